@@ -1,0 +1,188 @@
+"""Controlled vocabularies of the intervention directory.
+
+One place defines every allowed value, so the curated CSV, the schema, the ingest command and the
+dashboard's filters can never disagree. ``UNKNOWN`` is a value in its own right: the documents did
+not say, and the dashboard shows it as not known rather than guessing.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+UNKNOWN: Final = "unknown"
+LIST_SEPARATOR: Final = ";"
+
+POLICE_FORCE_AREAS: Final = ("Dyfed-Powys", "Gwent", "North Wales", "South Wales")
+VAWDASV_REGIONS: Final = (
+    "North Wales",
+    "Gwent",
+    "Cardiff and Vale",
+    "Cwm Taf Morgannwg",
+    "West Glamorgan",
+    "Mid and West Wales",
+)
+ALL_WALES: Final = "All Wales"
+
+SECTORS: Final = (
+    "specialist sector",
+    "third sector",
+    "HMPPS",
+    "police",
+    "police and crime commissioner",
+    "local authority",
+    "health",
+    "education",
+    "youth justice",
+    "multi-agency",
+    "other",
+    UNKNOWN,
+)
+SETTINGS: Final = ("community", "custody", "both", UNKNOWN)
+
+BEHAVIOUR_FOCUSES: Final = (
+    "domestic abuse",
+    "sexual violence",
+    "stalking",
+    "harmful sexual behaviour",
+    "online child sexual abuse",
+    "honour-based abuse",
+    "forced marriage",
+    "female genital mutilation",
+    "child to adult parental violence and abuse",
+    UNKNOWN,
+)
+#: Forms of VAWDASV that the 2023 survey (000, Recommendation 5) names as gaps; the dashboard
+#: always shows them, as explicit zeros where nothing is recorded.
+GAP_BEHAVIOUR_FOCUSES: Final = (
+    "sexual violence",
+    "honour-based abuse",
+    "forced marriage",
+    "female genital mutilation",
+    "child to adult parental violence and abuse",
+)
+
+PURPOSES: Final = (
+    "prevention",
+    "early intervention",
+    "behaviour change",
+    "risk reduction",
+    "risk management",
+    "accountability",
+    UNKNOWN,
+)
+RISK_LEVELS: Final = ("standard", "medium", "high", "very high", "any", UNKNOWN)
+SERVICE_TIERS: Final = (
+    "preventative",
+    "early intervention",
+    "medium risk",
+    "high harm",
+    "criminal justice",
+    "family",
+    "sexual violence",
+    UNKNOWN,
+)
+COHORTS: Final = (
+    "adult male",
+    "adult female",
+    "adult mixed",
+    "young people",
+    "children",
+    "family",
+    "couples",
+    UNKNOWN,
+)
+ATTENDANCES: Final = ("voluntary", "mandated", "mixed", "not applicable", UNKNOWN)
+
+EVALUATION_STATUSES: Final = (
+    "randomised or quasi-experimental evaluation",
+    "independent evaluation",
+    "model evaluated elsewhere",
+    "internal evaluation",
+    "evaluation under way",
+    "not evaluated",
+    UNKNOWN,
+)
+ACCREDITATIONS: Final = ("Respect", "CSAAP", "in progress", "none stated")
+
+FUNDING_MODELS: Final = ("grant", "commissioned", "core", "spot purchase", "mixed", UNKNOWN)
+PRIMARY_FUNDERS: Final = (
+    "PCC",
+    "local authority",
+    "Welsh Government",
+    "regional VAWDASV partners",
+    "HMPPS",
+    "Home Office",
+    "Ministry of Justice",
+    "health",
+    "charitable",
+    "other",
+    UNKNOWN,
+)
+#: The survey (000, "Summary of findings") splits funders into devolved and non-devolved bodies.
+#: Regional VAWDASV partnerships pool both, so they are neither.
+DEVOLVED_FUNDERS: Final = ("local authority", "Welsh Government", "health")
+NON_DEVOLVED_FUNDERS: Final = ("PCC", "HMPPS", "Home Office", "Ministry of Justice")
+
+STATUSES: Final = ("active", "pilot", "planned", "under review", "decommissioned", UNKNOWN)
+
+#: Columns holding a semicolon-separated list; each item must come from the vocabulary named.
+LIST_COLUMNS: Final = {
+    "police_force_areas": (*POLICE_FORCE_AREAS, ALL_WALES, UNKNOWN),
+    "vawdasv_regions": (*VAWDASV_REGIONS, ALL_WALES, UNKNOWN),
+    "behaviour_focus": BEHAVIOUR_FOCUSES,
+    "purpose": PURPOSES,
+    "risk_level": RISK_LEVELS,
+    "service_tier": SERVICE_TIERS,
+    "cohort": COHORTS,
+    "accreditation": ACCREDITATIONS,
+}
+#: Columns holding exactly one value from the vocabulary named.
+SINGLE_COLUMNS: Final = {
+    "sector": SECTORS,
+    "setting": SETTINGS,
+    "attendance": ATTENDANCES,
+    "evaluation_status": EVALUATION_STATUSES,
+    "funding_model": FUNDING_MODELS,
+    "primary_funder": PRIMARY_FUNDERS,
+    "status": STATUSES,
+}
+
+#: Every column of data/interventions.csv, in file order.
+INTERVENTION_COLUMNS: Final = (
+    "id",
+    "name",
+    "aliases",
+    "provider",
+    "sector",
+    "setting",
+    "police_force_areas",
+    "vawdasv_regions",
+    "local_authorities",
+    "behaviour_focus",
+    "purpose",
+    "risk_level",
+    "service_tier",
+    "cohort",
+    "attendance",
+    "referral_route",
+    "eligibility",
+    "evaluation_status",
+    "evaluation_note",
+    "accreditation",
+    "funding_model",
+    "primary_funder",
+    "funding_longevity",
+    "funding_period_months",
+    "funding_end",
+    "status",
+    "status_date",
+    "source",
+    "evidence",
+    "last_verified",
+    "note",
+)
+
+
+def split_list(value: str) -> list[str]:
+    """Split a semicolon list cell into trimmed, non-empty items."""
+    return [item.strip() for item in str(value).split(LIST_SEPARATOR) if item.strip()]
