@@ -104,7 +104,14 @@ EVALUATION_STATUSES: Final = (
 )
 ACCREDITATIONS: Final = ("Respect", "CSAAP", "in progress", "none stated")
 
-FUNDING_MODELS: Final = ("grant", "commissioned", "core", "spot purchase", "mixed", UNKNOWN)
+FUNDING_MODELS: Final = (
+    "grant",
+    "commissioned",
+    "core",
+    "spot purchase",
+    "mixed",
+    UNKNOWN,
+)
 PRIMARY_FUNDERS: Final = (
     "PCC",
     "local authority",
@@ -123,7 +130,24 @@ PRIMARY_FUNDERS: Final = (
 DEVOLVED_FUNDERS: Final = ("local authority", "Welsh Government", "health")
 NON_DEVOLVED_FUNDERS: Final = ("PCC", "HMPPS", "Home Office", "Ministry of Justice")
 
-STATUSES: Final = ("active", "pilot", "planned", "under review", "decommissioned", UNKNOWN)
+#: How long funding is committed for, as the documents describe it. Feeds the precarity rule.
+FUNDING_TERMS: Final = (
+    "one-off",
+    "annual",
+    "12 to 24 months",
+    "multi-year",
+    "ongoing",
+    UNKNOWN,
+)
+
+STATUSES: Final = (
+    "active",
+    "pilot",
+    "planned",
+    "under review",
+    "decommissioned",
+    UNKNOWN,
+)
 
 #: Columns holding a semicolon-separated list; each item must come from the vocabulary named.
 LIST_COLUMNS: Final = {
