@@ -1,0 +1,90 @@
+"""Wire the dashboard together: data, layout shell, callbacks, HTTP routes.
+
+``python app.py`` runs the development server; production uses gunicorn with the factory
+``app:create_server()`` (see the README). Importing this module does nothing but define things.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+import dash
+from dash import Dash, dcc, html
+from flask import Response, abort, request
+
+from callbacks import directory as directory_callbacks
+from callbacks import overview as overview_callbacks
+from callbacks import shell as shell_callbacks
+from dashboard import config
+from dashboard.context import AppContext, build_context
+from dashboard.loader import DataError
+from layouts import shell
+
+GEOMETRY_MAX_AGE = 86_400
+
+
+def create_app(context: AppContext | None = None) -> Dash:
+    """A fully wired Dash app serving ``context`` (loaded from ``data/`` when not given)."""
+    context = context or build_context()
+    app = Dash(
+        __name__,
+        title="VAWDASV perpetration interventions in Wales",
+        assets_folder=str(config.ASSETS_DIR),
+        serve_locally=True,
+        suppress_callback_exceptions=True,
+        update_title=None,
+        external_stylesheets=[],
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+    )
+    app.layout = html.Div([shell.shell(), dcc.Store(id=shell_callbacks.PAGE_KIND_STORE)])
+    _add_geometry_route(app, context)
+    shell_callbacks.register(app, context)
+    overview_callbacks.register(app, context)
+    directory_callbacks.register(app, context)
+    return app
+
+
+def _add_geometry_route(app: Dash, context: AppContext) -> None:
+    geometry = context.bundle.geometry
+
+    @app.server.route("/geometry/<level>.geojson")
+    def serve_geometry(level: str) -> Response:
+        # Boundaries are fetched once per level and cached by the browser; callbacks never
+        # resend them.
+        if level not in geometry:
+            abort(404)
+        etag = f'"{level}-{len(geometry[level])}"'
+        if request.headers.get("If-None-Match") == etag:
+            return Response(status=304)
+        response = Response(geometry[level], mimetype="application/geo+json")
+        response.headers["Cache-Control"] = f"public, max-age={GEOMETRY_MAX_AGE}"
+        response.headers["ETag"] = etag
+        return response
+
+
+def create_server():
+    """WSGI entry point for gunicorn: ``gunicorn 'app:create_server()'``."""
+    return create_app().server
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Run the dashboard (development server).")
+    parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8050")))
+    parser.add_argument("--debug", action="store_true", help="Dash debug mode (off by default)")
+    args = parser.parse_args(argv)
+    try:
+        app = create_app()
+    except DataError as error:
+        print(f"The dashboard did not start because a data file is invalid:\n{error}", file=sys.stderr)
+        return 2
+    app.run(host=args.host, port=args.port, debug=args.debug)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
+
+__all__ = ["create_app", "create_server", "dash"]

@@ -1,0 +1,1 @@
+"""Thin callback wrappers: unpack inputs, call pure functions in ``dashboard``, return."""

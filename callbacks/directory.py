@@ -1,0 +1,66 @@
+"""Directory callbacks: search, export and the detail view."""
+
+from __future__ import annotations
+
+from dash import Dash, Input, Output, State, ctx, no_update
+
+from dashboard import i18n, ids
+from dashboard import state as view_state
+from dashboard.context import AppContext
+from layouts.directory import detail_body
+
+
+def register(app: Dash, context: AppContext) -> None:
+    frame = context.directory.frame
+    rows_by_id = {row["id"]: row for row in frame.to_dict("records")}
+
+    @app.callback(Output(ids.GRID, "dashGridOptions"), Input(ids.GRID_SEARCH, "value"), State(ids.GRID, "dashGridOptions"))
+    def search(text, options):
+        options = dict(options or {})
+        options["quickFilterText"] = text[:200] if isinstance(text, str) else ""
+        return options
+
+    @app.callback(Output(ids.GRID, "exportDataAsCsv"), Input(ids.GRID_EXPORT, "n_clicks"), prevent_initial_call=True)
+    def export(_clicks):
+        return True
+
+    @app.callback(
+        Output(ids.GRID_COUNT, "children"),
+        Input(ids.GRID, "virtualRowData"),
+        State(ids.URL, "search"),
+    )
+    def count(shown, search):
+        _ = i18n.translator(view_state.parse("/", search).state.lang)
+        shown_count = len(shown) if isinstance(shown, list) else len(rows_by_id)
+        return _("{shown} of {total} interventions shown").format(shown=shown_count, total=len(rows_by_id))
+
+    @app.callback(
+        Output(ids.GRID_DETAIL, "is_open"),
+        Output(ids.GRID_DETAIL_BODY, "children"),
+        Input(ids.GRID, "selectedRows"),
+        Input(ids.GRID_DETAIL_CLOSE, "n_clicks"),
+        State(ids.URL, "search"),
+    )
+    def detail(selected, _close, search):
+        parsed = view_state.parse("/", search).state
+        _ = i18n.translator(parsed.lang)
+        if ctx.triggered_id == ids.GRID_DETAIL_CLOSE:
+            return False, no_update
+        row_id = None
+        if isinstance(selected, list) and selected and isinstance(selected[0], dict):
+            row_id = selected[0].get("id")
+        else:
+            row_id = _query_id(search)
+        row = rows_by_id.get(row_id) if isinstance(row_id, str) else None
+        if row is None:
+            return False, no_update
+        return True, detail_body(row, _)
+
+
+def _query_id(search) -> str | None:
+    from urllib.parse import parse_qs
+
+    if not isinstance(search, str):
+        return None
+    values = parse_qs(search.lstrip("?")).get("id")
+    return values[0] if values else None

@@ -1,0 +1,187 @@
+"""Overview callbacks: URL <-> controls, compute the view, draw the map and the panels."""
+
+from __future__ import annotations
+
+from dash import Dash, Input, Output, Patch, State, ctx, html, no_update
+
+from dashboard import figures, i18n, ids, state as view_state, views
+from dashboard.context import AppContext
+from dashboard.model import FILTERS
+from layouts.overview import area_options, intervention_table
+
+FILTER_KEYS = tuple(FILTERS)
+CONTROL_IDS = (ids.LEVEL, ids.METRIC, ids.ALL_WALES, ids.AREA)
+
+
+def _state_from_controls(level, metric, all_wales, area, filter_values, lang) -> view_state.ViewState:
+    """Controls -> a valid state; anything malformed is dropped by re-parsing its URL form."""
+    raw = view_state.ViewState(
+        level=level if level in view_state.LEVELS else view_state.DEFAULT_LEVEL,
+        metric=metric if metric in view_state.METRICS else view_state.DEFAULT_METRIC,
+        area=area if isinstance(area, str) and area else None,
+        include_all_wales=bool(all_wales) if isinstance(all_wales, bool) else True,
+        filters={
+            key: tuple(str(value) for value in values)
+            for key, values in zip(FILTER_KEYS, filter_values)
+            if isinstance(values, list) and values
+        },
+        lang=i18n.normalise_language(lang),
+    )
+    return raw
+
+
+def register(app: Dash, context: AppContext) -> None:
+    """Attach the overview's callbacks to ``app``."""
+
+    @app.callback(
+        Output(ids.URL, "pathname"),
+        Output(ids.URL, "search"),
+        Output(ids.LEVEL, "value"),
+        Output(ids.METRIC, "value"),
+        Output(ids.ALL_WALES, "value"),
+        Output(ids.AREA, "value"),
+        Output(ids.AREA, "options"),
+        *[Output(ids.filter_id(key), "value") for key in FILTER_KEYS],
+        Input(ids.URL, "pathname"),
+        Input(ids.URL, "search"),
+        Input(ids.LEVEL, "value"),
+        Input(ids.METRIC, "value"),
+        Input(ids.ALL_WALES, "value"),
+        Input(ids.AREA, "value"),
+        Input(ids.MAP, "clickData"),
+        Input(ids.RESET, "n_clicks"),
+        *[Input(ids.filter_id(key), "value") for key in FILTER_KEYS],
+        prevent_initial_call=True,
+    )
+    def sync_url_and_controls(pathname, search, level, metric, all_wales, area, click, _reset, *filters):
+        # One callback owns both directions so the URL and the controls can never disagree.
+        parsed = view_state.parse(pathname, search, context.la_slugs)
+        lang = parsed.state.lang
+        trigger = ctx.triggered_id
+        if trigger == ids.URL:
+            wanted = parsed.state
+        else:
+            wanted = _state_from_controls(level, metric, all_wales, area, list(filters), lang)
+            if trigger == ids.LEVEL and wanted.area and wanted.area not in context.names(lang, wanted.level):
+                wanted = view_state.ViewState(**{**wanted.__dict__, "area": None})
+            if trigger == ids.MAP:
+                location = _clicked_location(click)
+                if location in context.names(lang, wanted.level):
+                    wanted = view_state.ViewState(**{**wanted.__dict__, "area": location})
+            if trigger == ids.RESET:
+                wanted = view_state.ViewState(**{**wanted.__dict__, "filters": {}})
+        # Round-trip through the URL form so only valid values survive.
+        new_path, new_search = view_state.to_url(wanted)
+        wanted = view_state.parse(new_path, new_search, context.la_slugs).state
+        _ = i18n.translator(lang)
+        current_filters = [list(value or []) for value in filters]
+        wanted_filters = [list(wanted.filters.get(key, ())) for key in FILTER_KEYS]
+        return (
+            new_path if new_path != pathname else no_update,
+            new_search if new_search != (search or "") else no_update,
+            wanted.level if wanted.level != level else no_update,
+            wanted.metric if wanted.metric != metric else no_update,
+            wanted.include_all_wales if wanted.include_all_wales != all_wales else no_update,
+            (wanted.area or "") if (wanted.area or "") != (area or "") else no_update,
+            area_options(context, wanted.level, lang, _) if wanted.level != level else no_update,
+            *[
+                wanted_value if wanted_value != current else no_update
+                for wanted_value, current in zip(wanted_filters, current_filters)
+            ],
+        )
+
+    @app.callback(
+        Output(ids.VIEW_STORE, "data"),
+        Input(ids.LEVEL, "value"),
+        Input(ids.METRIC, "value"),
+        Input(ids.ALL_WALES, "value"),
+        Input(ids.AREA, "value"),
+        *[Input(ids.filter_id(key), "value") for key in FILTER_KEYS],
+        State(ids.URL, "search"),
+    )
+    def compute_view(level, metric, all_wales, area, *rest):
+        *filters, search = rest
+        lang = view_state.parse("/", search).state.lang
+        state = _state_from_controls(level, metric, all_wales, area, list(filters), lang)
+        path, query = view_state.to_url(state)
+        state = view_state.parse(path, query, context.la_slugs).state
+        return views.compute_view(context, state)
+
+    @app.callback(
+        Output(ids.MAP, "figure"),
+        Output(ids.MAP_NOTE, "children"),
+        Output(ids.MATCH_COUNT, "children"),
+        Input(ids.VIEW_STORE, "data"),
+    )
+    def draw_map(view):
+        if not view:
+            return no_update, no_update, no_update
+        patch = Patch()
+        level = view["level"]
+        values = view["map"]["values"]
+        none = view["map"]["none"]
+        for each in figures.LEVEL_ORDER:
+            visible = each == level
+            patch["data"][figures.VALUE_TRACE[each]]["visible"] = visible
+            patch["data"][figures.VALUE_TRACE[each]]["showscale"] = visible
+            patch["data"][figures.NONE_TRACE[each]]["visible"] = visible
+        value_trace = patch["data"][figures.VALUE_TRACE[level]]
+        value_trace["locations"] = values["locations"]
+        value_trace["z"] = values["z"]
+        value_trace["zmax"] = values["zmax"]
+        value_trace["hovertext"] = values["hovertext"]
+        value_trace["marker"]["line"]["width"] = values["line_width"]
+        value_trace["marker"]["line"]["color"] = values["line_color"]
+        value_trace["colorbar"]["title"]["text"] = values["colorbar_title"]
+        value_trace["colorbar"]["tickformat"] = values["tickformat"]
+        none_trace = patch["data"][figures.NONE_TRACE[level]]
+        none_trace["locations"] = none["locations"]
+        none_trace["z"] = none["z"]
+        none_trace["hovertext"] = none["hovertext"]
+        none_trace["marker"]["line"]["width"] = none["line_width"]
+        notes = html.Ul([html.Li(line) for line in views.map_note_lines(view)])
+        return patch, notes, views.match_text(view)
+
+    @app.callback(
+        Output(ids.PANEL_TITLE, "children"),
+        Output(ids.PANEL_BEHAVIOUR, "figure"),
+        Output(ids.PANEL_EVIDENCE, "figure"),
+        Output(ids.PANEL_PRECARITY, "figure"),
+        Output(ids.PANEL_FUNDING_END, "figure"),
+        Output(ids.PANEL_RISK, "figure"),
+        Output(ids.PANEL_PURPOSE, "figure"),
+        Output(ids.PANEL_TIER, "figure"),
+        Output(ids.PANEL_SECTOR, "figure"),
+        Output(ids.PANEL_LIST, "children"),
+        Input(ids.VIEW_STORE, "data"),
+    )
+    def draw_panels(view):
+        if not view:
+            return (no_update,) * 10
+        _ = i18n.translator(view["lang"])
+        title = (
+            _("Drill-down: {area}").format(area=view["area_name"])
+            if view["area"]
+            else _("Drill-down: all of Wales")
+        )
+        return (
+            title,
+            views.panel_figure(view, "behaviour"),
+            views.panel_figure(view, "evidence"),
+            views.panel_figure(view, "precarity"),
+            views.funding_end_figure(view),
+            views.panel_figure(view, "risk"),
+            views.panel_figure(view, "purpose"),
+            views.panel_figure(view, "tier"),
+            views.panel_figure(view, "sector"),
+            intervention_table(view),
+        )
+
+
+def _clicked_location(click) -> str | None:
+    try:
+        location = click["points"][0]["location"]
+    except (KeyError, IndexError, TypeError):
+        return None
+    return location if isinstance(location, str) else None
+

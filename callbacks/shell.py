@@ -1,0 +1,90 @@
+"""The router: pathname -> page. Pages of the same kind are not re-rendered (state lives in the URL)."""
+
+from __future__ import annotations
+
+from dash import Dash, Input, Output, State, html, no_update, dcc
+
+from dashboard import i18n, ids
+from dashboard import state as view_state
+from dashboard.context import AppContext
+from layouts import directory, overview, shell
+
+PAGE_KIND_STORE = "shell-page-kind"
+
+
+def page_kind(pathname: object) -> str:
+    path = pathname if isinstance(pathname, str) else "/"
+    first = path.strip("/").split("/")[0]
+    if first == "directory":
+        return "directory"
+    if first in ("", "region", "force"):
+        return "overview"
+    return "not-found"
+
+
+def switch_href(pathname: str, search: str, lang: str) -> str:
+    """The same view in the other language."""
+    from urllib.parse import parse_qsl, urlencode
+
+    params = [(k, v) for k, v in parse_qsl((search or "").lstrip("?")) if k != "lang"]
+    params.append(("lang", "cy" if lang == "en" else "en"))
+    return (pathname or "/") + "?" + urlencode(params)
+
+
+def render(context: AppContext, pathname: object, search: object) -> tuple[html.Div, str]:
+    """Full page for a URL, with any corrected URL values explained."""
+    kind = page_kind(pathname)
+    parsed = view_state.parse(pathname if kind == "overview" else "/", search, context.la_slugs)
+    lang = parsed.state.lang
+    _ = i18n.translator(lang)
+    messages = [
+        _(message) + (f" ({value[:60]})" if value else "") for message, value in parsed.problems
+    ]
+    path = pathname if isinstance(pathname, str) else "/"
+    if kind == "overview":
+        body = overview.overview_page(context, parsed.state, _)
+        active = "/"
+    elif kind == "directory":
+        rows = context.directory.frame.to_dict("records")
+        selected = None
+        from callbacks.directory import _query_id
+
+        selected = _query_id(search)
+        body = directory.directory_page(rows, _, selected_id=selected if selected else None)
+        active = "/directory"
+    else:
+        body = html.Div(
+            [
+                html.H1(_("Page not found")),
+                html.P(_("There is no page at this address. Try the overview or the directory.")),
+                dcc.Link(_("Go to the overview"), href="/"),
+            ]
+        )
+        active = ""
+    page = html.Div(
+        [
+            shell.header(active=active, lang=lang, switch_href=switch_href(path, search or "", lang), _=_),
+            html.Main(
+                [shell.notices(messages, _), body, dcc.Store(id=ids.VIEW_STORE)],
+                id="main",
+                lang=lang,
+                className="container-fluid app-main",
+            ),
+            shell.footer(_, context.data_date),
+        ]
+    )
+    return page, kind
+
+
+def register(app: Dash, context: AppContext) -> None:
+    @app.callback(
+        Output(ids.PAGE, "children"),
+        Output(PAGE_KIND_STORE, "data"),
+        Input(ids.URL, "pathname"),
+        State(ids.URL, "search"),
+        State(PAGE_KIND_STORE, "data"),
+    )
+    def route(pathname, search, current_kind):
+        if current_kind == "overview" and page_kind(pathname) == "overview":
+            return no_update, no_update  # the overview keeps itself in step with the URL
+        return render(context, pathname, search)

@@ -1,0 +1,321 @@
+"""Pure figure builders: data in, plotly figure out. No Dash, no globals.
+
+The map holds one pair of traces per geography level (areas with interventions; areas with none
+recorded). Geometry is referenced by URL, so the browser fetches each level's boundaries from the
+app once and caches them; interactions then patch only values and visibility.
+"""
+
+from __future__ import annotations
+
+from typing import Final, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import i18n
+from dashboard.i18n import Translate
+
+#: Single-hue sequential blues: safe for every common colour-vision deficiency. The lightest
+#: shades are dropped so that "none recorded" grey cannot be mistaken for a low value.
+MAP_COLOURS: Final = [
+    "#c6dbef",
+    "#9ecae1",
+    "#6baed6",
+    "#4292c6",
+    "#2171b5",
+    "#08519c",
+    "#08306b",
+]
+NONE_RECORDED_COLOUR: Final = "#e0e0e0"
+NONE_RECORDED_OUTLINE: Final = "#6b6b6b"
+BAR_COLOUR: Final = "#1d4f91"
+ZERO_TEXT_COLOUR: Final = "#a10e1a"
+FONT: Final = dict(family="Arial, Helvetica, sans-serif", size=15, color="#1b1b1b")
+WALES_CENTRE: Final = {"lat": 52.36, "lon": -3.75}
+LEVEL_ORDER: Final = ("region", "force", "la")
+
+#: Each level has two traces: index 2*i (values) and 2*i+1 (none recorded).
+VALUE_TRACE: Final = {level: 2 * index for index, level in enumerate(LEVEL_ORDER)}
+NONE_TRACE: Final = {level: 2 * index + 1 for index, level in enumerate(LEVEL_ORDER)}
+
+
+def geometry_url(level: str) -> str:
+    """Where the app serves a level's boundaries."""
+    return f"/geometry/{level}.geojson"
+
+
+def base_map(*, level: str, height: int = 560) -> go.Figure:
+    """The empty map: six traces pointing at the geometry URLs, only ``level`` visible."""
+    figure = go.Figure()
+    for each in LEVEL_ORDER:
+        figure.add_trace(
+            go.Choroplethmap(
+                geojson=geometry_url(each),
+                featureidkey="id",
+                locations=[],
+                z=[],
+                zmin=0,
+                zmax=1,
+                colorscale=[
+                    [i / (len(MAP_COLOURS) - 1), c] for i, c in enumerate(MAP_COLOURS)
+                ],
+                marker={"line": {"color": "#ffffff", "width": 1.2}, "opacity": 1},
+                hovertemplate="%{hovertext}<extra></extra>",
+                visible=each == level,
+                showscale=each == level,
+                colorbar={"thickness": 14, "len": 0.6, "x": 0.98, "outlinewidth": 0},
+                name=each,
+            )
+        )
+        figure.add_trace(
+            go.Choroplethmap(
+                geojson=geometry_url(each),
+                featureidkey="id",
+                locations=[],
+                z=[],
+                colorscale=[[0, NONE_RECORDED_COLOUR], [1, NONE_RECORDED_COLOUR]],
+                showscale=False,
+                marker={
+                    "line": {"color": NONE_RECORDED_OUTLINE, "width": 1.6},
+                    "opacity": 1,
+                },
+                hovertemplate="%{hovertext}<extra></extra>",
+                visible=each == level,
+                name=f"{each}-none",
+            )
+        )
+    figure.update_layout(
+        map={"style": "white-bg", "center": WALES_CENTRE, "zoom": 6.25},
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        height=height,
+        font=FONT,
+        showlegend=False,
+        uirevision="map",
+        paper_bgcolor="#ffffff",
+    )
+    return figure
+
+
+def map_values(
+    table: pd.DataFrame,
+    *,
+    level: str,
+    metric: str,
+    names: Mapping[str, str],
+    selected: str | None,
+    _: Translate,
+    lang: str,
+) -> dict:
+    """Trace updates for one level: values, hover text and the areas with none recorded.
+
+    ``table`` is :func:`dashboard.model.area_table` output. Returns plain lists, ready for a Patch.
+    """
+    has_any = table["count"].to_numpy() > 0
+    hover = [
+        _hover_text(row, metric=metric, name=names[row.area_id], _=_, lang=lang)
+        for row in table.itertuples(index=False)
+    ]
+    values = table[metric].to_numpy(dtype=float)
+    shown = has_any & ~np.isnan(values)
+    zmax = float(np.nanmax(values[shown])) if shown.any() else 1.0
+    if metric in ("quality_share", "precarious_share"):
+        zmax = 1.0
+    line_widths = [3.5 if area == selected else 1.2 for area in table["area_id"][shown]]
+    line_colours = [
+        "#000000" if area == selected else "#ffffff" for area in table["area_id"][shown]
+    ]
+    none_widths = [
+        3.5 if area == selected else 1.6 for area in table["area_id"][~has_any]
+    ]
+    return {
+        "values": {
+            "locations": table["area_id"][shown].tolist(),
+            "z": [round(float(value), 4) for value in values[shown]],
+            "hovertext": [text for text, keep in zip(hover, shown) if keep],
+            "zmax": max(zmax, 1e-9),
+            "line_width": line_widths,
+            "line_color": line_colours,
+            "colorbar_title": metric_label(metric, _),
+            "tickformat": ".0%" if metric.endswith("share") else "",
+        },
+        "none": {
+            "locations": table["area_id"][~has_any].tolist(),
+            "z": [0] * int((~has_any).sum()),
+            "hovertext": [text for text, keep in zip(hover, has_any) if not keep],
+            "line_width": none_widths,
+        },
+        "none_recorded": [names[area] for area in table["area_id"][~has_any]],
+    }
+
+
+def metric_label(metric: str, _: Translate) -> str:
+    labels = {
+        "count": _("Interventions"),
+        "per_100k": _("Per 100,000 aged 16+"),
+        "quality_share": _("Share externally evaluated or accredited"),
+        "precarious_share": _("Share with precarious funding"),
+    }
+    return labels[metric]
+
+
+def _hover_text(row, *, metric: str, name: str, _: Translate, lang: str) -> str:
+    count = int(row.count)
+    if count == 0:
+        return f"<b>{name}</b><br>{_('No interventions recorded')}"
+    count_text = _("{n} interventions").format(n=i18n.format_number(count, lang))
+    if metric == "count":
+        return f"<b>{name}</b><br>{count_text}"
+    if metric == "per_100k":
+        return (
+            f"<b>{name}</b><br>"
+            + _("{rate} per 100,000 aged 16+").format(
+                rate=i18n.format_number(row.per_100k, lang, 1)
+            )
+            + "<br>"
+            + _("{count_text}; population aged 16+ {population}").format(
+                count_text=count_text,
+                population=i18n.format_number(row.population_16_plus, lang),
+            )
+        )
+    if metric == "quality_share":
+        return (
+            f"<b>{name}</b><br>{i18n.format_percent(row.quality_share, lang)} "
+            + _("externally evaluated or accredited")
+            + "<br>"
+            + _("{part} of {count_text}").format(
+                part=int(row.quality_count), count_text=count_text
+            )
+        )
+    return (
+        f"<b>{name}</b><br>{i18n.format_percent(row.precarious_share, lang)} "
+        + _("with precarious funding")
+        + "<br>"
+        + _("{part} of {count_text}; funding not known for {unknown}").format(
+            part=int(row.precarious_count),
+            count_text=count_text,
+            unknown=count - int(row.precarity_known),
+        )
+    )
+
+
+def bar_chart(
+    counts: pd.Series,
+    *,
+    labels: Mapping[str, str],
+    title: str,
+    _: Translate,
+    lang: str,
+    height: int | None = None,
+) -> go.Figure:
+    """Horizontal bars in the given order; zero categories stay, labelled as explicit zeros."""
+    categories = list(counts.index)
+    values = [int(value) for value in counts.to_numpy()]
+    y_labels = [labels.get(category, category) for category in categories]
+    texts = [
+        i18n.format_number(value, lang) if value else _("0, none recorded")
+        for value in values
+    ]
+    figure = go.Figure(
+        go.Bar(
+            x=values,
+            y=y_labels,
+            orientation="h",
+            marker={
+                "color": [BAR_COLOUR] * len(values),
+                "line": {"color": "#0b2a55", "width": 1},
+            },
+            text=texts,
+            textposition="outside",
+            cliponaxis=False,
+            textfont={
+                "color": [ZERO_TEXT_COLOUR if v == 0 else "#1b1b1b" for v in values]
+            },
+            hovertemplate="%{y}: %{x}<extra></extra>",
+        )
+    )
+    top = max(values) if values and max(values) > 0 else 1
+    figure.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 17}},
+        height=height or max(180, 34 * len(categories) + 70),
+        margin={"l": 8, "r": 40, "t": 44, "b": 24},
+        font=FONT,
+        xaxis={
+            "range": [0, top * 1.35 + 0.5],
+            "dtick": max(1, round(top / 5)),
+            "gridcolor": "#e5e5e5",
+        },
+        yaxis={"autorange": "reversed", "ticklabelstandoff": 6},
+        plot_bgcolor="#ffffff",
+        paper_bgcolor="#ffffff",
+        bargap=0.25,
+    )
+    return figure
+
+
+def funding_end_chart(
+    table: pd.DataFrame,
+    *,
+    current_year: str,
+    labels: Mapping[str, str],
+    title: str,
+    _: Translate,
+    lang: str,
+) -> go.Figure:
+    """Stacked bars: interventions by financial year funding ends, split by primary funder."""
+    figure = go.Figure()
+    palette = [
+        "#1d4f91",
+        "#e69f00",
+        "#009e73",
+        "#cc79a7",
+        "#56b4e9",
+        "#d55e00",
+        "#0072b2",
+        "#f0e442",
+        "#999999",
+        "#000000",
+        "#7f7f7f",
+    ]
+    years = [str(year) for year in table.index]
+    for index, funder in enumerate(table.columns):
+        figure.add_trace(
+            go.Bar(
+                x=years,
+                y=table[funder].tolist(),
+                name=labels.get(funder, funder),
+                marker={
+                    "color": palette[index % len(palette)],
+                    "line": {"color": "#ffffff", "width": 1},
+                },
+                hovertemplate="%{x}: %{y} ("
+                + labels.get(funder, funder)
+                + ")<extra></extra>",
+            )
+        )
+    if current_year in years:
+        figure.add_vline(
+            x=years.index(current_year), line_dash="dash", line_color="#a10e1a"
+        )
+    figure.update_layout(
+        barmode="stack",
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 17}},
+        height=320,
+        margin={"l": 8, "r": 8, "t": 44, "b": 24},
+        font=FONT,
+        legend={"orientation": "h", "y": -0.2},
+        plot_bgcolor="#ffffff",
+        paper_bgcolor="#ffffff",
+        yaxis={"title": _("Interventions"), "dtick": 1, "gridcolor": "#e5e5e5"},
+        xaxis={"title": _("Financial year funding ends"), "type": "category"},
+    )
+    if table.empty:
+        figure.add_annotation(
+            text=_("No matching interventions"),
+            showarrow=False,
+            xref="paper",
+            yref="paper",
+            x=0.5,
+            y=0.5,
+        )
+    return figure

@@ -1,0 +1,46 @@
+"""Every component id, in one place. Ids are prefixed by the page they belong to."""
+
+from __future__ import annotations
+
+# App shell
+URL = "shell-url"
+PAGE = "shell-page"
+LANG_STORE = "shell-lang"
+LANG_SWITCH = "shell-lang-switch"
+NOTICE = "shell-notice"
+
+# Overview
+LEVEL = "ov-level"
+METRIC = "ov-metric"
+ALL_WALES = "ov-all-wales"
+AREA = "ov-area"
+RESET = "ov-reset"
+MAP = "ov-map"
+MAP_NOTE = "ov-map-note"
+MATCH_COUNT = "ov-match-count"
+VIEW_STORE = "ov-view"
+PANEL_TITLE = "ov-panel-title"
+PANEL_BEHAVIOUR = "ov-panel-behaviour"
+PANEL_EVIDENCE = "ov-panel-evidence"
+PANEL_PRECARITY = "ov-panel-precarity"
+PANEL_FUNDING_END = "ov-panel-funding-end"
+PANEL_RISK = "ov-panel-risk"
+PANEL_PURPOSE = "ov-panel-purpose"
+PANEL_TIER = "ov-panel-tier"
+PANEL_SECTOR = "ov-panel-sector"
+PANEL_LIST = "ov-panel-list"
+
+
+def filter_id(key: str) -> str:
+    """Id of the overview's filter dropdown for one filter key."""
+    return f"ov-filter-{key.replace('_', '-')}"
+
+
+# Directory page
+GRID = "dir-grid"
+GRID_SEARCH = "dir-search"
+GRID_EXPORT = "dir-export"
+GRID_DETAIL = "dir-detail"
+GRID_DETAIL_BODY = "dir-detail-body"
+GRID_DETAIL_CLOSE = "dir-detail-close"
+GRID_COUNT = "dir-count"

@@ -1,0 +1,244 @@
+"""The directory as fast, read-only indicator matrices, and the pure queries the views need.
+
+Built once per process from the validated frame. Every query takes a boolean ``mask`` of matching
+interventions, so filtering and aggregation are numpy operations whatever the directory's size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Final, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from dashboard import evidence, precarity
+from dashboard import vocabulary as vocab
+from dashboard.geo import slugify
+
+#: Filters offered in the app: key -> (directory column, allowed values in display order).
+FILTERS: Final = MappingProxyType(
+    {
+        "behaviour_focus": ("behaviour_focus", vocab.BEHAVIOUR_FOCUSES),
+        "purpose": ("purpose", vocab.PURPOSES),
+        "risk_level": ("risk_level", vocab.RISK_LEVELS),
+        "service_tier": ("service_tier", vocab.SERVICE_TIERS),
+        "sector": ("sector", vocab.SECTORS),
+        "setting": ("setting", vocab.SETTINGS),
+        "status": ("status", vocab.STATUSES),
+        "evaluation": ("evidence_rung", evidence.RUNGS),
+    }
+)
+#: Breakdowns drawn in the drill-down panels (besides evidence and precarity).
+BREAKDOWNS: Final = MappingProxyType(
+    {
+        "behaviour_focus": vocab.BEHAVIOUR_FOCUSES,
+        "risk_level": vocab.RISK_LEVELS,
+        "purpose": vocab.PURPOSES,
+        "service_tier": vocab.SERVICE_TIERS,
+        "sector": vocab.SECTORS,
+        "evidence_rung": evidence.RUNGS,
+        "precarity": precarity.BANDS,
+        "primary_funder": vocab.PRIMARY_FUNDERS,
+        "funding_end": (),  # open set: the financial years present
+    }
+)
+LEVEL_COLUMNS: Final = {"region": "vawdasv_regions", "force": "police_force_areas"}
+
+
+@dataclass(frozen=True)
+class Directory:
+    """Read-only matrices over the intervention directory."""
+
+    frame: pd.DataFrame
+    indicators: Mapping[str, pd.DataFrame]
+    membership: Mapping[str, np.ndarray]
+    area_ids: Mapping[str, tuple[str, ...]]
+    all_wales: np.ndarray
+    quality: np.ndarray
+    precarious: np.ndarray
+    precarity_known: np.ndarray
+    current_year: str
+
+    @property
+    def size(self) -> int:
+        return len(self.frame)
+
+
+def _normalise_list(column: pd.Series) -> pd.Series:
+    return column.map(lambda cell: vocab.LIST_SEPARATOR.join(vocab.split_list(cell)))
+
+
+def _indicator(column: pd.Series, allowed: Sequence[str]) -> pd.DataFrame:
+    dummies = column.str.get_dummies(sep=vocab.LIST_SEPARATOR).astype(bool)
+    columns = list(allowed) if allowed else sorted(dummies.columns)
+    return dummies.reindex(columns=columns, fill_value=False)
+
+
+def _readonly(array: np.ndarray) -> np.ndarray:
+    array = np.ascontiguousarray(array)
+    array.flags.writeable = False
+    return array
+
+
+def build_directory(
+    interventions: pd.DataFrame,
+    lookup: pd.DataFrame,
+    *,
+    as_of: dt.date | None = None,
+) -> Directory:
+    """Derive precarity and evidence rungs and build the indicator matrices."""
+    frame = interventions.copy()
+    for column in vocab.LIST_COLUMNS:
+        frame[column] = _normalise_list(frame[column])
+    frame["local_authorities"] = _normalise_list(frame["local_authorities"])
+    current_year = precarity.financial_year(as_of or dt.date.today())
+    frame["precarity"] = precarity.precarity_bands(frame, current_year)
+    frame["evidence_rung"] = evidence.evidence_rungs(frame)
+
+    indicators = {
+        column: _indicator(frame[column], allowed)
+        for column, allowed in BREAKDOWNS.items()
+    }
+    indicators["setting"] = _indicator(frame["setting"], vocab.SETTINGS)
+    indicators["status"] = _indicator(frame["status"], vocab.STATUSES)
+
+    membership: dict[str, np.ndarray] = {}
+    area_ids: dict[str, tuple[str, ...]] = {}
+    for level, column in LEVEL_COLUMNS.items():
+        names = vocab.VAWDASV_REGIONS if level == "region" else vocab.POLICE_FORCE_AREAS
+        matrix = _indicator(frame[column], names)
+        membership[level] = _readonly(matrix.to_numpy())
+        area_ids[level] = tuple(slugify(name) for name in names)
+    la_codes = tuple(lookup["la_code"])
+    la_matrix = _indicator(frame["local_authorities"], la_codes)
+    membership["la"] = _readonly(la_matrix.to_numpy())
+    area_ids["la"] = tuple(slugify(name) for name in lookup["la_name_en"])
+
+    all_wales = frame["vawdasv_regions"].str.contains(
+        vocab.ALL_WALES, regex=False
+    ) | frame["police_force_areas"].str.contains(vocab.ALL_WALES, regex=False)
+    return Directory(
+        frame=frame,
+        indicators=MappingProxyType(indicators),
+        membership=MappingProxyType(membership),
+        area_ids=MappingProxyType(area_ids),
+        all_wales=_readonly(all_wales.to_numpy()),
+        quality=_readonly(
+            frame["evidence_rung"].isin(evidence.QUALITY_RUNGS).to_numpy()
+        ),
+        precarious=_readonly((frame["precarity"] == precarity.HIGH).to_numpy()),
+        precarity_known=_readonly((frame["precarity"] != vocab.UNKNOWN).to_numpy()),
+        current_year=current_year,
+    )
+
+
+def filter_mask(
+    directory: Directory, filters: Mapping[str, Sequence[str]]
+) -> np.ndarray:
+    """Interventions matching every filter; within one filter any selected value matches."""
+    mask = np.ones(directory.size, dtype=bool)
+    for key, selected in filters.items():
+        if not selected or key not in FILTERS:
+            continue
+        column = FILTERS[key][0]
+        table = directory.indicators[column]
+        known = [value for value in selected if value in table.columns]
+        mask &= table[known].to_numpy().any(axis=1) if known else False
+    return mask
+
+
+def area_membership(
+    directory: Directory, level: str, include_all_wales: bool
+) -> np.ndarray:
+    """Boolean (interventions x areas) matrix of where each intervention is recorded."""
+    matrix = directory.membership[level]
+    if include_all_wales:
+        return matrix | directory.all_wales[:, None]
+    return matrix
+
+
+def area_mask(
+    directory: Directory,
+    level: str | None,
+    area_id: str | None,
+    include_all_wales: bool,
+) -> np.ndarray:
+    """Interventions recorded in one area; all of Wales (every intervention) when no area."""
+    if not level or not area_id or area_id not in directory.area_ids.get(level, ()):
+        return np.ones(directory.size, dtype=bool)
+    column = directory.area_ids[level].index(area_id)
+    return area_membership(directory, level, include_all_wales)[:, column].copy()
+
+
+def area_table(
+    directory: Directory,
+    mask: np.ndarray,
+    level: str,
+    include_all_wales: bool,
+    population_16_plus: Mapping[str, int],
+    rate_per: int = 100_000,
+) -> pd.DataFrame:
+    """Per-area counts and the four map metrics, with the counts behind every rate and share."""
+    matrix = area_membership(directory, level, include_all_wales)
+    selected = matrix & mask[:, None]
+    count = selected.sum(axis=0)
+    quality = (selected & directory.quality[:, None]).sum(axis=0)
+    precarious = (selected & directory.precarious[:, None]).sum(axis=0)
+    precarity_known = (selected & directory.precarity_known[:, None]).sum(axis=0)
+    ids = directory.area_ids[level]
+    population = np.array([population_16_plus[area] for area in ids], dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share_quality = np.where(count > 0, quality / count, np.nan)
+        share_precarious = np.where(count > 0, precarious / count, np.nan)
+    return pd.DataFrame(
+        {
+            "area_id": ids,
+            "count": count,
+            "population_16_plus": population.astype(int),
+            "per_100k": count / population * rate_per,
+            "quality_count": quality,
+            "quality_share": share_quality,
+            "precarious_count": precarious,
+            "precarity_known": precarity_known,
+            "precarious_share": share_precarious,
+        }
+    )
+
+
+def unplaced_count(
+    directory: Directory, mask: np.ndarray, level: str, include_all_wales: bool
+) -> int:
+    """Matching interventions that appear in no area of this level (recorded more broadly)."""
+    placed = area_membership(directory, level, include_all_wales).any(axis=1)
+    return int((mask & ~placed).sum())
+
+
+def breakdown(directory: Directory, mask: np.ndarray, column: str) -> pd.Series:
+    """Count per vocabulary value, zeros kept, in vocabulary order (a list cell counts once per item)."""
+    table = directory.indicators[column]
+    return pd.Series(
+        table.to_numpy()[mask].sum(axis=0), index=table.columns, name="count"
+    )
+
+
+def funding_end_by_funder(directory: Directory, mask: np.ndarray) -> pd.DataFrame:
+    """Matching interventions by financial year funding ends (rows) and primary funder (columns)."""
+    subset = directory.frame.loc[mask, ["funding_end", "primary_funder"]]
+    table = pd.crosstab(subset["funding_end"], subset["primary_funder"])
+    years = sorted(value for value in table.index if value != vocab.UNKNOWN)
+    if vocab.UNKNOWN in table.index:
+        years.append(vocab.UNKNOWN)
+    funders = [funder for funder in vocab.PRIMARY_FUNDERS if funder in table.columns]
+    return table.reindex(index=years, columns=funders, fill_value=0)
+
+
+def matching_rows(
+    directory: Directory, mask: np.ndarray, columns: Sequence[str]
+) -> pd.DataFrame:
+    """The matching interventions, only the columns asked for, sorted by name."""
+    return directory.frame.loc[mask, list(columns)].sort_values(
+        "name", key=lambda s: s.str.lower()
+    )

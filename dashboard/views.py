@@ -1,0 +1,168 @@
+"""Pure view builders: a state in, plain data or figures out. The callbacks only call these."""
+
+from __future__ import annotations
+
+from typing import Final
+
+import numpy as np
+import plotly.graph_objects as go
+
+from dashboard import figures, i18n, model
+from dashboard import vocabulary as vocab
+from dashboard.context import AppContext
+from dashboard.state import ViewState
+
+LIST_LIMIT: Final = 200
+LIST_COLUMNS: Final = ("id", "name", "provider", "police_force_areas", "vawdasv_regions", "status", "precarity", "evidence_rung")
+PANEL_BREAKDOWNS: Final = {
+    "behaviour": ("behaviour_focus", "Behaviour focus"),
+    "evidence": ("evidence_rung", "Evaluation and accreditation"),
+    "precarity": ("precarity", "Funding precarity"),
+    "risk": ("risk_level", "Risk level"),
+    "purpose": ("purpose", "Purpose"),
+    "tier": ("service_tier", "Service tier"),
+    "sector": ("sector", "Sector"),
+}
+
+
+def compute_view(context: AppContext, state: ViewState) -> dict:
+    """Everything the overview draws for one state, as JSON-ready data (the per-user store)."""
+    directory = context.directory
+    _ = i18n.translator(state.lang)
+    matching = model.filter_mask(directory, state.filters)
+    table = model.area_table(
+        directory,
+        matching,
+        state.level,
+        state.include_all_wales,
+        context.population_16_plus[state.level],
+    )
+    names = context.names(state.lang, state.level)
+    map_update = figures.map_values(
+        table,
+        level=state.level,
+        metric=state.metric,
+        names=names,
+        selected=state.area,
+        _=_,
+        lang=state.lang,
+    )
+    in_area = model.area_mask(directory, state.level, state.area, state.include_all_wales)
+    selection = matching & in_area
+    breakdowns = {
+        key: model.breakdown(directory, selection, column).to_dict()
+        for key, (column, _title) in PANEL_BREAKDOWNS.items()
+    }
+    funding = model.funding_end_by_funder(directory, selection)
+    rows = model.matching_rows(directory, selection, LIST_COLUMNS)
+    return {
+        "level": state.level,
+        "metric": state.metric,
+        "area": state.area,
+        "area_name": names.get(state.area, "") if state.area else "",
+        "lang": state.lang,
+        "include_all_wales": state.include_all_wales,
+        "matching": int(matching.sum()),
+        "total": directory.size,
+        "selected": int(selection.sum()),
+        "unplaced": model.unplaced_count(directory, matching, state.level, state.include_all_wales),
+        "all_wales_matching": int((matching & directory.all_wales).sum()),
+        "map": map_update,
+        "breakdowns": breakdowns,
+        "funding_end": {
+            "years": [str(year) for year in funding.index],
+            "funders": list(funding.columns),
+            "values": funding.to_numpy().tolist(),
+        },
+        "current_year": directory.current_year,
+        "rows": rows.head(LIST_LIMIT).to_dict("records"),
+        "rows_total": len(rows),
+    }
+
+
+def value_labels(_: i18n.Translate, values) -> dict[str, str]:
+    return {value: _(value) for value in values}
+
+
+def panel_figure(view: dict, key: str) -> go.Figure:
+    """One drill-down bar chart from the computed view."""
+    _ = i18n.translator(view["lang"])
+    column, title = PANEL_BREAKDOWNS[key]
+    counts = view["breakdowns"][key]
+    import pandas as pd
+
+    series = pd.Series(counts, dtype="int64")
+    if key == "behaviour":
+        # Gaps are the point: the behaviours the survey names as gaps are always listed.
+        labels = {
+            value: _(value) + (" *" if value in vocab.GAP_BEHAVIOUR_FOCUSES else "")
+            for value in series.index
+        }
+    else:
+        labels = value_labels(_, series.index)
+    return figures.bar_chart(series, labels=labels, title=_(title), _=_, lang=view["lang"])
+
+
+def funding_end_figure(view: dict) -> go.Figure:
+    import pandas as pd
+
+    _ = i18n.translator(view["lang"])
+    data = view["funding_end"]
+    table = pd.DataFrame(
+        np.array(data["values"], dtype=int).reshape(len(data["years"]), len(data["funders"])),
+        index=data["years"],
+        columns=data["funders"],
+    )
+    return figures.funding_end_chart(
+        table,
+        current_year=view["current_year"],
+        labels=value_labels(_, data["funders"]),
+        title=_("When funding ends, by funder"),
+        _=_,
+        lang=view["lang"],
+    )
+
+
+def match_text(view: dict) -> str:
+    _ = i18n.translator(view["lang"])
+    lang = view["lang"]
+    text = _("{matching} of {total} interventions match the filters.").format(
+        matching=i18n.format_number(view["matching"], lang),
+        total=i18n.format_number(view["total"], lang),
+    )
+    if view["area"]:
+        text += " " + _("{selected} of them in {area}.").format(
+            selected=i18n.format_number(view["selected"], lang), area=view["area_name"]
+        )
+    return text
+
+
+def map_note_lines(view: dict) -> list[str]:
+    """Plain-text notes under the map: which areas have none, what is not placed, All Wales."""
+    _ = i18n.translator(view["lang"])
+    lines = []
+    none = view["map"]["none_recorded"]
+    if none:
+        lines.append(_("No interventions recorded (grey): {areas}.").format(areas=", ".join(none)))
+    else:
+        lines.append(_("Every area has at least one intervention recorded."))
+    if view["include_all_wales"]:
+        lines.append(
+            _("Includes {n} services available across all of Wales, counted in every area.").format(
+                n=view["all_wales_matching"]
+            )
+        )
+    else:
+        lines.append(
+            _("Excludes {n} services available across all of Wales.").format(
+                n=view["all_wales_matching"]
+            )
+        )
+    if view["unplaced"]:
+        lines.append(
+            _(
+                "{n} matching interventions are recorded only for a wider area (for example a whole "
+                "police force area) and are not on this map."
+            ).format(n=view["unplaced"])
+        )
+    return lines

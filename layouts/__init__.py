@@ -1,0 +1,1 @@
+"""Component trees only: functions that return layouts, no callbacks."""

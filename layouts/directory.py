@@ -1,0 +1,150 @@
+"""Directory page: every intervention in a searchable, sortable, exportable grid."""
+
+from __future__ import annotations
+
+import dash_ag_grid as dag
+import dash_bootstrap_components as dbc
+from dash import html
+
+from dashboard import ids
+from dashboard import vocabulary as vocab
+from dashboard.i18n import Translate
+
+GRID_COLUMNS = (
+    ("name", "Intervention", 260),
+    ("provider", "Provider", 200),
+    ("police_force_areas", "Police force areas", 180),
+    ("vawdasv_regions", "VAWDASV regions", 180),
+    ("behaviour_focus", "Behaviour focus", 220),
+    ("service_tier", "Service tier", 160),
+    ("risk_level", "Risk level", 130),
+    ("evidence_rung", "Evaluation and accreditation", 200),
+    ("precarity", "Funding precarity", 140),
+    ("funding_end", "Funding ends", 120),
+    ("status", "Status", 120),
+    ("source", "Source", 260),
+)
+DETAIL_LABELS = {
+    "id": "Identifier",
+    "name": "Intervention",
+    "aliases": "Other names",
+    "provider": "Provider",
+    "sector": "Sector",
+    "setting": "Setting",
+    "police_force_areas": "Police force areas",
+    "vawdasv_regions": "VAWDASV regions",
+    "local_authorities": "Local authorities",
+    "behaviour_focus": "Behaviour focus",
+    "purpose": "Purpose",
+    "risk_level": "Risk level",
+    "service_tier": "Service tier",
+    "cohort": "Cohort",
+    "attendance": "Attendance",
+    "referral_route": "Referral route",
+    "eligibility": "Eligibility",
+    "evaluation_status": "Evaluation status",
+    "evaluation_note": "Evaluation note",
+    "accreditation": "Accreditation",
+    "evidence_rung": "Evaluation and accreditation",
+    "funding_model": "Funding model",
+    "primary_funder": "Primary funder",
+    "funding_longevity": "Funding longevity (as stated)",
+    "funding_term": "Funding term",
+    "funding_period_months": "Funding period (months)",
+    "funding_end": "Funding ends (financial year)",
+    "precarity": "Funding precarity",
+    "status": "Status",
+    "status_date": "Status date",
+    "source": "Source",
+    "evidence": "Evidence (quoted from the source)",
+    "last_verified": "Last checked",
+    "note": "Note",
+}
+
+
+def directory_page(rows: list[dict], _: Translate, *, selected_id: str | None) -> html.Div:
+    column_defs = [
+        {
+            "field": field,
+            "headerName": _(label),
+            "width": width,
+            "filter": "agTextColumnFilter",
+            "sortable": True,
+            "resizable": True,
+            "wrapText": True,
+            "autoHeight": True,
+        }
+        for field, label, width in GRID_COLUMNS
+    ]
+    return html.Div(
+        [
+            html.H1(_("Directory of interventions"), className="page-title"),
+            dbc.Alert(
+                _(
+                    "{n} interventions named in five public documents. This is not the 2023 mapping "
+                    "survey's dataset. Select a row to see every field and its source."
+                ).format(n=len(rows)),
+                color="info",
+            ),
+            dbc.Row(
+                [
+                    dbc.Col(
+                        [
+                            dbc.Label(_("Search all columns"), html_for=ids.GRID_SEARCH),
+                            dbc.Input(id=ids.GRID_SEARCH, type="search", debounce=True, placeholder=_("Search")),
+                        ],
+                        md=6,
+                    ),
+                    dbc.Col(
+                        [
+                            html.P(id=ids.GRID_COUNT, className="match-count mb-1", **{"aria-live": "polite"}),
+                            dbc.Button(_("Download shown rows (CSV)"), id=ids.GRID_EXPORT, color="primary"),
+                        ],
+                        md=6,
+                        className="text-md-end",
+                    ),
+                ],
+                className="mb-2 align-items-end",
+            ),
+            dag.AgGrid(
+                id=ids.GRID,
+                rowData=rows,
+                columnDefs=column_defs,
+                defaultColDef={"floatingFilter": True},
+                getRowId="params.data.id",
+                dashGridOptions={
+                    "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True},
+                    "pagination": True,
+                    "paginationPageSize": 25,
+                    "animateRows": False,
+                    "enableCellTextSelection": True,
+                    "ensureDomOrder": True,
+                    "localeText": {"noRowsToShow": _("No interventions match")},
+                },
+                csvExportParams={"fileName": "vawdasv-interventions.csv"},
+                className="ag-theme-alpine directory-grid",
+                style={"height": "640px"},
+            ),
+            dbc.Modal(
+                [
+                    dbc.ModalHeader(dbc.ModalTitle(_("Intervention details"))),
+                    dbc.ModalBody(id=ids.GRID_DETAIL_BODY),
+                    dbc.ModalFooter(dbc.Button(_("Close"), id=ids.GRID_DETAIL_CLOSE)),
+                ],
+                id=ids.GRID_DETAIL,
+                is_open=bool(selected_id),
+                size="lg",
+                scrollable=True,
+            ),
+        ],
+        className="directory",
+    )
+
+
+def detail_body(row: dict, _: Translate) -> html.Dl:
+    items = []
+    for field, label in DETAIL_LABELS.items():
+        value = row.get(field, "")
+        shown = _(value) if value == vocab.UNKNOWN else (value or "—")
+        items += [html.Dt(_(label)), html.Dd(str(shown))]
+    return html.Dl(items, className="detail-list")

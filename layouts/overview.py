@@ -1,0 +1,259 @@
+"""Overview page: map of provision with controls, filters and drill-down panels."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard import i18n, ids, precarity
+from dashboard.context import AppContext
+from dashboard.figures import base_map
+from dashboard.i18n import Translate
+from dashboard.model import FILTERS
+from dashboard.state import ViewState
+from layouts.shell import source_note
+
+FILTER_LABELS = {
+    "behaviour_focus": "Behaviour focus",
+    "purpose": "Purpose",
+    "risk_level": "Risk level",
+    "service_tier": "Service tier",
+    "sector": "Sector",
+    "setting": "Setting",
+    "status": "Status",
+    "evaluation": "Evaluation and accreditation",
+}
+LEVEL_LABELS = {
+    "region": "VAWDASV region",
+    "force": "Police force area",
+    "la": "Local authority",
+}
+METRIC_LABELS = {
+    "count": "Number of interventions",
+    "per_100k": "Per 100,000 aged 16+",
+    "quality_share": "Share externally evaluated or accredited",
+    "precarious_share": "Share with precarious funding",
+}
+
+
+def graph_config(lang: str, filename: str) -> dict:
+    """Plotly toolbar: PNG download in the browser, no plotly logo, the page's language."""
+    return {
+        "displaylogo": False,
+        "locale": "cy" if lang == "cy" else "en",
+        "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
+        "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+    }
+
+
+def area_options(context: AppContext, level: str, lang: str, _: Translate) -> list[dict]:
+    names = context.names(lang, level)
+    return [{"label": _("All of Wales"), "value": ""}] + [
+        {"label": name, "value": area_id}
+        for area_id, name in sorted(names.items(), key=lambda item: item[1])
+    ]
+
+
+def filter_options(key: str, _: Translate) -> list[dict]:
+    return [{"label": _(value), "value": value} for value in FILTERS[key][1]]
+
+
+def controls(context: AppContext, state: ViewState, _: Translate) -> html.Div:
+    lang = state.lang
+    return html.Div(
+        [
+            html.Fieldset(
+                [
+                    html.Legend(_("Map areas"), className="control-label"),
+                    dbc.RadioItems(
+                        id=ids.LEVEL,
+                        options=[{"label": _(label), "value": level} for level, label in LEVEL_LABELS.items()],
+                        value=state.level,
+                        className="control-radio",
+                    ),
+                ]
+            ),
+            html.Fieldset(
+                [
+                    html.Legend(_("Measure"), className="control-label"),
+                    dbc.RadioItems(
+                        id=ids.METRIC,
+                        options=[{"label": _(label), "value": metric} for metric, label in METRIC_LABELS.items()],
+                        value=state.metric,
+                        className="control-radio",
+                    ),
+                ]
+            ),
+            dbc.Switch(
+                id=ids.ALL_WALES,
+                label=_("Include services available across all of Wales"),
+                value=state.include_all_wales,
+                className="control-switch",
+            ),
+            html.Label(_("Area (or click the map)"), htmlFor=ids.AREA, className="control-label"),
+            dcc.Dropdown(
+                id=ids.AREA,
+                options=area_options(context, state.level, lang, _),
+                value=state.area or "",
+                clearable=False,
+                searchable=True,
+            ),
+            html.H2(_("Filters"), className="control-heading"),
+            *[
+                html.Div(
+                    [
+                        html.Label(_(FILTER_LABELS[key]), htmlFor=ids.filter_id(key), className="control-label"),
+                        dcc.Dropdown(
+                            id=ids.filter_id(key),
+                            options=filter_options(key, _),
+                            value=list(state.filters.get(key, ())),
+                            multi=True,
+                            placeholder=_("Any"),
+                        ),
+                    ],
+                    className="filter",
+                )
+                for key in FILTERS
+            ],
+            dbc.Button(_("Clear filters"), id=ids.RESET, color="secondary", outline=True, className="mt-2"),
+        ],
+        className="controls",
+    )
+
+
+def banner(context: AppContext, _: Translate) -> dbc.Alert:
+    held = context.directory.size
+    survey = context.survey_interventions
+    text = _(
+        "This directory holds {held} interventions named in five public documents. It is not the "
+        "2023 mapping survey's dataset: the survey identified {survey} interventions from 62 "
+        "responses, but its individual returns are not public. 'Unknown' means the documents do not "
+        "say."
+    ).format(held=held, survey=survey if survey is not None else "?")
+    return dbc.Alert(text, color="info", className="honesty-banner", id="ov-banner")
+
+
+def panel(graph_id: str, note: str, _: Translate, lang: str, filename: str) -> html.Div:
+    return html.Div(
+        [
+            dcc.Graph(id=graph_id, config=graph_config(lang, filename), className="panel-graph"),
+            source_note(note, _),
+        ],
+        className="panel",
+    )
+
+
+def overview_page(context: AppContext, state: ViewState, _: Translate) -> html.Div:
+    lang = state.lang
+    map_figure = base_map(level=state.level)
+    rule = " ".join(_(step) for step in precarity.RULE_STEPS)
+    return html.Div(
+        [
+            banner(context, _),
+            dbc.Row(
+                [
+                    dbc.Col(controls(context, state, _), lg=3, md=4, className="controls-col"),
+                    dbc.Col(
+                        [
+                            html.Div(
+                                [
+                                    html.H1(_("Provision across Wales"), className="page-title"),
+                                    html.P(id=ids.MATCH_COUNT, className="match-count", **{"aria-live": "polite"}),
+                                ],
+                                className="title-row",
+                            ),
+                            dcc.Graph(
+                                id=ids.MAP,
+                                figure=map_figure,
+                                config={**graph_config(lang, "wales-provision-map"), "scrollZoom": False},
+                                className="map-graph",
+                            ),
+                            html.Div(id=ids.MAP_NOTE, className="map-note"),
+                            source_note(
+                                _(
+                                    "Counts are interventions in the directory recorded in each area; "
+                                    "a service in several areas counts in each. Rates use the ONS "
+                                    "mid-2024 population aged 16 and over. 'Externally evaluated or "
+                                    "accredited' means Respect or CSAAP accreditation, or an independent "
+                                    "or randomised evaluation. Precarious funding: {rule}"
+                                ).format(rule=rule),
+                                _,
+                            ),
+                        ],
+                        lg=9,
+                        md=8,
+                    ),
+                ],
+                className="g-4",
+            ),
+            html.H2(id=ids.PANEL_TITLE, className="panel-title"),
+            dbc.Row(
+                [
+                    dbc.Col(panel(ids.PANEL_BEHAVIOUR, _(
+                        "Each intervention counts once for every behaviour it addresses, so bars can "
+                        "add up to more than the number of interventions. Zero means no intervention "
+                        "in the directory is recorded for that behaviour here."), _, lang, "behaviour-focus"), lg=6),
+                    dbc.Col(panel(ids.PANEL_EVIDENCE, _(
+                        "Each intervention sits on its strongest rung: Respect or CSAAP accreditation; "
+                        "an independent or randomised evaluation; the model evaluated elsewhere; an "
+                        "internal evaluation; evaluation or accreditation under way; none or unknown."), _, lang, "evidence-ladder"), lg=6),
+                    dbc.Col(panel(ids.PANEL_PRECARITY, _("Funding precarity bands. {rule}").format(rule=rule), _, lang, "funding-precarity"), lg=6),
+                    dbc.Col(panel(ids.PANEL_FUNDING_END, _(
+                        "When funding is stated to end, by primary funder; the dashed line marks the "
+                        "current financial year. Most documents do not give an end date ('unknown')."), _, lang, "funding-end"), lg=6),
+                    dbc.Col(panel(ids.PANEL_RISK, _("Risk level of the people the intervention works with, as stated."), _, lang, "risk-level"), lg=6),
+                    dbc.Col(panel(ids.PANEL_PURPOSE, _("Purpose as described in the source documents."), _, lang, "purpose"), lg=6),
+                    dbc.Col(panel(ids.PANEL_TIER, _("Service tiers follow Fowler, Karim & Feder (2020)."), _, lang, "service-tier"), lg=6),
+                    dbc.Col(panel(ids.PANEL_SECTOR, _("Sector delivering the intervention."), _, lang, "sector"), lg=6),
+                ],
+                className="g-3 panels",
+            ),
+            html.H2(_("Interventions in this view"), className="panel-title"),
+            html.Div(id=ids.PANEL_LIST, className="intervention-list"),
+        ],
+        className="overview",
+    )
+
+
+def intervention_table(view: dict) -> html.Div:
+    """The matching interventions in the selected area, linked to their directory entries."""
+    _ = i18n.translator(view["lang"])
+    rows = view["rows"]
+    if not rows:
+        return html.P(_("No interventions match this view."), className="empty")
+    suffix = "&lang=cy" if view["lang"] == "cy" else ""
+    header = html.Thead(
+        html.Tr(
+            [
+                html.Th(_(label), scope="col")
+                for label in ("Intervention", "Provider", "Police force areas", "VAWDASV regions",
+                              "Status", "Funding precarity", "Evaluation and accreditation")
+            ]
+        )
+    )
+    body = html.Tbody(
+        [
+            html.Tr(
+                [
+                    html.Td(dcc.Link(row["name"], href=f"/directory?id={row['id']}{suffix}")),
+                    html.Td(_(row["provider"]) if row["provider"] == "unknown" else row["provider"]),
+                    html.Td(", ".join(_(v) for v in row["police_force_areas"].split(";"))),
+                    html.Td(", ".join(_(v) for v in row["vawdasv_regions"].split(";"))),
+                    html.Td(_(row["status"])),
+                    html.Td(_(row["precarity"])),
+                    html.Td(_(row["evidence_rung"])),
+                ]
+            )
+            for row in rows
+        ]
+    )
+    children = [html.Table([header, body], className="table table-sm list-table")]
+    if view["rows_total"] > len(rows):
+        children.append(
+            html.P(
+                _("Showing {shown} of {total}; see the directory for all.").format(
+                    shown=len(rows), total=view["rows_total"]
+                )
+            )
+        )
+    return html.Div(children)

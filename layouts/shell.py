@@ -1,0 +1,118 @@
+"""The app shell: header with navigation and language switch, page container, footer."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard import ids
+from dashboard.i18n import Translate
+
+NAV_ITEMS = (("/", "Overview"), ("/directory", "Directory"))
+
+
+def shell() -> html.Div:
+    """The static frame; the router fills ``ids.PAGE``."""
+    return html.Div(
+        [
+            dcc.Location(id=ids.URL, refresh=False),
+            dcc.Store(id=ids.LANG_STORE, storage_type="local"),
+            html.A("Skip to main content", href="#main", className="skip-link"),
+            html.Div(id=ids.PAGE, className="page"),
+        ]
+    )
+
+
+def header(*, active: str, lang: str, switch_href: str, _: Translate) -> html.Header:
+    links = [
+        dbc.NavItem(
+            dbc.NavLink(
+                _(label),
+                href=path + ("?lang=cy" if lang == "cy" else ""),
+                active=path == active,
+                className="nav-link-main",
+            )
+        )
+        for path, label in NAV_ITEMS
+    ]
+    other = "cy" if lang == "en" else "en"
+    return html.Header(
+        dbc.Navbar(
+            dbc.Container(
+                [
+                    html.Div(
+                        [
+                            html.Span(_("VAWDASV perpetration interventions"), className="brand-title"),
+                            html.Span(_("Wales"), className="brand-sub"),
+                        ],
+                        className="brand",
+                    ),
+                    dbc.Nav(links, className="me-auto main-nav", navbar=True),
+                    html.A(
+                        "Cymraeg" if other == "cy" else "English",
+                        href=switch_href,
+                        lang=other,
+                        id=ids.LANG_SWITCH,
+                        className="lang-switch",
+                    ),
+                ],
+                fluid=True,
+            ),
+            color="#1d3557",
+            dark=True,
+            className="app-navbar",
+        ),
+        className="app-header",
+    )
+
+
+def notices(messages: list[str], _: Translate) -> html.Div | None:
+    """Friendly messages about corrected URL values; nothing when all was well."""
+    if not messages:
+        return None
+    return dbc.Alert(
+        [html.Strong(_("Some link settings were not recognised:")), html.Ul([html.Li(m) for m in messages])],
+        color="warning",
+        dismissable=True,
+        id=ids.NOTICE,
+        className="notice",
+    )
+
+
+def footer(_: Translate, data_date: str) -> html.Footer:
+    return html.Footer(
+        dbc.Container(
+            [
+                html.P(
+                    _(
+                        "Boundaries and population: Source: Office for National Statistics licensed "
+                        "under the Open Government Licence v.3.0. Contains OS data © Crown copyright "
+                        "and database right 2024."
+                    )
+                ),
+                html.P(
+                    _(
+                        "Police recorded crime: Home Office, Police recorded crime, Table P1, year "
+                        "ending June 2025. Contains public sector information licensed under the Open "
+                        "Government Licence v3.0."
+                    )
+                ),
+                html.P(
+                    _(
+                        "Interventions: curated from five public documents (Welsh Government, Policing "
+                        "in Wales, Fowler, Karim & Feder 2020); each row cites its source. Last "
+                        "checked: {date}."
+                    ).format(date=data_date)
+                ),
+            ],
+            fluid=True,
+        ),
+        className="app-footer",
+    )
+
+
+def source_note(text: str, _: Translate) -> html.Details:
+    """A short, collapsible "source and method" note under a panel."""
+    return html.Details(
+        [html.Summary(_("Source and method")), html.P(text)], className="source-note"
+    )
