@@ -161,7 +161,6 @@ def interventions_schema(known_la_codes: frozenset[str]) -> pa.DataFrameSchema:
             ),
         ),
         "note": pa.Column(**text),
-        "funding_term": pa.Column(**text, checks=_single_check(vocab.FUNDING_TERMS)),
     }
     for column, allowed in vocab.SINGLE_COLUMNS.items():
         columns[column] = pa.Column(**text, checks=_single_check(allowed))

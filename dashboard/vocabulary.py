@@ -169,6 +169,7 @@ SINGLE_COLUMNS: Final = {
     "funding_model": FUNDING_MODELS,
     "primary_funder": PRIMARY_FUNDERS,
     "status": STATUSES,
+    "funding_term": FUNDING_TERMS,
 }
 
 #: Every column of data/interventions.csv, in file order.
@@ -196,6 +197,7 @@ INTERVENTION_COLUMNS: Final = (
     "funding_model",
     "primary_funder",
     "funding_longevity",
+    "funding_term",
     "funding_period_months",
     "funding_end",
     "status",

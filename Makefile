@@ -1,0 +1,36 @@
+# Two commands do all set-up on a fresh machine:
+#   make run    start the dashboard on the shipped data (http://127.0.0.1:8050)
+#   make test   run the whole test suite (installs Chromium for the browser tests if missing)
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: run serve test lint data catalogues bench browser
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+run: $(VENV)/.installed
+	$(PY) app.py
+
+serve: $(VENV)/.installed  ## production server (see README)
+	$(VENV)/bin/gunicorn --config gunicorn.conf.py 'app:create_server()'
+
+browser:
+	@bash scripts/ensure_chromium.sh
+
+test: $(VENV)/.installed browser
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+
+data: $(VENV)/.installed  ## rebuild data/ from ../shared
+	$(PY) -m dashboard.build
+
+bench: $(VENV)/.installed browser
+	$(PY) -m bench
