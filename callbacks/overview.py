@@ -7,6 +7,7 @@ from dash import Dash, Input, Output, Patch, State, ctx, html, no_update
 from dashboard import figures, i18n, ids, state as view_state, views
 from dashboard.context import AppContext
 from dashboard.model import FILTERS
+from callbacks.shell import switch_href
 from layouts.overview import area_options, intervention_table
 
 FILTER_KEYS = tuple(FILTERS)
@@ -34,16 +35,16 @@ def register(app: Dash, context: AppContext) -> None:
     """Attach the overview's callbacks to ``app``."""
 
     @app.callback(
-        Output(ids.URL, "pathname"),
-        Output(ids.URL, "search"),
+        Output(ids.OV_URL, "pathname"),
+        Output(ids.OV_URL, "search"),
         Output(ids.LEVEL, "value"),
         Output(ids.METRIC, "value"),
         Output(ids.ALL_WALES, "value"),
         Output(ids.AREA, "value"),
         Output(ids.AREA, "options"),
         *[Output(ids.filter_id(key), "value") for key in FILTER_KEYS],
-        Input(ids.URL, "pathname"),
-        Input(ids.URL, "search"),
+        Input(ids.OV_URL, "pathname"),
+        Input(ids.OV_URL, "search"),
         Input(ids.LEVEL, "value"),
         Input(ids.METRIC, "value"),
         Input(ids.ALL_WALES, "value"),
@@ -58,7 +59,7 @@ def register(app: Dash, context: AppContext) -> None:
         parsed = view_state.parse(pathname, search, context.la_slugs)
         lang = parsed.state.lang
         trigger = ctx.triggered_id
-        if trigger == ids.URL:
+        if trigger == ids.OV_URL:
             wanted = parsed.state
         else:
             wanted = _state_from_controls(level, metric, all_wales, area, list(filters), lang)
@@ -97,7 +98,7 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.ALL_WALES, "value"),
         Input(ids.AREA, "value"),
         *[Input(ids.filter_id(key), "value") for key in FILTER_KEYS],
-        State(ids.URL, "search"),
+        State(ids.OV_URL, "search"),
     )
     def compute_view(level, metric, all_wales, area, *rest):
         *filters, search = rest
@@ -106,6 +107,15 @@ def register(app: Dash, context: AppContext) -> None:
         path, query = view_state.to_url(state)
         state = view_state.parse(path, query, context.la_slugs).state
         return views.compute_view(context, state)
+
+    @app.callback(
+        Output(ids.LANG_SWITCH, "href"),
+        Input(ids.OV_URL, "pathname"),
+        Input(ids.OV_URL, "search"),
+    )
+    def keep_language_switch_in_step(pathname, search):
+        lang = view_state.parse("/", search).state.lang
+        return switch_href(pathname or "/", search or "", lang)
 
     @app.callback(
         Output(ids.MAP, "figure"),

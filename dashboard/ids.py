@@ -10,6 +10,8 @@ LANG_SWITCH = "shell-lang-switch"
 NOTICE = "shell-notice"
 
 # Overview
+#: The overview keeps its own Location so its URL sync never references absent components.
+OV_URL = "ov-url"
 LEVEL = "ov-level"
 METRIC = "ov-metric"
 ALL_WALES = "ov-all-wales"

@@ -149,6 +149,7 @@ def overview_page(context: AppContext, state: ViewState, _: Translate) -> html.D
     rule = " ".join(_(step) for step in precarity.RULE_STEPS)
     return html.Div(
         [
+            dcc.Location(id=ids.OV_URL, refresh=False),
             banner(context, _),
             dbc.Row(
                 [
