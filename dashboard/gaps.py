@@ -1,0 +1,139 @@
+"""Gap review: area-by-category matrices and the gaps they reveal, computed from the data only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from dashboard import model
+from dashboard import vocabulary as vocab
+from dashboard.model import Directory
+
+MEDIUM_RISK_TIER = "medium risk"
+MEDIUM_RISK_LEVEL = "medium"
+CRIMINAL_JUSTICE_TIER = "criminal justice"
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One gap found in the data. ``kind`` selects the sentence; the rest fills it in."""
+
+    kind: str
+    subject: str
+    area_id: str | None
+    count: int
+    compared_with: int | None
+    related: tuple[str, ...]
+
+
+def area_matrix(
+    directory: Directory,
+    mask: np.ndarray,
+    level: str,
+    include_all_wales: bool,
+    column: str,
+    categories: Sequence[str],
+) -> pd.DataFrame:
+    """Interventions per area (rows) and category (columns); zero cells stay zero."""
+    membership = model.area_membership(directory, level, include_all_wales) & mask[:, None]
+    table = directory.indicators[column].reindex(columns=list(categories), fill_value=False)
+    counts = membership.T.astype(np.int64) @ table.to_numpy().astype(np.int64)
+    return pd.DataFrame(counts, index=list(directory.area_ids[level]), columns=list(categories))
+
+
+def medium_risk_mask(directory: Directory) -> np.ndarray:
+    """Medium-risk provision: the medium-risk tier, or a stated medium risk level."""
+    tiers = directory.indicators["service_tier"]
+    risks = directory.indicators["risk_level"]
+    return (tiers[MEDIUM_RISK_TIER] | risks[MEDIUM_RISK_LEVEL]).to_numpy()
+
+
+def find_gaps(
+    directory: Directory,
+    *,
+    level: str,
+    include_all_wales: bool,
+    recommendations: Mapping[str, tuple[int, ...]],
+) -> list[Gap]:
+    """Every gap the rules find, in a stable order.
+
+    Rules: a behaviour focus with no intervention anywhere in Wales; an area of ``level`` with no
+    medium-risk provision; a local authority whose interventions placed there specifically are all
+    criminal-justice ones; sexual-violence provision beside domestic-abuse provision across Wales.
+    ``recommendations`` maps a gap subject to the survey recommendations that relate to it.
+    """
+    everything = np.ones(directory.size, dtype=bool)
+    gaps: list[Gap] = []
+    behaviours = model.breakdown(directory, everything, "behaviour_focus")
+    for behaviour in vocab.BEHAVIOUR_FOCUSES:
+        if behaviour != vocab.UNKNOWN and behaviours.get(behaviour, 0) == 0:
+            gaps.append(
+                Gap("no-behaviour", behaviour, None, 0, None, _related(recommendations, behaviour))
+            )
+
+    medium = medium_risk_mask(directory)
+    membership = model.area_membership(directory, level, include_all_wales)
+    medium_counts = (membership & medium[:, None]).sum(axis=0)
+    for area_id, count in zip(directory.area_ids[level], medium_counts):
+        if count == 0:
+            gaps.append(
+                Gap(
+                    "no-medium-risk",
+                    MEDIUM_RISK_TIER,
+                    area_id,
+                    0,
+                    None,
+                    _related(recommendations, "regional consistency"),
+                )
+            )
+
+    # Only services placed in a local authority specifically: all-Wales services are not evidence
+    # of what a local area has commissioned.
+    la_membership = model.area_membership(directory, "la", False)
+    criminal_justice = directory.indicators["service_tier"][CRIMINAL_JUSTICE_TIER].to_numpy()
+    other_tiers = directory.indicators["service_tier"].drop(columns=[CRIMINAL_JUSTICE_TIER])
+    outside_cj = other_tiers.drop(columns=[vocab.UNKNOWN], errors="ignore").to_numpy().any(axis=1)
+    for column, area_id in enumerate(directory.area_ids["la"]):
+        here = la_membership[:, column]
+        if here.any() and not (here & outside_cj).any() and (here & criminal_justice).any():
+            gaps.append(
+                Gap(
+                    "only-criminal-justice",
+                    CRIMINAL_JUSTICE_TIER,
+                    area_id,
+                    int(here.sum()),
+                    None,
+                    _related(recommendations, "regional consistency"),
+                )
+            )
+
+    sexual = int(behaviours.get("sexual violence", 0))
+    domestic = int(behaviours.get("domestic abuse", 0))
+    if sexual < domestic:
+        gaps.append(
+            Gap(
+                "thinner-than",
+                "sexual violence",
+                None,
+                sexual,
+                domestic,
+                _related(recommendations, "sexual violence"),
+            )
+        )
+    return gaps
+
+
+def _related(recommendations: Mapping[str, tuple[int, ...]], subject: str) -> tuple[str, ...]:
+    return tuple(str(number) for number in recommendations.get(subject, ()))
+
+
+def recommendations_by_subject(frame: pd.DataFrame) -> dict[str, tuple[int, ...]]:
+    """``related_gaps`` of the recommendations file, inverted: subject -> recommendation numbers."""
+    subjects: dict[str, list[int]] = {}
+    for row in frame.itertuples(index=False):
+        for subject in vocab.split_list(row.related_gaps):
+            subjects.setdefault(subject, []).append(int(row.number))
+    return {subject: tuple(sorted(numbers)) for subject, numbers in subjects.items()}
