@@ -15,6 +15,8 @@ from dash import Dash, dcc, html
 from flask import Response, abort, request
 
 from callbacks import directory as directory_callbacks
+from callbacks import present as present_callbacks
+from callbacks import review as review_callbacks
 from callbacks import overview as overview_callbacks
 from callbacks import shell as shell_callbacks
 from dashboard import config
@@ -43,6 +45,8 @@ def create_app(context: AppContext | None = None) -> Dash:
     shell_callbacks.register(app, context)
     overview_callbacks.register(app, context)
     directory_callbacks.register(app, context)
+    review_callbacks.register(app, context)
+    present_callbacks.register(app, context)
     return app
 
 
@@ -78,7 +82,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         app = create_app()
     except DataError as error:
-        print(f"The dashboard did not start because a data file is invalid:\n{error}", file=sys.stderr)
+        print(
+            f"The dashboard did not start because a data file is invalid:\n{error}", file=sys.stderr
+        )
         return 2
     app.run(host=args.host, port=args.port, debug=args.debug)
     return 0

@@ -14,13 +14,21 @@ def register(app: Dash, context: AppContext) -> None:
     frame = context.directory.frame
     rows_by_id = {row["id"]: row for row in frame.to_dict("records")}
 
-    @app.callback(Output(ids.GRID, "dashGridOptions"), Input(ids.GRID_SEARCH, "value"), State(ids.GRID, "dashGridOptions"))
+    @app.callback(
+        Output(ids.GRID, "dashGridOptions"),
+        Input(ids.GRID_SEARCH, "value"),
+        State(ids.GRID, "dashGridOptions"),
+    )
     def search(text, options):
         options = dict(options or {})
         options["quickFilterText"] = text[:200] if isinstance(text, str) else ""
         return options
 
-    @app.callback(Output(ids.GRID, "exportDataAsCsv"), Input(ids.GRID_EXPORT, "n_clicks"), prevent_initial_call=True)
+    @app.callback(
+        Output(ids.GRID, "exportDataAsCsv"),
+        Input(ids.GRID_EXPORT, "n_clicks"),
+        prevent_initial_call=True,
+    )
     def export(_clicks):
         return True
 
@@ -32,7 +40,9 @@ def register(app: Dash, context: AppContext) -> None:
     def count(shown, search):
         _ = i18n.translator(view_state.parse("/", search).state.lang)
         shown_count = len(shown) if isinstance(shown, list) else len(rows_by_id)
-        return _("{shown} of {total} interventions shown").format(shown=shown_count, total=len(rows_by_id))
+        return _("{shown} of {total} interventions shown").format(
+            shown=shown_count, total=len(rows_by_id)
+        )
 
     @app.callback(
         Output(ids.GRID_DETAIL, "is_open"),

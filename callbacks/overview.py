@@ -14,7 +14,9 @@ FILTER_KEYS = tuple(FILTERS)
 CONTROL_IDS = (ids.LEVEL, ids.METRIC, ids.ALL_WALES, ids.AREA)
 
 
-def _state_from_controls(level, metric, all_wales, area, filter_values, lang) -> view_state.ViewState:
+def _state_from_controls(
+    level, metric, all_wales, area, filter_values, lang
+) -> view_state.ViewState:
     """Controls -> a valid state; anything malformed is dropped by re-parsing its URL form."""
     raw = view_state.ViewState(
         level=level if level in view_state.LEVELS else view_state.DEFAULT_LEVEL,
@@ -54,7 +56,9 @@ def register(app: Dash, context: AppContext) -> None:
         *[Input(ids.filter_id(key), "value") for key in FILTER_KEYS],
         prevent_initial_call=True,
     )
-    def sync_url_and_controls(pathname, search, level, metric, all_wales, area, click, _reset, *filters):
+    def sync_url_and_controls(
+        pathname, search, level, metric, all_wales, area, click, _reset, *filters
+    ):
         # One callback owns both directions so the URL and the controls can never disagree.
         parsed = view_state.parse(pathname, search, context.la_slugs)
         lang = parsed.state.lang
@@ -63,7 +67,11 @@ def register(app: Dash, context: AppContext) -> None:
             wanted = parsed.state
         else:
             wanted = _state_from_controls(level, metric, all_wales, area, list(filters), lang)
-            if trigger == ids.LEVEL and wanted.area and wanted.area not in context.names(lang, wanted.level):
+            if (
+                trigger == ids.LEVEL
+                and wanted.area
+                and wanted.area not in context.names(lang, wanted.level)
+            ):
                 wanted = view_state.ViewState(**{**wanted.__dict__, "area": None})
             if trigger == ids.MAP:
                 location = _clicked_location(click)
@@ -194,4 +202,3 @@ def _clicked_location(click) -> str | None:
     except (KeyError, IndexError, TypeError):
         return None
     return location if isinstance(location, str) else None
-

@@ -7,7 +7,11 @@ from dash import Dash, Input, Output, State, html, no_update, dcc
 from dashboard import i18n, ids
 from dashboard import state as view_state
 from dashboard.context import AppContext
+from callbacks.review import gap_options
+from dashboard import need, review
 from layouts import directory, overview, shell
+from layouts import present as present_layouts
+from layouts import review as review_layouts
 
 PAGE_KIND_STORE = "shell-page-kind"
 
@@ -15,8 +19,8 @@ PAGE_KIND_STORE = "shell-page-kind"
 def page_kind(pathname: object) -> str:
     path = pathname if isinstance(pathname, str) else "/"
     first = path.strip("/").split("/")[0]
-    if first == "directory":
-        return "directory"
+    if first in ("directory", "gaps", "need", "funding", "present"):
+        return first
     if first in ("", "region", "force"):
         return "overview"
     return "not-found"
@@ -52,6 +56,38 @@ def render(context: AppContext, pathname: object, search: object) -> tuple[html.
         selected = _query_id(search)
         body = directory.directory_page(rows, _, selected_id=selected if selected else None)
         active = "/directory"
+    elif kind == "gaps":
+        level, include = gap_options(search)
+        result = review.gap_review(context, level=level, include_all_wales=include, lang=lang)
+        body = review_layouts.gaps_page(
+            result,
+            context.bundle.recommendations,
+            level=level,
+            include_all_wales=include,
+            _=_,
+            lang=lang,
+        )
+        active = "/gaps"
+    elif kind == "need":
+        measure = need.NEED_MEASURES[1]
+        result = review.need_view(context, measure=measure, lang=lang)
+        body = review_layouts.need_page(
+            result,
+            need.secondary_series(context.bundle.criminal_justice),
+            measure=measure,
+            _=_,
+            lang=lang,
+        )
+        active = "/need"
+    elif kind == "funding":
+        result = review.funding_view(context, group="funder", lang=lang)
+        body = review_layouts.funding_page(
+            result, group="funder", _=_, lang=lang, current_year=context.directory.current_year
+        )
+        active = "/funding"
+    elif kind == "present":
+        body = present_layouts.present_page(context, search, _=_, lang=lang)
+        active = "/present"
     else:
         body = html.Div(
             [
@@ -61,11 +97,35 @@ def render(context: AppContext, pathname: object, search: object) -> tuple[html.
             ]
         )
         active = ""
+    if kind == "present":
+        # Slides fill the screen: no header or footer, only a quiet way back.
+        page = html.Div(
+            [
+                html.Main(
+                    [body, dcc.Store(id=ids.VIEW_STORE), dcc.Download(id=ids.EXPORT_CSV)],
+                    id="main",
+                    lang=lang,
+                ),
+                dcc.Link(
+                    _("Leave presenter mode"),
+                    href="/" + ("?lang=cy" if lang == "cy" else ""),
+                    className="leave-present",
+                ),
+            ]
+        )
+        return page, kind
     page = html.Div(
         [
-            shell.header(active=active, lang=lang, switch_href=switch_href(path, search or "", lang), _=_),
+            shell.header(
+                active=active, lang=lang, switch_href=switch_href(path, search or "", lang), _=_
+            ),
             html.Main(
-                [shell.notices(messages, _), body, dcc.Store(id=ids.VIEW_STORE)],
+                [
+                    shell.notices(messages, _),
+                    body,
+                    dcc.Store(id=ids.VIEW_STORE),
+                    dcc.Download(id=ids.EXPORT_CSV),
+                ],
                 id="main",
                 lang=lang,
                 className="container-fluid app-main",

@@ -62,9 +62,7 @@ def build_lookup(shared_geography: Path) -> pd.DataFrame:
 
 def build_population(shared_geography: Path, lookup: pd.DataFrame) -> pd.DataFrame:
     """Mid-2024 population (total and 16+) by LA, region, police force area and Wales."""
-    la = pd.read_csv(
-        shared_geography / "wales_la_population.csv", dtype={"la_code": str}
-    )
+    la = pd.read_csv(shared_geography / "wales_la_population.csv", dtype={"la_code": str})
     la = la.merge(lookup, on="la_code", how="inner", validate="one_to_one")
     if len(la) != len(lookup):
         raise ValueError("population file does not cover every LA in the lookup")
@@ -145,9 +143,7 @@ def build_boundaries(shared_geography: Path, lookup: pd.DataFrame) -> dict:
             geometry=dissolved.geometry,
             crs=las.crs,
         )
-    return {
-        level: _rounded_feature_collection(layer) for level, layer in layers.items()
-    }
+    return {level: _rounded_feature_collection(layer) for level, layer in layers.items()}
 
 
 def _rounded_feature_collection(layer) -> dict:
@@ -164,9 +160,7 @@ def _rounded_feature_collection(layer) -> dict:
 
 def build_lsoa(shared_geography: Path) -> dict:
     """The 1,917 LSOAs, used only by the benchmark to test map scale."""
-    collection = json.loads(
-        (shared_geography / "wales_lsoa21_boundaries.geojson").read_text()
-    )
+    collection = json.loads((shared_geography / "wales_lsoa21_boundaries.geojson").read_text())
     for feature in collection["features"]:
         feature["id"] = feature["properties"]["lsoa21_code"]
     return collection
@@ -174,9 +168,7 @@ def build_lsoa(shared_geography: Path) -> dict:
 
 def build_criminal_justice(shared_cj: Path) -> pd.DataFrame:
     """Tidy long table: Home Office P1 first, then the secondary figures with their caveats."""
-    p1 = pd.read_csv(
-        shared_cj / "home_office_prc_p1_ye_june_2025.csv", dtype={"value": "Int64"}
-    )
+    p1 = pd.read_csv(shared_cj / "home_office_prc_p1_ye_june_2025.csv", dtype={"value": "Int64"})
     primary = pd.DataFrame(
         {
             "area": p1["area_name"],
@@ -190,9 +182,7 @@ def build_criminal_justice(shared_cj: Path) -> pd.DataFrame:
             "caveat": P1_CAVEAT,
         }
     )
-    secondary_raw = pd.read_csv(
-        shared_cj / "welsh_pfa_vawdasv_criminal_justice.csv", dtype=str
-    )
+    secondary_raw = pd.read_csv(shared_cj / "welsh_pfa_vawdasv_criminal_justice.csv", dtype=str)
     area_codes = {**POLICE_FORCE_CODES, "Wales": "W92000004"}
     secondary = pd.DataFrame(
         {
@@ -229,9 +219,7 @@ def write_csv(frame: pd.DataFrame, path: Path) -> None:
 def write_json(data: dict, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(
-        json.dumps(data, separators=(",", ":"), ensure_ascii=False), encoding="utf-8"
-    )
+    tmp.write_text(json.dumps(data, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
     tmp.replace(path)
 
 

@@ -33,10 +33,7 @@ def evidence_rungs(frame: pd.DataFrame) -> pd.Series:
         status.isin(EXTERNAL_STATUSES).to_numpy(),
         (status == "model evaluated elsewhere").to_numpy(),
         (status == "internal evaluation").to_numpy(),
-        (
-            (status == "evaluation under way")
-            | accreditation.str.contains("in progress")
-        ).to_numpy(),
+        ((status == "evaluation under way") | accreditation.str.contains("in progress")).to_numpy(),
     ]
     rungs = np.select(conditions, list(RUNGS[:-1]), default=NONE_OR_UNKNOWN)
     return pd.Series(rungs, index=frame.index, name="evidence_rung")

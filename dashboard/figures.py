@@ -7,7 +7,7 @@ app once and caches them; interactions then patch only values and visibility.
 
 from __future__ import annotations
 
-from typing import Final, Mapping, Sequence
+from typing import Final, Mapping
 
 import numpy as np
 import pandas as pd
@@ -57,9 +57,7 @@ def base_map(*, level: str, height: int = 560) -> go.Figure:
                 z=[],
                 zmin=0,
                 zmax=1,
-                colorscale=[
-                    [i / (len(MAP_COLOURS) - 1), c] for i, c in enumerate(MAP_COLOURS)
-                ],
+                colorscale=[[i / (len(MAP_COLOURS) - 1), c] for i, c in enumerate(MAP_COLOURS)],
                 marker={"line": {"color": "#ffffff", "width": 1.2}, "opacity": 1},
                 hovertemplate="%{hovertext}<extra></extra>",
                 visible=each == level,
@@ -125,9 +123,7 @@ def map_values(
     line_colours = [
         "#000000" if area == selected else "#ffffff" for area in table["area_id"][shown]
     ]
-    none_widths = [
-        3.5 if area == selected else 1.6 for area in table["area_id"][~has_any]
-    ]
+    none_widths = [3.5 if area == selected else 1.6 for area in table["area_id"][~has_any]]
     return {
         "values": {
             "locations": table["area_id"][shown].tolist(),
@@ -183,9 +179,7 @@ def _hover_text(row, *, metric: str, name: str, _: Translate, lang: str) -> str:
             f"<b>{name}</b><br>{i18n.format_percent(row.quality_share, lang)} "
             + _("externally evaluated or accredited")
             + "<br>"
-            + _("{part} of {count_text}").format(
-                part=int(row.quality_count), count_text=count_text
-            )
+            + _("{part} of {count_text}").format(part=int(row.quality_count), count_text=count_text)
         )
     return (
         f"<b>{name}</b><br>{i18n.format_percent(row.precarious_share, lang)} "
@@ -213,8 +207,7 @@ def bar_chart(
     values = [int(value) for value in counts.to_numpy()]
     y_labels = [labels.get(category, category) for category in categories]
     texts = [
-        i18n.format_number(value, lang) if value else _("0, none recorded")
-        for value in values
+        i18n.format_number(value, lang) if value else _("0, none recorded") for value in values
     ]
     figure = go.Figure(
         go.Bar(
@@ -228,9 +221,7 @@ def bar_chart(
             text=texts,
             textposition="outside",
             cliponaxis=False,
-            textfont={
-                "color": [ZERO_TEXT_COLOUR if v == 0 else "#1b1b1b" for v in values]
-            },
+            textfont={"color": [ZERO_TEXT_COLOUR if v == 0 else "#1b1b1b" for v in values]},
             hovertemplate="%{y}: %{x}<extra></extra>",
         )
     )
@@ -288,15 +279,11 @@ def funding_end_chart(
                     "color": palette[index % len(palette)],
                     "line": {"color": "#ffffff", "width": 1},
                 },
-                hovertemplate="%{x}: %{y} ("
-                + labels.get(funder, funder)
-                + ")<extra></extra>",
+                hovertemplate="%{x}: %{y} (" + labels.get(funder, funder) + ")<extra></extra>",
             )
         )
     if current_year in years:
-        figure.add_vline(
-            x=years.index(current_year), line_dash="dash", line_color="#a10e1a"
-        )
+        figure.add_vline(x=years.index(current_year), line_dash="dash", line_color="#a10e1a")
     figure.update_layout(
         barmode="stack",
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 17}},

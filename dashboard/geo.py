@@ -8,7 +8,5 @@ import unicodedata
 
 def slugify(name: str) -> str:
     """``"Cardiff and Vale"`` -> ``"cardiff-and-vale"``; accents dropped, only ``[a-z0-9-]``."""
-    ascii_name = (
-        unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    )
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")

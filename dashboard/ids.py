@@ -46,3 +46,33 @@ GRID_DETAIL = "dir-detail"
 GRID_DETAIL_BODY = "dir-detail-body"
 GRID_DETAIL_CLOSE = "dir-detail-close"
 GRID_COUNT = "dir-count"
+
+# Gap review
+GAPS_LEVEL = "gaps-level"
+GAPS_ALL_WALES = "gaps-all-wales"
+GAPS_BEHAVIOUR = "gaps-behaviour"
+GAPS_TIER = "gaps-tier"
+GAPS_RISK = "gaps-risk"
+GAPS_FINDINGS = "gaps-findings"
+GAPS_URL = "gaps-url"
+
+# Need beside provision
+NEED_SCATTER_MEASURE = "need-measure"
+NEED_SCATTER = "need-scatter"
+
+# Funding cliff-edge
+FUNDING_GROUP = "funding-group"
+FUNDING_TIMELINE = "funding-timeline"
+
+# Presenter
+PRESENT_SLIDE = "present-slide"
+PRESENT_NEXT = "present-next"
+PRESENT_PREV = "present-prev"
+PRESENT_URL = "present-url"
+PRESENT_FULLSCREEN = "present-fullscreen"
+
+# Exports
+EXPORT_CSV = "export-csv"
+EXPORT_CSV_BUTTON = "export-csv-button"
+EXPORT_REPORT = "export-report"
+EXPORT_REPORT_BUTTON = "export-report-button"

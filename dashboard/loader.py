@@ -79,9 +79,7 @@ class DataBundle:
         return self._recommendations.copy(deep=False)
 
 
-def read_text_csv(
-    path: Path, *, expected: tuple[str, ...] | None = None
-) -> pd.DataFrame:
+def read_text_csv(path: Path, *, expected: tuple[str, ...] | None = None) -> pd.DataFrame:
     """Read a CSV with every cell as text, with a clear error for each way reading can fail."""
     if not path.is_file():
         raise DataError(f"{path}: file not found.")
@@ -115,9 +113,7 @@ def read_text_csv(
                 parts.append(f"missing column(s) {', '.join(missing)}")
             if extra:
                 parts.append(f"unexpected column(s) {', '.join(extra)}")
-            raise DataError(
-                f"{path}: {'; '.join(parts)}. Expected: {', '.join(expected)}."
-            )
+            raise DataError(f"{path}: {'; '.join(parts)}. Expected: {', '.join(expected)}.")
     duplicates = sorted({column for column in header if header.count(column) > 1})
     if duplicates:
         raise DataError(f"{path}: duplicate column name(s) {', '.join(duplicates)}.")
@@ -126,25 +122,19 @@ def read_text_csv(
     )
 
 
-def validate(
-    frame: pd.DataFrame, schema: pa.DataFrameSchema, path: Path
-) -> pd.DataFrame:
+def validate(frame: pd.DataFrame, schema: pa.DataFrameSchema, path: Path) -> pd.DataFrame:
     """Validate lazily and report every failure as file, row, column, value and what is allowed."""
     try:
         return schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as errors:
         raise DataError(_describe_failures(errors.failure_cases, frame, path)) from None
-    except (
-        pa.errors.SchemaError
-    ) as error:  # raised for some non-lazy checks, e.g. dtype coercion
+    except pa.errors.SchemaError as error:  # raised for some non-lazy checks, e.g. dtype coercion
         raise DataError(f"{path}: {error}") from None
 
 
 def _describe_failures(cases: pd.DataFrame, frame: pd.DataFrame, path: Path) -> str:
     lines = [f"{path}: {len(cases)} problem(s) found; nothing was loaded."]
-    cases = cases.sort_values(
-        "index", key=lambda index: pd.to_numeric(index, errors="coerce")
-    )
+    cases = cases.sort_values("index", key=lambda index: pd.to_numeric(index, errors="coerce"))
     for case in cases.head(MAX_REPORTED_PROBLEMS).itertuples(index=False):
         index = case.index
         if pd.notna(index) and isinstance(index, (int, float)):
@@ -161,13 +151,9 @@ def _describe_failures(cases: pd.DataFrame, frame: pd.DataFrame, path: Path) -> 
         elif check.startswith("column_in_schema"):
             lines.append(f"  unexpected column {case.failure_case!r}")
         elif check == "field_uniqueness" or check.startswith("unique"):
-            lines.append(
-                f"  {where}, column {column}: duplicate value {case.failure_case!r}"
-            )
+            lines.append(f"  {where}, column {column}: duplicate value {case.failure_case!r}")
         else:
-            lines.append(
-                f"  {where}, column {column}: bad value {case.failure_case!r}; {check}"
-            )
+            lines.append(f"  {where}, column {column}: bad value {case.failure_case!r}; {check}")
     if len(cases) > MAX_REPORTED_PROBLEMS:
         lines.append(f"  ... and {len(cases) - MAX_REPORTED_PROBLEMS} more")
     return "\n".join(lines)
@@ -181,9 +167,7 @@ def load_lookup(path: Path) -> pd.DataFrame:
     forces = set(lookup["police_force_area"])
     regions = set(lookup["vawdasv_region"])
     if forces != set(vocab.POLICE_FORCE_AREAS):
-        problems.append(
-            f"police force areas {sorted(forces)} are not the four Welsh forces"
-        )
+        problems.append(f"police force areas {sorted(forces)} are not the four Welsh forces")
     if regions != set(vocab.VAWDASV_REGIONS):
         problems.append(f"VAWDASV regions {sorted(regions)} are not the six regions")
     if problems:
@@ -194,9 +178,7 @@ def load_lookup(path: Path) -> pd.DataFrame:
 def load_population(path: Path, lookup: pd.DataFrame) -> pd.DataFrame:
     frame = read_text_csv(path)
     for column in ("population", "population_16_plus"):
-        numbers = (
-            pd.to_numeric(frame[column], errors="coerce") if column in frame else None
-        )
+        numbers = pd.to_numeric(frame[column], errors="coerce") if column in frame else None
         if numbers is not None and numbers.isna().any():
             row = int(numbers.isna().to_numpy().nonzero()[0][0])
             raise DataError(
@@ -327,9 +309,7 @@ def load_bundle(
         _lookup=lookup,
         _criminal_justice=load_criminal_justice(data_dir / "criminal_justice.csv"),
         _survey=load_survey(data_dir / "survey_2023_published.csv"),
-        _recommendations=load_recommendations(
-            data_dir / "survey_2023_recommendations.csv"
-        ),
+        _recommendations=load_recommendations(data_dir / "survey_2023_recommendations.csv"),
         geometry=MappingProxyType(geometry),
         areas=MappingProxyType(areas),
         interventions_source=interventions_file.name,

@@ -99,8 +99,7 @@ def build_directory(
     frame["evidence_rung"] = evidence.evidence_rungs(frame)
 
     indicators = {
-        column: _indicator(frame[column], allowed)
-        for column, allowed in BREAKDOWNS.items()
+        column: _indicator(frame[column], allowed) for column, allowed in BREAKDOWNS.items()
     }
     indicators["setting"] = _indicator(frame["setting"], vocab.SETTINGS)
     indicators["status"] = _indicator(frame["status"], vocab.STATUSES)
@@ -117,27 +116,23 @@ def build_directory(
     membership["la"] = _readonly(la_matrix.to_numpy())
     area_ids["la"] = tuple(slugify(name) for name in lookup["la_name_en"])
 
-    all_wales = frame["vawdasv_regions"].str.contains(
-        vocab.ALL_WALES, regex=False
-    ) | frame["police_force_areas"].str.contains(vocab.ALL_WALES, regex=False)
+    all_wales = frame["vawdasv_regions"].str.contains(vocab.ALL_WALES, regex=False) | frame[
+        "police_force_areas"
+    ].str.contains(vocab.ALL_WALES, regex=False)
     return Directory(
         frame=frame,
         indicators=MappingProxyType(indicators),
         membership=MappingProxyType(membership),
         area_ids=MappingProxyType(area_ids),
         all_wales=_readonly(all_wales.to_numpy()),
-        quality=_readonly(
-            frame["evidence_rung"].isin(evidence.QUALITY_RUNGS).to_numpy()
-        ),
+        quality=_readonly(frame["evidence_rung"].isin(evidence.QUALITY_RUNGS).to_numpy()),
         precarious=_readonly((frame["precarity"] == precarity.HIGH).to_numpy()),
         precarity_known=_readonly((frame["precarity"] != vocab.UNKNOWN).to_numpy()),
         current_year=current_year,
     )
 
 
-def filter_mask(
-    directory: Directory, filters: Mapping[str, Sequence[str]]
-) -> np.ndarray:
+def filter_mask(directory: Directory, filters: Mapping[str, Sequence[str]]) -> np.ndarray:
     """Interventions matching every filter; within one filter any selected value matches."""
     mask = np.ones(directory.size, dtype=bool)
     for key, selected in filters.items():
@@ -150,9 +145,7 @@ def filter_mask(
     return mask
 
 
-def area_membership(
-    directory: Directory, level: str, include_all_wales: bool
-) -> np.ndarray:
+def area_membership(directory: Directory, level: str, include_all_wales: bool) -> np.ndarray:
     """Boolean (interventions x areas) matrix of where each intervention is recorded."""
     matrix = directory.membership[level]
     if include_all_wales:
@@ -219,9 +212,7 @@ def unplaced_count(
 def breakdown(directory: Directory, mask: np.ndarray, column: str) -> pd.Series:
     """Count per vocabulary value, zeros kept, in vocabulary order (a list cell counts once per item)."""
     table = directory.indicators[column]
-    return pd.Series(
-        table.to_numpy()[mask].sum(axis=0), index=table.columns, name="count"
-    )
+    return pd.Series(table.to_numpy()[mask].sum(axis=0), index=table.columns, name="count")
 
 
 def funding_end_by_funder(directory: Directory, mask: np.ndarray) -> pd.DataFrame:
@@ -235,10 +226,6 @@ def funding_end_by_funder(directory: Directory, mask: np.ndarray) -> pd.DataFram
     return table.reindex(index=years, columns=funders, fill_value=0)
 
 
-def matching_rows(
-    directory: Directory, mask: np.ndarray, columns: Sequence[str]
-) -> pd.DataFrame:
+def matching_rows(directory: Directory, mask: np.ndarray, columns: Sequence[str]) -> pd.DataFrame:
     """The matching interventions, only the columns asked for, sorted by name."""
-    return directory.frame.loc[mask, list(columns)].sort_values(
-        "name", key=lambda s: s.str.lower()
-    )
+    return directory.frame.loc[mask, list(columns)].sort_values("name", key=lambda s: s.str.lower())

@@ -83,11 +83,7 @@ def precarity_bands(frame: pd.DataFrame, current_year: str) -> pd.Series:
     """Vectorised :func:`precarity_band` over a directory frame (same rule, same order)."""
     current = financial_year_start(current_year)
     end = pd.to_numeric(frame["funding_end"].str.slice(0, 4), errors="coerce")
-    ended = (
-        end.le(current).to_numpy()
-        if current is not None
-        else np.zeros(len(frame), bool)
-    )
+    ended = end.le(current).to_numpy() if current is not None else np.zeros(len(frame), bool)
     conditions = [
         frame["status"].isin(HIGH_STATUSES).to_numpy()
         | frame["funding_model"].isin(HIGH_FUNDING_MODELS).to_numpy()

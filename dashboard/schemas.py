@@ -52,10 +52,7 @@ def _is_financial_year(cell: str) -> bool:
 
 def _is_la_list(known_codes: frozenset[str]):
     def valid(cell: str) -> bool:
-        return all(
-            LA_CODE.match(code) and code in known_codes
-            for code in vocab.split_list(cell)
-        )
+        return all(LA_CODE.match(code) and code in known_codes for code in vocab.split_list(cell))
 
     return valid
 
@@ -71,22 +68,16 @@ def interventions_schema(known_la_codes: frozenset[str]) -> pa.DataFrameSchema:
         "id": pa.Column(
             **text,
             unique=True,
-            checks=pa.Check.str_matches(
-                SLUG.pattern, error="a slug: lower-case a-z, 0-9 and '-'"
-            ),
+            checks=pa.Check.str_matches(SLUG.pattern, error="a slug: lower-case a-z, 0-9 and '-'"),
         ),
         "name": pa.Column(
             **text,
-            checks=pa.Check.str_length(
-                min_value=1, max_value=200, error="1 to 200 characters"
-            ),
+            checks=pa.Check.str_length(min_value=1, max_value=200, error="1 to 200 characters"),
         ),
         "aliases": pa.Column(**text),
         "provider": pa.Column(
             **text,
-            checks=pa.Check.str_length(
-                min_value=1, max_value=200, error="1 to 200 characters"
-            ),
+            checks=pa.Check.str_length(min_value=1, max_value=200, error="1 to 200 characters"),
         ),
         "local_authorities": pa.Column(
             **text,
@@ -98,22 +89,16 @@ def interventions_schema(known_la_codes: frozenset[str]) -> pa.DataFrameSchema:
         ),
         "referral_route": pa.Column(
             **text,
-            checks=pa.Check.str_length(
-                min_value=1, error="not empty; use unknown when not known"
-            ),
+            checks=pa.Check.str_length(min_value=1, error="not empty; use unknown when not known"),
         ),
         "eligibility": pa.Column(
             **text,
-            checks=pa.Check.str_length(
-                min_value=1, error="not empty; use unknown when not known"
-            ),
+            checks=pa.Check.str_length(min_value=1, error="not empty; use unknown when not known"),
         ),
         "evaluation_note": pa.Column(**text),
         "funding_longevity": pa.Column(
             **text,
-            checks=pa.Check.str_length(
-                min_value=1, error="not empty; use unknown when not known"
-            ),
+            checks=pa.Check.str_length(min_value=1, error="not empty; use unknown when not known"),
         ),
         "funding_period_months": pa.Column(
             **text,
@@ -156,9 +141,7 @@ def interventions_schema(known_la_codes: frozenset[str]) -> pa.DataFrameSchema:
         ),
         "last_verified": pa.Column(
             **text,
-            checks=pa.Check.str_matches(
-                r"^\d{4}-\d{2}-\d{2}$", error="a date YYYY-MM-DD"
-            ),
+            checks=pa.Check.str_matches(r"^\d{4}-\d{2}-\d{2}$", error="a date YYYY-MM-DD"),
         ),
         "note": pa.Column(**text),
     }
@@ -168,9 +151,9 @@ def interventions_schema(known_la_codes: frozenset[str]) -> pa.DataFrameSchema:
         columns[column] = pa.Column(**text, checks=_list_check(column, allowed))
     no_contact = pa.Check(
         lambda frame: (
-            ~frame.apply(
-                lambda col: col.str.contains(r"@|\b\d{5} ?\d{6}\b", regex=True)
-            ).any(axis=1)
+            ~frame.apply(lambda col: col.str.contains(r"@|\b\d{5} ?\d{6}\b", regex=True)).any(
+                axis=1
+            )
         ),
         error="no e-mail addresses or phone numbers (no personal contact details)",
     )
@@ -197,9 +180,7 @@ def survey_published_schema() -> pa.DataFrameSchema:
             ),
             "source": pa.Column(
                 **text,
-                checks=pa.Check.str_matches(
-                    SOURCE.pattern, error="'<seed file>.txt § <section>'"
-                ),
+                checks=pa.Check.str_matches(SOURCE.pattern, error="'<seed file>.txt § <section>'"),
             ),
             "evidence": pa.Column(
                 **text,
@@ -224,9 +205,7 @@ def recommendations_schema() -> pa.DataFrameSchema:
             "related_gaps": pa.Column(**text),
             "source": pa.Column(
                 **text,
-                checks=pa.Check.str_matches(
-                    SOURCE.pattern, error="'<seed file>.txt § <section>'"
-                ),
+                checks=pa.Check.str_matches(SOURCE.pattern, error="'<seed file>.txt § <section>'"),
             ),
             "evidence": pa.Column(
                 **text,
@@ -249,16 +228,12 @@ def criminal_justice_schema(known_areas: tuple[str, ...]) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(
         {
             "area": pa.Column(**text, checks=_single_check(known_areas)),
-            "area_code": pa.Column(
-                **text, checks=pa.Check.str_matches(r"^[EKW]\d{8}$")
-            ),
+            "area_code": pa.Column(**text, checks=pa.Check.str_matches(r"^[EKW]\d{8}$")),
             "measure": pa.Column(**text, checks=NOT_EMPTY),
             "period": pa.Column(**text, checks=NOT_EMPTY),
             "value": pa.Column(float, nullable=False),
             "unit": pa.Column(**text, checks=_single_check(CJ_UNITS)),
-            "source_kind": pa.Column(
-                **text, checks=_single_check(("primary", "secondary"))
-            ),
+            "source_kind": pa.Column(**text, checks=_single_check(("primary", "secondary"))),
             "source": pa.Column(**text, checks=NOT_EMPTY),
             "caveat": pa.Column(**text, checks=NOT_EMPTY),
         },
@@ -280,9 +255,7 @@ def population_schema() -> pa.DataFrameSchema:
     text = {"dtype": str, "nullable": False}
     return pa.DataFrameSchema(
         {
-            "level": pa.Column(
-                **text, checks=_single_check(("la", "region", "force", "wales"))
-            ),
+            "level": pa.Column(**text, checks=_single_check(("la", "region", "force", "wales"))),
             "area_id": pa.Column(
                 **text,
                 checks=pa.Check.str_matches(
@@ -290,12 +263,8 @@ def population_schema() -> pa.DataFrameSchema:
                 ),
             ),
             "area_name": pa.Column(**text),
-            "population": pa.Column(
-                int, checks=pa.Check.gt(0, error="a positive count")
-            ),
-            "population_16_plus": pa.Column(
-                int, checks=pa.Check.gt(0, error="a positive count")
-            ),
+            "population": pa.Column(int, checks=pa.Check.gt(0, error="a positive count")),
+            "population_16_plus": pa.Column(int, checks=pa.Check.gt(0, error="a positive count")),
             "year": pa.Column(**text),
             "source": pa.Column(**text, checks=NOT_EMPTY),
         },
@@ -308,17 +277,11 @@ def lookup_schema() -> pa.DataFrameSchema:
     text = {"dtype": str, "nullable": False}
     return pa.DataFrameSchema(
         {
-            "la_code": pa.Column(
-                **text, unique=True, checks=pa.Check.str_matches(LA_CODE.pattern)
-            ),
+            "la_code": pa.Column(**text, unique=True, checks=pa.Check.str_matches(LA_CODE.pattern)),
             "la_name_en": pa.Column(**text, unique=True),
             "la_name_cy": pa.Column(**text),
-            "police_force_area": pa.Column(
-                **text, checks=_single_check(vocab.POLICE_FORCE_AREAS)
-            ),
-            "vawdasv_region": pa.Column(
-                **text, checks=_single_check(vocab.VAWDASV_REGIONS)
-            ),
+            "police_force_area": pa.Column(**text, checks=_single_check(vocab.POLICE_FORCE_AREAS)),
+            "vawdasv_region": pa.Column(**text, checks=_single_check(vocab.VAWDASV_REGIONS)),
         },
         strict=True,
     )

@@ -64,18 +64,14 @@ def parse(pathname: object, search: object, la_slugs: tuple[str, ...] = ()) -> P
     query = parse_qs(query_text.lstrip("?"), keep_blank_values=False, max_num_fields=64)
     state = ViewState(lang=i18n.normalise_language(_first(query, "lang")))
     if _first(query, "lang") not in (None, *i18n.LANGUAGES):
-        problems.append(
-            ("Unknown language; allowed: en, cy.", _first(query, "lang") or "")
-        )
+        problems.append(("Unknown language; allowed: en, cy.", _first(query, "lang") or ""))
 
     level = _first(query, "level")
     if level is not None:
         if level in LEVELS:
             state = replace(state, level=level)
         else:
-            problems.append(
-                ("Unknown geography level; allowed: region, force, la.", level)
-            )
+            problems.append(("Unknown geography level; allowed: region, force, la.", level))
 
     parts = [part for part in path.split("/") if part]
     if len(parts) == 2 and parts[0] in AREA_ROUTES:
@@ -93,15 +89,11 @@ def parse(pathname: object, search: object, la_slugs: tuple[str, ...] = ()) -> P
             state = replace(state, level=route_level)
     elif _first(query, "area"):
         area = _first(query, "area") or ""
-        known = {"region": REGION_SLUGS, "force": FORCE_SLUGS, "la": la_slugs}[
-            state.level
-        ]
+        known = {"region": REGION_SLUGS, "force": FORCE_SLUGS, "la": la_slugs}[state.level]
         if area in known:
             state = replace(state, area=area)
         else:
-            problems.append(
-                ("Unknown area for this geography level; showing all of Wales.", area)
-            )
+            problems.append(("Unknown area for this geography level; showing all of Wales.", area))
 
     metric = _first(query, "metric")
     if metric is not None:
@@ -129,9 +121,7 @@ def parse(pathname: object, search: object, la_slugs: tuple[str, ...] = ()) -> P
         kept = tuple(dict.fromkeys(value for value in values if value in allowed))
         for value in values:
             if value not in allowed:
-                problems.append(
-                    ("Unknown filter value ignored.", f"{key}={value}"[:80])
-                )
+                problems.append(("Unknown filter value ignored.", f"{key}={value}"[:80]))
         if kept:
             filters[key] = kept[:MAX_VALUES_PER_FILTER]
     state = replace(state, filters=filters)

@@ -13,7 +13,16 @@ from dashboard.context import AppContext
 from dashboard.state import ViewState
 
 LIST_LIMIT: Final = 200
-LIST_COLUMNS: Final = ("id", "name", "provider", "police_force_areas", "vawdasv_regions", "status", "precarity", "evidence_rung")
+LIST_COLUMNS: Final = (
+    "id",
+    "name",
+    "provider",
+    "police_force_areas",
+    "vawdasv_regions",
+    "status",
+    "precarity",
+    "evidence_rung",
+)
 PANEL_BREAKDOWNS: Final = {
     "behaviour": ("behaviour_focus", "Behaviour focus"),
     "evidence": ("evidence_rung", "Evaluation and accreditation"),
@@ -75,6 +84,7 @@ def compute_view(context: AppContext, state: ViewState) -> dict:
             "values": funding.to_numpy().tolist(),
         },
         "current_year": directory.current_year,
+        "areas": table.assign(area_name=table["area_id"].map(names)).to_dict("records"),
         "rows": rows.head(LIST_LIMIT).to_dict("records"),
         "rows_total": len(rows),
     }
@@ -166,3 +176,21 @@ def map_note_lines(view: dict) -> list[str]:
             ).format(n=view["unplaced"])
         )
     return lines
+
+
+def panel_table(view: dict, panel: str):
+    """The data behind one overview panel, as drawn, for CSV download (None when unknown)."""
+    import pandas as pd
+
+    if panel in view.get("breakdowns", {}):
+        counts = view["breakdowns"][panel]
+        return pd.DataFrame({"category": list(counts), "interventions": list(counts.values())})
+    if panel == "funding-end":
+        data = view["funding_end"]
+        frame = pd.DataFrame(data["values"], index=data["years"], columns=data["funders"])
+        return frame.rename_axis("funding_end").reset_index()
+    if panel == "map":
+        return pd.DataFrame(view["areas"])
+    if panel == "list":
+        return pd.DataFrame(view["rows"])
+    return None

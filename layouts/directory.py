@@ -91,14 +91,25 @@ def directory_page(rows: list[dict], _: Translate, *, selected_id: str | None) -
                     dbc.Col(
                         [
                             dbc.Label(_("Search all columns"), html_for=ids.GRID_SEARCH),
-                            dbc.Input(id=ids.GRID_SEARCH, type="search", debounce=True, placeholder=_("Search")),
+                            dbc.Input(
+                                id=ids.GRID_SEARCH,
+                                type="search",
+                                debounce=True,
+                                placeholder=_("Search"),
+                            ),
                         ],
                         md=6,
                     ),
                     dbc.Col(
                         [
-                            html.P(id=ids.GRID_COUNT, className="match-count mb-1", **{"aria-live": "polite"}),
-                            dbc.Button(_("Download shown rows (CSV)"), id=ids.GRID_EXPORT, color="primary"),
+                            html.P(
+                                id=ids.GRID_COUNT,
+                                className="match-count mb-1",
+                                **{"aria-live": "polite"},
+                            ),
+                            dbc.Button(
+                                _("Download shown rows (CSV)"), id=ids.GRID_EXPORT, color="primary"
+                            ),
                         ],
                         md=6,
                         className="text-md-end",
@@ -113,7 +124,11 @@ def directory_page(rows: list[dict], _: Translate, *, selected_id: str | None) -
                 defaultColDef={"floatingFilter": True},
                 getRowId="params.data.id",
                 dashGridOptions={
-                    "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True},
+                    "rowSelection": {
+                        "mode": "singleRow",
+                        "checkboxes": False,
+                        "enableClickSelection": True,
+                    },
                     "pagination": True,
                     "paginationPageSize": 25,
                     "animateRows": False,

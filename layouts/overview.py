@@ -67,7 +67,10 @@ def controls(context: AppContext, state: ViewState, _: Translate) -> html.Div:
                     html.Legend(_("Map areas"), className="control-label"),
                     dbc.RadioItems(
                         id=ids.LEVEL,
-                        options=[{"label": _(label), "value": level} for level, label in LEVEL_LABELS.items()],
+                        options=[
+                            {"label": _(label), "value": level}
+                            for level, label in LEVEL_LABELS.items()
+                        ],
                         value=state.level,
                         className="control-radio",
                     ),
@@ -78,7 +81,10 @@ def controls(context: AppContext, state: ViewState, _: Translate) -> html.Div:
                     html.Legend(_("Measure"), className="control-label"),
                     dbc.RadioItems(
                         id=ids.METRIC,
-                        options=[{"label": _(label), "value": metric} for metric, label in METRIC_LABELS.items()],
+                        options=[
+                            {"label": _(label), "value": metric}
+                            for metric, label in METRIC_LABELS.items()
+                        ],
                         value=state.metric,
                         className="control-radio",
                     ),
@@ -102,7 +108,11 @@ def controls(context: AppContext, state: ViewState, _: Translate) -> html.Div:
             *[
                 html.Div(
                     [
-                        html.Label(_(FILTER_LABELS[key]), htmlFor=ids.filter_id(key), className="control-label"),
+                        html.Label(
+                            _(FILTER_LABELS[key]),
+                            htmlFor=ids.filter_id(key),
+                            className="control-label",
+                        ),
                         dcc.Dropdown(
                             id=ids.filter_id(key),
                             options=filter_options(key, _),
@@ -115,7 +125,9 @@ def controls(context: AppContext, state: ViewState, _: Translate) -> html.Div:
                 )
                 for key in FILTERS
             ],
-            dbc.Button(_("Clear filters"), id=ids.RESET, color="secondary", outline=True, className="mt-2"),
+            dbc.Button(
+                _("Clear filters"), id=ids.RESET, color="secondary", outline=True, className="mt-2"
+            ),
         ],
         className="controls",
     )
@@ -133,10 +145,33 @@ def banner(context: AppContext, _: Translate) -> dbc.Alert:
     return dbc.Alert(text, color="info", className="honesty-banner", id="ov-banner")
 
 
+PANEL_KEYS = {
+    ids.PANEL_BEHAVIOUR: "behaviour",
+    ids.PANEL_EVIDENCE: "evidence",
+    ids.PANEL_PRECARITY: "precarity",
+    ids.PANEL_FUNDING_END: "funding-end",
+    ids.PANEL_RISK: "risk",
+    ids.PANEL_PURPOSE: "purpose",
+    ids.PANEL_TIER: "tier",
+    ids.PANEL_SECTOR: "sector",
+}
+
+
+def csv_button(panel: str, _: Translate) -> dbc.Button:
+    return dbc.Button(
+        _("Download data (CSV)"),
+        id={"type": "csv", "page": "overview", "panel": panel},
+        color="link",
+        size="sm",
+        className="csv-button",
+    )
+
+
 def panel(graph_id: str, note: str, _: Translate, lang: str, filename: str) -> html.Div:
     return html.Div(
         [
             dcc.Graph(id=graph_id, config=graph_config(lang, filename), className="panel-graph"),
+            html.Div(csv_button(PANEL_KEYS[graph_id], _), className="panel-actions"),
             source_note(note, _),
         ],
         className="panel",
@@ -159,17 +194,38 @@ def overview_page(context: AppContext, state: ViewState, _: Translate) -> html.D
                             html.Div(
                                 [
                                     html.H1(_("Provision across Wales"), className="page-title"),
-                                    html.P(id=ids.MATCH_COUNT, className="match-count", **{"aria-live": "polite"}),
+                                    html.P(
+                                        id=ids.MATCH_COUNT,
+                                        className="match-count",
+                                        **{"aria-live": "polite"},
+                                    ),
                                 ],
                                 className="title-row",
                             ),
                             dcc.Graph(
                                 id=ids.MAP,
                                 figure=map_figure,
-                                config={**graph_config(lang, "wales-provision-map"), "scrollZoom": False},
+                                config={
+                                    **graph_config(lang, "wales-provision-map"),
+                                    "scrollZoom": False,
+                                },
                                 className="map-graph",
                             ),
                             html.Div(id=ids.MAP_NOTE, className="map-note"),
+                            html.Div(
+                                [
+                                    csv_button("map", _),
+                                    dbc.Button(
+                                        _("Download this view as a report (HTML)"),
+                                        id=ids.EXPORT_REPORT_BUTTON,
+                                        color="primary",
+                                        size="sm",
+                                        className="ms-2",
+                                    ),
+                                    dcc.Download(id=ids.EXPORT_REPORT),
+                                ],
+                                className="panel-actions",
+                            ),
                             source_note(
                                 _(
                                     "Counts are interventions in the directory recorded in each area; "
@@ -190,26 +246,102 @@ def overview_page(context: AppContext, state: ViewState, _: Translate) -> html.D
             html.H2(id=ids.PANEL_TITLE, className="panel-title"),
             dbc.Row(
                 [
-                    dbc.Col(panel(ids.PANEL_BEHAVIOUR, _(
-                        "Each intervention counts once for every behaviour it addresses, so bars can "
-                        "add up to more than the number of interventions. Zero means no intervention "
-                        "in the directory is recorded for that behaviour here."), _, lang, "behaviour-focus"), lg=6),
-                    dbc.Col(panel(ids.PANEL_EVIDENCE, _(
-                        "Each intervention sits on its strongest rung: Respect or CSAAP accreditation; "
-                        "an independent or randomised evaluation; the model evaluated elsewhere; an "
-                        "internal evaluation; evaluation or accreditation under way; none or unknown."), _, lang, "evidence-ladder"), lg=6),
-                    dbc.Col(panel(ids.PANEL_PRECARITY, _("Funding precarity bands. {rule}").format(rule=rule), _, lang, "funding-precarity"), lg=6),
-                    dbc.Col(panel(ids.PANEL_FUNDING_END, _(
-                        "When funding is stated to end, by primary funder; the dashed line marks the "
-                        "current financial year. Most documents do not give an end date ('unknown')."), _, lang, "funding-end"), lg=6),
-                    dbc.Col(panel(ids.PANEL_RISK, _("Risk level of the people the intervention works with, as stated."), _, lang, "risk-level"), lg=6),
-                    dbc.Col(panel(ids.PANEL_PURPOSE, _("Purpose as described in the source documents."), _, lang, "purpose"), lg=6),
-                    dbc.Col(panel(ids.PANEL_TIER, _("Service tiers follow Fowler, Karim & Feder (2020)."), _, lang, "service-tier"), lg=6),
-                    dbc.Col(panel(ids.PANEL_SECTOR, _("Sector delivering the intervention."), _, lang, "sector"), lg=6),
+                    dbc.Col(
+                        panel(
+                            ids.PANEL_BEHAVIOUR,
+                            _(
+                                "Each intervention counts once for every behaviour it addresses, so bars can "
+                                "add up to more than the number of interventions. Zero means no intervention "
+                                "in the directory is recorded for that behaviour here."
+                            ),
+                            _,
+                            lang,
+                            "behaviour-focus",
+                        ),
+                        lg=6,
+                    ),
+                    dbc.Col(
+                        panel(
+                            ids.PANEL_EVIDENCE,
+                            _(
+                                "Each intervention sits on its strongest rung: Respect or CSAAP accreditation; "
+                                "an independent or randomised evaluation; the model evaluated elsewhere; an "
+                                "internal evaluation; evaluation or accreditation under way; none or unknown."
+                            ),
+                            _,
+                            lang,
+                            "evidence-ladder",
+                        ),
+                        lg=6,
+                    ),
+                    dbc.Col(
+                        panel(
+                            ids.PANEL_PRECARITY,
+                            _("Funding precarity bands. {rule}").format(rule=rule),
+                            _,
+                            lang,
+                            "funding-precarity",
+                        ),
+                        lg=6,
+                    ),
+                    dbc.Col(
+                        panel(
+                            ids.PANEL_FUNDING_END,
+                            _(
+                                "When funding is stated to end, by primary funder; the dashed line marks the "
+                                "current financial year. Most documents do not give an end date ('unknown')."
+                            ),
+                            _,
+                            lang,
+                            "funding-end",
+                        ),
+                        lg=6,
+                    ),
+                    dbc.Col(
+                        panel(
+                            ids.PANEL_RISK,
+                            _("Risk level of the people the intervention works with, as stated."),
+                            _,
+                            lang,
+                            "risk-level",
+                        ),
+                        lg=6,
+                    ),
+                    dbc.Col(
+                        panel(
+                            ids.PANEL_PURPOSE,
+                            _("Purpose as described in the source documents."),
+                            _,
+                            lang,
+                            "purpose",
+                        ),
+                        lg=6,
+                    ),
+                    dbc.Col(
+                        panel(
+                            ids.PANEL_TIER,
+                            _("Service tiers follow Fowler, Karim & Feder (2020)."),
+                            _,
+                            lang,
+                            "service-tier",
+                        ),
+                        lg=6,
+                    ),
+                    dbc.Col(
+                        panel(
+                            ids.PANEL_SECTOR,
+                            _("Sector delivering the intervention."),
+                            _,
+                            lang,
+                            "sector",
+                        ),
+                        lg=6,
+                    ),
                 ],
                 className="g-3 panels",
             ),
             html.H2(_("Interventions in this view"), className="panel-title"),
+            html.Div(csv_button("list", _), className="panel-actions"),
             html.Div(id=ids.PANEL_LIST, className="intervention-list"),
         ],
         className="overview",
@@ -227,8 +359,15 @@ def intervention_table(view: dict) -> html.Div:
         html.Tr(
             [
                 html.Th(_(label), scope="col")
-                for label in ("Intervention", "Provider", "Police force areas", "VAWDASV regions",
-                              "Status", "Funding precarity", "Evaluation and accreditation")
+                for label in (
+                    "Intervention",
+                    "Provider",
+                    "Police force areas",
+                    "VAWDASV regions",
+                    "Status",
+                    "Funding precarity",
+                    "Evaluation and accreditation",
+                )
             ]
         )
     )
@@ -237,7 +376,9 @@ def intervention_table(view: dict) -> html.Div:
             html.Tr(
                 [
                     html.Td(dcc.Link(row["name"], href=f"/directory?id={row['id']}{suffix}")),
-                    html.Td(_(row["provider"]) if row["provider"] == "unknown" else row["provider"]),
+                    html.Td(
+                        _(row["provider"]) if row["provider"] == "unknown" else row["provider"]
+                    ),
                     html.Td(", ".join(_(v) for v in row["police_force_areas"].split(";"))),
                     html.Td(", ".join(_(v) for v in row["vawdasv_regions"].split(";"))),
                     html.Td(_(row["status"])),

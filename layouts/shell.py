@@ -8,7 +8,14 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.i18n import Translate
 
-NAV_ITEMS = (("/", "Overview"), ("/directory", "Directory"))
+NAV_ITEMS = (
+    ("/", "Overview"),
+    ("/gaps", "Gap review"),
+    ("/need", "Need and provision"),
+    ("/funding", "Funding"),
+    ("/directory", "Directory"),
+    ("/present", "Present"),
+)
 
 
 def shell() -> html.Div:
@@ -42,7 +49,9 @@ def header(*, active: str, lang: str, switch_href: str, _: Translate) -> html.He
                 [
                     html.Div(
                         [
-                            html.Span(_("VAWDASV perpetration interventions"), className="brand-title"),
+                            html.Span(
+                                _("VAWDASV perpetration interventions"), className="brand-title"
+                            ),
                             html.Span(_("Wales"), className="brand-sub"),
                         ],
                         className="brand",
@@ -71,7 +80,10 @@ def notices(messages: list[str], _: Translate) -> html.Div | None:
     if not messages:
         return None
     return dbc.Alert(
-        [html.Strong(_("Some link settings were not recognised:")), html.Ul([html.Li(m) for m in messages])],
+        [
+            html.Strong(_("Some link settings were not recognised:")),
+            html.Ul([html.Li(m) for m in messages]),
+        ],
         color="warning",
         dismissable=True,
         id=ids.NOTICE,

@@ -1,0 +1,123 @@
+"""Callbacks of the gap review, need and funding pages, and their CSV downloads."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from dash import ALL, Dash, Input, Output, State, ctx, dcc, no_update
+
+from dashboard import i18n, ids, need, review
+from dashboard import state as view_state
+from dashboard.context import AppContext
+from layouts.review import findings_list
+
+
+def _lang(search) -> str:
+    return view_state.parse("/", search).state.lang
+
+
+def gap_options(search) -> tuple[str, bool]:
+    """``?level=force&all_wales=1`` -> (level, include_all_wales); defaults region, excluded."""
+    from urllib.parse import parse_qs
+
+    query = parse_qs((search or "").lstrip("?")) if isinstance(search, str) else {}
+    level = (query.get("level") or ["region"])[0]
+    all_wales = (query.get("all_wales") or ["0"])[0] == "1"
+    return (level if level in ("region", "force") else "region"), all_wales
+
+
+def register(app: Dash, context: AppContext) -> None:
+    @app.callback(
+        Output(ids.GAPS_BEHAVIOUR, "figure"),
+        Output(ids.GAPS_TIER, "figure"),
+        Output(ids.GAPS_RISK, "figure"),
+        Output("gaps-findings-box", "children"),
+        Output(ids.GAPS_URL, "search"),
+        Input(ids.GAPS_LEVEL, "value"),
+        Input(ids.GAPS_ALL_WALES, "value"),
+        State(ids.GAPS_URL, "search"),
+        prevent_initial_call=True,
+    )
+    def update_gaps(level, include_all_wales, search):
+        lang = _lang(search)
+        level = level if level in ("region", "force") else "region"
+        include = bool(include_all_wales) if isinstance(include_all_wales, bool) else False
+        result = review.gap_review(context, level=level, include_all_wales=include, lang=lang)
+        _ = i18n.translator(lang)
+        params = (
+            [("level", level)]
+            + ([("all_wales", "1")] if include else [])
+            + ([("lang", lang)] if lang != "en" else [])
+        )
+        return (
+            result["behaviour"],
+            result["tier"],
+            result["risk"],
+            findings_list(result["findings"], _),
+            "?" + urlencode(params),
+        )
+
+    @app.callback(
+        Output(ids.NEED_SCATTER, "figure"),
+        Input(ids.NEED_SCATTER_MEASURE, "value"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def update_scatter(measure, search):
+        measure = measure if measure in need.NEED_MEASURES else need.NEED_MEASURES[1]
+        return review.need_view(context, measure=measure, lang=_lang(search))["scatter"]
+
+    @app.callback(
+        Output(ids.FUNDING_TIMELINE, "figure"),
+        Input(ids.FUNDING_GROUP, "value"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def update_timeline(group, search):
+        group = group if group in ("funder", "class", "region", "force") else "funder"
+        return review.funding_view(context, group=group, lang=_lang(search))["timeline"]
+
+    @app.callback(
+        Output(ids.EXPORT_CSV, "data"),
+        Input({"type": "csv", "page": ALL, "panel": ALL}, "n_clicks"),
+        State(ids.URL, "search"),
+        State(ids.VIEW_STORE, "data"),
+        prevent_initial_call=True,
+    )
+    def download_csv(clicks, search, view):
+        trigger = ctx.triggered_id
+        if not isinstance(trigger, dict) or not any(clicks or []):
+            return no_update
+        frame = panel_frame(context, trigger.get("page"), trigger.get("panel"), search, view)
+        if frame is None:
+            return no_update
+        name = f"vawdasv-{trigger.get('page')}-{trigger.get('panel')}.csv"
+        return dcc.send_data_frame(frame.to_csv, name, index=False)
+
+
+def panel_frame(context: AppContext, page, panel, search, view):
+    """The data behind one panel, exactly as drawn, as a table (None when unknown)."""
+    import pandas as pd
+
+    from dashboard import views
+
+    lang = _lang(search)
+    if page == "overview" and isinstance(view, dict):
+        return views.panel_table(view, panel)
+    if page == "gaps":
+        level, include = gap_options(search)
+        matrices = review.gap_review(context, level=level, include_all_wales=include, lang="en")[
+            "matrices"
+        ]
+        if panel in matrices:
+            return matrices[panel].rename_axis("area_id").reset_index()
+        return None
+    if page == "need":
+        result = review.need_view(context, measure=need.NEED_MEASURES[1], lang=lang)
+        if panel == "secondary":
+            return need.secondary_series(context.bundle.criminal_justice).drop(columns=["series"])
+        return result["indicators"]
+    if page == "funding":
+        table = review.funding_view(context, group="funder", lang=lang)["table"]
+        return pd.DataFrame(table.drop(columns=["end_date"]))
+    return None

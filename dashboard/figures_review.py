@@ -1,0 +1,299 @@
+"""Pure figure builders for the gap review, need-beside-provision and funding views."""
+
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import i18n
+from dashboard.figures import BAR_COLOUR, FONT
+from dashboard.i18n import Translate
+
+ZERO_CELL = "#f4d6d6"
+HEAT_SCALE = [[0.0, "#deebf7"], [0.5, "#6baed6"], [1.0, "#08306b"]]
+REFERENCE_COLOUR = "#a10e1a"
+
+
+def gap_heatmap(
+    matrix: pd.DataFrame,
+    *,
+    row_labels: Mapping[str, str],
+    column_labels: Mapping[str, str],
+    title: str,
+    _: Translate,
+) -> go.Figure:
+    """Areas by category; zero cells drawn in a pale red with the word "none", never blank."""
+    counts = matrix.to_numpy()
+    rows = [row_labels.get(index, index) for index in matrix.index]
+    columns = [column_labels.get(column, column) for column in matrix.columns]
+    text = [[str(value) if value else _("none") for value in row] for row in counts]
+    shown = np.where(counts == 0, np.nan, counts).astype(float)
+    figure = go.Figure()
+    figure.add_trace(
+        go.Heatmap(
+            z=np.where(counts == 0, 0, np.nan),
+            x=columns,
+            y=rows,
+            colorscale=[[0, ZERO_CELL], [1, ZERO_CELL]],
+            showscale=False,
+            hoverinfo="skip",
+            xgap=2,
+            ygap=2,
+        )
+    )
+    top = float(np.nanmax(shown)) if np.isfinite(shown).any() else 1.0
+    figure.add_trace(
+        go.Heatmap(
+            z=shown,
+            x=columns,
+            y=rows,
+            colorscale=HEAT_SCALE,
+            zmin=1,
+            zmax=max(top, 1.0),
+            text=text,
+            texttemplate="%{text}",
+            textfont={"size": 15},
+            hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+            xgap=2,
+            ygap=2,
+            colorbar={"title": {"text": _("Interventions")}, "thickness": 12,
+                      "dtick": 1 if top <= 10 else None},
+        )
+    )
+    figure.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 18}},
+        height=max(260, 48 * len(rows) + 190),
+        margin={"l": 8, "r": 8, "t": 50, "b": 8},
+        font=FONT,
+        xaxis={"side": "top", "tickangle": -30, "type": "category"},
+        yaxis={"autorange": "reversed", "type": "category"},
+        plot_bgcolor="#ffffff",
+        paper_bgcolor="#ffffff",
+    )
+    return figure
+
+
+def need_bars(
+    indicators: pd.DataFrame,
+    *,
+    measure: str,
+    title: str,
+    _: Translate,
+    lang: str,
+    names: Mapping[str, str],
+) -> go.Figure:
+    """Rate per 1,000 people by police force area, with the Wales rate as a reference line."""
+    rows = indicators[indicators["measure"] == measure]
+    forces = rows[~rows["area"].isin(["Wales", "England and Wales"])]
+    wales = rows[rows["area"] == "Wales"]
+    figure = go.Figure(
+        go.Bar(
+            x=[names.get(area, area) for area in forces["area"]],
+            y=forces["rate_per_1000"].round(2),
+            marker={"color": BAR_COLOUR},
+            text=[
+                f"{i18n.format_number(rate, lang, 2)} ({i18n.format_number(count, lang)})"
+                for rate, count in zip(forces["rate_per_1000"], forces["count"])
+            ],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{x}: %{y} " + _("per 1,000 people") + "<extra></extra>",
+        )
+    )
+    if not wales.empty:
+        rate = float(wales["rate_per_1000"].iloc[0])
+        figure.add_hline(
+            y=rate,
+            line_dash="dash",
+            line_color=REFERENCE_COLOUR,
+            annotation_text=_("Wales {rate}").format(rate=i18n.format_number(rate, lang, 2)),
+            annotation_position="bottom right",
+        )
+    figure.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 17}},
+        height=340,
+        margin={"l": 8, "r": 8, "t": 50, "b": 30},
+        font=FONT,
+        yaxis={"title": _("Per 1,000 people"), "gridcolor": "#e5e5e5", "rangemode": "tozero"},
+        plot_bgcolor="#ffffff",
+        paper_bgcolor="#ffffff",
+    )
+    return figure
+
+
+def need_scatter(
+    points: pd.DataFrame,
+    *,
+    x_label: str,
+    y_label: str,
+    title: str,
+    wales_x: float | None,
+    wales_y: float | None,
+    _: Translate,
+    lang: str,
+) -> go.Figure:
+    """Need (x) against provision (y) per police force area, Wales values as reference lines."""
+    figure = go.Figure(
+        go.Scatter(
+            x=points["need"],
+            y=points["provision"],
+            mode="markers+text",
+            text=points["label"],
+            textposition="top center",
+            marker={"size": 16, "color": BAR_COLOUR, "line": {"color": "#ffffff", "width": 2}},
+            customdata=points[["count"]],
+            hovertemplate="%{text}<br>"
+            + x_label
+            + ": %{x:.2f}<br>"
+            + y_label
+            + ": %{y:.2f} (%{customdata[0]})<extra></extra>",
+        )
+    )
+    if wales_x is not None:
+        figure.add_vline(
+            x=wales_x,
+            line_dash="dash",
+            line_color=REFERENCE_COLOUR,
+            annotation_text=_("Wales"),
+            annotation_position="top",
+        )
+    if wales_y is not None:
+        figure.add_hline(
+            y=wales_y,
+            line_dash="dot",
+            line_color=REFERENCE_COLOUR,
+            annotation_text=_("Wales"),
+            annotation_position="right",
+        )
+    figure.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 17}},
+        height=420,
+        margin={"l": 8, "r": 24, "t": 50, "b": 40},
+        font=FONT,
+        xaxis={"title": x_label, "gridcolor": "#e5e5e5"},
+        yaxis={"title": y_label, "gridcolor": "#e5e5e5"},
+        plot_bgcolor="#ffffff",
+        paper_bgcolor="#ffffff",
+    )
+    return figure
+
+
+def cliff_timeline(
+    cliff: pd.DataFrame,
+    *,
+    group_column: str,
+    group_labels: Mapping[str, str],
+    current_year: str,
+    title: str,
+    _: Translate,
+) -> go.Figure:
+    """Each intervention with a stated end: a marker at its financial year, coloured by group."""
+    known = cliff[cliff["end_date"].notna()]
+    palette = [
+        "#1d4f91",
+        "#e69f00",
+        "#009e73",
+        "#cc79a7",
+        "#56b4e9",
+        "#d55e00",
+        "#0072b2",
+        "#999999",
+    ]
+    symbols = ["circle", "square", "diamond", "triangle-up", "x", "star", "cross", "hexagon"]
+    figure = go.Figure()
+    groups = list(dict.fromkeys(known[group_column]))
+    for index, group in enumerate(groups):
+        part = known[known[group_column] == group]
+        figure.add_trace(
+            go.Scatter(
+                x=part["funding_end"],
+                y=part["name"],
+                mode="markers",
+                name=group_labels.get(group, group),
+                marker={
+                    "size": 15,
+                    "color": palette[index % len(palette)],
+                    "symbol": symbols[index % len(symbols)],
+                    "line": {"color": "#000", "width": 1},
+                },
+                hovertemplate="%{y}: %{x}<extra>" + group_labels.get(group, group) + "</extra>",
+            )
+        )
+    years = sorted(set(known["funding_end"]) | {current_year})
+    figure.add_vline(x=years.index(current_year), line_dash="dash", line_color=REFERENCE_COLOUR)
+    figure.add_annotation(
+        x=current_year,
+        y=1.02,
+        yref="paper",
+        showarrow=False,
+        text=_("Current financial year {year}").format(year=current_year),
+        font={"color": REFERENCE_COLOUR},
+    )
+    figure.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 17}},
+        height=max(260, 34 * max(len(known), 1) + 150),
+        margin={"l": 8, "r": 8, "t": 60, "b": 40},
+        font=FONT,
+        legend={"orientation": "h", "y": -0.15},
+        xaxis={
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": years,
+            "title": _("Financial year funding ends"),
+        },
+        yaxis={"autorange": "reversed", "type": "category"},
+        plot_bgcolor="#ffffff",
+        paper_bgcolor="#ffffff",
+    )
+    if known.empty:
+        figure.add_annotation(
+            text=_("No stated funding end dates match"),
+            showarrow=False,
+            xref="paper",
+            yref="paper",
+            x=0.5,
+            y=0.5,
+        )
+    return figure
+
+
+def simple_bars(
+    counts: pd.Series,
+    *,
+    labels: Mapping[str, str],
+    title: str,
+    _: Translate,
+    lang: str,
+    order: Sequence[str] | None = None,
+) -> go.Figure:
+    """Vertical bars with counts on top, zeros written out."""
+    index = list(order) if order else list(counts.index)
+    values = [int(counts.get(key, 0)) for key in index]
+    figure = go.Figure(
+        go.Bar(
+            x=[labels.get(key, key) for key in index],
+            y=values,
+            marker={"color": BAR_COLOUR},
+            text=[i18n.format_number(v, lang) if v else _("0, none") for v in values],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{x}: %{y}<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 17}},
+        height=320,
+        margin={"l": 8, "r": 8, "t": 50, "b": 30},
+        font=FONT,
+        yaxis={
+            "dtick": 1 if max(values or [0]) < 12 else None,
+            "gridcolor": "#e5e5e5",
+            "range": [0, max(values or [1]) * 1.3 + 0.5],
+        },
+        plot_bgcolor="#ffffff",
+        paper_bgcolor="#ffffff",
+    )
+    return figure
