@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, Patch, State, ctx, html, no_update
+from dash import Dash, dcc, Input, Output, Patch, State, ctx, html, no_update
 
-from dashboard import figures, i18n, ids, state as view_state, views
+from dashboard import figures, i18n, ids, report, views
+from dashboard import state as view_state
 from dashboard.context import AppContext
 from dashboard.model import FILTERS
 from callbacks.shell import switch_href
@@ -117,6 +118,20 @@ def register(app: Dash, context: AppContext) -> None:
         return views.compute_view(context, state)
 
     @app.callback(
+        Output(ids.EXPORT_REPORT, "data"),
+        Input(ids.EXPORT_REPORT_BUTTON, "n_clicks"),
+        State(ids.VIEW_STORE, "data"),
+        prevent_initial_call=True,
+    )
+    def download_report(clicks, view):
+        if not clicks or not isinstance(view, dict):
+            return no_update
+        # Rebuild the view from its own settings rather than trusting the stored copy.
+        state = view_state.parse(*_view_url(view), context.la_slugs).state
+        fresh = views.compute_view(context, state)
+        return dcc.send_string(report.build_report(context, fresh), _report_filename(fresh))
+
+    @app.callback(
         Output(ids.LANG_SWITCH, "href"),
         Input(ids.OV_URL, "pathname"),
         Input(ids.OV_URL, "search"),
@@ -196,9 +211,27 @@ def register(app: Dash, context: AppContext) -> None:
         )
 
 
+def _report_filename(view: dict) -> str:
+    area = view.get("area") or "wales"
+    return f"vawdasv-interventions-{area}.html"
+
+
 def _clicked_location(click) -> str | None:
     try:
         location = click["points"][0]["location"]
     except (KeyError, IndexError, TypeError):
         return None
     return location if isinstance(location, str) else None
+
+
+def _view_url(view: dict) -> tuple[str, str]:
+    """The URL form of a computed view's own settings."""
+    state = view_state.ViewState(
+        level=view.get("level", "region"),
+        metric=view.get("metric", "count"),
+        area=view.get("area") or None,
+        include_all_wales=bool(view.get("include_all_wales", True)),
+        filters={key: tuple(values) for key, values in (view.get("filters") or {}).items()},
+        lang=i18n.normalise_language(view.get("lang")),
+    )
+    return view_state.to_url(state)

@@ -71,6 +71,7 @@ def compute_view(context: AppContext, state: ViewState) -> dict:
         "area_name": names.get(state.area, "") if state.area else "",
         "lang": state.lang,
         "include_all_wales": state.include_all_wales,
+        "filters": {key: list(values) for key, values in state.filters.items()},
         "matching": int(matching.sum()),
         "total": directory.size,
         "selected": int(selection.sum()),
