@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dash import Dash, dcc, Input, Output, Patch, State, ctx, html, no_update
 
-from dashboard import figures, i18n, ids, report, views
+from dashboard import figures, i18n, ids, report, review, views
 from dashboard import state as view_state
 from dashboard.context import AppContext
 from dashboard.model import FILTERS
 from callbacks.shell import switch_href
-from layouts.overview import area_options, intervention_table
+from layouts.overview import area_options, force_section, intervention_table
 
 FILTER_KEYS = tuple(FILTERS)
 CONTROL_IDS = (ids.LEVEL, ids.METRIC, ids.ALL_WALES, ids.AREA)
@@ -130,6 +130,21 @@ def register(app: Dash, context: AppContext) -> None:
         state = view_state.parse(*_view_url(view), context.la_slugs).state
         fresh = views.compute_view(context, state)
         return dcc.send_string(report.build_report(context, fresh), _report_filename(fresh))
+
+    @app.callback(Output(ids.FORCE_SECTION, "children"), Input(ids.VIEW_STORE, "data"))
+    def draw_force_section(view):
+        if not isinstance(view, dict) or view.get("level") != "force" or not view.get("area"):
+            return None
+        _ = i18n.translator(view["lang"])
+        summary = review.force_summary(context, area_id=view["area"], lang=view["lang"])
+        return force_section(summary, _, view["lang"])
+
+    app.clientside_callback(
+        "function(n) { if (n) { window.print(); } return window.dash_clientside.no_update; }",
+        Output("ov-print", "title"),
+        Input("ov-print", "n_clicks"),
+        prevent_initial_call=True,
+    )
 
     @app.callback(
         Output(ids.LANG_SWITCH, "href"),

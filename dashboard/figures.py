@@ -32,7 +32,7 @@ NONE_RECORDED_OUTLINE: Final = "#6b6b6b"
 BAR_COLOUR: Final = "#1d4f91"
 ZERO_TEXT_COLOUR: Final = "#a10e1a"
 FONT: Final = dict(family="Arial, Helvetica, sans-serif", size=15, color="#1b1b1b")
-WALES_CENTRE: Final = {"lat": 52.36, "lon": -3.75}
+WALES_CENTRE: Final = {"lat": 52.38, "lon": -3.78}
 LEVEL_ORDER: Final = ("region", "force", "la")
 
 #: Each level has two traces: index 2*i (values) and 2*i+1 (none recorded).
@@ -84,7 +84,7 @@ def base_map(*, level: str, height: int = 560) -> go.Figure:
             )
         )
     figure.update_layout(
-        map={"style": "white-bg", "center": WALES_CENTRE, "zoom": 6.25},
+        map={"style": "white-bg", "center": WALES_CENTRE, "zoom": 6.85},
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         height=height,
         font=FONT,

@@ -31,6 +31,7 @@ PANEL_PURPOSE = "ov-panel-purpose"
 PANEL_TIER = "ov-panel-tier"
 PANEL_SECTOR = "ov-panel-sector"
 PANEL_LIST = "ov-panel-list"
+FORCE_SECTION = "ov-force-section"
 
 
 def filter_id(key: str) -> str:

@@ -227,3 +227,34 @@ def empty_figure(message: str) -> go.Figure:
     figure.add_annotation(text=message, showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5)
     figure.update_layout(xaxis={"visible": False}, yaxis={"visible": False}, height=200)
     return figure
+
+
+def force_summary(context: AppContext, *, area_id: str, lang: str) -> dict:
+    """A police force area beside Wales: indicators, gaps and funding, for the force page."""
+    _ = i18n.translator(lang)
+    areas = {area.area_id: area for area in context.bundle.areas["force"]}
+    force = areas[area_id]
+    indicators = need.primary_indicators(context.bundle.criminal_justice, force_population(context))
+    both = indicators[indicators["area"].isin([force.name_en, "Wales"])]
+    comparison = both.pivot(index="measure", columns="area", values="rate_per_1000").reindex(list(need.NEED_MEASURES))
+    counts = both.pivot(index="measure", columns="area", values="count").reindex(list(need.NEED_MEASURES))
+    directory = context.directory
+    here = model.area_mask(directory, "force", area_id, True)
+    behaviours = model.breakdown(directory, here, "behaviour_focus").drop(labels=[vocab.UNKNOWN])
+    medium = gaps.medium_risk_mask(directory) & here
+    bands = model.breakdown(directory, here, "precarity")
+    table = model.area_table(directory, np.ones(directory.size, bool), "force", True, context.population_16_plus["force"])
+    row = table.set_index("area_id").loc[area_id]
+    wales_rate = directory.size / context.population_16_plus["wales"]["wales"] * 100_000
+    return {
+        "name": context.names(lang, "force")[area_id],
+        "name_en": force.name_en,
+        "rates": comparison,
+        "counts": counts,
+        "missing_behaviours": [b for b, n in behaviours.items() if n == 0],
+        "medium_risk": int(medium.sum()),
+        "bands": bands.to_dict(),
+        "count": int(row["count"]),
+        "per_100k": float(row["per_100k"]),
+        "wales_per_100k": wales_rate,
+    }

@@ -111,7 +111,11 @@ def panel_figure(view: dict, key: str) -> go.Figure:
         }
     else:
         labels = value_labels(_, series.index)
-    return figures.bar_chart(series, labels=labels, title=_(title), _=_, lang=view["lang"])
+    if key == "behaviour":
+        title_text = _("Behaviour focus (* a gap named by the 2023 survey)")
+    else:
+        title_text = _(title)
+    return figures.bar_chart(series, labels=labels, title=title_text, _=_, lang=view["lang"])
 
 
 def funding_end_figure(view: dict) -> go.Figure:
