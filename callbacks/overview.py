@@ -9,7 +9,13 @@ from dashboard import state as view_state
 from dashboard.context import AppContext
 from dashboard.model import FILTERS
 from callbacks.shell import switch_href
-from layouts.overview import area_options, force_section, intervention_table
+from layouts.overview import (
+    PANEL_KEYS,
+    area_options,
+    chart_alternative,
+    force_section,
+    intervention_table,
+)
 
 FILTER_KEYS = tuple(FILTERS)
 CONTROL_IDS = (ids.LEVEL, ids.METRIC, ids.ALL_WALES, ids.AREA)
@@ -201,12 +207,19 @@ def register(app: Dash, context: AppContext) -> None:
         Output(ids.PANEL_TIER, "figure"),
         Output(ids.PANEL_SECTOR, "figure"),
         Output(ids.PANEL_LIST, "children"),
+        *[Output(f"{graph_id}-alt", "children") for graph_id in PANEL_KEYS],
+        *[Output(f"{graph_id}-figure", "aria-label") for graph_id in PANEL_KEYS],
         Input(ids.VIEW_STORE, "data"),
     )
     def draw_panels(view):
         if not view:
-            return (no_update,) * 10
+            return (no_update,) * (10 + 2 * len(PANEL_KEYS))
         _ = i18n.translator(view["lang"])
+        alternatives, summaries = [], []
+        for key in PANEL_KEYS.values():
+            summary, header, rows = views.panel_alternative(view, key)
+            alternatives.append(chart_alternative(summary, header, rows, _))
+            summaries.append(summary)
         title = (
             _("Drill-down: {area}").format(area=view["area_name"])
             if view["area"]
@@ -223,6 +236,8 @@ def register(app: Dash, context: AppContext) -> None:
             views.panel_figure(view, "tier"),
             views.panel_figure(view, "sector"),
             intervention_table(view),
+            *alternatives,
+            *summaries,
         )
 
 

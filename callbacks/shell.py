@@ -136,15 +136,45 @@ def render(context: AppContext, pathname: object, search: object) -> tuple[html.
     return page, kind
 
 
+def with_remembered_language(search: object, remembered: object) -> tuple[str, object]:
+    """A link without ``lang`` opens in the language this browser last chose.
+
+    Returns the search to render and the corrected URL search (``no_update`` when unchanged).
+    """
+    from urllib.parse import parse_qsl, urlencode
+
+    text = search if isinstance(search, str) else ""
+    params = parse_qsl(text.lstrip("?"))
+    if any(key == "lang" for key, _value in params) or remembered not in i18n.LANGUAGES:
+        return text, no_update
+    if remembered == i18n.DEFAULT_LANGUAGE:
+        return text, no_update
+    corrected = "?" + urlencode([*params, ("lang", remembered)])
+    return corrected, corrected
+
+
 def register(app: Dash, context: AppContext) -> None:
     @app.callback(
         Output(ids.PAGE, "children"),
         Output(PAGE_KIND_STORE, "data"),
+        Output(ids.LANG_STORE, "data"),
+        Output(ids.URL, "search"),
         Input(ids.URL, "pathname"),
         State(ids.URL, "search"),
         State(PAGE_KIND_STORE, "data"),
+        State(ids.LANG_STORE, "data"),
     )
-    def route(pathname, search, current_kind):
+    def route(pathname, search, current_kind, remembered):
         if current_kind == "overview" and page_kind(pathname) == "overview":
-            return no_update, no_update  # the overview keeps itself in step with the URL
-        return render(context, pathname, search)
+            # The overview keeps itself in step with the URL.
+            return no_update, no_update, no_update, no_update
+        search, corrected = with_remembered_language(search, remembered)
+        page, kind = render(context, pathname, search)
+        lang = view_state.parse("/", search).state.lang
+        return page, kind, lang, corrected
+
+    app.clientside_callback(
+        "function(lang) { if (lang) { document.documentElement.lang = lang; } return lang; }",
+        Output(ids.PAGE, "lang"),
+        Input(ids.LANG_STORE, "data"),
+    )

@@ -26,6 +26,11 @@ DOMAIN: Final = "messages"
 Translate = Callable[[str], str]
 
 
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "mark, do not translate yet"
+    """Mark a string for the catalogue where it is defined; it is translated where shown."""
+    return message
+
+
 def normalise_language(lang: object) -> str:
     """Any input -> a supported language code (the default when not recognised)."""
     return lang if isinstance(lang, str) and lang in LANGUAGES else DEFAULT_LANGUAGE

@@ -12,6 +12,7 @@ from typing import Final, Mapping
 from urllib.parse import parse_qs, urlencode
 
 from dashboard import i18n
+from dashboard.i18n import N_
 from dashboard.geo import slugify
 from dashboard import vocabulary as vocab
 from dashboard.model import FILTERS
@@ -59,19 +60,19 @@ def parse(pathname: object, search: object, la_slugs: tuple[str, ...] = ()) -> P
     path = pathname if isinstance(pathname, str) else "/"
     query_text = search if isinstance(search, str) else ""
     if len(query_text) > MAX_QUERY_LENGTH:
-        problems.append(("The link's settings were too long and were ignored.", ""))
+        problems.append((N_("The link's settings were too long and were ignored."), ""))
         query_text = ""
     query = parse_qs(query_text.lstrip("?"), keep_blank_values=False, max_num_fields=64)
     state = ViewState(lang=i18n.normalise_language(_first(query, "lang")))
     if _first(query, "lang") not in (None, *i18n.LANGUAGES):
-        problems.append(("Unknown language; allowed: en, cy.", _first(query, "lang") or ""))
+        problems.append((N_("Unknown language; allowed: en, cy."), _first(query, "lang") or ""))
 
     level = _first(query, "level")
     if level is not None:
         if level in LEVELS:
             state = replace(state, level=level)
         else:
-            problems.append(("Unknown geography level; allowed: region, force, la.", level))
+            problems.append((N_("Unknown geography level; allowed: region, force, la."), level))
 
     parts = [part for part in path.split("/") if part]
     if len(parts) == 2 and parts[0] in AREA_ROUTES:
@@ -81,9 +82,9 @@ def parse(pathname: object, search: object, la_slugs: tuple[str, ...] = ()) -> P
             state = replace(state, level=route_level, area=slug)
         else:
             message = (
-                "Unknown VAWDASV region; showing all of Wales."
+                N_("Unknown VAWDASV region; showing all of Wales.")
                 if route_level == "region"
-                else "Unknown police force area; showing all of Wales."
+                else N_("Unknown police force area; showing all of Wales.")
             )
             problems.append((message, slug))
             state = replace(state, level=route_level)
@@ -93,7 +94,7 @@ def parse(pathname: object, search: object, la_slugs: tuple[str, ...] = ()) -> P
         if area in known:
             state = replace(state, area=area)
         else:
-            problems.append(("Unknown area for this geography level; showing all of Wales.", area))
+            problems.append((N_("Unknown area for this geography level; showing all of Wales."), area))
 
     metric = _first(query, "metric")
     if metric is not None:
@@ -112,7 +113,7 @@ def parse(pathname: object, search: object, la_slugs: tuple[str, ...] = ()) -> P
         if all_wales in ("0", "1"):
             state = replace(state, include_all_wales=all_wales == "1")
         else:
-            problems.append(("The all-Wales setting must be 0 or 1.", all_wales))
+            problems.append((N_("The all-Wales setting must be 0 or 1."), all_wales))
 
     filters: dict[str, tuple[str, ...]] = {}
     for key, (_, allowed) in FILTERS.items():
@@ -121,7 +122,7 @@ def parse(pathname: object, search: object, la_slugs: tuple[str, ...] = ()) -> P
         kept = tuple(dict.fromkeys(value for value in values if value in allowed))
         for value in values:
             if value not in allowed:
-                problems.append(("Unknown filter value ignored.", f"{key}={value}"[:80]))
+                problems.append((N_("Unknown filter value ignored."), f"{key}={value}"[:80]))
         if kept:
             filters[key] = kept[:MAX_VALUES_PER_FILTER]
     state = replace(state, filters=filters)

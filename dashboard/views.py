@@ -199,3 +199,27 @@ def panel_table(view: dict, panel: str):
     if panel == "list":
         return pd.DataFrame(view["rows"])
     return None
+
+
+def panel_alternative(view: dict, key: str) -> tuple[str, tuple[str, str], list[tuple[str, str]]]:
+    """Summary sentence, table header and rows for one panel (the chart's text alternative)."""
+    _ = i18n.translator(view["lang"])
+    lang = view["lang"]
+    if key == "funding-end":
+        data = view["funding_end"]
+        rows = [
+            (f"{year} · {_(funder)}", i18n.format_number(data["values"][i][j], lang))
+            for i, year in enumerate(data["years"])
+            for j, funder in enumerate(data["funders"])
+            if data["values"][i][j]
+        ]
+        total = sum(sum(row) for row in data["values"])
+        summary = _("When funding ends, by funder: {n} interventions in {k} year and funder groups.").format(
+            n=total, k=len(rows))
+        return summary, (_("Financial year and funder"), _("Interventions")), rows
+    column, title = PANEL_BREAKDOWNS[key]
+    counts = view["breakdowns"][key]
+    rows = [(_(category), i18n.format_number(count, lang)) for category, count in counts.items()]
+    listed = "; ".join(f"{label} {value}" for label, value in rows)
+    summary = _("{title}: {list}.").format(title=_(title), list=listed)
+    return summary, (_(title), _("Interventions")), rows

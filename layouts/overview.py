@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+import json
+
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard import i18n, ids, precarity
+from dashboard import config, i18n, ids, precarity
 from dashboard.context import AppContext
 from dashboard.figures import base_map
-from dashboard.i18n import Translate
+from dashboard.i18n import N_, Translate
 from dashboard.model import FILTERS
 from dashboard.state import ViewState
 from layouts.shell import source_note
@@ -36,9 +39,17 @@ METRIC_LABELS = {
 }
 
 
+@functools.cache
+def plotly_welsh_locale() -> dict:
+    """plotly.js's own Welsh locale (MIT), passed in the graph config: no script to fetch."""
+    return json.loads((config.LOCALE_DIR / "plotly-cy.json").read_text(encoding="utf-8"))
+
+
 def graph_config(lang: str, filename: str) -> dict:
     """Plotly toolbar: PNG download in the browser, no plotly logo, the page's language."""
+    locale = {"locales": {"cy": plotly_welsh_locale()}} if lang == "cy" else {}
     return {
+        **locale,
         "displaylogo": False,
         "locale": "cy" if lang == "cy" else "en",
         "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
@@ -170,7 +181,12 @@ def csv_button(panel: str, _: Translate) -> dbc.Button:
 def panel(graph_id: str, note: str, _: Translate, lang: str, filename: str) -> html.Div:
     return html.Div(
         [
-            dcc.Graph(id=graph_id, config=graph_config(lang, filename), className="panel-graph"),
+            html.Div(
+                dcc.Graph(id=graph_id, config=graph_config(lang, filename), className="panel-graph"),
+                id=f"{graph_id}-figure",
+                role="figure",
+            ),
+            html.Div(id=f"{graph_id}-alt", className="chart-alt"),
             html.Div(csv_button(PANEL_KEYS[graph_id], _), className="panel-actions"),
             source_note(note, _),
         ],
@@ -361,13 +377,13 @@ def intervention_table(view: dict) -> html.Div:
             [
                 html.Th(_(label), scope="col")
                 for label in (
-                    "Intervention",
-                    "Provider",
-                    "Police force areas",
-                    "VAWDASV regions",
-                    "Status",
-                    "Funding precarity",
-                    "Evaluation and accreditation",
+                    N_("Intervention"),
+                    N_("Provider"),
+                    N_("Police force areas"),
+                    N_("VAWDASV regions"),
+                    N_("Status"),
+                    N_("Funding precarity"),
+                    N_("Evaluation and accreditation"),
                 )
             ]
         )
@@ -468,3 +484,22 @@ def force_section(summary: dict, _: Translate, lang: str) -> html.Section:
         ],
         className="force-section panel",
     )
+
+
+def chart_alternative(summary: str, header: tuple[str, str], rows: list[tuple[str, str]], _: Translate) -> list:
+    """Text alternative of a chart: a one-line summary and the same numbers as a table."""
+    return [
+        html.P(summary, className="visually-hidden"),
+        html.Details(
+            [
+                html.Summary(_("Show as table")),
+                html.Table(
+                    [
+                        html.Thead(html.Tr([html.Th(header[0], scope="col"), html.Th(header[1], scope="col")])),
+                        html.Tbody([html.Tr([html.Td(label), html.Td(value, className="num")]) for label, value in rows]),
+                    ],
+                    className="table table-sm alt-table",
+                ),
+            ]
+        ),
+    ]

@@ -7,7 +7,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import cliff, i18n, ids, need
-from dashboard.i18n import Translate
+from dashboard.i18n import N_, Translate
 from layouts.overview import graph_config
 from layouts.shell import source_note
 
@@ -199,12 +199,12 @@ def indicators_table(indicators: pd.DataFrame, names: dict, _: Translate, lang: 
             [
                 html.Th(_(label), scope="col")
                 for label in (
-                    "Area",
-                    "Measure",
-                    "Period",
-                    "Count",
-                    "Per 1,000 people",
-                    "Population (mid-2024)",
+                    N_("Area"),
+                    N_("Measure"),
+                    N_("Period"),
+                    N_("Count"),
+                    N_("Per 1,000 people"),
+                    N_("Population (mid-2024)"),
                 )
             ]
         )
@@ -352,7 +352,7 @@ def secondary_table(secondary: pd.DataFrame, names: dict, _: Translate, lang: st
         html.Tr(
             [
                 html.Th(_(label), scope="col")
-                for label in ("Area", "Measure", "Period", "Value", "Unit", "Source", "Caveat")
+                for label in (N_("Area"), N_("Measure"), N_("Period"), N_("Value"), N_("Unit"), N_("Source"), N_("Caveat"))
             ]
         )
     )

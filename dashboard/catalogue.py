@@ -1,0 +1,141 @@
+"""Maintain the gettext catalogues: ``python -m dashboard.catalogue update|check``.
+
+Messages come from two places: literal ``_("...")`` and ``N_("...")`` calls found by Babel's
+extractor, and the controlled vocabularies and labels that the code translates by value (these
+are listed by :func:`dynamic_messages`). ``update`` rewrites ``messages.pot``, merges it into each
+language's ``.po`` (English msgstr = msgid) and compiles; translators then edit
+``dashboard/locales/cy/LC_MESSAGES/messages.po`` with any PO editor. ``check`` exits non-zero when
+a message is missing or untranslated in either language.
+"""
+
+from __future__ import annotations
+
+import copy
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po, write_po
+
+from dashboard import config
+
+SOURCE_DIRS = ("dashboard", "layouts", "callbacks")
+KEYWORDS = {"_": None, "N_": None}
+POT_PATH = config.LOCALE_DIR / "messages.pot"
+
+
+def po_path(lang: str) -> Path:
+    return config.LOCALE_DIR / lang / "LC_MESSAGES" / "messages.po"
+
+
+def dynamic_messages() -> list[str]:
+    """Strings the code passes to ``_`` by value: vocabularies, labels, rule text, constants."""
+    from dashboard import build, cliff, evidence, findings, need, precarity, views
+    from dashboard import vocabulary as vocab
+    from layouts import directory, overview, shell
+
+    messages: list[str] = []
+    for values in (
+        vocab.SECTORS, vocab.SETTINGS, vocab.BEHAVIOUR_FOCUSES, vocab.PURPOSES, vocab.RISK_LEVELS,
+        vocab.SERVICE_TIERS, vocab.COHORTS, vocab.ATTENDANCES, vocab.EVALUATION_STATUSES,
+        vocab.ACCREDITATIONS, vocab.FUNDING_MODELS, vocab.PRIMARY_FUNDERS, vocab.FUNDING_TERMS,
+        vocab.STATUSES, vocab.POLICE_FORCE_AREAS, vocab.VAWDASV_REGIONS, (vocab.ALL_WALES,),
+        evidence.RUNGS, precarity.BANDS, precarity.RULE_STEPS, cliff.HORIZONS, cliff.FUNDER_CLASSES,
+        need.NEED_MEASURES, (need.P1_PERIOD, build.P1_CAVEAT, "Wales", "England and Wales"),
+        (findings.DIRECTORY_SOURCE, findings.SURVEY_SOURCE),
+        tuple(overview.FILTER_LABELS.values()), tuple(overview.LEVEL_LABELS.values()),
+        tuple(overview.METRIC_LABELS.values()),
+        tuple(label for _field, label, _width in directory.GRID_COLUMNS),
+        tuple(directory.DETAIL_LABELS.values()),
+        tuple(label for _path, label in shell.NAV_ITEMS),
+        tuple(title for _column, title in views.PANEL_BREAKDOWNS.values()),
+    ):
+        messages.extend(values)
+    return list(dict.fromkeys(messages))
+
+
+def extracted_messages(root: Path = config.PROJECT_ROOT) -> list[tuple[str, str, int]]:
+    """(message, file, line) for every literal ``_``/``N_`` call in the source folders."""
+    found = []
+    for folder in SOURCE_DIRS:
+        for filename, lineno, message, _comments, _context in extract_from_dir(
+            root / folder, method_map=[("**.py", "python")], keywords=KEYWORDS
+        ):
+            if isinstance(message, str) and message:
+                found.append((message, f"{folder}/{filename}", lineno))
+    return found
+
+
+def template() -> Catalog:
+    catalog = Catalog(project="vawdasv-perpetration-dashboard", charset="utf-8")
+    for message, filename, lineno in extracted_messages():
+        catalog.add(message, locations=[(filename, lineno)])
+    for message in dynamic_messages():
+        if message not in catalog:
+            catalog.add(message, auto_comments=["controlled vocabulary or label, translated by value"])
+    return catalog
+
+
+def _write(catalog: Catalog, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("wb") as handle:
+        write_po(handle, catalog, width=100, omit_header=False, sort_output=True)
+    tmp.replace(path)
+
+
+def _read(path: Path, lang: str) -> Catalog:
+    if not path.exists():
+        return Catalog(locale=lang, charset="utf-8")
+    with path.open("rb") as handle:
+        return read_po(handle, locale=lang)
+
+
+def update() -> None:
+    pot = template()
+    _write(pot, POT_PATH)
+    for lang in ("en", "cy"):
+        catalog = _read(po_path(lang), lang)
+        # Catalog.update shares Message objects with the template: give each language its own.
+        catalog.update(copy.deepcopy(pot), no_fuzzy_matching=True)
+        if lang == "en":
+            for message in catalog:
+                if message.id:
+                    message.string = message.id
+        # Obsolete entries are dropped: the code no longer shows them.
+        catalog.obsolete.clear()
+        _write(catalog, po_path(lang))
+    from dashboard import i18n
+
+    i18n.compile_catalogues()
+
+
+def missing(lang: str, expected: Iterable[str]) -> list[str]:
+    """Messages absent, empty or fuzzy in one language's catalogue."""
+    catalog = _read(po_path(lang), lang)
+    problems = []
+    for message_id in expected:
+        message = catalog.get(message_id)
+        if message is None or not message.string or message.fuzzy:
+            problems.append(message_id)
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    command = (argv or sys.argv[1:] or ["check"])[0]
+    if command == "update":
+        update()
+        print(f"updated {POT_PATH} and the en, cy catalogues")
+        return 0
+    expected = [message.id for message in template() if message.id]
+    failures = {lang: missing(lang, expected) for lang in ("en", "cy")}
+    for lang, problems in failures.items():
+        for message_id in problems:
+            print(f"{lang}: missing or untranslated: {message_id!r}", file=sys.stderr)
+    return 1 if any(failures.values()) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
