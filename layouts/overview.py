@@ -69,6 +69,24 @@ def filter_options(key: str, _: Translate) -> list[dict]:
     return [{"label": _(value), "value": value} for value in FILTERS[key][1]]
 
 
+def filter_group(key: str, state: ViewState, _: Translate) -> html.Details:
+    """One filter as a group of checkboxes in a collapsible section (native and keyboard-friendly)."""
+    selected = list(state.filters.get(key, ()))
+    return html.Details(
+        [
+            html.Summary(_(FILTER_LABELS[key]), className="filter-summary"),
+            dbc.Checklist(
+                id=ids.filter_id(key),
+                options=filter_options(key, _),
+                value=selected,
+                className="filter-options",
+            ),
+        ],
+        open=bool(selected),
+        className="filter",
+    )
+
+
 def controls(context: AppContext, state: ViewState, _: Translate) -> html.Div:
     lang = state.lang
     return html.Div(
@@ -108,34 +126,13 @@ def controls(context: AppContext, state: ViewState, _: Translate) -> html.Div:
                 className="control-switch",
             ),
             html.Label(_("Area (or click the map)"), htmlFor=ids.AREA, className="control-label"),
-            dcc.Dropdown(
+            dbc.Select(
                 id=ids.AREA,
                 options=area_options(context, state.level, lang, _),
                 value=state.area or "",
-                clearable=False,
-                searchable=True,
             ),
             html.H2(_("Filters"), className="control-heading"),
-            *[
-                html.Div(
-                    [
-                        html.Label(
-                            _(FILTER_LABELS[key]),
-                            htmlFor=ids.filter_id(key),
-                            className="control-label",
-                        ),
-                        dcc.Dropdown(
-                            id=ids.filter_id(key),
-                            options=filter_options(key, _),
-                            value=list(state.filters.get(key, ())),
-                            multi=True,
-                            placeholder=_("Any"),
-                        ),
-                    ],
-                    className="filter",
-                )
-                for key in FILTERS
-            ],
+            *[filter_group(key, state, _) for key in FILTERS],
             dbc.Button(
                 _("Clear filters"), id=ids.RESET, color="secondary", outline=True, className="mt-2"
             ),

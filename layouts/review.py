@@ -263,10 +263,9 @@ def need_page(
                                 htmlFor=ids.NEED_SCATTER_MEASURE,
                                 className="control-label",
                             ),
-                            dcc.Dropdown(
+                            dbc.Select(
                                 id=ids.NEED_SCATTER_MEASURE,
                                 value=measure,
-                                clearable=False,
                                 options=[{"label": _(m), "value": m} for m in need.NEED_MEASURES],
                             ),
                         ],

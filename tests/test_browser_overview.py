@@ -8,7 +8,6 @@ from urllib.parse import urlparse
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
 
 from app import create_app
 from dashboard import ids
@@ -46,6 +45,12 @@ def wait_for(predicate, timeout=10.0, interval=0.2):
             return last
         time.sleep(interval)
     raise AssertionError(f"condition not met in {timeout}s (last value {last!r})")
+
+
+def scroll_click(dash_duo, element):
+    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
+    time.sleep(0.2)
+    element.click()
 
 
 def severe_logs(dash_duo):
@@ -120,11 +125,10 @@ def test_filter_changes_count_and_map(dash_duo, mini_app):
     dash_duo.wait_for_text_to_equal(f"#{ids.MATCH_COUNT}", "6 of 6 interventions match the filters.")
     wait_for(lambda: map_state(dash_duo))
     before = map_state(dash_duo)["locations"]
-    dropdown = dash_duo.find_element(f"#{ids.filter_id('behaviour_focus')}")
-    dropdown.click()
-    search = dash_duo.driver.switch_to.active_element
-    search.send_keys("stalking")
-    search.send_keys(Keys.ENTER)
+    group = dash_duo.find_element(f"#{ids.filter_id('behaviour_focus')}")
+    summary = group.find_element(By.XPATH, "./ancestor::details/summary")
+    scroll_click(dash_duo, summary)
+    scroll_click(dash_duo, dash_duo.find_element(f"#{ids.filter_id('behaviour_focus')} input[value='stalking']"))
     dash_duo.wait_for_text_to_equal(f"#{ids.MATCH_COUNT}", "1 of 6 interventions match the filters.")
 
     def changed():
@@ -156,8 +160,8 @@ def test_shared_url_restores_the_view(dash_duo, mini_app):
     dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "6 of 6")
     assert dash_duo.find_element(f"#{ids.METRIC} input:checked").get_attribute("value") == "per_100k"
     assert not dash_duo.find_element(f"#{ids.ALL_WALES}").is_selected()
-    values = dash_duo.find_elements(f"#{ids.filter_id('sector')} .dash-dropdown-value-item")
-    assert sorted(value.text for value in values) == ["HMPPS", "specialist sector"]
+    checked = dash_duo.find_elements(f"#{ids.filter_id('sector')} input:checked")
+    assert sorted(box.get_attribute("value") for box in checked) == ["HMPPS", "specialist sector"]
     dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "1 of them in Gwent")
     # Reloading gives exactly the same view.
     dash_duo.driver.refresh()
