@@ -15,9 +15,9 @@ from dash import Dash, dcc, html
 from flask import Response, abort, request
 
 from callbacks import directory as directory_callbacks
+from callbacks import overview as overview_callbacks
 from callbacks import present as present_callbacks
 from callbacks import review as review_callbacks
-from callbacks import overview as overview_callbacks
 from callbacks import shell as shell_callbacks
 from dashboard import config
 from dashboard.context import AppContext, build_context

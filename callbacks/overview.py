@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dash import Dash, dcc, Input, Output, Patch, State, ctx, html, no_update
+from dash import Dash, Input, Output, Patch, State, ctx, dcc, html, no_update
 
+from callbacks.shell import switch_href
 from dashboard import figures, i18n, ids, report, review, views
 from dashboard import state as view_state
 from dashboard.context import AppContext
 from dashboard.model import FILTERS
-from callbacks.shell import switch_href
 from layouts.overview import (
     PANEL_KEYS,
     area_options,
@@ -25,19 +25,18 @@ def _state_from_controls(
     level, metric, all_wales, area, filter_values, lang
 ) -> view_state.ViewState:
     """Controls -> a valid state; anything malformed is dropped by re-parsing its URL form."""
-    raw = view_state.ViewState(
+    return view_state.ViewState(
         level=level if level in view_state.LEVELS else view_state.DEFAULT_LEVEL,
         metric=metric if metric in view_state.METRICS else view_state.DEFAULT_METRIC,
         area=area if isinstance(area, str) and area else None,
         include_all_wales=bool(all_wales) if isinstance(all_wales, bool) else True,
         filters={
             key: tuple(str(value) for value in values)
-            for key, values in zip(FILTER_KEYS, filter_values)
+            for key, values in zip(FILTER_KEYS, filter_values, strict=True)
             if isinstance(values, list) and values
         },
         lang=i18n.normalise_language(lang),
     )
-    return raw
 
 
 def register(app: Dash, context: AppContext) -> None:
@@ -102,7 +101,7 @@ def register(app: Dash, context: AppContext) -> None:
             area_options(context, wanted.level, lang, _) if wanted.level != level else no_update,
             *[
                 wanted_value if wanted_value != current else no_update
-                for wanted_value, current in zip(wanted_filters, current_filters)
+                for wanted_value, current in zip(wanted_filters, current_filters, strict=True)
             ],
         )
 

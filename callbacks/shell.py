@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, State, html, no_update, dcc
+from dash import Dash, Input, Output, State, dcc, html, no_update
 
-from dashboard import i18n, ids
+from callbacks.review import gap_options
+from dashboard import i18n, ids, need, review
 from dashboard import state as view_state
 from dashboard.context import AppContext
-from callbacks.review import gap_options
-from dashboard import need, review
 from layouts import directory, overview, shell
 from layouts import present as present_layouts
 from layouts import review as review_layouts

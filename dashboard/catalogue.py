@@ -38,14 +38,33 @@ def dynamic_messages() -> list[str]:
 
     messages: list[str] = []
     for values in (
-        vocab.SECTORS, vocab.SETTINGS, vocab.BEHAVIOUR_FOCUSES, vocab.PURPOSES, vocab.RISK_LEVELS,
-        vocab.SERVICE_TIERS, vocab.COHORTS, vocab.ATTENDANCES, vocab.EVALUATION_STATUSES,
-        vocab.ACCREDITATIONS, vocab.FUNDING_MODELS, vocab.PRIMARY_FUNDERS, vocab.FUNDING_TERMS,
-        vocab.STATUSES, vocab.POLICE_FORCE_AREAS, vocab.VAWDASV_REGIONS, (vocab.ALL_WALES,),
-        evidence.RUNGS, precarity.BANDS, precarity.RULE_STEPS, cliff.HORIZONS, cliff.FUNDER_CLASSES,
-        need.NEED_MEASURES, (need.P1_PERIOD, build.P1_CAVEAT, "Wales", "England and Wales"),
+        vocab.SECTORS,
+        vocab.SETTINGS,
+        vocab.BEHAVIOUR_FOCUSES,
+        vocab.PURPOSES,
+        vocab.RISK_LEVELS,
+        vocab.SERVICE_TIERS,
+        vocab.COHORTS,
+        vocab.ATTENDANCES,
+        vocab.EVALUATION_STATUSES,
+        vocab.ACCREDITATIONS,
+        vocab.FUNDING_MODELS,
+        vocab.PRIMARY_FUNDERS,
+        vocab.FUNDING_TERMS,
+        vocab.STATUSES,
+        vocab.POLICE_FORCE_AREAS,
+        vocab.VAWDASV_REGIONS,
+        (vocab.ALL_WALES,),
+        evidence.RUNGS,
+        precarity.BANDS,
+        precarity.RULE_STEPS,
+        cliff.HORIZONS,
+        cliff.FUNDER_CLASSES,
+        need.NEED_MEASURES,
+        (need.P1_PERIOD, build.P1_CAVEAT, "Wales", "England and Wales"),
         (findings.DIRECTORY_SOURCE, findings.SURVEY_SOURCE),
-        tuple(overview.FILTER_LABELS.values()), tuple(overview.LEVEL_LABELS.values()),
+        tuple(overview.FILTER_LABELS.values()),
+        tuple(overview.LEVEL_LABELS.values()),
         tuple(overview.METRIC_LABELS.values()),
         tuple(label for _field, label, _width in directory.GRID_COLUMNS),
         tuple(directory.DETAIL_LABELS.values()),
@@ -74,7 +93,9 @@ def template() -> Catalog:
         catalog.add(message, locations=[(filename, lineno)])
     for message in dynamic_messages():
         if message not in catalog:
-            catalog.add(message, auto_comments=["controlled vocabulary or label, translated by value"])
+            catalog.add(
+                message, auto_comments=["controlled vocabulary or label, translated by value"]
+            )
     return catalog
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Mapping
 
 from dashboard import config
 from dashboard.loader import DataBundle, load_bundle
@@ -35,7 +35,7 @@ def build_context(bundle: DataBundle | None = None, *, as_of: dt.date | None = N
     population = bundle.population
     by_level = {
         level: MappingProxyType(
-            dict(zip(group["area_id"], group["population_16_plus"].astype(int)))
+            dict(zip(group["area_id"], group["population_16_plus"].astype(int), strict=True))
         )
         for level, group in population.groupby("level")
     }

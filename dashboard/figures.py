@@ -7,7 +7,8 @@ app once and caches them; interactions then patch only values and visibility.
 
 from __future__ import annotations
 
-from typing import Final, Mapping
+from collections.abc import Mapping
+from typing import Final
 
 import numpy as np
 import pandas as pd
@@ -31,7 +32,7 @@ NONE_RECORDED_COLOUR: Final = "#e0e0e0"
 NONE_RECORDED_OUTLINE: Final = "#6b6b6b"
 BAR_COLOUR: Final = "#1d4f91"
 ZERO_TEXT_COLOUR: Final = "#a10e1a"
-FONT: Final = dict(family="Arial, Helvetica, sans-serif", size=15, color="#1b1b1b")
+FONT: Final = {"family": "Arial, Helvetica, sans-serif", "size": 15, "color": "#1b1b1b"}
 WALES_CENTRE: Final = {"lat": 52.38, "lon": -3.78}
 LEVEL_ORDER: Final = ("region", "force", "la")
 
@@ -128,7 +129,7 @@ def map_values(
         "values": {
             "locations": table["area_id"][shown].tolist(),
             "z": [round(float(value), 4) for value in values[shown]],
-            "hovertext": [text for text, keep in zip(hover, shown) if keep],
+            "hovertext": [text for text, keep in zip(hover, shown, strict=True) if keep],
             "zmax": max(zmax, 1e-9),
             "line_width": line_widths,
             "line_color": line_colours,
@@ -138,7 +139,7 @@ def map_values(
         "none": {
             "locations": table["area_id"][~has_any].tolist(),
             "z": [0] * int((~has_any).sum()),
-            "hovertext": [text for text, keep in zip(hover, has_any) if not keep],
+            "hovertext": [text for text, keep in zip(hover, has_any, strict=True) if not keep],
             "line_width": none_widths,
         },
         "none_recorded": [names[area] for area in table["area_id"][~has_any]],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -59,8 +59,11 @@ def gap_heatmap(
             hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
             xgap=2,
             ygap=2,
-            colorbar={"title": {"text": _("Interventions")}, "thickness": 12,
-                      "dtick": 1 if top <= 10 else None},
+            colorbar={
+                "title": {"text": _("Interventions")},
+                "thickness": 12,
+                "dtick": 1 if top <= 10 else None,
+            },
         )
     )
     figure.update_layout(
@@ -96,7 +99,7 @@ def need_bars(
             marker={"color": BAR_COLOUR},
             text=[
                 f"{i18n.format_number(rate, lang, 2)} ({i18n.format_number(count, lang)})"
-                for rate, count in zip(forces["rate_per_1000"], forces["count"])
+                for rate, count in zip(forces["rate_per_1000"], forces["count"], strict=True)
             ],
             textposition="outside",
             cliponaxis=False,

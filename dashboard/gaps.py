@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -77,7 +77,7 @@ def find_gaps(
     medium = medium_risk_mask(directory)
     membership = model.area_membership(directory, level, include_all_wales)
     medium_counts = (membership & medium[:, None]).sum(axis=0)
-    for area_id, count in zip(directory.area_ids[level], medium_counts):
+    for area_id, count in zip(directory.area_ids[level], medium_counts, strict=True):
         if count == 0:
             gaps.append(
                 Gap(

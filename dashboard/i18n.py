@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import functools
 import math
-from typing import Callable, Final
+from collections.abc import Callable
+from typing import Final
 
 from babel import numbers
 from babel.messages.mofile import write_mo
@@ -53,8 +54,7 @@ def compile_catalogues() -> None:
 @functools.cache
 def _translations(lang: str) -> NullTranslations:
     compile_catalogues()
-    loaded = Translations.load(str(config.LOCALE_DIR), [lang], DOMAIN)
-    return loaded
+    return Translations.load(str(config.LOCALE_DIR), [lang], DOMAIN)
 
 
 def translator(lang: object) -> Translate:

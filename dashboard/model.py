@@ -7,9 +7,10 @@ interventions, so filtering and aggregation are numpy operations whatever the di
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Final, Mapping, Sequence
+from typing import Final
 
 import numpy as np
 import pandas as pd

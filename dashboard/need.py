@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Final, Mapping
+from collections.abc import Mapping
+from typing import Final
 
 import numpy as np
 import pandas as pd

@@ -33,13 +33,17 @@ def map_figure(view: dict, geometry_text: str, lang: str) -> go.Figure:
     none_trace = figure.data[figures.NONE_TRACE[level]]
     values = view["map"]["values"]
     value_trace.update(
-        geojson=geometry, locations=values["locations"], z=values["z"], zmax=values["zmax"],
-        hovertext=values["hovertext"], colorbar={"title": {"text": values["colorbar_title"]},
-                                                 "tickformat": values["tickformat"]},
+        geojson=geometry,
+        locations=values["locations"],
+        z=values["z"],
+        zmax=values["zmax"],
+        hovertext=values["hovertext"],
+        colorbar={"title": {"text": values["colorbar_title"]}, "tickformat": values["tickformat"]},
     )
     none = view["map"]["none"]
-    none_trace.update(geojson=geometry, locations=none["locations"], z=none["z"],
-                      hovertext=none["hovertext"])
+    none_trace.update(
+        geojson=geometry, locations=none["locations"], z=none["z"], hovertext=none["hovertext"]
+    )
     # Only the shown level is kept, so the file carries one set of boundaries.
     figure.data = (value_trace, none_trace)
     return figure
@@ -56,13 +60,19 @@ def build_report(context: AppContext, view: dict, *, generated: dt.datetime | No
     figs.append(views.funding_end_figure(view))
     config = {"displaylogo": False, "locale": "cy" if lang == "cy" else "en"}
     rendered = [
-        pio.to_html(fig, full_html=False, include_plotlyjs=(index == 0), config=config,
-                    default_width="100%")
+        pio.to_html(
+            fig, full_html=False, include_plotlyjs=(index == 0), config=config, default_width="100%"
+        )
         for index, fig in enumerate(figs)
     ]
     area = view["area_name"] or _("all of Wales")
     rows = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(str(row[key]))}</td>" for key in ("name", "provider", "status", "precarity", "evidence_rung")) + "</tr>"
+        "<tr>"
+        + "".join(
+            f"<td>{html.escape(str(row[key]))}</td>"
+            for key in ("name", "provider", "status", "precarity", "evidence_rung")
+        )
+        + "</tr>"
         for row in view["rows"]
     )
     notes = "".join(f"<li>{html.escape(line)}</li>" for line in views.map_note_lines(view))

@@ -113,7 +113,7 @@ def gap_review(context: AppContext, *, level: str, include_all_wales: bool, lang
 def force_population(context: AppContext) -> dict[str, int]:
     population = context.bundle.population
     forces = population[population["level"].isin(["force", "wales"])]
-    return dict(zip(forces["area_name"], forces["population"].astype(int)))
+    return dict(zip(forces["area_name"], forces["population"].astype(int), strict=True))
 
 
 def need_view(context: AppContext, *, measure: str, lang: str) -> dict:
@@ -236,14 +236,20 @@ def force_summary(context: AppContext, *, area_id: str, lang: str) -> dict:
     force = areas[area_id]
     indicators = need.primary_indicators(context.bundle.criminal_justice, force_population(context))
     both = indicators[indicators["area"].isin([force.name_en, "Wales"])]
-    comparison = both.pivot(index="measure", columns="area", values="rate_per_1000").reindex(list(need.NEED_MEASURES))
-    counts = both.pivot(index="measure", columns="area", values="count").reindex(list(need.NEED_MEASURES))
+    comparison = both.pivot(index="measure", columns="area", values="rate_per_1000").reindex(
+        list(need.NEED_MEASURES)
+    )
+    counts = both.pivot(index="measure", columns="area", values="count").reindex(
+        list(need.NEED_MEASURES)
+    )
     directory = context.directory
     here = model.area_mask(directory, "force", area_id, True)
     behaviours = model.breakdown(directory, here, "behaviour_focus").drop(labels=[vocab.UNKNOWN])
     medium = gaps.medium_risk_mask(directory) & here
     bands = model.breakdown(directory, here, "precarity")
-    table = model.area_table(directory, np.ones(directory.size, bool), "force", True, context.population_16_plus["force"])
+    table = model.area_table(
+        directory, np.ones(directory.size, bool), "force", True, context.population_16_plus["force"]
+    )
     row = table.set_index("area_id").loc[area_id]
     wales_rate = directory.size / context.population_16_plus["wales"]["wales"] * 100_000
     return {

@@ -7,14 +7,15 @@ message naming what was wrong and what is allowed; parsing never raises.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Final, Mapping
+from typing import Final
 from urllib.parse import parse_qs, urlencode
 
 from dashboard import i18n
-from dashboard.i18n import N_
-from dashboard.geo import slugify
 from dashboard import vocabulary as vocab
+from dashboard.geo import slugify
+from dashboard.i18n import N_
 from dashboard.model import FILTERS
 
 METRICS: Final = ("count", "per_100k", "quality_share", "precarious_share")
@@ -94,7 +95,9 @@ def parse(pathname: object, search: object, la_slugs: tuple[str, ...] = ()) -> P
         if area in known:
             state = replace(state, area=area)
         else:
-            problems.append((N_("Unknown area for this geography level; showing all of Wales."), area))
+            problems.append(
+                (N_("Unknown area for this geography level; showing all of Wales."), area)
+            )
 
     metric = _first(query, "metric")
     if metric is not None:

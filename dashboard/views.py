@@ -98,7 +98,7 @@ def value_labels(_: i18n.Translate, values) -> dict[str, str]:
 def panel_figure(view: dict, key: str) -> go.Figure:
     """One drill-down bar chart from the computed view."""
     _ = i18n.translator(view["lang"])
-    column, title = PANEL_BREAKDOWNS[key]
+    _column, title = PANEL_BREAKDOWNS[key]
     counts = view["breakdowns"][key]
     import pandas as pd
 
@@ -214,10 +214,11 @@ def panel_alternative(view: dict, key: str) -> tuple[str, tuple[str, str], list[
             if data["values"][i][j]
         ]
         total = sum(sum(row) for row in data["values"])
-        summary = _("When funding ends, by funder: {n} interventions in {k} year and funder groups.").format(
-            n=total, k=len(rows))
+        summary = _(
+            "When funding ends, by funder: {n} interventions in {k} year and funder groups."
+        ).format(n=total, k=len(rows))
         return summary, (_("Financial year and funder"), _("Interventions")), rows
-    column, title = PANEL_BREAKDOWNS[key]
+    _column, title = PANEL_BREAKDOWNS[key]
     counts = view["breakdowns"][key]
     rows = [(_(category), i18n.format_number(count, lang)) for category, count in counts.items()]
     listed = "; ".join(f"{label} {value}" for label, value in rows)

@@ -179,7 +179,9 @@ def panel(graph_id: str, note: str, _: Translate, lang: str, filename: str) -> h
     return html.Div(
         [
             html.Div(
-                dcc.Graph(id=graph_id, config=graph_config(lang, filename), className="panel-graph"),
+                dcc.Graph(
+                    id=graph_id, config=graph_config(lang, filename), className="panel-graph"
+                ),
                 id=f"{graph_id}-figure",
                 role="figure",
             ),
@@ -424,8 +426,14 @@ def force_section(summary: dict, _: Translate, lang: str) -> html.Section:
         html.Tr(
             [
                 html.Td(_(measure)),
-                html.Td(i18n.format_number(counts.loc[measure, summary["name_en"]], lang), className="num"),
-                html.Td(i18n.format_number(rates.loc[measure, summary["name_en"]], lang, 2), className="num"),
+                html.Td(
+                    i18n.format_number(counts.loc[measure, summary["name_en"]], lang),
+                    className="num",
+                ),
+                html.Td(
+                    i18n.format_number(rates.loc[measure, summary["name_en"]], lang, 2),
+                    className="num",
+                ),
                 html.Td(i18n.format_number(rates.loc[measure, "Wales"], lang, 2), className="num"),
             ]
         )
@@ -435,55 +443,112 @@ def force_section(summary: dict, _: Translate, lang: str) -> html.Section:
     bands = summary["bands"]
     return html.Section(
         [
-            html.H2(_("{force}: summary for the Police and Crime Commissioner's office").format(force=name), className="panel-title"),
+            html.H2(
+                _("{force}: summary for the Police and Crime Commissioner's office").format(
+                    force=name
+                ),
+                className="panel-title",
+            ),
             dbc.Row(
                 [
                     dbc.Col(
                         [
                             html.H3(_("Provision"), className="h5"),
-                            html.P(_("{n} interventions recorded in {force} (including all-Wales services): {rate} per 100,000 aged 16+, against {wales} for Wales.").format(
-                                n=summary["count"], force=name,
-                                rate=i18n.format_number(summary["per_100k"], lang, 1),
-                                wales=i18n.format_number(summary["wales_per_100k"], lang, 1))),
-                            html.P(_("Funding precarity: {high} high, {medium} medium, {low} low, {unknown} unknown.").format(
-                                high=bands.get("high", 0), medium=bands.get("medium", 0), low=bands.get("low", 0), unknown=bands.get("unknown", 0))),
+                            html.P(
+                                _(
+                                    "{n} interventions recorded in {force} (including all-Wales services): {rate} per 100,000 aged 16+, against {wales} for Wales."
+                                ).format(
+                                    n=summary["count"],
+                                    force=name,
+                                    rate=i18n.format_number(summary["per_100k"], lang, 1),
+                                    wales=i18n.format_number(summary["wales_per_100k"], lang, 1),
+                                )
+                            ),
+                            html.P(
+                                _(
+                                    "Funding precarity: {high} high, {medium} medium, {low} low, {unknown} unknown."
+                                ).format(
+                                    high=bands.get("high", 0),
+                                    medium=bands.get("medium", 0),
+                                    low=bands.get("low", 0),
+                                    unknown=bands.get("unknown", 0),
+                                )
+                            ),
                             html.H3(_("Gaps"), className="h5"),
                             html.Ul(
                                 (
-                                    [html.Li(_("No intervention recorded for: {list}.").format(list=", ".join(_(b) for b in missing)))]
+                                    [
+                                        html.Li(
+                                            _("No intervention recorded for: {list}.").format(
+                                                list=", ".join(_(b) for b in missing)
+                                            )
+                                        )
+                                    ]
                                     if missing
                                     else []
                                 )
-                                + [html.Li(_("Medium-risk interventions recorded: {n}.").format(n=summary["medium_risk"]))]
+                                + [
+                                    html.Li(
+                                        _("Medium-risk interventions recorded: {n}.").format(
+                                            n=summary["medium_risk"]
+                                        )
+                                    )
+                                ]
                             ),
                         ],
                         lg=5,
                     ),
                     dbc.Col(
                         [
-                            html.H3(_("Police recorded crime, year ending June 2025, beside Wales"), className="h5"),
+                            html.H3(
+                                _("Police recorded crime, year ending June 2025, beside Wales"),
+                                className="h5",
+                            ),
                             html.Table(
                                 [
-                                    html.Thead(html.Tr([html.Th(_("Measure"), scope="col"), html.Th(_("Count"), scope="col"),
-                                                        html.Th(_("{force} per 1,000").format(force=name), scope="col"),
-                                                        html.Th(_("Wales per 1,000"), scope="col")])),
+                                    html.Thead(
+                                        html.Tr(
+                                            [
+                                                html.Th(_("Measure"), scope="col"),
+                                                html.Th(_("Count"), scope="col"),
+                                                html.Th(
+                                                    _("{force} per 1,000").format(force=name),
+                                                    scope="col",
+                                                ),
+                                                html.Th(_("Wales per 1,000"), scope="col"),
+                                            ]
+                                        )
+                                    ),
                                     html.Tbody(rows),
                                 ],
                                 className="table table-sm list-table",
                             ),
-                            html.P(_("Home Office, Police recorded crime, Table P1 (official statistics); rates use ONS mid-2024 population (all ages)."), className="small"),
+                            html.P(
+                                _(
+                                    "Home Office, Police recorded crime, Table P1 (official statistics); rates use ONS mid-2024 population (all ages)."
+                                ),
+                                className="small",
+                            ),
                         ],
                         lg=7,
                     ),
                 ]
             ),
-            dbc.Button(_("Print this page (A4)"), id="ov-print", color="secondary", outline=True, className="print-button"),
+            dbc.Button(
+                _("Print this page (A4)"),
+                id="ov-print",
+                color="secondary",
+                outline=True,
+                className="print-button",
+            ),
         ],
         className="force-section panel",
     )
 
 
-def chart_alternative(summary: str, header: tuple[str, str], rows: list[tuple[str, str]], _: Translate) -> list:
+def chart_alternative(
+    summary: str, header: tuple[str, str], rows: list[tuple[str, str]], _: Translate
+) -> list:
     """Text alternative of a chart: a one-line summary and the same numbers as a table."""
     return [
         html.P(summary, className="visually-hidden"),
@@ -492,8 +557,17 @@ def chart_alternative(summary: str, header: tuple[str, str], rows: list[tuple[st
                 html.Summary(_("Show as table")),
                 html.Table(
                     [
-                        html.Thead(html.Tr([html.Th(header[0], scope="col"), html.Th(header[1], scope="col")])),
-                        html.Tbody([html.Tr([html.Td(label), html.Td(value, className="num")]) for label, value in rows]),
+                        html.Thead(
+                            html.Tr(
+                                [html.Th(header[0], scope="col"), html.Th(header[1], scope="col")]
+                            )
+                        ),
+                        html.Tbody(
+                            [
+                                html.Tr([html.Td(label), html.Td(value, className="num")])
+                                for label, value in rows
+                            ]
+                        ),
                     ],
                     className="table table-sm alt-table",
                 ),

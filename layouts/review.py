@@ -351,7 +351,15 @@ def secondary_table(secondary: pd.DataFrame, names: dict, _: Translate, lang: st
         html.Tr(
             [
                 html.Th(_(label), scope="col")
-                for label in (N_("Area"), N_("Measure"), N_("Period"), N_("Value"), N_("Unit"), N_("Source"), N_("Caveat"))
+                for label in (
+                    N_("Area"),
+                    N_("Measure"),
+                    N_("Period"),
+                    N_("Value"),
+                    N_("Unit"),
+                    N_("Source"),
+                    N_("Caveat"),
+                )
             ]
         )
     )

@@ -46,7 +46,10 @@ def run_axe(driver) -> list[dict]:
 def describe(violations: list[dict]) -> str:
     return "\n".join(
         f"{v['id']} ({v['impact']}): {v['help']} -> "
-        + "; ".join(node["target"][0] if isinstance(node["target"][0], str) else str(node["target"]) for node in v["nodes"][:5])
+        + "; ".join(
+            node["target"][0] if isinstance(node["target"][0], str) else str(node["target"])
+            for node in v["nodes"][:5]
+        )
         for v in violations
     )
 
@@ -69,7 +72,9 @@ def test_keyboard_only_selects_an_area_and_changes_a_filter(dash_duo, mini_app):
     dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "6 of 6")
     driver = dash_duo.driver
     # Start where a keyboard user starts: nothing focused, at the top of the page.
-    driver.execute_script("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);")
+    driver.execute_script(
+        "document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);"
+    )
 
     def tab_to(element_id: str, limit: int = 80) -> None:
         for _ in range(limit):

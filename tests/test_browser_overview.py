@@ -64,7 +64,9 @@ def mini_app(mini_context):
 
 def test_overview_loads_without_console_errors(dash_duo, mini_app):
     dash_duo.start_server(mini_app)
-    dash_duo.wait_for_text_to_equal(f"#{ids.MATCH_COUNT}", "6 of 6 interventions match the filters.")
+    dash_duo.wait_for_text_to_equal(
+        f"#{ids.MATCH_COUNT}", "6 of 6 interventions match the filters."
+    )
     wait_for(lambda: map_state(dash_duo))
     assert severe_logs(dash_duo) == []
 
@@ -90,18 +92,19 @@ def test_map_has_one_shape_per_area(dash_duo, mini_app, level, areas):
 
 def test_clicking_an_area_updates_the_panels(dash_duo, mini_app):
     dash_duo.start_server(mini_app)
-    dash_duo.wait_for_text_to_equal(f"#{ids.MATCH_COUNT}", "6 of 6 interventions match the filters.")
+    dash_duo.wait_for_text_to_equal(
+        f"#{ids.MATCH_COUNT}", "6 of 6 interventions match the filters."
+    )
     wait_for(lambda: (map_state(dash_duo) or {}).get("rendered") == 6, timeout=15)
     # Where Gwent is on screen, asked of the map itself, then a real mouse click there.
     point = dash_duo.driver.execute_script(
-        """
-        const gd = document.querySelector('#%s .js-plotly-plot');
+        f"""
+        const gd = document.querySelector('#{ids.MAP} .js-plotly-plot');
         const m = gd._fullLayout.map._subplot.map;
         const p = m.project([-3.05, 51.72]);
         const r = m.getCanvas().getBoundingClientRect();
-        return {x: p.x, y: p.y, w: r.width, h: r.height};
+        return {{x: p.x, y: p.y, w: r.width, h: r.height}};
         """
-        % ids.MAP
     )
     canvas = dash_duo.driver.find_element(By.CSS_SELECTOR, f"#{ids.MAP} canvas.maplibregl-canvas")
     # Selenium 4.2 (pinned by dash[testing]) measures the offset from the element's top-left.
@@ -122,14 +125,21 @@ def test_clicking_an_area_updates_the_panels(dash_duo, mini_app):
 
 def test_filter_changes_count_and_map(dash_duo, mini_app):
     dash_duo.start_server(mini_app)
-    dash_duo.wait_for_text_to_equal(f"#{ids.MATCH_COUNT}", "6 of 6 interventions match the filters.")
+    dash_duo.wait_for_text_to_equal(
+        f"#{ids.MATCH_COUNT}", "6 of 6 interventions match the filters."
+    )
     wait_for(lambda: map_state(dash_duo))
     before = map_state(dash_duo)["locations"]
     group = dash_duo.find_element(f"#{ids.filter_id('behaviour_focus')}")
     summary = group.find_element(By.XPATH, "./ancestor::details/summary")
     scroll_click(dash_duo, summary)
-    scroll_click(dash_duo, dash_duo.find_element(f"#{ids.filter_id('behaviour_focus')} input[value='stalking']"))
-    dash_duo.wait_for_text_to_equal(f"#{ids.MATCH_COUNT}", "1 of 6 interventions match the filters.")
+    scroll_click(
+        dash_duo,
+        dash_duo.find_element(f"#{ids.filter_id('behaviour_focus')} input[value='stalking']"),
+    )
+    dash_duo.wait_for_text_to_equal(
+        f"#{ids.MATCH_COUNT}", "1 of 6 interventions match the filters."
+    )
 
     def changed():
         state = map_state(dash_duo)
@@ -158,7 +168,9 @@ def test_shared_url_restores_the_view(dash_duo, mini_app):
     url = "/force/gwent?metric=per_100k&all_wales=0&sector=HMPPS,specialist+sector"
     dash_duo.wait_for_page(dash_duo.server_url + url)
     dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "6 of 6")
-    assert dash_duo.find_element(f"#{ids.METRIC} input:checked").get_attribute("value") == "per_100k"
+    assert (
+        dash_duo.find_element(f"#{ids.METRIC} input:checked").get_attribute("value") == "per_100k"
+    )
     assert not dash_duo.find_element(f"#{ids.ALL_WALES}").is_selected()
     checked = dash_duo.find_elements(f"#{ids.filter_id('sector')} input:checked")
     assert sorted(box.get_attribute("value") for box in checked) == ["HMPPS", "specialist sector"]

@@ -25,8 +25,16 @@ def mini_app(mini_context):
 @pytest.mark.parametrize(
     ("path", "selector", "text"),
     [
-        ("/gaps", f"#{ids.GAPS_FINDINGS}", "No medium-risk intervention is recorded in Cardiff and Vale."),
-        ("/gaps?level=force", f"#{ids.GAPS_FINDINGS}", "No intervention in the directory addresses forced marriage."),
+        (
+            "/gaps",
+            f"#{ids.GAPS_FINDINGS}",
+            "No medium-risk intervention is recorded in Cardiff and Vale.",
+        ),
+        (
+            "/gaps?level=force",
+            f"#{ids.GAPS_FINDINGS}",
+            "No intervention in the directory addresses forced marriage.",
+        ),
         ("/need", "h1", "Need beside provision"),
         ("/funding", "#funding-summary", "1 had a stated end that has passed"),
         ("/directory", f"#{ids.GRID_COUNT}", "6 of 6 interventions shown"),
@@ -48,7 +56,9 @@ def test_gap_level_switch_updates_findings_and_url(dash_duo, mini_app):
     dash_duo.wait_for_contains_text(f"#{ids.GAPS_FINDINGS}", "Cardiff and Vale")
     dash_duo.find_element(f"#{ids.GAPS_LEVEL} input[value='force']").click()
     # At force level, South Wales has no medium-risk service in the fixture.
-    dash_duo.wait_for_contains_text(f"#{ids.GAPS_FINDINGS}", "No medium-risk intervention is recorded in South Wales.")
+    dash_duo.wait_for_contains_text(
+        f"#{ids.GAPS_FINDINGS}", "No medium-risk intervention is recorded in South Wales."
+    )
     assert "level=force" in dash_duo.driver.current_url
     assert severe(dash_duo) == []
 
@@ -62,7 +72,9 @@ def test_presenter_keyboard_navigation(dash_duo, mini_app):
     dash_duo.wait_for_contains_text(f"#{ids.PRESENT_SLIDE}", "Slide 2 of 7")
     body.send_keys(Keys.ARROW_RIGHT)
     dash_duo.wait_for_contains_text(f"#{ids.PRESENT_SLIDE}", "Slide 3 of 7")
-    dash_duo.wait_for_contains_text(f"#{ids.PRESENT_SLIDE}", "Most recorded provision is in South Wales.")
+    dash_duo.wait_for_contains_text(
+        f"#{ids.PRESENT_SLIDE}", "Most recorded provision is in South Wales."
+    )
     body.send_keys(Keys.ARROW_LEFT)
     dash_duo.wait_for_contains_text(f"#{ids.PRESENT_SLIDE}", "Slide 2 of 7")
     assert "slide=2" in dash_duo.driver.current_url

@@ -17,7 +17,11 @@ def everything(directory):
 
 def test_behaviour_matrix_zero_cells(mini_directory):
     matrix = gaps.area_matrix(
-        mini_directory, everything(mini_directory), "force", True, "behaviour_focus",
+        mini_directory,
+        everything(mini_directory),
+        "force",
+        True,
+        "behaviour_focus",
         vocab.BEHAVIOUR_FOCUSES,
     )
     assert matrix.loc["south-wales", "domestic abuse"] == 2  # Drive and the South-Wales-only one
@@ -30,7 +34,11 @@ def test_behaviour_matrix_zero_cells(mini_directory):
 
 def test_tier_matrix_without_all_wales(mini_directory):
     matrix = gaps.area_matrix(
-        mini_directory, everything(mini_directory), "region", False, "service_tier",
+        mini_directory,
+        everything(mini_directory),
+        "region",
+        False,
+        "service_tier",
         vocab.SERVICE_TIERS,
     )
     assert matrix.loc["cardiff-and-vale"].to_dict()["high harm"] == 1
@@ -40,13 +48,18 @@ def test_tier_matrix_without_all_wales(mini_directory):
 
 def test_find_gaps(mini_directory):
     found = gaps.find_gaps(
-        mini_directory, level="region", include_all_wales=True,
+        mini_directory,
+        level="region",
+        include_all_wales=True,
         recommendations={"honour-based abuse": (5,), "sexual violence": (5,)},
     )
     no_behaviour = [gap.subject for gap in found if gap.kind == "no-behaviour"]
     assert no_behaviour == [
-        "online child sexual abuse", "honour-based abuse", "forced marriage",
-        "female genital mutilation", "child to adult parental violence and abuse",
+        "online child sexual abuse",
+        "honour-based abuse",
+        "forced marriage",
+        "female genital mutilation",
+        "child to adult parental violence and abuse",
     ]
     assert next(g for g in found if g.subject == "honour-based abuse").related == ("5",)
     no_medium = sorted(gap.area_id for gap in found if gap.kind == "no-medium-risk")
@@ -61,7 +74,9 @@ def test_recommendations_inverted():
         {"number": [5, 3], "related_gaps": ["sexual violence; forced marriage", "sector coverage"]}
     )
     assert gaps.recommendations_by_subject(frame) == {
-        "sexual violence": (5,), "forced marriage": (5,), "sector coverage": (3,),
+        "sexual violence": (5,),
+        "forced marriage": (5,),
+        "sector coverage": (3,),
     }
 
 
@@ -77,9 +92,15 @@ def test_horizons():
 def test_cliff_edge_counts(mini_directory):
     table = cliff.cliff_edge(mini_directory, everything(mini_directory), dt.date(2026, 11, 25))
     assert cliff.horizon_counts(table).to_dict() == {
-        cliff.ENDED: 1, cliff.WITHIN_12_MONTHS: 0, cliff.LATER: 1, cliff.NOT_STATED: 4,
+        cliff.ENDED: 1,
+        cliff.WITHIN_12_MONTHS: 0,
+        cliff.LATER: 1,
+        cliff.NOT_STATED: 4,
     }
     assert cliff.funder_class_counts(table).to_dict() == {
-        cliff.DEVOLVED: 0, cliff.NON_DEVOLVED: 3, cliff.POOLED_OR_OTHER: 1, vocab.UNKNOWN: 2,
+        cliff.DEVOLVED: 0,
+        cliff.NON_DEVOLVED: 3,
+        cliff.POOLED_OR_OTHER: 1,
+        vocab.UNKNOWN: 2,
     }
     assert list(table["id"][:2]) == ["c-hub-north-wales", "f-south-wales-only"]

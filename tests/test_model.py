@@ -8,13 +8,15 @@ POP = None
 
 
 def population(directory, level):
-    return {area: 100_000 for area in directory.area_ids[level]}
+    return dict.fromkeys(directory.area_ids[level], 100000)
 
 
 def counts(directory, level, include_all_wales, filters=None):
     mask = model.filter_mask(directory, filters or {})
-    table = model.area_table(directory, mask, level, include_all_wales, population(directory, level))
-    return dict(zip(table["area_id"], table["count"].tolist()))
+    table = model.area_table(
+        directory, mask, level, include_all_wales, population(directory, level)
+    )
+    return dict(zip(table["area_id"], table["count"].tolist(), strict=True))
 
 
 def test_region_counts_with_all_wales(mini_directory):
@@ -79,18 +81,26 @@ def test_behaviour_breakdown_keeps_zero_gaps(mini_directory):
     assert series["sexual violence"] == 1
     assert series["stalking"] == 1
     assert series["harmful sexual behaviour"] == 1
-    for gap in ("honour-based abuse", "forced marriage", "female genital mutilation",
-                "child to adult parental violence and abuse"):
+    for gap in (
+        "honour-based abuse",
+        "forced marriage",
+        "female genital mutilation",
+        "child to adult parental violence and abuse",
+    ):
         assert series[gap] == 0
 
 
 def test_evidence_and_quality_share(mini_directory):
-    rungs = dict(zip(mini_directory.frame["id"], mini_directory.frame["evidence_rung"]))
+    rungs = dict(
+        zip(mini_directory.frame["id"], mini_directory.frame["evidence_rung"], strict=True)
+    )
     assert rungs["a-drive"] == "externally evaluated"
     assert rungs["e-all-wales"] == "accredited"
     assert rungs["f-south-wales-only"] == "evaluation or accreditation under way"
     mask = model.filter_mask(mini_directory, {})
-    table = model.area_table(mini_directory, mask, "force", True, population(mini_directory, "force"))
+    table = model.area_table(
+        mini_directory, mask, "force", True, population(mini_directory, "force")
+    )
     south = table.set_index("area_id").loc["south-wales"]
     assert south["quality_count"] == 2  # Drive and the all-Wales accredited programme
     assert south["precarious_count"] == 0

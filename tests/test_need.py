@@ -12,7 +12,7 @@ from dashboard.loader import load_criminal_justice, load_lookup, load_population
 def indicators():
     lookup = load_lookup(config.GEOGRAPHY_DIR / "la_lookup.csv")
     population = load_population(config.GEOGRAPHY_DIR / "population.csv", lookup)
-    by_name = dict(zip(population["area_name"], population["population"]))
+    by_name = dict(zip(population["area_name"], population["population"], strict=True))
     cj = load_criminal_justice(config.DATA_DIR / "criminal_justice.csv")
     return need.primary_indicators(cj, by_name)
 
@@ -27,12 +27,16 @@ def test_wales_sexual_offences_rate(indicators):
 def test_forces_sum_to_wales(indicators):
     for measure in need.NEED_MEASURES:
         rows = indicators[indicators["measure"] == measure].set_index("area")["count"]
-        forces = sum(rows[force] for force in ("Dyfed-Powys", "Gwent", "North Wales", "South Wales"))
+        forces = sum(
+            rows[force] for force in ("Dyfed-Powys", "Gwent", "North Wales", "South Wales")
+        )
         assert forces == rows["Wales"]
 
 
 def test_england_and_wales_has_count_but_no_rate(indicators):
-    row = indicators[(indicators["area"] == "England and Wales") & (indicators["measure"] == "Sexual offences")]
+    row = indicators[
+        (indicators["area"] == "England and Wales") & (indicators["measure"] == "Sexual offences")
+    ]
     assert int(row["count"].iloc[0]) == 211225
     assert math.isnan(row["rate_per_1000"].iloc[0])
 

@@ -20,13 +20,13 @@ def test_financial_year(day, expected):
 
 
 def band(**overrides):
-    fields = dict(
-        status="active",
-        funding_model="unknown",
-        funding_term="unknown",
-        funding_end="unknown",
-        current_year="2026-27",
-    )
+    fields = {
+        "status": "active",
+        "funding_model": "unknown",
+        "funding_term": "unknown",
+        "funding_end": "unknown",
+        "current_year": "2026-27",
+    }
     return precarity.precarity_band(**{**fields, **overrides})
 
 
@@ -67,7 +67,7 @@ def test_vectorised_rule_matches_scalar_rule(mini_frame):
 
 
 def test_hand_counted_bands(mini_directory):
-    bands = dict(zip(mini_directory.frame["id"], mini_directory.frame["precarity"]))
+    bands = dict(zip(mini_directory.frame["id"], mini_directory.frame["precarity"], strict=True))
     assert bands == {
         "a-drive": "low",
         "b-choices": "medium",

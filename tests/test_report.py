@@ -51,5 +51,8 @@ def test_report_opens_from_disk_without_network(dash_duo, mini_context, gwent_vi
         "return gd._fullData.filter(t => t.visible === true).map(t => Array.from(t.locations));"
     )
     assert sorted(location for trace in drawn for location in trace) == [
-        "dyfed-powys", "gwent", "north-wales", "south-wales",
+        "dyfed-powys",
+        "gwent",
+        "north-wales",
+        "south-wales",
     ]

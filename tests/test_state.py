@@ -20,7 +20,9 @@ def test_force_route_focuses_force():
         state.ViewState(),
         state.ViewState(level="force", area="gwent", metric="per_100k"),
         state.ViewState(level="la", area="cardiff", include_all_wales=False, lang="cy"),
-        state.ViewState(filters={"behaviour_focus": ("stalking", "domestic abuse"), "sector": ("HMPPS",)}),
+        state.ViewState(
+            filters={"behaviour_focus": ("stalking", "domestic abuse"), "sector": ("HMPPS",)}
+        ),
     ],
 )
 def test_round_trip(view):
