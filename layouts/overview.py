@@ -356,6 +356,7 @@ def overview_page(context: AppContext, state: ViewState, _: Translate) -> html.D
                 ],
                 className="g-3 panels",
             ),
+            survey_figures(context.bundle.survey, _),
             html.H2(_("Interventions in this view"), className="panel-title"),
             html.Div(csv_button("list", _), className="panel-actions"),
             html.Div(id=ids.PANEL_LIST, className="intervention-list"),
@@ -574,3 +575,51 @@ def chart_alternative(
             ]
         ),
     ]
+
+
+def survey_figures(survey, _: Translate) -> html.Details:
+    """The 2023 survey's published headline figures, beside (never mixed into) the directory."""
+    rows = [
+        html.Tr(
+            [
+                html.Td(_(row.measure)),
+                html.Td(row.breakdown),
+                html.Td(row.value, className="num"),
+                html.Td(row.source, className="small"),
+            ]
+        )
+        for row in survey.itertuples()
+    ]
+    return html.Details(
+        [
+            html.Summary(
+                _("What the 2023 mapping survey published ({n} figures)").format(n=len(rows))
+            ),
+            html.P(
+                _(
+                    "These are the survey's own aggregate figures, quoted from its report. They cover the 56 interventions the survey identified and are not computed from this directory."
+                ),
+                className="small",
+            ),
+            html.Table(
+                [
+                    html.Thead(
+                        html.Tr(
+                            [
+                                html.Th(_(label), scope="col")
+                                for label in (
+                                    N_("Measure"),
+                                    N_("Breakdown"),
+                                    N_("Value"),
+                                    N_("Source"),
+                                )
+                            ]
+                        )
+                    ),
+                    html.Tbody(rows),
+                ],
+                className="table table-sm list-table",
+            ),
+        ],
+        className="survey-figures panel",
+    )
