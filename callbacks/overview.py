@@ -10,6 +10,7 @@ from dashboard import state as view_state
 from dashboard.context import AppContext
 from dashboard.model import FILTERS
 from layouts.overview import (
+    ALL_OF_WALES,
     PANEL_KEYS,
     area_options,
     chart_alternative,
@@ -28,7 +29,7 @@ def _state_from_controls(
     return view_state.ViewState(
         level=level if level in view_state.LEVELS else view_state.DEFAULT_LEVEL,
         metric=metric if metric in view_state.METRICS else view_state.DEFAULT_METRIC,
-        area=area if isinstance(area, str) and area else None,
+        area=area if isinstance(area, str) and area and area != ALL_OF_WALES else None,
         include_all_wales=bool(all_wales) if isinstance(all_wales, bool) else True,
         filters={
             key: tuple(str(value) for value in values)
@@ -97,7 +98,9 @@ def register(app: Dash, context: AppContext) -> None:
             wanted.level if wanted.level != level else no_update,
             wanted.metric if wanted.metric != metric else no_update,
             wanted.include_all_wales if wanted.include_all_wales != all_wales else no_update,
-            (wanted.area or "") if (wanted.area or "") != (area or "") else no_update,
+            (wanted.area or ALL_OF_WALES)
+            if (wanted.area or ALL_OF_WALES) != (area or ALL_OF_WALES)
+            else no_update,
             area_options(context, wanted.level, lang, _) if wanted.level != level else no_update,
             *[
                 wanted_value if wanted_value != current else no_update

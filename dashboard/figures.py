@@ -33,7 +33,7 @@ NONE_RECORDED_OUTLINE: Final = "#6b6b6b"
 BAR_COLOUR: Final = "#1d4f91"
 ZERO_TEXT_COLOUR: Final = "#a10e1a"
 FONT: Final = {"family": "Arial, Helvetica, sans-serif", "size": 15, "color": "#1b1b1b"}
-WALES_CENTRE: Final = {"lat": 52.38, "lon": -3.78}
+WALES_CENTRE: Final = {"lat": 52.34, "lon": -3.85}
 LEVEL_ORDER: Final = ("region", "force", "la")
 
 #: Each level has two traces: index 2*i (values) and 2*i+1 (none recorded).
@@ -85,7 +85,7 @@ def base_map(*, level: str, height: int = 560) -> go.Figure:
             )
         )
     figure.update_layout(
-        map={"style": "white-bg", "center": WALES_CENTRE, "zoom": 6.85},
+        map={"style": "white-bg", "center": WALES_CENTRE, "zoom": 6.45},
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         height=height,
         font=FONT,
@@ -269,6 +269,11 @@ def funding_end_chart(
         "#000000",
         "#7f7f7f",
     ]
+    if current_year not in table.index:
+        # Always show where "now" is, even when nothing ends this year.
+        known = sorted([*(y for y in table.index if y != "unknown"), current_year])
+        tail = ["unknown"] if "unknown" in table.index else []
+        table = table.reindex(known + tail, fill_value=0)
     years = [str(year) for year in table.index]
     for index, funder in enumerate(table.columns):
         figure.add_trace(

@@ -176,8 +176,8 @@ def map_note_lines(view: dict) -> list[str]:
     if view["unplaced"]:
         lines.append(
             _(
-                "{n} matching interventions are recorded only for a wider area (for example a whole "
-                "police force area) and are not on this map."
+                "{n} matching interventions have no recorded area at this level (the area is unknown, "
+                "or recorded only more broadly) and are not on this map."
             ).format(n=view["unplaced"])
         )
     return lines

@@ -59,7 +59,7 @@ def graph_config(lang: str, filename: str) -> dict:
 
 def area_options(context: AppContext, level: str, lang: str, _: Translate) -> list[dict]:
     names = context.names(lang, level)
-    return [{"label": _("All of Wales"), "value": ""}] + [
+    return [{"label": _("All of Wales"), "value": ALL_OF_WALES}] + [
         {"label": name, "value": area_id}
         for area_id, name in sorted(names.items(), key=lambda item: item[1])
     ]
@@ -129,7 +129,7 @@ def controls(context: AppContext, state: ViewState, _: Translate) -> html.Div:
             dbc.Select(
                 id=ids.AREA,
                 options=area_options(context, state.level, lang, _),
-                value=state.area or "",
+                value=state.area or ALL_OF_WALES,
             ),
             html.H2(_("Filters"), className="control-heading"),
             *[filter_group(key, state, _) for key in FILTERS],
@@ -152,6 +152,9 @@ def banner(context: AppContext, _: Translate) -> dbc.Alert:
     ).format(held=held, survey=survey if survey is not None else "?")
     return dbc.Alert(text, color="info", className="honesty-banner", id="ov-banner")
 
+
+#: The area chooser's value for "no area selected".
+ALL_OF_WALES = "all"
 
 PANEL_KEYS = {
     ids.PANEL_BEHAVIOUR: "behaviour",
