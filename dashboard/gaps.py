@@ -15,6 +15,28 @@ from dashboard.model import Directory
 MEDIUM_RISK_TIER = "medium risk"
 MEDIUM_RISK_LEVEL = "medium"
 CRIMINAL_JUSTICE_TIER = "criminal justice"
+#: Gaps are about provision now: ended and not-yet-started services do not fill them.
+NOT_CURRENT_STATUSES = ("decommissioned", "planned")
+
+
+def current_mask(directory: Directory) -> np.ndarray:
+    """Services that are provision today (not decommissioned, not only planned)."""
+    statuses = directory.indicators["status"]
+    return ~statuses[list(NOT_CURRENT_STATUSES)].to_numpy().any(axis=1)
+
+
+def local_membership(directory: Directory, la_regions: Sequence[str]) -> np.ndarray:
+    """(interventions x LAs): placed in the LA itself, or region-wide in the LA's region.
+
+    ``la_regions`` gives each LA's region slug, in the directory's LA order. All-Wales services
+    are not local provision.
+    """
+    explicit = directory.membership["la"]
+    no_la_listed = (directory.frame["local_authorities"] == "").to_numpy()
+    region_index = {area: i for i, area in enumerate(directory.area_ids["region"])}
+    columns = [region_index[region] for region in la_regions]
+    region_wide = directory.membership["region"][:, columns] & no_la_listed[:, None]
+    return explicit | region_wide
 
 
 @dataclass(frozen=True)
@@ -27,6 +49,7 @@ class Gap:
     count: int
     compared_with: int | None
     related: tuple[str, ...]
+    areas: tuple[str, ...] = ()
 
 
 def area_matrix(
@@ -57,24 +80,27 @@ def find_gaps(
     level: str,
     include_all_wales: bool,
     recommendations: Mapping[str, tuple[int, ...]],
+    la_regions: Sequence[str] | None = None,
 ) -> list[Gap]:
     """Every gap the rules find, in a stable order.
 
-    Rules: a behaviour focus with no intervention anywhere in Wales; an area of ``level`` with no
-    medium-risk provision; a local authority whose interventions placed there specifically are all
-    criminal-justice ones; sexual-violence provision beside domestic-abuse provision across Wales.
+    Only current provision counts (not decommissioned, not only planned). Rules: a behaviour focus
+    with no intervention anywhere in Wales; an area of ``level`` with no medium-risk provision;
+    local authorities with no local intervention (placed in the LA, or region-wide in its region;
+    all-Wales services are not local), and those whose local interventions are all
+    criminal-justice ones; sexual-violence provision beside domestic-abuse provision.
     ``recommendations`` maps a gap subject to the survey recommendations that relate to it.
     """
-    everything = np.ones(directory.size, dtype=bool)
+    current = current_mask(directory)
     gaps: list[Gap] = []
-    behaviours = model.breakdown(directory, everything, "behaviour_focus")
+    behaviours = model.breakdown(directory, current, "behaviour_focus")
     for behaviour in vocab.BEHAVIOUR_FOCUSES:
         if behaviour != vocab.UNKNOWN and behaviours.get(behaviour, 0) == 0:
             gaps.append(
                 Gap("no-behaviour", behaviour, None, 0, None, _related(recommendations, behaviour))
             )
 
-    medium = medium_risk_mask(directory)
+    medium = medium_risk_mask(directory) & current
     membership = model.area_membership(directory, level, include_all_wales)
     medium_counts = (membership & medium[:, None]).sum(axis=0)
     for area_id, count in zip(directory.area_ids[level], medium_counts, strict=True):
@@ -90,23 +116,39 @@ def find_gaps(
                 )
             )
 
-    # Only services placed in a local authority specifically: all-Wales services are not evidence
-    # of what a local area has commissioned.
-    la_membership = model.area_membership(directory, "la", False)
-    criminal_justice = directory.indicators["service_tier"][CRIMINAL_JUSTICE_TIER].to_numpy()
-    other_tiers = directory.indicators["service_tier"].drop(columns=[CRIMINAL_JUSTICE_TIER])
-    outside_cj = other_tiers.drop(columns=[vocab.UNKNOWN], errors="ignore").to_numpy().any(axis=1)
-    for column, area_id in enumerate(directory.area_ids["la"]):
-        here = la_membership[:, column]
-        if here.any() and not (here & outside_cj).any() and (here & criminal_justice).any():
+    if la_regions is not None:
+        local = local_membership(directory, la_regions) & current[:, None]
+        criminal_justice = directory.indicators["service_tier"][CRIMINAL_JUSTICE_TIER].to_numpy()
+        other = directory.indicators["service_tier"].drop(
+            columns=[CRIMINAL_JUSTICE_TIER, vocab.UNKNOWN], errors="ignore"
+        )
+        outside_cj = other.to_numpy().any(axis=1)
+        no_local = []
+        for column, area_id in enumerate(directory.area_ids["la"]):
+            here = local[:, column]
+            if not here.any():
+                no_local.append(area_id)
+            elif not (here & outside_cj).any() and (here & criminal_justice).any():
+                gaps.append(
+                    Gap(
+                        "only-criminal-justice",
+                        CRIMINAL_JUSTICE_TIER,
+                        area_id,
+                        int(here.sum()),
+                        None,
+                        _related(recommendations, "regional consistency"),
+                    )
+                )
+        if no_local:
             gaps.append(
                 Gap(
-                    "only-criminal-justice",
-                    CRIMINAL_JUSTICE_TIER,
-                    area_id,
-                    int(here.sum()),
+                    "no-local",
+                    "local provision",
+                    None,
+                    len(no_local),
                     None,
                     _related(recommendations, "regional consistency"),
+                    areas=tuple(no_local),
                 )
             )
 

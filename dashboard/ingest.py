@@ -338,7 +338,9 @@ def _table(
     return table
 
 
-def _area_table(synonyms: Mapping[str, tuple[str, ...]], canonical: Iterable[str]):
+def _area_table(
+    synonyms: Mapping[str, tuple[str, ...]], canonical: Iterable[str]
+) -> dict[str, tuple[str, ...]]:
     return _table({**synonyms, vocab.ALL_WALES: _ALL_WALES}, (*canonical, vocab.ALL_WALES))
 
 

@@ -40,11 +40,27 @@ def gap_sentence(gap: gaps.Gap, *, names: dict, _: Translate) -> str:
         return _(
             "In {area}, every intervention recorded for the local authority itself is a criminal-justice one ({n})."
         ).format(area=area, n=gap.count)
+    if gap.kind == "no-local":
+        listed = ", ".join(names.get(area, area) for area in gap.areas)
+        return _(
+            "No local intervention is recorded in {n} local authorities (only all-Wales services reach them): {areas}."
+        ).format(n=gap.count, areas=listed)
     if gap.kind == "thinner-than":
         return _(
             "Sexual violence provision is thinner: {n} interventions address sexual violence, against {m} for domestic abuse."
         ).format(n=gap.count, m=gap.compared_with)
     return gap.kind
+
+
+def la_regions(context: AppContext) -> tuple[str, ...]:
+    """Each LA's region slug, in the directory's LA order."""
+    from dashboard.geo import slugify
+
+    lookup = context.bundle.lookup
+    by_la = dict(
+        zip(lookup["la_name_en"].map(slugify), lookup["vawdasv_region"].map(slugify), strict=True)
+    )
+    return tuple(by_la[area] for area in context.directory.area_ids["la"])
 
 
 def gap_review(context: AppContext, *, level: str, include_all_wales: bool, lang: str) -> dict:
@@ -83,7 +99,11 @@ def gap_review(context: AppContext, *, level: str, include_all_wales: bool, lang
     )
     recommendations = gaps.recommendations_by_subject(context.bundle.recommendations)
     found = gaps.find_gaps(
-        directory, level=level, include_all_wales=include_all_wales, recommendations=recommendations
+        directory,
+        level=level,
+        include_all_wales=include_all_wales,
+        recommendations=recommendations,
+        la_regions=la_regions(context),
     )
     all_names = {**dict(context.names(lang, "la")), **names}
     findings = [Finding(gap_sentence(gap, names=all_names, _=_), gap.related) for gap in found]

@@ -16,7 +16,8 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LA_CODE = re.compile(r"^W06\d{6}$")
 FINANCIAL_YEAR = re.compile(r"^(\d{4})-(\d{2})$")
 PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-SOURCE = re.compile(r"^\S+\.txt § .+$")
+#: A seed document and section, or (for ingested survey returns) the export file and its rows.
+SOURCE = re.compile(r"^.+?\.(?:txt § .+|(?:csv|xlsx) rows? .+)$")
 MAX_EVIDENCE = 200
 NOT_EMPTY = pa.Check.str_length(min_value=1, error="not empty")
 
@@ -128,7 +129,7 @@ def interventions_schema(known_la_codes: frozenset[str]) -> pa.DataFrameSchema:
             **text,
             checks=pa.Check.str_matches(
                 SOURCE.pattern,
-                error="'<seed file>.txt § <section>' naming one source document",
+                error="'<seed file>.txt § <section>' naming one source document, or '<export>.csv row N' for ingested survey returns",
             ),
         ),
         "evidence": pa.Column(

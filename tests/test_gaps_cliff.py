@@ -46,12 +46,15 @@ def test_tier_matrix_without_all_wales(mini_directory):
     assert int(matrix["medium risk"].sum()) == 2  # C Hub (North Wales), D Phoenix (Gwent)
 
 
-def test_find_gaps(mini_directory):
+def test_find_gaps(mini_directory, mini_context):
+    from dashboard.review import la_regions
+
     found = gaps.find_gaps(
         mini_directory,
         level="region",
         include_all_wales=True,
         recommendations={"honour-based abuse": (5,), "sexual violence": (5,)},
+        la_regions=la_regions(mini_context),
     )
     no_behaviour = [gap.subject for gap in found if gap.kind == "no-behaviour"]
     assert no_behaviour == [
@@ -62,11 +65,23 @@ def test_find_gaps(mini_directory):
         "child to adult parental violence and abuse",
     ]
     assert next(g for g in found if g.subject == "honour-based abuse").related == ("5",)
+    # C Hub (North Wales) is decommissioned, so it no longer fills North Wales's medium-risk gap.
     no_medium = sorted(gap.area_id for gap in found if gap.kind == "no-medium-risk")
-    assert no_medium == ["cardiff-and-vale", "cwm-taf-morgannwg", "west-glamorgan"]
+    assert no_medium == ["cardiff-and-vale", "cwm-taf-morgannwg", "north-wales", "west-glamorgan"]
     assert [gap for gap in found if gap.kind == "only-criminal-justice"] == []
+    # Local: Drive in Cardiff; Choices region-wide in Mid and West Wales (4 LAs); Phoenix
+    # region-wide in Gwent (5 LAs). The other 12 LAs have only all-Wales services.
+    no_local = next(gap for gap in found if gap.kind == "no-local")
+    assert no_local.count == 12
+    assert "vale-of-glamorgan" in no_local.areas and "cardiff" not in no_local.areas
     thinner = next(gap for gap in found if gap.kind == "thinner-than")
-    assert (thinner.count, thinner.compared_with) == (1, 5)
+    assert (thinner.count, thinner.compared_with) == (1, 4)  # C Hub is no longer current
+
+
+def test_current_mask_leaves_out_ended_and_planned(mini_directory):
+    current = dict(zip(mini_directory.frame["id"], gaps.current_mask(mini_directory), strict=True))
+    assert current["c-hub-north-wales"] is False or not current["c-hub-north-wales"]
+    assert current["f-south-wales-only"]  # a pilot is running provision
 
 
 def test_recommendations_inverted():
