@@ -68,10 +68,12 @@ def area_matrix(
 
 
 def medium_risk_mask(directory: Directory) -> np.ndarray:
-    """Medium-risk provision: the medium-risk tier, or a stated medium risk level."""
-    tiers = directory.indicators["service_tier"]
-    risks = directory.indicators["risk_level"]
-    return (tiers[MEDIUM_RISK_TIER] | risks[MEDIUM_RISK_LEVEL]).to_numpy()
+    """Medium-risk provision: the "medium risk" service tier (Fowler, Karim & Feder 2020).
+
+    A stated medium risk level alone is not enough: criminal-justice programmes for people
+    convicted of sexual offences are assessed as medium risk but are not the medium-risk tier.
+    """
+    return directory.indicators["service_tier"][MEDIUM_RISK_TIER].to_numpy()
 
 
 def find_gaps(

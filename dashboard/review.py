@@ -67,31 +67,25 @@ def gap_review(context: AppContext, *, level: str, include_all_wales: bool, lang
     """Matrices and findings for the gap review page."""
     _ = i18n.translator(lang)
     directory = context.directory
-    everything = np.ones(directory.size, dtype=bool)
+    current = gaps.current_mask(directory)
     names = dict(context.names(lang, level))
     labels = {
         value: _(value)
         for value in (*vocab.BEHAVIOUR_FOCUSES, *vocab.SERVICE_TIERS, *vocab.RISK_LEVELS)
     }
-    behaviour = gaps.area_matrix(
-        directory,
-        everything,
+    behaviour = gaps.area_matrix(directory, current,
         level,
         include_all_wales,
         "behaviour_focus",
         [v for v in vocab.BEHAVIOUR_FOCUSES if v != vocab.UNKNOWN],
     )
-    tiers = gaps.area_matrix(
-        directory,
-        everything,
+    tiers = gaps.area_matrix(directory, current,
         level,
         include_all_wales,
         "service_tier",
         [v for v in vocab.SERVICE_TIERS if v != vocab.UNKNOWN],
     )
-    risks = gaps.area_matrix(
-        directory,
-        everything,
+    risks = gaps.area_matrix(directory, current,
         level,
         include_all_wales,
         "risk_level",

@@ -147,7 +147,7 @@ def gaps_page(
             html.Div(findings_list(review["findings"], _), id="gaps-findings-box"),
             source_note(
                 _(
-                    "Rules: a behaviour focus with no intervention anywhere in Wales; an area with no medium-risk provision (service tier 'medium risk' or a stated medium risk level); a local authority whose interventions recorded for it specifically are all criminal-justice ones; sexual-violence provision compared with domestic-abuse provision. The directory holds only what public documents name, so a gap here may be a gap in the documents."
+                    "Only current provision counts: decommissioned and planned services are left out of the matrices and the findings. Rules: a behaviour focus with no intervention anywhere in Wales; an area with no current service in the 'medium risk' tier; local authorities with no local intervention (placed in the authority, or region-wide in its region), and those whose local interventions are all criminal-justice ones; sexual-violence provision compared with domestic-abuse provision. The directory holds only what public documents name, so a gap here may be a gap in the documents."
                 ),
                 _,
             ),

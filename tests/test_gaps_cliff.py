@@ -65,9 +65,16 @@ def test_find_gaps(mini_directory, mini_context):
         "child to adult parental violence and abuse",
     ]
     assert next(g for g in found if g.subject == "honour-based abuse").related == ("5",)
-    # C Hub (North Wales) is decommissioned, so it no longer fills North Wales's medium-risk gap.
+    # Medium-risk tier: C Hub (North Wales) is decommissioned, so only D Phoenix (Gwent) counts;
+    # B Choices works with medium risk but is an early-intervention service.
     no_medium = sorted(gap.area_id for gap in found if gap.kind == "no-medium-risk")
-    assert no_medium == ["cardiff-and-vale", "cwm-taf-morgannwg", "north-wales", "west-glamorgan"]
+    assert no_medium == [
+        "cardiff-and-vale",
+        "cwm-taf-morgannwg",
+        "mid-and-west-wales",
+        "north-wales",
+        "west-glamorgan",
+    ]
     assert [gap for gap in found if gap.kind == "only-criminal-justice"] == []
     # Local: Drive in Cardiff; Choices region-wide in Mid and West Wales (4 LAs); Phoenix
     # region-wide in Gwent (5 LAs). The other 12 LAs have only all-Wales services.
