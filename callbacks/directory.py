@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import Dash, Input, Output, State, ctx, no_update
 
-from dashboard import i18n, ids
+from dashboard import i18n, ids, views
 from dashboard import state as view_state
 from dashboard.context import AppContext
 from layouts.directory import detail_body
@@ -12,7 +12,10 @@ from layouts.directory import detail_body
 
 def register(app: Dash, context: AppContext) -> None:
     frame = context.directory.frame
-    rows_by_id = {row["id"]: row for row in frame.to_dict("records")}
+    rows_by_lang = {
+        lang: {row["id"]: row for row in views.directory_rows(frame, lang)} for lang in i18n.LANGUAGES
+    }
+    rows_by_id = rows_by_lang[i18n.DEFAULT_LANGUAGE]
 
     @app.callback(
         Output(ids.GRID, "dashGridOptions"),
@@ -61,7 +64,7 @@ def register(app: Dash, context: AppContext) -> None:
             row_id = selected[0].get("id")
         else:
             row_id = _query_id(search)
-        row = rows_by_id.get(row_id) if isinstance(row_id, str) else None
+        row = rows_by_lang[parsed.lang].get(row_id) if isinstance(row_id, str) else None
         if row is None:
             return False, no_update
         return True, detail_body(row, _)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
 from callbacks.review import gap_options
-from dashboard import i18n, ids, need, review
+from dashboard import i18n, ids, need, review, views
 from dashboard import state as view_state
 from dashboard.context import AppContext
 from layouts import directory, overview, shell
@@ -48,7 +48,7 @@ def render(context: AppContext, pathname: object, search: object) -> tuple[html.
         body = overview.overview_page(context, parsed.state, _)
         active = "/"
     elif kind == "directory":
-        rows = context.directory.frame.to_dict("records")
+        rows = views.directory_rows(context.directory.frame, lang)
         selected = None
         from callbacks.directory import _query_id
 

@@ -224,3 +224,28 @@ def panel_alternative(view: dict, key: str) -> tuple[str, tuple[str, str], list[
     listed = "; ".join(f"{label} {value}" for label, value in rows)
     summary = _("{title}: {list}.").format(title=_(title), list=listed)
     return summary, (_(title), _("Interventions")), rows
+
+
+#: Directory columns whose values come from a vocabulary (translated for display).
+VOCABULARY_COLUMNS: Final = (
+    *vocab.LIST_COLUMNS,
+    *vocab.SINGLE_COLUMNS,
+    "precarity",
+    "evidence_rung",
+)
+
+
+def directory_rows(frame, lang: str) -> list[dict]:
+    """Rows for the directory grid and detail view: lists joined with commas, vocabulary
+    values in the page's language; free text (names, quotes, sources) exactly as published."""
+    _ = i18n.translator(lang)
+    rows = []
+    for record in frame.to_dict("records"):
+        shown = dict(record)
+        for column in VOCABULARY_COLUMNS:
+            if column in shown:
+                shown[column] = ", ".join(_(item) for item in vocab.split_list(shown[column]))
+        shown["local_authorities"] = ", ".join(vocab.split_list(shown.get("local_authorities", "")))
+        shown["aliases"] = ", ".join(vocab.split_list(shown.get("aliases", "")))
+        rows.append(shown)
+    return rows

@@ -7,7 +7,6 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from dashboard import ids
-from dashboard import vocabulary as vocab
 from dashboard.i18n import Translate
 
 GRID_COLUMNS = (
@@ -160,6 +159,6 @@ def detail_body(row: dict, _: Translate) -> html.Dl:
     items = []
     for field, label in DETAIL_LABELS.items():
         value = row.get(field, "")
-        shown = _(value) if value == vocab.UNKNOWN else (value or "—")
+        shown = value if value not in ("", None) else "—"
         items += [html.Dt(_(label)), html.Dd(str(shown))]
     return html.Dl(items, className="detail-list")
