@@ -109,3 +109,23 @@ def test_keyboard_only_selects_an_area_and_changes_a_filter(dash_duo, mini_app):
         raise AssertionError("could not reach the HMPPS checkbox with the Tab key")
     active.send_keys(Keys.SPACE)
     dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "1 of 6 interventions match")
+
+
+@pytest.mark.parametrize(
+    ("width", "scale", "label"),
+    [(375, 2, "375-pixel phone"), (683, 2, "1366 px screen at 200% zoom")],
+)
+def test_no_horizontal_scrolling_on_small_screens(dash_duo, mini_app, width, scale, label):
+    dash_duo.start_server(mini_app)
+    dash_duo.driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": 800, "deviceScaleFactor": scale, "mobile": width < 500},
+    )
+    for route in ("/", "/gaps", "/directory"):
+        dash_duo.wait_for_page(dash_duo.server_url + route)
+        dash_duo.wait_for_element(READY[route], timeout=20)
+        time.sleep(1)
+        overflow = dash_duo.driver.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 1, f"{route} scrolls sideways by {overflow}px on a {label}"
