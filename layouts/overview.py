@@ -14,7 +14,7 @@ from dashboard.figures import base_map
 from dashboard.i18n import N_, Translate
 from dashboard.model import FILTERS
 from dashboard.state import ViewState
-from layouts.shell import source_note
+from layouts.shell import data_table, source_note
 
 FILTER_LABELS = {
     "behaviour_focus": "Behaviour focus",
@@ -375,41 +375,31 @@ def intervention_table(view: dict) -> html.Div:
     if not rows:
         return html.P(_("No interventions match this view."), className="empty")
     suffix = "&lang=cy" if view["lang"] == "cy" else ""
-    header = html.Thead(
-        html.Tr(
-            [
-                html.Th(_(label), scope="col")
-                for label in (
-                    N_("Intervention"),
-                    N_("Provider"),
-                    N_("Police force areas"),
-                    N_("VAWDASV regions"),
-                    N_("Status"),
-                    N_("Funding precarity"),
-                    N_("Evaluation and accreditation"),
-                )
-            ]
+    headers = [
+        _(label)
+        for label in (
+            N_("Intervention"),
+            N_("Provider"),
+            N_("Police force areas"),
+            N_("VAWDASV regions"),
+            N_("Status"),
+            N_("Funding precarity"),
+            N_("Evaluation and accreditation"),
         )
-    )
-    body = html.Tbody(
-        [
-            html.Tr(
-                [
-                    html.Td(dcc.Link(row["name"], href=f"/directory?id={row['id']}{suffix}")),
-                    html.Td(
-                        _(row["provider"]) if row["provider"] == "unknown" else row["provider"]
-                    ),
-                    html.Td(", ".join(_(v) for v in row["police_force_areas"].split(";"))),
-                    html.Td(", ".join(_(v) for v in row["vawdasv_regions"].split(";"))),
-                    html.Td(_(row["status"])),
-                    html.Td(_(row["precarity"])),
-                    html.Td(_(row["evidence_rung"])),
-                ]
-            )
-            for row in rows
-        ]
-    )
-    children = [html.Table([header, body], className="table table-sm list-table")]
+    ]
+    cells = [
+        (
+            dcc.Link(row["name"], href=f"/directory?id={row['id']}{suffix}"),
+            _(row["provider"]) if row["provider"] == "unknown" else row["provider"],
+            ", ".join(_(v) for v in row["police_force_areas"].split(";")),
+            ", ".join(_(v) for v in row["vawdasv_regions"].split(";")),
+            _(row["status"]),
+            _(row["precarity"]),
+            _(row["evidence_rung"]),
+        )
+        for row in rows
+    ]
+    children = [data_table(headers, cells)]
     if view["rows_total"] > len(rows):
         children.append(
             html.P(
@@ -582,15 +572,9 @@ def chart_alternative(
 
 def survey_figures(survey, _: Translate) -> html.Details:
     """The 2023 survey's published headline figures, beside (never mixed into) the directory."""
+    headers = [_(label) for label in (N_("Measure"), N_("Breakdown"), N_("Value"), N_("Source"))]
     rows = [
-        html.Tr(
-            [
-                html.Td(_(row.measure)),
-                html.Td(row.breakdown),
-                html.Td(row.value, className="num"),
-                html.Td(row.source, className="small"),
-            ]
-        )
+        (row.measure, row.breakdown, row.value, html.Span(row.source, className="small"))
         for row in survey.itertuples()
     ]
     return html.Details(
@@ -600,29 +584,13 @@ def survey_figures(survey, _: Translate) -> html.Details:
             ),
             html.P(
                 _(
-                    "These are the survey's own aggregate figures, quoted from its report. They cover the 56 interventions the survey identified and are not computed from this directory."
+                    "These are the survey's own aggregate figures, quoted from its report. They "
+                    "cover the 56 interventions the survey identified and are not computed from "
+                    "this directory."
                 ),
                 className="small",
             ),
-            html.Table(
-                [
-                    html.Thead(
-                        html.Tr(
-                            [
-                                html.Th(_(label), scope="col")
-                                for label in (
-                                    N_("Measure"),
-                                    N_("Breakdown"),
-                                    N_("Value"),
-                                    N_("Source"),
-                                )
-                            ]
-                        )
-                    ),
-                    html.Tbody(rows),
-                ],
-                className="table table-sm list-table",
-            ),
+            data_table(headers, rows, numeric={2}),
         ],
         className="survey-figures panel",
     )

@@ -9,7 +9,7 @@ from dash import dcc, html
 from dashboard import cliff, i18n, ids, need
 from dashboard.i18n import N_, Translate
 from layouts.overview import graph_config
-from layouts.shell import source_note
+from layouts.shell import data_table, source_note
 
 
 def csv_button(page: str, panel: str, _: Translate) -> dbc.Button:
@@ -194,47 +194,33 @@ def gap_figures(review: dict, *, _: Translate, lang: str) -> list:
 
 
 def indicators_table(indicators: pd.DataFrame, names: dict, _: Translate, lang: str) -> html.Table:
-    header = html.Thead(
-        html.Tr(
-            [
-                html.Th(_(label), scope="col")
-                for label in (
-                    N_("Area"),
-                    N_("Measure"),
-                    N_("Period"),
-                    N_("Count"),
-                    N_("Per 1,000 people"),
-                    N_("Population (mid-2024)"),
-                )
-            ]
+    headers = [
+        _(label)
+        for label in (
+            N_("Area"),
+            N_("Measure"),
+            N_("Period"),
+            N_("Count"),
+            N_("Per 1,000 people"),
+            N_("Population (mid-2024)"),
         )
-    )
-    body = html.Tbody(
-        [
-            html.Tr(
-                [
-                    html.Td(names.get(row.area, row.area)),
-                    html.Td(_(row.measure)),
-                    html.Td(_(row.period)),
-                    html.Td(i18n.format_number(row.count, lang), className="num"),
-                    html.Td(
-                        i18n.format_number(row.rate_per_1000, lang, 2)
-                        if row.rate_per_1000 == row.rate_per_1000
-                        else _("not available"),
-                        className="num",
-                    ),
-                    html.Td(
-                        i18n.format_number(row.population, lang)
-                        if row.population == row.population
-                        else _("not in the data"),
-                        className="num",
-                    ),
-                ]
-            )
-            for row in indicators.itertuples()
-        ]
-    )
-    return html.Table([header, body], className="table table-sm list-table")
+    ]
+    rows = [
+        (
+            names.get(row.area, row.area),
+            _(row.measure),
+            _(row.period),
+            i18n.format_number(row.count, lang),
+            i18n.format_number(row.rate_per_1000, lang, 2)
+            if row.rate_per_1000 == row.rate_per_1000
+            else _("not available"),
+            i18n.format_number(row.population, lang)
+            if row.population == row.population
+            else _("not in the data"),
+        )
+        for row in indicators.itertuples()
+    ]
+    return data_table(headers, rows, numeric={3, 4, 5})
 
 
 def need_page(
@@ -347,44 +333,31 @@ def need_page(
 
 
 def secondary_table(secondary: pd.DataFrame, names: dict, _: Translate, lang: str) -> html.Table:
-    header = html.Thead(
-        html.Tr(
-            [
-                html.Th(_(label), scope="col")
-                for label in (
-                    N_("Area"),
-                    N_("Measure"),
-                    N_("Period"),
-                    N_("Value"),
-                    N_("Unit"),
-                    N_("Source"),
-                    N_("Caveat"),
-                )
-            ]
+    headers = [
+        _(label)
+        for label in (
+            N_("Area"),
+            N_("Measure"),
+            N_("Period"),
+            N_("Value"),
+            N_("Unit"),
+            N_("Source"),
+            N_("Caveat"),
         )
-    )
-    body = html.Tbody(
-        [
-            html.Tr(
-                [
-                    html.Td(names.get(row.area, row.area)),
-                    html.Td(row.measure),
-                    html.Td(row.period),
-                    html.Td(
-                        i18n.format_number(
-                            row.value, lang, 0 if float(row.value).is_integer() else 1
-                        ),
-                        className="num",
-                    ),
-                    html.Td(row.unit),
-                    html.Td(row.source, className="small"),
-                    html.Td(row.caveat, className="small"),
-                ]
-            )
-            for row in secondary.itertuples()
-        ]
-    )
-    return html.Table([header, body], className="table table-sm list-table secondary")
+    ]
+    rows = [
+        (
+            names.get(row.area, row.area),
+            row.measure,
+            row.period,
+            i18n.format_number(row.value, lang, 0 if float(row.value).is_integer() else 1),
+            row.unit,
+            html.Span(row.source, className="small"),
+            html.Span(row.caveat, className="small"),
+        )
+        for row in secondary.itertuples()
+    ]
+    return data_table(headers, rows, numeric={3}, class_name="table table-sm list-table secondary")
 
 
 def funding_page(view: dict, *, group: str, _: Translate, lang: str, current_year: str) -> html.Div:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable, Sequence
+from typing import Any
+
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
@@ -127,4 +130,31 @@ def source_note(text: str, _: Translate) -> html.Details:
     """A short, collapsible "source and method" note under a panel."""
     return html.Details(
         [html.Summary(_("Source and method")), html.P(text)], className="source-note"
+    )
+
+
+def data_table(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    numeric: Collection[int] = (),
+    class_name: str = "table table-sm list-table",
+) -> html.Table:
+    """A plain HTML table with column headers; ``numeric`` columns are right-aligned."""
+    return html.Table(
+        [
+            html.Thead(html.Tr([html.Th(header, scope="col") for header in headers])),
+            html.Tbody(
+                [
+                    html.Tr(
+                        [
+                            html.Td(cell, className="num" if index in numeric else None)
+                            for index, cell in enumerate(row)
+                        ]
+                    )
+                    for row in rows
+                ]
+            ),
+        ],
+        className=class_name,
     )
