@@ -12,6 +12,19 @@ from layouts.overview import graph_config
 from layouts.shell import data_table, source_note
 
 
+def radio_group(label: str, component_id: str, value: str, options: list[tuple[str, str]]) -> list:
+    """A labelled, inline group of radio buttons: ``options`` are (value, label) pairs."""
+    return [
+        html.Label(label, htmlFor=component_id, className="control-label"),
+        dbc.RadioItems(
+            id=component_id,
+            value=value,
+            inline=True,
+            options=[{"label": text, "value": key} for key, text in options],
+        ),
+    ]
+
+
 def csv_button(page: str, panel: str, _: Translate) -> dbc.Button:
     return dbc.Button(
         _("Download data (CSV)"),
@@ -116,20 +129,12 @@ def gaps_page(
             dbc.Row(
                 [
                     dbc.Col(
-                        [
-                            html.Label(
-                                _("Areas"), htmlFor=ids.GAPS_LEVEL, className="control-label"
-                            ),
-                            dbc.RadioItems(
-                                id=ids.GAPS_LEVEL,
-                                value=level,
-                                inline=True,
-                                options=[
-                                    {"label": _("VAWDASV region"), "value": "region"},
-                                    {"label": _("Police force area"), "value": "force"},
-                                ],
-                            ),
-                        ],
+                        radio_group(
+                            _("Areas"),
+                            ids.GAPS_LEVEL,
+                            level,
+                            [("region", _("VAWDASV region")), ("force", _("Police force area"))],
+                        ),
                         md=6,
                     ),
                     dbc.Col(
@@ -383,22 +388,17 @@ def funding_page(view: dict, *, group: str, _: Translate, lang: str, current_yea
             dbc.Row(
                 [
                     dbc.Col(
-                        [
-                            html.Label(
-                                _("Group by"), htmlFor=ids.FUNDING_GROUP, className="control-label"
-                            ),
-                            dbc.RadioItems(
-                                id=ids.FUNDING_GROUP,
-                                value=group,
-                                inline=True,
-                                options=[
-                                    {"label": _("Primary funder"), "value": "funder"},
-                                    {"label": _("Devolved or not"), "value": "class"},
-                                    {"label": _("VAWDASV region"), "value": "region"},
-                                    {"label": _("Police force area"), "value": "force"},
-                                ],
-                            ),
-                        ]
+                        radio_group(
+                            _("Group by"),
+                            ids.FUNDING_GROUP,
+                            group,
+                            [
+                                ("funder", _("Primary funder")),
+                                ("class", _("Devolved or not")),
+                                ("region", _("VAWDASV region")),
+                                ("force", _("Police force area")),
+                            ],
+                        )
                     )
                 ]
             ),
