@@ -1,0 +1,58 @@
+"""Catalogues complete in both languages, placeholders intact, Welsh names and formats used."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from babel.messages.pofile import read_po
+
+from dashboard import catalogue, i18n
+
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
+@pytest.fixture(scope="module")
+def expected_ids():
+    return [message.id for message in catalogue.template() if message.id]
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_every_message_is_translated(expected_ids, lang):
+    assert catalogue.missing(lang, expected_ids) == []
+
+
+def test_catalogue_template_is_up_to_date(expected_ids):
+    with catalogue.POT_PATH.open("rb") as handle:
+        shipped = {message.id for message in read_po(handle) if message.id}
+    assert set(expected_ids) == shipped, "run: python -m dashboard.catalogue update"
+
+
+def test_placeholders_survive_translation():
+    with catalogue.po_path("cy").open("rb") as handle:
+        welsh = read_po(handle, locale="cy")
+    broken = [
+        message.id
+        for message in welsh
+        if message.id and sorted(PLACEHOLDER.findall(message.id)) != sorted(PLACEHOLDER.findall(message.string))
+    ]
+    assert broken == []
+
+
+def test_welsh_text_and_glossary_terms():
+    _ = i18n.translator("cy")
+    assert _("Overview") != "Overview"
+    assert _("domestic abuse") == "cam-drin domestig"
+    assert _("sexual violence") == "trais rhywiol"
+
+
+def test_numbers_follow_the_language():
+    assert i18n.format_number(1234567, "en") == "1,234,567"
+    assert i18n.format_number(1234.5, "cy", 1) == "1,234.5"
+    assert i18n.format_percent(0.456, "en") == "46%"
+    assert i18n.format_number(float("nan"), "cy") == "–"
+
+
+def test_unknown_language_falls_back_to_english():
+    assert i18n.normalise_language("fr") == "en"
+    assert i18n.translator("<script>")("Overview") == "Overview"
