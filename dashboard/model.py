@@ -69,13 +69,26 @@ class Directory:
 
 
 def _normalise_list(column: pd.Series) -> pd.Series:
-    return column.map(lambda cell: vocab.LIST_SEPARATOR.join(vocab.split_list(cell)))
+    # Work on the distinct cells only: a large directory repeats a few hundred combinations.
+    codes, uniques = pd.factorize(column)
+    normalised = np.array(
+        [vocab.LIST_SEPARATOR.join(vocab.split_list(cell)) for cell in uniques], dtype=object
+    )
+    return pd.Series(normalised[codes], index=column.index, name=column.name, dtype=column.dtype)
 
 
 def _indicator(column: pd.Series, allowed: Sequence[str]) -> pd.DataFrame:
-    dummies = column.str.get_dummies(sep=vocab.LIST_SEPARATOR).astype(bool)
-    columns = list(allowed) if allowed else sorted(dummies.columns)
-    return dummies.reindex(columns=columns, fill_value=False)
+    """One boolean column per vocabulary value: does the cell's ';' list hold it?
+
+    Same result as ``column.str.get_dummies(sep=';')`` restricted to ``allowed`` (or all values
+    found, sorted, when ``allowed`` is empty), computed once per distinct cell.
+    """
+    codes, uniques = pd.factorize(column)
+    items = [set(str(cell).split(vocab.LIST_SEPARATOR)) - {""} for cell in uniques]
+    columns = list(allowed) if allowed else sorted(set().union(*items))
+    small = np.array([[value in cell for value in columns] for cell in items], dtype=bool)
+    small = small.reshape(len(items), len(columns))
+    return pd.DataFrame(small[codes], index=column.index, columns=pd.Index(columns, dtype="str"))
 
 
 def _readonly(array: np.ndarray) -> np.ndarray:
