@@ -22,6 +22,7 @@ from callbacks import shell as shell_callbacks
 from dashboard import config
 from dashboard.context import AppContext, build_context
 from dashboard.loader import DataError
+from dashboard.server import configure_server
 from layouts import shell
 
 GEOMETRY_MAX_AGE = 86_400
@@ -47,7 +48,7 @@ def create_app(context: AppContext | None = None) -> Dash:
     directory_callbacks.register(app, context)
     review_callbacks.register(app, context)
     present_callbacks.register(app, context)
-    return app
+    return configure_server(app)
 
 
 def _add_geometry_route(app: Dash, context: AppContext) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import Dash, Input, Output, Patch, State, ctx, dcc, html, no_update
 
 from callbacks.shell import switch_href
-from dashboard import figures, i18n, ids, report, review, views
+from dashboard import figures, i18n, ids, panels, report, review, server, views
 from dashboard import state as view_state
 from dashboard.context import AppContext
 from dashboard.model import FILTERS
@@ -123,7 +123,7 @@ def register(app: Dash, context: AppContext) -> None:
         state = _state_from_controls(level, metric, all_wales, area, list(filters), lang)
         path, query = view_state.to_url(state)
         state = view_state.parse(path, query, context.la_slugs).state
-        return views.compute_view(context, state)
+        return server.cached_compute_view(context, state)
 
     @app.callback(
         Output(ids.EXPORT_REPORT, "data"),
@@ -212,10 +212,14 @@ def register(app: Dash, context: AppContext) -> None:
         *[Output(f"{graph_id}-alt", "children") for graph_id in PANEL_KEYS],
         *[Output(f"{graph_id}-figure", "aria-label") for graph_id in PANEL_KEYS],
         Input(ids.VIEW_STORE, "data"),
+        # Set by this callback together with the charts: present once the charts are drawn.
+        State(f"{ids.PANEL_BEHAVIOUR}-figure", "aria-label"),
     )
-    def draw_panels(view):
+    def draw_panels(view, drawn):
         if not view:
             return (no_update,) * (10 + 2 * len(PANEL_KEYS))
+        # The first time, whole charts; after that only what changed (a Patch per chart).
+        chart = panels.figure_patch if isinstance(drawn, str) and drawn else panels.full_figure
         _ = i18n.translator(view["lang"])
         alternatives, summaries = [], []
         for key in PANEL_KEYS.values():
@@ -229,14 +233,14 @@ def register(app: Dash, context: AppContext) -> None:
         )
         return (
             title,
-            views.panel_figure(view, "behaviour"),
-            views.panel_figure(view, "evidence"),
-            views.panel_figure(view, "precarity"),
-            views.funding_end_figure(view),
-            views.panel_figure(view, "risk"),
-            views.panel_figure(view, "purpose"),
-            views.panel_figure(view, "tier"),
-            views.panel_figure(view, "sector"),
+            chart(view, "behaviour"),
+            chart(view, "evidence"),
+            chart(view, "precarity"),
+            chart(view, "funding-end"),
+            chart(view, "risk"),
+            chart(view, "purpose"),
+            chart(view, "tier"),
+            chart(view, "sector"),
             intervention_table(view),
             *alternatives,
             *summaries,

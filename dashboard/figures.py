@@ -194,6 +194,25 @@ def _hover_text(row, *, metric: str, name: str, _: Translate, lang: str) -> str:
     )
 
 
+def bar_values(counts: pd.Series, *, _: Translate, lang: str) -> dict:
+    """The parts of :func:`bar_chart` that depend on the counts, keyed by their path in the
+    figure. Everything else depends only on the categories, labels, title and language, so a
+    drawn chart is brought up to date by assigning just these (a ``Patch``)."""
+    values = [int(value) for value in counts.to_numpy()]
+    top = max(values) if values and max(values) > 0 else 1
+    return {
+        ("data", 0, "x"): values,
+        ("data", 0, "text"): [
+            i18n.format_number(value, lang) if value else _("0, none recorded") for value in values
+        ],
+        ("data", 0, "textfont", "color"): [
+            ZERO_TEXT_COLOUR if value == 0 else "#1b1b1b" for value in values
+        ],
+        ("layout", "xaxis", "range"): [0, top * 1.35 + 0.5],
+        ("layout", "xaxis", "dtick"): max(1, round(top / 5)),
+    }
+
+
 def bar_chart(
     counts: pd.Series,
     *,
@@ -205,11 +224,9 @@ def bar_chart(
 ) -> go.Figure:
     """Horizontal bars in the given order; zero categories stay, labelled as explicit zeros."""
     categories = list(counts.index)
-    values = [int(value) for value in counts.to_numpy()]
+    parts = bar_values(counts, _=_, lang=lang)
+    values = parts[("data", 0, "x")]
     y_labels = [labels.get(category, category) for category in categories]
-    texts = [
-        i18n.format_number(value, lang) if value else _("0, none recorded") for value in values
-    ]
     figure = go.Figure(
         go.Bar(
             x=values,
@@ -219,22 +236,21 @@ def bar_chart(
                 "color": [BAR_COLOUR] * len(values),
                 "line": {"color": "#0b2a55", "width": 1},
             },
-            text=texts,
+            text=parts[("data", 0, "text")],
             textposition="outside",
             cliponaxis=False,
-            textfont={"color": [ZERO_TEXT_COLOUR if v == 0 else "#1b1b1b" for v in values]},
+            textfont={"color": parts[("data", 0, "textfont", "color")]},
             hovertemplate="%{y}: %{x}<extra></extra>",
         )
     )
-    top = max(values) if values and max(values) > 0 else 1
     figure.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 17}},
         height=height or max(180, 34 * len(categories) + 70),
         margin={"l": 8, "r": 40, "t": 44, "b": 24},
         font=FONT,
         xaxis={
-            "range": [0, top * 1.35 + 0.5],
-            "dtick": max(1, round(top / 5)),
+            "range": parts[("layout", "xaxis", "range")],
+            "dtick": parts[("layout", "xaxis", "dtick")],
             "gridcolor": "#e5e5e5",
         },
         yaxis={"autorange": "reversed", "ticklabelstandoff": 6},
@@ -243,6 +259,90 @@ def bar_chart(
         bargap=0.25,
     )
     return figure
+
+
+#: Largest stacked total still drawn with one y-axis tick per intervention.
+MAX_UNIT_TICKS: Final = 50
+FUNDER_PALETTE: Final = (
+    "#1d4f91",
+    "#e69f00",
+    "#009e73",
+    "#cc79a7",
+    "#56b4e9",
+    "#d55e00",
+    "#0072b2",
+    "#f0e442",
+    "#999999",
+    "#000000",
+    "#7f7f7f",
+)
+
+
+def funding_end_values(
+    table: pd.DataFrame,
+    *,
+    current_year: str,
+    labels: Mapping[str, str],
+    _: Translate,
+) -> dict:
+    """The parts of :func:`funding_end_chart` that depend on the data, keyed by their path: the
+    traces (one per funder), the current-year line and the "no matching" note (``None``: absent).
+    """
+    if current_year not in table.index:
+        # Always show where "now" is, even when nothing ends this year.
+        known = sorted([*(y for y in table.index if y != "unknown"), current_year])
+        tail = ["unknown"] if "unknown" in table.index else []
+        table = table.reindex(known + tail, fill_value=0)
+    years = [str(year) for year in table.index]
+    traces = [
+        {
+            "type": "bar",
+            "x": years,
+            "y": [int(value) for value in table[funder].tolist()],
+            "name": labels.get(funder, funder),
+            "marker": {
+                "color": FUNDER_PALETTE[index % len(FUNDER_PALETTE)],
+                "line": {"color": "#ffffff", "width": 1},
+            },
+            "hovertemplate": "%{x}: %{y} (" + labels.get(funder, funder) + ")<extra></extra>",
+        }
+        for index, funder in enumerate(table.columns)
+    ]
+    shapes = []
+    if current_year in years:
+        shapes.append(
+            {
+                "type": "line",
+                "x0": years.index(current_year),
+                "x1": years.index(current_year),
+                "xref": "x",
+                "y0": 0,
+                "y1": 1,
+                "yref": "y domain",
+                "line": {"color": "#a10e1a", "dash": "dash"},
+            }
+        )
+    annotations = None
+    if table.empty:
+        annotations = [
+            {
+                "text": _("No matching interventions"),
+                "showarrow": False,
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0.5,
+                "y": 0.5,
+            }
+        ]
+    # One tick per intervention while that stays readable; plotly's own ticks beyond that (a
+    # tick per unit on an axis of thousands would stall the browser).
+    top = int(table.sum(axis=1).max()) if len(table.columns) and len(table.index) else 0
+    return {
+        ("data",): traces,
+        ("layout", "shapes"): shapes,
+        ("layout", "annotations"): annotations,
+        ("layout", "yaxis", "dtick"): 1 if top <= MAX_UNIT_TICKS else None,
+    }
 
 
 def funding_end_chart(
@@ -255,41 +355,8 @@ def funding_end_chart(
     lang: str,
 ) -> go.Figure:
     """Stacked bars: interventions by financial year funding ends, split by primary funder."""
-    figure = go.Figure()
-    palette = [
-        "#1d4f91",
-        "#e69f00",
-        "#009e73",
-        "#cc79a7",
-        "#56b4e9",
-        "#d55e00",
-        "#0072b2",
-        "#f0e442",
-        "#999999",
-        "#000000",
-        "#7f7f7f",
-    ]
-    if current_year not in table.index:
-        # Always show where "now" is, even when nothing ends this year.
-        known = sorted([*(y for y in table.index if y != "unknown"), current_year])
-        tail = ["unknown"] if "unknown" in table.index else []
-        table = table.reindex(known + tail, fill_value=0)
-    years = [str(year) for year in table.index]
-    for index, funder in enumerate(table.columns):
-        figure.add_trace(
-            go.Bar(
-                x=years,
-                y=table[funder].tolist(),
-                name=labels.get(funder, funder),
-                marker={
-                    "color": palette[index % len(palette)],
-                    "line": {"color": "#ffffff", "width": 1},
-                },
-                hovertemplate="%{x}: %{y} (" + labels.get(funder, funder) + ")<extra></extra>",
-            )
-        )
-    if current_year in years:
-        figure.add_vline(x=years.index(current_year), line_dash="dash", line_color="#a10e1a")
+    parts = funding_end_values(table, current_year=current_year, labels=labels, _=_)
+    figure = go.Figure(data=parts[("data",)])
     figure.update_layout(
         barmode="stack",
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 17}},
@@ -299,16 +366,13 @@ def funding_end_chart(
         legend={"orientation": "h", "y": -0.2},
         plot_bgcolor="#ffffff",
         paper_bgcolor="#ffffff",
-        yaxis={"title": _("Interventions"), "dtick": 1, "gridcolor": "#e5e5e5"},
+        yaxis={"title": _("Interventions"), "gridcolor": "#e5e5e5"},
         xaxis={"title": _("Financial year funding ends"), "type": "category"},
     )
-    if table.empty:
-        figure.add_annotation(
-            text=_("No matching interventions"),
-            showarrow=False,
-            xref="paper",
-            yref="paper",
-            x=0.5,
-            y=0.5,
-        )
+    if parts[("layout", "yaxis", "dtick")] is not None:
+        figure.update_layout(yaxis_dtick=parts[("layout", "yaxis", "dtick")])
+    if parts[("layout", "shapes")]:
+        figure.update_layout(shapes=parts[("layout", "shapes")])
+    if parts[("layout", "annotations")] is not None:
+        figure.update_layout(annotations=parts[("layout", "annotations")])
     return figure

@@ -62,6 +62,14 @@ class Directory:
     precarious: np.ndarray
     precarity_known: np.ndarray
     current_year: str
+    #: Derived once so that queries stay numpy operations whatever the directory's size:
+    #: each indicator table as a read-only array, each level's membership with all-Wales
+    #: services added, whether each intervention is placed in any area of a level, and the
+    #: order of the interventions by name.
+    indicator_arrays: Mapping[str, np.ndarray]
+    membership_all_wales: Mapping[str, np.ndarray]
+    placed: Mapping[tuple[str, bool], np.ndarray]
+    name_order: np.ndarray
 
     @property
     def size(self) -> int:
@@ -133,6 +141,19 @@ def build_directory(
     all_wales = frame["vawdasv_regions"].str.contains(vocab.ALL_WALES, regex=False) | frame[
         "police_force_areas"
     ].str.contains(vocab.ALL_WALES, regex=False)
+    all_wales_array = all_wales.to_numpy()
+    with_all_wales = {
+        level: _readonly(matrix | all_wales_array[:, None]) for level, matrix in membership.items()
+    }
+    placed = {
+        (level, include): _readonly(
+            (with_all_wales[level] if include else membership[level]).any(axis=1)
+        )
+        for level in membership
+        for include in (False, True)
+    }
+    # A stable sort, so interventions with the same name keep their directory order.
+    name_order = np.argsort(frame["name"].str.lower().to_numpy(dtype=object), kind="stable")
     return Directory(
         frame=frame,
         indicators=MappingProxyType(indicators),
@@ -143,6 +164,12 @@ def build_directory(
         precarious=_readonly((frame["precarity"] == precarity.HIGH).to_numpy()),
         precarity_known=_readonly((frame["precarity"] != vocab.UNKNOWN).to_numpy()),
         current_year=current_year,
+        indicator_arrays=MappingProxyType(
+            {column: _readonly(table.to_numpy()) for column, table in indicators.items()}
+        ),
+        membership_all_wales=MappingProxyType(with_all_wales),
+        placed=MappingProxyType(placed),
+        name_order=_readonly(name_order),
     )
 
 
@@ -154,17 +181,19 @@ def filter_mask(directory: Directory, filters: Mapping[str, Sequence[str]]) -> n
             continue
         column = FILTERS[key][0]
         table = directory.indicators[column]
-        known = [value for value in selected if value in table.columns]
-        mask &= table[known].to_numpy().any(axis=1) if known else False
+        positions = [table.columns.get_loc(value) for value in selected if value in table.columns]
+        if positions:
+            mask &= directory.indicator_arrays[column][:, positions].any(axis=1)
+        else:
+            mask &= False
     return mask
 
 
 def area_membership(directory: Directory, level: str, include_all_wales: bool) -> np.ndarray:
     """Boolean (interventions x areas) matrix of where each intervention is recorded."""
-    matrix = directory.membership[level]
     if include_all_wales:
-        return matrix | directory.all_wales[:, None]
-    return matrix
+        return directory.membership_all_wales[level]
+    return directory.membership[level]
 
 
 def area_mask(
@@ -190,11 +219,14 @@ def area_table(
 ) -> pd.DataFrame:
     """Per-area counts and the four map metrics, with the counts behind every rate and share."""
     matrix = area_membership(directory, level, include_all_wales)
-    selected = matrix & mask[:, None]
-    count = selected.sum(axis=0)
-    quality = (selected & directory.quality[:, None]).sum(axis=0)
-    precarious = (selected & directory.precarious[:, None]).sum(axis=0)
-    precarity_known = (selected & directory.precarity_known[:, None]).sum(axis=0)
+    # Count over the matching rows only: one copy of the selected rows, then column counts.
+    rows = matrix[mask]
+    count = np.count_nonzero(rows, axis=0).astype(np.int64)
+    quality = np.count_nonzero(rows[directory.quality[mask]], axis=0).astype(np.int64)
+    precarious = np.count_nonzero(rows[directory.precarious[mask]], axis=0).astype(np.int64)
+    precarity_known = np.count_nonzero(rows[directory.precarity_known[mask]], axis=0).astype(
+        np.int64
+    )
     ids = directory.area_ids[level]
     population = np.array([population_16_plus[area] for area in ids], dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -219,27 +251,45 @@ def unplaced_count(
     directory: Directory, mask: np.ndarray, level: str, include_all_wales: bool
 ) -> int:
     """Matching interventions that appear in no area of this level (recorded more broadly)."""
-    placed = area_membership(directory, level, include_all_wales).any(axis=1)
-    return int((mask & ~placed).sum())
+    placed = directory.placed[(level, bool(include_all_wales))]
+    return int(np.count_nonzero(mask & ~placed))
 
 
 def breakdown(directory: Directory, mask: np.ndarray, column: str) -> pd.Series:
     """Count per vocabulary value, zeros kept, in vocabulary order (a list cell counts once per item)."""
     table = directory.indicators[column]
-    return pd.Series(table.to_numpy()[mask].sum(axis=0), index=table.columns, name="count")
+    counts = np.count_nonzero(directory.indicator_arrays[column][mask], axis=0).astype(np.int64)
+    return pd.Series(counts, index=table.columns, name="count")
 
 
 def funding_end_by_funder(directory: Directory, mask: np.ndarray) -> pd.DataFrame:
     """Matching interventions by financial year funding ends (rows) and primary funder (columns)."""
-    subset = directory.frame.loc[mask, ["funding_end", "primary_funder"]]
-    table = pd.crosstab(subset["funding_end"], subset["primary_funder"])
-    years = sorted(value for value in table.index if value != vocab.UNKNOWN)
-    if vocab.UNKNOWN in table.index:
+    # Each intervention has exactly one end year and one primary funder, so the cross-tabulation
+    # is one matrix product of the two indicator tables over the matching rows.
+    ends = directory.indicators["funding_end"]
+    funders_table = directory.indicators["primary_funder"]
+    end_rows = directory.indicator_arrays["funding_end"][mask].astype(np.int64)
+    funder_rows = directory.indicator_arrays["primary_funder"][mask].astype(np.int64)
+    counts = end_rows.T @ funder_rows
+    present_years = [year for year, n in zip(ends.columns, counts.sum(axis=1), strict=True) if n]
+    present_funders = {f for f, n in zip(funders_table.columns, counts.sum(axis=0), strict=True) if n}
+    years = sorted(year for year in present_years if year != vocab.UNKNOWN)
+    if vocab.UNKNOWN in present_years:
         years.append(vocab.UNKNOWN)
-    funders = [funder for funder in vocab.PRIMARY_FUNDERS if funder in table.columns]
-    return table.reindex(index=years, columns=funders, fill_value=0)
+    funders = [funder for funder in vocab.PRIMARY_FUNDERS if funder in present_funders]
+    table = pd.DataFrame(counts, index=ends.columns, columns=funders_table.columns)
+    table = table.loc[years, funders].astype(np.int64)
+    table.index.name = "funding_end"
+    table.columns.name = "primary_funder"
+    return table
 
 
-def matching_rows(directory: Directory, mask: np.ndarray, columns: Sequence[str]) -> pd.DataFrame:
-    """The matching interventions, only the columns asked for, sorted by name."""
-    return directory.frame.loc[mask, list(columns)].sort_values("name", key=lambda s: s.str.lower())
+def matching_rows(
+    directory: Directory, mask: np.ndarray, columns: Sequence[str], limit: int | None = None
+) -> pd.DataFrame:
+    """The matching interventions (the first ``limit`` of them), only the columns asked for,
+    sorted by name (case-insensitive)."""
+    order = directory.name_order[mask[directory.name_order]]
+    if limit is not None:
+        order = order[:limit]
+    return directory.frame.iloc[order][list(columns)]

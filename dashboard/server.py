@@ -25,6 +25,8 @@ import hashlib
 import logging
 import os
 import pkgutil
+import queue
+import re
 import threading
 from collections.abc import Mapping
 from pathlib import Path
@@ -96,6 +98,7 @@ class StaticCompressor:
         self._fast: dict[tuple[str, str], bytes] = {}
         self._digests: dict[tuple[str, int], str] = {}
         self._lock = threading.Lock()
+        self._background: queue.SimpleQueue | None = None
 
     @staticmethod
     def digest(body: bytes) -> str:
@@ -128,7 +131,27 @@ class StaticCompressor:
         data = _compress(body, algorithm, best=False)
         with self._lock:
             self._fast[key] = data
+            if self._background is None:
+                # One daemon thread per process: it never holds up shutdown.
+                self._background = queue.SimpleQueue()
+                threading.Thread(target=self._work, name="compress-best", daemon=True).start()
+            self._background.put((body, algorithm))
         return data
+
+    def _work(self) -> None:
+        while True:
+            body, algorithm = self._background.get()
+            try:
+                self.make_best(body, algorithm)
+            except Exception:
+                log.exception("background compression failed")
+
+    def load_best(self, body: bytes, algorithm: str) -> None:
+        """Keep the best copy of ``body`` if the disk cache has one (never compresses)."""
+        digest = self.digest(body)
+        path = self._disk_path(digest, algorithm)
+        if (digest, algorithm) not in self._best and path is not None and path.is_file():
+            self._best[(digest, algorithm)] = path.read_bytes()
 
     def make_best(self, body: bytes, algorithm: str) -> None:
         """Compress ``body`` at the best level (or load it from disk) and keep it."""
@@ -143,6 +166,7 @@ class StaticCompressor:
         data = _compress(body, algorithm, best=True)
         with self._lock:
             self._best[key] = data
+            self._fast.pop(key, None)
         if path is not None:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -214,44 +238,58 @@ def _configure_compression(server: Flask, state: dict) -> None:
         return response
 
 
-def static_bodies(app: Dash) -> list[bytes]:
-    """Every static body the pages load: component bundles (async chunks too), assets, geometry."""
-    client = app.server.test_client()
-    client.get("/")  # Dash's own first-request set-up registers every bundle path
+#: Bundles fetched after start-up that every overview visit needs (the map and charts).
+CRITICAL_CHUNKS: Final = ("package_data/plotly.min.js", "dcc/async-graph.js")
+
+
+def _registered_bodies(app: Dash, wanted) -> list[bytes]:
     bodies = []
     for package, paths in sorted(app.registered_paths.items()):
         for path in sorted(paths):
-            if path.endswith((".js", ".css")):
+            if path.endswith((".js", ".css")) and wanted(path):
                 data = pkgutil.get_data(package, path)
                 if data and len(data) >= STATIC_MIN_SIZE:
                     bodies.append(data)
-    assets = Path(app.config.assets_folder)
-    for path in sorted(assets.rglob("*")):
-        if path.suffix in (".js", ".css") and path.stat().st_size >= STATIC_MIN_SIZE:
-            bodies.append(path.read_bytes())
-    for rule in app.server.url_map.iter_rules():
-        if rule.rule == "/geometry/<level>.geojson":
-            for level in config.LEVELS:
-                response = client.get(f"/geometry/{level}.geojson")
-                if response.status_code == 200:
-                    bodies.append(response.get_data())
+    return bodies
+
+
+def critical_bodies(app: Dash) -> list[bytes]:
+    """What a first visit loads: every script and stylesheet of the page, plotly.js and the
+    graph chunk, and the boundaries."""
+    client = app.server.test_client()
+    index = client.get("/", headers={"Accept-Encoding": "identity"}).get_data(as_text=True)
+    bodies = []
+    for url in re.findall(r'(?:src|href)="(/[^"]+)"', index):
+        response = client.get(url, headers={"Accept-Encoding": "identity"})
+        if response.status_code == 200 and response.mimetype in STATIC_MIMETYPES:
+            bodies.append(response.get_data())
+    bodies += _registered_bodies(app, lambda path: path.endswith(CRITICAL_CHUNKS))
+    for level in config.LEVELS:
+        response = client.get(f"/geometry/{level}.geojson", headers={"Accept-Encoding": "identity"})
+        if response.status_code == 200:
+            bodies.append(response.get_data())
     return bodies
 
 
 def warm_up(server: Flask) -> None:
     """Do the slow first-time work once, before serving: Dash's first-request set-up, and the
-    best-level compression of every static body (read back from the disk cache after the first
-    start). With gunicorn's ``preload_app`` this runs in the master, and every worker inherits it.
+    best-level compression of what a first visit loads (read back from the disk cache after the
+    first start; other bundles are compressed at the best level in the background when first
+    asked for, and loaded from disk here on later starts). With gunicorn's ``preload_app`` this
+    runs in the master, and every worker inherits the result.
     """
     state = server.extensions.get(EXTENSION_KEY)
     app = state and state.get("dash")
     if not app:
         return
     compressor: StaticCompressor = state["static"]
-    jobs = [(body, algorithm) for body in static_bodies(app) for algorithm in ("br", "gzip")]
+    jobs = [(body, algorithm) for body in critical_bodies(app) for algorithm in ("br", "gzip")]
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         # brotli and zlib release the GIL while compressing, so this uses every core.
         list(pool.map(lambda job: compressor.make_best(*job), jobs))
+    for body in _registered_bodies(app, lambda _path: True):
+        for algorithm in ("br", "gzip"):
+            compressor.load_best(body, algorithm)
     client = server.test_client()
     client.get("/_dash-layout")
     client.get("/_dash-dependencies")
@@ -319,7 +357,7 @@ def cached_compute_view(context, state) -> dict:
     key = view_cache_key(context, state)
     try:
         found = cache.get(key)
-    except Exception as error:  # noqa: BLE001 - any cache failure falls back to computing
+    except Exception as error:
         log.warning("view cache unavailable (%s); computing directly", error)
         return views.compute_view(context, state)
     if found is not None:
@@ -327,7 +365,7 @@ def cached_compute_view(context, state) -> dict:
     view = views.compute_view(context, state)
     try:
         cache.set(key, view)
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:
         log.warning("could not store a view in the cache (%s)", error)
     return view
 
@@ -418,9 +456,7 @@ def _configure_errors(app: Dash) -> None:
     def unexpected_error(error: Exception) -> Response:
         if isinstance(error, HTTPException):
             return http_error(error)
-        log.error(
-            "unhandled error on %s %s", request.method, request.path, exc_info=error
-        )
+        log.error("unhandled error on %s %s", request.method, request.path, exc_info=error)
         return _text(ERROR_TEXT, 500)
 
     def callback_error(error: Exception) -> None:
@@ -430,7 +466,7 @@ def _configure_errors(app: Dash) -> None:
 
     # Dash calls ``_on_error`` (set by ``Dash(on_error=...)``) for an exception in any callback.
     if getattr(app, "_on_error", None) is None:
-        app._on_error = callback_error  # noqa: SLF001
+        app._on_error = callback_error
 
 
 def _reason(code: int) -> str:
@@ -536,4 +572,3 @@ def configure_server(app: Dash) -> Dash:
     _configure_security_headers(app, state)
     _configure_errors(app)
     return app
-

@@ -63,7 +63,7 @@ def compute_view(context: AppContext, state: ViewState) -> dict:
         for key, (column, _title) in PANEL_BREAKDOWNS.items()
     }
     funding = model.funding_end_by_funder(directory, selection)
-    rows = model.matching_rows(directory, selection, LIST_COLUMNS)
+    rows = model.matching_rows(directory, selection, LIST_COLUMNS, limit=LIST_LIMIT)
     return {
         "level": state.level,
         "metric": state.metric,
@@ -86,8 +86,8 @@ def compute_view(context: AppContext, state: ViewState) -> dict:
         },
         "current_year": directory.current_year,
         "areas": table.assign(area_name=table["area_id"].map(names)).to_dict("records"),
-        "rows": rows.head(LIST_LIMIT).to_dict("records"),
-        "rows_total": len(rows),
+        "rows": rows.to_dict("records"),
+        "rows_total": int(selection.sum()),
     }
 
 
@@ -97,6 +97,13 @@ def value_labels(_: i18n.Translate, values) -> dict[str, str]:
 
 def panel_figure(view: dict, key: str) -> go.Figure:
     """One drill-down bar chart from the computed view."""
+    series, labels, title_text = panel_chart_inputs(view, key)
+    _ = i18n.translator(view["lang"])
+    return figures.bar_chart(series, labels=labels, title=title_text, _=_, lang=view["lang"])
+
+
+def panel_chart_inputs(view: dict, key: str) -> tuple:
+    """The counts, bar labels and title of one drill-down bar chart."""
     _ = i18n.translator(view["lang"])
     _column, title = PANEL_BREAKDOWNS[key]
     counts = view["breakdowns"][key]
@@ -115,7 +122,7 @@ def panel_figure(view: dict, key: str) -> go.Figure:
         title_text = _("Behaviour focus (* a gap named by the 2023 survey)")
     else:
         title_text = _(title)
-    return figures.bar_chart(series, labels=labels, title=title_text, _=_, lang=view["lang"])
+    return series, labels, title_text
 
 
 def funding_end_figure(view: dict) -> go.Figure:

@@ -1,0 +1,82 @@
+"""A bench-only Dash app: one choropleth of the 1,917 LSOAs, geometry served by URL like the main map.
+
+Each LSOA is coloured by the number of interventions recorded in its local authority (LSOA ids are
+LSOA codes; ``properties.la_code`` gives the LA). Serve it with
+``gunicorn 'bench.lsoa_app:create_server()'``; the map is ``#lsoa-map``.
+"""
+
+from __future__ import annotations
+
+import json
+
+import plotly.graph_objects as go
+from dash import Dash, dcc, html
+from flask import Response
+
+from dashboard import config, figures, model
+from dashboard.context import build_context
+
+GRAPH_ID = "lsoa-map"
+GEOJSON_PATH = config.GEOGRAPHY_DIR / "lsoa.geojson"
+
+
+def lsoa_figure(text: str, counts_by_la: dict[str, int]) -> go.Figure:
+    features = json.loads(text)["features"]
+    locations = [feature["id"] for feature in features]
+    z = [counts_by_la.get(feature["properties"]["la_code"], 0) for feature in features]
+    figure = go.Figure(
+        go.Choroplethmap(
+            geojson="/geometry/lsoa.geojson",
+            featureidkey="id",
+            locations=locations,
+            z=z,
+            colorscale=[
+                [i / (len(figures.MAP_COLOURS) - 1), colour]
+                for i, colour in enumerate(figures.MAP_COLOURS)
+            ],
+            marker={"line": {"color": "#ffffff", "width": 0.3}, "opacity": 1},
+        )
+    )
+    figure.update_layout(
+        map={"style": "white-bg", "center": figures.WALES_CENTRE, "zoom": 6.45},
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        height=560,
+    )
+    return figure
+
+
+def create_app() -> Dash:
+    context = build_context()
+    directory = context.directory
+    table = model.area_table(
+        directory,
+        model.filter_mask(directory, {}),
+        "la",
+        True,
+        context.population_16_plus["la"],
+    )
+    slug_to_code = dict(
+        zip(directory.area_ids["la"], context.bundle.lookup["la_code"], strict=True)
+    )
+    counts = {slug_to_code[row.area_id]: int(row.count) for row in table.itertuples()}
+    text = GEOJSON_PATH.read_text(encoding="utf-8")
+    app = Dash(__name__, serve_locally=True, title="LSOA map benchmark")
+    app.layout = html.Div([dcc.Graph(id=GRAPH_ID, figure=lsoa_figure(text, counts))])
+
+    @app.server.route("/geometry/lsoa.geojson")
+    def lsoa_geometry() -> Response:
+        response = Response(text, mimetype="application/geo+json")
+        response.headers["Cache-Control"] = "public, max-age=86400"
+        return response
+
+    try:  # compression and headers as in production, where the server module exists
+        from dashboard.server import configure_server
+    except ImportError:
+        pass
+    else:
+        configure_server(app)
+    return app
+
+
+def create_server():
+    return create_app().server
