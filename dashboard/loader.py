@@ -87,8 +87,12 @@ def read_text_csv(path: Path, *, expected: tuple[str, ...] | None = None) -> pd.
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        bad = raw[error.start : error.end]
         raise DataError(
-            f"{path}: not valid UTF-8 (byte {error.start}); save the file as UTF-8 CSV."
+            f"{path} line {line}: not valid UTF-8 (byte {bad!r}, which reads as "
+            f"{bad.decode('cp1252', errors='replace')!r} in Windows-1252/Latin-1); save the file "
+            "as UTF-8 CSV."
         ) from None
     if not text.strip():
         raise DataError(f"{path}: the file is empty; a header row is required.")
@@ -132,7 +136,28 @@ def validate(frame: pd.DataFrame, schema: pa.DataFrameSchema, path: Path) -> pd.
         raise DataError(f"{path}: {error}") from None
 
 
+def _short(value: object, limit: int = 40) -> str:
+    if hasattr(value, "item"):  # a numpy scalar: show it as the plain number it is
+        value = value.item()
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 4] + "...'"
+
+
+def _whole_row_failures(cases: pd.DataFrame) -> pd.DataFrame:
+    """A check on whole rows fails once per cell of each failing row: keep one case per row."""
+    if "schema_context" not in cases.columns:
+        return cases
+    row_checks = (cases["schema_context"] == "DataFrameSchema") & ~cases["check"].astype(
+        str
+    ).str.startswith(("column_in_", "dataframe_column"))
+    if not row_checks.any():
+        return cases
+    whole = cases[row_checks].drop_duplicates(subset=["index", "check"]).assign(column=None)
+    return pd.concat([cases[~row_checks], whole], ignore_index=True)
+
+
 def _describe_failures(cases: pd.DataFrame, frame: pd.DataFrame, path: Path) -> str:
+    cases = _whole_row_failures(cases)
     lines = [f"{path}: {len(cases)} problem(s) found; nothing was loaded."]
     cases = cases.sort_values("index", key=lambda index: pd.to_numeric(index, errors="coerce"))
     for case in cases.head(MAX_REPORTED_PROBLEMS).itertuples(index=False):
@@ -146,7 +171,11 @@ def _describe_failures(cases: pd.DataFrame, frame: pd.DataFrame, path: Path) -> 
             where = "file"
         column = case.column if isinstance(case.column, str) else "(whole row)"
         check = str(case.check)
-        if check.startswith("column_in_dataframe"):
+        if column == "(whole row)" and where != "file":
+            row = frame.iloc[int(index)]
+            cells = ", ".join(f"{name} {_short(value)}" for name, value in row.items())
+            lines.append(f"  {where}: {check}; the row: {cells}")
+        elif check.startswith("column_in_dataframe"):
             lines.append(f"  missing column {case.failure_case!r}")
         elif check.startswith("column_in_schema"):
             lines.append(f"  unexpected column {case.failure_case!r}")
