@@ -445,11 +445,12 @@ def _configure_errors(app: Dash) -> None:
         # Only the standard reason phrase ("Method Not Allowed"), never the exception's detail.
         return _text(f"{code} {_reason(code)}.", code)
 
-    from dash.exceptions import InvalidResourceError
+    from dash.exceptions import DependencyException, InvalidResourceError
 
     @server.errorhandler(InvalidResourceError)
+    @server.errorhandler(DependencyException)
     def missing_resource(_error: Exception) -> Response:
-        # Dash's own answer names the registered libraries; this one says only "not found".
+        # Dash's own answer lists the registered libraries and paths; this says "not found".
         return _text(NOT_FOUND_TEXT, 404)
 
     @server.errorhandler(Exception)
