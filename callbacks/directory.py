@@ -23,7 +23,7 @@ def register(app: Dash, context: AppContext) -> None:
         State(ids.GRID, "dashGridOptions"),
     )
     def search(text, options):
-        options = dict(options or {})
+        options = dict(options) if isinstance(options, dict) else {}
         options["quickFilterText"] = text[:200] if isinstance(text, str) else ""
         return options
 

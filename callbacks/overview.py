@@ -90,7 +90,7 @@ def register(app: Dash, context: AppContext) -> None:
         new_path, new_search = view_state.to_url(wanted)
         wanted = view_state.parse(new_path, new_search, context.la_slugs).state
         _ = i18n.translator(lang)
-        current_filters = [list(value or []) for value in filters]
+        current_filters = [list(value) if isinstance(value, list) else [] for value in filters]
         wanted_filters = [list(wanted.filters.get(key, ())) for key in FILTER_KEYS]
         return (
             new_path if new_path != pathname else no_update,
@@ -132,16 +132,16 @@ def register(app: Dash, context: AppContext) -> None:
         prevent_initial_call=True,
     )
     def download_report(clicks, view):
-        if not clicks or not isinstance(view, dict):
-            return no_update
         # Rebuild the view from its own settings rather than trusting the stored copy.
-        state = view_state.parse(*_view_url(view), context.la_slugs).state
-        fresh = views.compute_view(context, state)
+        fresh = server.trusted_view(context, view) if clicks else None
+        if fresh is None:
+            return no_update
         return dcc.send_string(report.build_report(context, fresh), _report_filename(fresh))
 
     @app.callback(Output(ids.FORCE_SECTION, "children"), Input(ids.VIEW_STORE, "data"))
     def draw_force_section(view):
-        if not isinstance(view, dict) or view.get("level") != "force" or not view.get("area"):
+        view = server.trusted_view(context, view)
+        if view is None or view.get("level") != "force" or not view.get("area"):
             return None
         _ = i18n.translator(view["lang"])
         summary = review.force_summary(context, area_id=view["area"], lang=view["lang"])
@@ -160,8 +160,10 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.OV_URL, "search"),
     )
     def keep_language_switch_in_step(pathname, search):
+        pathname = pathname if isinstance(pathname, str) and pathname else "/"
+        search = search if isinstance(search, str) else ""
         lang = view_state.parse("/", search).state.lang
-        return switch_href(pathname or "/", search or "", lang)
+        return switch_href(pathname, search, lang)
 
     @app.callback(
         Output(ids.MAP, "figure"),
@@ -170,6 +172,8 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.VIEW_STORE, "data"),
     )
     def draw_map(view):
+        # Drawn from the server's view for the stored settings, never from the stored copy.
+        view = server.trusted_view(context, view)
         if not view:
             return no_update, no_update, no_update
         patch = Patch()
@@ -216,6 +220,7 @@ def register(app: Dash, context: AppContext) -> None:
         State(f"{ids.PANEL_BEHAVIOUR}-figure", "aria-label"),
     )
     def draw_panels(view, drawn):
+        view = server.trusted_view(context, view)
         if not view:
             return (no_update,) * (10 + 2 * len(PANEL_KEYS))
         # The first time, whole charts; after that only what changed (a Patch per chart).
@@ -258,16 +263,3 @@ def _clicked_location(click) -> str | None:
     except (KeyError, IndexError, TypeError):
         return None
     return location if isinstance(location, str) else None
-
-
-def _view_url(view: dict) -> tuple[str, str]:
-    """The URL form of a computed view's own settings."""
-    state = view_state.ViewState(
-        level=view.get("level", "region"),
-        metric=view.get("metric", "count"),
-        area=view.get("area") or None,
-        include_all_wales=bool(view.get("include_all_wales", True)),
-        filters={key: tuple(values) for key, values in (view.get("filters") or {}).items()},
-        lang=i18n.normalise_language(view.get("lang")),
-    )
-    return view_state.to_url(state)

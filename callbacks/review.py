@@ -86,7 +86,7 @@ def register(app: Dash, context: AppContext) -> None:
     )
     def download_csv(clicks, search, view):
         trigger = ctx.triggered_id
-        if not isinstance(trigger, dict) or not any(clicks or []):
+        if not isinstance(trigger, dict) or not isinstance(clicks, list) or not any(clicks):
             return no_update
         frame = panel_frame(context, trigger.get("page"), trigger.get("panel"), search, view)
         if frame is None:
@@ -101,9 +101,15 @@ def panel_frame(context: AppContext, page, panel, search, view):
 
     from dashboard import views
 
+    if not isinstance(page, str) or not isinstance(panel, str):
+        return None
     lang = _lang(search)
-    if page == "overview" and isinstance(view, dict):
-        return views.panel_table(view, panel)
+    if page == "overview":
+        # The server's own view for the stored settings, never the browser's copy of it.
+        from dashboard.server import trusted_view
+
+        view = trusted_view(context, view)
+        return None if view is None else views.panel_table(view, panel)
     if page == "gaps":
         level, include = gap_options(search)
         matrices = review.gap_review(context, level=level, include_all_wales=include, lang="en")[

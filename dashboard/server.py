@@ -22,6 +22,7 @@ from __future__ import annotations
 import concurrent.futures
 import gzip
 import hashlib
+import json
 import logging
 import os
 import pkgutil
@@ -370,6 +371,52 @@ def cached_compute_view(context, state) -> dict:
     return view
 
 
+def stored_view_state(stored: object, la_slugs: tuple[str, ...]):
+    """The view state named by a browser's stored copy of a view, or None when it names none.
+
+    Only the copy's settings are read, as text, and they go through the URL parser, so anything
+    unknown or malformed is dropped exactly as it would be in a link.
+    """
+    from dashboard import i18n
+    from dashboard import state as view_state
+
+    if not isinstance(stored, dict) or not stored:
+        return None
+
+    def text(key: str) -> str | None:
+        value = stored.get(key)
+        return value if isinstance(value, str) and value else None
+
+    filters = stored.get("filters")
+    clean = {}
+    if isinstance(filters, dict):
+        for key, values in filters.items():
+            if isinstance(key, str) and isinstance(values, list):
+                kept = tuple(value for value in values if isinstance(value, str))
+                if kept:
+                    clean[key] = kept
+    state = view_state.ViewState(
+        level=text("level") or view_state.DEFAULT_LEVEL,
+        metric=text("metric") or view_state.DEFAULT_METRIC,
+        area=text("area"),
+        include_all_wales=bool(stored.get("include_all_wales", True)),
+        filters=clean,
+        lang=i18n.normalise_language(stored.get("lang")),
+    )
+    return view_state.parse(*view_state.to_url(state), la_slugs).state
+
+
+def trusted_view(context, stored: object) -> dict | None:
+    """The server's own view for the settings in a browser's stored copy (never the copy).
+
+    Callbacks that take the overview's stored view as input draw from this, so a tampered or
+    malformed store can neither break them nor put numbers on screen that the data does not give.
+    The view normally comes straight from the cache, where computing it has just put it.
+    """
+    state = stored_view_state(stored, context.la_slugs)
+    return None if state is None else cached_compute_view(context, state)
+
+
 def clear_view_cache(app: Dash) -> None:
     """Empty the view cache (the benchmark uses this to measure the uncached path)."""
     state = app.server.extensions.get(EXTENSION_KEY) or {}
@@ -486,16 +533,40 @@ def _callback_output() -> str:
 
 
 # -- callback request guard -----------------------------------------------------------------------
+def _pattern(component_id: object) -> dict | None:
+    """A pattern-matching id (Dash keeps them as JSON text in its callback map), else None."""
+    if isinstance(component_id, dict):
+        return component_id
+    if isinstance(component_id, str) and component_id.startswith("{"):
+        try:
+            parsed = json.loads(component_id)
+        except ValueError:
+            return None
+        return parsed if isinstance(parsed, dict) else None
+    return None
+
+
+def _matches_pattern(entry: object, pattern: dict, prop: str) -> bool:
+    if not isinstance(entry, dict) or entry.get("property") != prop:
+        return False
+    entry_id = entry.get("id")
+    if not isinstance(entry_id, dict) or set(entry_id) != set(pattern):
+        return False
+    return all(
+        entry_id[key] == value for key, value in pattern.items() if not isinstance(value, list)
+    )
+
+
 def _dependency_ok(item: object, expected: Mapping[str, Any]) -> bool:
-    """One input/state entry: for a plain id, a dict naming exactly that id and property."""
-    if isinstance(expected["id"], dict):  # pattern-matching: a list of matching entries
+    """One input/state entry: for a plain id, a dict naming exactly that id and property; for a
+    pattern-matching id, the matching entries (a list of them for ALL and ALLSMALLER)."""
+    pattern = _pattern(expected["id"])
+    if pattern is not None:
+        multiple = any(value in (["ALL"], ["ALLSMALLER"]) for value in pattern.values())
+        if multiple != isinstance(item, list):
+            return False
         entries = item if isinstance(item, list) else [item]
-        return all(
-            isinstance(entry, dict)
-            and isinstance(entry.get("id"), dict)
-            and entry.get("property") == expected["property"]
-            for entry in entries
-        )
+        return all(_matches_pattern(entry, pattern, expected["property"]) for entry in entries)
     return (
         isinstance(item, dict)
         and item.get("id") == expected["id"]

@@ -25,7 +25,10 @@ from dashboard import config, ids
 
 ROOT = config.PROJECT_ROOT
 SUPPORT = Path(__file__).resolve().parent / "support"
-LEAKS = re.compile(r"Traceback|File \"|/work/|site-packages|\.py\b|RuntimeError")
+#: A stack trace, the exception, or a path to a file or module on the server.
+LEAKS = re.compile(
+    r"Traceback|File \"[^\"]+\", line|/work/|site-packages|/[\w.-]+\.py\b|RuntimeError|secret_module"
+)
 START_TIMEOUT = 180
 
 
