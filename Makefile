@@ -21,7 +21,7 @@ serve: $(VENV)/.installed  ## production server (see README)
 	$(VENV)/bin/gunicorn --config gunicorn.conf.py 'app:create_server()'
 
 browser:
-	@bash scripts/ensure_chromium.sh
+	@bash scripts/ensure_test_tools.sh
 
 test: $(VENV)/.installed browser
 	$(PY) -m pytest

@@ -91,19 +91,12 @@ def gunicorn(
 ):
     """A gunicorn server on 127.0.0.1 serving ``target`` from ``root``; yields its base URL."""
     port = free_port()
-    command = [
-        str(Path(sys.executable).with_name("gunicorn")),
-        "--chdir",
-        str(root),
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--workers",
-        str(workers),
-        "--timeout",
-        "600",
-    ]
+    command = [str(Path(sys.executable).with_name("gunicorn")), "--chdir", str(root)]
     if (root / "gunicorn.conf.py").is_file():
-        command[1:1] = ["--config", str(root / "gunicorn.conf.py")]
+        # As `make serve` runs it: the production settings, bound through HOST/PORT.
+        command += ["--config", str(root / "gunicorn.conf.py")]
+    else:  # a tree from before gunicorn.conf.py existed
+        command += ["--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--timeout", "600"]
     command.append(target)
     full_env = {
         **os.environ,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -23,6 +24,9 @@ class AppContext:
     la_slugs: tuple[str, ...]
     survey_interventions: int | None
     data_date: str
+    #: A short hash of everything a view depends on besides its settings (the directory's content,
+    #: its file and the current financial year): computed views are cached under it.
+    data_identity: str
 
     def names(self, lang: str, level: str) -> Mapping[str, str]:
         return self.area_names.get(lang, self.area_names["en"])[level]
@@ -57,6 +61,7 @@ def build_context(bundle: DataBundle | None = None, *, as_of: dt.date | None = N
     interventions_row = survey.loc[survey["id"] == "interventions-identified", "value"]
     survey_count = int(interventions_row.iloc[0]) if len(interventions_row) else None
     return AppContext(
+        data_identity=_data_identity(bundle, directory),
         bundle=bundle,
         directory=directory,
         population_16_plus=MappingProxyType(by_level),
@@ -65,3 +70,13 @@ def build_context(bundle: DataBundle | None = None, *, as_of: dt.date | None = N
         survey_interventions=survey_count,
         data_date=max(bundle.interventions["last_verified"]),
     )
+
+
+def _data_identity(bundle: DataBundle, directory: Directory) -> str:
+    import pandas as pd
+
+    digest = hashlib.sha256()
+    digest.update(pd.util.hash_pandas_object(directory.frame, index=True).to_numpy().tobytes())
+    digest.update(directory.current_year.encode())
+    digest.update(bundle.interventions_source.encode())
+    return digest.hexdigest()[:20]

@@ -144,7 +144,11 @@ def slides(context: AppContext, lang: str) -> list[Slide]:
                 if no_medium
                 else _("Every region has medium-risk provision recorded.")
             ),
-            points=(_("Current services in the medium-risk tier (Fowler, Karim & Feder 2020) recorded for each region; all-Wales services are not counted."),),
+            points=(
+                _(
+                    "Current services in the medium-risk tier (Fowler, Karim & Feder 2020) recorded for each region; all-Wales services are not counted."
+                ),
+            ),
             sources=(directory_src,),
         )
     )

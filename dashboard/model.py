@@ -272,7 +272,9 @@ def funding_end_by_funder(directory: Directory, mask: np.ndarray) -> pd.DataFram
     funder_rows = directory.indicator_arrays["primary_funder"][mask].astype(np.int64)
     counts = end_rows.T @ funder_rows
     present_years = [year for year, n in zip(ends.columns, counts.sum(axis=1), strict=True) if n]
-    present_funders = {f for f, n in zip(funders_table.columns, counts.sum(axis=0), strict=True) if n}
+    present_funders = {
+        f for f, n in zip(funders_table.columns, counts.sum(axis=0), strict=True) if n
+    }
     years = sorted(year for year in present_years if year != vocab.UNKNOWN)
     if vocab.UNKNOWN in present_years:
         years.append(vocab.UNKNOWN)

@@ -73,19 +73,25 @@ def gap_review(context: AppContext, *, level: str, include_all_wales: bool, lang
         value: _(value)
         for value in (*vocab.BEHAVIOUR_FOCUSES, *vocab.SERVICE_TIERS, *vocab.RISK_LEVELS)
     }
-    behaviour = gaps.area_matrix(directory, current,
+    behaviour = gaps.area_matrix(
+        directory,
+        current,
         level,
         include_all_wales,
         "behaviour_focus",
         [v for v in vocab.BEHAVIOUR_FOCUSES if v != vocab.UNKNOWN],
     )
-    tiers = gaps.area_matrix(directory, current,
+    tiers = gaps.area_matrix(
+        directory,
+        current,
         level,
         include_all_wales,
         "service_tier",
         [v for v in vocab.SERVICE_TIERS if v != vocab.UNKNOWN],
     )
-    risks = gaps.area_matrix(directory, current,
+    risks = gaps.area_matrix(
+        directory,
+        current,
         level,
         include_all_wales,
         "risk_level",

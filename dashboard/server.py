@@ -313,35 +313,11 @@ def _cache_config() -> dict[str, Any]:
     }
 
 
-_identities: dict[int, tuple[object, str]] = {}
-_identities_lock = threading.Lock()
-
-
-def data_identity(context) -> str:
-    """A short hash of everything a view depends on besides its state: the directory's content
-    and the current financial year (precarity). Computed once per context."""
-    key = id(context)
-    known = _identities.get(key)
-    if known is not None and known[0] is context:
-        return known[1]
-    import pandas as pd
-
-    directory = context.directory
-    digest = hashlib.sha256()
-    digest.update(pd.util.hash_pandas_object(directory.frame, index=True).to_numpy().tobytes())
-    digest.update(directory.current_year.encode())
-    digest.update(context.bundle.interventions_source.encode())
-    identity = digest.hexdigest()[:20]
-    with _identities_lock:
-        _identities[key] = (context, identity)
-    return identity
-
-
 def view_cache_key(context, state) -> str:
     from dashboard import state as view_state
 
     path, search = view_state.to_url(state)
-    return f"view:{data_identity(context)}:{state.lang}:{path}{search}"
+    return f"view:{context.data_identity}:{state.lang}:{path}{search}"
 
 
 def cached_compute_view(context, state) -> dict:

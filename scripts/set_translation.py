@@ -19,7 +19,10 @@ def main() -> int:
         catalog = read_po(handle, locale="cy")
     message = catalog.get(message_id)
     if message is None:
-        print(f"no such message: {message_id!r}; run python -m dashboard.catalogue update", file=sys.stderr)
+        print(
+            f"no such message: {message_id!r}; run python -m dashboard.catalogue update",
+            file=sys.stderr,
+        )
         return 1
     message.string = welsh
     message.user_comments = ["drafted: needs review by a professional translator"]

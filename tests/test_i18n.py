@@ -34,7 +34,8 @@ def test_placeholders_survive_translation():
     broken = [
         message.id
         for message in welsh
-        if message.id and sorted(PLACEHOLDER.findall(message.id)) != sorted(PLACEHOLDER.findall(message.string))
+        if message.id
+        and sorted(PLACEHOLDER.findall(message.id)) != sorted(PLACEHOLDER.findall(message.string))
     ]
     assert broken == []
 

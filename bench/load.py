@@ -1,0 +1,330 @@
+"""``python -m bench.load``: many users at once against the production server.
+
+Starts gunicorn exactly as ``make serve`` does (``gunicorn.conf.py``, ``app:create_server()``) on
+127.0.0.1 and a free port, then runs simulated users in threads for a fixed time. Each user:
+
+1. opens the overview as a browser does: the page, ``/_dash-layout``, ``/_dash-dependencies``,
+   the initial callback chain and the boundaries of the level shown; on a user's first visit also
+   every script and stylesheet of the page (later visits have them cached, as a browser would);
+2. then, with a pause between clicks, repeats the main interactions: change the geography level,
+   change a filter, select an area on the map, change the metric; each sends the real callback
+   chain (the JSON bodies dash-renderer sends, see :mod:`bench.dashclient`), and a level change
+   fetches that level's boundaries; now and then it reloads the page.
+
+Everything is bounded: the run stops at ``--seconds`` (and at ``--max-requests``), each request
+has a timeout, and the server is stopped at the end. Reports requests per second, latency
+percentiles per kind of request and per interaction, and errors (any status other than 200/204/
+304, a timeout or a connection error). Targets: 0 errors, p95 < 250 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import requests
+
+from bench import browser
+from bench.dashclient import Session, requests_transport
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = Path(__file__).resolve().parent / "results"
+REQUEST_TIMEOUT = 30.0
+TARGET_P95_MS = 250
+
+
+class BudgetSpentError(Exception):
+    """The run's cap on requests is reached."""
+
+
+@dataclass
+class Sample:
+    kind: str
+    ms: float
+    ok: bool
+    status: int
+
+
+@dataclass
+class UserLog:
+    samples: list[Sample] = field(default_factory=list)
+    interactions: list[tuple[str, float, bool]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+class CountingTransport:
+    """requests transport that records every request it makes."""
+
+    def __init__(self, base: str, log: UserLog, budget: threading.Semaphore | None):
+        self.http = requests.Session()
+        self.base = base
+        self.log = log
+        self.budget = budget
+        self._post, self._get = requests_transport(self.http, base, timeout=REQUEST_TIMEOUT)
+
+    def _spend(self) -> None:
+        if self.budget is not None and not self.budget.acquire(blocking=False):
+            raise BudgetSpentError
+
+    def _record(self, kind: str, started: float, status: int) -> None:
+        ok = status in (200, 204, 304)
+        self.log.samples.append(Sample(kind, (time.perf_counter() - started) * 1000, ok, status))
+        if not ok:
+            self.log.errors.append(f"{kind}: HTTP {status}")
+
+    def _call(self, kind: str, send):
+        self._spend()
+        started = time.perf_counter()
+        try:
+            reply = send()
+        except requests.RequestException as error:
+            self.log.samples.append(Sample(kind, (time.perf_counter() - started) * 1000, False, 0))
+            self.log.errors.append(f"{kind}: {type(error).__name__}")
+            return 599, b"", {}
+        self._record(kind, started, reply[0])
+        return reply
+
+    def post(self, path: str, body: dict):
+        kind = "callback " + short_output(body.get("output", ""))
+        return self._call(kind, lambda: self._post(path, body))
+
+    def get(self, path: str, kind: str | None = None):
+        return self._call(kind or kind_of(path), lambda: self._get(path))
+
+
+def short_output(output: str) -> str:
+    first = output.strip(".").split("...")[0]
+    return first.rsplit(".", 1)[0]
+
+
+def kind_of(path: str) -> str:
+    if path.startswith("/geometry/"):
+        return "geometry"
+    if path.startswith(("/_dash-component-suites/", "/assets/")):
+        return "static"
+    if path.startswith("/_dash-"):
+        return path.split("?", maxsplit=1)[0]
+    return "page"
+
+
+INTERACTIONS = ("level", "filter", "area", "metric")
+BEHAVIOURS = ("domestic abuse", "stalking", "sexual violence", "harmful sexual behaviour")
+AREAS = {
+    "region": ("gwent", "cardiff-and-vale", "north-wales", "mid-and-west-wales"),
+    "force": ("gwent", "south-wales", "dyfed-powys", "north-wales"),
+    "la": ("cardiff", "swansea", "gwynedd", "powys"),
+}
+
+
+def user(base: str, deadline: float, seed: int, log: UserLog, budget, think: tuple[float, float]):
+    from dashboard import ids
+
+    rng = random.Random(seed)
+    transport = CountingTransport(base, log, budget)
+    try:
+        time.sleep(rng.uniform(0, think[1]))  # users arrive spread out, not all at once
+        session = open_page(transport, rng, first=True)
+        level = "region"
+        while time.time() < deadline:
+            time.sleep(rng.uniform(*think))
+            if time.time() >= deadline:
+                break
+            if rng.random() < 0.08:
+                session = open_page(transport, rng, first=False)
+                level = "region"
+                continue
+            name = rng.choice(INTERACTIONS)
+            if name == "level":
+                level = rng.choice([each for each in AREAS if each != level])
+                update = {(ids.LEVEL, "value"): level}
+            elif name == "filter":
+                chosen = rng.sample(BEHAVIOURS, rng.randint(0, 2))
+                update = {(ids.filter_id("behaviour_focus"), "value"): chosen}
+            elif name == "area":
+                update = {
+                    (ids.MAP, "clickData"): {"points": [{"location": rng.choice(AREAS[level])}]}
+                }
+            else:
+                metric = rng.choice(("count", "per_100k", "quality_share", "precarious_share"))
+                update = {(ids.METRIC, "value"): metric}
+            started = time.perf_counter()
+            before = len(log.errors)
+            session.set(update)
+            if name == "level":
+                transport.get(f"/geometry/{level}.geojson")
+            log.interactions.append(
+                (name, (time.perf_counter() - started) * 1000, len(log.errors) == before)
+            )
+    except BudgetSpentError:
+        pass
+    except Exception as error:  # any failure of a simulated user counts as an error
+        log.errors.append(f"user {seed}: {type(error).__name__}: {error}")
+
+
+def open_page(transport: CountingTransport, rng: random.Random, *, first: bool) -> Session:
+    started = time.perf_counter()
+    status, body, headers = transport.get("/")
+    if first and status == 200:
+        from bench.dashclient import _encoding, decode
+
+        index = decode(body, _encoding(headers)).decode("utf-8", "replace")
+        for url in re.findall(r'(?:src|href)="(/[^"]+)"', index):
+            transport.get(url)
+        transport.get("/_dash-component-suites/plotly/package_data/plotly.min.js", "static")
+    session = Session(transport.post, transport.get)
+    session.open("/")
+    transport.get("/geometry/region.geojson")
+    transport.log.interactions.append(("open page", (time.perf_counter() - started) * 1000, True))
+    return session
+
+
+def percentiles(values: list[float]) -> dict:
+    if not values:
+        return {"n": 0}
+    array = np.asarray(values)
+    return {
+        "n": len(values),
+        "p50": float(np.percentile(array, 50)),
+        "p95": float(np.percentile(array, 95)),
+        "p99": float(np.percentile(array, 99)),
+        "max": float(array.max()),
+    }
+
+
+def wait_until_serving(base: str, timeout: float = 300) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            if requests.get(base + "/_dash-layout", timeout=10).status_code == 200:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError("the server did not start serving")
+
+
+def run(args) -> dict:
+    env = {}
+    if args.interventions:
+        env["VAWDASV_INTERVENTIONS_CSV"] = str(Path(args.interventions).resolve())
+    RESULTS.mkdir(exist_ok=True)
+    server_log = RESULTS / "load-gunicorn.log"
+    with browser.gunicorn(ROOT, env=env, workers=args.workers, log=server_log) as base:
+        wait_until_serving(base)
+        budget = threading.BoundedSemaphore(args.max_requests)
+        logs = [UserLog() for _ in range(args.users)]
+        started = time.time()
+        deadline = started + args.seconds
+        threads = [
+            threading.Thread(
+                target=user,
+                args=(base, deadline, seed, logs[seed], budget, (args.think_min, args.think_max)),
+                daemon=True,
+            )
+            for seed in range(args.users)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=max(0.0, deadline - time.time()) + REQUEST_TIMEOUT + 5)
+        elapsed = time.time() - started
+        stuck = sum(thread.is_alive() for thread in threads)
+    samples = [sample for log in logs for sample in log.samples]
+    errors = [error for log in logs for error in log.errors]
+    by_kind: dict[str, list[float]] = {}
+    for sample in samples:
+        by_kind.setdefault(sample.kind, []).append(sample.ms)
+    interactions: dict[str, list[float]] = {}
+    for log in logs:
+        for name, ms, _ok in log.interactions:
+            interactions.setdefault(name, []).append(ms)
+    dynamic = [s.ms for s in samples if s.kind != "static"]
+    return {
+        "users": args.users,
+        "seconds": round(elapsed, 1),
+        "workers": args.workers,
+        "think_s": [args.think_min, args.think_max],
+        "interventions": args.interventions or "shipped",
+        "requests": len(samples),
+        "requests_per_s": len(samples) / elapsed,
+        "errors": len(errors) + stuck,
+        "error_examples": sorted(set(errors))[:10]
+        + ([f"{stuck} users still running"] if stuck else []),
+        "latency_ms_all": percentiles([s.ms for s in samples]),
+        "latency_ms_dynamic": percentiles(dynamic),
+        "latency_ms_by_kind": {
+            kind: percentiles(values) for kind, values in sorted(by_kind.items())
+        },
+        "interaction_ms": {
+            name: percentiles(values) for name, values in sorted(interactions.items())
+        },
+        "statuses": {
+            str(status): sum(1 for s in samples if s.status == status)
+            for status in sorted({s.status for s in samples})
+        },
+    }
+
+
+def print_report(report: dict) -> None:
+    print(
+        f"\nLoad test: {report['users']} users for {report['seconds']} s against gunicorn "
+        f"({report['workers']} workers, gunicorn.conf.py), think time {report['think_s']} s, "
+        f"data: {report['interventions']}"
+    )
+    print(
+        f"requests: {report['requests']} ({report['requests_per_s']:.1f}/s); "
+        f"errors: {report['errors']}; statuses: {report['statuses']}"
+    )
+    every = report["latency_ms_all"]
+    dynamic = report["latency_ms_dynamic"]
+    print(
+        f"latency, all requests: p50 {every['p50']:.1f} ms, p95 {every['p95']:.1f} ms, "
+        f"p99 {every['p99']:.1f} ms (target p95 < {TARGET_P95_MS} ms)"
+    )
+    print(
+        f"latency, excluding first-visit bundles: p50 {dynamic['p50']:.1f} ms, "
+        f"p95 {dynamic['p95']:.1f} ms"
+    )
+    print(f"\n{'request kind':<40} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
+    for kind, stats in report["latency_ms_by_kind"].items():
+        print(
+            f"{kind:<40} {stats['n']:>6} {stats['p50']:>8.1f} {stats['p95']:>8.1f} {stats['p99']:>8.1f}"
+        )
+    print(f"\n{'interaction (whole chain)':<40} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
+    for name, stats in report["interaction_ms"].items():
+        print(
+            f"{name:<40} {stats['n']:>6} {stats['p50']:>8.1f} {stats['p95']:>8.1f} {stats['p99']:>8.1f}"
+        )
+    if report["error_examples"]:
+        print("\nerrors:", *report["error_examples"], sep="\n  ")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Load test of the production server.")
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--workers", type=int, default=2, help="WEB_CONCURRENCY for gunicorn")
+    parser.add_argument("--think-min", type=float, default=1.0, help="pause between clicks (s)")
+    parser.add_argument("--think-max", type=float, default=3.0)
+    parser.add_argument("--max-requests", type=int, default=200_000, help="hard cap")
+    parser.add_argument("--interventions", help="a directory CSV instead of the shipped one")
+    args = parser.parse_args(argv)
+    report = run(args)
+    print_report(report)
+    out = RESULTS / f"load-{time.strftime('%Y%m%dT%H%M%S')}.json"
+    out.write_text(json.dumps(report, indent=2), encoding="utf-8")
+    print(f"\nJSON: {out}")
+    ok = report["errors"] == 0 and report["latency_ms_dynamic"].get("p95", 1e9) < TARGET_P95_MS
+    print("targets met" if ok else "targets NOT met")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
