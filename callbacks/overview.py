@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, Patch, State, ctx, dcc, html, no_update
+from dash import ALL, Dash, Input, Output, Patch, State, ctx, dcc, html, no_update
 
 from callbacks.shell import switch_href
 from dashboard import figures, i18n, ids, panels, report, review, server, views
@@ -13,7 +13,7 @@ from layouts.overview import (
     ALL_OF_WALES,
     PANEL_KEYS,
     area_options,
-    chart_alternative,
+    chart_table,
     force_section,
     intervention_table,
 )
@@ -213,7 +213,7 @@ def register(app: Dash, context: AppContext) -> None:
         Output(ids.PANEL_TIER, "figure"),
         Output(ids.PANEL_SECTOR, "figure"),
         Output(ids.PANEL_LIST, "children"),
-        *[Output(f"{graph_id}-alt", "children") for graph_id in PANEL_KEYS],
+        *[Output(f"{graph_id}-alt-text", "children") for graph_id in PANEL_KEYS],
         *[Output(f"{graph_id}-figure", "aria-label") for graph_id in PANEL_KEYS],
         Input(ids.VIEW_STORE, "data"),
         # Set by this callback together with the charts: present once the charts are drawn.
@@ -226,11 +226,7 @@ def register(app: Dash, context: AppContext) -> None:
         # The first time, whole charts; after that only what changed (a Patch per chart).
         chart = panels.figure_patch if isinstance(drawn, str) and drawn else panels.full_figure
         _ = i18n.translator(view["lang"])
-        alternatives, summaries = [], []
-        for key in PANEL_KEYS.values():
-            summary, header, rows = views.panel_alternative(view, key)
-            alternatives.append(chart_alternative(summary, header, rows, _))
-            summaries.append(summary)
+        summaries = [views.panel_alternative(view, key)[0] for key in PANEL_KEYS.values()]
         title = (
             _("Drill-down: {area}").format(area=view["area_name"])
             if view["area"]
@@ -247,9 +243,39 @@ def register(app: Dash, context: AppContext) -> None:
             chart(view, "tier"),
             chart(view, "sector"),
             intervention_table(view),
-            *alternatives,
-            *summaries,
+            *summaries,  # the visually hidden summary under each chart
+            *summaries,  # and the chart's accessible name
         )
+
+    # The tables behind "Show as table" are drawn only while open: closed, they would be a few
+    # hundred components re-sent and re-rendered on every change of the view. A <details>
+    # element toggles on each click (or Enter/Space) of its summary, so an odd count means open.
+    @app.callback(
+        Output({"type": ids.CHART_TABLE, "panel": ALL}, "children"),
+        Input(ids.VIEW_STORE, "data"),
+        Input({"type": ids.CHART_TABLE_TOGGLE, "panel": ALL}, "n_clicks"),
+        State({"type": ids.CHART_TABLE_TOGGLE, "panel": ALL}, "id"),
+    )
+    def draw_chart_tables(view, clicks, toggles):
+        # Dash needs exactly one value per matched output, whatever the request claims.
+        matched = len(ctx.outputs_list) if isinstance(ctx.outputs_list, list) else 0
+        if (
+            not isinstance(clicks, list)
+            or not isinstance(toggles, list)
+            or not len(clicks) == len(toggles) == matched
+        ):
+            return [no_update] * matched
+        view = server.trusted_view(context, view)
+        tables = []
+        for count, toggle in zip(clicks, toggles, strict=True):
+            key = toggle.get("panel") if isinstance(toggle, dict) else None
+            is_open = isinstance(count, int) and count % 2 == 1
+            if view and is_open and key in PANEL_KEYS.values():
+                _summary, header, rows = views.panel_alternative(view, key)
+                tables.append(chart_table(header, rows))
+            else:
+                tables.append(None)
+        return tables
 
 
 def _report_filename(view: dict) -> str:

@@ -66,10 +66,15 @@ def format_number(value: float, lang: object, decimals: int = 0) -> str:
     """Locale-aware number; ``"–"`` for missing values, never a fake zero."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
+    return _format_decimal(value, normalise_language(lang), decimals)
+
+
+# Babel parses the pattern and the locale on every call; panels format the same few small counts
+# over and over, so the formatted text is memoised (bounded, and the same for every user).
+@functools.lru_cache(maxsize=8192)
+def _format_decimal(value: float, lang: str, decimals: int) -> str:
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return numbers.format_decimal(
-        value, format=pattern, locale=BABEL_LOCALES[normalise_language(lang)]
-    )
+    return numbers.format_decimal(value, format=pattern, locale=BABEL_LOCALES[lang])
 
 
 def format_percent(share: float, lang: object) -> str:

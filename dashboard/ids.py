@@ -32,6 +32,10 @@ PANEL_TIER = "ov-panel-tier"
 PANEL_SECTOR = "ov-panel-sector"
 PANEL_LIST = "ov-panel-list"
 FORCE_SECTION = "ov-force-section"
+#: Pattern-matching id types ({"type": ..., "panel": <panel key>}) of each chart's "Show as
+#: table" toggle and of the table it opens.
+CHART_TABLE_TOGGLE = "ov-chart-table-toggle"
+CHART_TABLE = "ov-chart-table"
 
 
 def filter_id(key: str) -> str:

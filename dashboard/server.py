@@ -568,18 +568,13 @@ def validate_callback_body(app: Dash, body: object) -> str | None:
             return f"{field} do not match the callback"
     outputs = body.get("outputs")
     expected_outputs = _expected_outputs(spec)
-    given = outputs if isinstance(outputs, list) else [outputs]
-    if len(given) != len(expected_outputs) or not all(
-        isinstance(item, dict)
-        and (
-            isinstance(want[0], dict)
-            or (item.get("id") == want[0] and item.get("property") == want[1])
-        )
-        for item, want in zip(given, expected_outputs, strict=True)
-    ):
-        return "outputs do not match the callback"
-    multi = output.startswith("..")
-    if multi != isinstance(outputs, list):
+    if output.startswith(".."):  # several outputs: a list, one entry per output
+        if not isinstance(outputs, list) or len(outputs) != len(expected_outputs):
+            return "outputs do not match the callback"
+        pairs = zip(outputs, expected_outputs, strict=True)
+    else:
+        pairs = [(outputs, expected_outputs[0])]
+    if not all(_output_ok(item, *want) for item, want in pairs):
         return "outputs do not match the callback"
     changed = body.get("changedPropIds", [])
     if not isinstance(changed, list) or not all(isinstance(item, str) for item in changed):
@@ -589,7 +584,27 @@ def validate_callback_body(app: Dash, body: object) -> str | None:
 
 def _expected_outputs(spec: Mapping[str, Any]) -> list[tuple[Any, str]]:
     outputs = spec["output"] if isinstance(spec["output"], list) else [spec["output"]]
-    return [(output.component_id, output.component_property) for output in outputs]
+    return [(_plain_id(output.component_id), output.component_property) for output in outputs]
+
+
+def _plain_id(component_id: object) -> object:
+    """A pattern-matching id with its wildcards as dash-renderer writes them (``["ALL"]``)."""
+    if isinstance(component_id, dict):
+        return {
+            key: json.loads(value.to_json()) if hasattr(value, "to_json") else value
+            for key, value in component_id.items()
+        }
+    return component_id
+
+
+def _output_ok(item: object, want_id: object, want_prop: str) -> bool:
+    """One output entry: the id and property the callback declares; for a pattern-matching id,
+    the matching entries (a list of them for ALL)."""
+    if isinstance(want_id, dict):
+        return _dependency_ok(item, {"id": want_id, "property": want_prop})
+    return (
+        isinstance(item, dict) and item.get("id") == want_id and item.get("property") == want_prop
+    )
 
 
 def _configure_callback_guard(app: Dash) -> None:

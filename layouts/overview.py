@@ -188,7 +188,7 @@ def panel(graph_id: str, note: str, _: Translate, lang: str, filename: str) -> h
                 id=f"{graph_id}-figure",
                 role="figure",
             ),
-            html.Div(id=f"{graph_id}-alt", className="chart-alt"),
+            chart_alternative(PANEL_KEYS[graph_id], graph_id, _),
             html.Div(csv_button(PANEL_KEYS[graph_id], _), className="panel-actions"),
             source_note(note, _),
         ],
@@ -540,34 +540,40 @@ def force_section(summary: dict, _: Translate, lang: str) -> html.Section:
     )
 
 
-def chart_alternative(
-    summary: str, header: tuple[str, str], rows: list[tuple[str, str]], _: Translate
-) -> list:
-    """Text alternative of a chart: a one-line summary and the same numbers as a table."""
-    return [
-        html.P(summary, className="visually-hidden"),
-        html.Details(
-            [
-                html.Summary(_("Show as table")),
-                html.Table(
-                    [
-                        html.Thead(
-                            html.Tr(
-                                [html.Th(header[0], scope="col"), html.Th(header[1], scope="col")]
-                            )
-                        ),
-                        html.Tbody(
-                            [
-                                html.Tr([html.Td(label), html.Td(value, className="num")])
-                                for label, value in rows
-                            ]
-                        ),
-                    ],
-                    className="table table-sm alt-table",
-                ),
-            ]
-        ),
-    ]
+def chart_alternative(panel_key: str, graph_id: str, _: Translate) -> html.Div:
+    """Text alternative of a chart: a one-line summary (filled with the chart) and a "Show as
+    table" disclosure whose table is drawn only while it is open (see :func:`chart_table`)."""
+    return html.Div(
+        [
+            html.P(id=f"{graph_id}-alt-text", className="visually-hidden"),
+            html.Details(
+                [
+                    html.Summary(
+                        _("Show as table"),
+                        id={"type": ids.CHART_TABLE_TOGGLE, "panel": panel_key},
+                    ),
+                    html.Div(id={"type": ids.CHART_TABLE, "panel": panel_key}),
+                ]
+            ),
+        ],
+        className="chart-alt",
+    )
+
+
+def chart_table(header: tuple[str, str], rows: list[tuple[str, str]]) -> html.Table:
+    """The numbers of a chart as a two-column table."""
+    return html.Table(
+        [
+            html.Thead(html.Tr([html.Th(header[0], scope="col"), html.Th(header[1], scope="col")])),
+            html.Tbody(
+                [
+                    html.Tr([html.Td(label), html.Td(value, className="num")])
+                    for label, value in rows
+                ]
+            ),
+        ],
+        className="table table-sm alt-table",
+    )
 
 
 def survey_figures(survey, _: Translate) -> html.Details:

@@ -123,6 +123,44 @@ def test_clicking_an_area_updates_the_panels(dash_duo, mini_app):
     assert severe_logs(dash_duo) == []
 
 
+def test_show_as_table_opens_the_charts_numbers_and_follows_the_view(dash_duo, mini_app):
+    from selenium.webdriver.support.ui import Select
+
+    dash_duo.start_server(mini_app)
+    dash_duo.wait_for_text_to_equal(
+        f"#{ids.MATCH_COUNT}", "6 of 6 interventions match the filters."
+    )
+    details = dash_duo.driver.find_element(
+        By.XPATH, f"//p[@id='{ids.PANEL_BEHAVIOUR}-alt-text']/following-sibling::details"
+    )
+    assert details.find_elements(By.TAG_NAME, "table") == []  # nothing drawn while closed
+
+    def table_rows():
+        return {
+            row.find_elements(By.TAG_NAME, "td")[0].text: row.find_elements(By.TAG_NAME, "td")[
+                1
+            ].text
+            for row in details.find_elements(By.CSS_SELECTOR, "tbody tr")
+        }
+
+    scroll_click(dash_duo, details.find_element(By.TAG_NAME, "summary"))
+    # All of Wales in the six-row fixture: hand-counted, zeros written out.
+    rows = wait_for(table_rows)
+    assert rows["domestic abuse"] == "5"
+    assert rows["stalking"] == "1"
+    assert rows["honour-based abuse"] == "0"
+
+    # While open, the table follows the view: Gwent has Phoenix and the all-Wales programme.
+    Select(dash_duo.find_element(f"#{ids.AREA}")).select_by_value("gwent")
+    dash_duo.wait_for_text_to_equal(f"#{ids.PANEL_TITLE}", "Drill-down: Gwent")
+    wait_for(lambda: table_rows().get("domestic abuse") == "1")
+    assert table_rows()["stalking"] == "0"
+
+    scroll_click(dash_duo, details.find_element(By.TAG_NAME, "summary"))
+    wait_for(lambda: details.find_elements(By.TAG_NAME, "table") == [])
+    assert severe_logs(dash_duo) == []
+
+
 def test_filter_changes_count_and_map(dash_duo, mini_app):
     dash_duo.start_server(mini_app)
     dash_duo.wait_for_text_to_equal(

@@ -91,7 +91,7 @@ def test_panel_csv_download(dash_duo, mini_app, tmp_path):
     )
     dash_duo.start_server(mini_app)
     dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "6 of 6")
-    button = dash_duo.find_element('[id*=\'"panel":"behaviour"\']')
+    button = dash_duo.find_element('[id*=\'"type":"csv"\'][id*=\'"panel":"behaviour"\']')
     dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", button)
     time.sleep(0.3)
     button.click()

@@ -156,11 +156,42 @@ def server_callbacks(app) -> list[str]:
     return sorted(key for key, spec in app.callback_map.items() if "callback" in spec)
 
 
-def outputs_of(app, key: str):
+@st.composite
+def outputs_of(draw, app, key: str):
+    """The outputs a renderer names; a pattern-matching (ALL) output is a list of matching ids."""
     spec = app.callback_map[key]
     outputs = spec["output"] if isinstance(spec["output"], list) else [spec["output"]]
-    listed = [{"id": o.component_id, "property": o.component_property} for o in outputs]
+    listed = []
+    for output in outputs:
+        component_id = output.component_id
+        if isinstance(component_id, dict):
+            plain = {
+                name: json.loads(value.to_json()) if hasattr(value, "to_json") else value
+                for name, value in component_id.items()
+            }
+            listed.append(
+                draw(st.lists(pattern_entry(plain, output.component_property, None), max_size=4))
+            )
+        else:
+            listed.append({"id": component_id, "property": output.component_property})
     return listed if key.startswith("..") else listed[0]
+
+
+PATTERN_VALUES = ("overview", "gaps", "map", "list", "behaviour", "funding-end", "sector")
+
+
+def pattern_entry(pattern: dict, prop: str, value) -> st.SearchStrategy:
+    """One component matching ``pattern``: its own keys, with plausible or junk values."""
+    id_fields = {
+        name: st.just(wanted)
+        if isinstance(wanted, str)
+        else st.one_of(st.sampled_from(PATTERN_VALUES), junk)
+        for name, wanted in pattern.items()
+    }
+    entry = {"id": st.fixed_dictionaries(id_fields), "property": st.just(prop)}
+    if value is not None:
+        entry["value"] = value
+    return st.fixed_dictionaries(entry)
 
 
 def pattern_id(component_id) -> dict | None:
@@ -174,29 +205,7 @@ def pattern_id(component_id) -> dict | None:
 def dependency(draw, dep: dict, valid_view: dict):
     pattern = pattern_id(dep["id"])
     if pattern is not None:  # pattern-matching (ALL): a list of matching components
-        return draw(
-            st.lists(
-                st.fixed_dictionaries(
-                    {
-                        "id": st.fixed_dictionaries(
-                            {
-                                "type": st.just(pattern["type"]),
-                                "page": st.one_of(
-                                    st.sampled_from(["overview", "gaps", "need", "funding"]), junk
-                                ),
-                                "panel": st.one_of(
-                                    st.sampled_from(["map", "list", "behaviour", "funding-end"]),
-                                    junk,
-                                ),
-                            }
-                        ),
-                        "property": st.just(dep["property"]),
-                        "value": junk,
-                    }
-                ),
-                max_size=4,
-            )
-        )
+        return draw(st.lists(pattern_entry(pattern, dep["property"], junk), max_size=4))
     item = {"id": dep["id"], "property": dep["property"]}
     if draw(st.integers(0, 9)):  # now and then the value is missing altogether
         item["value"] = draw(property_value(valid_view, dep["property"], dep["id"]))
@@ -216,7 +225,7 @@ def callback_request(draw, app, key: str, valid_view: dict):
     )
     return {
         "output": key,
-        "outputs": outputs_of(app, key),
+        "outputs": draw(outputs_of(app, key)),
         "inputs": inputs,
         "state": state,
         "changedPropIds": changed,

@@ -1,0 +1,45 @@
+"""A bench-only Dash app: the floor for drawing the map in a browser.
+
+One page holding only the region choropleth, its values inline in the layout: no callbacks, no
+panels, no other components. The time until its six areas are drawn is what any Dash page with
+this map costs in the same browser, so the overview's time can be read against it. Serve it with
+``gunicorn 'bench.floor_map_app:create_server()'``; the map is ``#floor-map``.
+"""
+
+from __future__ import annotations
+
+import json
+
+import plotly.graph_objects as go
+from dash import Dash, dcc, html
+from flask import Response
+
+from dashboard import config, figures
+
+GRAPH_ID = "floor-map"
+
+
+def create_server():
+    text = (config.GEOGRAPHY_DIR / "region.geojson").read_text(encoding="utf-8")
+    locations = [feature["id"] for feature in json.loads(text)["features"]]
+    figure = go.Figure(
+        go.Choroplethmap(
+            geojson="/geometry/region.geojson",
+            featureidkey="id",
+            locations=locations,
+            z=list(range(len(locations))),
+        )
+    )
+    figure.update_layout(
+        map={"style": "white-bg", "center": figures.WALES_CENTRE, "zoom": 6.45},
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        height=560,
+    )
+    app = Dash(__name__, serve_locally=True)
+    app.layout = html.Div([dcc.Graph(id=GRAPH_ID, figure=figure)])
+
+    @app.server.route("/geometry/region.geojson")
+    def region_geometry() -> Response:
+        return Response(text, mimetype="application/geo+json")
+
+    return app.server
