@@ -262,6 +262,21 @@ def measure_lsoa(args, workdir: Path) -> dict:
     return summarise_runs(runs)
 
 
+def measure_map_floor(args, workdir: Path) -> dict:
+    """The same region map alone on a page (:mod:`bench.floor_map_app`): what drawing it costs in
+    this browser before any of the dashboard's own work."""
+    runs = []
+    target = "bench.floor_map_app:create_server()"
+    with browser.gunicorn(ROOT, target, log=workdir / "floor.log") as base:
+        for _ in range(args.browser_runs):
+            runs.append(
+                browser.safe_measure_page(
+                    base + "/", selector="#floor-map .js-plotly-plot", expected=6
+                )
+            )
+    return summarise_runs(runs)
+
+
 def _drawn(summary: dict) -> str:
     if not summary:
         return "-"
@@ -328,6 +343,12 @@ def print_table(report: dict) -> None:
             f"\nLSOA map (1,917 areas): drawn in {_drawn(lsoa)} ms, "
             f"transfer {kb(lsoa['transfer_bytes_median'])} KB, areas rendered {rendered}"
         )
+    floor = report.get("map_floor")
+    if floor:
+        print(
+            f"Floor: the region map alone on a page drawn in {_drawn(floor)} ms "
+            f"(transfer {kb(floor['transfer_bytes_median'])} KB)"
+        )
     print("\nTargets:", json.dumps(TARGETS))
 
 
@@ -367,6 +388,9 @@ def main(argv: list[str] | None = None) -> int:
         if not args.skip_browser:
             print("measuring the LSOA map ...", flush=True)
             report["lsoa"] = measure_lsoa(args, workdir)
+            if (ROOT / "bench" / "floor_map_app.py").is_file():
+                print("measuring the floor: a page with only the map ...", flush=True)
+                report["map_floor"] = measure_map_floor(args, workdir)
     out = save(report)
     print_table(report)
     print(f"\nJSON: {out}")
