@@ -6,8 +6,9 @@ renderer would (``output``, ``outputs``, ``inputs``, ``state``, ``changedPropIds
 ``/_dash-update-component``, applies the response and follows the chain of callbacks that the
 response triggers. Responses are the real HTTP bodies, so their sizes are what a browser receives.
 
-Simplifications (documented, and irrelevant to the overview): pattern-matching callbacks and
-clientside callbacks are not run, Patch responses are recorded but not applied (no callback of
+Simplifications (documented): pattern-matching callbacks and clientside callbacks are not run
+(on the overview that leaves out one small request per interaction, the tables behind "Show as
+table", measured on its own in docs/PERFORMANCE.md), Patch responses are recorded but not applied (no callback of
 this app takes a patched prop as input), and callbacks run one at a time.
 """
 
