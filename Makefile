@@ -1,6 +1,6 @@
 # Two commands do all set-up on a fresh machine:
 #   make run    start the dashboard on the shipped data (http://127.0.0.1:8050)
-#   make test   run the whole test suite (installs Chromium for the browser tests if missing)
+#   make test   run the whole test suite (installs Chromium, ChromeDriver and redis-server if missing)
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
