@@ -562,18 +562,7 @@ def chart_alternative(panel_key: str, graph_id: str, _: Translate) -> html.Div:
 
 def chart_table(header: tuple[str, str], rows: list[tuple[str, str]]) -> html.Table:
     """The numbers of a chart as a two-column table."""
-    return html.Table(
-        [
-            html.Thead(html.Tr([html.Th(header[0], scope="col"), html.Th(header[1], scope="col")])),
-            html.Tbody(
-                [
-                    html.Tr([html.Td(label), html.Td(value, className="num")])
-                    for label, value in rows
-                ]
-            ),
-        ],
-        className="table table-sm alt-table",
-    )
+    return data_table(header, rows, numeric={1}, class_name="table table-sm alt-table")
 
 
 def survey_figures(survey, _: Translate) -> html.Details:
