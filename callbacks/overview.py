@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import ALL, Dash, Input, Output, Patch, State, ctx, dcc, html, no_update
 
 from callbacks.shell import switch_href
-from dashboard import figures, i18n, ids, panels, report, review, server, views
+from dashboard import counting, figures, i18n, ids, panels, report, review, server, views
 from dashboard import state as view_state
 from dashboard.context import AppContext
 from dashboard.model import FILTERS
@@ -19,18 +19,19 @@ from layouts.overview import (
 )
 
 FILTER_KEYS = tuple(FILTERS)
-CONTROL_IDS = (ids.LEVEL, ids.METRIC, ids.ALL_WALES, ids.AREA)
+CONTROL_IDS = (ids.LEVEL, ids.METRIC, ids.ALL_WALES, ids.PROVISION, ids.AREA)
 
 
 def _state_from_controls(
-    level, metric, all_wales, area, filter_values, lang
+    level, metric, all_wales, provision, area, filter_values, lang
 ) -> view_state.ViewState:
     """Controls -> a valid state; anything malformed is dropped by re-parsing its URL form."""
     return view_state.ViewState(
         level=level if level in view_state.LEVELS else view_state.DEFAULT_LEVEL,
         metric=metric if metric in view_state.METRICS else view_state.DEFAULT_METRIC,
         area=area if isinstance(area, str) and area and area != ALL_OF_WALES else None,
-        include_all_wales=bool(all_wales) if isinstance(all_wales, bool) else True,
+        include_all_wales=all_wales is True,
+        provision=provision if provision in counting.PROVISIONS else counting.CURRENT,
         filters={
             key: tuple(str(value) for value in values)
             for key, values in zip(FILTER_KEYS, filter_values, strict=True)
@@ -49,6 +50,7 @@ def register(app: Dash, context: AppContext) -> None:
         Output(ids.LEVEL, "value"),
         Output(ids.METRIC, "value"),
         Output(ids.ALL_WALES, "value"),
+        Output(ids.PROVISION, "value"),
         Output(ids.AREA, "value"),
         Output(ids.AREA, "options"),
         *[Output(ids.filter_id(key), "value") for key in FILTER_KEYS],
@@ -57,6 +59,7 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.LEVEL, "value"),
         Input(ids.METRIC, "value"),
         Input(ids.ALL_WALES, "value"),
+        Input(ids.PROVISION, "value"),
         Input(ids.AREA, "value"),
         Input(ids.MAP, "clickData"),
         Input(ids.RESET, "n_clicks"),
@@ -64,7 +67,7 @@ def register(app: Dash, context: AppContext) -> None:
         prevent_initial_call=True,
     )
     def sync_url_and_controls(
-        pathname, search, level, metric, all_wales, area, click, _reset, *filters
+        pathname, search, level, metric, all_wales, provision, area, click, _reset, *filters
     ):
         # One callback owns both directions so the URL and the controls can never disagree.
         parsed = view_state.parse(pathname, search, context.la_slugs)
@@ -73,7 +76,9 @@ def register(app: Dash, context: AppContext) -> None:
         if trigger == ids.OV_URL:
             wanted = parsed.state
         else:
-            wanted = _state_from_controls(level, metric, all_wales, area, list(filters), lang)
+            wanted = _state_from_controls(
+                level, metric, all_wales, provision, area, list(filters), lang
+            )
             if (
                 trigger == ids.LEVEL
                 and wanted.area
@@ -98,6 +103,7 @@ def register(app: Dash, context: AppContext) -> None:
             wanted.level if wanted.level != level else no_update,
             wanted.metric if wanted.metric != metric else no_update,
             wanted.include_all_wales if wanted.include_all_wales != all_wales else no_update,
+            wanted.provision if wanted.provision != provision else no_update,
             (wanted.area or ALL_OF_WALES)
             if (wanted.area or ALL_OF_WALES) != (area or ALL_OF_WALES)
             else no_update,
@@ -113,14 +119,17 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.LEVEL, "value"),
         Input(ids.METRIC, "value"),
         Input(ids.ALL_WALES, "value"),
+        Input(ids.PROVISION, "value"),
         Input(ids.AREA, "value"),
         *[Input(ids.filter_id(key), "value") for key in FILTER_KEYS],
         State(ids.OV_URL, "search"),
     )
-    def compute_view(level, metric, all_wales, area, *rest):
+    def compute_view(level, metric, all_wales, provision, area, *rest):
         *filters, search = rest
         lang = view_state.parse("/", search).state.lang
-        state = _state_from_controls(level, metric, all_wales, area, list(filters), lang)
+        state = _state_from_controls(
+            level, metric, all_wales, provision, area, list(filters), lang
+        )
         path, query = view_state.to_url(state)
         state = view_state.parse(path, query, context.la_slugs).state
         return server.cached_compute_view(context, state)
@@ -185,6 +194,7 @@ def register(app: Dash, context: AppContext) -> None:
             patch["data"][figures.VALUE_TRACE[each]]["visible"] = visible
             patch["data"][figures.VALUE_TRACE[each]]["showscale"] = visible
             patch["data"][figures.NONE_TRACE[each]]["visible"] = visible
+            patch["data"][figures.TOO_LITTLE_TRACE[each]]["visible"] = visible
         value_trace = patch["data"][figures.VALUE_TRACE[level]]
         value_trace["locations"] = values["locations"]
         value_trace["z"] = values["z"]
@@ -199,6 +209,12 @@ def register(app: Dash, context: AppContext) -> None:
         none_trace["z"] = none["z"]
         none_trace["hovertext"] = none["hovertext"]
         none_trace["marker"]["line"]["width"] = none["line_width"]
+        too_little = view["map"]["too_little"]
+        too_little_trace = patch["data"][figures.TOO_LITTLE_TRACE[level]]
+        too_little_trace["locations"] = too_little["locations"]
+        too_little_trace["z"] = too_little["z"]
+        too_little_trace["hovertext"] = too_little["hovertext"]
+        too_little_trace["marker"]["line"]["width"] = too_little["line_width"]
         notes = html.Ul([html.Li(line) for line in views.map_note_lines(view)])
         return patch, notes, views.match_text(view)
 

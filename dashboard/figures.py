@@ -36,9 +36,16 @@ FONT: Final = {"family": "Arial, Helvetica, sans-serif", "size": 15, "color": "#
 WALES_CENTRE: Final = {"lat": 52.34, "lon": -3.85}
 LEVEL_ORDER: Final = ("region", "force", "la")
 
-#: Each level has two traces: index 2*i (values) and 2*i+1 (none recorded).
+TOO_LITTLE_COLOUR: Final = "#ffffff"
+TOO_LITTLE_OUTLINE: Final = "#3d3d3d"
+
+#: Each level has two traces: index 2*i (values) and 2*i+1 (none recorded); after those, one
+#: trace per level for the areas whose share rests on too little (index 6+i).
 VALUE_TRACE: Final = {level: 2 * index for index, level in enumerate(LEVEL_ORDER)}
 NONE_TRACE: Final = {level: 2 * index + 1 for index, level in enumerate(LEVEL_ORDER)}
+TOO_LITTLE_TRACE: Final = {
+    level: 2 * len(LEVEL_ORDER) + index for index, level in enumerate(LEVEL_ORDER)
+}
 
 
 def geometry_url(level: str) -> str:
@@ -84,6 +91,21 @@ def base_map(*, level: str, height: int = 560) -> go.Figure:
                 name=f"{each}-none",
             )
         )
+    for each in LEVEL_ORDER:
+        figure.add_trace(
+            go.Choroplethmap(
+                geojson=geometry_url(each),
+                featureidkey="id",
+                locations=[],
+                z=[],
+                colorscale=[[0, TOO_LITTLE_COLOUR], [1, TOO_LITTLE_COLOUR]],
+                showscale=False,
+                marker={"line": {"color": TOO_LITTLE_OUTLINE, "width": 2.4}, "opacity": 1},
+                hovertemplate="%{hovertext}<extra></extra>",
+                visible=each == level,
+                name=f"{each}-too-little",
+            )
+        )
     figure.update_layout(
         map={"style": "white-bg", "center": WALES_CENTRE, "zoom": 6.45},
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
@@ -106,43 +128,63 @@ def map_values(
     _: Translate,
     lang: str,
 ) -> dict:
-    """Trace updates for one level: values, hover text and the areas with none recorded.
+    """Trace updates for one level: values, hover text, the areas with none recorded and those
+    whose share rests on too little (:func:`dashboard.counting.too_little_known`).
 
-    ``table`` is :func:`dashboard.model.area_table` output. Returns plain lists, ready for a Patch.
+    ``table`` is :func:`dashboard.counting.area_counts` output. Returns plain lists, ready for a
+    Patch.
     """
+    from dashboard import counting
+
     has_any = table["count"].to_numpy() > 0
+    flag = counting.TOO_LITTLE_COLUMN[metric]
+    too_little = (
+        table[flag].to_numpy(dtype=bool) & has_any if flag else np.zeros(len(table), dtype=bool)
+    )
+    total = len(table)
     hover = [
-        _hover_text(row, metric=metric, name=names[row.area_id], _=_, lang=lang)
+        _hover_text(row, metric=metric, name=names[row.area_id], total=total, _=_, lang=lang)
         for row in table.itertuples(index=False)
     ]
     values = table[metric].to_numpy(dtype=float)
-    shown = has_any & ~np.isnan(values)
+    shown = has_any & ~too_little & ~np.isnan(values)
     zmax = float(np.nanmax(values[shown])) if shown.any() else 1.0
     if metric in ("quality_share", "precarious_share"):
         zmax = 1.0
-    line_widths = [3.5 if area == selected else 1.2 for area in table["area_id"][shown]]
-    line_colours = [
-        "#000000" if area == selected else "#ffffff" for area in table["area_id"][shown]
-    ]
-    none_widths = [3.5 if area == selected else 1.6 for area in table["area_id"][~has_any]]
+    area_ids = table["area_id"]
+
+    def widths(keep: np.ndarray, normal: float) -> list[float]:
+        return [3.5 if area == selected else normal for area in area_ids[keep]]
+
+    def texts(keep: np.ndarray) -> list[str]:
+        return [text for text, wanted in zip(hover, keep, strict=True) if wanted]
+
+    unknown_share = too_little | (has_any & np.isnan(values))
     return {
         "values": {
-            "locations": table["area_id"][shown].tolist(),
+            "locations": area_ids[shown].tolist(),
             "z": [round(float(value), 4) for value in values[shown]],
-            "hovertext": [text for text, keep in zip(hover, shown, strict=True) if keep],
+            "hovertext": texts(shown),
             "zmax": max(zmax, 1e-9),
-            "line_width": line_widths,
-            "line_color": line_colours,
+            "line_width": widths(shown, 1.2),
+            "line_color": ["#000000" if area == selected else "#ffffff" for area in area_ids[shown]],
             "colorbar_title": metric_label(metric, _),
             "tickformat": ".0%" if metric.endswith("share") else "",
         },
         "none": {
-            "locations": table["area_id"][~has_any].tolist(),
+            "locations": area_ids[~has_any].tolist(),
             "z": [0] * int((~has_any).sum()),
-            "hovertext": [text for text, keep in zip(hover, has_any, strict=True) if not keep],
-            "line_width": none_widths,
+            "hovertext": texts(~has_any),
+            "line_width": widths(~has_any, 1.6),
         },
-        "none_recorded": [names[area] for area in table["area_id"][~has_any]],
+        "too_little": {
+            "locations": area_ids[unknown_share].tolist(),
+            "z": [0] * int(unknown_share.sum()),
+            "hovertext": texts(unknown_share),
+            "line_width": widths(unknown_share, 2.4),
+        },
+        "none_recorded": [names[area] for area in area_ids[~has_any]],
+        "too_little_names": [names[area] for area in area_ids[unknown_share]],
     }
 
 
@@ -156,13 +198,39 @@ def metric_label(metric: str, _: Translate) -> str:
     return labels[metric]
 
 
-def _hover_text(row, *, metric: str, name: str, _: Translate, lang: str) -> str:
+def rank_text(rank, total: int, _: Translate, lang: str) -> str:
+    """"rank 2 of 4" (highest first), or nothing when the area has no rank."""
+    if rank is None or (isinstance(rank, float) and np.isnan(rank)):
+        return ""
+    return _("rank {rank} of {total}").format(
+        rank=i18n.format_number(int(rank), lang), total=i18n.format_number(total, lang)
+    )
+
+
+def _hover_text(row, *, metric: str, name: str, total: int, _: Translate, lang: str) -> str:
+    from dashboard import counting
+
     count = int(row.count)
+    beside = (
+        ""
+        if row.includes_all_wales
+        else "<br>"
+        + _("+{n} available across Wales").format(
+            n=i18n.format_number(int(row.all_wales_available), lang)
+        )
+    )
     if count == 0:
-        return f"<b>{name}</b><br>{_('No interventions recorded')}"
-    count_text = _("{n} interventions").format(n=i18n.format_number(count, lang))
+        return f"<b>{name}</b><br>{_('No counted intervention recorded')}{beside}"
+    if row.includes_all_wales:
+        count_text = _("{n} interventions, {local} local").format(
+            n=i18n.format_number(count, lang), local=i18n.format_number(int(row.local_count), lang)
+        )
+    else:
+        count_text = _("{n} local interventions").format(n=i18n.format_number(count, lang))
+    rank = rank_text(getattr(row, counting.RANK_COLUMN[metric]), total, _, lang)
+    rank_line = f"<br>{rank}" if rank else ""
     if metric == "count":
-        return f"<b>{name}</b><br>{count_text}"
+        return f"<b>{name}</b><br>{count_text}{rank_line}{beside}"
     if metric == "per_100k":
         return (
             f"<b>{name}</b><br>"
@@ -174,24 +242,31 @@ def _hover_text(row, *, metric: str, name: str, _: Translate, lang: str) -> str:
                 count_text=count_text,
                 population=i18n.format_number(row.population_16_plus, lang),
             )
+            + rank_line
+            + beside
         )
     if metric == "quality_share":
-        return (
-            f"<b>{name}</b><br>{i18n.format_percent(row.quality_share, lang)} "
-            + _("externally evaluated or accredited")
-            + "<br>"
-            + _("{part} of {count_text}").format(part=int(row.quality_count), count_text=count_text)
+        part, known, too_little = int(row.quality_count), int(row.quality_known), row.quality_too_little
+        what = _("externally evaluated or accredited")
+        share_value = row.quality_share
+    else:
+        part, known, too_little = (
+            int(row.precarious_count),
+            int(row.precarity_known),
+            row.precarious_too_little,
         )
-    return (
-        f"<b>{name}</b><br>{i18n.format_percent(row.precarious_share, lang)} "
-        + _("with precarious funding")
-        + "<br>"
-        + _("{part} of {count_text}; funding not known for {unknown}").format(
-            part=int(row.precarious_count),
-            count_text=count_text,
-            unknown=count - int(row.precarity_known),
-        )
+        what = _("with precarious funding")
+        share_value = row.precarious_share
+    known_text = _("{part} of the {known} services where this is known (known for {known} of {count})").format(
+        part=i18n.format_number(part, lang),
+        known=i18n.format_number(known, lang),
+        count=i18n.format_number(count, lang),
     )
+    if too_little or np.isnan(share_value):
+        headline = _("Too little known to show a share")
+    else:
+        headline = f"{i18n.format_percent(share_value, lang)} {what}"
+    return f"<b>{name}</b><br>{headline}<br>{known_text}<br>{count_text}{rank_line}{beside}"
 
 
 def bar_values(counts: pd.Series, *, _: Translate, lang: str) -> dict:

@@ -70,6 +70,8 @@ class Directory:
     membership_all_wales: Mapping[str, np.ndarray]
     placed: Mapping[tuple[str, bool], np.ndarray]
     name_order: np.ndarray
+    #: (interventions x LAs): recorded in the LA, or across its region with no LA listed.
+    la_local: np.ndarray
 
     @property
     def size(self) -> int:
@@ -152,6 +154,10 @@ def build_directory(
         for level in membership
         for include in (False, True)
     }
+    # A region-wide service with no local authority listed is available in each LA of its region.
+    no_la_listed = (frame["local_authorities"] == "").to_numpy()
+    region_of_la = [vocab.VAWDASV_REGIONS.index(region) for region in lookup["vawdasv_region"]]
+    la_local = membership["la"] | (membership["region"][:, region_of_la] & no_la_listed[:, None])
     # A stable sort, so interventions with the same name keep their directory order.
     name_order = np.argsort(frame["name"].str.lower().to_numpy(dtype=object), kind="stable")
     return Directory(
@@ -170,6 +176,7 @@ def build_directory(
         membership_all_wales=MappingProxyType(with_all_wales),
         placed=MappingProxyType(placed),
         name_order=_readonly(name_order),
+        la_local=_readonly(la_local),
     )
 
 

@@ -44,8 +44,16 @@ def map_figure(view: dict, geometry_text: str, lang: str) -> go.Figure:
     none_trace.update(
         geojson=geometry, locations=none["locations"], z=none["z"], hovertext=none["hovertext"]
     )
+    too_little = view["map"]["too_little"]
+    too_little_trace = figure.data[figures.TOO_LITTLE_TRACE[level]]
+    too_little_trace.update(
+        geojson=geometry,
+        locations=too_little["locations"],
+        z=too_little["z"],
+        hovertext=too_little["hovertext"],
+    )
     # Only the shown level is kept, so the file carries one set of boundaries.
-    figure.data = (value_trace, none_trace)
+    figure.data = (value_trace, none_trace, too_little_trace)
     return figure
 
 
@@ -81,7 +89,7 @@ def build_report(context: AppContext, view: dict, *, generated: dt.datetime | No
         "2023 mapping survey's dataset: the survey identified {survey} interventions from 62 "
         "responses, but its individual returns are not public. 'Unknown' means the documents do not "
         "say."
-    ).format(held=view["total"], survey=context.survey_interventions or "?")
+    ).format(held=view.get("directory_size", view["total"]), survey=context.survey_interventions or "?")
     return f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -375,7 +375,8 @@ def stored_view_state(stored: object, la_slugs: tuple[str, ...]):
         level=text("level") or view_state.DEFAULT_LEVEL,
         metric=text("metric") or view_state.DEFAULT_METRIC,
         area=text("area"),
-        include_all_wales=bool(stored.get("include_all_wales", True)),
+        include_all_wales=stored.get("include_all_wales") is True,
+        provision=text("provision") or "current",
         filters=clean,
         lang=i18n.normalise_language(stored.get("lang")),
     )

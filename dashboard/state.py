@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Final
 from urllib.parse import parse_qs, urlencode
 
-from dashboard import i18n
+from dashboard import counting, i18n
 from dashboard import vocabulary as vocab
 from dashboard.geo import slugify
 from dashboard.i18n import N_
@@ -38,7 +38,9 @@ class ViewState:
     level: str = DEFAULT_LEVEL
     metric: str = DEFAULT_METRIC
     area: str | None = None
-    include_all_wales: bool = True
+    include_all_wales: bool = False
+    #: Which services count: current provision (active and pilot) or every status.
+    provision: str = counting.CURRENT
     filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     lang: str = i18n.DEFAULT_LANGUAGE
 
@@ -118,6 +120,13 @@ def parse(pathname: object, search: object, la_slugs: tuple[str, ...] = ()) -> P
         else:
             problems.append((N_("The all-Wales setting must be 0 or 1."), all_wales))
 
+    provision = _first(query, "provision")
+    if provision is not None:
+        if provision in counting.PROVISIONS:
+            state = replace(state, provision=provision)
+        else:
+            problems.append((N_("The provision setting must be current or all."), provision))
+
     filters: dict[str, tuple[str, ...]] = {}
     for key, (_, allowed) in FILTERS.items():
         raw = query.get(key, [])
@@ -146,8 +155,10 @@ def to_url(state: ViewState) -> tuple[str, str]:
             params.append(("area", state.area))
     if state.metric != DEFAULT_METRIC:
         params.append(("metric", state.metric))
-    if not state.include_all_wales:
-        params.append(("all_wales", "0"))
+    if state.include_all_wales:
+        params.append(("all_wales", "1"))
+    if state.provision != counting.CURRENT:
+        params.append(("provision", state.provision))
     for key in FILTERS:
         if state.filters.get(key):
             params.append((key, ",".join(state.filters[key])))

@@ -7,7 +7,7 @@ from typing import Final
 import numpy as np
 import plotly.graph_objects as go
 
-from dashboard import figures, i18n, model
+from dashboard import counting, figures, i18n, model
 from dashboard import vocabulary as vocab
 from dashboard.context import AppContext
 from dashboard.state import ViewState
@@ -38,16 +38,28 @@ PANEL_BREAKDOWNS: Final = {
 
 
 def compute_view(context: AppContext, state: ViewState) -> dict:
-    """Everything the overview draws for one state, as JSON-ready data (the per-user store)."""
+    """Everything the overview draws for one state, as JSON-ready data (the per-user store).
+
+    Counted through :mod:`dashboard.counting`: the provision scope (current by default), local
+    services with all-Wales services beside them unless added, shares over known values.
+    """
     directory = context.directory
     _ = i18n.translator(state.lang)
-    matching = model.filter_mask(directory, state.filters)
-    table = model.area_table(
+    scope = counting.provision_mask(directory, state.provision)
+    matching = model.filter_mask(directory, state.filters) & scope
+    table = counting.area_counts(
         directory,
         matching,
         state.level,
         state.include_all_wales,
         context.population_16_plus[state.level],
+    )
+    wales = counting.wales_comparator(
+        directory,
+        matching,
+        state.level,
+        state.include_all_wales,
+        context.population_16_plus["wales"]["wales"],
     )
     names = context.names(state.lang, state.level)
     map_update = figures.map_values(
@@ -59,14 +71,16 @@ def compute_view(context: AppContext, state: ViewState) -> dict:
         _=_,
         lang=state.lang,
     )
-    in_area = model.area_mask(directory, state.level, state.area, state.include_all_wales)
-    selection = matching & in_area
-    breakdowns = {
-        key: model.breakdown(directory, selection, column).to_dict()
-        for key, (column, _title) in PANEL_BREAKDOWNS.items()
-    }
+    selection = matching & _selected_services(directory, state)
+    breakdowns: dict[str, dict] = {}
+    coverage: dict[str, dict] = {}
+    for key, (column, _title) in PANEL_BREAKDOWNS.items():
+        counts, known, services = counting.breakdown_with_known(directory, selection, column)
+        breakdowns[key] = counts.to_dict()
+        coverage[key] = {"known": known, "services": services}
     funding = model.funding_end_by_funder(directory, selection)
     rows = model.matching_rows(directory, selection, LIST_COLUMNS, limit=LIST_LIMIT)
+    national = counting.national_mask(directory)
     return {
         "level": state.level,
         "metric": state.metric,
@@ -74,14 +88,27 @@ def compute_view(context: AppContext, state: ViewState) -> dict:
         "area_name": names.get(state.area, "") if state.area else "",
         "lang": state.lang,
         "include_all_wales": state.include_all_wales,
+        "provision": state.provision,
         "filters": {key: list(values) for key, values in state.filters.items()},
         "matching": int(matching.sum()),
-        "total": directory.size,
+        "total": int(scope.sum()),
+        "directory_size": directory.size,
+        "not_current": int((~counting.current_mask(directory)).sum()),
         "selected": int(selection.sum()),
-        "unplaced": model.unplaced_count(directory, matching, state.level, state.include_all_wales),
-        "all_wales_matching": int((matching & directory.all_wales).sum()),
+        "unplaced": int(
+            np.count_nonzero(
+                matching & ~counting.locally_placed(directory, state.level) & ~national
+            )
+        ),
+        "all_wales_matching": int((matching & national).sum()),
+        "wales": {
+            "count": wales.count,
+            "per_100k": wales.per_100k,
+            "includes_all_wales": wales.includes_all_wales,
+        },
         "map": map_update,
         "breakdowns": breakdowns,
+        "coverage": coverage,
         "funding_end": {
             "years": [str(year) for year in funding.index],
             "funders": list(funding.columns),
@@ -92,6 +119,27 @@ def compute_view(context: AppContext, state: ViewState) -> dict:
         "rows": rows.to_dict("records"),
         "rows_total": int(selection.sum()),
     }
+
+
+def _selected_services(directory: model.Directory, state: ViewState) -> np.ndarray:
+    """The services counted in the selected area (all of Wales, national included, if none)."""
+    ids = directory.area_ids.get(state.level, ())
+    if not state.area or state.area not in ids:
+        return np.ones(directory.size, dtype=bool)
+    column = ids.index(state.area)
+    return counting.counted_matrix(directory, state.level, state.include_all_wales)[:, column]
+
+
+def coverage_text(view: dict, key: str) -> str:
+    """"known for 4 of 13": how many of the counted services have the panel's attribute."""
+    _ = i18n.translator(view["lang"])
+    cover = view.get("coverage", {}).get(key)
+    if not cover:
+        return ""
+    return _("known for {known} of {services}").format(
+        known=i18n.format_number(cover["known"], view["lang"]),
+        services=i18n.format_number(cover["services"], view["lang"]),
+    )
 
 
 def value_labels(_: i18n.Translate, values) -> dict[str, str]:
@@ -125,6 +173,9 @@ def panel_chart_inputs(view: dict, key: str) -> tuple:
         title_text = _("Behaviour focus (* a gap named by the 2023 survey)")
     else:
         title_text = _(title)
+    coverage = coverage_text(view, key)
+    if coverage:
+        title_text = f"{title_text} · {coverage}"
     return series, labels, title_text
 
 
@@ -148,10 +199,22 @@ def funding_end_figure(view: dict) -> go.Figure:
     )
 
 
+def provision_label(view: dict) -> str:
+    """Which services the figures count, in words (shown wherever a count is)."""
+    _ = i18n.translator(view["lang"])
+    if view.get("provision") == counting.ALL_STATUSES:
+        return _("All statuses: ended and planned services included")
+    return _("Current provision: active and pilot services")
+
+
 def match_text(view: dict) -> str:
     _ = i18n.translator(view["lang"])
     lang = view["lang"]
-    text = _("{matching} of {total} interventions match the filters.").format(
+    if view.get("provision") == counting.ALL_STATUSES:
+        text = _("{matching} of {total} interventions (all statuses) match the filters.")
+    else:
+        text = _("{matching} of {total} current interventions match the filters.")
+    text = text.format(
         matching=i18n.format_number(view["matching"], lang),
         total=i18n.format_number(view["total"], lang),
     )
@@ -163,24 +226,51 @@ def match_text(view: dict) -> str:
 
 
 def map_note_lines(view: dict) -> list[str]:
-    """Plain-text notes under the map: which areas have none, what is not placed, All Wales."""
+    """Plain-text notes under the map: what is counted, areas with none, too little known,
+    all-Wales services, what is not placed."""
     _ = i18n.translator(view["lang"])
-    lines = []
+    lang = view["lang"]
+    lines = [provision_label(view) + "."]
+    if view.get("provision") != counting.ALL_STATUSES and view.get("not_current"):
+        lines.append(
+            _(
+                "{n} ended, planned or unknown-status services are not counted; choose "
+                "'Include ended and planned services' to see them."
+            ).format(n=i18n.format_number(view["not_current"], lang))
+        )
     none = view["map"]["none_recorded"]
     if none:
-        lines.append(_("No interventions recorded (grey): {areas}.").format(areas=", ".join(none)))
-    else:
-        lines.append(_("Every area has at least one intervention recorded."))
+        lines.append(
+            _("No counted intervention recorded (grey): {areas}.").format(areas=", ".join(none))
+        )
+    too_little = view["map"].get("too_little_names", [])
+    if too_little:
+        lines.append(
+            _("Too little known to show a share (white, dark outline): {areas}.").format(
+                areas=", ".join(too_little)
+            )
+        )
+    n = i18n.format_number(view["all_wales_matching"], lang)
     if view["include_all_wales"]:
         lines.append(
-            _("Includes {n} services available across all of Wales, counted in every area.").format(
-                n=view["all_wales_matching"]
-            )
+            _(
+                "Includes {n} services available across all of Wales, counted in every area; "
+                "the Wales comparison includes them too."
+            ).format(n=n)
         )
     else:
         lines.append(
-            _("Excludes {n} services available across all of Wales.").format(
-                n=view["all_wales_matching"]
+            _(
+                "Local services only: +{n} available across all of Wales, not added into any "
+                "area; the Wales comparison counts local services only."
+            ).format(n=n)
+        )
+    wales = view.get("wales")
+    if wales:
+        lines.append(
+            _("Wales: {count} services, {rate} per 100,000 aged 16+.").format(
+                count=i18n.format_number(wales["count"], lang),
+                rate=i18n.format_number(wales["per_100k"], lang, 1),
             )
         )
     if view["unplaced"]:

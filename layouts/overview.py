@@ -8,7 +8,7 @@ import json
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard import config, i18n, ids, precarity
+from dashboard import config, counting, i18n, ids, precarity
 from dashboard.context import AppContext
 from dashboard.figures import base_map
 from dashboard.i18n import N_, Translate
@@ -87,6 +87,42 @@ def filter_group(key: str, state: ViewState, _: Translate) -> html.Details:
     )
 
 
+def provision_control(provision: str, _: Translate, component_id: str = ids.PROVISION):
+    """Which services count: current provision (the default) or every status."""
+    return html.Fieldset(
+        [
+            html.Legend(_("Services counted"), className="control-label"),
+            dbc.RadioItems(
+                id=component_id,
+                options=[
+                    {"label": _("Current provision (active and pilot)"), "value": counting.CURRENT},
+                    {
+                        "label": _("Include ended and planned services"),
+                        "value": counting.ALL_STATUSES,
+                    },
+                ],
+                value=provision,
+                className="control-radio",
+            ),
+        ]
+    )
+
+
+def method_note(_: Translate) -> str:
+    """The counting rules, word for word, then the metric definitions."""
+    rule = " ".join(_(step) for step in precarity.RULE_STEPS)
+    rules = " ".join(_(text) for text in counting.RULES.values())
+    return (
+        rules
+        + " "
+        + _(
+            "Rates use the ONS mid-2024 population aged 16 and over. 'Externally evaluated or "
+            "accredited' means Respect or CSAAP accreditation, or an independent or randomised "
+            "evaluation. Precarious funding: {rule}"
+        ).format(rule=rule)
+    )
+
+
 def controls(context: AppContext, state: ViewState, _: Translate) -> html.Div:
     lang = state.lang
     return html.Div(
@@ -119,9 +155,10 @@ def controls(context: AppContext, state: ViewState, _: Translate) -> html.Div:
                     ),
                 ]
             ),
+            provision_control(state.provision, _),
             dbc.Switch(
                 id=ids.ALL_WALES,
-                label=_("Include services available across all of Wales"),
+                label=_("Add services available across all of Wales into each area"),
                 value=state.include_all_wales,
                 className="control-switch",
             ),
@@ -244,16 +281,7 @@ def overview_page(context: AppContext, state: ViewState, _: Translate) -> html.D
                                 ],
                                 className="panel-actions",
                             ),
-                            source_note(
-                                _(
-                                    "Counts are interventions in the directory recorded in each area; "
-                                    "a service in several areas counts in each. Rates use the ONS "
-                                    "mid-2024 population aged 16 and over. 'Externally evaluated or "
-                                    "accredited' means Respect or CSAAP accreditation, or an independent "
-                                    "or randomised evaluation. Precarious funding: {rule}"
-                                ).format(rule=rule),
-                                _,
-                            ),
+                            source_note(method_note(_), _),
                         ],
                         lg=9,
                         md=8,

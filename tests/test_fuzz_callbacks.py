@@ -138,6 +138,7 @@ def valid_view(app):
             {"id": ids.LEVEL, "property": "value", "value": "la"},
             {"id": ids.METRIC, "property": "value", "value": "count"},
             {"id": ids.ALL_WALES, "property": "value", "value": True},
+            {"id": ids.PROVISION, "property": "value", "value": "current"},
             {"id": ids.AREA, "property": "value", "value": "cardiff"},
             *[
                 {"id": ids.filter_id(key), "property": "value", "value": []}

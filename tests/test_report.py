@@ -18,8 +18,10 @@ def gwent_view(mini_context):
 
 def test_report_carries_the_views_numbers(mini_context, gwent_view):
     page = report.build_report(mini_context, gwent_view)
-    assert "6 of 6 interventions match the filters. 2 of them in Gwent." in page
-    assert "D Phoenix" in page and "E All Wales" in page
+    # Current provision only (C Hub is decommissioned); E All Wales is beside Gwent, not in it.
+    assert "5 of 5 current interventions match the filters. 1 of them in Gwent." in page
+    assert "D Phoenix" in page and "E All Wales" not in page
+    assert "+1 available across all of Wales" in page
     assert "A Drive" not in page  # not in Gwent
     # No external reference anywhere: plotly.js and the boundaries are inlined.
     # No element loads anything from elsewhere (links inside plotly.js's own code are not loads).
@@ -43,7 +45,7 @@ def test_report_opens_from_disk_without_network(dash_duo, mini_context, gwent_vi
             break
         time.sleep(0.3)
     assert plots >= 9
-    assert "2 of them in Gwent" in driver.find_element("id", "match-count").text
+    assert "1 of them in Gwent" in driver.find_element("id", "match-count").text
     requested = driver.execute_script("return performance.getEntries().map(e => e.name)")
     assert [url for url in requested if url.startswith(("http:", "https:"))] == []
     drawn = driver.execute_script(

@@ -31,6 +31,7 @@ def view_request(area: str = "cardiff", lang_search: str = "") -> dict:
             {"id": ids.LEVEL, "property": "value", "value": "la"},
             {"id": ids.METRIC, "property": "value", "value": "count"},
             {"id": ids.ALL_WALES, "property": "value", "value": True},
+            {"id": ids.PROVISION, "property": "value", "value": "current"},
             {"id": ids.AREA, "property": "value", "value": area},
             *[
                 {"id": ids.filter_id(key), "property": "value", "value": []}
