@@ -48,6 +48,7 @@ class DataBundle:
     _criminal_justice: pd.DataFrame
     _survey: pd.DataFrame
     _recommendations: pd.DataFrame
+    _minimum_offer: pd.DataFrame
     geometry: Mapping[str, str]
     areas: Mapping[str, tuple[Area, ...]]
     interventions_source: str
@@ -77,6 +78,10 @@ class DataBundle:
     @property
     def recommendations(self) -> pd.DataFrame:
         return self._recommendations.copy(deep=False)
+
+    @property
+    def minimum_offer(self) -> pd.DataFrame:
+        return self._minimum_offer.copy(deep=False)
 
 
 def read_text_csv(path: Path, *, expected: tuple[str, ...] | None = None) -> pd.DataFrame:
@@ -322,6 +327,18 @@ def load_recommendations(path: Path) -> pd.DataFrame:
     return validate(frame, schemas.recommendations_schema(), path)
 
 
+MINIMUM_OFFER_FILE = "minimum_offer.csv"
+
+
+def load_minimum_offer(path: Path) -> pd.DataFrame:
+    frame = read_text_csv(path)
+    frame = frame.apply(lambda column: column.str.strip())
+    offer = validate(frame, schemas.minimum_offer_schema(), path)
+    if offer.empty:
+        raise DataError(f"{path}: no elements; at least one row is required.")
+    return offer.reset_index(drop=True)
+
+
 def load_bundle(
     data_dir: Path = config.DATA_DIR, interventions_path: Path | None = None
 ) -> DataBundle:
@@ -339,6 +356,12 @@ def load_bundle(
         _criminal_justice=load_criminal_justice(data_dir / "criminal_justice.csv"),
         _survey=load_survey(data_dir / "survey_2023_published.csv"),
         _recommendations=load_recommendations(data_dir / "survey_2023_recommendations.csv"),
+        # The offer is policy, not directory data: a data folder without one uses the shipped one.
+        _minimum_offer=load_minimum_offer(
+            data_dir / MINIMUM_OFFER_FILE
+            if (data_dir / MINIMUM_OFFER_FILE).is_file()
+            else config.DATA_DIR / MINIMUM_OFFER_FILE
+        ),
         geometry=MappingProxyType(geometry),
         areas=MappingProxyType(areas),
         interventions_source=interventions_file.name,

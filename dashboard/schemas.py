@@ -286,3 +286,95 @@ def lookup_schema() -> pa.DataFrameSchema:
         },
         strict=True,
     )
+
+
+#: Directory columns a minimum-offer element may name, with their vocabularies. ``kind`` is
+#: offered before the directory has the column (the element then shows "not known").
+_KINDS_FALLBACK = (
+    "programme",
+    "multi-agency risk management",
+    "court order or legal power",
+    "partner/victim liaison",
+    "prevention or training initiative",
+    vocab.UNKNOWN,
+)
+_AREA_COLUMNS = ("police_force_areas", "vawdasv_regions")
+
+
+def minimum_offer_fields() -> dict[str, tuple[str, ...]]:
+    """Directory column -> vocabulary, for the ``field`` of ``minimum_offer.csv``."""
+    fields = {
+        column: tuple(allowed)
+        for column, allowed in {**vocab.LIST_COLUMNS, **vocab.SINGLE_COLUMNS}.items()
+        if column not in _AREA_COLUMNS
+    }
+    fields.setdefault("kind", tuple(getattr(vocab, "KINDS", _KINDS_FALLBACK)))
+    return fields
+
+
+def minimum_offer_schema() -> pa.DataFrameSchema:
+    """Schema of ``minimum_offer.csv``: each element names a directory column with a vocabulary
+    and a ';' list of that column's values (a service meets the element with any of them)."""
+    text = {"dtype": str, "nullable": False}
+    fields = minimum_offer_fields()
+
+    def values_check(field: str, allowed: tuple[str, ...]) -> pa.Check:
+        allowed = tuple(value for value in allowed if value != vocab.UNKNOWN)
+        allowed_set = frozenset(allowed)
+
+        def valid(frame):
+            items = frame["values"].map(vocab.split_list)
+            ok = items.map(lambda values: bool(values) and set(values) <= allowed_set)
+            return (frame["field"] != field) | ok
+
+        return pa.Check(
+            valid,
+            error=f"values for field {field}: a ';' list, each item one of: {', '.join(allowed)}",
+        )
+
+    return pa.DataFrameSchema(
+        {
+            "id": pa.Column(
+                **text,
+                unique=True,
+                checks=pa.Check.str_matches(
+                    SLUG.pattern, error="a slug: lower-case a-z, 0-9 and '-'"
+                ),
+            ),
+            "element": pa.Column(
+                **text,
+                unique=True,
+                checks=pa.Check.str_length(min_value=1, max_value=80, error="1 to 80 characters"),
+            ),
+            "field": pa.Column(
+                **text,
+                checks=pa.Check.isin(
+                    list(fields),
+                    error="a directory column with a vocabulary (" + _allowed(fields) + ")",
+                ),
+            ),
+            "values": pa.Column(
+                **text,
+                checks=pa.Check(
+                    lambda cell: bool(vocab.split_list(cell)),
+                    element_wise=True,
+                    error="a ';' list of at least one value of the field's vocabulary",
+                ),
+            ),
+            "rationale": pa.Column(**text, checks=NOT_EMPTY),
+            "source": pa.Column(
+                **text,
+                checks=pa.Check.str_matches(SOURCE.pattern, error="'<seed file>.txt § <section>'"),
+            ),
+            "evidence": pa.Column(
+                **text,
+                checks=pa.Check.str_length(
+                    min_value=1,
+                    max_value=MAX_EVIDENCE,
+                    error=f"an exact quote of 1 to {MAX_EVIDENCE} characters",
+                ),
+            ),
+        },
+        checks=[values_check(field, allowed) for field, allowed in fields.items()],
+        strict=True,
+    )
