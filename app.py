@@ -18,6 +18,7 @@ from callbacks import directory as directory_callbacks
 from callbacks import overview as overview_callbacks
 from callbacks import present as present_callbacks
 from callbacks import review as review_callbacks
+from callbacks import scorecard as scorecard_callbacks
 from callbacks import shell as shell_callbacks
 from dashboard import config
 from dashboard.context import AppContext, build_context
@@ -47,6 +48,7 @@ def create_app(context: AppContext | None = None) -> Dash:
     overview_callbacks.register(app, context)
     directory_callbacks.register(app, context)
     review_callbacks.register(app, context)
+    scorecard_callbacks.register(app, context)
     present_callbacks.register(app, context)
     return configure_server(app)
 

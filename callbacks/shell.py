@@ -18,7 +18,7 @@ PAGE_KIND_STORE = "shell-page-kind"
 def page_kind(pathname: object) -> str:
     path = pathname if isinstance(pathname, str) else "/"
     first = path.strip("/").split("/")[0]
-    if first in ("directory", "gaps", "need", "funding", "present"):
+    if first in ("directory", "gaps", "scorecard", "need", "funding", "present"):
         return first
     if first in ("", "region", "force"):
         return "overview"
@@ -67,6 +67,15 @@ def render(context: AppContext, pathname: object, search: object) -> tuple[html.
             lang=lang,
         )
         active = "/gaps"
+    elif kind == "scorecard":
+        from callbacks.scorecard import scorecard_options
+        from dashboard.scorecard import scorecard_view
+        from layouts.scorecard import scorecard_page
+
+        level, include, _lang = scorecard_options(search)
+        view = scorecard_view(context, level=level, include_all_wales=include, lang=lang)
+        body = scorecard_page(view, _=_, lang=lang)
+        active = "/scorecard"
     elif kind == "need":
         measure = need.NEED_MEASURES[1]
         result = review.need_view(context, measure=measure, lang=lang)

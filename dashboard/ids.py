@@ -62,6 +62,14 @@ GAPS_RISK = "gaps-risk"
 GAPS_FINDINGS = "gaps-findings"
 GAPS_URL = "gaps-url"
 
+# Minimum-offer scorecard
+SC_URL = "sc-url"
+SC_LEVEL = "sc-level"
+SC_ALL_WALES = "sc-all-wales"
+SC_BODY = "sc-body"
+SC_CSV = "sc-csv"
+SC_DOWNLOAD = "sc-download"
+
 # Need beside provision
 NEED_SCATTER_MEASURE = "need-measure"
 NEED_SCATTER = "need-scatter"

@@ -14,6 +14,7 @@ from dashboard.i18n import Translate
 NAV_ITEMS = (
     ("/", "Overview"),
     ("/gaps", "Gap review"),
+    ("/scorecard", "Minimum offer"),
     ("/need", "Need and provision"),
     ("/funding", "Funding"),
     ("/directory", "Directory"),

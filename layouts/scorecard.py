@@ -1,0 +1,331 @@
+"""The minimum-offer scorecard page (component tree only; the view comes from
+:func:`dashboard.scorecard.scorecard_view`)."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard import counting, i18n, ids
+from dashboard.i18n import N_, Translate
+from dashboard.scorecard import ScorecardCell, ScorecardView, cite
+from layouts.shell import source_note
+
+#: Field names as shown in the column headers.
+FIELD_LABELS = {
+    "service_tier": N_("service tier"),
+    "behaviour_focus": N_("behaviour focus"),
+    "kind": N_("kind"),
+    "purpose": N_("purpose"),
+    "setting": N_("setting"),
+    "risk_level": N_("risk level"),
+    "cohort": N_("cohort"),
+    "sector": N_("sector"),
+}
+#: The counting rules the method note quotes word for word, in this order.
+RULE_KEYS = ("current", "local", "known", "gap", "medium_risk")
+
+STATE_CLASSES = {
+    counting.RECORDED: "sc-recorded",
+    counting.GAP: "sc-gap",
+    counting.NOT_KNOWN: "sc-not-known",
+    counting.NO_RECORD: "sc-no-record",
+}
+
+
+def field_label(field: str, _: Translate) -> str:
+    return _(FIELD_LABELS[field]) if field in FIELD_LABELS else field.replace("_", " ")
+
+
+def element_rule(element, _: Translate) -> str:
+    values = _(" or ").join(_(value) for value in element.values)
+    return f"{field_label(element.field, _)}: {values}"
+
+
+def cell_content(cell: ScorecardCell, element, *, _: Translate, lang: str) -> html.Td:
+    """One cell: symbol, state in words and a tooltip; colour only repeats what the words say."""
+    fmt = lambda value: i18n.format_number(value, lang)  # noqa: E731
+    lines: list = []
+    classes = ["sc-cell", STATE_CLASSES[cell.state]]
+    if cell.state == counting.RECORDED:
+        lines.append(html.Span(f"✓ {fmt(cell.count)}", className="sc-state"))
+        lines.append(html.Span(_("recorded"), className="sc-sub"))
+        title = "; ".join(cell.names)
+    elif cell.state == counting.GAP and cell.documented is not None:
+        classes[-1] = "sc-gap-documented"
+        lines.append(html.Span("✗ " + _("gap"), className="sc-state"))
+        lines.append(html.Span(_("stated by a source"), className="sc-sub"))
+        title = f"“{cell.documented.evidence}” ({cite(cell.documented.source)})"
+    elif cell.state == counting.GAP:
+        lines.append(html.Span("✗ " + _("gap"), className="sc-state"))
+        lines.append(html.Span(_("in the directory"), className="sc-sub"))
+        title = _(
+            "None of the {m} current services here meets this element, and {field} is known "
+            "for all of them."
+        ).format(m=fmt(cell.services), field=field_label(element.field, _))
+    elif cell.state == counting.NOT_KNOWN:
+        lines.append(html.Span("? " + _("not known"), className="sc-state"))
+        lines.append(
+            html.Span(_("({n} unclassified)").format(n=fmt(cell.unclassified)), className="sc-sub")
+        )
+        title = _("{n} of the {m} current services here have no {field} recorded.").format(
+            n=fmt(cell.unclassified), m=fmt(cell.services), field=field_label(element.field, _)
+        )
+    else:
+        lines.append(html.Span("– " + _("no record"), className="sc-state"))
+        title = _("The directory holds no current service here.")
+    if cell.all_wales:
+        lines.append(
+            html.Span(
+                _("+{n} available across Wales").format(n=fmt(cell.all_wales)),
+                className="sc-sub",
+            )
+        )
+        title += " " + _("Available across Wales: {names}.").format(
+            names="; ".join(cell.all_wales_names)
+        )
+    return html.Td(lines, className=" ".join(classes), title=title.strip())
+
+
+def scorecard_table(view: ScorecardView, *, _: Translate, lang: str) -> html.Table:
+    fmt = lambda value: i18n.format_number(value, lang)  # noqa: E731
+    level_label = _("VAWDASV region") if view.level == "region" else _("Police force area")
+    head = html.Tr(
+        [
+            html.Th(level_label, scope="col"),
+            *[
+                html.Th(
+                    [element.label, html.Span(element_rule(element, _), className="sc-rule")],
+                    scope="col",
+                )
+                for element in view.elements
+            ],
+        ]
+    )
+    body = []
+    for row in view.rows:
+        total = _("meets {k} of {n} elements").format(k=fmt(row.met), n=fmt(row.total))
+        unknown = _("{m} not known").format(m=fmt(row.not_known))
+        body.append(
+            html.Tr(
+                [
+                    html.Th(
+                        [
+                            row.name,
+                            html.Span(total, className="sc-total"),
+                            html.Span(unknown, className="sc-total"),
+                        ],
+                        scope="row",
+                    ),
+                    *[
+                        cell_content(cell, element, _=_, lang=lang)
+                        for cell, element in zip(row.cells, view.elements, strict=True)
+                    ],
+                ]
+            )
+        )
+    return html.Table(
+        [
+            html.Caption(
+                _(
+                    "Areas against the elements of the draft minimum offer: current services, "
+                    "{scope}."
+                ).format(
+                    scope=_("services available across all of Wales added")
+                    if view.include_all_wales
+                    else _("local services only, services available across Wales beside")
+                )
+            ),
+            html.Thead(head),
+            html.Tbody(body),
+        ],
+        className="scorecard",
+    )
+
+
+def legend(_: Translate) -> html.Ul:
+    items = [
+        ("sc-recorded", "✓ 2", _("recorded: current services meet the element (how many)")),
+        ("sc-gap-documented", "✗ " + _("gap"), _("gap stated by a source document")),
+        (
+            "sc-gap",
+            "✗ " + _("gap"),
+            _(
+                "gap in the directory: the field is known for every current service and none meets it"
+            ),
+        ),
+        (
+            "sc-not-known",
+            "? " + _("not known"),
+            _("not known: some current services have the field unrecorded; not a gap"),
+        ),
+        (
+            "sc-no-record",
+            "– " + _("no record"),
+            _("no record: no current service in the directory"),
+        ),
+    ]
+    return html.Ul(
+        [
+            html.Li([html.Span(symbol, className=f"sc-swatch {cls}"), html.Span(text)])
+            for cls, symbol, text in items
+        ],
+        className="sc-legend",
+        **{"aria-label": _("Legend")},
+    )
+
+
+def services_details(view: ScorecardView, *, _: Translate) -> html.Div:
+    """Per area, the services behind each cell (the tooltips' content, readable without a mouse)."""
+    blocks = []
+    for row in view.rows:
+        items = []
+        for cell, element in zip(row.cells, view.elements, strict=True):
+            parts: list = [html.Strong(element.label + ": ")]
+            if cell.names:
+                parts.append("; ".join(cell.names))
+            elif cell.documented is not None:
+                parts.append(
+                    _("gap stated by a source: “{quote}” ({source})").format(
+                        quote=cell.documented.evidence, source=cite(cell.documented.source)
+                    )
+                )
+            else:
+                parts.append(_(cell.state))
+            if cell.all_wales_names:
+                parts.append(
+                    " · "
+                    + _("available across Wales: {names}").format(
+                        names="; ".join(cell.all_wales_names)
+                    )
+                )
+            items.append(html.Li(parts))
+        blocks.append(
+            html.Details(
+                [
+                    html.Summary(_("{area}: services behind each cell").format(area=row.name)),
+                    html.Ul(items),
+                ],
+                className="sc-details",
+            )
+        )
+    return html.Div(blocks)
+
+
+def offer_list(view: ScorecardView, *, _: Translate) -> html.Ol:
+    return html.Ol(
+        [
+            html.Li(
+                [
+                    html.Strong(element.label),
+                    f" ({element_rule(element, _)}). ",
+                    element.rationale,
+                    " ",
+                    html.Span(f"“{element.evidence}”", className="sc-quote"),
+                    f" ({cite(element.source)})",
+                ]
+            )
+            for element in view.elements
+        ],
+        className="sc-offer",
+    )
+
+
+def scorecard_body(view: ScorecardView, *, _: Translate, lang: str) -> list:
+    """Everything that changes with the controls."""
+    notes = [html.P(note, className="small") for note in view.notes]
+    return [
+        legend(_),
+        html.Div(scorecard_table(view, _=_, lang=lang), className="scorecard-wrap"),
+        *notes,
+        html.H2(_("Services behind each cell"), className="panel-title"),
+        services_details(view, _=_),
+    ]
+
+
+def method_text(_: Translate) -> str:
+    rules = " ".join(_(counting.RULES[key]) for key in RULE_KEYS)
+    return (
+        _(
+            "Each cell counts the current services in the area that have any of the element's "
+            "values in the field named under the element."
+        )
+        + " "
+        + rules
+    )
+
+
+def scorecard_page(view: ScorecardView, *, _: Translate, lang: str) -> html.Div:
+    return html.Div(
+        [
+            dcc.Location(id=ids.SC_URL, refresh=False),
+            dcc.Download(id=ids.SC_DOWNLOAD),
+            html.H1(_("Minimum-offer scorecard"), className="page-title"),
+            dbc.Alert(
+                [
+                    html.Strong(_("Draft for discussion, not adopted policy.") + " "),
+                    _(
+                        "Recommendation 2 of the 2023 survey asks the National Partnership "
+                        "Board to consider an all-Wales response to tackling perpetration, "
+                        "including a minimum level of service provision. The elements below are "
+                        "a draft offer to discuss; they are kept in data/minimum_offer.csv and "
+                        "can be changed without changing the code."
+                    ),
+                ],
+                color="warning",
+                className="sc-draft",
+            ),
+            html.P(
+                _(
+                    "One row per area, one column per element of the draft offer. A cell shows "
+                    "how many current services in the area meet the element, or why none is "
+                    "shown: a gap, not known (services whose field is not recorded), or no "
+                    "record at all."
+                ),
+                className="lead-text",
+            ),
+            dbc.Row(
+                [
+                    dbc.Col(
+                        [
+                            html.Label(_("Areas"), htmlFor=ids.SC_LEVEL, className="control-label"),
+                            dbc.RadioItems(
+                                id=ids.SC_LEVEL,
+                                value=view.level,
+                                inline=True,
+                                options=[
+                                    {"label": _("VAWDASV region"), "value": "region"},
+                                    {"label": _("Police force area"), "value": "force"},
+                                ],
+                            ),
+                        ],
+                        md=5,
+                    ),
+                    dbc.Col(
+                        dbc.Switch(
+                            id=ids.SC_ALL_WALES,
+                            value=view.include_all_wales,
+                            label=_("Include services available across all of Wales"),
+                        ),
+                        md=5,
+                    ),
+                    dbc.Col(
+                        dbc.Button(
+                            _("Download data (CSV)"),
+                            id=ids.SC_CSV,
+                            color="link",
+                            size="sm",
+                            className="csv-button",
+                        ),
+                        md=2,
+                    ),
+                ],
+                className="controls-inline sc-controls",
+            ),
+            html.Div(scorecard_body(view, _=_, lang=lang), id=ids.SC_BODY),
+            html.H2(_("The draft offer"), className="panel-title"),
+            offer_list(view, _=_),
+            source_note(method_text(_), _),
+        ],
+        className="review scorecard-page",
+    )
