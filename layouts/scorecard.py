@@ -145,25 +145,19 @@ def scorecard_table(view: ScorecardView, *, _: Translate, lang: str) -> html.Tab
 
 def legend(_: Translate) -> html.Ul:
     items = [
-        ("sc-recorded", "✓ 2", _("recorded: current services meet the element (how many)")),
-        ("sc-gap-documented", "✗ " + _("gap"), _("gap stated by a source document")),
+        ("sc-recorded", "✓ 2", _("recorded (number of services)")),
+        ("sc-gap-documented", "✗ " + _("gap"), _("stated by a source document")),
         (
             "sc-gap",
             "✗ " + _("gap"),
-            _(
-                "gap in the directory: the field is known for every current service and none meets it"
-            ),
+            _("in the directory: field known for every service, none meets it"),
         ),
         (
             "sc-not-known",
             "? " + _("not known"),
-            _("not known: some current services have the field unrecorded; not a gap"),
+            _("field not recorded for some services: not a gap"),
         ),
-        (
-            "sc-no-record",
-            "– " + _("no record"),
-            _("no record: no current service in the directory"),
-        ),
+        ("sc-no-record", "– " + _("no record"), _("no current service recorded")),
     ]
     return html.Ul(
         [
@@ -260,7 +254,14 @@ def scorecard_page(view: ScorecardView, *, _: Translate, lang: str) -> html.Div:
         [
             dcc.Location(id=ids.SC_URL, refresh=False),
             dcc.Download(id=ids.SC_DOWNLOAD),
-            html.H1(_("Minimum-offer scorecard"), className="page-title"),
+            html.H1(
+                [
+                    _("Minimum-offer scorecard"),
+                    " ",
+                    html.Span(_("Draft"), className="badge bg-warning text-dark sc-badge"),
+                ],
+                className="page-title",
+            ),
             dbc.Alert(
                 [
                     html.Strong(_("Draft for discussion, not adopted policy.") + " "),
@@ -268,21 +269,12 @@ def scorecard_page(view: ScorecardView, *, _: Translate, lang: str) -> html.Div:
                         "Recommendation 2 of the 2023 survey asks the National Partnership "
                         "Board to consider an all-Wales response to tackling perpetration, "
                         "including a minimum level of service provision. The elements below are "
-                        "a draft offer to discuss; they are kept in data/minimum_offer.csv and "
-                        "can be changed without changing the code."
+                        "a draft offer to discuss, kept in data/minimum_offer.csv: they can be "
+                        "changed without changing the code."
                     ),
                 ],
                 color="warning",
                 className="sc-draft",
-            ),
-            html.P(
-                _(
-                    "One row per area, one column per element of the draft offer. A cell shows "
-                    "how many current services in the area meet the element, or why none is "
-                    "shown: a gap, not known (services whose field is not recorded), or no "
-                    "record at all."
-                ),
-                className="lead-text",
             ),
             dbc.Row(
                 [
@@ -300,6 +292,7 @@ def scorecard_page(view: ScorecardView, *, _: Translate, lang: str) -> html.Div:
                             ),
                         ],
                         md=5,
+                        className="sc-level",
                     ),
                     dbc.Col(
                         dbc.Switch(
