@@ -153,7 +153,12 @@ def register(app: Dash, context: AppContext) -> None:
         if view is None or view.get("level") != "force" or not view.get("area"):
             return None
         _ = i18n.translator(view["lang"])
-        summary = review.force_summary(context, area_id=view["area"], lang=view["lang"])
+        summary = review.force_summary(
+            context,
+            area_id=view["area"],
+            lang=view["lang"],
+            provision=view.get("provision", counting.CURRENT),
+        )
         return force_section(summary, _, view["lang"])
 
     app.clientside_callback(

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, no_update
 
-from dashboard import i18n, ids, need, review
+from dashboard import counting, i18n, ids, need, review
 from dashboard import state as view_state
 from dashboard.context import AppContext
 from layouts.review import findings_list
@@ -16,14 +16,12 @@ def _lang(search) -> str:
     return view_state.parse("/", search).state.lang
 
 
-def gap_options(search) -> tuple[str, bool]:
-    """``?level=force&all_wales=1`` -> (level, include_all_wales); defaults region, excluded."""
-    from urllib.parse import parse_qs
-
-    query = parse_qs((search or "").lstrip("?")) if isinstance(search, str) else {}
-    level = (query.get("level") or ["region"])[0]
-    all_wales = (query.get("all_wales") or ["0"])[0] == "1"
-    return (level if level in ("region", "force") else "region"), all_wales
+def gap_options(search) -> tuple[str, bool, str]:
+    """``?level=force&all_wales=1&provision=all`` -> (level, include_all_wales, provision);
+    defaults region, all-Wales services beside, current provision."""
+    state = view_state.parse("/", search).state
+    level = state.level if state.level in ("region", "force") else "region"
+    return level, state.include_all_wales, state.provision
 
 
 def register(app: Dash, context: AppContext) -> None:
@@ -35,18 +33,23 @@ def register(app: Dash, context: AppContext) -> None:
         Output(ids.GAPS_URL, "search"),
         Input(ids.GAPS_LEVEL, "value"),
         Input(ids.GAPS_ALL_WALES, "value"),
+        Input(ids.GAPS_PROVISION, "value"),
         State(ids.GAPS_URL, "search"),
         prevent_initial_call=True,
     )
-    def update_gaps(level, include_all_wales, search):
+    def update_gaps(level, include_all_wales, provision, search):
         lang = _lang(search)
         level = level if level in ("region", "force") else "region"
-        include = bool(include_all_wales) if isinstance(include_all_wales, bool) else False
-        result = review.gap_review(context, level=level, include_all_wales=include, lang=lang)
+        include = include_all_wales is True
+        provision = provision if provision in counting.PROVISIONS else counting.CURRENT
+        result = review.gap_review(
+            context, level=level, include_all_wales=include, lang=lang, provision=provision
+        )
         _ = i18n.translator(lang)
         params = (
             [("level", level)]
             + ([("all_wales", "1")] if include else [])
+            + ([("provision", provision)] if provision != counting.CURRENT else [])
             + ([("lang", lang)] if lang != "en" else [])
         )
         return (
@@ -111,10 +114,10 @@ def panel_frame(context: AppContext, page, panel, search, view):
         view = trusted_view(context, view)
         return None if view is None else views.panel_table(view, panel)
     if page == "gaps":
-        level, include = gap_options(search)
-        matrices = review.gap_review(context, level=level, include_all_wales=include, lang="en")[
-            "matrices"
-        ]
+        level, include, provision = gap_options(search)
+        matrices = review.gap_review(
+            context, level=level, include_all_wales=include, lang="en", provision=provision
+        )["matrices"]
         if panel in matrices:
             return matrices[panel].rename_axis("area_id").reset_index()
         return None

@@ -56,8 +56,10 @@ def render(context: AppContext, pathname: object, search: object) -> tuple[html.
         body = directory.directory_page(rows, _, selected_id=selected if selected else None)
         active = "/directory"
     elif kind == "gaps":
-        level, include = gap_options(search)
-        result = review.gap_review(context, level=level, include_all_wales=include, lang=lang)
+        level, include, provision = gap_options(search)
+        result = review.gap_review(
+            context, level=level, include_all_wales=include, lang=lang, provision=provision
+        )
         body = review_layouts.gaps_page(
             result,
             context.bundle.recommendations,
@@ -65,6 +67,7 @@ def render(context: AppContext, pathname: object, search: object) -> tuple[html.
             include_all_wales=include,
             _=_,
             lang=lang,
+            provision=provision,
         )
         active = "/gaps"
     elif kind == "scorecard":

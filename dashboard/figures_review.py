@@ -13,41 +13,95 @@ from dashboard.figures import BAR_COLOUR, FONT
 from dashboard.i18n import Translate
 
 ZERO_CELL = "#f4d6d6"
+NOT_KNOWN_CELL = "#fbe7b5"
+NO_RECORD_CELL = "#eeeeee"
 HEAT_SCALE = [[0.0, "#deebf7"], [0.5, "#6baed6"], [1.0, "#08306b"]]
 REFERENCE_COLOUR = "#a10e1a"
 
 
 def gap_heatmap(
-    matrix: pd.DataFrame,
+    cells: Mapping[str, Mapping[str, object]],
     *,
     row_labels: Mapping[str, str],
     column_labels: Mapping[str, str],
     title: str,
     _: Translate,
 ) -> go.Figure:
-    """Areas by category; zero cells drawn in a pale red with the word "none", never blank."""
-    counts = matrix.to_numpy()
-    rows = [row_labels.get(index, index) for index in matrix.index]
-    columns = [column_labels.get(column, column) for column in matrix.columns]
-    text = [[str(value) if value else _("none") for value in row] for row in counts]
-    shown = np.where(counts == 0, np.nan, counts).astype(float)
-    figure = go.Figure()
-    figure.add_trace(
-        go.Heatmap(
-            z=np.where(counts == 0, 0, np.nan),
-            x=columns,
-            y=rows,
-            colorscale=[[0, ZERO_CELL], [1, ZERO_CELL]],
-            showscale=False,
-            hoverinfo="skip",
-            xgap=2,
-            ygap=2,
-        )
+    """Areas by category, each cell in its state (:mod:`dashboard.counting`), in words as well
+    as colour: a count (blue), "gap" (red), "not known (n)" (amber), "no record" (grey)."""
+    from dashboard import counting
+
+    area_ids = list(cells)
+    categories = list(next(iter(cells.values()))) if cells else []
+    rows = [row_labels.get(area, area) for area in area_ids]
+    columns = [column_labels.get(category, category) for category in categories]
+    grid = [[cells[area][category] for category in categories] for area in area_ids]
+
+    def text_of(cell) -> str:
+        if cell.state == counting.RECORDED:
+            return str(cell.count)
+        if cell.state == counting.GAP:
+            return _("gap (stated)") if cell.documented else _("gap")
+        if cell.state == counting.NOT_KNOWN:
+            return _("not known ({n})").format(n=cell.unclassified)
+        return _("no record")
+
+    def hover_of(cell) -> str:
+        if cell.state == counting.RECORDED:
+            listed = "<br>".join(cell.names[:8]) + ("<br>…" if len(cell.names) > 8 else "")
+            return _("{n} of {m} counted services").format(n=cell.count, m=cell.services) + (
+                "<br>" + listed
+            )
+        if cell.state == counting.GAP and cell.documented:
+            return _("Stated by a source document") + "<br>" + cell.documented.source
+        if cell.state == counting.GAP:
+            return _("None of the {m} counted services, all classified").format(m=cell.services)
+        if cell.state == counting.NOT_KNOWN:
+            return _("None recorded; {n} of {m} counted services unclassified").format(
+                n=cell.unclassified, m=cell.services
+            )
+        return _("No counted service recorded here")
+
+    text = [[text_of(cell) for cell in row] for row in grid]
+    hover = [[hover_of(cell) for cell in row] for row in grid]
+    counts = np.array([[cell.count for cell in row] for row in grid], dtype=float).reshape(
+        len(rows), len(columns)
     )
-    top = float(np.nanmax(shown)) if np.isfinite(shown).any() else 1.0
+    figure = go.Figure()
+    for state, colour in (
+        (counting.GAP, ZERO_CELL),
+        (counting.NOT_KNOWN, NOT_KNOWN_CELL),
+        (counting.NO_RECORD, NO_RECORD_CELL),
+    ):
+        z = [[0 if cell.state == state else None for cell in row] for row in grid]
+        figure.add_trace(
+            go.Heatmap(
+                z=z,
+                x=columns,
+                y=rows,
+                colorscale=[[0, colour], [1, colour]],
+                showscale=False,
+                text=text,
+                texttemplate="%{text}",
+                textfont={"size": 13, "color": "#1b1b1b"},
+                customdata=hover,
+                hovertemplate="%{y} · %{x}<br>%{customdata}<extra></extra>",
+                xgap=2,
+                ygap=2,
+                name=state,
+            )
+        )
+    recorded = np.where(
+        np.array([[cell.state == counting.RECORDED for cell in row] for row in grid]).reshape(
+            counts.shape
+        ),
+        counts,
+        np.nan,
+    )
+    top = float(np.nanmax(recorded)) if np.isfinite(recorded).any() else 1.0
     figure.add_trace(
         go.Heatmap(
-            z=shown,
+            z=recorded,
             x=columns,
             y=rows,
             colorscale=HEAT_SCALE,
@@ -56,7 +110,8 @@ def gap_heatmap(
             text=text,
             texttemplate="%{text}",
             textfont={"size": 15},
-            hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+            customdata=hover,
+            hovertemplate="%{y} · %{x}<br>%{customdata}<extra></extra>",
             xgap=2,
             ygap=2,
             colorbar={
@@ -64,12 +119,13 @@ def gap_heatmap(
                 "thickness": 12,
                 "dtick": 1 if top <= 10 else None,
             },
+            name=counting.RECORDED,
         )
     )
     figure.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 18}},
-        height=max(260, 48 * len(rows) + 190),
-        margin={"l": 8, "r": 8, "t": 50, "b": 8},
+        height=max(260, 48 * len(rows) + 210),
+        margin={"l": 8, "r": 8, "t": 90, "b": 8},
         font=FONT,
         xaxis={"side": "top", "tickangle": -30, "type": "category"},
         yaxis={"autorange": "reversed", "type": "category"},

@@ -56,6 +56,7 @@ GRID_COUNT = "dir-count"
 # Gap review
 GAPS_LEVEL = "gaps-level"
 GAPS_ALL_WALES = "gaps-all-wales"
+GAPS_PROVISION = "gaps-provision"
 GAPS_BEHAVIOUR = "gaps-behaviour"
 GAPS_TIER = "gaps-tier"
 GAPS_RISK = "gaps-risk"

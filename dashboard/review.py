@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import cliff, gaps, i18n, model, need
+from dashboard import cliff, counting, gaps, i18n, model, need
 from dashboard import vocabulary as vocab
 from dashboard.context import AppContext
 from dashboard.figures_review import (
@@ -26,108 +26,162 @@ from dashboard.i18n import Translate
 class Finding:
     text: str
     recommendations: tuple[str, ...]
+    #: documented / derived / record / not known (:mod:`dashboard.gaps`)
+    evidence_class: str = gaps.DERIVED
+    quote: str = ""
+    source: str = ""
 
 
-def gap_sentence(gap: gaps.Gap, *, names: dict, _: Translate) -> str:
+def gap_sentence(gap: gaps.Gap, *, names: dict, _: Translate, lang: str = "en") -> str:
     area = names.get(gap.area_id, gap.area_id) if gap.area_id else ""
+    fmt = lambda value: i18n.format_number(value, lang)  # noqa: E731
+    if gap.kind == "documented":
+        stated = gap.documented
+        text = _(stated.statement) if stated else gap.subject
+        if gap.count:
+            text += " " + _(
+                "The directory now records {n} current services that may fill it."
+            ).format(n=fmt(gap.count))
+        return text
+    if gap.kind == "survey-reports":
+        return _(
+            "The directory holds no current intervention recorded for {behaviour}, but the 2023 "
+            "survey reports some."
+        ).format(behaviour=_(gap.subject))
     if gap.kind == "no-behaviour":
-        return _("No intervention in the directory addresses {behaviour}.").format(
-            behaviour=_(gap.subject)
-        )
+        return _(
+            "No current intervention in the directory addresses {behaviour}, and the behaviour "
+            "focus of every current service is known."
+        ).format(behaviour=_(gap.subject))
+    if gap.kind == "behaviour-not-known":
+        return _(
+            "Not known: no current intervention in the directory is recorded for {behaviour}, "
+            "but {n} of {m} current services have no behaviour focus recorded."
+        ).format(behaviour=_(gap.subject), n=fmt(gap.compared_with or 0), m=fmt(gap.services))
     if gap.kind == "no-medium-risk":
-        return _("No medium-risk intervention is recorded in {area}.").format(area=area)
+        return _(
+            "No current medium-risk-tier service is recorded in {area}, and the service tier of "
+            "all {m} current services there is known."
+        ).format(area=area, m=fmt(gap.services))
+    if gap.kind == "medium-risk-not-known":
+        return _(
+            "Not known whether {area} has a medium-risk-tier service: {n} of its {m} current "
+            "services have no service tier recorded."
+        ).format(area=area, n=fmt(gap.compared_with or 0), m=fmt(gap.services))
     if gap.kind == "only-criminal-justice":
         return _(
-            "In {area}, every intervention recorded for the local authority itself is a criminal-justice one ({n})."
-        ).format(area=area, n=gap.count)
+            "In {area}, every current local service is a criminal-justice one ({n})."
+        ).format(area=area, n=fmt(gap.count))
     if gap.kind == "no-local":
         listed = ", ".join(names.get(area, area) for area in gap.areas)
         return _(
-            "No local intervention is recorded in {n} local authorities (only all-Wales services reach them): {areas}."
-        ).format(n=gap.count, areas=listed)
+            "The directory records no current local service in {n} local authorities (services "
+            "available across Wales may reach them): {areas}."
+        ).format(n=fmt(gap.count), areas=listed)
     if gap.kind == "thinner-than":
         return _(
-            "Sexual violence provision is thinner: {n} interventions address sexual violence, against {m} for domestic abuse."
-        ).format(n=gap.count, m=gap.compared_with)
+            "Sexual violence provision is thinner: {n} current interventions address sexual "
+            "violence, against {m} for domestic abuse."
+        ).format(n=fmt(gap.count), m=fmt(gap.compared_with))
     return gap.kind
 
 
-def la_regions(context: AppContext) -> tuple[str, ...]:
-    """Each LA's region slug, in the directory's LA order."""
+def documented_gaps(context: AppContext) -> dict:
+    """(field, value, area_id) -> documented gap, from ``data/documented_gaps.csv``."""
     from dashboard.geo import slugify
 
-    lookup = context.bundle.lookup
-    by_la = dict(
-        zip(lookup["la_name_en"].map(slugify), lookup["vawdasv_region"].map(slugify), strict=True)
+    frame = getattr(context.bundle, "documented_gaps", None)
+    slugs = {
+        area.name_en: area.area_id
+        for level in ("region", "la")
+        for area in context.bundle.areas[level]
+    }
+    slugs.update({name: slugify(name) for name in slugs})
+    return counting.documented_gap_index(frame, slugs)
+
+
+def finding_from_gap(gap: gaps.Gap, *, names: dict, _: Translate, lang: str) -> Finding:
+    quote, source = "", ""
+    if gap.documented is not None:
+        quote, source = gap.documented.evidence, gap.documented.source
+    elif gap.survey_quote:
+        quote, source = gap.survey_quote, gap.survey_source
+    return Finding(
+        gap_sentence(gap, names=names, _=_, lang=lang),
+        gap.related,
+        gap.evidence_class,
+        quote,
+        source,
     )
-    return tuple(by_la[area] for area in context.directory.area_ids["la"])
 
 
-def gap_review(context: AppContext, *, level: str, include_all_wales: bool, lang: str) -> dict:
-    """Matrices and findings for the gap review page."""
+#: The fields the gap review shows, with the categories of each (unknown left out).
+GAP_FIELDS = {
+    "behaviour": ("behaviour_focus", vocab.BEHAVIOUR_FOCUSES),
+    "tier": ("service_tier", vocab.SERVICE_TIERS),
+    "risk": ("risk_level", vocab.RISK_LEVELS),
+}
+GAP_TITLES = {
+    "behaviour": "Areas against behaviour focus",
+    "tier": "Areas against service tier",
+    "risk": "Areas against risk level of people accepted",
+}
+
+
+def gap_review(
+    context: AppContext,
+    *,
+    level: str,
+    include_all_wales: bool,
+    lang: str,
+    provision: str = counting.CURRENT,
+) -> dict:
+    """Cells in three states and the findings for the gap review page."""
     _ = i18n.translator(lang)
     directory = context.directory
-    current = gaps.current_mask(directory)
+    mask = counting.provision_mask(directory, provision)
     names = dict(context.names(lang, level))
+    documented = documented_gaps(context)
     labels = {
         value: _(value)
         for value in (*vocab.BEHAVIOUR_FOCUSES, *vocab.SERVICE_TIERS, *vocab.RISK_LEVELS)
     }
-    behaviour = gaps.area_matrix(
-        directory,
-        current,
-        level,
-        include_all_wales,
-        "behaviour_focus",
-        [v for v in vocab.BEHAVIOUR_FOCUSES if v != vocab.UNKNOWN],
-    )
-    tiers = gaps.area_matrix(
-        directory,
-        current,
-        level,
-        include_all_wales,
-        "service_tier",
-        [v for v in vocab.SERVICE_TIERS if v != vocab.UNKNOWN],
-    )
-    risks = gaps.area_matrix(
-        directory,
-        current,
-        level,
-        include_all_wales,
-        "risk_level",
-        [v for v in vocab.RISK_LEVELS if v != vocab.UNKNOWN],
-    )
+    cells = {
+        key: counting.gap_cells(
+            directory,
+            mask,
+            level,
+            include_all_wales,
+            column,
+            [v for v in categories if v != vocab.UNKNOWN],
+            documented,
+        )
+        for key, (column, categories) in GAP_FIELDS.items()
+    }
     recommendations = gaps.recommendations_by_subject(context.bundle.recommendations)
     found = gaps.find_gaps(
         directory,
         level=level,
         include_all_wales=include_all_wales,
         recommendations=recommendations,
-        la_regions=la_regions(context),
+        documented=documented,
+        survey=context.bundle.survey,
+        provision=provision,
     )
-    all_names = {**dict(context.names(lang, "la")), **names}
-    findings = [Finding(gap_sentence(gap, names=all_names, _=_), gap.related) for gap in found]
-    return {
-        "behaviour": gap_heatmap(
-            behaviour,
-            row_labels=names,
-            column_labels=labels,
-            title=_("Areas against behaviour focus"),
-            _=_,
-        ),
-        "tier": gap_heatmap(
-            tiers,
-            row_labels=names,
-            column_labels=labels,
-            title=_("Areas against service tier"),
-            _=_,
-        ),
-        "risk": gap_heatmap(
-            risks, row_labels=names, column_labels=labels, title=_("Areas against risk level"), _=_
-        ),
-        "findings": findings,
-        "matrices": {"behaviour": behaviour, "tier": tiers, "risk": risks},
+    all_names = {**dict(context.names(lang, "la")), **dict(context.names(lang, "region")), **names}
+    findings = [finding_from_gap(gap, names=all_names, _=_, lang=lang) for gap in found]
+    result = {
+        key: gap_heatmap(
+            cells[key], row_labels=names, column_labels=labels, title=_(GAP_TITLES[key]), _=_
+        )
+        for key in GAP_FIELDS
     }
+    result["findings"] = findings
+    result["cells"] = cells
+    result["matrices"] = {
+        key: gaps.cells_frame(cells[key], GAP_FIELDS[key][0]) for key in GAP_FIELDS
+    }
+    return result
 
 
 def force_population(context: AppContext) -> dict[str, int]:
@@ -249,8 +303,17 @@ def empty_figure(message: str) -> go.Figure:
     return figure
 
 
-def force_summary(context: AppContext, *, area_id: str, lang: str) -> dict:
-    """A police force area beside Wales: indicators, gaps and funding, for the force page."""
+def force_summary(
+    context: AppContext,
+    *,
+    area_id: str,
+    lang: str,
+    provision: str = counting.CURRENT,
+    as_of: dt.date | None = None,
+) -> dict:
+    """A police force area beside Wales, for the force page, counted by the counting model:
+    local services with all-Wales services apart, tiers and behaviours in their cell states,
+    precarity over known values, funding ending within 12 months, rank among the forces."""
     _ = i18n.translator(lang)
     areas = {area.area_id: area for area in context.bundle.areas["force"]}
     force = areas[area_id]
@@ -263,24 +326,62 @@ def force_summary(context: AppContext, *, area_id: str, lang: str) -> dict:
         list(need.NEED_MEASURES)
     )
     directory = context.directory
-    here = model.area_mask(directory, "force", area_id, True)
-    behaviours = model.breakdown(directory, here, "behaviour_focus").drop(labels=[vocab.UNKNOWN])
-    medium = gaps.medium_risk_mask(directory) & here
-    bands = model.breakdown(directory, here, "precarity")
-    table = model.area_table(
-        directory, np.ones(directory.size, bool), "force", True, context.population_16_plus["force"]
+    mask = counting.provision_mask(directory, provision)
+    column = directory.area_ids["force"].index(area_id)
+    local = counting.local_matrix(directory, "force")[:, column] & mask
+    national = counting.national_mask(directory) & mask
+    table = counting.area_counts(
+        directory, mask, "force", False, context.population_16_plus["force"]
     )
     row = table.set_index("area_id").loc[area_id]
-    wales_rate = directory.size / context.population_16_plus["wales"]["wales"] * 100_000
+    wales = counting.wales_comparator(
+        directory, mask, "force", False, context.population_16_plus["wales"]["wales"]
+    )
+    documented = documented_gaps(context)
+    tier_cells = counting.gap_cells(
+        directory,
+        mask,
+        "force",
+        False,
+        "service_tier",
+        [tier for tier in vocab.SERVICE_TIERS if tier != vocab.UNKNOWN],
+        documented,
+    )[area_id]
+    behaviour_cells = counting.gap_cells(
+        directory,
+        mask,
+        "force",
+        False,
+        "behaviour_focus",
+        [b for b in vocab.BEHAVIOUR_FOCUSES if b != vocab.UNKNOWN],
+        documented,
+    )[area_id]
+    bands, precarity_known, services = counting.breakdown_with_known(directory, local, "precarity")
+    ending = cliff.horizon_counts(cliff.cliff_edge(directory, local, as_of or dt.date.today()))
+    medium_level = counting.value_matrix(directory, "risk_level", counting.MEDIUM_RISK_LEVEL)
     return {
         "name": context.names(lang, "force")[area_id],
         "name_en": force.name_en,
+        "provision": provision,
         "rates": comparison,
         "counts": counts,
-        "missing_behaviours": [b for b, n in behaviours.items() if n == 0],
-        "medium_risk": int(medium.sum()),
-        "bands": bands.to_dict(),
-        "count": int(row["count"]),
+        "local_count": int(local.sum()),
+        "all_wales_count": int(national.sum()),
+        "rank": row["count_rank"],
+        "areas_ranked": len(table),
         "per_100k": float(row["per_100k"]),
-        "wales_per_100k": wales_rate,
+        "wales_per_100k": wales.per_100k,
+        "wales_count": wales.count,
+        "tier_cells": tier_cells,
+        "behaviour_cells": behaviour_cells,
+        "medium_risk_tier": tier_cells[counting.MEDIUM_RISK_TIER].count,
+        "medium_risk_level": int(np.count_nonzero(local & medium_level)),
+        "risk_level_known": int(
+            np.count_nonzero(local & counting.known_mask(directory, "risk_level"))
+        ),
+        "bands": bands.to_dict(),
+        "precarity_known": precarity_known,
+        "services": services,
+        "ending_within_12_months": int(ending[cliff.WITHIN_12_MONTHS]),
+        "funding_end_known": int(services - ending[cliff.NOT_STATED]),
     }

@@ -461,8 +461,9 @@ def force_section(summary: dict, _: Translate, lang: str) -> html.Section:
         )
         for measure in rates.index
     ]
-    missing = summary["missing_behaviours"]
     bands = summary["bands"]
+    fmt = lambda value: i18n.format_number(value, lang)  # noqa: E731
+    rank = summary["rank"]
     return html.Section(
         [
             html.H2(
@@ -478,45 +479,43 @@ def force_section(summary: dict, _: Translate, lang: str) -> html.Section:
                             html.H3(_("Provision"), className="h5"),
                             html.P(
                                 _(
-                                    "{n} interventions recorded in {force} (including all-Wales services): {rate} per 100,000 aged 16+, against {wales} for Wales."
+                                    "{n} current local interventions recorded in {force}, +{national} available across all of Wales (not added in). Local services: {rate} per 100,000 aged 16+, against {wales} for Wales (local services only), rank {rank} of {total} police force areas."
                                 ).format(
-                                    n=summary["count"],
+                                    n=fmt(summary["local_count"]),
                                     force=name,
+                                    national=fmt(summary["all_wales_count"]),
                                     rate=i18n.format_number(summary["per_100k"], lang, 1),
                                     wales=i18n.format_number(summary["wales_per_100k"], lang, 1),
+                                    rank=fmt(int(rank)) if rank == rank else "–",
+                                    total=fmt(summary["areas_ranked"]),
                                 )
                             ),
                             html.P(
                                 _(
-                                    "Funding precarity: {high} high, {medium} medium, {low} low, {unknown} unknown."
+                                    "Funding precarity (local services, known for {known} of {n}): {high} high, {medium} medium, {low} low. Funding stated to end within 12 months: {ending} (end known for {end_known} of {n})."
                                 ).format(
-                                    high=bands.get("high", 0),
-                                    medium=bands.get("medium", 0),
-                                    low=bands.get("low", 0),
-                                    unknown=bands.get("unknown", 0),
+                                    known=fmt(summary["precarity_known"]),
+                                    n=fmt(summary["services"]),
+                                    high=fmt(bands.get("high", 0)),
+                                    medium=fmt(bands.get("medium", 0)),
+                                    low=fmt(bands.get("low", 0)),
+                                    ending=fmt(summary["ending_within_12_months"]),
+                                    end_known=fmt(summary["funding_end_known"]),
                                 )
                             ),
-                            html.H3(_("Gaps"), className="h5"),
-                            html.Ul(
-                                (
-                                    [
-                                        html.Li(
-                                            _("No intervention recorded for: {list}.").format(
-                                                list=", ".join(_(b) for b in missing)
-                                            )
-                                        )
-                                    ]
-                                    if missing
-                                    else []
+                            html.P(
+                                _(
+                                    "Medium-risk tier services: {tier}. Services whose risk level of people accepted includes medium: {level} (risk level known for {known} of {n})."
+                                ).format(
+                                    tier=fmt(summary["medium_risk_tier"]),
+                                    level=fmt(summary["medium_risk_level"]),
+                                    known=fmt(summary["risk_level_known"]),
+                                    n=fmt(summary["services"]),
                                 )
-                                + [
-                                    html.Li(
-                                        _("Medium-risk interventions recorded: {n}.").format(
-                                            n=summary["medium_risk"]
-                                        )
-                                    )
-                                ]
                             ),
+                            html.H3(_("Service tiers and behaviours"), className="h5"),
+                            cell_state_list(summary["tier_cells"], _, lang),
+                            cell_state_list(summary["behaviour_cells"], _, lang),
                         ],
                         lg=5,
                     ),
@@ -565,6 +564,38 @@ def force_section(summary: dict, _: Translate, lang: str) -> html.Section:
             ),
         ],
         className="force-section panel",
+    )
+
+
+def cell_state_list(cells: dict, _: Translate, lang: str) -> html.Ul:
+    """Categories grouped by their cell state, in words (recorded, gap, not known, no record)."""
+    from dashboard import counting
+
+    stated = "stated"
+    groups: dict[str, list[str]] = {state: [] for state in (*counting.CELL_STATES, stated)}
+    for category, cell in cells.items():
+        label = _(category)
+        if cell.state == counting.RECORDED:
+            label += f" ({i18n.format_number(cell.count, lang)})"
+        groups[stated if cell.documented else cell.state].append(label)
+    unclassified = next(iter(cells.values())).unclassified if cells else 0
+    headings = {
+        counting.RECORDED: _("Provision recorded: {list}."),
+        stated: _("Gap stated by a source document: {list}."),
+        counting.GAP: _("Gap in the directory's record (every service classified): {list}."),
+        counting.NOT_KNOWN: _("Not known (unclassified services: {n}): {list}."),
+        counting.NO_RECORD: _("No record: {list}."),
+    }
+    return html.Ul(
+        [
+            html.Li(
+                headings[state].format(list=", ".join(items), n=i18n.format_number(unclassified, lang)),
+                className=f"cell-state-{state.replace(' ', '-')}",
+            )
+            for state, items in groups.items()
+            if items
+        ],
+        className="cell-states",
     )
 
 

@@ -53,28 +53,56 @@ def figure_panel(
     )
 
 
-def findings_list(findings, _: Translate) -> html.Ul:
-    items = []
-    for finding in findings:
-        links = [
-            html.A(
-                _("Recommendation {n}").format(n=number),
-                href=f"#rec-{number}",
-                className="rec-link",
-            )
-            for number in finding.recommendations
-        ]
-        items.append(
-            html.Li(
+#: Headings of the findings, in the order shown: documented gaps lead.
+FINDING_GROUPS = (
+    ("documented", N_("Gaps stated by the source documents")),
+    ("derived", N_("Gaps derived from the directory (every counted service classified)")),
+    ("record", N_("What the directory records")),
+    ("not known", N_("Not known: too many services unclassified to claim a gap")),
+)
+
+
+def findings_list(findings, _: Translate) -> html.Div:
+    """The findings in their groups, each with its recommendations and, where a source states
+    it, the quote and its citation."""
+    groups = []
+    for evidence_class, heading in FINDING_GROUPS:
+        items = []
+        for finding in findings:
+            if getattr(finding, "evidence_class", "derived") != evidence_class:
+                continue
+            links = [
+                html.A(
+                    _("Recommendation {n}").format(n=number),
+                    href=f"#rec-{number}",
+                    className="rec-link",
+                )
+                for number in finding.recommendations
+            ]
+            quote = (
                 [
-                    finding.text,
-                    " ",
-                    *([html.Span(" · ".join([]), className="sep")] if links else []),
-                    *_join(links),
+                    html.Blockquote(
+                        [
+                            html.Span(f"“{finding.quote}”", lang="en"),
+                            html.Footer(finding.source, className="small"),
+                        ],
+                        className="finding-quote",
+                    )
                 ]
+                if getattr(finding, "quote", "")
+                else []
             )
-        )
-    return html.Ul(items, id=ids.GAPS_FINDINGS, className="findings")
+            items.append(html.Li([finding.text, " ", *_join(links), *quote]))
+        if items:
+            groups.append(
+                html.Section(
+                    [html.H3(_(heading), className="findings-heading"), html.Ul(items)],
+                    className=f"findings-group findings-{evidence_class.replace(' ', '-')}",
+                )
+            )
+    if not groups:
+        groups.append(html.P(_("No gaps found by the rules.")))
+    return html.Div(groups, id=ids.GAPS_FINDINGS, className="findings")
 
 
 def _join(links):
@@ -115,14 +143,21 @@ def gaps_page(
     include_all_wales: bool,
     _: Translate,
     lang: str,
+    provision: str = "current",
 ) -> html.Div:
+    from dashboard import counting
+    from layouts.overview import provision_control
+
     return html.Div(
         [
             dcc.Location(id=ids.GAPS_URL, refresh=False),
             html.H1(_("Gap review"), className="page-title"),
             html.P(
                 _(
-                    "Zero cells are gaps: no intervention in the directory is recorded for that area and category. The findings below are computed from the data by fixed rules, not typed in."
+                    "Each cell is provision recorded (a count), a gap (stated by a source, or "
+                    "derived where every counted service is classified), not known (some "
+                    "services unclassified) or no record. Findings are computed from the data "
+                    "and the source documents by fixed rules, not typed in."
                 ),
                 className="lead-text",
             ),
@@ -138,24 +173,23 @@ def gaps_page(
                         md=6,
                     ),
                     dbc.Col(
+                        provision_control(provision, _, ids.GAPS_PROVISION),
+                        md=3,
+                    ),
+                    dbc.Col(
                         dbc.Switch(
                             id=ids.GAPS_ALL_WALES,
                             value=include_all_wales,
-                            label=_("Include services available across all of Wales"),
+                            label=_("Add services available across all of Wales into each area"),
                         ),
-                        md=6,
+                        md=3,
                     ),
                 ],
                 className="controls-inline",
             ),
-            html.H2(_("Gaps found in the data"), className="panel-title"),
+            html.H2(_("Gaps and what is not known"), className="panel-title"),
             html.Div(findings_list(review["findings"], _), id="gaps-findings-box"),
-            source_note(
-                _(
-                    "Only current provision counts: decommissioned and planned services are left out of the matrices and the findings. Rules: a behaviour focus with no intervention anywhere in Wales; an area with no current service in the 'medium risk' tier; local authorities with no local intervention (placed in the authority, or region-wide in its region), and those whose local interventions are all criminal-justice ones; sexual-violence provision compared with domestic-abuse provision. The directory holds only what public documents name, so a gap here may be a gap in the documents."
-                ),
-                _,
-            ),
+            source_note(" ".join(_(rule) for rule in counting.RULES.values()), _),
             html.Div(id="gaps-figures", children=gap_figures(review, _=_, lang=lang)),
             recommendations_list(recommendations, _),
         ],

@@ -46,15 +46,12 @@ def test_tier_matrix_without_all_wales(mini_directory):
     assert int(matrix["medium risk"].sum()) == 2  # C Hub (North Wales), D Phoenix (Gwent)
 
 
-def test_find_gaps(mini_directory, mini_context):
-    from dashboard.review import la_regions
-
+def test_find_gaps(mini_directory):
     found = gaps.find_gaps(
         mini_directory,
         level="region",
         include_all_wales=True,
         recommendations={"honour-based abuse": (5,), "sexual violence": (5,)},
-        la_regions=la_regions(mini_context),
     )
     no_behaviour = [gap.subject for gap in found if gap.kind == "no-behaviour"]
     assert no_behaviour == [
