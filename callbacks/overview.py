@@ -127,9 +127,7 @@ def register(app: Dash, context: AppContext) -> None:
     def compute_view(level, metric, all_wales, provision, area, *rest):
         *filters, search = rest
         lang = view_state.parse("/", search).state.lang
-        state = _state_from_controls(
-            level, metric, all_wales, provision, area, list(filters), lang
-        )
+        state = _state_from_controls(level, metric, all_wales, provision, area, list(filters), lang)
         path, query = view_state.to_url(state)
         state = view_state.parse(path, query, context.la_slugs).state
         return server.cached_compute_view(context, state)

@@ -68,7 +68,10 @@ def register(app: Dash, context: AppContext) -> None:
     )
     def update_scatter(measure, search):
         measure = measure if measure in need.NEED_MEASURES else need.NEED_MEASURES[1]
-        return review.need_view(context, measure=measure, lang=_lang(search))["scatter"]
+        provision = view_state.parse("/", search).state.provision
+        return review.need_view(context, measure=measure, lang=_lang(search), provision=provision)[
+            "scatter"
+        ]
 
     @app.callback(
         Output(ids.FUNDING_TIMELINE, "figure"),
@@ -78,7 +81,10 @@ def register(app: Dash, context: AppContext) -> None:
     )
     def update_timeline(group, search):
         group = group if group in ("funder", "class", "region", "force") else "funder"
-        return review.funding_view(context, group=group, lang=_lang(search))["timeline"]
+        provision = view_state.parse("/", search).state.provision
+        return review.funding_view(context, group=group, lang=_lang(search), provision=provision)[
+            "timeline"
+        ]
 
     @app.callback(
         Output(ids.EXPORT_CSV, "data"),
@@ -121,12 +127,17 @@ def panel_frame(context: AppContext, page, panel, search, view):
         if panel in matrices:
             return matrices[panel].rename_axis("area_id").reset_index()
         return None
+    provision = view_state.parse("/", search).state.provision
     if page == "need":
-        result = review.need_view(context, measure=need.NEED_MEASURES[1], lang=lang)
+        result = review.need_view(
+            context, measure=need.NEED_MEASURES[1], lang=lang, provision=provision
+        )
         if panel == "secondary":
             return need.secondary_series(context.bundle.criminal_justice).drop(columns=["series"])
         return result["indicators"]
     if page == "funding":
-        table = review.funding_view(context, group="funder", lang=lang)["table"]
+        table = review.funding_view(context, group="funder", lang=lang, provision=provision)[
+            "table"
+        ]
         return pd.DataFrame(table.drop(columns=["end_date"]))
     return None

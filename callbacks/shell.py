@@ -81,7 +81,9 @@ def render(context: AppContext, pathname: object, search: object) -> tuple[html.
         active = "/scorecard"
     elif kind == "need":
         measure = need.NEED_MEASURES[1]
-        result = review.need_view(context, measure=measure, lang=lang)
+        result = review.need_view(
+            context, measure=measure, lang=lang, provision=parsed.state.provision
+        )
         body = review_layouts.need_page(
             result,
             need.secondary_series(context.bundle.criminal_justice),
@@ -91,7 +93,9 @@ def render(context: AppContext, pathname: object, search: object) -> tuple[html.
         )
         active = "/need"
     elif kind == "funding":
-        result = review.funding_view(context, group="funder", lang=lang)
+        result = review.funding_view(
+            context, group="funder", lang=lang, provision=parsed.state.provision
+        )
         body = review_layouts.funding_page(
             result, group="funder", _=_, lang=lang, current_year=context.directory.current_year
         )
@@ -133,6 +137,11 @@ def render(context: AppContext, pathname: object, search: object) -> tuple[html.
             html.Main(
                 [
                     shell.notices(messages, _),
+                    *(
+                        [shell.provision_links(path, parsed.state, _)]
+                        if kind in ("need", "funding")
+                        else []
+                    ),
                     body,
                     dcc.Store(id=ids.VIEW_STORE),
                     dcc.Download(id=ids.EXPORT_CSV),

@@ -149,9 +149,9 @@ def known_mask(directory: Directory, attribute: str) -> np.ndarray:
     frame = directory.frame
     if attribute == "quality":
         stated = (frame["evaluation_status"] != vocab.UNKNOWN).to_numpy()
-        accredited = frame["evidence_rung"].isin(
-            (evidence.ACCREDITED, evidence.UNDER_WAY)
-        ).to_numpy()
+        accredited = (
+            frame["evidence_rung"].isin((evidence.ACCREDITED, evidence.UNDER_WAY)).to_numpy()
+        )
         return stated | accredited
     if attribute == "precarity":
         return np.asarray(directory.precarity_known)

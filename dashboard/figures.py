@@ -167,7 +167,9 @@ def map_values(
             "hovertext": texts(shown),
             "zmax": max(zmax, 1e-9),
             "line_width": widths(shown, 1.2),
-            "line_color": ["#000000" if area == selected else "#ffffff" for area in area_ids[shown]],
+            "line_color": [
+                "#000000" if area == selected else "#ffffff" for area in area_ids[shown]
+            ],
             "colorbar_title": metric_label(metric, _),
             "tickformat": ".0%" if metric.endswith("share") else "",
         },
@@ -199,7 +201,7 @@ def metric_label(metric: str, _: Translate) -> str:
 
 
 def rank_text(rank, total: int, _: Translate, lang: str) -> str:
-    """"rank 2 of 4" (highest first), or nothing when the area has no rank."""
+    """ "rank 2 of 4" (highest first), or nothing when the area has no rank."""
     if rank is None or (isinstance(rank, float) and np.isnan(rank)):
         return ""
     return _("rank {rank} of {total}").format(
@@ -246,7 +248,11 @@ def _hover_text(row, *, metric: str, name: str, total: int, _: Translate, lang: 
             + beside
         )
     if metric == "quality_share":
-        part, known, too_little = int(row.quality_count), int(row.quality_known), row.quality_too_little
+        part, known, too_little = (
+            int(row.quality_count),
+            int(row.quality_known),
+            row.quality_too_little,
+        )
         what = _("externally evaluated or accredited")
         share_value = row.quality_share
     else:
@@ -257,7 +263,9 @@ def _hover_text(row, *, metric: str, name: str, total: int, _: Translate, lang: 
         )
         what = _("with precarious funding")
         share_value = row.precarious_share
-    known_text = _("{part} of the {known} services where this is known (known for {known} of {count})").format(
+    known_text = _(
+        "{part} of the {known} services where this is known (known for {known} of {count})"
+    ).format(
         part=i18n.format_number(part, lang),
         known=i18n.format_number(known, lang),
         count=i18n.format_number(count, lang),

@@ -232,8 +232,9 @@ def need_scatter(
         height=420,
         margin={"l": 8, "r": 24, "t": 50, "b": 40},
         font=FONT,
-        xaxis={"title": x_label, "gridcolor": "#e5e5e5"},
-        yaxis={"title": y_label, "gridcolor": "#e5e5e5"},
+        # Comparisons start at zero, so a small difference is not drawn as a large one.
+        xaxis={"title": x_label, "gridcolor": "#e5e5e5", "rangemode": "tozero"},
+        yaxis={"title": y_label, "gridcolor": "#e5e5e5", "rangemode": "tozero"},
         plot_bgcolor="#ffffff",
         paper_bgcolor="#ffffff",
     )

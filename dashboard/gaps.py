@@ -171,8 +171,15 @@ def find_gaps(
         related = _related(recommendations, "regional consistency")
         if cell.state == counting.GAP and cell.documented is None:
             found.append(
-                Gap("no-medium-risk", MEDIUM_RISK_TIER, area_id, 0, None, related,
-                    services=cell.services)
+                Gap(
+                    "no-medium-risk",
+                    MEDIUM_RISK_TIER,
+                    area_id,
+                    0,
+                    None,
+                    related,
+                    services=cell.services,
+                )
             )
         elif cell.state == counting.NOT_KNOWN:
             found.append(
@@ -279,8 +286,14 @@ def _local_findings(
             if (here & ~tier_known).any():
                 continue  # an unclassified service could be outside criminal justice
             found.append(
-                Gap("only-criminal-justice", CRIMINAL_JUSTICE_TIER, area_id, int(here.sum()),
-                    None, related)
+                Gap(
+                    "only-criminal-justice",
+                    CRIMINAL_JUSTICE_TIER,
+                    area_id,
+                    int(here.sum()),
+                    None,
+                    related,
+                )
             )
     if no_local:
         found.append(

@@ -89,7 +89,9 @@ def build_report(context: AppContext, view: dict, *, generated: dt.datetime | No
         "2023 mapping survey's dataset: the survey identified {survey} interventions from 62 "
         "responses, but its individual returns are not public. 'Unknown' means the documents do not "
         "say."
-    ).format(held=view.get("directory_size", view["total"]), survey=context.survey_interventions or "?")
+    ).format(
+        held=view.get("directory_size", view["total"]), survey=context.survey_interventions or "?"
+    )
     return f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import cliff, counting, gaps, i18n, model, need
+from dashboard import cliff, counting, gaps, i18n, need
 from dashboard import vocabulary as vocab
 from dashboard.context import AppContext
 from dashboard.figures_review import (
@@ -69,9 +69,9 @@ def gap_sentence(gap: gaps.Gap, *, names: dict, _: Translate, lang: str = "en") 
             "services have no service tier recorded."
         ).format(area=area, n=fmt(gap.compared_with or 0), m=fmt(gap.services))
     if gap.kind == "only-criminal-justice":
-        return _(
-            "In {area}, every current local service is a criminal-justice one ({n})."
-        ).format(area=area, n=fmt(gap.count))
+        return _("In {area}, every current local service is a criminal-justice one ({n}).").format(
+            area=area, n=fmt(gap.count)
+        )
     if gap.kind == "no-local":
         listed = ", ".join(names.get(area, area) for area in gap.areas)
         return _(
@@ -190,7 +190,9 @@ def force_population(context: AppContext) -> dict[str, int]:
     return dict(zip(forces["area_name"], forces["population"].astype(int), strict=True))
 
 
-def need_view(context: AppContext, *, measure: str, lang: str) -> dict:
+def need_view(
+    context: AppContext, *, measure: str, lang: str, provision: str = counting.CURRENT
+) -> dict:
     """Indicators, per-measure rate bars and the need-against-provision scatter."""
     _ = i18n.translator(lang)
     indicators = need.primary_indicators(context.bundle.criminal_justice, force_population(context))
@@ -199,10 +201,15 @@ def need_view(context: AppContext, *, measure: str, lang: str) -> dict:
     slug_to_name = {area.area_id: area.name_en for area in context.bundle.areas["force"]}
     names.update({slug_to_name[slug]: label for slug, label in force_names.items()})
     directory = context.directory
-    table = model.area_table(
-        directory, np.ones(directory.size, bool), "force", True, context.population_16_plus["force"]
+    # Like with like: local services per force against local services for Wales.
+    mask = counting.provision_mask(directory, provision)
+    table = counting.area_counts(
+        directory, mask, "force", False, context.population_16_plus["force"]
     )
-    provision = {slug_to_name[row.area_id]: (row.per_100k, row.count) for row in table.itertuples()}
+    wales = counting.wales_comparator(
+        directory, mask, "force", False, context.population_16_plus["wales"]["wales"]
+    )
+    provided = {slug_to_name[row.area_id]: (row.per_100k, row.count) for row in table.itertuples()}
     chosen = indicators[
         (indicators["measure"] == measure) & indicators["area"].isin(vocab.POLICE_FORCE_AREAS)
     ]
@@ -210,13 +217,12 @@ def need_view(context: AppContext, *, measure: str, lang: str) -> dict:
         {
             "label": [names[a] for a in chosen["area"]],
             "need": chosen["rate_per_1000"].to_numpy(),
-            "provision": [provision[a][0] for a in chosen["area"]],
-            "count": [int(provision[a][1]) for a in chosen["area"]],
+            "provision": [provided[a][0] for a in chosen["area"]],
+            "count": [int(provided[a][1]) for a in chosen["area"]],
         }
     )
     wales_need = indicators[(indicators["measure"] == measure) & (indicators["area"] == "Wales")]
-    wales_total = int(context.directory.size)
-    wales_provision = wales_total / context.population_16_plus["wales"]["wales"] * 100_000
+    wales_provision = wales.per_100k
     period = need.P1_PERIOD
     bars = {
         m: need_bars(
@@ -236,7 +242,7 @@ def need_view(context: AppContext, *, measure: str, lang: str) -> dict:
         x_label=_("{measure} per 1,000 people ({period})").format(
             measure=_(measure), period=_(period)
         ),
-        y_label=_("Interventions per 100,000 aged 16+ (directory)"),
+        y_label=_("Current local interventions per 100,000 aged 16+ (directory)"),
         title=_("Need beside provision, by police force area"),
         wales_x=float(wales_need["rate_per_1000"].iloc[0]) if len(wales_need) else None,
         wales_y=wales_provision,
@@ -247,13 +253,19 @@ def need_view(context: AppContext, *, measure: str, lang: str) -> dict:
 
 
 def funding_view(
-    context: AppContext, *, group: str, lang: str, as_of: dt.date | None = None
+    context: AppContext,
+    *,
+    group: str,
+    lang: str,
+    as_of: dt.date | None = None,
+    provision: str = counting.CURRENT,
 ) -> dict:
-    """Cliff-edge timeline and counts for all of Wales."""
+    """Cliff-edge timeline and counts for all of Wales, over the services counted (current
+    provision by default: a service that has ended has no funding left to end)."""
     _ = i18n.translator(lang)
     directory = context.directory
     as_of = as_of or dt.date.today()
-    table = cliff.cliff_edge(directory, np.ones(directory.size, bool), as_of)
+    table = cliff.cliff_edge(directory, counting.provision_mask(directory, provision), as_of)
     column = {
         "funder": "primary_funder",
         "region": "vawdasv_regions",

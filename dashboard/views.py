@@ -131,7 +131,7 @@ def _selected_services(directory: model.Directory, state: ViewState) -> np.ndarr
 
 
 def coverage_text(view: dict, key: str) -> str:
-    """"known for 4 of 13": how many of the counted services have the panel's attribute."""
+    """ "known for 4 of 13": how many of the counted services have the panel's attribute."""
     _ = i18n.translator(view["lang"])
     cover = view.get("coverage", {}).get(key)
     if not cover:

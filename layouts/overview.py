@@ -6,6 +6,7 @@ import functools
 import json
 
 import dash_bootstrap_components as dbc
+import pandas as pd
 from dash import dcc, html
 
 from dashboard import config, counting, i18n, ids, precarity
@@ -486,7 +487,7 @@ def force_section(summary: dict, _: Translate, lang: str) -> html.Section:
                                     national=fmt(summary["all_wales_count"]),
                                     rate=i18n.format_number(summary["per_100k"], lang, 1),
                                     wales=i18n.format_number(summary["wales_per_100k"], lang, 1),
-                                    rank=fmt(int(rank)) if rank == rank else "–",
+                                    rank=fmt(int(rank)) if pd.notna(rank) else "–",
                                     total=fmt(summary["areas_ranked"]),
                                 )
                             ),
@@ -589,7 +590,9 @@ def cell_state_list(cells: dict, _: Translate, lang: str) -> html.Ul:
     return html.Ul(
         [
             html.Li(
-                headings[state].format(list=", ".join(items), n=i18n.format_number(unclassified, lang)),
+                headings[state].format(
+                    list=", ".join(items), n=i18n.format_number(unclassified, lang)
+                ),
                 className=f"cell-state-{state.replace(' ', '-')}",
             )
             for state, items in groups.items()

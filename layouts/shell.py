@@ -159,3 +159,33 @@ def data_table(
         ],
         className=class_name,
     )
+
+
+def provision_links(path: str, state: Any, _: Translate) -> html.Nav:
+    """The status control of pages without a control panel: two links that keep the rest of
+    the page's settings and change only which services are counted."""
+    from dataclasses import replace
+
+    from dashboard import counting
+    from dashboard import state as view_state
+
+    def href(provision: str) -> str:
+        _path, search = view_state.to_url(replace(state, provision=provision, area=None))
+        return (path or "/") + search
+
+    options = (
+        (counting.CURRENT, _("Current provision (active and pilot)")),
+        (counting.ALL_STATUSES, _("Include ended and planned services")),
+    )
+    links: list[Any] = [html.Span(_("Services counted:"), className="control-label me-2")]
+    for provision, label in options:
+        chosen = provision == state.provision
+        links.append(
+            dcc.Link(
+                label,
+                href=href(provision),
+                className="provision-link" + (" active" if chosen else ""),
+                **({"aria-current": "true"} if chosen else {}),
+            )
+        )
+    return html.Nav(links, className="provision-links", **{"aria-label": _("Services counted")})
