@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
 from conftest import AS_OF
+
 from dashboard import counting, gaps, review, state, views
 from dashboard.model import build_directory
 
