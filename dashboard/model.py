@@ -126,6 +126,11 @@ def build_directory(
         column: _indicator(frame[column], allowed) for column, allowed in BREAKDOWNS.items()
     }
     indicators["setting"] = _indicator(frame["setting"], vocab.SETTINGS)
+    # The kind of intervention (programme, multi-agency mechanism, court order ...): a filter
+    # and a minimum-offer element; older directory files without the column still load.
+    kinds = getattr(vocab, "KINDS", ())
+    if "kind" in frame.columns and kinds:
+        indicators["kind"] = _indicator(frame["kind"], kinds)
     indicators["status"] = _indicator(frame["status"], vocab.STATUSES)
 
     membership: dict[str, np.ndarray] = {}
