@@ -57,6 +57,7 @@ def synthetic_rows(count: int, seed: int = 2023) -> list[dict[str, str]]:
                 "name": f"Synthetic intervention {number}",
                 "aliases": "",
                 "provider": f"Provider {number % 500}",
+                "kind": rng.choice(vocab.KINDS),
                 "sector": rng.choice(vocab.SECTORS),
                 "setting": rng.choice(vocab.SETTINGS),
                 "police_force_areas": forces,

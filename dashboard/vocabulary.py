@@ -23,6 +23,18 @@ VAWDASV_REGIONS: Final = (
 )
 ALL_WALES: Final = "All Wales"
 
+#: What kind of intervention a row is, so that users can include or exclude each kind (issue 10).
+#: The survey's definition (000) covers "any service or mechanism", so mechanisms and legal powers
+#: are interventions too; "partner/victim liaison" is support to partners linked to a programme.
+KINDS: Final = (
+    "programme",
+    "multi-agency risk management",
+    "court order or legal power",
+    "partner/victim liaison",
+    "prevention or training initiative",
+    UNKNOWN,
+)
+
 SECTORS: Final = (
     "specialist sector",
     "third sector",
@@ -162,6 +174,7 @@ LIST_COLUMNS: Final = {
 }
 #: Columns holding exactly one value from the vocabulary named.
 SINGLE_COLUMNS: Final = {
+    "kind": KINDS,
     "sector": SECTORS,
     "setting": SETTINGS,
     "attendance": ATTENDANCES,
@@ -177,6 +190,7 @@ INTERVENTION_COLUMNS: Final = (
     "id",
     "name",
     "aliases",
+    "kind",
     "provider",
     "sector",
     "setting",

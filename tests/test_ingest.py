@@ -98,6 +98,7 @@ def test_output_columns_and_vocabulary(csv_run):
             assert items, f"{column} is empty"
             assert set(items) <= set(allowed), (column, cell)
     assert out["id"].is_unique
+    assert set(out["kind"]) == {vocab.UNKNOWN}  # no survey question maps to the kind of intervention
     assert (out["last_verified"] == TODAY).all()
 
 

@@ -160,14 +160,14 @@ def non_numeric_population(folder: Path) -> Path:
 CASES = {
     "missing column": (
         missing_column,
-        [r"missing column\(s\) provider", r"Expected: id, name, aliases, provider"],
+        [r"missing column\(s\) provider", r"Expected: id, name, aliases, kind, provider"],
     ),
     # The first byte that is not UTF-8 is the fixture's "§" on line 2.
     "wrong encoding (latin-1)": (
         latin1_bytes,
         [r"line 2:", r"not valid UTF-8", r"b'\\xa7'", r"'§'", r"save the file as UTF-8 CSV"],
     ),
-    "truncated mid-row": (truncated, [r"line 4", r"fields but the header has 32", r"truncated"]),
+    "truncated mid-row": (truncated, [r"line 4", r"fields but the header has 33", r"truncated"]),
     "duplicate id": (
         duplicate_id,
         [r"row \d+ \(id 'b-choices'\)", r"column id", r"duplicate value 'b-choices'"],
