@@ -328,8 +328,8 @@ def bar_chart(
     )
     figure.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 17}},
-        height=height or max(180, 34 * len(categories) + 70),
-        margin={"l": 8, "r": 40, "t": 44, "b": 24},
+        height=height or max(200, 34 * len(categories) + 90),
+        margin={"l": 8, "r": 40, "t": 64, "b": 24},
         font=FONT,
         xaxis={
             "range": parts[("layout", "xaxis", "range")],

@@ -62,7 +62,7 @@ def figure_parts(view: dict, key: str) -> Parts:
     parts[("data", 0, "y")] = [labels.get(category, category) for category in categories]
     parts[("data", 0, "marker", "color")] = [figures.BAR_COLOUR] * len(categories)
     parts[("layout", "title", "text")] = title
-    parts[("layout", "height")] = max(180, 34 * len(categories) + 70)
+    parts[("layout", "height")] = max(200, 34 * len(categories) + 90)
     return parts
 
 

@@ -175,7 +175,8 @@ def panel_chart_inputs(view: dict, key: str) -> tuple:
         title_text = _(title)
     coverage = coverage_text(view, key)
     if coverage:
-        title_text = f"{title_text} · {coverage}"
+        # On a line of its own, so that long (Welsh) titles stay clear of the chart toolbar.
+        title_text = f"{title_text}<br><span style='font-size:13px'>{coverage}</span>"
     return series, labels, title_text
 
 
@@ -289,7 +290,19 @@ def panel_table(view: dict, panel: str):
 
     if panel in view.get("breakdowns", {}):
         counts = view["breakdowns"][panel]
-        return pd.DataFrame({"category": list(counts), "interventions": list(counts.values())})
+        cover = view.get("coverage", {}).get(panel, {})
+        return pd.DataFrame(
+            {
+                "category": list(counts),
+                "interventions": list(counts.values()),
+                # The coverage travels with the numbers: how many counted services have the
+                # attribute known, out of how many, and which services were counted.
+                "known_for": cover.get("known"),
+                "services_counted": cover.get("services"),
+                "provision": view.get("provision", counting.CURRENT),
+                "all_wales_services_added": view.get("include_all_wales", False),
+            }
+        )
     if panel == "funding-end":
         data = view["funding_end"]
         frame = pd.DataFrame(data["values"], index=data["years"], columns=data["funders"])

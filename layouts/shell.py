@@ -180,12 +180,13 @@ def provision_links(path: str, state: Any, _: Translate) -> html.Nav:
     links: list[Any] = [html.Span(_("Services counted:"), className="control-label me-2")]
     for provision, label in options:
         chosen = provision == state.provision
+        # The chosen option says so in words too (dcc.Link takes no aria-current).
+        text = [label, html.Span(" " + _("(shown)"), className="visually-hidden")] if chosen else label
         links.append(
             dcc.Link(
-                label,
+                text,
                 href=href(provision),
                 className="provision-link" + (" active" if chosen else ""),
-                **({"aria-current": "true"} if chosen else {}),
             )
         )
     return html.Nav(links, className="provision-links", **{"aria-label": _("Services counted")})

@@ -65,7 +65,7 @@ def mini_app(mini_context):
 def test_overview_loads_without_console_errors(dash_duo, mini_app):
     dash_duo.start_server(mini_app)
     dash_duo.wait_for_text_to_equal(
-        f"#{ids.MATCH_COUNT}", "6 of 6 interventions match the filters."
+        f"#{ids.MATCH_COUNT}", "5 of 5 current interventions match the filters."
     )
     wait_for(lambda: map_state(dash_duo))
     assert severe_logs(dash_duo) == []
@@ -93,7 +93,7 @@ def test_map_has_one_shape_per_area(dash_duo, mini_app, level, areas):
 def test_clicking_an_area_updates_the_panels(dash_duo, mini_app):
     dash_duo.start_server(mini_app)
     dash_duo.wait_for_text_to_equal(
-        f"#{ids.MATCH_COUNT}", "6 of 6 interventions match the filters."
+        f"#{ids.MATCH_COUNT}", "5 of 5 current interventions match the filters."
     )
     wait_for(lambda: (map_state(dash_duo) or {}).get("rendered") == 6, timeout=15)
     # Where Gwent is on screen, asked of the map itself, then a real mouse click there.
@@ -112,13 +112,10 @@ def test_clicking_an_area_updates_the_panels(dash_duo, mini_app):
         canvas, int(point["x"]), int(point["y"])
     ).click().perform()
     dash_duo.wait_for_text_to_equal(f"#{ids.PANEL_TITLE}", "Drill-down: Gwent")
-    # Gwent: Phoenix plus the all-Wales programme (hand count in conftest).
-    dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "2 of them in Gwent")
+    # Gwent: Phoenix only; the all-Wales programme is beside it, not in it (hand count).
+    dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "1 of them in Gwent")
     rows = dash_duo.find_elements(f"#{ids.PANEL_LIST} tbody tr")
-    assert sorted(row.find_element(By.TAG_NAME, "td").text for row in rows) == [
-        "D Phoenix",
-        "E All Wales",
-    ]
+    assert sorted(row.find_element(By.TAG_NAME, "td").text for row in rows) == ["D Phoenix"]
     assert "/region/gwent" in dash_duo.driver.current_url
     assert severe_logs(dash_duo) == []
 
@@ -128,7 +125,7 @@ def test_show_as_table_opens_the_charts_numbers_and_follows_the_view(dash_duo, m
 
     dash_duo.start_server(mini_app)
     dash_duo.wait_for_text_to_equal(
-        f"#{ids.MATCH_COUNT}", "6 of 6 interventions match the filters."
+        f"#{ids.MATCH_COUNT}", "5 of 5 current interventions match the filters."
     )
     details = dash_duo.driver.find_element(
         By.XPATH, f"//p[@id='{ids.PANEL_BEHAVIOUR}-alt-text']/following-sibling::details"
@@ -144,13 +141,13 @@ def test_show_as_table_opens_the_charts_numbers_and_follows_the_view(dash_duo, m
         }
 
     scroll_click(dash_duo, details.find_element(By.TAG_NAME, "summary"))
-    # All of Wales in the six-row fixture: hand-counted, zeros written out.
+    # All of Wales, current provision, in the six-row fixture: A, B, D and F (C Hub has ended).
     rows = wait_for(table_rows)
-    assert rows["domestic abuse"] == "5"
+    assert rows["domestic abuse"] == "4"
     assert rows["stalking"] == "1"
     assert rows["honour-based abuse"] == "0"
 
-    # While open, the table follows the view: Gwent has Phoenix and the all-Wales programme.
+    # While open, the table follows the view: Gwent has Phoenix (all-Wales services beside).
     Select(dash_duo.find_element(f"#{ids.AREA}")).select_by_value("gwent")
     dash_duo.wait_for_text_to_equal(f"#{ids.PANEL_TITLE}", "Drill-down: Gwent")
     wait_for(lambda: table_rows().get("domestic abuse") == "1")
@@ -164,7 +161,7 @@ def test_show_as_table_opens_the_charts_numbers_and_follows_the_view(dash_duo, m
 def test_filter_changes_count_and_map(dash_duo, mini_app):
     dash_duo.start_server(mini_app)
     dash_duo.wait_for_text_to_equal(
-        f"#{ids.MATCH_COUNT}", "6 of 6 interventions match the filters."
+        f"#{ids.MATCH_COUNT}", "5 of 5 current interventions match the filters."
     )
     wait_for(lambda: map_state(dash_duo))
     before = map_state(dash_duo)["locations"]
@@ -176,7 +173,7 @@ def test_filter_changes_count_and_map(dash_duo, mini_app):
         dash_duo.find_element(f"#{ids.filter_id('behaviour_focus')} input[value='stalking']"),
     )
     dash_duo.wait_for_text_to_equal(
-        f"#{ids.MATCH_COUNT}", "1 of 6 interventions match the filters."
+        f"#{ids.MATCH_COUNT}", "1 of 5 current interventions match the filters."
     )
 
     def changed():
@@ -195,7 +192,7 @@ def test_force_route_opens_focused(dash_duo, mini_app):
     dash_duo.start_server(mini_app)
     dash_duo.wait_for_page(f"{dash_duo.server_url}/force/south-wales")
     dash_duo.wait_for_text_to_equal(f"#{ids.PANEL_TITLE}", "Drill-down: South Wales")
-    dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "3 of them in South Wales")
+    dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "2 of them in South Wales")
     checked = dash_duo.find_element(f"#{ids.LEVEL} input:checked")
     assert checked.get_attribute("value") == "force"
     assert severe_logs(dash_duo) == []
@@ -205,7 +202,7 @@ def test_shared_url_restores_the_view(dash_duo, mini_app):
     dash_duo.start_server(mini_app)
     url = "/force/gwent?metric=per_100k&all_wales=0&sector=HMPPS,specialist+sector"
     dash_duo.wait_for_page(dash_duo.server_url + url)
-    dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "6 of 6")
+    dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "5 of 5 current")
     assert (
         dash_duo.find_element(f"#{ids.METRIC} input:checked").get_attribute("value") == "per_100k"
     )
@@ -224,7 +221,7 @@ def test_bad_url_gives_friendly_message(dash_duo, mini_app):
     dash_duo.start_server(mini_app)
     dash_duo.wait_for_page(f"{dash_duo.server_url}/region/atlantis?metric=bogus")
     dash_duo.wait_for_contains_text(f"#{ids.NOTICE}", "Unknown VAWDASV region")
-    dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "6 of 6")
+    dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "5 of 5 current")
     assert "Traceback" not in dash_duo.driver.page_source
     assert severe_logs(dash_duo) == []
 

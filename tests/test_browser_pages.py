@@ -28,15 +28,17 @@ def mini_app(mini_context):
         (
             "/gaps",
             f"#{ids.GAPS_FINDINGS}",
-            "No medium-risk intervention is recorded in Cardiff and Vale.",
+            "No current medium-risk-tier service is recorded in Cardiff and Vale",
         ),
         (
             "/gaps?level=force",
             f"#{ids.GAPS_FINDINGS}",
-            "No intervention in the directory addresses forced marriage.",
+            "No current intervention in the directory addresses forced marriage",
         ),
         ("/need", "h1", "Need beside provision"),
-        ("/funding", "#funding-summary", "1 had a stated end that has passed"),
+        ("/funding", "#funding-summary", "0 had a stated end that has passed"),
+        ("/funding?provision=all", "#funding-summary", "1 had a stated end that has passed"),
+        ("/scorecard", "h1", "Minimum-offer scorecard"),
         ("/directory", f"#{ids.GRID_COUNT}", "6 of 6 interventions shown"),
         ("/present", f"#{ids.PRESENT_SLIDE}", "Slide 1 of"),
         ("/no-such-page", "h1", "Page not found"),
@@ -57,7 +59,7 @@ def test_gap_level_switch_updates_findings_and_url(dash_duo, mini_app):
     dash_duo.find_element(f"#{ids.GAPS_LEVEL} input[value='force']").click()
     # At force level, South Wales has no medium-risk service in the fixture.
     dash_duo.wait_for_contains_text(
-        f"#{ids.GAPS_FINDINGS}", "No medium-risk intervention is recorded in South Wales."
+        f"#{ids.GAPS_FINDINGS}", "No current medium-risk-tier service is recorded in South Wales"
     )
     assert "level=force" in dash_duo.driver.current_url
     assert severe(dash_duo) == []
@@ -90,7 +92,7 @@ def test_panel_csv_download(dash_duo, mini_app, tmp_path):
         "Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path)}
     )
     dash_duo.start_server(mini_app)
-    dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "6 of 6")
+    dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "5 of 5 current")
     button = dash_duo.find_element('[id*=\'"type":"csv"\'][id*=\'"panel":"behaviour"\']')
     dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", button)
     time.sleep(0.3)
@@ -100,6 +102,10 @@ def test_panel_csv_download(dash_duo, mini_app, tmp_path):
     while time.time() < deadline and not target.exists():
         time.sleep(0.2)
     lines = target.read_text().splitlines()
-    assert lines[0] == "category,interventions"
-    assert "domestic abuse,5" in lines
-    assert "honour-based abuse,0" in lines
+    assert lines[0] == (
+        "category,interventions,known_for,services_counted,provision,all_wales_services_added"
+    )
+    # Current provision in the six-row fixture: A, B, D and F address domestic abuse (C Hub
+    # has ended); behaviour focus is known for all five current services.
+    assert "domestic abuse,4,5,5,current,False" in lines
+    assert "honour-based abuse,0,5,5,current,False" in lines

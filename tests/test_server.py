@@ -224,7 +224,7 @@ def test_overview_renders_under_the_policy_without_console_errors(dash_duo, mini
     policy = requests.get(dash_duo.server_url + "/", timeout=10).headers["Content-Security-Policy"]
     assert "frame-ancestors 'none'" in policy
     dash_duo.wait_for_text_to_equal(
-        f"#{ids.MATCH_COUNT}", "6 of 6 interventions match the filters."
+        f"#{ids.MATCH_COUNT}", "5 of 5 current interventions match the filters."
     )
     wait_for(lambda: (map_state(dash_duo) or {}).get("rendered") == 6, timeout=20)
     dash_duo.wait_for_element(f"#{ids.PANEL_BEHAVIOUR} .main-svg")
