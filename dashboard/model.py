@@ -30,6 +30,7 @@ FILTERS: Final = MappingProxyType(
         "setting": ("setting", vocab.SETTINGS),
         "status": ("status", vocab.STATUSES),
         "evaluation": ("evidence_rung", evidence.RUNGS),
+        "kind": ("kind", vocab.KINDS),
     }
 )
 #: Breakdowns drawn in the drill-down panels (besides evidence and precarity).
@@ -128,9 +129,9 @@ def build_directory(
     indicators["setting"] = _indicator(frame["setting"], vocab.SETTINGS)
     # The kind of intervention (programme, multi-agency mechanism, court order ...): a filter
     # and a minimum-offer element; older directory files without the column still load.
-    kinds = getattr(vocab, "KINDS", ())
-    if "kind" in frame.columns and kinds:
-        indicators["kind"] = _indicator(frame["kind"], kinds)
+    if "kind" not in frame.columns:
+        frame["kind"] = vocab.UNKNOWN
+    indicators["kind"] = _indicator(frame["kind"], vocab.KINDS)
     indicators["status"] = _indicator(frame["status"], vocab.STATUSES)
 
     membership: dict[str, np.ndarray] = {}

@@ -109,6 +109,12 @@ def compute_view(context: AppContext, state: ViewState) -> dict:
         "map": map_update,
         "breakdowns": breakdowns,
         "coverage": coverage,
+        # Every kind is counted unless filtered out; the note under the map says how many of each.
+        "kinds": {
+            kind: int(count)
+            for kind, count in model.breakdown(directory, matching, "kind").items()
+            if count
+        },
         "funding_end": {
             "years": [str(year) for year in funding.index],
             "funders": list(funding.columns),
@@ -265,6 +271,15 @@ def map_note_lines(view: dict) -> list[str]:
                 "Local services only: +{n} available across all of Wales, not added into any "
                 "area; the Wales comparison counts local services only."
             ).format(n=n)
+        )
+    kinds = view.get("kinds")
+    if kinds:
+        lines.append(
+            _("Kinds counted: {list}.").format(
+                list="; ".join(
+                    f"{_(kind)} {i18n.format_number(count, lang)}" for kind, count in kinds.items()
+                )
+            )
         )
     wales = view.get("wales")
     if wales:

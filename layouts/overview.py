@@ -26,6 +26,7 @@ FILTER_LABELS = {
     "setting": "Setting",
     "status": "Status",
     "evaluation": "Evaluation and accreditation",
+    "kind": "Kind of intervention",
 }
 LEVEL_LABELS = {
     "region": "VAWDASV region",
