@@ -32,7 +32,7 @@ def po_path(lang: str) -> Path:
 
 def dynamic_messages() -> list[str]:
     """Strings the code passes to ``_`` by value: vocabularies, labels, rule text, constants."""
-    from dashboard import build, cliff, evidence, findings, need, precarity, views
+    from dashboard import build, cliff, evidence, findings, need, precarity, review, views
     from dashboard import vocabulary as vocab
     from layouts import directory, overview, shell
 
@@ -52,6 +52,7 @@ def dynamic_messages() -> list[str]:
         vocab.PRIMARY_FUNDERS,
         vocab.FUNDING_TERMS,
         vocab.STATUSES,
+        vocab.KINDS,
         vocab.POLICE_FORCE_AREAS,
         vocab.VAWDASV_REGIONS,
         (vocab.ALL_WALES,),
@@ -70,6 +71,7 @@ def dynamic_messages() -> list[str]:
         tuple(directory.DETAIL_LABELS.values()),
         tuple(label for _path, label in shell.NAV_ITEMS),
         tuple(title for _column, title in views.PANEL_BREAKDOWNS.values()),
+        tuple(review.GAP_TITLES.values()),
     ):
         messages.extend(values)
     return list(dict.fromkeys(messages))
