@@ -13,7 +13,12 @@ from layouts.directory import detail_body
 def register(app: Dash, context: AppContext) -> None:
     frame = context.directory.frame
     rows_by_lang = {
-        lang: {row["id"]: row for row in views.directory_rows(frame, lang)}
+        lang: {
+            row["id"]: row
+            for row in views.directory_rows(
+                frame, lang, getattr(context.bundle, "sources", None), context.bundle.lookup
+            )
+        }
         for lang in i18n.LANGUAGES
     }
     rows_by_id = rows_by_lang[i18n.DEFAULT_LANGUAGE]

@@ -48,7 +48,12 @@ def render(context: AppContext, pathname: object, search: object) -> tuple[html.
         body = overview.overview_page(context, parsed.state, _)
         active = "/"
     elif kind == "directory":
-        rows = views.directory_rows(context.directory.frame, lang)
+        rows = views.directory_rows(
+            context.directory.frame,
+            lang,
+            getattr(context.bundle, "sources", None),
+            context.bundle.lookup,
+        )
         selected = None
         from callbacks.directory import _query_id
 

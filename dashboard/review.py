@@ -100,12 +100,18 @@ def documented_gaps(context: AppContext) -> dict:
     return counting.documented_gap_index(frame, slugs)
 
 
-def finding_from_gap(gap: gaps.Gap, *, names: dict, _: Translate, lang: str) -> Finding:
+def finding_from_gap(
+    gap: gaps.Gap, *, names: dict, _: Translate, lang: str, sources=None
+) -> Finding:
     quote, source = "", ""
     if gap.documented is not None:
         quote, source = gap.documented.evidence, gap.documented.source
     elif gap.survey_quote:
         quote, source = gap.survey_quote, gap.survey_source
+    if source and sources is not None:
+        from dashboard import citations
+
+        source = citations.readable_citation(source, sources)
     return Finding(
         gap_sentence(gap, names=names, _=_, lang=lang),
         gap.related,
@@ -169,7 +175,10 @@ def gap_review(
         provision=provision,
     )
     all_names = {**dict(context.names(lang, "la")), **dict(context.names(lang, "region")), **names}
-    findings = [finding_from_gap(gap, names=all_names, _=_, lang=lang) for gap in found]
+    sources = getattr(context.bundle, "sources", None)
+    findings = [
+        finding_from_gap(gap, names=all_names, _=_, lang=lang, sources=sources) for gap in found
+    ]
     result = {
         key: gap_heatmap(
             cells[key], row_labels=names, column_labels=labels, title=_(GAP_TITLES[key]), _=_

@@ -363,9 +363,12 @@ VOCABULARY_COLUMNS: Final = (
 )
 
 
-def directory_rows(frame, lang: str) -> list[dict]:
+def directory_rows(frame, lang: str, sources=None, lookup=None) -> list[dict]:
     """Rows for the directory grid and detail view: lists joined with commas, vocabulary
-    values in the page's language; free text (names, quotes, sources) exactly as published."""
+    values in the page's language, the source as the document's author, year, title and
+    section, local authorities by name; free text (names, quotes) exactly as published."""
+    from dashboard import citations
+
     _ = i18n.translator(lang)
     rows = []
     for record in frame.to_dict("records"):
@@ -373,7 +376,14 @@ def directory_rows(frame, lang: str) -> list[dict]:
         for column in VOCABULARY_COLUMNS:
             if column in shown:
                 shown[column] = ", ".join(_(item) for item in vocab.split_list(shown[column]))
-        shown["local_authorities"] = ", ".join(vocab.split_list(shown.get("local_authorities", "")))
+        codes = shown.get("local_authorities", "")
+        shown["local_authorities"] = (
+            citations.la_names(codes, lookup, lang)
+            if lookup is not None
+            else ", ".join(vocab.split_list(codes))
+        )
+        if sources is not None and "source" in shown:
+            shown["source"] = citations.readable_citation(shown["source"], sources)
         shown["aliases"] = ", ".join(vocab.split_list(shown.get("aliases", "")))
         rows.append(shown)
     return rows
