@@ -321,6 +321,9 @@ class DocumentedGap:
     statement: str
     source: str
     evidence: str
+    #: True when the source states that there is none ("no evidence of any ..."); False when it
+    #: states a shortfall ("a key gap", "comparatively fewer"). Only an absence makes a cell a gap.
+    absence: bool = True
 
 
 @dataclass(frozen=True)
@@ -386,6 +389,8 @@ def gap_cells(
             stated = documented.get((column, category, area_id)) or documented.get(
                 (column, category, "wales")
             )
+            if stated is not None and not stated.absence:
+                stated = None
             row[category] = Cell(
                 state=classify(count, unclassified, services, stated),
                 count=count,
@@ -412,6 +417,8 @@ def wales_cell(
     services = int(np.count_nonzero(mask))
     unclassified = int(np.count_nonzero(mask & ~known_mask(directory, column)))
     stated = documented.get((column, value, "wales"))
+    if stated is not None and not stated.absence:
+        stated = None
     names = directory.frame["name"].to_numpy(dtype=object)
     return Cell(
         state=classify(count, unclassified, services, stated),
@@ -443,6 +450,7 @@ def documented_gap_index(
             statement=row.statement,
             source=row.source,
             evidence=row.evidence,
+            absence=getattr(row, "claim", "absence") == "absence",
         )
     return index
 
