@@ -157,7 +157,7 @@ def measure_interactions(app, calls: int, *, cold: bool) -> dict:
 
 
 def measure_floor(context, calls: int) -> dict:
-    from dashboard import model, views
+    from dashboard import counting, model, views
 
     directory = context.directory
     results = {}
@@ -166,10 +166,12 @@ def measure_floor(context, calls: int) -> dict:
         for _ in range(calls):
             started = time.perf_counter()
             mask = model.filter_mask(directory, state["filters"])
-            model.area_table(
+            counting.area_counts(
                 directory, mask, state["level"], True, context.population_16_plus[state["level"]]
             )
-            selection = mask & model.area_mask(directory, state["level"], state["area"], True)
+            selection = mask & views.selected_services(
+                directory, views.ViewState(level=state["level"], area=state["area"])
+            )
             for column, _title in views.PANEL_BREAKDOWNS.values():
                 model.breakdown(directory, selection, column)
             times.append((time.perf_counter() - started) * 1000)

@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 from dash import Dash, dcc, html
 from flask import Response
 
-from dashboard import config, figures, model
+from dashboard import config, counting, figures, model
 from dashboard.context import build_context
 
 GRAPH_ID = "lsoa-map"
@@ -48,7 +48,7 @@ def lsoa_figure(text: str, counts_by_la: dict[str, int]) -> go.Figure:
 def create_app() -> Dash:
     context = build_context()
     directory = context.directory
-    table = model.area_table(
+    table = counting.area_counts(
         directory,
         model.filter_mask(directory, {}),
         "la",

@@ -138,6 +138,15 @@ def locally_placed(directory: Directory, level: str) -> np.ndarray:
     return local_matrix(directory, level).any(axis=1)
 
 
+def unplaced(directory: Directory, mask: np.ndarray, level: str, include_all_wales: bool) -> int:
+    """Counted services that appear in no area of ``level``: the area is unknown, or recorded
+    only more broadly (all-Wales services too, unless they are added into every area)."""
+    placed = locally_placed(directory, level)
+    if include_all_wales:
+        placed = placed | national_mask(directory)
+    return int(np.count_nonzero(mask & ~placed))
+
+
 #: Attributes whose "known" share the views report: name -> how "known" is decided.
 def known_mask(directory: Directory, attribute: str) -> np.ndarray:
     """Services for which ``attribute`` is known.
@@ -385,20 +394,10 @@ def gap_cells(
         row: dict[str, Cell] = {}
         for category in categories:
             with_value = here & value_matrix(directory, column, category)
-            count = int(np.count_nonzero(with_value))
             stated = documented.get((column, category, area_id)) or documented.get(
                 (column, category, "wales")
             )
-            if stated is not None and not stated.absence:
-                stated = None
-            row[category] = Cell(
-                state=classify(count, unclassified, services, stated),
-                count=count,
-                unclassified=unclassified,
-                services=services,
-                names=tuple(sorted(names[with_value], key=str.lower)),
-                documented=stated if count == 0 else None,
-            )
+            row[category] = _cell(with_value, services, unclassified, stated, names)
         cells[area_id] = row
     return cells
 
@@ -413,13 +412,24 @@ def wales_cell(
     """One value of a field across all of Wales (every counted service, national included)."""
     documented = documented or {}
     with_value = mask & value_matrix(directory, column, value)
-    count = int(np.count_nonzero(with_value))
     services = int(np.count_nonzero(mask))
     unclassified = int(np.count_nonzero(mask & ~known_mask(directory, column)))
     stated = documented.get((column, value, "wales"))
+    names = directory.frame["name"].to_numpy(dtype=object)
+    return _cell(with_value, services, unclassified, stated, names)
+
+
+def _cell(
+    with_value: np.ndarray,
+    services: int,
+    unclassified: int,
+    stated: DocumentedGap | None,
+    names: np.ndarray,
+) -> Cell:
+    """A cell from the services that have the value; a stated shortfall is not a stated gap."""
     if stated is not None and not stated.absence:
         stated = None
-    names = directory.frame["name"].to_numpy(dtype=object)
+    count = int(np.count_nonzero(with_value))
     return Cell(
         state=classify(count, unclassified, services, stated),
         count=count,

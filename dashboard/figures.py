@@ -75,36 +75,11 @@ def base_map(*, level: str, height: int = 560) -> go.Figure:
             )
         )
         figure.add_trace(
-            go.Choroplethmap(
-                geojson=geometry_url(each),
-                featureidkey="id",
-                locations=[],
-                z=[],
-                colorscale=[[0, NONE_RECORDED_COLOUR], [1, NONE_RECORDED_COLOUR]],
-                showscale=False,
-                marker={
-                    "line": {"color": NONE_RECORDED_OUTLINE, "width": 1.6},
-                    "opacity": 1,
-                },
-                hovertemplate="%{hovertext}<extra></extra>",
-                visible=each == level,
-                name=f"{each}-none",
-            )
+            _flat_trace(each, level, NONE_RECORDED_COLOUR, NONE_RECORDED_OUTLINE, 1.6, "none")
         )
     for each in LEVEL_ORDER:
         figure.add_trace(
-            go.Choroplethmap(
-                geojson=geometry_url(each),
-                featureidkey="id",
-                locations=[],
-                z=[],
-                colorscale=[[0, TOO_LITTLE_COLOUR], [1, TOO_LITTLE_COLOUR]],
-                showscale=False,
-                marker={"line": {"color": TOO_LITTLE_OUTLINE, "width": 2.4}, "opacity": 1},
-                hovertemplate="%{hovertext}<extra></extra>",
-                visible=each == level,
-                name=f"{each}-too-little",
-            )
+            _flat_trace(each, level, TOO_LITTLE_COLOUR, TOO_LITTLE_OUTLINE, 2.4, "too-little")
         )
     figure.update_layout(
         map={"style": "white-bg", "center": WALES_CENTRE, "zoom": 6.45},
@@ -116,6 +91,24 @@ def base_map(*, level: str, height: int = 560) -> go.Figure:
         paper_bgcolor="#ffffff",
     )
     return figure
+
+
+def _flat_trace(
+    each: str, level: str, colour: str, outline: str, width: float, suffix: str
+) -> go.Choroplethmap:
+    """One colour, one outline: the areas with none recorded, or too little known."""
+    return go.Choroplethmap(
+        geojson=geometry_url(each),
+        featureidkey="id",
+        locations=[],
+        z=[],
+        colorscale=[[0, colour], [1, colour]],
+        showscale=False,
+        marker={"line": {"color": outline, "width": width}, "opacity": 1},
+        hovertemplate="%{hovertext}<extra></extra>",
+        visible=each == level,
+        name=f"{each}-{suffix}",
+    )
 
 
 def map_values(

@@ -71,7 +71,7 @@ def compute_view(context: AppContext, state: ViewState) -> dict:
         _=_,
         lang=state.lang,
     )
-    selection = matching & _selected_services(directory, state)
+    selection = matching & selected_services(directory, state)
     breakdowns: dict[str, dict] = {}
     coverage: dict[str, dict] = {}
     for key, (column, _title) in PANEL_BREAKDOWNS.items():
@@ -95,10 +95,8 @@ def compute_view(context: AppContext, state: ViewState) -> dict:
         "directory_size": directory.size,
         "not_current": int((~counting.current_mask(directory)).sum()),
         "selected": int(selection.sum()),
-        "unplaced": int(
-            np.count_nonzero(
-                matching & ~counting.locally_placed(directory, state.level) & ~national
-            )
+        "unplaced": counting.unplaced(
+            directory, matching, state.level, state.include_all_wales
         ),
         "all_wales_matching": int((matching & national).sum()),
         "wales": {
@@ -127,7 +125,7 @@ def compute_view(context: AppContext, state: ViewState) -> dict:
     }
 
 
-def _selected_services(directory: model.Directory, state: ViewState) -> np.ndarray:
+def selected_services(directory: model.Directory, state: ViewState) -> np.ndarray:
     """The services counted in the selected area (all of Wales, national included, if none)."""
     ids = directory.area_ids.get(state.level, ())
     if not state.area or state.area not in ids:

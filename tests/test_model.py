@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from dashboard import model
+from dashboard import counting, model
 
 POP = None
 
@@ -13,7 +13,7 @@ def population(directory, level):
 
 def counts(directory, level, include_all_wales, filters=None):
     mask = model.filter_mask(directory, filters or {})
-    table = model.area_table(
+    table = counting.area_counts(
         directory, mask, level, include_all_wales, population(directory, level)
     )
     return dict(zip(table["area_id"], table["count"].tolist(), strict=True))
@@ -50,18 +50,22 @@ def test_force_counts(mini_directory):
     }
 
 
-def test_la_counts_only_explicit_local_authorities(mini_directory):
+def test_la_counts_include_region_wide_services(mini_directory):
     la = counts(mini_directory, "la", False)
-    assert la["cardiff"] == 1
-    assert sum(la.values()) == 1
+    assert la["cardiff"] == 1  # Drive, placed in Cardiff
+    assert la["vale-of-glamorgan"] == 0  # Drive names Cardiff only
+    # Region-wide with no LA listed: Choices in 4 Mid and West Wales LAs, C Hub in 6 North
+    # Wales LAs, Phoenix in 5 Gwent LAs.
+    assert la["powys"] == la["wrexham"] == la["newport"] == 1
+    assert sum(la.values()) == 1 + 4 + 6 + 5
 
 
 def test_unplaced(mini_directory):
     everything = np.ones(mini_directory.size, bool)
     # South-Wales-only service has no region; the all-Wales one is unplaced when excluded.
-    assert model.unplaced_count(mini_directory, everything, "region", True) == 1
-    assert model.unplaced_count(mini_directory, everything, "region", False) == 2
-    assert model.unplaced_count(mini_directory, everything, "force", False) == 1
+    assert counting.unplaced(mini_directory, everything, "region", True) == 1
+    assert counting.unplaced(mini_directory, everything, "region", False) == 2
+    assert counting.unplaced(mini_directory, everything, "force", False) == 1
 
 
 def test_filters_and_within_or_across(mini_directory):
@@ -98,7 +102,7 @@ def test_evidence_and_quality_share(mini_directory):
     assert rungs["e-all-wales"] == "accredited"
     assert rungs["f-south-wales-only"] == "evaluation or accreditation under way"
     mask = model.filter_mask(mini_directory, {})
-    table = model.area_table(
+    table = counting.area_counts(
         mini_directory, mask, "force", True, population(mini_directory, "force")
     )
     south = table.set_index("area_id").loc["south-wales"]
@@ -107,12 +111,6 @@ def test_evidence_and_quality_share(mini_directory):
     assert south["per_100k"] == 3.0
     gwent = table.set_index("area_id").loc["gwent"]
     assert gwent["precarious_share"] == 0.5  # Phoenix (spot purchase) of two
-
-
-def test_area_mask_defaults_to_all_of_wales(mini_directory):
-    assert model.area_mask(mini_directory, "force", None, True).all()
-    assert model.area_mask(mini_directory, "force", "nowhere", True).all()
-    assert int(model.area_mask(mini_directory, "force", "gwent", False).sum()) == 1
 
 
 def test_directory_arrays_are_read_only(mini_directory):
