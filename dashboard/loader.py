@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
@@ -52,6 +52,15 @@ class DataBundle:
     geometry: Mapping[str, str]
     areas: Mapping[str, tuple[Area, ...]]
     interventions_source: str
+    _evidence: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=list(vocab.EVIDENCE_COLUMNS), dtype=str)
+    )
+    _documented_gaps: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=list(vocab.DOCUMENTED_GAP_COLUMNS), dtype=str)
+    )
+    _sources: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=list(vocab.SOURCE_COLUMNS), dtype=str)
+    )
 
     # pandas 3 is copy-on-write: a shallow copy costs nothing, and writing to it never reaches the
     # shared frame. Callers can therefore not mutate the loaded data by accident.
@@ -78,6 +87,21 @@ class DataBundle:
     @property
     def recommendations(self) -> pd.DataFrame:
         return self._recommendations.copy(deep=False)
+
+    @property
+    def evidence(self) -> pd.DataFrame:
+        """One quote per row (id, fields, source, quote) for the directory's stated values."""
+        return self._evidence.copy(deep=False)
+
+    @property
+    def documented_gaps(self) -> pd.DataFrame:
+        """Gaps stated by a source document, with statement, citation and verbatim quote."""
+        return self._documented_gaps.copy(deep=False)
+
+    @property
+    def sources(self) -> pd.DataFrame:
+        """Readable title, publisher and year of each seed document (keyed by file name)."""
+        return self._sources.copy(deep=False)
 
     @property
     def minimum_offer(self) -> pd.DataFrame:
@@ -339,6 +363,50 @@ def load_minimum_offer(path: Path) -> pd.DataFrame:
     return offer.reset_index(drop=True)
 
 
+def _optional(path: Path, columns: tuple[str, ...]) -> pd.DataFrame | None:
+    """Read an optional file strictly, or None when it is absent."""
+    if not path.exists():
+        return None
+    frame = read_text_csv(path, expected=columns)
+    return frame[list(columns)].apply(lambda column: column.str.strip())
+
+
+def _empty(columns: tuple[str, ...]) -> pd.DataFrame:
+    return pd.DataFrame(columns=list(columns), dtype=str)
+
+
+def load_evidence(path: Path, directory_ids: frozenset[str] | None = None) -> pd.DataFrame:
+    """``evidence.csv`` validated; rows whose id is not in the directory are dropped.
+
+    Optional: a folder without it (for example a test or benchmark folder) loads with no
+    evidence. The shipped file's ids are all checked by the test suite.
+    """
+    frame = _optional(path, vocab.EVIDENCE_COLUMNS)
+    if frame is None:
+        return _empty(vocab.EVIDENCE_COLUMNS)
+    frame = validate(frame, schemas.evidence_schema(), path)
+    if directory_ids is not None:
+        frame = frame[frame["id"].isin(directory_ids)]
+    return frame.reset_index(drop=True)
+
+
+def load_documented_gaps(path: Path, lookup: pd.DataFrame) -> pd.DataFrame:
+    """``documented_gaps.csv`` validated (optional; absent means no documented gaps)."""
+    frame = _optional(path, vocab.DOCUMENTED_GAP_COLUMNS)
+    if frame is None:
+        return _empty(vocab.DOCUMENTED_GAP_COLUMNS)
+    schema = schemas.documented_gaps_schema(frozenset(lookup["la_name_en"]))
+    return validate(frame, schema, path).reset_index(drop=True)
+
+
+def load_sources(path: Path) -> pd.DataFrame:
+    """``sources.csv`` validated (optional; absent means citations show the file name)."""
+    frame = _optional(path, vocab.SOURCE_COLUMNS)
+    if frame is None:
+        return _empty(vocab.SOURCE_COLUMNS)
+    return validate(frame, schemas.sources_schema(), path).reset_index(drop=True)
+
+
 def load_bundle(
     data_dir: Path = config.DATA_DIR, interventions_path: Path | None = None
 ) -> DataBundle:
@@ -365,4 +433,7 @@ def load_bundle(
         geometry=MappingProxyType(geometry),
         areas=MappingProxyType(areas),
         interventions_source=interventions_file.name,
+        _evidence=load_evidence(data_dir / "evidence.csv", frozenset(interventions["id"])),
+        _documented_gaps=load_documented_gaps(data_dir / "documented_gaps.csv", lookup),
+        _sources=load_sources(data_dir / "sources.csv"),
     )

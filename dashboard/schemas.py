@@ -378,3 +378,154 @@ def minimum_offer_schema() -> pa.DataFrameSchema:
         checks=[values_check(field, allowed) for field, allowed in fields.items()],
         strict=True,
     )
+
+
+#: A citation of one seed document and section (no ingested export rows here).
+SEED_SOURCE = re.compile(r"^\d{3}_[0-9a-f]+\.txt § .+$")
+MAX_QUOTE = 300
+MAX_STATEMENT = 160
+
+
+def _seed_source_column(**text) -> pa.Column:
+    return pa.Column(
+        **text,
+        checks=pa.Check.str_matches(
+            SEED_SOURCE.pattern, error="'<seed file>.txt § <section>' naming one source document"
+        ),
+    )
+
+
+def evidence_schema() -> pa.DataFrameSchema:
+    """Schema of ``evidence.csv``: one exact quote per row, keyed by directory id and columns."""
+    text = {"dtype": str, "nullable": False}
+    allowed = frozenset(vocab.INTERVENTION_COLUMNS)
+
+    def valid_fields(cell: str) -> bool:
+        items = vocab.split_list(cell)
+        return bool(items) and all(item in allowed for item in items)
+
+    return pa.DataFrameSchema(
+        {
+            "id": pa.Column(
+                **text,
+                checks=pa.Check.str_matches(SLUG.pattern, error="a directory id (slug)"),
+            ),
+            "fields": pa.Column(
+                **text,
+                checks=pa.Check(
+                    valid_fields,
+                    element_wise=True,
+                    error="a ';' list of interventions.csv column names",
+                ),
+            ),
+            "source": _seed_source_column(**text),
+            "quote": pa.Column(
+                **text,
+                checks=pa.Check.str_length(
+                    min_value=1,
+                    max_value=MAX_QUOTE,
+                    error=f"an exact quote of 1 to {MAX_QUOTE} characters",
+                ),
+            ),
+        },
+        unique=["id", "fields", "quote"],
+        strict=True,
+    )
+
+
+def documented_gaps_schema(la_names: frozenset[str]) -> pa.DataFrameSchema:
+    """Schema of ``documented_gaps.csv``: gaps a source states, each with its quote."""
+    text = {"dtype": str, "nullable": False}
+    areas_by_level = {
+        "wales": frozenset({"Wales"}),
+        "region": frozenset(vocab.VAWDASV_REGIONS),
+        "la": la_names,
+    }
+
+    def value_matches_field(frame):
+        return frame.apply(
+            lambda row: (
+                row["value"] in vocab.DOCUMENTED_GAP_FIELDS.get(row["field"], ())
+                and row["value"] != vocab.UNKNOWN
+            ),
+            axis=1,
+        )
+
+    def area_matches_level(frame):
+        return frame.apply(
+            lambda row: row["area"] in areas_by_level.get(row["level"], frozenset()), axis=1
+        )
+
+    return pa.DataFrameSchema(
+        {
+            "id": pa.Column(
+                **text,
+                unique=True,
+                checks=pa.Check.str_matches(
+                    SLUG.pattern, error="a slug: lower-case a-z, 0-9 and '-'"
+                ),
+            ),
+            "field": pa.Column(**text, checks=_single_check(tuple(vocab.DOCUMENTED_GAP_FIELDS))),
+            "value": pa.Column(**text, checks=NOT_EMPTY),
+            "level": pa.Column(**text, checks=_single_check(vocab.DOCUMENTED_GAP_LEVELS)),
+            "area": pa.Column(**text, checks=NOT_EMPTY),
+            "statement": pa.Column(
+                **text,
+                checks=pa.Check.str_length(
+                    min_value=1,
+                    max_value=MAX_STATEMENT,
+                    error=f"a plain sentence of 1 to {MAX_STATEMENT} characters",
+                ),
+            ),
+            "source": _seed_source_column(**text),
+            "evidence": pa.Column(
+                **text,
+                checks=pa.Check.str_length(
+                    min_value=1,
+                    max_value=MAX_QUOTE,
+                    error=f"an exact quote of 1 to {MAX_QUOTE} characters",
+                ),
+            ),
+            "note": pa.Column(**text),
+        },
+        checks=[
+            pa.Check(
+                value_matches_field,
+                error="value must be a vocabulary value of its field (local provision: "
+                f"{vocab.OUTSIDE_CRIMINAL_JUSTICE!r})",
+            ),
+            pa.Check(
+                area_matches_level,
+                error="area must be 'Wales' (level wales), a VAWDASV region (level region) or a "
+                "local authority's English name from la_lookup.csv (level la)",
+            ),
+        ],
+        strict=True,
+    )
+
+
+def sources_schema() -> pa.DataFrameSchema:
+    """Schema of ``sources.csv``: the readable title of each seed document."""
+    text = {"dtype": str, "nullable": False}
+    return pa.DataFrameSchema(
+        {
+            "file": pa.Column(
+                **text,
+                unique=True,
+                checks=pa.Check.str_matches(
+                    r"^\d{3}_[0-9a-f]+\.txt$", error="a seed file name such as 000_abc123.txt"
+                ),
+            ),
+            "short_title": pa.Column(**text, checks=NOT_EMPTY),
+            "title": pa.Column(**text, checks=NOT_EMPTY),
+            "publisher": pa.Column(**text, checks=NOT_EMPTY),
+            "year": pa.Column(**text, checks=pa.Check.str_matches(r"^\d{4}$", error="a year YYYY")),
+            "url": pa.Column(
+                **text,
+                checks=pa.Check.str_matches(
+                    r"^(|https?://\S+)$", error="empty, or an http(s) address"
+                ),
+            ),
+        },
+        strict=True,
+    )

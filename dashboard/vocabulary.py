@@ -223,6 +223,60 @@ INTERVENTION_COLUMNS: Final = (
 )
 
 
+#: Columns of interventions.csv whose stated values must each be backed by a quote in
+#: data/evidence.csv (a value is "stated" unless it is unknown, empty or "none stated").
+EVIDENCED_COLUMNS: Final = (
+    "provider",
+    "sector",
+    "setting",
+    "police_force_areas",
+    "vawdasv_regions",
+    "local_authorities",
+    "behaviour_focus",
+    "purpose",
+    "risk_level",
+    "service_tier",
+    "cohort",
+    "attendance",
+    "evaluation_status",
+    "accreditation",
+    "funding_model",
+    "primary_funder",
+    "funding_term",
+    "funding_end",
+    "status",
+)
+NOT_STATED: Final = (UNKNOWN, "", "none stated")
+
+#: Columns of data/evidence.csv: one quote per row, naming the directory columns it supports.
+EVIDENCE_COLUMNS: Final = ("id", "fields", "source", "quote")
+
+#: data/documented_gaps.csv: gaps that a source document states in so many words.
+DOCUMENTED_GAP_COLUMNS: Final = (
+    "id",
+    "field",
+    "value",
+    "level",
+    "area",
+    "statement",
+    "source",
+    "evidence",
+    "note",
+)
+LOCAL_PROVISION: Final = "local provision"
+#: The value of a "local provision" gap: no programme outside criminal-justice services.
+OUTSIDE_CRIMINAL_JUSTICE: Final = "outside criminal justice"
+DOCUMENTED_GAP_FIELDS: Final = {
+    "behaviour_focus": BEHAVIOUR_FOCUSES,
+    "service_tier": SERVICE_TIERS,
+    LOCAL_PROVISION: (OUTSIDE_CRIMINAL_JUSTICE,),
+}
+DOCUMENTED_GAP_LEVELS: Final = ("wales", "region", "la")
+
+#: data/sources.csv: readable titles of the seed documents cited in every ``source`` column.
+SOURCE_COLUMNS: Final = ("file", "short_title", "title", "publisher", "year", "url")
+
+
 def split_list(value: str) -> list[str]:
     """Split a semicolon list cell into trimmed, non-empty items."""
     return [item.strip() for item in str(value).split(LIST_SEPARATOR) if item.strip()]

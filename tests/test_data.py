@@ -137,3 +137,50 @@ def test_regions_and_forces_are_dissolved_from_the_las(bundle):
 def test_schema_sources_name_one_seed_file(bundle):
     pattern = re.compile(schemas.SOURCE.pattern)
     assert bundle.interventions["source"].map(lambda s: bool(pattern.match(s))).all()
+
+
+def _seed_texts() -> dict[str, str]:
+    return {
+        path.name: collapse(path.read_text(encoding="utf-8"))
+        for path in config.SEEDS_DIR.glob("*.txt")
+    }
+
+
+@pytest.mark.skipif(not SEEDS_PRESENT, reason="../shared/seeds is not beside the repository")
+def test_documented_gaps_quote_their_source_verbatim(bundle):
+    gaps = bundle.documented_gaps
+    assert len(gaps) >= 7
+    texts = _seed_texts()
+    failures = [
+        (row.id, row.evidence[:60])
+        for row in gaps.itertuples(index=False)
+        if collapse(row.evidence) not in texts[row.source.split(" § ")[0]]
+    ]
+    assert failures == []
+
+
+def test_documented_gaps_hold_the_issue_10_findings(bundle):
+    gaps = bundle.documented_gaps
+    found = set(zip(gaps["field"], gaps["value"], gaps["level"], gaps["area"], strict=True))
+    for value in ("honour-based abuse", "female genital mutilation", "forced marriage"):
+        assert ("behaviour_focus", value, "wales", "Wales") in found
+    assert ("behaviour_focus", "child to adult parental violence and abuse", "wales", "Wales") in (
+        found
+    )
+    assert ("service_tier", "medium risk", "la", "Cardiff") in found
+    assert ("local provision", "outside criminal justice", "la", "Vale of Glamorgan") in found
+    # The survey reports interventions addressing harmful sexual behaviour: never a gap.
+    assert "harmful sexual behaviour" not in set(gaps["value"])
+    assert gaps["statement"].str.len().le(160).all()
+
+
+def test_sources_name_every_cited_seed(bundle):
+    sources = bundle.sources
+    cited = {
+        source.split(" § ")[0]
+        for frame in (bundle.interventions, bundle.documented_gaps, bundle.evidence)
+        for source in frame["source"]
+    }
+    assert cited <= set(sources["file"])
+    if SEEDS_PRESENT:
+        assert set(sources["file"]) == {path.name for path in config.SEEDS_DIR.glob("*.txt")}

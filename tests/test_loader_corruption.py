@@ -26,7 +26,13 @@ from dashboard.loader import DataError, load_bundle
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINI_CSV = FIXTURES / "mini_interventions.csv"
-SHARED = ("criminal_justice.csv", "survey_2023_published.csv", "survey_2023_recommendations.csv")
+SHARED = (
+    "criminal_justice.csv",
+    "survey_2023_published.csv",
+    "survey_2023_recommendations.csv",
+    "documented_gaps.csv",
+    "sources.csv",
+)
 
 
 @pytest.fixture
@@ -156,6 +162,46 @@ def non_numeric_population(folder: Path) -> Path:
     return path
 
 
+def gap_in_unknown_area(folder: Path) -> Path:
+    path = folder / "documented_gaps.csv"
+
+    def unknown(rows, _fieldnames):
+        rows[0]["area"] = "Atlantis"
+
+    edit_csv(path, unknown)
+    return path
+
+
+def gap_value_not_of_its_field(folder: Path) -> Path:
+    path = folder / "documented_gaps.csv"
+
+    def wrong(rows, _fieldnames):
+        rows[0]["value"] = "medium risk"  # a service tier on a behaviour_focus row
+
+    edit_csv(path, wrong)
+    return path
+
+
+def evidence_with_unknown_field(folder: Path) -> Path:
+    path = folder / "evidence.csv"
+    path.write_text(
+        "id,fields,source,quote\n"
+        "a-drive,provider;colour,002_00ef75f7813d93fd.txt § Summary,Drive Project\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def source_year_in_words(folder: Path) -> Path:
+    path = folder / "sources.csv"
+
+    def words(rows, _fieldnames):
+        rows[4]["year"] = "twenty twenty"
+
+    edit_csv(path, words)
+    return path
+
+
 #: name -> (corruption, patterns every message must match)
 CASES = {
     "missing column": (
@@ -196,6 +242,22 @@ CASES = {
     ),
     "empty file": (empty_file, [r"the file is empty", r"header row is required"]),
     "header only": (header_only, [r"no interventions", r"at least one row"]),
+    "documented gap in an unknown area": (
+        gap_in_unknown_area,
+        [r"documented_gaps\.csv", r"row 2", r"area must be 'Wales'"],
+    ),
+    "documented gap value of another field": (
+        gap_value_not_of_its_field,
+        [r"documented_gaps\.csv", r"row 2", r"value must be a vocabulary value of its field"],
+    ),
+    "evidence naming an unknown column": (
+        evidence_with_unknown_field,
+        [r"evidence\.csv", r"row 2", r"column fields", r"'provider;colour'"],
+    ),
+    "source year in words": (
+        source_year_in_words,
+        [r"sources\.csv", r"row 6", r"column year", r"a year YYYY"],
+    ),
     "non-numeric population": (
         non_numeric_population,
         [r"row 6", r"column population_16_plus", r"'about 90k'", r"allowed: a whole number"],
