@@ -27,7 +27,13 @@ def collapse(text: str) -> str:
 @pytest.mark.skipif(not SEEDS_PRESENT, reason="../shared/seeds is not beside the repository")
 @pytest.mark.parametrize(
     "filename",
-    ["interventions.csv", "survey_2023_published.csv", "survey_2023_recommendations.csv"],
+    [
+        "interventions.csv",
+        "survey_2023_published.csv",
+        "survey_2023_recommendations.csv",
+        "evidence.csv",
+        "documented_gaps.csv",
+    ],
 )
 def test_every_evidence_quote_is_verbatim_in_its_cited_seed(filename):
     frame = pd.read_csv(config.DATA_DIR / filename, dtype=str, keep_default_na=False)
@@ -39,8 +45,9 @@ def test_every_evidence_quote_is_verbatim_in_its_cited_seed(filename):
         assert path.is_file(), f"{filename}: source file {seed} does not exist"
         if seed not in texts:
             texts[seed] = collapse(path.read_text(encoding="utf-8"))
-        if collapse(row.evidence) not in texts[seed]:
-            failures.append((getattr(row, "id", getattr(row, "number", "?")), row.evidence[:80]))
+        quote = getattr(row, "quote", None) or row.evidence
+        if collapse(quote) not in texts[seed]:
+            failures.append((getattr(row, "id", getattr(row, "number", "?")), quote[:80]))
     assert failures == []
 
 
@@ -184,3 +191,46 @@ def test_sources_name_every_cited_seed(bundle):
     assert cited <= set(sources["file"])
     if SEEDS_PRESENT:
         assert set(sources["file"]) == {path.name for path in config.SEEDS_DIR.glob("*.txt")}
+
+
+def test_every_stated_value_has_a_quote_naming_its_column(bundle):
+    evidence = bundle.evidence
+    named: dict[str, set[str]] = {}
+    for row in evidence.itertuples(index=False):
+        named.setdefault(row.id, set()).update(vocab.split_list(row.fields))
+    missing = [
+        (row["id"], column, row[column])
+        for _, row in bundle.interventions.iterrows()
+        for column in vocab.EVIDENCED_COLUMNS
+        if row[column] not in vocab.NOT_STATED and column not in named.get(row["id"], set())
+    ]
+    assert missing == []
+
+
+def test_evidence_ids_and_fields_are_real():
+    evidence = pd.read_csv(config.DATA_DIR / "evidence.csv", dtype=str, keep_default_na=False)
+    ids = set(
+        pd.read_csv(config.DATA_DIR / "interventions.csv", dtype=str, keep_default_na=False)["id"]
+    )
+    assert set(evidence["id"]) <= ids
+    fields = {item for cell in evidence["fields"] for item in vocab.split_list(cell)}
+    assert fields <= set(vocab.INTERVENTION_COLUMNS)
+    assert evidence["quote"].str.len().le(schemas.MAX_QUOTE).all()
+    assert evidence["source"].map(lambda s: bool(schemas.SEED_SOURCE.match(s))).all()
+
+
+def test_every_kind_is_used_and_issue_10_rows_are_present(bundle):
+    frame = bundle.interventions.set_index("id")
+    assert set(frame["kind"]) == set(vocab.KINDS) - {vocab.UNKNOWN}
+    assert frame.loc["marac", "kind"] == "multi-agency risk management"
+    assert frame.loc["mosovo-south-wales", "kind"] == "multi-agency risk management"
+    assert frame.loc["rise-cardiff-clear-partner-support", "kind"] == "partner/victim liaison"
+    assert frame.loc["phoenix-das-opcc-commissioned-gwent", "status"] == "decommissioned"
+    assert frame.loc["phoenix-das-gwent", "funding_model"] == "spot purchase"
+    assert frame.loc["intervention-hub-north-wales", "funding_end"] == "2023-24"
+    assert frame.loc["online-support-pilot-flintshire-blaenau-gwent", "status"] not in (
+        "active",
+        "pilot",
+    )
+    assert frame.loc["cara-gwent-south-wales", "risk_level"] == "standard"
+    assert frame.loc["dapo-gwent", "attendance"] == "unknown"
