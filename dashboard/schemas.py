@@ -467,6 +467,7 @@ def documented_gaps_schema(la_names: frozenset[str]) -> pa.DataFrameSchema:
             ),
             "field": pa.Column(**text, checks=_single_check(tuple(vocab.DOCUMENTED_GAP_FIELDS))),
             "value": pa.Column(**text, checks=NOT_EMPTY),
+            "claim": pa.Column(**text, checks=_single_check(vocab.DOCUMENTED_GAP_CLAIMS)),
             "level": pa.Column(**text, checks=_single_check(vocab.DOCUMENTED_GAP_LEVELS)),
             "area": pa.Column(**text, checks=NOT_EMPTY),
             "statement": pa.Column(

@@ -252,10 +252,14 @@ NOT_STATED: Final = (UNKNOWN, "", "none stated")
 EVIDENCE_COLUMNS: Final = ("id", "fields", "source", "quote")
 
 #: data/documented_gaps.csv: gaps that a source document states in so many words.
+#: What a documented gap claims: that there is none ("absence": the cell is a gap) or that
+#: there is too little ("shortfall": listed with its quote, never drawn as none).
+DOCUMENTED_GAP_CLAIMS: Final = ("absence", "shortfall")
 DOCUMENTED_GAP_COLUMNS: Final = (
     "id",
     "field",
     "value",
+    "claim",
     "level",
     "area",
     "statement",
