@@ -131,7 +131,11 @@ def build_directory(
     # and a minimum-offer element; older directory files without the column still load.
     if "kind" not in frame.columns:
         frame["kind"] = vocab.UNKNOWN
-    indicators["kind"] = _indicator(frame["kind"], vocab.KINDS)
+    # Every other vocabulary column is indexed too, so that any of them can be counted (the
+    # minimum offer's elements name a column and values) without a second index elsewhere.
+    for column, allowed in {**vocab.LIST_COLUMNS, **vocab.SINGLE_COLUMNS}.items():
+        if column not in indicators and column in frame.columns:
+            indicators[column] = _indicator(frame[column], allowed)
     indicators["status"] = _indicator(frame["status"], vocab.STATUSES)
 
     membership: dict[str, np.ndarray] = {}

@@ -11,16 +11,14 @@ Pure: the context and the options in, a frozen :class:`ScorecardView` out.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import Final
 
 import numpy as np
 import pandas as pd
 
-from dashboard import counting, i18n, schemas
+from dashboard import counting, i18n
 from dashboard import vocabulary as vocab
 from dashboard.context import AppContext
 from dashboard.model import Directory
@@ -200,57 +198,6 @@ def _missing_field_cells(
     return cells
 
 
-def _indicator_table(column: pd.Series, allowed: Sequence[str]) -> pd.DataFrame:
-    items = column.map(lambda cell: set(vocab.split_list(cell)))
-    return pd.DataFrame(
-        {value: items.map(lambda cell, value=value: value in cell) for value in allowed},
-        index=column.index,
-        columns=pd.Index(list(allowed), dtype="str"),
-    ).astype(bool)
-
-
-_WITH_FIELDS: dict[tuple[int, tuple[str, ...]], tuple[Directory, Directory]] = {}
-
-
-def with_fields(directory: Directory, fields: Sequence[str]) -> Directory:
-    """The directory with indicator tables for offer fields it does not index yet (for example
-    ``cohort`` or ``kind``), so that :mod:`dashboard.counting` can count over them. Columns the
-    frame lacks are left out."""
-    missing = tuple(
-        sorted(
-            {
-                field
-                for field in fields
-                if field not in directory.indicators and field in directory.frame.columns
-            }
-        )
-    )
-    if not missing:
-        return directory
-    key = (id(directory), missing)
-    cached = _WITH_FIELDS.get(key)
-    if cached is not None and cached[0] is directory:
-        return cached[1]
-    vocabularies = schemas.minimum_offer_fields()
-    tables = {
-        field: _indicator_table(directory.frame[field], vocabularies[field]) for field in missing
-    }
-    arrays = {}
-    for field, table in tables.items():
-        array = np.ascontiguousarray(table.to_numpy(dtype=bool))
-        array.flags.writeable = False
-        arrays[field] = array
-    augmented = dataclasses.replace(
-        directory,
-        indicators=MappingProxyType({**directory.indicators, **tables}),
-        indicator_arrays=MappingProxyType({**directory.indicator_arrays, **arrays}),
-    )
-    if len(_WITH_FIELDS) > 8:
-        _WITH_FIELDS.clear()
-    _WITH_FIELDS[key] = (directory, augmented)
-    return augmented
-
-
 def documented_index(
     context: AppContext, level: str
 ) -> dict[tuple[str, str, str], counting.DocumentedGap]:
@@ -281,7 +228,7 @@ def _elements(offer: pd.DataFrame, directory: Directory, _) -> tuple[Element, ..
             rationale=_(row.rationale),
             source=row.source,
             evidence=row.evidence,
-            available=row.field in directory.indicators,
+            available=row.field in directory.indicators and row.field in directory.frame.columns,
         )
         for row in offer.itertuples(index=False)
     )
@@ -300,7 +247,7 @@ def scorecard_view(
     lang = i18n.normalise_language(lang)
     _ = i18n.translator(lang)
     offer = context.bundle.minimum_offer
-    directory = with_fields(context.directory, tuple(offer["field"]))
+    directory = context.directory
     elements = _elements(offer, directory, _)
     mask = counting.provision_mask(directory, counting.CURRENT)
     national = counting.national_mask(directory) & mask

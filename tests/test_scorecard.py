@@ -225,12 +225,11 @@ def test_element_cells_equal_gap_cells_for_one_value(tiny_directory):
                 assert ours == {area: row[value] for area, row in theirs.items()}
 
 
-def test_fields_the_directory_does_not_index_are_counted(tiny_directory):
-    augmented = scorecard.with_fields(tiny_directory, ("cohort",))
-    assert "cohort" in augmented.indicators and "cohort" not in tiny_directory.indicators
-    assert scorecard.with_fields(tiny_directory, ("service_tier",)) is tiny_directory
-    assert isinstance(augmented.indicators, MappingProxyType)
-    assert not np.any(augmented.indicator_arrays["cohort"][:, :-1])  # all cohorts unknown
+def test_every_vocabulary_column_is_indexed_for_the_offer(tiny_directory):
+    # An offer element may name any vocabulary column: the directory indexes them all, once.
+    assert "cohort" in tiny_directory.indicators
+    assert isinstance(tiny_directory.indicators, MappingProxyType)
+    assert not np.any(tiny_directory.indicator_arrays["cohort"][:, :-1])  # all cohorts unknown
 
 
 def test_csv_table_matches_the_cells(tiny_context):
