@@ -30,7 +30,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 
 data: $(VENV)/.installed  ## rebuild data/ from ../shared
-	$(PY) -m dashboard.build
+	$(PY) -m dashboard.data.build
 
 bench: $(VENV)/.installed browser
 	$(PY) -m bench

@@ -21,9 +21,9 @@ from callbacks import review as review_callbacks
 from callbacks import scorecard as scorecard_callbacks
 from callbacks import shell as shell_callbacks
 from dashboard import config
-from dashboard.context import AppContext, build_context
-from dashboard.loader import DataError
-from dashboard.server import configure_server
+from dashboard.data.loader import DataError
+from dashboard.domain.context import AppContext, build_context
+from dashboard.web.server import configure_server
 from layouts import shell
 
 GEOMETRY_MAX_AGE = 86_400

@@ -33,6 +33,6 @@ proc_name = "vawdasv-dashboard"
 def when_ready(server):
     """In the master, after the app is loaded and before the workers fork: do the slow first-time
     work (Dash's set-up, best-level compression of the static bundles) once for all workers."""
-    from dashboard.server import warm_up
+    from dashboard.web.server import warm_up
 
     warm_up(server.app.wsgi())

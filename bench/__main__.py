@@ -54,7 +54,7 @@ TARGETS = {
 
 def interactions():
     """name -> the two prop updates the benchmark alternates between (a real change each time)."""
-    from dashboard import ids
+    from dashboard.web import ids
 
     behaviour = (ids.filter_id("behaviour_focus"), "value")
     click = (ids.MAP, "clickData")
@@ -95,7 +95,7 @@ def callback_names(app) -> dict[str, str]:
 
 def clear_cache_function(app):
     try:
-        from dashboard import server
+        from dashboard.web import server
     except ImportError:
         return None
     clear = getattr(server, "clear_view_cache", None)
@@ -157,7 +157,8 @@ def measure_interactions(app, calls: int, *, cold: bool) -> dict:
 
 
 def measure_floor(context, calls: int) -> dict:
-    from dashboard import counting, model, views
+    from dashboard.domain import counting, model
+    from dashboard.views import overview as overview_view
 
     directory = context.directory
     results = {}
@@ -169,10 +170,10 @@ def measure_floor(context, calls: int) -> dict:
             counting.area_counts(
                 directory, mask, state["level"], True, context.population_16_plus[state["level"]]
             )
-            selection = mask & views.selected_services(
-                directory, views.ViewState(level=state["level"], area=state["area"])
+            selection = mask & overview_view.selected_services(
+                directory, overview_view.ViewState(level=state["level"], area=state["area"])
             )
-            for column, _title in views.PANEL_BREAKDOWNS.values():
+            for column, _title in overview_view.PANEL_BREAKDOWNS.values():
                 model.breakdown(directory, selection, column)
             times.append((time.perf_counter() - started) * 1000)
         results[name] = {"ms_p50": percentile(times, 50), "ms_p95": percentile(times, 95)}
@@ -191,8 +192,8 @@ def data_folder(size: str, workdir: Path) -> tuple[Path, Path]:
 
 def measure_size(size: str, args, workdir: Path) -> dict:
     from app import create_app
-    from dashboard.context import build_context
-    from dashboard.loader import load_bundle
+    from dashboard.data.loader import load_bundle
+    from dashboard.domain.context import build_context
 
     folder, interventions = data_folder(size, workdir)
     started = time.perf_counter()

@@ -14,7 +14,8 @@ import plotly.graph_objects as go
 from dash import Dash, dcc, html
 from flask import Response
 
-from dashboard import config, figures
+from dashboard import config
+from dashboard.views import figures
 
 GRAPH_ID = "floor-map"
 

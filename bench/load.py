@@ -124,7 +124,7 @@ AREAS = {
 
 
 def user(base: str, deadline: float, seed: int, log: UserLog, budget, think: tuple[float, float]):
-    from dashboard import ids
+    from dashboard.web import ids
 
     rng = random.Random(seed)
     transport = CountingTransport(base, log, budget)

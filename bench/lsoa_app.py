@@ -13,8 +13,10 @@ import plotly.graph_objects as go
 from dash import Dash, dcc, html
 from flask import Response
 
-from dashboard import config, counting, figures, model
-from dashboard.context import build_context
+from dashboard import config
+from dashboard.domain import counting, model
+from dashboard.domain.context import build_context
+from dashboard.views import figures
 
 GRAPH_ID = "lsoa-map"
 GEOJSON_PATH = config.GEOGRAPHY_DIR / "lsoa.geojson"
@@ -70,7 +72,7 @@ def create_app() -> Dash:
         return response
 
     try:  # compression and headers as in production, where the server module exists
-        from dashboard.server import configure_server
+        from dashboard.web.server import configure_server
     except ImportError:
         pass
     else:

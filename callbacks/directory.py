@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dash import Dash, Input, Output, State, ctx, no_update
 
-from dashboard import i18n, ids, views
-from dashboard import state as view_state
-from dashboard.context import AppContext
+from dashboard import i18n
+from dashboard.domain.context import AppContext
+from dashboard.views import overview as overview_view
+from dashboard.views import state as view_state
+from dashboard.web import ids
 from layouts.directory import detail_body
 
 
@@ -15,7 +17,7 @@ def register(app: Dash, context: AppContext) -> None:
     rows_by_lang = {
         lang: {
             row["id"]: row
-            for row in views.directory_rows(
+            for row in overview_view.directory_rows(
                 frame, lang, getattr(context.bundle, "sources", None), context.bundle.lookup
             )
         }

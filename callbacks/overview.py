@@ -5,10 +5,14 @@ from __future__ import annotations
 from dash import ALL, Dash, Input, Output, Patch, State, ctx, dcc, html, no_update
 
 from callbacks.shell import switch_href
-from dashboard import counting, figures, i18n, ids, panels, report, review, server, views
-from dashboard import state as view_state
-from dashboard.context import AppContext
-from dashboard.model import FILTERS
+from dashboard import i18n
+from dashboard.domain import counting
+from dashboard.domain.context import AppContext
+from dashboard.domain.model import FILTERS
+from dashboard.views import figures, panels, report, review
+from dashboard.views import overview as overview_view
+from dashboard.views import state as view_state
+from dashboard.web import ids, server
 from layouts.overview import (
     ALL_OF_WALES,
     PANEL_KEYS,
@@ -218,8 +222,8 @@ def register(app: Dash, context: AppContext) -> None:
         too_little_trace["z"] = too_little["z"]
         too_little_trace["hovertext"] = too_little["hovertext"]
         too_little_trace["marker"]["line"]["width"] = too_little["line_width"]
-        notes = html.Ul([html.Li(line) for line in views.map_note_lines(view)])
-        return patch, notes, views.match_text(view)
+        notes = html.Ul([html.Li(line) for line in overview_view.map_note_lines(view)])
+        return patch, notes, overview_view.match_text(view)
 
     @app.callback(
         Output(ids.PANEL_TITLE, "children"),
@@ -245,7 +249,7 @@ def register(app: Dash, context: AppContext) -> None:
         # The first time, whole charts; after that only what changed (a Patch per chart).
         chart = panels.figure_patch if isinstance(drawn, str) and drawn else panels.full_figure
         _ = i18n.translator(view["lang"])
-        summaries = [views.panel_alternative(view, key)[0] for key in PANEL_KEYS.values()]
+        summaries = [overview_view.panel_alternative(view, key)[0] for key in PANEL_KEYS.values()]
         title = (
             _("Drill-down: {area}").format(area=view["area_name"])
             if view["area"]
@@ -290,7 +294,7 @@ def register(app: Dash, context: AppContext) -> None:
             key = toggle.get("panel") if isinstance(toggle, dict) else None
             is_open = isinstance(count, int) and count % 2 == 1
             if view and is_open and key in PANEL_KEYS.values():
-                _summary, header, rows = views.panel_alternative(view, key)
+                _summary, header, rows = overview_view.panel_alternative(view, key)
                 tables.append(chart_table(header, rows))
             else:
                 tables.append(None)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dash import Dash, Input, Output, State, ctx, no_update
 
-from dashboard import findings, i18n, ids
-from dashboard import state as view_state
-from dashboard.context import AppContext
+from dashboard import i18n
+from dashboard.domain.context import AppContext
+from dashboard.views import findings
+from dashboard.views import state as view_state
+from dashboard.web import ids
 from layouts.present import slide_index, slide_view
 
 

@@ -6,9 +6,12 @@ from urllib.parse import urlencode
 
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, no_update
 
-from dashboard import counting, i18n, ids, need, review
-from dashboard import state as view_state
-from dashboard.context import AppContext
+from dashboard import i18n
+from dashboard.domain import counting, need
+from dashboard.domain.context import AppContext
+from dashboard.views import review
+from dashboard.views import state as view_state
+from dashboard.web import ids
 from layouts.review import findings_list
 
 
@@ -108,17 +111,17 @@ def panel_frame(context: AppContext, page, panel, search, view):
     """The data behind one panel, exactly as drawn, as a table (None when unknown)."""
     import pandas as pd
 
-    from dashboard import views
+    from dashboard.views import overview as overview_view
 
     if not isinstance(page, str) or not isinstance(panel, str):
         return None
     lang = _lang(search)
     if page == "overview":
         # The server's own view for the stored settings, never the browser's copy of it.
-        from dashboard.server import trusted_view
+        from dashboard.web.server import trusted_view
 
         view = trusted_view(context, view)
-        return None if view is None else views.panel_table(view, panel)
+        return None if view is None else overview_view.panel_table(view, panel)
     if page == "gaps":
         level, include, provision = gap_options(search)
         matrices = review.gap_review(

@@ -6,9 +6,11 @@ from urllib.parse import parse_qs, urlencode
 
 from dash import Dash, Input, Output, State, dcc, no_update
 
-from dashboard import i18n, ids, scorecard
-from dashboard import state as view_state
-from dashboard.context import AppContext
+from dashboard import i18n
+from dashboard.domain import scorecard
+from dashboard.domain.context import AppContext
+from dashboard.views import state as view_state
+from dashboard.web import ids
 from layouts.scorecard import scorecard_body
 
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
 from callbacks.review import gap_options
-from dashboard import i18n, ids, need, review, views
-from dashboard import state as view_state
-from dashboard.context import AppContext
+from dashboard import i18n
+from dashboard.domain import need
+from dashboard.domain.context import AppContext
+from dashboard.views import overview as overview_view
+from dashboard.views import review
+from dashboard.views import state as view_state
+from dashboard.web import ids
 from layouts import directory, overview, shell
 from layouts import present as present_layouts
 from layouts import review as review_layouts
@@ -48,7 +52,7 @@ def render(context: AppContext, pathname: object, search: object) -> tuple[html.
         body = overview.overview_page(context, parsed.state, _)
         active = "/"
     elif kind == "directory":
-        rows = views.directory_rows(
+        rows = overview_view.directory_rows(
             context.directory.frame,
             lang,
             getattr(context.bundle, "sources", None),
@@ -77,7 +81,7 @@ def render(context: AppContext, pathname: object, search: object) -> tuple[html.
         active = "/gaps"
     elif kind == "scorecard":
         from callbacks.scorecard import scorecard_options
-        from dashboard.scorecard import scorecard_view
+        from dashboard.domain.scorecard import scorecard_view
         from layouts.scorecard import scorecard_page
 
         level, include, _lang = scorecard_options(search)

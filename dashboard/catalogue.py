@@ -32,8 +32,11 @@ def po_path(lang: str) -> Path:
 
 def dynamic_messages() -> list[str]:
     """Strings the code passes to ``_`` by value: vocabularies, labels, rule text, constants."""
-    from dashboard import build, cliff, evidence, findings, need, precarity, review, views
-    from dashboard import vocabulary as vocab
+    from dashboard.data import build
+    from dashboard.domain import cliff, evidence, need, precarity
+    from dashboard.domain import vocabulary as vocab
+    from dashboard.views import findings, review
+    from dashboard.views import overview as overview_view
     from layouts import directory, overview, shell
 
     messages: list[str] = []
@@ -70,7 +73,7 @@ def dynamic_messages() -> list[str]:
         tuple(label for _field, label, _width in directory.GRID_COLUMNS),
         tuple(directory.DETAIL_LABELS.values()),
         tuple(label for _path, label in shell.NAV_ITEMS),
-        tuple(title for _column, title in views.PANEL_BREAKDOWNS.values()),
+        tuple(title for _column, title in overview_view.PANEL_BREAKDOWNS.values()),
         tuple(review.GAP_TITLES.values()),
     ):
         messages.extend(values)

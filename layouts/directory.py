@@ -6,8 +6,8 @@ import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import html
 
-from dashboard import ids
 from dashboard.i18n import Translate
+from dashboard.web import ids
 
 GRID_COLUMNS = (
     ("name", "Intervention", 260),

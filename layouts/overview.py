@@ -9,12 +9,14 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import config, counting, i18n, ids, precarity
-from dashboard.context import AppContext
-from dashboard.figures import base_map
+from dashboard import config, i18n
+from dashboard.domain import counting, precarity
+from dashboard.domain.context import AppContext
+from dashboard.domain.model import FILTERS
 from dashboard.i18n import N_, Translate
-from dashboard.model import FILTERS
-from dashboard.state import ViewState
+from dashboard.views.figures import base_map
+from dashboard.views.state import ViewState
+from dashboard.web import ids
 from layouts.shell import data_table, source_note
 
 FILTER_LABELS = {
@@ -571,7 +573,7 @@ def force_section(summary: dict, _: Translate, lang: str) -> html.Section:
 
 def cell_state_list(cells: dict, _: Translate, lang: str) -> html.Ul:
     """Categories grouped by their cell state, in words (recorded, gap, not known, no record)."""
-    from dashboard import counting
+    from dashboard.domain import counting
 
     stated = "stated"
     groups: dict[str, list[str]] = {state: [] for state in (*counting.CELL_STATES, stated)}

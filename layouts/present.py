@@ -5,9 +5,10 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard import findings, ids
-from dashboard.context import AppContext
+from dashboard.domain.context import AppContext
 from dashboard.i18n import Translate
+from dashboard.views import findings
+from dashboard.web import ids
 from layouts.overview import graph_config
 
 

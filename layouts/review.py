@@ -6,8 +6,10 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import cliff, i18n, ids, need
+from dashboard import i18n
+from dashboard.domain import cliff, need
 from dashboard.i18n import N_, Translate
+from dashboard.web import ids
 from layouts.overview import graph_config
 from layouts.shell import data_table, source_note
 
@@ -145,7 +147,7 @@ def gaps_page(
     lang: str,
     provision: str = "current",
 ) -> html.Div:
-    from dashboard import counting
+    from dashboard.domain import counting
     from layouts.overview import provision_control
 
     return html.Div(

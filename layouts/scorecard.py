@@ -1,14 +1,16 @@
 """The minimum-offer scorecard page (component tree only; the view comes from
-:func:`dashboard.scorecard.scorecard_view`)."""
+:func:`dashboard.domain.scorecard.scorecard_view`)."""
 
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard import counting, i18n, ids
+from dashboard import i18n
+from dashboard.domain import counting
+from dashboard.domain.scorecard import ScorecardCell, ScorecardView, cite
 from dashboard.i18n import N_, Translate
-from dashboard.scorecard import ScorecardCell, ScorecardView, cite
+from dashboard.web import ids
 from layouts.shell import source_note
 
 #: Field names as shown in the column headers.

@@ -8,8 +8,8 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard import ids
 from dashboard.i18n import Translate
+from dashboard.web import ids
 
 NAV_ITEMS = (
     ("/", "Overview"),
@@ -166,8 +166,8 @@ def provision_links(path: str, state: Any, _: Translate) -> html.Nav:
     the page's settings and change only which services are counted."""
     from dataclasses import replace
 
-    from dashboard import counting
-    from dashboard import state as view_state
+    from dashboard.domain import counting
+    from dashboard.views import state as view_state
 
     def href(provision: str) -> str:
         _path, search = view_state.to_url(replace(state, provision=provision, area=None))

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from dashboard import config
-from dashboard.loader import load_interventions, load_lookup
-from dashboard.model import build_directory
+from dashboard.data.loader import load_interventions, load_lookup
+from dashboard.domain.model import build_directory
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINI_CSV = FIXTURES / "mini_interventions.csv"
@@ -55,8 +55,8 @@ def pytest_setup_options():
 
 @pytest.fixture(scope="session")
 def real_context():
-    from dashboard.context import build_context
-    from dashboard.loader import load_bundle
+    from dashboard.data.loader import load_bundle
+    from dashboard.domain.context import build_context
 
     return build_context(load_bundle(config.DATA_DIR), as_of=AS_OF)
 
@@ -80,7 +80,7 @@ def mini_data_dir(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def mini_context(mini_data_dir):
-    from dashboard.context import build_context
-    from dashboard.loader import load_bundle
+    from dashboard.data.loader import load_bundle
+    from dashboard.domain.context import build_context
 
     return build_context(load_bundle(mini_data_dir), as_of=AS_OF)

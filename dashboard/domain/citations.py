@@ -1,0 +1,48 @@
+"""Readable citations and local-authority names for the screens (pure functions, no I/O).
+
+Every curated row cites ``<seed file> § <section>``; people should see the document's author,
+year, title and section instead of a file name, and local authorities by name instead of code.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.domain import vocabulary as vocab
+
+SECTION_MARK = " § "
+
+
+def readable_citation(source: str, sources: pd.DataFrame) -> str:
+    """``'004_….txt § 4.3 Medium-risk services'`` -> ``'Fowler, Karim & Feder (2020), A Review
+    of …, § 4.3 Medium-risk services'``.
+
+    ``sources`` is ``DataBundle.sources`` (columns file, short_title, title, publisher, year,
+    url). A source that names no known seed file (for example ``'<export>.csv row 12'`` for an
+    ingested survey return) is returned unchanged.
+    """
+    text = str(source).strip()
+    file_name, mark, section = text.partition(SECTION_MARK)
+    if sources is None or sources.empty or "file" not in sources.columns:
+        return text
+    match = sources[sources["file"] == file_name.strip()]
+    if match.empty:
+        return text
+    row = match.iloc[0]
+    author = str(row["short_title"]).strip() or str(row["publisher"]).strip()
+    year = str(row["year"]).strip()
+    lead = f"{author} ({year})" if year else author
+    parts = [lead, str(row["title"]).strip()]
+    if mark and section.strip():
+        parts.append(f"§ {section.strip()}")
+    return ", ".join(part for part in parts if part)
+
+
+def la_names(codes: str, lookup: pd.DataFrame, lang: str = "en") -> str:
+    """A ';' list of LA codes -> their names, joined by ', ' (Welsh names when ``lang`` is cy).
+
+    Codes not in the lookup are shown as they are; an empty cell gives an empty string.
+    """
+    column = "la_name_cy" if str(lang).lower().startswith("cy") else "la_name_en"
+    names = dict(zip(lookup["la_code"], lookup[column], strict=True))
+    return ", ".join(names.get(code, code) for code in vocab.split_list(codes))

@@ -1,0 +1,82 @@
+"""What the app serves, derived once from the validated data: immutable, shared by all requests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from dashboard import config
+from dashboard.data.loader import DataBundle, load_bundle
+from dashboard.domain.model import Directory, build_directory
+
+
+@dataclass(frozen=True)
+class AppContext:
+    bundle: DataBundle
+    directory: Directory
+    #: level -> area_id -> population aged 16+
+    population_16_plus: Mapping[str, Mapping[str, int]]
+    #: lang -> level -> area_id -> display name
+    area_names: Mapping[str, Mapping[str, Mapping[str, str]]]
+    la_slugs: tuple[str, ...]
+    survey_interventions: int | None
+    data_date: str
+    #: A short hash of everything a view depends on besides its settings (the directory's content,
+    #: its file and the current financial year): computed views are cached under it.
+    data_identity: str
+
+    def names(self, lang: str, level: str) -> Mapping[str, str]:
+        return self.area_names.get(lang, self.area_names["en"])[level]
+
+
+def build_context(bundle: DataBundle | None = None, *, as_of: dt.date | None = None) -> AppContext:
+    """Load (unless given) and derive everything the callbacks need."""
+    bundle = bundle or load_bundle(config.DATA_DIR, config.interventions_path())
+    directory = build_directory(bundle.interventions, bundle.lookup, as_of=as_of)
+    population = bundle.population
+    by_level = {
+        level: MappingProxyType(
+            dict(zip(group["area_id"], group["population_16_plus"].astype(int), strict=True))
+        )
+        for level, group in population.groupby("level")
+    }
+    names = {
+        lang: MappingProxyType(
+            {
+                level: MappingProxyType(
+                    {
+                        area.area_id: (area.name_cy if lang == "cy" else area.name_en)
+                        for area in areas
+                    }
+                )
+                for level, areas in bundle.areas.items()
+            }
+        )
+        for lang in ("en", "cy")
+    }
+    survey = bundle.survey
+    interventions_row = survey.loc[survey["id"] == "interventions-identified", "value"]
+    survey_count = int(interventions_row.iloc[0]) if len(interventions_row) else None
+    return AppContext(
+        data_identity=_data_identity(bundle, directory),
+        bundle=bundle,
+        directory=directory,
+        population_16_plus=MappingProxyType(by_level),
+        area_names=MappingProxyType(names),
+        la_slugs=tuple(area.area_id for area in bundle.areas["la"]),
+        survey_interventions=survey_count,
+        data_date=max(bundle.interventions["last_verified"]),
+    )
+
+
+def _data_identity(bundle: DataBundle, directory: Directory) -> str:
+    import pandas as pd
+
+    digest = hashlib.sha256()
+    digest.update(pd.util.hash_pandas_object(directory.frame, index=True).to_numpy().tobytes())
+    digest.update(directory.current_year.encode())
+    digest.update(bundle.interventions_source.encode())
+    return digest.hexdigest()[:20]

@@ -1,0 +1,479 @@
+"""The counting model: what counts as provision in an area, and what is known about it.
+
+Every page, panel, slide, report and CSV counts through this module, so that the same question
+always gets the same number. Each rule is defined here once, and :data:`RULES` states it in the
+words the method notes show (translated through the catalogue, word for word).
+
+- *Current provision* is a service whose status is active or pilot. Planned, under review,
+  decommissioned and unknown-status services are counted only when the user asks for them.
+- *Local* provision is a service recorded in the area itself. A service available across all of
+  Wales is reported beside an area's count ("+5 available across Wales"), not added into it,
+  unless the user adds them; comparisons with Wales then include them on both sides.
+- *Known*: a share is taken over the services whose attribute is known, and always says so.
+- *Too little known*: a share resting on fewer than :data:`MIN_SERVICES` services, or known for
+  under half of them, is drawn as too little known, never as a low value.
+- *Gap*: a gap is derived from the directory only when the attribute is known for every current
+  service that could fill it; otherwise the cell is "not known".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+import numpy as np
+import pandas as pd
+
+from dashboard.domain import evidence
+from dashboard.domain import vocabulary as vocab
+from dashboard.domain.model import Directory
+from dashboard.i18n import N_
+
+CURRENT_STATUSES: Final = ("active", "pilot")
+#: Provision scopes: current provision (the default) or every status, ended and planned included.
+CURRENT: Final = "current"
+ALL_STATUSES: Final = "all"
+PROVISIONS: Final = (CURRENT, ALL_STATUSES)
+#: A share needs at least this many services behind it ...
+MIN_SERVICES: Final = 3
+#: ... and the attribute known for at least this share of them.
+MIN_KNOWN_SHARE: Final = 0.5
+
+#: The two fields that both speak of "medium risk", each with its own name everywhere.
+MEDIUM_RISK_TIER: Final = "medium risk"  # service_tier: the tier of the typology
+MEDIUM_RISK_LEVEL: Final = "medium"  # risk_level: the risk of the people a service accepts
+
+#: Cell states of a gap matrix, the minimum-offer scorecard and the gap sentences.
+RECORDED: Final = "recorded"
+GAP: Final = "gap"
+NOT_KNOWN: Final = "not known"
+NO_RECORD: Final = "no record"
+CELL_STATES: Final = (RECORDED, GAP, NOT_KNOWN, NO_RECORD)
+
+#: The rules in words, for the method notes; each is one catalogue message, shown as it is.
+RULES: Final = {
+    "current": N_(
+        "Current provision: services whose status is active or pilot. Planned, under review, "
+        "decommissioned and unknown-status services are not current provision; they are "
+        "counted only when you choose 'Include ended and planned services', and are then "
+        "labelled."
+    ),
+    "local": N_(
+        "Local provision: services recorded in the area itself (for a local authority, in the "
+        "local authority, or across its VAWDASV region when no local authority is given). "
+        "Services available across all of Wales are shown beside each area's count, not added "
+        "into it, unless you choose to add them; comparisons with Wales then add them on both "
+        "sides."
+    ),
+    "known": N_(
+        "Known values: a share is taken over the services for which the attribute is known, "
+        "and says so ('known for 4 of 13'). Unknown never counts as zero or as absence."
+    ),
+    "too_little": N_(
+        "Too little known: a share that rests on fewer than 3 services, or on an attribute "
+        "known for under half of them, is drawn white with a dark outline and labelled "
+        "'too little known', never coloured as if low."
+    ),
+    "medium_risk": N_(
+        "Service tier and risk level are two fields. 'Medium-risk tier' is the service tier "
+        "of Fowler, Karim and Feder's typology (2020); 'risk level: medium' is the risk of "
+        "the people a service accepts. Each is named in full wherever it is shown."
+    ),
+    "gap": N_(
+        "Gaps: a cell is 'provision recorded' when a counted service has the value; 'gap' "
+        "when a source document states the gap, or when the value is known for every current "
+        "service in the area and none has it; 'not known' when some services there are "
+        "unclassified; 'no record' when the directory holds no counted service there. The "
+        "directory is a sample of the public record, so a gap it shows is a gap in that "
+        "record unless a source states it."
+    ),
+}
+
+
+# ---------------------------------------------------------------------------------- masks
+
+
+def current_mask(directory: Directory) -> np.ndarray:
+    """Services that are provision today: status active or pilot."""
+    statuses = directory.indicator_arrays["status"]
+    columns = directory.indicators["status"].columns
+    positions = [columns.get_loc(status) for status in CURRENT_STATUSES]
+    return statuses[:, positions].any(axis=1)
+
+
+def provision_mask(directory: Directory, provision: str) -> np.ndarray:
+    """The services a view counts: current provision, or every status when asked."""
+    if provision == ALL_STATUSES:
+        return np.ones(directory.size, dtype=bool)
+    return current_mask(directory)
+
+
+def national_mask(directory: Directory) -> np.ndarray:
+    """Services available across all of Wales."""
+    return np.asarray(directory.all_wales)
+
+
+def local_matrix(directory: Directory, level: str) -> np.ndarray:
+    """(services x areas): recorded in the area itself; all-Wales services are not local.
+
+    For a local authority, a service recorded across the LA's VAWDASV region with no local
+    authority listed is local too: a region-wide service is available in each of its LAs.
+    """
+    if level != "la":
+        return np.asarray(directory.membership[level])
+    return np.asarray(directory.la_local)
+
+
+def counted_matrix(directory: Directory, level: str, include_all_wales: bool) -> np.ndarray:
+    """(services x areas) counted in each area: local, plus all-Wales services when added."""
+    local = local_matrix(directory, level)
+    if include_all_wales:
+        return local | national_mask(directory)[:, None]
+    return local
+
+
+def locally_placed(directory: Directory, level: str) -> np.ndarray:
+    """Services recorded locally in at least one area of ``level``."""
+    return local_matrix(directory, level).any(axis=1)
+
+
+def unplaced(directory: Directory, mask: np.ndarray, level: str, include_all_wales: bool) -> int:
+    """Counted services that appear in no area of ``level``: the area is unknown, or recorded
+    only more broadly (all-Wales services too, unless they are added into every area)."""
+    placed = locally_placed(directory, level)
+    if include_all_wales:
+        placed = placed | national_mask(directory)
+    return int(np.count_nonzero(mask & ~placed))
+
+
+#: Attributes whose "known" share the views report: name -> how "known" is decided.
+def known_mask(directory: Directory, attribute: str) -> np.ndarray:
+    """Services for which ``attribute`` is known.
+
+    ``quality``: the evaluation status is stated or an accreditation is recorded;
+    ``precarity``: the precarity rule could place the service in a band; a directory column with
+    a vocabulary: its value is not ``unknown``.
+    """
+    frame = directory.frame
+    if attribute == "quality":
+        stated = (frame["evaluation_status"] != vocab.UNKNOWN).to_numpy()
+        accredited = (
+            frame["evidence_rung"].isin((evidence.ACCREDITED, evidence.UNDER_WAY)).to_numpy()
+        )
+        return stated | accredited
+    if attribute == "precarity":
+        return np.asarray(directory.precarity_known)
+    table = directory.indicators[attribute]
+    if vocab.UNKNOWN in table.columns:
+        unknown = directory.indicator_arrays[attribute][:, table.columns.get_loc(vocab.UNKNOWN)]
+        return ~unknown & directory.indicator_arrays[attribute].any(axis=1)
+    return directory.indicator_arrays[attribute].any(axis=1)
+
+
+def too_little_known(counted: np.ndarray, known: np.ndarray) -> np.ndarray:
+    """Areas whose share rests on too little: under 3 services, or known for under half."""
+    counted = np.asarray(counted)
+    known = np.asarray(known)
+    return (counted < MIN_SERVICES) | (known < MIN_KNOWN_SHARE * counted)
+
+
+def share(part: np.ndarray, known: np.ndarray) -> np.ndarray:
+    """Part over known, NaN where nothing is known."""
+    part = np.asarray(part, dtype=float)
+    known = np.asarray(known, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(known > 0, part / known, np.nan)
+
+
+def ranks(values: Sequence[float]) -> list[int | None]:
+    """Competition rank, highest first ("1st of 4"); NaN gets no rank; ties share a rank."""
+    array = np.asarray(values, dtype=float)
+    result: list[int | None] = []
+    for value in array:
+        if np.isnan(value):
+            result.append(None)
+        else:
+            result.append(int(np.count_nonzero(array[~np.isnan(array)] > value)) + 1)
+    return result
+
+
+# ------------------------------------------------------------------------- area counts
+
+
+@dataclass(frozen=True)
+class Comparator:
+    """Wales as a comparator, counted like the areas it is compared with."""
+
+    count: int
+    per_100k: float
+    includes_all_wales: bool
+
+
+def wales_comparator(
+    directory: Directory,
+    mask: np.ndarray,
+    level: str,
+    include_all_wales: bool,
+    wales_population_16_plus: int,
+) -> Comparator:
+    """Wales counted like its areas: local services only, or with all-Wales services added.
+
+    A service recorded in several areas counts once for Wales.
+    """
+    if include_all_wales:
+        counted = mask & (locally_placed(directory, level) | national_mask(directory))
+    else:
+        counted = mask & locally_placed(directory, level)
+    count = int(np.count_nonzero(counted))
+    return Comparator(count, count / wales_population_16_plus * 100_000, include_all_wales)
+
+
+def area_counts(
+    directory: Directory,
+    mask: np.ndarray,
+    level: str,
+    include_all_wales: bool,
+    population_16_plus: Mapping[str, int],
+    rate_per: int = 100_000,
+) -> pd.DataFrame:
+    """Per area: counted services, all-Wales services beside them, rates and shares with their
+    known denominators, whether a share rests on too little, and ranks.
+
+    ``mask`` is the services the view counts (provision scope and filters already applied).
+    """
+    local = local_matrix(directory, level)[mask]
+    national = int(np.count_nonzero(national_mask(directory) & mask))
+    counted_rows = local | national_mask(directory)[mask][:, None] if include_all_wales else local
+    local_count = np.count_nonzero(local, axis=0).astype(np.int64)
+    count = np.count_nonzero(counted_rows, axis=0).astype(np.int64)
+
+    def column_count(rows_mask: np.ndarray) -> np.ndarray:
+        return np.count_nonzero(counted_rows[rows_mask[mask]], axis=0).astype(np.int64)
+
+    quality_known = column_count(known_mask(directory, "quality"))
+    quality = column_count(np.asarray(directory.quality))
+    precarity_known = column_count(known_mask(directory, "precarity"))
+    precarious = column_count(np.asarray(directory.precarious))
+    ids = directory.area_ids[level]
+    population = np.array([population_16_plus[area] for area in ids], dtype=float)
+    table = pd.DataFrame(
+        {
+            "area_id": ids,
+            "count": count,
+            "local_count": local_count,
+            "all_wales_available": national,
+            "includes_all_wales": bool(include_all_wales),
+            "population_16_plus": population.astype(int),
+            "per_100k": count / population * rate_per,
+            "quality_count": quality,
+            "quality_known": quality_known,
+            "quality_share": share(quality, quality_known),
+            "quality_too_little": too_little_known(count, quality_known),
+            "precarious_count": precarious,
+            "precarity_known": precarity_known,
+            "precarious_share": share(precarious, precarity_known),
+            "precarious_too_little": too_little_known(count, precarity_known),
+        }
+    )
+    table["count_rank"] = ranks(table["count"])
+    table["per_100k_rank"] = ranks(table["per_100k"])
+    for metric in ("quality", "precarious"):
+        usable = table[f"{metric}_share"].where(~table[f"{metric}_too_little"])
+        table[f"{metric}_share_rank"] = ranks(usable)
+    return table
+
+
+#: The "too little known" flag and the rank column that go with each map metric.
+TOO_LITTLE_COLUMN: Final = {
+    "count": None,
+    "per_100k": None,
+    "quality_share": "quality_too_little",
+    "precarious_share": "precarious_too_little",
+}
+RANK_COLUMN: Final = {
+    "count": "count_rank",
+    "per_100k": "per_100k_rank",
+    "quality_share": "quality_share_rank",
+    "precarious_share": "precarious_share_rank",
+}
+
+
+def breakdown_with_known(
+    directory: Directory, mask: np.ndarray, column: str
+) -> tuple[pd.Series, int, int]:
+    """A breakdown's counts, with how many services have the attribute known, and how many
+    services there are (the denominator every caption states)."""
+    table = directory.indicators[column]
+    counts = np.count_nonzero(directory.indicator_arrays[column][mask], axis=0).astype(np.int64)
+    if column in ("precarity",):
+        known = int(np.count_nonzero(known_mask(directory, "precarity") & mask))
+    elif column == "evidence_rung":
+        known = int(np.count_nonzero(known_mask(directory, "quality") & mask))
+    else:
+        known = int(np.count_nonzero(known_mask(directory, column) & mask))
+    return pd.Series(counts, index=table.columns, name="count"), known, int(np.count_nonzero(mask))
+
+
+# ----------------------------------------------------------------------------- gap cells
+
+
+@dataclass(frozen=True)
+class DocumentedGap:
+    """A gap a source document states, with its quote."""
+
+    id: str
+    field: str
+    value: str
+    level: str
+    area: str
+    statement: str
+    source: str
+    evidence: str
+    #: True when the source states that there is none ("no evidence of any ..."); False when it
+    #: states a shortfall ("a key gap", "comparatively fewer"). Only an absence makes a cell a gap.
+    absence: bool = True
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One area and one value of a field, in one of :data:`CELL_STATES`."""
+
+    state: str
+    count: int
+    unclassified: int
+    services: int
+    names: tuple[str, ...] = ()
+    documented: DocumentedGap | None = None
+
+
+def classify(count: int, unclassified: int, services: int, documented: DocumentedGap | None) -> str:
+    """The state of one cell (the gap rule of :data:`RULES`)."""
+    if count > 0:
+        return RECORDED
+    if documented is not None:
+        return GAP
+    if services == 0:
+        return NO_RECORD
+    if unclassified > 0:
+        return NOT_KNOWN
+    return GAP
+
+
+def value_matrix(directory: Directory, column: str, value: str) -> np.ndarray:
+    """Services whose ``column`` holds ``value``."""
+    table = directory.indicators[column]
+    if value not in table.columns:
+        return np.zeros(directory.size, dtype=bool)
+    return directory.indicator_arrays[column][:, table.columns.get_loc(value)]
+
+
+def gap_cells(
+    directory: Directory,
+    mask: np.ndarray,
+    level: str,
+    include_all_wales: bool,
+    column: str,
+    categories: Sequence[str],
+    documented: Mapping[tuple[str, str, str], DocumentedGap] | None = None,
+) -> dict[str, dict[str, Cell]]:
+    """area_id -> category -> :class:`Cell`, over the counted services in ``mask``.
+
+    ``documented`` maps (field, value, area_id) to a documented gap (area_id ``"wales"`` applies
+    to every area).
+    """
+    documented = documented or {}
+    counted = counted_matrix(directory, level, include_all_wales) & mask[:, None]
+    unknown = ~known_mask(directory, column)
+    names = directory.frame["name"].to_numpy(dtype=object)
+    cells: dict[str, dict[str, Cell]] = {}
+    for index, area_id in enumerate(directory.area_ids[level]):
+        here = counted[:, index]
+        services = int(np.count_nonzero(here))
+        unclassified = int(np.count_nonzero(here & unknown))
+        row: dict[str, Cell] = {}
+        for category in categories:
+            with_value = here & value_matrix(directory, column, category)
+            stated = documented.get((column, category, area_id)) or documented.get(
+                (column, category, "wales")
+            )
+            row[category] = _cell(with_value, services, unclassified, stated, names)
+        cells[area_id] = row
+    return cells
+
+
+def wales_cell(
+    directory: Directory,
+    mask: np.ndarray,
+    column: str,
+    value: str,
+    documented: Mapping[tuple[str, str, str], DocumentedGap] | None = None,
+) -> Cell:
+    """One value of a field across all of Wales (every counted service, national included)."""
+    documented = documented or {}
+    with_value = mask & value_matrix(directory, column, value)
+    services = int(np.count_nonzero(mask))
+    unclassified = int(np.count_nonzero(mask & ~known_mask(directory, column)))
+    stated = documented.get((column, value, "wales"))
+    names = directory.frame["name"].to_numpy(dtype=object)
+    return _cell(with_value, services, unclassified, stated, names)
+
+
+def _cell(
+    with_value: np.ndarray,
+    services: int,
+    unclassified: int,
+    stated: DocumentedGap | None,
+    names: np.ndarray,
+) -> Cell:
+    """A cell from the services that have the value; a stated shortfall is not a stated gap."""
+    if stated is not None and not stated.absence:
+        stated = None
+    count = int(np.count_nonzero(with_value))
+    return Cell(
+        state=classify(count, unclassified, services, stated),
+        count=count,
+        unclassified=unclassified,
+        services=services,
+        names=tuple(sorted(names[with_value], key=str.lower)),
+        documented=stated if count == 0 else None,
+    )
+
+
+def documented_gap_index(
+    frame: pd.DataFrame | None, area_slugs: Mapping[str, str]
+) -> dict[tuple[str, str, str], DocumentedGap]:
+    """(field, value, area_id) -> documented gap; ``area_slugs`` maps English area names to ids."""
+    index: dict[tuple[str, str, str], DocumentedGap] = {}
+    if frame is None:
+        return index
+    for row in frame.itertuples(index=False):
+        area_id = "wales" if row.level == "wales" else area_slugs.get(row.area)
+        if area_id is None:
+            continue
+        index[(row.field, row.value, area_id)] = DocumentedGap(
+            id=row.id,
+            field=row.field,
+            value=row.value,
+            level=row.level,
+            area=row.area,
+            statement=row.statement,
+            source=row.source,
+            evidence=row.evidence,
+            absence=getattr(row, "claim", "absence") == "absence",
+        )
+    return index
+
+
+def survey_reports(survey: pd.DataFrame, value: str) -> pd.Series | None:
+    """The survey's published finding that reports provision for a behaviour focus, if any.
+
+    A finding reports provision when it names the behaviour (in its measure or breakdown) and
+    its value is not zero: "Many interventions address sexual violence and other harmful sexual
+    behaviours" reports both sexual violence and harmful sexual behaviour.
+    """
+    text = (survey["measure"].fillna("") + " " + survey["breakdown"].fillna("")).str.lower()
+    named = text.str.contains(value.lower(), regex=False)
+    reported = named & (survey["value"].astype(str).str.strip() != "0")
+    rows = survey[reported]
+    return rows.iloc[0] if len(rows) else None

@@ -1,0 +1,248 @@
+"""The directory as fast, read-only indicator matrices, and the pure queries the views need.
+
+Built once per process from the validated frame. Every query takes a boolean ``mask`` of matching
+interventions, so filtering and aggregation are numpy operations whatever the directory's size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Final
+
+import numpy as np
+import pandas as pd
+
+from dashboard.data.geo import slugify
+from dashboard.domain import evidence, precarity
+from dashboard.domain import vocabulary as vocab
+
+#: Filters offered in the app: key -> (directory column, allowed values in display order).
+FILTERS: Final = MappingProxyType(
+    {
+        "behaviour_focus": ("behaviour_focus", vocab.BEHAVIOUR_FOCUSES),
+        "purpose": ("purpose", vocab.PURPOSES),
+        "risk_level": ("risk_level", vocab.RISK_LEVELS),
+        "service_tier": ("service_tier", vocab.SERVICE_TIERS),
+        "sector": ("sector", vocab.SECTORS),
+        "setting": ("setting", vocab.SETTINGS),
+        "status": ("status", vocab.STATUSES),
+        "evaluation": ("evidence_rung", evidence.RUNGS),
+        "kind": ("kind", vocab.KINDS),
+    }
+)
+#: Breakdowns drawn in the drill-down panels (besides evidence and precarity).
+BREAKDOWNS: Final = MappingProxyType(
+    {
+        "behaviour_focus": vocab.BEHAVIOUR_FOCUSES,
+        "risk_level": vocab.RISK_LEVELS,
+        "purpose": vocab.PURPOSES,
+        "service_tier": vocab.SERVICE_TIERS,
+        "sector": vocab.SECTORS,
+        "evidence_rung": evidence.RUNGS,
+        "precarity": precarity.BANDS,
+        "primary_funder": vocab.PRIMARY_FUNDERS,
+        "funding_end": (),  # open set: the financial years present
+    }
+)
+LEVEL_COLUMNS: Final = {"region": "vawdasv_regions", "force": "police_force_areas"}
+
+
+@dataclass(frozen=True)
+class Directory:
+    """Read-only matrices over the intervention directory."""
+
+    frame: pd.DataFrame
+    indicators: Mapping[str, pd.DataFrame]
+    membership: Mapping[str, np.ndarray]
+    area_ids: Mapping[str, tuple[str, ...]]
+    all_wales: np.ndarray
+    quality: np.ndarray
+    precarious: np.ndarray
+    precarity_known: np.ndarray
+    current_year: str
+    #: Derived once so that queries stay numpy operations whatever the directory's size:
+    #: each indicator table as a read-only array, each level's membership with all-Wales
+    #: services added, whether each intervention is placed in any area of a level, and the
+    #: order of the interventions by name.
+    indicator_arrays: Mapping[str, np.ndarray]
+    membership_all_wales: Mapping[str, np.ndarray]
+    placed: Mapping[tuple[str, bool], np.ndarray]
+    name_order: np.ndarray
+    #: (interventions x LAs): recorded in the LA, or across its region with no LA listed.
+    la_local: np.ndarray
+
+    @property
+    def size(self) -> int:
+        return len(self.frame)
+
+
+def _normalise_list(column: pd.Series) -> pd.Series:
+    # Work on the distinct cells only: a large directory repeats a few hundred combinations.
+    codes, uniques = pd.factorize(column)
+    normalised = np.array(
+        [vocab.LIST_SEPARATOR.join(vocab.split_list(cell)) for cell in uniques], dtype=object
+    )
+    return pd.Series(normalised[codes], index=column.index, name=column.name, dtype=column.dtype)
+
+
+def _indicator(column: pd.Series, allowed: Sequence[str]) -> pd.DataFrame:
+    """One boolean column per vocabulary value: does the cell's ';' list hold it?
+
+    Same result as ``column.str.get_dummies(sep=';')`` restricted to ``allowed`` (or all values
+    found, sorted, when ``allowed`` is empty), computed once per distinct cell.
+    """
+    codes, uniques = pd.factorize(column)
+    items = [set(str(cell).split(vocab.LIST_SEPARATOR)) - {""} for cell in uniques]
+    columns = list(allowed) if allowed else sorted(set().union(*items))
+    small = np.array([[value in cell for value in columns] for cell in items], dtype=bool)
+    small = small.reshape(len(items), len(columns))
+    return pd.DataFrame(small[codes], index=column.index, columns=pd.Index(columns, dtype="str"))
+
+
+def _readonly(array: np.ndarray) -> np.ndarray:
+    array = np.ascontiguousarray(array)
+    array.flags.writeable = False
+    return array
+
+
+def build_directory(
+    interventions: pd.DataFrame,
+    lookup: pd.DataFrame,
+    *,
+    as_of: dt.date | None = None,
+) -> Directory:
+    """Derive precarity and evidence rungs and build the indicator matrices."""
+    frame = interventions.copy()
+    for column in vocab.LIST_COLUMNS:
+        frame[column] = _normalise_list(frame[column])
+    frame["local_authorities"] = _normalise_list(frame["local_authorities"])
+    current_year = precarity.financial_year(as_of or dt.date.today())
+    frame["precarity"] = precarity.precarity_bands(frame, current_year)
+    frame["evidence_rung"] = evidence.evidence_rungs(frame)
+
+    indicators = {
+        column: _indicator(frame[column], allowed) for column, allowed in BREAKDOWNS.items()
+    }
+    indicators["setting"] = _indicator(frame["setting"], vocab.SETTINGS)
+    # The kind of intervention (programme, multi-agency mechanism, court order ...): a filter
+    # and a minimum-offer element; older directory files without the column still load.
+    if "kind" not in frame.columns:
+        frame["kind"] = vocab.UNKNOWN
+    # Every other vocabulary column is indexed too, so that any of them can be counted (the
+    # minimum offer's elements name a column and values) without a second index elsewhere.
+    for column, allowed in {**vocab.LIST_COLUMNS, **vocab.SINGLE_COLUMNS}.items():
+        if column not in indicators and column in frame.columns:
+            indicators[column] = _indicator(frame[column], allowed)
+    indicators["status"] = _indicator(frame["status"], vocab.STATUSES)
+
+    membership: dict[str, np.ndarray] = {}
+    area_ids: dict[str, tuple[str, ...]] = {}
+    for level, column in LEVEL_COLUMNS.items():
+        names = vocab.VAWDASV_REGIONS if level == "region" else vocab.POLICE_FORCE_AREAS
+        matrix = _indicator(frame[column], names)
+        membership[level] = _readonly(matrix.to_numpy())
+        area_ids[level] = tuple(slugify(name) for name in names)
+    la_codes = tuple(lookup["la_code"])
+    la_matrix = _indicator(frame["local_authorities"], la_codes)
+    membership["la"] = _readonly(la_matrix.to_numpy())
+    area_ids["la"] = tuple(slugify(name) for name in lookup["la_name_en"])
+
+    all_wales = frame["vawdasv_regions"].str.contains(vocab.ALL_WALES, regex=False) | frame[
+        "police_force_areas"
+    ].str.contains(vocab.ALL_WALES, regex=False)
+    all_wales_array = all_wales.to_numpy()
+    with_all_wales = {
+        level: _readonly(matrix | all_wales_array[:, None]) for level, matrix in membership.items()
+    }
+    placed = {
+        (level, include): _readonly(
+            (with_all_wales[level] if include else membership[level]).any(axis=1)
+        )
+        for level in membership
+        for include in (False, True)
+    }
+    # A region-wide service with no local authority listed is available in each LA of its region.
+    no_la_listed = (frame["local_authorities"] == "").to_numpy()
+    region_of_la = [vocab.VAWDASV_REGIONS.index(region) for region in lookup["vawdasv_region"]]
+    la_local = membership["la"] | (membership["region"][:, region_of_la] & no_la_listed[:, None])
+    # A stable sort, so interventions with the same name keep their directory order.
+    name_order = np.argsort(frame["name"].str.lower().to_numpy(dtype=object), kind="stable")
+    return Directory(
+        frame=frame,
+        indicators=MappingProxyType(indicators),
+        membership=MappingProxyType(membership),
+        area_ids=MappingProxyType(area_ids),
+        all_wales=_readonly(all_wales.to_numpy()),
+        quality=_readonly(frame["evidence_rung"].isin(evidence.QUALITY_RUNGS).to_numpy()),
+        precarious=_readonly((frame["precarity"] == precarity.HIGH).to_numpy()),
+        precarity_known=_readonly((frame["precarity"] != vocab.UNKNOWN).to_numpy()),
+        current_year=current_year,
+        indicator_arrays=MappingProxyType(
+            {column: _readonly(table.to_numpy()) for column, table in indicators.items()}
+        ),
+        membership_all_wales=MappingProxyType(with_all_wales),
+        placed=MappingProxyType(placed),
+        name_order=_readonly(name_order),
+        la_local=_readonly(la_local),
+    )
+
+
+def filter_mask(directory: Directory, filters: Mapping[str, Sequence[str]]) -> np.ndarray:
+    """Interventions matching every filter; within one filter any selected value matches."""
+    mask = np.ones(directory.size, dtype=bool)
+    for key, selected in filters.items():
+        if not selected or key not in FILTERS:
+            continue
+        column = FILTERS[key][0]
+        table = directory.indicators[column]
+        positions = [table.columns.get_loc(value) for value in selected if value in table.columns]
+        if positions:
+            mask &= directory.indicator_arrays[column][:, positions].any(axis=1)
+        else:
+            mask &= False
+    return mask
+
+
+def breakdown(directory: Directory, mask: np.ndarray, column: str) -> pd.Series:
+    """Count per vocabulary value, zeros kept, in vocabulary order (a list cell counts once per item)."""
+    table = directory.indicators[column]
+    counts = np.count_nonzero(directory.indicator_arrays[column][mask], axis=0).astype(np.int64)
+    return pd.Series(counts, index=table.columns, name="count")
+
+
+def funding_end_by_funder(directory: Directory, mask: np.ndarray) -> pd.DataFrame:
+    """Matching interventions by financial year funding ends (rows) and primary funder (columns)."""
+    # Each intervention has exactly one end year and one primary funder, so the cross-tabulation
+    # is one matrix product of the two indicator tables over the matching rows.
+    ends = directory.indicators["funding_end"]
+    funders_table = directory.indicators["primary_funder"]
+    end_rows = directory.indicator_arrays["funding_end"][mask].astype(np.int64)
+    funder_rows = directory.indicator_arrays["primary_funder"][mask].astype(np.int64)
+    counts = end_rows.T @ funder_rows
+    present_years = [year for year, n in zip(ends.columns, counts.sum(axis=1), strict=True) if n]
+    present_funders = {
+        f for f, n in zip(funders_table.columns, counts.sum(axis=0), strict=True) if n
+    }
+    years = sorted(year for year in present_years if year != vocab.UNKNOWN)
+    if vocab.UNKNOWN in present_years:
+        years.append(vocab.UNKNOWN)
+    funders = [funder for funder in vocab.PRIMARY_FUNDERS if funder in present_funders]
+    table = pd.DataFrame(counts, index=ends.columns, columns=funders_table.columns)
+    table = table.loc[years, funders].astype(np.int64)
+    table.index.name = "funding_end"
+    table.columns.name = "primary_funder"
+    return table
+
+
+def matching_rows(
+    directory: Directory, mask: np.ndarray, columns: Sequence[str], limit: int | None = None
+) -> pd.DataFrame:
+    """The matching interventions (the first ``limit`` of them), only the columns asked for,
+    sorted by name (case-insensitive)."""
+    order = directory.name_order[mask[directory.name_order]]
+    if limit is not None:
+        order = order[:limit]
+    return directory.frame.iloc[order][list(columns)]

@@ -1,0 +1,243 @@
+"""Key findings for presenter mode, computed from the data (never typed in)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import i18n
+from dashboard.domain import cliff, counting, evidence, gaps, precarity
+from dashboard.domain import vocabulary as vocab
+from dashboard.domain.context import AppContext
+from dashboard.views.figures import bar_chart
+
+DIRECTORY_SOURCE = "Directory of interventions curated from five public documents (see /directory)"
+SURVEY_SOURCE = (
+    "Welsh Government (2024), VAWDASV Blueprint perpetration intervention mapping survey"
+)
+
+
+@dataclass(frozen=True)
+class Slide:
+    title: str
+    headline: str
+    points: tuple[str, ...] = ()
+    figure: go.Figure | None = None
+    sources: tuple[str, ...] = field(default_factory=tuple)
+
+
+def survey_value(survey: pd.DataFrame, measure_id: str) -> str | None:
+    row = survey.loc[survey["id"] == measure_id, "value"]
+    return str(row.iloc[0]) if len(row) else None
+
+
+def slides(context: AppContext, lang: str) -> list[Slide]:
+    """The presenter's sequence, in order."""
+    _ = i18n.translator(lang)
+    directory = context.directory
+    # Slides count current provision, like the default of every other page.
+    everything = counting.provision_mask(directory, counting.CURRENT)
+    n = int(everything.sum())
+    fmt = lambda value: i18n.format_number(value, lang)  # noqa: E731
+    survey = context.bundle.survey
+    survey_src = _(SURVEY_SOURCE)
+    directory_src = (
+        _(DIRECTORY_SOURCE) + " · " + _("data checked {date}").format(date=context.data_date)
+    )
+    deck: list[Slide] = []
+
+    deck.append(
+        Slide(
+            title=_("Perpetration interventions in Wales"),
+            headline=_("What the public record shows"),
+            points=(
+                _(
+                    "{n} current interventions named in five public documents ({all} with ended and planned ones)."
+                ).format(n=fmt(n), all=fmt(directory.size)),
+                _("Use the arrow keys to move between slides."),
+            ),
+            sources=(directory_src,),
+        )
+    )
+
+    survey_count = context.survey_interventions
+    deck.append(
+        Slide(
+            title=_("How much is known"),
+            headline=_(
+                "{n} interventions in the directory; the 2023 survey identified {s}."
+            ).format(n=fmt(directory.size), s=survey_count if survey_count is not None else "?"),
+            points=(
+                _(
+                    "The survey's individual returns are not public, so the directory is not the survey's dataset."
+                ),
+                _("'Unknown' means the documents do not say."),
+            ),
+            sources=(directory_src, survey_src),
+        )
+    )
+
+    force_table = counting.area_counts(
+        directory, everything, "force", False, context.population_16_plus["force"]
+    )
+    names = context.names(lang, "force")
+    all_wales = int((counting.national_mask(directory) & everything).sum())
+    counts = pd.Series({names[row.area_id]: int(row.count) for row in force_table.itertuples()})
+    deck.append(
+        Slide(
+            title=_("Provision by police force area"),
+            headline=_("Most recorded provision is in {area}.").format(area=counts.idxmax()),
+            points=(
+                _("Plus {n} services available across all of Wales.").format(n=fmt(all_wales)),
+                _(
+                    "Survey: {share} of interventions were delivered in the South Wales Police area."
+                ).format(share=survey_value(survey, "south-wales-police-area-share") or "52%"),
+            ),
+            figure=bar_chart(
+                counts,
+                labels={},
+                title=_(
+                    "Current local interventions by police force area (all-Wales services beside)"
+                ),
+                _=_,
+                lang=lang,
+                height=300,
+            ),
+            sources=(directory_src, survey_src),
+        )
+    )
+
+    behaviour_counts, behaviour_known, services = counting.breakdown_with_known(
+        directory, everything, "behaviour_focus"
+    )
+    behaviours = behaviour_counts.drop(labels=[vocab.UNKNOWN])
+    # A behaviour the survey reports provision for is never shown as absent from Wales.
+    reported = {
+        b
+        for b, count in behaviours.items()
+        if count == 0 and gaps.survey_reports(survey, b) is not None
+    }
+    zeros = [_(b) for b, count in behaviours.items() if count == 0 and b not in reported]
+    deck.append(
+        Slide(
+            title=_("What behaviour interventions address"),
+            headline=_("{da} address domestic abuse; {sv} address sexual violence.").format(
+                da=fmt(int(behaviours["domestic abuse"])),
+                sv=fmt(int(behaviours["sexual violence"])),
+            ),
+            points=(
+                _("Behaviour focus known for {known} of {n} current services.").format(
+                    known=fmt(behaviour_known), n=fmt(services)
+                ),
+                *(
+                    (
+                        _("None recorded in the directory for: {list}.").format(
+                            list=", ".join(zeros)
+                        ),
+                    )
+                    if zeros
+                    else ()
+                ),
+            ),
+            figure=bar_chart(
+                behaviours,
+                labels={b: _(b) for b in behaviours.index},
+                title=_("Behaviour focus"),
+                _=_,
+                lang=lang,
+                height=330,
+            ),
+            sources=(directory_src,),
+        )
+    )
+
+    from dashboard.views import review
+
+    recs = gaps.recommendations_by_subject(context.bundle.recommendations)
+    found = gaps.find_gaps(
+        directory,
+        level="region",
+        include_all_wales=False,
+        recommendations=recs,
+        documented=review.documented_gaps(context),
+        survey=context.bundle.survey,
+    )
+    region_names = context.names(lang, "region")
+    no_medium = [region_names[g.area_id] for g in found if g.kind == "no-medium-risk"]
+    not_known = [region_names[g.area_id] for g in found if g.kind == "medium-risk-not-known"]
+    stated = [g for g in found if g.kind == "documented"]
+    deck.append(
+        Slide(
+            title=_("Gaps in regional provision"),
+            headline=(
+                _("No current medium-risk-tier service recorded in: {areas}.").format(
+                    areas=", ".join(no_medium)
+                )
+                if no_medium
+                else _("No region is shown to lack a medium-risk-tier service.")
+            ),
+            points=(
+                *(
+                    (
+                        _("Not known for: {areas} (services with no tier recorded).").format(
+                            areas=", ".join(not_known)
+                        ),
+                    )
+                    if not_known
+                    else ()
+                ),
+                *(review.gap_sentence(gap, names={}, _=_, lang=lang) for gap in stated[:3]),
+                _(
+                    "Current services in the medium-risk tier (Fowler, Karim & Feder 2020) recorded for each region; all-Wales services are not counted."
+                ),
+            ),
+            sources=(
+                directory_src,
+                *sorted({g.documented.source for g in stated[:3] if g.documented}),
+            ),
+        )
+    )
+
+    rungs = directory.frame.loc[everything, "evidence_rung"].value_counts()
+    quality = int((directory.quality & everything).sum())
+    quality_known = int((counting.known_mask(directory, "quality") & everything).sum())
+    deck.append(
+        Slide(
+            title=_("Evidence and quality"),
+            headline=_(
+                "{q} of the {k} current services whose evaluation is known are accredited or externally evaluated (known for {k} of {n})."
+            ).format(q=fmt(quality), k=fmt(quality_known), n=fmt(n)),
+            points=(
+                _("{u} have no evaluation or accreditation recorded, or it is not known.").format(
+                    u=fmt(int(rungs.get(evidence.NONE_OR_UNKNOWN, 0)))
+                ),
+                _("Survey: {share} of interventions stated they had been evaluated.").format(
+                    share=survey_value(survey, "evaluated-share") or "45%"
+                ),
+            ),
+            sources=(directory_src, survey_src),
+        )
+    )
+
+    bands = directory.frame.loc[everything, "precarity"].value_counts()
+    precarity_known = int((directory.precarity_known & everything).sum())
+    table = cliff.cliff_edge(directory, everything, pd.Timestamp.today().date())
+    horizons = cliff.horizon_counts(table)
+    deck.append(
+        Slide(
+            title=_("Funding precarity"),
+            headline=_(
+                "{h} current interventions have high funding precarity (precarity known for {k} of {n})."
+            ).format(h=fmt(int(bands.get(precarity.HIGH, 0))), k=fmt(precarity_known), n=fmt(n)),
+            points=(
+                _(
+                    "{e} had a stated funding end that has now passed; {u} have no stated end."
+                ).format(e=fmt(int(horizons[cliff.ENDED])), u=fmt(int(horizons[cliff.NOT_STATED]))),
+                _("Survey: 14 of 21 grant-funded interventions were due to end in 2023 to 2024."),
+            ),
+            sources=(directory_src, survey_src),
+        )
+    )
+    return deck

@@ -1,0 +1,130 @@
+"""The drill-down charts, fast: full figures from cached templates, and ``Patch`` updates.
+
+:func:`dashboard.views.overview.panel_figure` and :func:`dashboard.views.overview.funding_end_figure` build the
+charts with plotly's validated objects, which costs tens of milliseconds each. Everything in a
+chart that depends on the view is listed by :func:`figure_parts` (by path in the figure); the rest
+depends only on the panel, so it is built once, by those same functions, and kept as a template.
+
+* :func:`full_figure` is the template with the view's parts filled in: the same JSON as the slow
+  builders give (tests/test_panels.py checks this for many views, in both languages).
+* :func:`figure_patch` is a ``Patch`` assigning only those parts. Applied to any chart of the same
+  panel, it gives exactly :func:`full_figure` of the new view, so after the first draw the browser
+  receives values only.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import json
+from typing import Any, Final
+
+import numpy as np
+import pandas as pd
+from dash import Patch
+from plotly.utils import PlotlyJSONEncoder
+
+from dashboard import i18n
+from dashboard.views import figures
+from dashboard.views import overview as overview_view
+
+#: Panel key -> graph figure parts. ``None`` as a value means "absent from the figure".
+Parts = dict[tuple, Any]
+FUNDING_END: Final = "funding-end"
+
+
+def _funding_table(view: dict) -> pd.DataFrame:
+    data = view["funding_end"]
+    return pd.DataFrame(
+        np.array(data["values"], dtype=int).reshape(len(data["years"]), len(data["funders"])),
+        index=data["years"],
+        columns=data["funders"],
+    )
+
+
+def figure_parts(view: dict, key: str) -> Parts:
+    """Every part of panel ``key``'s chart that depends on the view (or its language)."""
+    lang = view["lang"]
+    _ = i18n.translator(lang)
+    if key == FUNDING_END:
+        data = view["funding_end"]
+        parts = figures.funding_end_values(
+            _funding_table(view),
+            current_year=view["current_year"],
+            labels=overview_view.value_labels(_, data["funders"]),
+            _=_,
+        )
+        parts[("layout", "title", "text")] = _("When funding ends, by funder")
+        parts[("layout", "xaxis", "title", "text")] = _("Financial year funding ends")
+        parts[("layout", "yaxis", "title", "text")] = _("Interventions")
+        return parts
+    series, labels, title = overview_view.panel_chart_inputs(view, key)
+    categories = list(series.index)
+    parts = figures.bar_values(series, _=_, lang=lang)
+    parts[("data", 0, "y")] = [labels.get(category, category) for category in categories]
+    parts[("data", 0, "marker", "color")] = [figures.BAR_COLOUR] * len(categories)
+    parts[("layout", "title", "text")] = title
+    parts[("layout", "height")] = max(200, 34 * len(categories) + 90)
+    return parts
+
+
+def _plain(figure) -> dict:
+    """A figure as the plain JSON structure Dash sends."""
+    return json.loads(json.dumps(figure.to_plotly_json(), cls=PlotlyJSONEncoder))
+
+
+@functools.lru_cache(maxsize=64)
+def _template(key: str, lang: str, categories: tuple[str, ...], current_year: str) -> dict:
+    """The chart of an empty view of this panel, built by the validated (slow) builders."""
+    empty = {
+        "lang": lang,
+        "breakdowns": {key: dict.fromkeys(categories, 0)},
+        "funding_end": {"years": [], "funders": [], "values": []},
+        "current_year": current_year,
+    }
+    if key == FUNDING_END:
+        return _plain(overview_view.funding_end_figure(empty))
+    return _plain(overview_view.panel_figure(empty, key))
+
+
+def _template_for(view: dict, key: str) -> dict:
+    categories = () if key == FUNDING_END else tuple(view["breakdowns"][key])
+    return _template(key, view["lang"], categories, view["current_year"])
+
+
+def _assign(target: dict, path: tuple, value: Any) -> None:
+    *parents, last = path
+    for step in parents:
+        target = target[step] if isinstance(step, int) else target.setdefault(step, {})
+    if value is None:
+        if isinstance(target, dict):
+            target.pop(last, None)
+    else:
+        target[last] = value
+
+
+def _json_ready(value: Any) -> Any:
+    return json.loads(json.dumps(value, cls=PlotlyJSONEncoder))
+
+
+def full_figure(view: dict, key: str) -> dict:
+    """Panel ``key``'s whole chart for ``view``, as plain JSON (what a figure property holds)."""
+    figure = copy.deepcopy(_template_for(view, key))
+    for path, value in figure_parts(view, key).items():
+        _assign(figure, path, _json_ready(value))
+    return figure
+
+
+def figure_patch(view: dict, key: str) -> Patch:
+    """A ``Patch`` that turns any drawn chart of panel ``key`` into :func:`full_figure`."""
+    patch = Patch()
+    for path, value in figure_parts(view, key).items():
+        *parents, last = path
+        target = patch
+        for step in parents:
+            target = target[step]
+        if value is None:
+            del target[last]
+        else:
+            target[last] = _json_ready(value)
+    return patch

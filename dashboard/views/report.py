@@ -1,0 +1,116 @@
+"""A self-contained HTML report of one overview view: opens offline on any computer.
+
+plotly.js is inlined once and the map's boundaries are embedded, so the file makes no request.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from dashboard import i18n
+from dashboard.domain.context import AppContext
+from dashboard.views import figures
+from dashboard.views import overview as overview_view
+
+STYLE = """
+body{font-family:Arial,Helvetica,sans-serif;color:#1b1b1b;max-width:1100px;margin:1.5rem auto;padding:0 1rem;font-size:16px}
+h1{color:#1d3557}h2{margin-top:1.5rem;border-bottom:2px solid #d0d4da}
+.banner{background:#e8f4fa;border:1px solid #9cc9e0;padding:.75rem;border-radius:6px}
+table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid #d0d4da;padding:.3rem;text-align:left}
+.small{font-size:.85rem;color:#383f43}
+"""
+
+
+def map_figure(view: dict, geometry_text: str, lang: str) -> go.Figure:
+    """The overview's map for this view, with its boundaries embedded instead of referenced."""
+    level = view["level"]
+    figure = figures.base_map(level=level, height=520)
+    geometry = json.loads(geometry_text)
+    value_trace = figure.data[figures.VALUE_TRACE[level]]
+    none_trace = figure.data[figures.NONE_TRACE[level]]
+    values = view["map"]["values"]
+    value_trace.update(
+        geojson=geometry,
+        locations=values["locations"],
+        z=values["z"],
+        zmax=values["zmax"],
+        hovertext=values["hovertext"],
+        colorbar={"title": {"text": values["colorbar_title"]}, "tickformat": values["tickformat"]},
+    )
+    none = view["map"]["none"]
+    none_trace.update(
+        geojson=geometry, locations=none["locations"], z=none["z"], hovertext=none["hovertext"]
+    )
+    too_little = view["map"]["too_little"]
+    too_little_trace = figure.data[figures.TOO_LITTLE_TRACE[level]]
+    too_little_trace.update(
+        geojson=geometry,
+        locations=too_little["locations"],
+        z=too_little["z"],
+        hovertext=too_little["hovertext"],
+    )
+    # Only the shown level is kept, so the file carries one set of boundaries.
+    figure.data = (value_trace, none_trace, too_little_trace)
+    return figure
+
+
+def build_report(context: AppContext, view: dict, *, generated: dt.datetime | None = None) -> str:
+    """The whole report as one HTML string."""
+    lang = view["lang"]
+    _ = i18n.translator(lang)
+    generated = generated or dt.datetime.now()
+    figs = [map_figure(view, context.bundle.geometry[view["level"]], lang)]
+    for key in ("behaviour", "evidence", "precarity", "risk", "purpose", "tier", "sector"):
+        figs.append(overview_view.panel_figure(view, key))
+    figs.append(overview_view.funding_end_figure(view))
+    config = {"displaylogo": False, "locale": "cy" if lang == "cy" else "en"}
+    rendered = [
+        pio.to_html(
+            fig, full_html=False, include_plotlyjs=(index == 0), config=config, default_width="100%"
+        )
+        for index, fig in enumerate(figs)
+    ]
+    area = view["area_name"] or _("all of Wales")
+    rows = "".join(
+        "<tr>"
+        + "".join(
+            f"<td>{html.escape(str(row[key]))}</td>"
+            for key in ("name", "provider", "status", "precarity", "evidence_rung")
+        )
+        + "</tr>"
+        for row in view["rows"]
+    )
+    notes = "".join(f"<li>{html.escape(line)}</li>" for line in overview_view.map_note_lines(view))
+    banner = _(
+        "This directory holds {held} interventions named in five public documents. It is not the "
+        "2023 mapping survey's dataset: the survey identified {survey} interventions from 62 "
+        "responses, but its individual returns are not public. 'Unknown' means the documents do not "
+        "say."
+    ).format(
+        held=view.get("directory_size", view["total"]), survey=context.survey_interventions or "?"
+    )
+    return f"""<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(_("VAWDASV perpetration interventions: report"))}</title>
+<style>{STYLE}</style></head><body>
+<h1>{html.escape(_("Perpetration interventions in Wales: {area}").format(area=area))}</h1>
+<p class="small">{html.escape(_("Generated {date} from the dashboard; data checked {checked}.").format(date=generated.strftime("%Y-%m-%d %H:%M"), checked=context.data_date))}</p>
+<p class="banner">{html.escape(banner)}</p>
+<p id="match-count"><strong>{html.escape(overview_view.match_text(view))}</strong></p>
+<h2>{html.escape(figures.metric_label(view["metric"], _))}</h2>
+{rendered[0]}
+<ul>{notes}</ul>
+<h2>{html.escape(_("Drill-down"))}</h2>
+{"".join(rendered[1:])}
+<h2>{html.escape(_("Interventions in this view"))}</h2>
+<table><thead><tr><th>{_("Intervention")}</th><th>{_("Provider")}</th><th>{_("Status")}</th><th>{_("Funding precarity")}</th><th>{_("Evaluation and accreditation")}</th></tr></thead><tbody>{rows}</tbody></table>
+<h2>{html.escape(_("Sources"))}</h2>
+<p class="small">{html.escape(_("Boundaries and population: Source: Office for National Statistics licensed under the Open Government Licence v.3.0. Contains OS data © Crown copyright and database right 2024."))}</p>
+<p class="small">{html.escape(_("Interventions: curated from five public documents; each row in the dashboard's directory cites its source and quotes its evidence."))}</p>
+</body></html>"""

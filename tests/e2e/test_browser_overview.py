@@ -1,0 +1,246 @@
+"""Real-browser tests of the overview (Chromium via dash_duo), on the six-row fixture directory."""
+
+from __future__ import annotations
+
+import time
+from urllib.parse import urlparse
+
+import pytest
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+
+from app import create_app
+from dashboard.web import ids
+
+pytestmark = pytest.mark.browser
+
+MAP_STATE_JS = """
+const gd = document.querySelector('#%s .js-plotly-plot');
+if (!gd || !gd._fullData) { return null; }
+const visible = gd._fullData.filter(t => t.visible === true);
+const sub = gd._fullLayout.map && gd._fullLayout.map._subplot;
+let rendered = null;
+if (sub && sub.map && sub.map.loaded()) {
+  // plotly gives each drawn area a fill feature carrying its centroid ("ct").
+  const fills = sub.map.queryRenderedFeatures().filter(f => f.layer.id.endsWith('-fill'));
+  rendered = new Set(fills.map(f => JSON.stringify(f.properties.ct))).size;
+}
+return {
+  locations: visible.map(t => Array.from(t.locations || [])),
+  rendered: rendered,
+};
+"""
+
+
+def map_state(dash_duo):
+    return dash_duo.driver.execute_script(MAP_STATE_JS % ids.MAP)
+
+
+def wait_for(predicate, timeout=10.0, interval=0.2):
+    deadline = time.time() + timeout
+    last = None
+    while time.time() < deadline:
+        last = predicate()
+        if last:
+            return last
+        time.sleep(interval)
+    raise AssertionError(f"condition not met in {timeout}s (last value {last!r})")
+
+
+def scroll_click(dash_duo, element):
+    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
+    time.sleep(0.2)
+    element.click()
+
+
+def severe_logs(dash_duo):
+    return [entry for entry in dash_duo.get_logs() or [] if entry.get("level") == "SEVERE"]
+
+
+@pytest.fixture
+def mini_app(mini_context):
+    return create_app(mini_context)
+
+
+def test_overview_loads_without_console_errors(dash_duo, mini_app):
+    dash_duo.start_server(mini_app)
+    dash_duo.wait_for_text_to_equal(
+        f"#{ids.MATCH_COUNT}", "5 of 5 current interventions match the filters."
+    )
+    wait_for(lambda: map_state(dash_duo))
+    assert severe_logs(dash_duo) == []
+
+
+@pytest.mark.parametrize(("level", "areas"), [("region", 6), ("force", 4), ("la", 22)])
+def test_map_has_one_shape_per_area(dash_duo, mini_app, level, areas):
+    dash_duo.start_server(mini_app)
+    dash_duo.wait_for_page(f"{dash_duo.server_url}/?level={level}")
+    dash_duo.wait_for_element(f"#{ids.MATCH_COUNT}")
+
+    def drawn():
+        state = map_state(dash_duo)
+        if not state:
+            return None
+        located = sum(len(locations) for locations in state["locations"])
+        return state if located == areas and state["rendered"] == areas else None
+
+    state = wait_for(drawn, timeout=15)
+    all_ids = [area for locations in state["locations"] for area in locations]
+    assert len(set(all_ids)) == areas
+    assert severe_logs(dash_duo) == []
+
+
+def test_clicking_an_area_updates_the_panels(dash_duo, mini_app):
+    dash_duo.start_server(mini_app)
+    dash_duo.wait_for_text_to_equal(
+        f"#{ids.MATCH_COUNT}", "5 of 5 current interventions match the filters."
+    )
+    wait_for(lambda: (map_state(dash_duo) or {}).get("rendered") == 6, timeout=15)
+    # Where Gwent is on screen, asked of the map itself, then a real mouse click there.
+    point = dash_duo.driver.execute_script(
+        f"""
+        const gd = document.querySelector('#{ids.MAP} .js-plotly-plot');
+        const m = gd._fullLayout.map._subplot.map;
+        const p = m.project([-3.05, 51.72]);
+        const r = m.getCanvas().getBoundingClientRect();
+        return {{x: p.x, y: p.y, w: r.width, h: r.height}};
+        """
+    )
+    canvas = dash_duo.driver.find_element(By.CSS_SELECTOR, f"#{ids.MAP} canvas.maplibregl-canvas")
+    # Selenium 4.2 (pinned by dash[testing]) measures the offset from the element's top-left.
+    ActionChains(dash_duo.driver).move_to_element_with_offset(
+        canvas, int(point["x"]), int(point["y"])
+    ).click().perform()
+    dash_duo.wait_for_text_to_equal(f"#{ids.PANEL_TITLE}", "Drill-down: Gwent")
+    # Gwent: Phoenix only; the all-Wales programme is beside it, not in it (hand count).
+    dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "1 of them in Gwent")
+    rows = dash_duo.find_elements(f"#{ids.PANEL_LIST} tbody tr")
+    assert sorted(row.find_element(By.TAG_NAME, "td").text for row in rows) == ["D Phoenix"]
+    assert "/region/gwent" in dash_duo.driver.current_url
+    assert severe_logs(dash_duo) == []
+
+
+def test_show_as_table_opens_the_charts_numbers_and_follows_the_view(dash_duo, mini_app):
+    from selenium.webdriver.support.ui import Select
+
+    dash_duo.start_server(mini_app)
+    dash_duo.wait_for_text_to_equal(
+        f"#{ids.MATCH_COUNT}", "5 of 5 current interventions match the filters."
+    )
+    details = dash_duo.driver.find_element(
+        By.XPATH, f"//p[@id='{ids.PANEL_BEHAVIOUR}-alt-text']/following-sibling::details"
+    )
+    assert details.find_elements(By.TAG_NAME, "table") == []  # nothing drawn while closed
+
+    def table_rows():
+        return {
+            row.find_elements(By.TAG_NAME, "td")[0].text: row.find_elements(By.TAG_NAME, "td")[
+                1
+            ].text
+            for row in details.find_elements(By.CSS_SELECTOR, "tbody tr")
+        }
+
+    scroll_click(dash_duo, details.find_element(By.TAG_NAME, "summary"))
+    # All of Wales, current provision, in the six-row fixture: A, B, D and F (C Hub has ended).
+    rows = wait_for(table_rows)
+    assert rows["domestic abuse"] == "4"
+    assert rows["stalking"] == "1"
+    assert rows["honour-based abuse"] == "0"
+
+    # While open, the table follows the view: Gwent has Phoenix (all-Wales services beside).
+    Select(dash_duo.find_element(f"#{ids.AREA}")).select_by_value("gwent")
+    dash_duo.wait_for_text_to_equal(f"#{ids.PANEL_TITLE}", "Drill-down: Gwent")
+    wait_for(lambda: table_rows().get("domestic abuse") == "1")
+    assert table_rows()["stalking"] == "0"
+
+    scroll_click(dash_duo, details.find_element(By.TAG_NAME, "summary"))
+    wait_for(lambda: details.find_elements(By.TAG_NAME, "table") == [])
+    assert severe_logs(dash_duo) == []
+
+
+def test_filter_changes_count_and_map(dash_duo, mini_app):
+    dash_duo.start_server(mini_app)
+    dash_duo.wait_for_text_to_equal(
+        f"#{ids.MATCH_COUNT}", "5 of 5 current interventions match the filters."
+    )
+    wait_for(lambda: map_state(dash_duo))
+    before = map_state(dash_duo)["locations"]
+    group = dash_duo.find_element(f"#{ids.filter_id('behaviour_focus')}")
+    summary = group.find_element(By.XPATH, "./ancestor::details/summary")
+    scroll_click(dash_duo, summary)
+    scroll_click(
+        dash_duo,
+        dash_duo.find_element(f"#{ids.filter_id('behaviour_focus')} input[value='stalking']"),
+    )
+    dash_duo.wait_for_text_to_equal(
+        f"#{ids.MATCH_COUNT}", "1 of 5 current interventions match the filters."
+    )
+
+    def changed():
+        state = map_state(dash_duo)
+        return state if state and state["locations"] != before else None
+
+    after = wait_for(changed)["locations"]
+    # Only Choices (Mid and West Wales) addresses stalking: one area has any, five have none.
+    assert after[0] == ["mid-and-west-wales"]
+    assert len(after[1]) == 5
+    assert "behaviour_focus=stalking" in dash_duo.driver.current_url
+    assert severe_logs(dash_duo) == []
+
+
+def test_force_route_opens_focused(dash_duo, mini_app):
+    dash_duo.start_server(mini_app)
+    dash_duo.wait_for_page(f"{dash_duo.server_url}/force/south-wales")
+    dash_duo.wait_for_text_to_equal(f"#{ids.PANEL_TITLE}", "Drill-down: South Wales")
+    dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "2 of them in South Wales")
+    checked = dash_duo.find_element(f"#{ids.LEVEL} input:checked")
+    assert checked.get_attribute("value") == "force"
+    assert severe_logs(dash_duo) == []
+
+
+def test_shared_url_restores_the_view(dash_duo, mini_app):
+    dash_duo.start_server(mini_app)
+    url = "/force/gwent?metric=per_100k&all_wales=0&sector=HMPPS,specialist+sector"
+    dash_duo.wait_for_page(dash_duo.server_url + url)
+    dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "5 of 5 current")
+    assert (
+        dash_duo.find_element(f"#{ids.METRIC} input:checked").get_attribute("value") == "per_100k"
+    )
+    assert not dash_duo.find_element(f"#{ids.ALL_WALES}").is_selected()
+    checked = dash_duo.find_elements(f"#{ids.filter_id('sector')} input:checked")
+    assert sorted(box.get_attribute("value") for box in checked) == ["HMPPS", "specialist sector"]
+    dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "1 of them in Gwent")
+    # Reloading gives exactly the same view.
+    dash_duo.driver.refresh()
+    dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "1 of them in Gwent")
+    assert urlparse(dash_duo.driver.current_url).path == "/force/gwent"
+    assert severe_logs(dash_duo) == []
+
+
+def test_bad_url_gives_friendly_message(dash_duo, mini_app):
+    dash_duo.start_server(mini_app)
+    dash_duo.wait_for_page(f"{dash_duo.server_url}/region/atlantis?metric=bogus")
+    dash_duo.wait_for_contains_text(f"#{ids.NOTICE}", "Unknown VAWDASV region")
+    dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "5 of 5 current")
+    assert "Traceback" not in dash_duo.driver.page_source
+    assert severe_logs(dash_duo) == []
+
+
+def test_every_request_goes_to_the_app(dash_duo, mini_app):
+    """Offline by default: every resource the pages load (Resource Timing API) is the app's."""
+    dash_duo.start_server(mini_app)
+    app_origin = dash_duo.server_url.rstrip("/")
+    seen = set()
+    for path in ("/?level=la", "/force/gwent?metric=per_100k", "/directory"):
+        dash_duo.wait_for_page(app_origin + path)
+        dash_duo.wait_for_element(f"#{ids.MATCH_COUNT}, #{ids.GRID_COUNT}")
+        time.sleep(2)
+        seen |= set(
+            dash_duo.driver.execute_script(
+                "return performance.getEntries().map(e => e.name)"
+                ".filter(n => /^(https?|wss?):/.test(n));"
+            )
+        )
+    assert seen, "the page loaded resources"
+    assert {urlparse(url).netloc for url in seen} == {urlparse(app_origin).netloc}
+    assert any("/geometry/la.geojson" in url for url in seen)

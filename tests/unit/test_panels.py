@@ -1,0 +1,95 @@
+"""The fast drill-down charts (dashboard/panels.py) are exactly the validated builders' charts.
+
+A full figure must be the same JSON as :func:`overview_view.panel_figure` / :func:`overview_view.funding_end_figure`
+give, and a ``Patch`` for view B applied to the chart of view A must give B's full figure.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import json
+
+import pytest
+from plotly.utils import PlotlyJSONEncoder
+
+from dashboard.views import overview as overview_view
+from dashboard.views import panels
+from dashboard.views import state as view_state
+
+QUERIES = (
+    "",
+    "?level=la",
+    "?behaviour_focus=stalking",
+    "?behaviour_focus=forced%20marriage",  # nothing matches: every bar zero, no funding years
+    "?level=force&area=gwent&status=planned",
+    "?lang=cy&level=la&area=cardiff",
+    "?lang=cy&sector=police,health&risk_level=high",
+)
+KEYS = ("behaviour", "evidence", "precarity", "risk", "purpose", "tier", "sector", "funding-end")
+
+
+def plain(figure) -> dict:
+    return json.loads(json.dumps(figure.to_plotly_json(), cls=PlotlyJSONEncoder))
+
+
+def slow_figure(view: dict, key: str) -> dict:
+    if key == "funding-end":
+        return plain(overview_view.funding_end_figure(view))
+    return plain(overview_view.panel_figure(view, key))
+
+
+def apply_patch(figure: dict, patch) -> dict:
+    """Apply a Dash Patch's operations (Assign and Delete are all the panels use)."""
+    result = copy.deepcopy(figure)
+    for operation in patch.to_plotly_json()["operations"]:
+        *parents, last = operation["location"]
+        target = result
+        for step in parents:
+            target = target[step]
+        if operation["operation"] == "Assign":
+            target[last] = operation["params"]["value"]
+        elif operation["operation"] == "Delete":
+            if isinstance(target, dict):
+                target.pop(last, None)
+        else:
+            raise AssertionError(f"unexpected operation {operation['operation']}")
+    return json.loads(json.dumps(result))
+
+
+@pytest.fixture(scope="module")
+def computed(mini_context, real_context):
+    out = []
+    for context in (mini_context, real_context):
+        for query in QUERIES:
+            state = view_state.parse("/", query, context.la_slugs).state
+            out.append(overview_view.compute_view(context, state))
+    # A large directory: stacks of hundreds (the funding chart then leaves ticks to plotly).
+    big = copy.deepcopy(out[0])
+    big["funding_end"]["values"] = [[v * 100 for v in row] for row in big["funding_end"]["values"]]
+    big["breakdowns"] = {
+        key: {k: v * 1000 for k, v in counts.items()} for key, counts in big["breakdowns"].items()
+    }
+    out.insert(2, big)
+    return out
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_full_figure_is_the_validated_builders_figure(computed, key):
+    for view in computed:
+        assert panels.full_figure(view, key) == slow_figure(view, key)
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_patch_turns_any_chart_into_the_new_views_chart(computed, key):
+    for before, after in itertools.permutations(computed[::2], 2):
+        drawn = slow_figure(before, key)
+        assert apply_patch(drawn, panels.figure_patch(after, key)) == slow_figure(after, key)
+
+
+def test_patch_is_much_smaller_than_the_figure(computed):
+    view = computed[0]
+    for key in KEYS:
+        patch = json.dumps(panels.figure_patch(view, key).to_plotly_json())
+        figure = json.dumps(slow_figure(view, key))
+        assert len(patch) < len(figure) / (3 if key == "funding-end" else 5), key
