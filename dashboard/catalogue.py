@@ -133,9 +133,6 @@ def update() -> None:
         # Obsolete entries are dropped: the code no longer shows them.
         catalog.obsolete.clear()
         _write(catalog, po_path(lang))
-    from dashboard import i18n
-
-    i18n.compile_catalogues()
 
 
 def missing(lang: str, expected: Iterable[str]) -> list[str]:

@@ -1,15 +1,21 @@
 """Every user-visible string goes through here.
 
-Catalogues are gettext ``.po`` files under ``dashboard/locales`` managed with Babel; the compiled
-``.mo`` files are built from them by ``python -m dashboard.i18n compile`` (the test run and the app
-start both compile when a ``.po`` is newer). English source strings are the message ids.
+Catalogues are gettext ``.po`` files under ``dashboard/locales`` managed with Babel
+(``python -m dashboard.catalogue``). Each process compiles them in memory when a language is first
+used, so nothing is ever written into the source tree at run time. English source strings are the
+message ids.
+
+A :class:`Locale` is what travels where a translation function and a language travel together:
+call it to translate (``locale("Overview")``), and ask it for ``lang`` and number formats.
 """
 
 from __future__ import annotations
 
 import functools
+import io
 import math
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Final
 
 from babel import numbers
@@ -37,24 +43,17 @@ def normalise_language(lang: object) -> str:
     return lang if isinstance(lang, str) and lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
-def compile_catalogues() -> None:
-    """Compile each ``.po`` to ``.mo`` where the ``.mo`` is missing or older."""
-    for po_path in config.LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"):
-        mo_path = po_path.with_suffix(".mo")
-        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
-            continue
-        with po_path.open("rb") as handle:
-            catalog = read_po(handle)
-        tmp = mo_path.with_suffix(".mo.tmp")
-        with tmp.open("wb") as handle:
-            write_mo(handle, catalog)
-        tmp.replace(mo_path)
-
-
 @functools.cache
 def _translations(lang: str) -> NullTranslations:
-    compile_catalogues()
-    return Translations.load(str(config.LOCALE_DIR), [lang], DOMAIN)
+    po_path = config.LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if not po_path.is_file():
+        return NullTranslations()
+    with po_path.open("rb") as handle:
+        catalog = read_po(handle)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return Translations(compiled, domain=DOMAIN)
 
 
 def translator(lang: object) -> Translate:
@@ -86,6 +85,36 @@ def format_percent(share: float, lang: object) -> str:
     )
 
 
-if __name__ == "__main__":
-    compile_catalogues()
-    print(f"compiled catalogues under {config.LOCALE_DIR}")
+@dataclass(frozen=True)
+class Locale:
+    """One language's translation function and number formats, passed as one value.
+
+    Calling it translates, so code written for a plain ``_`` works unchanged with a Locale.
+    """
+
+    lang: str
+    gettext: Translate = field(repr=False, compare=False)
+
+    def __call__(self, message: str) -> str:
+        return self.gettext(message)
+
+    @property
+    def other(self) -> str:
+        """The other language of the language switch."""
+        return "cy" if self.lang == "en" else "en"
+
+    def number(self, value: float, decimals: int = 0) -> str:
+        return format_number(value, self.lang, decimals)
+
+    def percent(self, share: float) -> str:
+        return format_percent(share, self.lang)
+
+
+@functools.cache
+def _locale(lang: str) -> Locale:
+    return Locale(lang=lang, gettext=translator(lang))
+
+
+def locale_for(lang: object) -> Locale:
+    """The :class:`Locale` of a language code (the default language when not recognised)."""
+    return _locale(normalise_language(lang))

@@ -9,7 +9,7 @@ import sys
 
 from babel.messages.pofile import read_po, write_po
 
-from dashboard import catalogue, i18n
+from dashboard import catalogue
 
 
 def main() -> int:
@@ -28,7 +28,6 @@ def main() -> int:
     message.user_comments = ["drafted: needs review by a professional translator"]
     with path.open("wb") as handle:
         write_po(handle, catalog, width=100, sort_output=True)
-    i18n.compile_catalogues()
     return 0
 
 
