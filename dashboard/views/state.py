@@ -25,6 +25,8 @@ DEFAULT_LEVEL: Final = "region"
 DEFAULT_METRIC: Final = "count"
 MAX_QUERY_LENGTH: Final = 4000
 MAX_VALUES_PER_FILTER: Final = 20
+#: The area chooser's value for "no area selected" (all of Wales).
+ALL_AREAS: Final = "all"
 #: Route prefixes that select an area of a level.
 AREA_ROUTES: Final = {"region": "region", "force": "force"}
 
@@ -167,3 +169,39 @@ def to_url(state: ViewState) -> tuple[str, str]:
         params.append(("lang", state.lang))
     search = "?" + urlencode(params) if params else ""
     return pathname, search
+
+
+def state_from_controls(
+    *,
+    level: object,
+    metric: object,
+    include_all_wales: object,
+    provision: object,
+    area: object,
+    filters: Mapping[str, object],
+    lang: object,
+    la_slugs: tuple[str, ...] = (),
+) -> ViewState:
+    """Values from the overview's controls (untrusted, from the browser) -> a valid state.
+
+    The one place where control values become a state: each value is written into the URL form
+    and parsed back, so anything unknown or malformed is dropped exactly as it would be in a link.
+    """
+
+    def text(value: object) -> str:
+        return value if isinstance(value, str) else ""
+
+    params: list[tuple[str, str]] = [("level", text(level)), ("metric", text(metric))]
+    if text(area) and text(area) != ALL_AREAS:
+        params.append(("area", text(area)))
+    if include_all_wales is True:
+        params.append(("all_wales", "1"))
+    params.append(("provision", text(provision) or counting.CURRENT))
+    for key in FILTERS:
+        values = filters.get(key)
+        if isinstance(values, list | tuple):
+            kept = [value for value in values if isinstance(value, str) and "," not in value]
+            if kept:
+                params.append((key, ",".join(kept)))
+    params.append(("lang", i18n.normalise_language(lang)))
+    return parse("/", "?" + urlencode(params), la_slugs).state
