@@ -22,7 +22,8 @@ from babel.messages.pofile import read_po, write_po
 from dashboard import config
 
 SOURCE_DIRS = ("dashboard", "layouts", "callbacks")
-KEYWORDS = {"_": None, "N_": None}
+#: ``locale("...")`` translates too: a :class:`dashboard.i18n.Locale` is called like ``_``.
+KEYWORDS = {"_": None, "N_": None, "locale": None}
 POT_PATH = config.LOCALE_DIR / "messages.pot"
 
 

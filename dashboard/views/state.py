@@ -1,16 +1,18 @@
-"""The overview's view state and its URL form, parsed defensively.
+"""Every page's URL: query strings parsed defensively, and every link built.
 
 The URL carries everything needed to restore a view: geography level, metric, selected area,
-whether all-Wales services are included, filters and language. Anything unknown is dropped with a
-message naming what was wrong and what is allowed; parsing never raises.
+whether all-Wales services are included, filters and language (the overview's :class:`ViewState`),
+and each other page's few settings. Anything unknown is dropped with a message naming what was
+wrong and what is allowed; parsing never raises. Links are built here too (:func:`href`), so the
+language is carried the same way everywhere.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Final
-from urllib.parse import parse_qs, urlencode
+from typing import Final, NamedTuple
+from urllib.parse import parse_qs, parse_qsl, urlencode
 
 from dashboard import i18n
 from dashboard.data.geo import slugify
@@ -25,6 +27,8 @@ DEFAULT_LEVEL: Final = "region"
 DEFAULT_METRIC: Final = "count"
 MAX_QUERY_LENGTH: Final = 4000
 MAX_VALUES_PER_FILTER: Final = 20
+#: More fields than this in one query string and the whole query is ignored.
+MAX_FIELDS: Final = 64
 #: The area chooser's value for "no area selected" (all of Wales).
 ALL_AREAS: Final = "all"
 #: Route prefixes that select an area of a level.
@@ -60,15 +64,25 @@ def _first(query: Mapping[str, list[str]], key: str) -> str | None:
     return values[0] if values else None
 
 
+def _query(text: str) -> dict[str, list[str]] | None:
+    """A query string's values by key; None when it is too long or has too many fields."""
+    if len(text) > MAX_QUERY_LENGTH:
+        return None
+    try:
+        return parse_qs(text.lstrip("?"), keep_blank_values=False, max_num_fields=MAX_FIELDS)
+    except ValueError:
+        return None
+
+
 def parse(pathname: object, search: object, la_slugs: tuple[str, ...] = ()) -> Parsed:
     """Pathname and query string -> a valid state and the problems that were corrected."""
     problems: list[tuple[str, str]] = []
     path = pathname if isinstance(pathname, str) else "/"
     query_text = search if isinstance(search, str) else ""
-    if len(query_text) > MAX_QUERY_LENGTH:
+    query = _query(query_text)
+    if query is None:
         problems.append((N_("The link's settings were too long and were ignored."), ""))
-        query_text = ""
-    query = parse_qs(query_text.lstrip("?"), keep_blank_values=False, max_num_fields=64)
+        query = {}
     state = ViewState(lang=i18n.normalise_language(_first(query, "lang")))
     if _first(query, "lang") not in (None, *i18n.LANGUAGES):
         problems.append((N_("Unknown language; allowed: en, cy."), _first(query, "lang") or ""))
@@ -205,3 +219,131 @@ def state_from_controls(
                 params.append((key, ",".join(kept)))
     params.append(("lang", i18n.normalise_language(lang)))
     return parse("/", "?" + urlencode(params), la_slugs).state
+
+
+# ------------------------------------------------------------------------------ every other page
+
+
+def language_of(search: object) -> str:
+    """The language a query string asks for; the default when absent, unknown or unreadable."""
+    query = _query(search if isinstance(search, str) else "") or {}
+    return i18n.normalise_language(_first(query, "lang"))
+
+
+class AreaSettings(NamedTuple):
+    """The settings of the gap review and the scorecard: areas of one level, services available
+    across all of Wales added into each area or shown beside, which services count."""
+
+    level: str = DEFAULT_LEVEL
+    include_all_wales: bool = False
+    provision: str = counting.CURRENT
+    lang: str = i18n.DEFAULT_LANGUAGE
+
+
+#: The levels those pages compare (local authorities are too many to read as a table).
+AREA_PAGE_LEVELS: Final = ("region", "force")
+
+
+def area_settings(search: object) -> AreaSettings:
+    """``?level=force&all_wales=1&provision=all&lang=cy`` -> settings; anything unknown falls
+    back to regions, local services only, current provision, English."""
+    state = parse("/", search).state
+    return area_settings_from_controls(
+        level=state.level,
+        include_all_wales=state.include_all_wales,
+        provision=state.provision,
+        lang=state.lang,
+    )
+
+
+def area_settings_from_controls(
+    *, level: object, include_all_wales: object, provision: object, lang: object
+) -> AreaSettings:
+    """Control values (untrusted, from the browser) -> valid settings."""
+    return AreaSettings(
+        level=level if level in AREA_PAGE_LEVELS else DEFAULT_LEVEL,
+        include_all_wales=include_all_wales is True,
+        provision=provision if provision in counting.PROVISIONS else counting.CURRENT,
+        lang=i18n.normalise_language(lang),
+    )
+
+
+def area_search(settings: AreaSettings) -> str:
+    """Settings -> the query string :func:`area_settings` reads back (the level always named)."""
+    return query_string(
+        settings.lang,
+        level=settings.level,
+        all_wales="1" if settings.include_all_wales else None,
+        provision=settings.provision if settings.provision != counting.CURRENT else None,
+    )
+
+
+def slide_index(search: object, total: int) -> int:
+    """``?slide=3`` -> the index (from 0) of that slide of ``total``; the first when unreadable."""
+    query = _query(search if isinstance(search, str) else "") or {}
+    raw = _first(query, "slide") or "1"
+    number = int(raw) if raw.isascii() and raw.isdigit() else 1
+    return min(max(number, 1), total) - 1
+
+
+def slide_search(number: int, lang: str) -> str:
+    """The presenter's query string for slide ``number`` (counted from 1)."""
+    return query_string(lang, slide=str(number))
+
+
+def directory_id(search: object) -> str | None:
+    """``?id=…`` -> the directory entry a link opens, if any."""
+    query = _query(search if isinstance(search, str) else "") or {}
+    return _first(query, "id") or None
+
+
+def directory_href(intervention_id: str, lang: str) -> str:
+    """A link to one intervention's entry in the directory."""
+    return href("/directory", lang, id=intervention_id)
+
+
+def provision_href(pathname: str, state: ViewState, provision: str) -> str:
+    """The same page counting other services: the rest of ``state`` kept, no area selected."""
+    _path, search = to_url(replace(state, provision=provision, area=None))
+    return (pathname or "/") + search
+
+
+# ------------------------------------------------------------------------------ links
+
+
+def query_string(lang: str, **params: str | None) -> str:
+    """``?key=value&…&lang=cy``: the given settings in order (None ones left out), then the
+    language unless it is the default; "" when there is nothing to carry."""
+    pairs = [(key, value) for key, value in params.items() if value is not None]
+    if i18n.normalise_language(lang) != i18n.DEFAULT_LANGUAGE:
+        pairs.append(("lang", i18n.normalise_language(lang)))
+    return "?" + urlencode(pairs) if pairs else ""
+
+
+def href(path: str, lang: str, **params: str | None) -> str:
+    """A link to ``path`` in ``lang`` with the given settings: ``href("/gaps", "cy")``."""
+    return path + query_string(lang, **params)
+
+
+def switch_href(pathname: object, search: object, lang: str) -> str:
+    """The same page with the same settings in the other language."""
+    text = search if isinstance(search, str) else ""
+    params = [(key, value) for key, value in parse_qsl(text.lstrip("?")) if key != "lang"]
+    params.append(("lang", "cy" if lang == "en" else "en"))
+    return (pathname if isinstance(pathname, str) and pathname else "/") + "?" + urlencode(params)
+
+
+def with_remembered_language(search: object, remembered: object) -> tuple[str, str | None]:
+    """A link without ``lang`` opens in the language this browser last chose.
+
+    Returns the query string to render and the corrected one for the address bar (None when the
+    address is right as it is).
+    """
+    text = search if isinstance(search, str) else ""
+    params = parse_qsl(text.lstrip("?"))
+    if any(key == "lang" for key, _value in params) or remembered not in i18n.LANGUAGES:
+        return text, None
+    if remembered == i18n.DEFAULT_LANGUAGE:
+        return text, None
+    corrected = "?" + urlencode([*params, ("lang", remembered)])
+    return corrected, corrected
