@@ -159,6 +159,8 @@ def measure_interactions(app, calls: int, *, cold: bool) -> dict:
 def measure_floor(context, calls: int) -> dict:
     from dashboard.domain import counting, model
     from dashboard.views import overview as overview_view
+    from dashboard.views.panel_registry import BREAKDOWN_PANELS
+    from dashboard.views.state import ViewState
 
     directory = context.directory
     results = {}
@@ -171,9 +173,9 @@ def measure_floor(context, calls: int) -> dict:
                 directory, mask, state["level"], True, context.population_16_plus[state["level"]]
             )
             selection = mask & overview_view.selected_services(
-                directory, overview_view.ViewState(level=state["level"], area=state["area"])
+                directory, ViewState(level=state["level"], area=state["area"])
             )
-            for column, _title in overview_view.PANEL_BREAKDOWNS.values():
+            for column in (panel.column for panel in BREAKDOWN_PANELS):
                 model.breakdown(directory, selection, column)
             times.append((time.perf_counter() - started) * 1000)
         results[name] = {"ms_p50": percentile(times, 50), "ms_p95": percentile(times, 95)}

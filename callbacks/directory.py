@@ -6,7 +6,7 @@ from dash import Dash, Input, Output, State, ctx, no_update
 
 from dashboard import i18n
 from dashboard.domain.context import AppContext
-from dashboard.views import overview as overview_view
+from dashboard.views import directory as directory_view
 from dashboard.views import state as view_state
 from dashboard.web import ids
 from layouts.directory import detail_body
@@ -17,7 +17,7 @@ def register(app: Dash, context: AppContext) -> None:
     rows_by_lang = {
         lang: {
             row["id"]: row
-            for row in overview_view.directory_rows(
+            for row in directory_view.directory_rows(
                 frame, lang, getattr(context.bundle, "sources", None), context.bundle.lookup
             )
         }

@@ -93,7 +93,7 @@ def register(app: Dash, context: AppContext) -> None:
         Output(ids.EXPORT_CSV, "data"),
         Input({"type": "csv", "page": ALL, "panel": ALL}, "n_clicks"),
         State(ids.URL, "search"),
-        State(ids.VIEW_STORE, "data"),
+        State(ids.VIEW_KEY, "data"),
         prevent_initial_call=True,
     )
     def download_csv(clicks, search, view):
@@ -118,9 +118,9 @@ def panel_frame(context: AppContext, page, panel, search, view):
     lang = _lang(search)
     if page == "overview":
         # The server's own view for the stored settings, never the browser's copy of it.
-        from dashboard.web.server import trusted_view
+        from callbacks.overview import view_for_key
 
-        view = trusted_view(context, view)
+        view = view_for_key(context, view)
         return None if view is None else overview_view.panel_table(view, panel)
     if page == "gaps":
         level, include, provision = gap_options(search)

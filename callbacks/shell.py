@@ -8,7 +8,7 @@ from callbacks.review import gap_options
 from dashboard import i18n
 from dashboard.domain import need
 from dashboard.domain.context import AppContext
-from dashboard.views import overview as overview_view
+from dashboard.views import directory as directory_view
 from dashboard.views import review
 from dashboard.views import state as view_state
 from dashboard.web import ids
@@ -49,10 +49,10 @@ def render(context: AppContext, pathname: object, search: object) -> tuple[html.
     ]
     path = pathname if isinstance(pathname, str) else "/"
     if kind == "overview":
-        body = overview.overview_page(context, parsed.state, _)
+        body = overview.overview_page(context, parsed.state, i18n.locale_for(lang))
         active = "/"
     elif kind == "directory":
-        rows = overview_view.directory_rows(
+        rows = directory_view.directory_rows(
             context.directory.frame,
             lang,
             getattr(context.bundle, "sources", None),
@@ -126,7 +126,7 @@ def render(context: AppContext, pathname: object, search: object) -> tuple[html.
         page = html.Div(
             [
                 html.Main(
-                    [body, dcc.Store(id=ids.VIEW_STORE), dcc.Download(id=ids.EXPORT_CSV)],
+                    [body, dcc.Store(id=ids.VIEW_KEY), dcc.Download(id=ids.EXPORT_CSV)],
                     id="main",
                     lang=lang,
                 ),
@@ -152,7 +152,7 @@ def render(context: AppContext, pathname: object, search: object) -> tuple[html.
                         else []
                     ),
                     body,
-                    dcc.Store(id=ids.VIEW_STORE),
+                    dcc.Store(id=ids.VIEW_KEY),
                     dcc.Download(id=ids.EXPORT_CSV),
                 ],
                 id="main",

@@ -36,8 +36,7 @@ def dynamic_messages() -> list[str]:
     from dashboard.data import build
     from dashboard.domain import cliff, evidence, need, precarity
     from dashboard.domain import vocabulary as vocab
-    from dashboard.views import findings, review
-    from dashboard.views import overview as overview_view
+    from dashboard.views import findings, panel_registry, review
     from layouts import directory, overview, shell
 
     messages: list[str] = []
@@ -74,7 +73,7 @@ def dynamic_messages() -> list[str]:
         tuple(label for _field, label, _width in directory.GRID_COLUMNS),
         tuple(directory.DETAIL_LABELS.values()),
         tuple(label for _path, label in shell.NAV_ITEMS),
-        tuple(title for _column, title in overview_view.PANEL_BREAKDOWNS.values()),
+        tuple(panel.title for panel in panel_registry.PANELS),
         tuple(review.GAP_TITLES.values()),
     ):
         messages.extend(values)

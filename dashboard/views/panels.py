@@ -1,7 +1,7 @@
 """The drill-down charts, fast: full figures from cached templates, and ``Patch`` updates.
 
-:func:`dashboard.views.overview.panel_figure` and :func:`dashboard.views.overview.funding_end_figure` build the
-charts with plotly's validated objects, which costs tens of milliseconds each. Everything in a
+:func:`dashboard.views.overview.bar_figure` and :func:`dashboard.views.overview.funding_figure` build
+the charts with plotly's validated objects, which costs tens of milliseconds each. Everything in a
 chart that depends on the view is listed by :func:`figure_parts` (by path in the figure); the rest
 depends only on the panel, so it is built once, by those same functions, and kept as a template.
 
@@ -17,50 +17,41 @@ from __future__ import annotations
 import copy
 import functools
 import json
-from typing import Any, Final
+from typing import Any
 
-import numpy as np
-import pandas as pd
 from dash import Patch
 from plotly.utils import PlotlyJSONEncoder
 
 from dashboard import i18n
 from dashboard.views import figures
 from dashboard.views import overview as overview_view
+from dashboard.views.overview import OverviewView
+from dashboard.views.panel_registry import FUNDING_END, PANEL_BY_KEY
 
-#: Panel key -> graph figure parts. ``None`` as a value means "absent from the figure".
+#: Path in the figure -> value. ``None`` as a value means "absent from the figure".
 Parts = dict[tuple, Any]
-FUNDING_END: Final = "funding-end"
 
 
-def _funding_table(view: dict) -> pd.DataFrame:
-    data = view["funding_end"]
-    return pd.DataFrame(
-        np.array(data["values"], dtype=int).reshape(len(data["years"]), len(data["funders"])),
-        index=data["years"],
-        columns=data["funders"],
-    )
-
-
-def figure_parts(view: dict, key: str) -> Parts:
+def figure_parts(view: OverviewView, key: str) -> Parts:
     """Every part of panel ``key``'s chart that depends on the view (or its language)."""
-    lang = view["lang"]
-    _ = i18n.translator(lang)
+    locale = view.locale
     if key == FUNDING_END:
-        data = view["funding_end"]
+        data = view.funding_end
         parts = figures.funding_end_values(
-            _funding_table(view),
-            current_year=view["current_year"],
-            labels=overview_view.value_labels(_, data["funders"]),
-            _=_,
+            data.table(),
+            current_year=view.current_year,
+            labels=overview_view.value_labels(locale, data.funders),
+            _=locale,
         )
-        parts[("layout", "title", "text")] = _("When funding ends, by funder")
-        parts[("layout", "xaxis", "title", "text")] = _("Financial year funding ends")
-        parts[("layout", "yaxis", "title", "text")] = _("Interventions")
+        parts[("layout", "title", "text")] = locale(PANEL_BY_KEY[FUNDING_END].title)
+        parts[("layout", "xaxis", "title", "text")] = locale("Financial year funding ends")
+        parts[("layout", "yaxis", "title", "text")] = locale("Interventions")
         return parts
-    series, labels, title = overview_view.panel_chart_inputs(view, key)
+    series, labels, title = overview_view.chart_inputs(
+        PANEL_BY_KEY[key], view.breakdowns[key], locale
+    )
     categories = list(series.index)
-    parts = figures.bar_values(series, _=_, lang=lang)
+    parts = figures.bar_values(series, _=locale, lang=locale.lang)
     parts[("data", 0, "y")] = [labels.get(category, category) for category in categories]
     parts[("data", 0, "marker", "color")] = [figures.BAR_COLOUR] * len(categories)
     parts[("layout", "title", "text")] = title
@@ -76,20 +67,17 @@ def _plain(figure) -> dict:
 @functools.lru_cache(maxsize=64)
 def _template(key: str, lang: str, categories: tuple[str, ...], current_year: str) -> dict:
     """The chart of an empty view of this panel, built by the validated (slow) builders."""
-    empty = {
-        "lang": lang,
-        "breakdowns": {key: dict.fromkeys(categories, 0)},
-        "funding_end": {"years": [], "funders": [], "values": []},
-        "current_year": current_year,
-    }
+    locale = i18n.locale_for(lang)
     if key == FUNDING_END:
-        return _plain(overview_view.funding_end_figure(empty))
-    return _plain(overview_view.panel_figure(empty, key))
+        empty = overview_view.FundingEnd(years=(), funders=(), values=())
+        return _plain(overview_view.funding_figure(empty, current_year, locale))
+    empty = overview_view.Breakdown(counts=dict.fromkeys(categories, 0), known=0, services=0)
+    return _plain(overview_view.bar_figure(PANEL_BY_KEY[key], empty, locale))
 
 
-def _template_for(view: dict, key: str) -> dict:
-    categories = () if key == FUNDING_END else tuple(view["breakdowns"][key])
-    return _template(key, view["lang"], categories, view["current_year"])
+def _template_for(view: OverviewView, key: str) -> dict:
+    categories = () if key == FUNDING_END else tuple(view.breakdowns[key].counts)
+    return _template(key, view.lang, categories, view.current_year)
 
 
 def _assign(target: dict, path: tuple, value: Any) -> None:
@@ -107,7 +95,7 @@ def _json_ready(value: Any) -> Any:
     return json.loads(json.dumps(value, cls=PlotlyJSONEncoder))
 
 
-def full_figure(view: dict, key: str) -> dict:
+def full_figure(view: OverviewView, key: str) -> dict:
     """Panel ``key``'s whole chart for ``view``, as plain JSON (what a figure property holds)."""
     figure = copy.deepcopy(_template_for(view, key))
     for path, value in figure_parts(view, key).items():
@@ -115,7 +103,7 @@ def full_figure(view: dict, key: str) -> dict:
     return figure
 
 
-def figure_patch(view: dict, key: str) -> Patch:
+def figure_patch(view: OverviewView, key: str) -> Patch:
     """A ``Patch`` that turns any drawn chart of panel ``key`` into :func:`full_figure`."""
     patch = Patch()
     for path, value in figure_parts(view, key).items():

@@ -12,10 +12,11 @@ import json
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from dashboard import i18n
 from dashboard.domain.context import AppContext
 from dashboard.views import figures
 from dashboard.views import overview as overview_view
+from dashboard.views.overview import OverviewView
+from dashboard.views.panel_registry import BREAKDOWN_PANELS, FUNDING_END, PANEL_BY_KEY
 
 STYLE = """
 body{font-family:Arial,Helvetica,sans-serif;color:#1b1b1b;max-width:1100px;margin:1.5rem auto;padding:0 1rem;font-size:16px}
@@ -26,14 +27,14 @@ table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid
 """
 
 
-def map_figure(view: dict, geometry_text: str, lang: str) -> go.Figure:
+def map_figure(view: OverviewView, geometry_text: str) -> go.Figure:
     """The overview's map for this view, with its boundaries embedded instead of referenced."""
-    level = view["level"]
+    level = view.level
     figure = figures.base_map(level=level, height=520)
     geometry = json.loads(geometry_text)
     value_trace = figure.data[figures.VALUE_TRACE[level]]
     none_trace = figure.data[figures.NONE_TRACE[level]]
-    values = view["map"]["values"]
+    values = view.map["values"]
     value_trace.update(
         geojson=geometry,
         locations=values["locations"],
@@ -42,11 +43,11 @@ def map_figure(view: dict, geometry_text: str, lang: str) -> go.Figure:
         hovertext=values["hovertext"],
         colorbar={"title": {"text": values["colorbar_title"]}, "tickformat": values["tickformat"]},
     )
-    none = view["map"]["none"]
+    none = view.map["none"]
     none_trace.update(
         geojson=geometry, locations=none["locations"], z=none["z"], hovertext=none["hovertext"]
     )
-    too_little = view["map"]["too_little"]
+    too_little = view.map["too_little"]
     too_little_trace = figure.data[figures.TOO_LITTLE_TRACE[level]]
     too_little_trace.update(
         geojson=geometry,
@@ -59,15 +60,17 @@ def map_figure(view: dict, geometry_text: str, lang: str) -> go.Figure:
     return figure
 
 
-def build_report(context: AppContext, view: dict, *, generated: dt.datetime | None = None) -> str:
+def build_report(
+    context: AppContext, view: OverviewView, *, generated: dt.datetime | None = None
+) -> str:
     """The whole report as one HTML string."""
-    lang = view["lang"]
-    _ = i18n.translator(lang)
+    lang = view.lang
+    _ = view.locale
     generated = generated or dt.datetime.now()
-    figs = [map_figure(view, context.bundle.geometry[view["level"]], lang)]
-    for key in ("behaviour", "evidence", "precarity", "risk", "purpose", "tier", "sector"):
-        figs.append(overview_view.panel_figure(view, key))
-    figs.append(overview_view.funding_end_figure(view))
+    figs = [map_figure(view, context.bundle.geometry[view.level])]
+    # The report's order: the breakdowns, then when funding ends.
+    for panel in (*BREAKDOWN_PANELS, PANEL_BY_KEY[FUNDING_END]):
+        figs.append(overview_view.panel_figure(view, panel.key))
     config = {"displaylogo": False, "locale": "cy" if lang == "cy" else "en"}
     rendered = [
         pio.to_html(
@@ -75,7 +78,7 @@ def build_report(context: AppContext, view: dict, *, generated: dt.datetime | No
         )
         for index, fig in enumerate(figs)
     ]
-    area = view["area_name"] or _("all of Wales")
+    area = view.area_name or _("all of Wales")
     rows = "".join(
         "<tr>"
         + "".join(
@@ -83,7 +86,7 @@ def build_report(context: AppContext, view: dict, *, generated: dt.datetime | No
             for key in ("name", "provider", "status", "precarity", "evidence_rung")
         )
         + "</tr>"
-        for row in view["rows"]
+        for row in view.rows
     )
     notes = "".join(f"<li>{html.escape(line)}</li>" for line in overview_view.map_note_lines(view))
     banner = _(
@@ -92,7 +95,7 @@ def build_report(context: AppContext, view: dict, *, generated: dt.datetime | No
         "responses, but its individual returns are not public. 'Unknown' means the documents do not "
         "say."
     ).format(
-        held=view.get("directory_size", view["total"]), survey=context.survey_interventions or "?"
+        held=view.directory_size, survey=context.survey_interventions or "?"
     )
     return f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8">
@@ -103,7 +106,7 @@ def build_report(context: AppContext, view: dict, *, generated: dt.datetime | No
 <p class="small">{html.escape(_("Generated {date} from the dashboard; data checked {checked}.").format(date=generated.strftime("%Y-%m-%d %H:%M"), checked=context.data_date))}</p>
 <p class="banner">{html.escape(banner)}</p>
 <p id="match-count"><strong>{html.escape(overview_view.match_text(view))}</strong></p>
-<h2>{html.escape(figures.metric_label(view["metric"], _))}</h2>
+<h2>{html.escape(figures.metric_label(view.state.metric, _))}</h2>
 {rendered[0]}
 <ul>{notes}</ul>
 <h2>{html.escape(_("Drill-down"))}</h2>

@@ -21,22 +21,20 @@ RESET = "ov-reset"
 MAP = "ov-map"
 MAP_NOTE = "ov-map-note"
 MATCH_COUNT = "ov-match-count"
-VIEW_STORE = "ov-view"
+#: The browser's copy of the overview's view key: the state's canonical URL, never the view.
+VIEW_KEY = "ov-view-key"
 PANEL_TITLE = "ov-panel-title"
-PANEL_BEHAVIOUR = "ov-panel-behaviour"
-PANEL_EVIDENCE = "ov-panel-evidence"
-PANEL_PRECARITY = "ov-panel-precarity"
-PANEL_FUNDING_END = "ov-panel-funding-end"
-PANEL_RISK = "ov-panel-risk"
-PANEL_PURPOSE = "ov-panel-purpose"
-PANEL_TIER = "ov-panel-tier"
-PANEL_SECTOR = "ov-panel-sector"
 PANEL_LIST = "ov-panel-list"
 FORCE_SECTION = "ov-force-section"
 #: Pattern-matching id types ({"type": ..., "panel": <panel key>}) of each chart's "Show as
 #: table" toggle and of the table it opens.
 CHART_TABLE_TOGGLE = "ov-chart-table-toggle"
 CHART_TABLE = "ov-chart-table"
+
+
+def panel_graph(key: str) -> str:
+    """Id of the graph of one drill-down panel (see dashboard.views.panel_registry)."""
+    return f"ov-panel-{key}"
 
 
 def filter_id(key: str) -> str:

@@ -194,9 +194,9 @@ def test_pages_give_the_same_figures_for_the_same_question(real_context, lang):
     presenter's force slide all count them the same way."""
     parsed = state.parse("/force/gwent", f"?lang={lang}", real_context.la_slugs)
     view = overview_view.compute_view(real_context, parsed.state)
-    on_map = next(area for area in view["areas"] if area["area_id"] == "gwent")
+    on_map = next(area for area in view.areas if area["area_id"] == "gwent")
     summary = review.force_summary(real_context, area_id="gwent", lang=lang)
-    assert on_map["count"] == summary["local_count"] == view["selected"]
+    assert on_map["count"] == summary["local_count"] == view.selected
     assert on_map["all_wales_available"] == summary["all_wales_count"]
     gap_cells = review.gap_review(real_context, level="force", include_all_wales=False, lang=lang)
     tiers = gap_cells["cells"]["tier"]["gwent"]

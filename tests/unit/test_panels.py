@@ -1,12 +1,13 @@
 """The fast drill-down charts (dashboard/panels.py) are exactly the validated builders' charts.
 
-A full figure must be the same JSON as :func:`overview_view.panel_figure` / :func:`overview_view.funding_end_figure`
-give, and a ``Patch`` for view B applied to the chart of view A must give B's full figure.
+A full figure must be the same JSON as :func:`overview_view.panel_figure` (validated objects)
+gives, and a ``Patch`` for view B applied to the chart of view A must give B's full figure.
 """
 
 from __future__ import annotations
 
 import copy
+import dataclasses
 import itertools
 import json
 
@@ -33,9 +34,7 @@ def plain(figure) -> dict:
     return json.loads(json.dumps(figure.to_plotly_json(), cls=PlotlyJSONEncoder))
 
 
-def slow_figure(view: dict, key: str) -> dict:
-    if key == "funding-end":
-        return plain(overview_view.funding_end_figure(view))
+def slow_figure(view: overview_view.OverviewView, key: str) -> dict:
     return plain(overview_view.panel_figure(view, key))
 
 
@@ -65,11 +64,20 @@ def computed(mini_context, real_context):
             state = view_state.parse("/", query, context.la_slugs).state
             out.append(overview_view.compute_view(context, state))
     # A large directory: stacks of hundreds (the funding chart then leaves ticks to plotly).
-    big = copy.deepcopy(out[0])
-    big["funding_end"]["values"] = [[v * 100 for v in row] for row in big["funding_end"]["values"]]
-    big["breakdowns"] = {
-        key: {k: v * 1000 for k, v in counts.items()} for key, counts in big["breakdowns"].items()
-    }
+    first = out[0]
+    big = dataclasses.replace(
+        first,
+        funding_end=dataclasses.replace(
+            first.funding_end,
+            values=tuple(tuple(v * 100 for v in row) for row in first.funding_end.values),
+        ),
+        breakdowns={
+            key: dataclasses.replace(
+                breakdown, counts={k: v * 1000 for k, v in breakdown.counts.items()}
+            )
+            for key, breakdown in first.breakdowns.items()
+        },
+    )
     out.insert(2, big)
     return out
 

@@ -1,0 +1,41 @@
+"""The directory page's rows: every intervention as shown, in the page's language."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from dashboard import i18n
+from dashboard.domain import citations
+from dashboard.domain import vocabulary as vocab
+
+#: Directory columns whose values come from a vocabulary (translated for display).
+VOCABULARY_COLUMNS: Final = (
+    *vocab.LIST_COLUMNS,
+    *vocab.SINGLE_COLUMNS,
+    "precarity",
+    "evidence_rung",
+)
+
+
+def directory_rows(frame, lang: str, sources=None, lookup=None) -> list[dict]:
+    """Rows for the directory grid and detail view: lists joined with commas, vocabulary
+    values in the page's language, the source as the document's author, year, title and
+    section, local authorities by name; free text (names, quotes) exactly as published."""
+    _ = i18n.translator(lang)
+    rows = []
+    for record in frame.to_dict("records"):
+        shown = dict(record)
+        for column in VOCABULARY_COLUMNS:
+            if column in shown:
+                shown[column] = ", ".join(_(item) for item in vocab.split_list(shown[column]))
+        codes = shown.get("local_authorities", "")
+        shown["local_authorities"] = (
+            citations.la_names(codes, lookup, lang)
+            if lookup is not None
+            else ", ".join(vocab.split_list(codes))
+        )
+        if sources is not None and "source" in shown:
+            shown["source"] = citations.readable_citation(shown["source"], sources)
+        shown["aliases"] = ", ".join(vocab.split_list(shown.get("aliases", "")))
+        rows.append(shown)
+    return rows

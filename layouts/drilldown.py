@@ -1,0 +1,146 @@
+"""The overview's drill-down: one panel per entry of the panel registry, their text
+alternatives, the survey's own figures and the list of interventions in the view."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard.domain import precarity
+from dashboard.i18n import N_, Locale
+from dashboard.views.overview import OverviewView
+from dashboard.views.panel_registry import PANELS, Panel
+from dashboard.web import ids
+from layouts.shell import data_table, source_note
+
+
+def csv_button(panel: str, locale: Locale) -> dbc.Button:
+    return dbc.Button(
+        locale("Download data (CSV)"),
+        id={"type": "csv", "page": "overview", "panel": panel},
+        color="link",
+        size="sm",
+        className="csv-button",
+    )
+
+
+def panel_block(panel: Panel, locale: Locale, graph_config: dict) -> html.Div:
+    """One drill-down: its chart, text alternative, CSV button and source note."""
+    rule = " ".join(locale(step) for step in precarity.RULE_STEPS)
+    return html.Div(
+        [
+            html.Div(
+                dcc.Graph(id=panel.graph_id, config=graph_config, className="panel-graph"),
+                id=f"{panel.graph_id}-figure",
+                role="figure",
+            ),
+            chart_alternative(panel, locale),
+            html.Div(csv_button(panel.key, locale), className="panel-actions"),
+            source_note(locale(panel.note).format(rule=rule), locale),
+        ],
+        className="panel",
+    )
+
+
+def panels_grid(locale: Locale, graph_config) -> dbc.Row:
+    """Every registered panel, two to a row on wide screens. ``graph_config(filename)`` gives
+    each chart's toolbar settings."""
+    return dbc.Row(
+        [dbc.Col(panel_block(panel, locale, graph_config(panel.filename)), lg=6) for panel in PANELS],
+        className="g-3 panels",
+    )
+
+
+def chart_alternative(panel: Panel, locale: Locale) -> html.Div:
+    """Text alternative of a chart: a one-line summary (filled with the chart) and a "Show as
+    table" disclosure whose table is drawn only while it is open (see :func:`chart_table`)."""
+    return html.Div(
+        [
+            html.P(id=f"{panel.graph_id}-alt-text", className="visually-hidden"),
+            html.Details(
+                [
+                    html.Summary(
+                        locale("Show as table"),
+                        id={"type": ids.CHART_TABLE_TOGGLE, "panel": panel.key},
+                    ),
+                    html.Div(id={"type": ids.CHART_TABLE, "panel": panel.key}),
+                ]
+            ),
+        ],
+        className="chart-alt",
+    )
+
+
+def chart_table(header: tuple[str, str], rows: list[tuple[str, str]]) -> html.Table:
+    """The numbers of a chart as a two-column table."""
+    return data_table(header, rows, numeric={1}, class_name="table table-sm alt-table")
+
+
+def survey_figures(survey, locale: Locale) -> html.Details:
+    """The 2023 survey's published headline figures, beside (never mixed into) the directory."""
+    _ = locale
+    headers = [_(label) for label in (N_("Measure"), N_("Breakdown"), N_("Value"), N_("Source"))]
+    rows = [
+        (row.measure, row.breakdown, row.value, html.Span(row.source, className="small"))
+        for row in survey.itertuples()
+    ]
+    return html.Details(
+        [
+            html.Summary(
+                _("What the 2023 mapping survey published ({n} figures)").format(n=len(rows))
+            ),
+            html.P(
+                _(
+                    "These are the survey's own aggregate figures, quoted from its report. They "
+                    "cover the 56 interventions the survey identified and are not computed from "
+                    "this directory."
+                ),
+                className="small",
+            ),
+            data_table(headers, rows, numeric={2}),
+        ],
+        className="survey-figures panel",
+    )
+def intervention_table(view: OverviewView) -> html.Div:
+    """The matching interventions in the selected area, linked to their directory entries."""
+    _ = view.locale
+    rows = view.rows
+    if not rows:
+        return html.P(_("No interventions match this view."), className="empty")
+    suffix = "&lang=cy" if view.lang == "cy" else ""
+    headers = [
+        _(label)
+        for label in (
+            N_("Intervention"),
+            N_("Provider"),
+            N_("Police force areas"),
+            N_("VAWDASV regions"),
+            N_("Status"),
+            N_("Funding precarity"),
+            N_("Evaluation and accreditation"),
+        )
+    ]
+    cells = [
+        (
+            dcc.Link(row["name"], href=f"/directory?id={row['id']}{suffix}"),
+            _(row["provider"]) if row["provider"] == "unknown" else row["provider"],
+            ", ".join(_(v) for v in row["police_force_areas"].split(";")),
+            ", ".join(_(v) for v in row["vawdasv_regions"].split(";")),
+            _(row["status"]),
+            _(row["precarity"]),
+            _(row["evidence_rung"]),
+        )
+        for row in rows
+    ]
+    children = [data_table(headers, cells)]
+    if view.rows_total > len(rows):
+        children.append(
+            html.P(
+                _("Showing {shown} of {total}; see the directory for all.").format(
+                    shown=len(rows), total=view.rows_total
+                )
+            )
+        )
+    return html.Div(children)
+
+
