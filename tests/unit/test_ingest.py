@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -22,6 +23,8 @@ import pytest
 
 from dashboard import config
 from dashboard.data import ingest, schemas
+from dashboard.data.ingest import answers, headers, synonyms
+from dashboard.data.ingest import write as ingest_write
 from dashboard.domain import vocabulary as vocab
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -99,7 +102,8 @@ def test_output_columns_and_vocabulary(csv_run):
             assert items, f"{column} is empty"
             assert set(items) <= set(allowed), (column, cell)
     assert out["id"].is_unique
-    assert set(out["kind"]) == {vocab.UNKNOWN}  # no survey question maps to the kind of intervention
+    # No survey question maps to the kind of intervention.
+    assert set(out["kind"]) == {vocab.UNKNOWN}
     assert (out["last_verified"] == TODAY).all()
 
 
@@ -136,38 +140,47 @@ def test_area_spellings(csv_run):
     assert "read as a police area" in moved["note"]
 
 
-def test_answer_mapping(csv_run):
-    out = csv_run["out"]
-    first = by_source(out, "messy_survey.csv rows 2; 6")
-    assert first["sector"] == "specialist sector"  # "Specialist"
-    assert first["purpose"] == "behaviour change;risk reduction"  # comma-separated
-    assert first["cohort"] == "adult male"  # "Adult; Male" is one answer
-    assert first["evaluation_status"] == "independent evaluation"  # yes + Cardiff University
-    assert first["funding_longevity"] == "12-24 months"
-    assert first["funding_period_months"] == "12"
-    assert first["funding_term"] == "12 to 24 months"
-    assert first["funding_end"] == "2023-24"  # "March 2024"
-    dyfed = by_source(out, "messy_survey.csv rows 3; 14")
-    assert dyfed["setting"] == "both"
-    assert (
-        dyfed["behaviour_focus"] == "domestic abuse;sexual violence;stalking"
-    )  # "DA\nSV" + row 14
-    assert dyfed["evaluation_status"] == "evaluation under way"
-    assert dyfed["accreditation"] == "in progress"
-    assert dyfed["funding_period_months"] == "36"
-    assert dyfed["funding_end"] == "2025-26"  # "31/03/2026"
-    internal = by_source(out, "messy_survey.csv row 5")
-    assert internal["evaluation_status"] == "internal evaluation"
-    prison = by_source(out, "messy_survey.csv row 7")
-    assert prison["sector"] == "HMPPS"  # "Probation"
-    assert prison["cohort"] == "adult male"  # "Adult, Male"
-    assert prison["attendance"] == "mandated"  # "Court mandated"
-    assert prison["funding_term"] == "ongoing"
-    young = by_source(out, "messy_survey.csv row 12")
-    assert young["behaviour_focus"] == "child to adult parental violence and abuse"  # "CAPVA"
-    assert young["attendance"] == "mixed"  # "Both"
-    assert young["evaluation_status"] == "independent evaluation"  # "Yes (independent ...)"
-    assert young["funding_end"] == "2024-25"  # "Mar 2025"
+#: Hand-checked output values of rows of the CSV fixture (the answer as entered in comments).
+EXPECTED_ANSWERS = {
+    "messy_survey.csv rows 2; 6": {
+        "sector": "specialist sector",  # "Specialist"
+        "purpose": "behaviour change;risk reduction",  # comma-separated
+        "cohort": "adult male",  # "Adult; Male" is one answer
+        "evaluation_status": "independent evaluation",  # yes + Cardiff University
+        "funding_longevity": "12-24 months",
+        "funding_period_months": "12",
+        "funding_term": "12 to 24 months",
+        "funding_end": "2023-24",  # "March 2024"
+    },
+    "messy_survey.csv rows 3; 14": {
+        "setting": "both",
+        "behaviour_focus": "domestic abuse;sexual violence;stalking",  # "DA\nSV" + row 14
+        "evaluation_status": "evaluation under way",
+        "accreditation": "in progress",
+        "funding_period_months": "36",
+        "funding_end": "2025-26",  # "31/03/2026"
+    },
+    "messy_survey.csv row 5": {"evaluation_status": "internal evaluation"},
+    "messy_survey.csv row 7": {
+        "sector": "HMPPS",  # "Probation"
+        "cohort": "adult male",  # "Adult, Male"
+        "attendance": "mandated",  # "Court mandated"
+        "funding_term": "ongoing",
+    },
+    "messy_survey.csv row 12": {
+        "behaviour_focus": "child to adult parental violence and abuse",  # "CAPVA"
+        "attendance": "mixed",  # "Both"
+        "evaluation_status": "independent evaluation",  # "Yes (independent ...)"
+        "funding_end": "2024-25",  # "Mar 2025"
+    },
+}
+
+
+@pytest.mark.parametrize("source", list(EXPECTED_ANSWERS))
+def test_answer_mapping(csv_run, source):
+    row = by_source(csv_run["out"], source)
+    expected = EXPECTED_ANSWERS[source]
+    assert {column: row[column] for column in expected} == expected
 
 
 def test_unknowns_and_unparsed_values_are_noted(csv_run):
@@ -319,7 +332,14 @@ def test_unreadable_input(tmp_path, capsys, case):
 def test_cli_subprocess_failure_has_no_traceback(tmp_path):
     missing = tmp_path / "survey.xlsx"
     completed = subprocess.run(
-        [sys.executable, "-m", "dashboard.data.ingest", str(missing), "--out", str(tmp_path / "o.csv")],
+        [
+            sys.executable,
+            "-m",
+            "dashboard.data.ingest",
+            str(missing),
+            "--out",
+            str(tmp_path / "o.csv"),
+        ],
         capture_output=True,
         text=True,
         cwd=config.PROJECT_ROOT,
@@ -363,7 +383,7 @@ def test_failure_leaves_existing_output_untouched(tmp_path, capsys):
 def test_write_failure_leaves_nothing_half_written(tmp_path, monkeypatch):
     table = ingest.read_table(CSV_INPUT)
     result = ingest.ingest_table(table, CSV_INPUT.name, dt.date(2025, 1, 15))
-    real = ingest._write_atomically
+    real = ingest_write.write_csv_atomically
     calls = []
 
     def failing(path, header, rows):
@@ -372,7 +392,7 @@ def test_write_failure_leaves_nothing_half_written(tmp_path, monkeypatch):
             raise OSError(28, "No space left on device")
         return real(path, header, rows)
 
-    monkeypatch.setattr(ingest, "_write_atomically", failing)
+    monkeypatch.setattr(ingest_write, "write_csv_atomically", failing)
     out, rejects = tmp_path / "out.csv", tmp_path / "rejects.csv"
     with pytest.raises(OSError):
         ingest.write_outputs(result, table.headers, out, rejects)
@@ -599,10 +619,180 @@ def test_rows_written_are_csv_quoted(tmp_path, capsys):
 
 def test_docs_list_every_header_and_area_spelling():
     doc = (config.PROJECT_ROOT / "docs" / "INGEST.md").read_text(encoding="utf-8")
-    spellings = [spelling for _label, group in ingest.QUESTIONS.values() for spelling in group]
-    spellings += [
-        s for group in (*ingest._POLICE.values(), *ingest._REGIONS.values()) for s in group
+    spellings = [
+        row.synonym
+        for row in synonyms.synonyms()
+        if row.kind == "header" or row.field in answers.AREA_COLUMNS
     ]
-    spellings += list(ingest._ALL_WALES)
     missing = [spelling for spelling in spellings if f"`{spelling}`" not in doc]
     assert not missing, f"docs/INGEST.md does not list {missing}"
+
+
+# --- the synonyms file ----------------------------------------------------------------------
+
+
+def synonym_rows() -> list[dict[str, str]]:
+    """synonyms.csv read with the csv module, so that the loader's own checks are not assumed."""
+    with synonyms.SYNONYMS_FILE.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+ANSWERED = {**answers.SINGLE_ANSWERS, **answers.LIST_ANSWERS}
+VOCABULARIES = {**vocab.SINGLE_COLUMNS, **vocab.LIST_COLUMNS}
+
+
+def test_every_synonym_maps_into_the_vocabulary():
+    rows = synonym_rows()
+    assert list(rows[0]) == ["kind", "field", "synonym", "value"]
+    for number, row in enumerate(rows, start=2):
+        where = f"synonyms.csv row {number}: {row}"
+        assert row["synonym"].strip(), where
+        assert row["kind"] in ("header", "answer"), where
+        if row["kind"] == "header":  # names a question whose answers the code reads
+            assert row["field"] == "", where
+            assert row["value"] in headers.QUESTION_LABELS, where
+        elif row["field"] == "":  # "not known" in every question
+            assert row["value"] == vocab.UNKNOWN, where
+        else:
+            assert row["field"] in (*ANSWERED, *answers.AREA_COLUMNS), where
+            assert set(row["value"].split("|")) <= set(VOCABULARIES[row["field"]]), where
+    # Every answered column is filled from a question that a header can name.
+    assert set(ANSWERED.values()) <= set(headers.QUESTION_LABELS)
+    assert {"regions", "police"} <= set(headers.QUESTION_LABELS)
+
+
+def test_synonyms_file_has_no_duplicates_and_no_double_meanings():
+    rows = synonym_rows()
+    counts = Counter((row["kind"], row["field"], row["synonym"]) for row in rows)
+    assert [key for key, count in counts.items() if count > 1] == []
+    # Spellings that normalise alike (also to a vocabulary value) must mean the same thing:
+    # otherwise the later row would silently win.
+    meaning = {
+        ("answer", column, ingest.normalise_answer(value)): value
+        for column in (*ANSWERED, *answers.AREA_COLUMNS)
+        for value in VOCABULARIES[column]
+        if value != vocab.UNKNOWN
+    }
+    for row in rows:
+        normalise = ingest.normalise_header if row["kind"] == "header" else ingest.normalise_answer
+        key = (row["kind"], row["field"], normalise(row["synonym"]))
+        assert meaning.setdefault(key, row["value"]) == row["value"], (key, row)
+
+
+@pytest.fixture
+def extended_synonyms(tmp_path, monkeypatch):
+    """A copy of synonyms.csv with rows added (as a person would add them), loaded afresh."""
+    cached = (
+        synonyms.synonyms,
+        headers.questions,
+        headers.header_synonyms,
+        answers.answer_tables,
+        answers.unknown_answers,
+    )
+
+    def extend(*rows: str) -> int:
+        """Append the rows; return the row number of the first."""
+        text = synonyms.SYNONYMS_FILE.read_text(encoding="utf-8")
+        path = tmp_path / "synonyms.csv"
+        path.write_text(text + "".join(f"{row}\n" for row in rows), encoding="utf-8")
+        monkeypatch.setattr(synonyms, "SYNONYMS_FILE", path)
+        for function in cached:
+            function.cache_clear()
+        return len(text.splitlines()) + 1
+
+    yield extend
+    monkeypatch.undo()
+    for function in cached:
+        function.cache_clear()
+
+
+def test_a_row_added_to_the_synonyms_file_is_used(extended_synonyms, tmp_path, capsys):
+    extended_synonyms("answer,sector,made up sector,other", "header,,time completed,status")
+    out = tmp_path / "out.csv"
+    assert run(capsys, str(CSV_INPUT), "--out", str(out), "--today", TODAY)[0] == 0
+    step = by_source(read(out), "messy_survey.csv row 18")
+    assert step["sector"] == "other"
+    assert "Made up sector" not in step["note"]
+    assert ingest.match_headers(["Intervention name", "Region", "Time completed"]).columns == {
+        "name": 0,
+        "regions": 1,
+        "status": 2,
+    }
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("answer,sector,charity,thrid sector", "'thrid sector' is not a value of sector"),
+        ("answer,risk_level,mid to high,medium|hihg", "'hihg' is not a value of risk_level"),
+        ("answer,,dunno,other", "'other' is not a value of every question"),
+        ("answer,kind,course,programme", "field 'kind' is not answered by a survey question"),
+        ("header,,programme,programme_name", "names question 'programme_name'"),
+        ("headers,,programme,name", "kind 'headers' is not one of header, answer"),
+        ("answer,sector,,other", "synonym and value must both be filled in"),
+    ],
+)
+def test_a_wrong_row_in_the_synonyms_file_is_named(
+    extended_synonyms, tmp_path, capsys, row, message
+):
+    number = extended_synonyms(row)
+    code, stdout, stderr = run(capsys, str(CSV_INPUT), "--out", str(tmp_path / "out.csv"))
+    assert code == 1
+    assert stdout == ""
+    assert f"synonyms.csv row {number}" in stderr
+    assert message in stderr
+    assert len(stderr.strip().splitlines()) == 1
+
+
+# --- "did you mean" -------------------------------------------------------------------------
+
+
+def test_a_typo_of_a_region_is_rejected_with_a_suggestion():
+    areas = ingest.parse_areas("Gwnet", "")
+    assert areas.error == (
+        "area 'Gwnet' in VAWDASV region(s) is not a recognised area (did you mean 'Gwent'?)"
+    )
+    assert "(did you mean 'cwm taf'?)" in ingest.parse_areas("Cwm Taff", "").error
+    # A police area mistyped in the police column is suggested from either dimension.
+    assert "(did you mean 'Dyfed-Powys'?)" in ingest.parse_areas("", "Dyfed-Powis").error
+
+
+def test_a_typo_of_an_answer_is_noted_with_a_suggestion():
+    assert ingest.map_single("sector", "Charty") == (
+        vocab.UNKNOWN,
+        "sector 'Charty' not recognised (did you mean 'charity'?)",
+    )
+    values, problem = ingest.map_list("behaviour_focus", "Domestic abuse; Stalkng")
+    assert values == ["domestic abuse"]
+    assert problem == "behaviour focus: 'Stalkng' not recognised (did you mean 'stalking'?)"
+    _value, problem = ingest.map_single("sector", "Specialist, Helth")
+    assert problem == (
+        "sector 'Specialist, Helth' not recognised (did you mean 'health' for 'Helth'?)"
+    )
+
+
+def test_a_typo_of_a_header_is_suggested():
+    match = ingest.match_headers(["Intervention name", "Region", "Organsation", "Completion time"])
+    assert match.ignored == ("Organsation", "Completion time")
+    assert match.describe_ignored() == (
+        "Organsation (did you mean 'organisation'?), Completion time"
+    )
+    with pytest.raises(ingest.InputError) as raised:
+        ingest.match_headers(["Intervension Name", "Region"])
+    assert str(raised.value) == (
+        'missing required column "intervention name" '
+        "(did you mean 'intervention name' for 'Intervension Name'?)"
+    )
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: ingest.parse_areas("Narnia", "").error,
+        lambda: ingest.parse_areas("Cardiff", "").error,  # a local authority, not an area
+        lambda: ingest.map_single("sector", "Made up sector")[1],
+        lambda: ingest.match_headers(["Intervention name", "Region", "Email"]).describe_ignored(),
+    ],
+)
+def test_nothing_is_suggested_for_what_is_far_from_every_spelling(call):
+    assert "did you mean" not in call()

@@ -1,0 +1,174 @@
+"""One response -> a record of directory values (or the reason it is rejected) -> an output row."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Final
+
+from dashboard.data.geo import slugify
+from dashboard.data.ingest.answers import (
+    LIST_ANSWERS,
+    SINGLE_ANSWERS,
+    is_unknown,
+    map_list,
+    map_single,
+)
+from dashboard.data.ingest.areas import parse_areas
+from dashboard.data.ingest.evaluation import map_evaluation
+from dashboard.data.ingest.funding import parse_funding_end, parse_funding_period
+from dashboard.data.ingest.text import NOTE_SEPARATOR, clean, normalise_answer
+from dashboard.domain import vocabulary as vocab
+
+MAX_NAME: Final = 200
+#: Output columns of free text, where contact details are scrubbed.
+_FREE_TEXT: Final = (
+    "name",
+    "provider",
+    "referral_route",
+    "evaluation_note",
+    "funding_longevity",
+    "evidence",
+    "note",
+)
+
+_EMAIL: Final = re.compile(r"[^\s@<>()]+@[^\s@<>()]+")
+_PHONE: Final = re.compile(r"(?<!\d)(?:\+44\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)")
+
+
+@dataclass
+class Record:
+    """One accepted response (or several merged), with output values and provenance."""
+
+    values: dict[str, str | list[str]]
+    rows: list[int]
+    notes: list[str] = field(default_factory=list)
+
+    def key(self) -> tuple[str, str, frozenset[str], frozenset[str]]:
+        """Duplicate key: normalised name and provider, police area set and region set."""
+        return (
+            normalise_answer(str(self.values["name"])),
+            normalise_answer(str(self.values["provider"])),
+            frozenset(self.values["police_force_areas"]),
+            frozenset(self.values["vawdasv_regions"]),
+        )
+
+
+@dataclass(frozen=True)
+class Reject:
+    """A response that cannot be placed: its row number, one reason and its original cells."""
+
+    row: int
+    reason: str
+    cells: tuple[str, ...]
+
+
+def scrub_contacts(text: str) -> str:
+    """Replace e-mail addresses and phone numbers (personal contact details are never kept)."""
+    return _PHONE.sub("[contact removed]", _EMAIL.sub("[contact removed]", text))
+
+
+def _known_or_unknown(text: str) -> str:
+    return text if not is_unknown(text) else vocab.UNKNOWN
+
+
+def _funding(answer_period: str, answer_end: str, values: dict, notes: list[str]) -> None:
+    """Fill the funding columns from the funding period and funding end answers."""
+    period_raw = clean(answer_period)
+    months, term = parse_funding_period(period_raw)
+    values["funding_longevity"] = _known_or_unknown(period_raw)
+    values["funding_period_months"] = str(months) if months is not None else ""
+    values["funding_term"] = term
+    if not is_unknown(period_raw) and months is None and term == vocab.UNKNOWN:
+        notes.append(f"funding period {period_raw!r} not understood")
+    end_raw = clean(answer_end)
+    if not is_unknown(end_raw):
+        year = parse_funding_end(end_raw)
+        values["funding_end"] = year or vocab.UNKNOWN
+        if year is None:
+            notes.append(f"funding end {end_raw!r} not understood")
+
+
+def build_record(answers: Mapping[str, str], row: int) -> Record | str:
+    """One response's answers (question key -> cell text) -> a record, or the reject reason."""
+
+    def answer(question: str) -> str:
+        return answers.get(question, "")
+
+    name = clean(answer("name"))
+    if is_unknown(name):
+        return "no intervention name"
+    if len(name) > MAX_NAME:
+        return f"intervention name longer than {MAX_NAME} characters"
+    areas = parse_areas(answer("regions"), answer("police"))
+    if areas.error:
+        return areas.error
+    notes = list(areas.notes)
+    provider = clean(answer("provider"))
+    if len(provider) > MAX_NAME:
+        notes.append(f"organisation longer than {MAX_NAME} characters, kept as unknown")
+    values: dict[str, str | list[str]] = dict.fromkeys(vocab.INTERVENTION_COLUMNS, vocab.UNKNOWN)
+    values.update(
+        name=name,
+        aliases=[],
+        provider=provider if not is_unknown(provider) and len(provider) <= MAX_NAME else "unknown",
+        police_force_areas=list(areas.police),
+        vawdasv_regions=list(areas.regions),
+        local_authorities=[],
+        service_tier=[vocab.UNKNOWN],
+        evidence=name,
+        note="",
+    )
+    mapped = [(column, map_single(column, answer(q))) for column, q in SINGLE_ANSWERS.items()]
+    mapped += [(column, map_list(column, answer(q))) for column, q in LIST_ANSWERS.items()]
+    for column, (value, problem) in mapped:
+        values[column] = value
+        if problem:
+            notes.append(problem)
+    values["referral_route"] = _known_or_unknown(clean(answer("referral")))
+    status, evaluation_note, problem = map_evaluation(answer("evaluated"), answer("evaluated_by"))
+    values["evaluation_status"], values["evaluation_note"] = status, clean(evaluation_note)
+    if problem:
+        notes.append(problem)
+    _funding(answer("funding_period"), answer("funding_end"), values, notes)
+    return Record(values=values, rows=[row], notes=notes)
+
+
+def finish(record: Record, file_name: str, today: dt.date) -> dict[str, str]:
+    """A record -> one output row of text cells (source, last_verified, note; contacts removed)."""
+    rows = record.rows
+    source = (
+        f"{file_name} row {rows[0]}"
+        if len(rows) == 1
+        else (f"{file_name} rows {'; '.join(map(str, rows))}")
+    )
+    out: dict[str, str] = {}
+    for column in vocab.INTERVENTION_COLUMNS:
+        value = record.values.get(column, vocab.UNKNOWN)
+        out[column] = vocab.LIST_SEPARATOR.join(value) if isinstance(value, list) else str(value)
+    out["source"] = source
+    out["last_verified"] = today.isoformat()
+    out["note"] = NOTE_SEPARATOR.join(record.notes)
+    scrubbed = False
+    for column in _FREE_TEXT:
+        clean_text = scrub_contacts(out[column])
+        scrubbed |= clean_text != out[column]
+        out[column] = clean_text
+    if scrubbed:
+        out["note"] = NOTE_SEPARATOR.join(filter(None, (out["note"], "contact details removed")))
+    return out
+
+
+def assign_ids(rows: list[dict[str, str]]) -> None:
+    """Give every row a unique slug id from name and provider, suffixed -2, -3... if needed."""
+    used: set[str] = set()
+    for row in rows:
+        parts = [row["name"]] + ([row["provider"]] if row["provider"] != vocab.UNKNOWN else [])
+        base = slugify(" ".join(parts))[:80].strip("-") or "intervention"
+        candidate, number = base, 2
+        while candidate in used:
+            candidate, number = f"{base}-{number}", number + 1
+        used.add(candidate)
+        row["id"] = candidate
