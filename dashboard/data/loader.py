@@ -1,15 +1,18 @@
-"""Load and validate every data file once; refuse to go on if anything is wrong.
+"""Load every data file once into one validated :class:`DataBundle`, or refuse to go on.
 
 On invalid data :class:`DataError` names the file, row, column, bad value and what is allowed; the
-app prints it and does not start, so nobody ever sees partly loaded or wrong numbers.
+app prints it and does not start, so nobody ever sees partly loaded or wrong numbers. Reading a
+file and wording its failures is :mod:`dashboard.data.reading`; the rules each file must follow are
+the schemas in :mod:`dashboard.data.schemas` and :mod:`dashboard.data.reference_schemas`; this
+module adds the checks across files (the 22 authorities, population totals, map areas).
 """
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from types import MappingProxyType
 
@@ -17,15 +20,10 @@ import pandas as pd
 import pandera.pandas as pa
 
 from dashboard import config
-from dashboard.data import schemas
+from dashboard.data import reference_schemas, schemas
 from dashboard.data.geo import slugify
+from dashboard.data.reading import DataError, empty_frame, read_text_csv, to_numbers, validate
 from dashboard.domain import vocabulary as vocab
-
-MAX_REPORTED_PROBLEMS = 20
-
-
-class DataError(Exception):
-    """A data file is missing, unreadable or breaks its schema. The message is for people."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +35,15 @@ class Area:
     name_en: str
     name_cy: str
     code: str
+
+
+def _shared(name: str, doc: str | None = None) -> property:
+    """The stored frame ``name``, handed out as a shallow copy.
+
+    pandas 3 is copy-on-write: a shallow copy costs nothing, and writing to it never reaches the
+    shared frame. Callers can therefore not mutate the loaded data by accident.
+    """
+    return property(lambda bundle: getattr(bundle, name).copy(deep=False), doc=doc)
 
 
 @dataclass(frozen=True)
@@ -53,173 +60,34 @@ class DataBundle:
     geometry: Mapping[str, str]
     areas: Mapping[str, tuple[Area, ...]]
     interventions_source: str
-    _evidence: pd.DataFrame = field(
-        default_factory=lambda: pd.DataFrame(columns=list(vocab.EVIDENCE_COLUMNS), dtype=str)
-    )
+    _evidence: pd.DataFrame = field(default_factory=partial(empty_frame, vocab.EVIDENCE_COLUMNS))
     _documented_gaps: pd.DataFrame = field(
-        default_factory=lambda: pd.DataFrame(columns=list(vocab.DOCUMENTED_GAP_COLUMNS), dtype=str)
+        default_factory=partial(empty_frame, vocab.DOCUMENTED_GAP_COLUMNS)
     )
-    _sources: pd.DataFrame = field(
-        default_factory=lambda: pd.DataFrame(columns=list(vocab.SOURCE_COLUMNS), dtype=str)
+    _sources: pd.DataFrame = field(default_factory=partial(empty_frame, vocab.SOURCE_COLUMNS))
+
+    interventions = _shared("_interventions")
+    population = _shared("_population")
+    lookup = _shared("_lookup")
+    criminal_justice = _shared("_criminal_justice")
+    survey = _shared("_survey")
+    recommendations = _shared("_recommendations")
+    minimum_offer = _shared("_minimum_offer")
+    evidence = _shared(
+        "_evidence",
+        "One quote per row (id, fields, source, quote) for the directory's stated values.",
     )
-
-    # pandas 3 is copy-on-write: a shallow copy costs nothing, and writing to it never reaches the
-    # shared frame. Callers can therefore not mutate the loaded data by accident.
-    @property
-    def interventions(self) -> pd.DataFrame:
-        return self._interventions.copy(deep=False)
-
-    @property
-    def population(self) -> pd.DataFrame:
-        return self._population.copy(deep=False)
-
-    @property
-    def lookup(self) -> pd.DataFrame:
-        return self._lookup.copy(deep=False)
-
-    @property
-    def criminal_justice(self) -> pd.DataFrame:
-        return self._criminal_justice.copy(deep=False)
-
-    @property
-    def survey(self) -> pd.DataFrame:
-        return self._survey.copy(deep=False)
-
-    @property
-    def recommendations(self) -> pd.DataFrame:
-        return self._recommendations.copy(deep=False)
-
-    @property
-    def evidence(self) -> pd.DataFrame:
-        """One quote per row (id, fields, source, quote) for the directory's stated values."""
-        return self._evidence.copy(deep=False)
-
-    @property
-    def documented_gaps(self) -> pd.DataFrame:
-        """Gaps stated by a source document, with statement, citation and verbatim quote."""
-        return self._documented_gaps.copy(deep=False)
-
-    @property
-    def sources(self) -> pd.DataFrame:
-        """Readable title, publisher and year of each seed document (keyed by file name)."""
-        return self._sources.copy(deep=False)
-
-    @property
-    def minimum_offer(self) -> pd.DataFrame:
-        return self._minimum_offer.copy(deep=False)
-
-
-def read_text_csv(path: Path, *, expected: tuple[str, ...] | None = None) -> pd.DataFrame:
-    """Read a CSV with every cell as text, with a clear error for each way reading can fail."""
-    if not path.is_file():
-        raise DataError(f"{path}: file not found.")
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        bad = raw[error.start : error.end]
-        raise DataError(
-            f"{path} line {line}: not valid UTF-8 (byte {bad!r}, which reads as "
-            f"{bad.decode('cp1252', errors='replace')!r} in Windows-1252/Latin-1); save the file "
-            "as UTF-8 CSV."
-        ) from None
-    if not text.strip():
-        raise DataError(f"{path}: the file is empty; a header row is required.")
-    if "\x00" in text:
-        raise DataError(f"{path}: contains NUL bytes; it is not a text CSV file.")
-    rows = list(csv.reader(text.splitlines()))
-    header = rows[0]
-    for number, row in enumerate(rows[1:], start=2):
-        if row and len(row) != len(header):
-            raise DataError(
-                f"{path} line {number}: has {len(row)} fields but the header has {len(header)} "
-                "(a truncated file or a stray comma?)."
-            )
-    if text.count('"') % 2:
-        raise DataError(f"{path}: unbalanced quotation marks (is the file truncated?).")
-    if expected is not None:
-        missing = [column for column in expected if column not in header]
-        extra = [column for column in header if column not in expected]
-        if missing or extra:
-            parts = []
-            if missing:
-                parts.append(f"missing column(s) {', '.join(missing)}")
-            if extra:
-                parts.append(f"unexpected column(s) {', '.join(extra)}")
-            raise DataError(f"{path}: {'; '.join(parts)}. Expected: {', '.join(expected)}.")
-    duplicates = sorted({column for column in header if header.count(column) > 1})
-    if duplicates:
-        raise DataError(f"{path}: duplicate column name(s) {', '.join(duplicates)}.")
-    return pd.read_csv(
-        path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8-sig"
+    documented_gaps = _shared(
+        "_documented_gaps",
+        "Gaps stated by a source document, with statement, citation and verbatim quote.",
     )
-
-
-def validate(frame: pd.DataFrame, schema: pa.DataFrameSchema, path: Path) -> pd.DataFrame:
-    """Validate lazily and report every failure as file, row, column, value and what is allowed."""
-    try:
-        return schema.validate(frame, lazy=True)
-    except pa.errors.SchemaErrors as errors:
-        raise DataError(_describe_failures(errors.failure_cases, frame, path)) from None
-    except pa.errors.SchemaError as error:  # raised for some non-lazy checks, e.g. dtype coercion
-        raise DataError(f"{path}: {error}") from None
-
-
-def _short(value: object, limit: int = 40) -> str:
-    if hasattr(value, "item"):  # a numpy scalar: show it as the plain number it is
-        value = value.item()
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 4] + "...'"
-
-
-def _whole_row_failures(cases: pd.DataFrame) -> pd.DataFrame:
-    """A check on whole rows fails once per cell of each failing row: keep one case per row."""
-    if "schema_context" not in cases.columns:
-        return cases
-    row_checks = (cases["schema_context"] == "DataFrameSchema") & ~cases["check"].astype(
-        str
-    ).str.startswith(("column_in_", "dataframe_column"))
-    if not row_checks.any():
-        return cases
-    whole = cases[row_checks].drop_duplicates(subset=["index", "check"]).assign(column=None)
-    return pd.concat([cases[~row_checks], whole], ignore_index=True)
-
-
-def _describe_failures(cases: pd.DataFrame, frame: pd.DataFrame, path: Path) -> str:
-    cases = _whole_row_failures(cases)
-    lines = [f"{path}: {len(cases)} problem(s) found; nothing was loaded."]
-    cases = cases.sort_values("index", key=lambda index: pd.to_numeric(index, errors="coerce"))
-    for case in cases.head(MAX_REPORTED_PROBLEMS).itertuples(index=False):
-        index = case.index
-        if pd.notna(index) and isinstance(index, (int, float)):
-            row = int(index)
-            where = f"row {row + 2}"  # header is line 1, data rows start at line 2
-            if "id" in frame.columns and row < len(frame):
-                where += f" (id {frame['id'].iloc[row]!r})"
-        else:
-            where = "file"
-        column = case.column if isinstance(case.column, str) else "(whole row)"
-        check = str(case.check)
-        if column == "(whole row)" and where != "file":
-            row = frame.iloc[int(index)]
-            cells = ", ".join(f"{name} {_short(value)}" for name, value in row.items())
-            lines.append(f"  {where}: {check}; the row: {cells}")
-        elif check.startswith("column_in_dataframe"):
-            lines.append(f"  missing column {case.failure_case!r}")
-        elif check.startswith("column_in_schema"):
-            lines.append(f"  unexpected column {case.failure_case!r}")
-        elif check == "field_uniqueness" or check.startswith("unique"):
-            lines.append(f"  {where}, column {column}: duplicate value {case.failure_case!r}")
-        else:
-            lines.append(f"  {where}, column {column}: bad value {case.failure_case!r}; {check}")
-    if len(cases) > MAX_REPORTED_PROBLEMS:
-        lines.append(f"  ... and {len(cases) - MAX_REPORTED_PROBLEMS} more")
-    return "\n".join(lines)
+    sources = _shared(
+        "_sources", "Readable title, publisher and year of each seed document (keyed by file name)."
+    )
 
 
 def load_lookup(path: Path) -> pd.DataFrame:
-    lookup = validate(read_text_csv(path), schemas.lookup_schema(), path)
+    lookup = validate(read_text_csv(path), reference_schemas.lookup_schema(), path)
     problems = []
     if len(lookup) != 22:
         problems.append(f"expected the 22 Welsh local authorities, found {len(lookup)}")
@@ -234,25 +102,21 @@ def load_lookup(path: Path) -> pd.DataFrame:
     return lookup
 
 
-def load_population(path: Path, lookup: pd.DataFrame) -> pd.DataFrame:
-    frame = read_text_csv(path)
-    for column in ("population", "population_16_plus"):
-        numbers = pd.to_numeric(frame[column], errors="coerce") if column in frame else None
-        if numbers is not None and numbers.isna().any():
-            row = int(numbers.isna().to_numpy().nonzero()[0][0])
-            raise DataError(
-                f"{path} row {row + 2}, column {column}: bad value {frame[column].iloc[row]!r}; "
-                "allowed: a whole number."
-            )
-        if numbers is not None:
-            frame[column] = numbers.astype("int64")
-    population = validate(frame, schemas.population_schema(), path)
-    expected = {
+def _area_ids(lookup: pd.DataFrame) -> dict[str, set[str]]:
+    """The map areas of each level: the lookup's local authorities, the regions, the forces."""
+    return {
         "la": {slugify(name) for name in lookup["la_name_en"]},
         "region": {slugify(name) for name in vocab.VAWDASV_REGIONS},
         "force": {slugify(name) for name in vocab.POLICE_FORCE_AREAS},
-        "wales": {"wales"},
     }
+
+
+def load_population(path: Path, lookup: pd.DataFrame) -> pd.DataFrame:
+    frame = read_text_csv(path)
+    for column in ("population", "population_16_plus"):
+        to_numbers(frame, column, path, allowed="a whole number", dtype="int64")
+    population = validate(frame, reference_schemas.population_schema(), path)
+    expected = {**_area_ids(lookup), "wales": {"wales"}}
     for level, ids in expected.items():
         found = set(population.loc[population["level"] == level, "area_id"])
         if found != ids:
@@ -272,11 +136,7 @@ def load_population(path: Path, lookup: pd.DataFrame) -> pd.DataFrame:
 
 def load_geometry(geography_dir: Path, lookup: pd.DataFrame) -> tuple[dict, dict]:
     """GeoJSON text per level (sent to the browser as-is) and the areas it holds."""
-    expected = {
-        "la": {slugify(name) for name in lookup["la_name_en"]},
-        "region": {slugify(name) for name in vocab.VAWDASV_REGIONS},
-        "force": {slugify(name) for name in vocab.POLICE_FORCE_AREAS},
-    }
+    expected = _area_ids(lookup)
     geometry: dict[str, str] = {}
     areas: dict[str, tuple[Area, ...]] = {}
     for level in config.LEVELS:
@@ -325,21 +185,13 @@ def load_interventions(path: Path, lookup: pd.DataFrame) -> pd.DataFrame:
 
 def load_criminal_justice(path: Path) -> pd.DataFrame:
     frame = read_text_csv(path)
-    if "value" in frame:
-        numbers = pd.to_numeric(frame["value"], errors="coerce")
-        if numbers.isna().any():
-            row = int(numbers.isna().to_numpy().nonzero()[0][0])
-            raise DataError(
-                f"{path} row {row + 2}, column value: bad value {frame['value'].iloc[row]!r}; "
-                "allowed: a number."
-            )
-        frame["value"] = numbers.astype("float64")
+    to_numbers(frame, "value", path, allowed="a number", dtype="float64")
     areas = ("England and Wales", "Wales", *vocab.POLICE_FORCE_AREAS)
-    return validate(frame, schemas.criminal_justice_schema(areas), path)
+    return validate(frame, reference_schemas.criminal_justice_schema(areas), path)
 
 
 def load_survey(path: Path) -> pd.DataFrame:
-    return validate(read_text_csv(path), schemas.survey_published_schema(), path)
+    return validate(read_text_csv(path), reference_schemas.survey_published_schema(), path)
 
 
 def load_recommendations(path: Path) -> pd.DataFrame:
@@ -349,7 +201,7 @@ def load_recommendations(path: Path) -> pd.DataFrame:
         if numbers.isna().any():
             raise DataError(f"{path}: column number must hold whole numbers 1 to 10.")
         frame["number"] = numbers.astype("int64")
-    return validate(frame, schemas.recommendations_schema(), path)
+    return validate(frame, reference_schemas.recommendations_schema(), path)
 
 
 MINIMUM_OFFER_FILE = "minimum_offer.csv"
@@ -364,16 +216,15 @@ def load_minimum_offer(path: Path) -> pd.DataFrame:
     return offer.reset_index(drop=True)
 
 
-def _optional(path: Path, columns: tuple[str, ...]) -> pd.DataFrame | None:
-    """Read an optional file strictly, or None when it is absent."""
+def _load_optional(
+    path: Path, columns: tuple[str, ...], schema: pa.DataFrameSchema
+) -> pd.DataFrame:
+    """An optional file read strictly, trimmed and validated; no rows when it is absent."""
     if not path.exists():
-        return None
+        return empty_frame(columns)
     frame = read_text_csv(path, expected=columns)
-    return frame[list(columns)].apply(lambda column: column.str.strip())
-
-
-def _empty(columns: tuple[str, ...]) -> pd.DataFrame:
-    return pd.DataFrame(columns=list(columns), dtype=str)
+    frame = frame[list(columns)].apply(lambda column: column.str.strip())
+    return validate(frame, schema, path).reset_index(drop=True)
 
 
 def load_evidence(path: Path, directory_ids: frozenset[str] | None = None) -> pd.DataFrame:
@@ -382,10 +233,7 @@ def load_evidence(path: Path, directory_ids: frozenset[str] | None = None) -> pd
     Optional: a folder without it (for example a test or benchmark folder) loads with no
     evidence. The shipped file's ids are all checked by the test suite.
     """
-    frame = _optional(path, vocab.EVIDENCE_COLUMNS)
-    if frame is None:
-        return _empty(vocab.EVIDENCE_COLUMNS)
-    frame = validate(frame, schemas.evidence_schema(), path)
+    frame = _load_optional(path, vocab.EVIDENCE_COLUMNS, schemas.evidence_schema())
     if directory_ids is not None:
         frame = frame[frame["id"].isin(directory_ids)]
     return frame.reset_index(drop=True)
@@ -393,19 +241,13 @@ def load_evidence(path: Path, directory_ids: frozenset[str] | None = None) -> pd
 
 def load_documented_gaps(path: Path, lookup: pd.DataFrame) -> pd.DataFrame:
     """``documented_gaps.csv`` validated (optional; absent means no documented gaps)."""
-    frame = _optional(path, vocab.DOCUMENTED_GAP_COLUMNS)
-    if frame is None:
-        return _empty(vocab.DOCUMENTED_GAP_COLUMNS)
     schema = schemas.documented_gaps_schema(frozenset(lookup["la_name_en"]))
-    return validate(frame, schema, path).reset_index(drop=True)
+    return _load_optional(path, vocab.DOCUMENTED_GAP_COLUMNS, schema)
 
 
 def load_sources(path: Path) -> pd.DataFrame:
     """``sources.csv`` validated (optional; absent means citations show the file name)."""
-    frame = _optional(path, vocab.SOURCE_COLUMNS)
-    if frame is None:
-        return _empty(vocab.SOURCE_COLUMNS)
-    return validate(frame, schemas.sources_schema(), path).reset_index(drop=True)
+    return _load_optional(path, vocab.SOURCE_COLUMNS, schemas.sources_schema())
 
 
 def load_bundle(

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from dashboard import config
-from dashboard.data import build, schemas
+from dashboard.data import build, schema_checks
 from dashboard.data.loader import load_bundle
 from dashboard.domain import vocabulary as vocab
 
@@ -143,7 +143,7 @@ def test_regions_and_forces_are_dissolved_from_the_las(bundle):
 
 
 def test_schema_sources_name_one_seed_file(bundle):
-    pattern = re.compile(schemas.SOURCE.pattern)
+    pattern = re.compile(schema_checks.SOURCE.pattern)
     assert bundle.interventions["source"].map(lambda s: bool(pattern.match(s))).all()
 
 
@@ -216,8 +216,8 @@ def test_evidence_ids_and_fields_are_real():
     assert set(evidence["id"]) <= ids
     fields = {item for cell in evidence["fields"] for item in vocab.split_list(cell)}
     assert fields <= set(vocab.INTERVENTION_COLUMNS)
-    assert evidence["quote"].str.len().le(schemas.MAX_QUOTE).all()
-    assert evidence["source"].map(lambda s: bool(schemas.SEED_SOURCE.match(s))).all()
+    assert evidence["quote"].str.len().le(schema_checks.MAX_QUOTE).all()
+    assert evidence["source"].map(lambda s: bool(schema_checks.SEED_SOURCE.match(s))).all()
 
 
 def test_every_kind_is_used_and_issue_10_rows_are_present(bundle):

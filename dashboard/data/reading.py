@@ -1,0 +1,150 @@
+"""Read one data file strictly as text and validate it, with a message people can act on.
+
+Every way a CSV can be broken (missing, not UTF-8, empty, ragged rows, unbalanced quotes, wrong or
+duplicate columns) and every schema failure becomes a :class:`DataError` that names the file, the
+line or row, the column, the bad value and what is allowed. pandas and pandera do the reading and
+checking; this module only words their failures for the person who edited the file.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+MAX_REPORTED_PROBLEMS = 20
+
+
+class DataError(Exception):
+    """A data file is missing, unreadable or breaks its schema. The message is for people."""
+
+
+def read_text_csv(path: Path, *, expected: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Read a CSV with every cell as text, with a clear error for each way reading can fail."""
+    if not path.is_file():
+        raise DataError(f"{path}: file not found.")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        bad = raw[error.start : error.end]
+        raise DataError(
+            f"{path} line {line}: not valid UTF-8 (byte {bad!r}, which reads as "
+            f"{bad.decode('cp1252', errors='replace')!r} in Windows-1252/Latin-1); save the file "
+            "as UTF-8 CSV."
+        ) from None
+    if not text.strip():
+        raise DataError(f"{path}: the file is empty; a header row is required.")
+    if "\x00" in text:
+        raise DataError(f"{path}: contains NUL bytes; it is not a text CSV file.")
+    rows = list(csv.reader(text.splitlines()))
+    header = rows[0]
+    for number, row in enumerate(rows[1:], start=2):
+        if row and len(row) != len(header):
+            raise DataError(
+                f"{path} line {number}: has {len(row)} fields but the header has {len(header)} "
+                "(a truncated file or a stray comma?)."
+            )
+    if text.count('"') % 2:
+        raise DataError(f"{path}: unbalanced quotation marks (is the file truncated?).")
+    if expected is not None:
+        missing = [column for column in expected if column not in header]
+        extra = [column for column in header if column not in expected]
+        if missing or extra:
+            parts = []
+            if missing:
+                parts.append(f"missing column(s) {', '.join(missing)}")
+            if extra:
+                parts.append(f"unexpected column(s) {', '.join(extra)}")
+            raise DataError(f"{path}: {'; '.join(parts)}. Expected: {', '.join(expected)}.")
+    duplicates = sorted({column for column in header if header.count(column) > 1})
+    if duplicates:
+        raise DataError(f"{path}: duplicate column name(s) {', '.join(duplicates)}.")
+    return pd.read_csv(
+        path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8-sig"
+    )
+
+
+def validate(frame: pd.DataFrame, schema: pa.DataFrameSchema, path: Path) -> pd.DataFrame:
+    """Validate lazily and report every failure as file, row, column, value and what is allowed."""
+    try:
+        return schema.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        raise DataError(_describe_failures(errors.failure_cases, frame, path)) from None
+    except pa.errors.SchemaError as error:  # raised for some non-lazy checks, e.g. dtype coercion
+        raise DataError(f"{path}: {error}") from None
+
+
+def _short(value: object, limit: int = 40) -> str:
+    if hasattr(value, "item"):  # a numpy scalar: show it as the plain number it is
+        value = value.item()
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 4] + "...'"
+
+
+def _whole_row_failures(cases: pd.DataFrame) -> pd.DataFrame:
+    """A check on whole rows fails once per cell of each failing row: keep one case per row."""
+    if "schema_context" not in cases.columns:
+        return cases
+    row_checks = (cases["schema_context"] == "DataFrameSchema") & ~cases["check"].astype(
+        str
+    ).str.startswith(("column_in_", "dataframe_column"))
+    if not row_checks.any():
+        return cases
+    whole = cases[row_checks].drop_duplicates(subset=["index", "check"]).assign(column=None)
+    return pd.concat([cases[~row_checks], whole], ignore_index=True)
+
+
+def _describe_failures(cases: pd.DataFrame, frame: pd.DataFrame, path: Path) -> str:
+    cases = _whole_row_failures(cases)
+    lines = [f"{path}: {len(cases)} problem(s) found; nothing was loaded."]
+    cases = cases.sort_values("index", key=lambda index: pd.to_numeric(index, errors="coerce"))
+    for case in cases.head(MAX_REPORTED_PROBLEMS).itertuples(index=False):
+        index = case.index
+        if pd.notna(index) and isinstance(index, (int, float)):
+            row = int(index)
+            where = f"row {row + 2}"  # header is line 1, data rows start at line 2
+            if "id" in frame.columns and row < len(frame):
+                where += f" (id {frame['id'].iloc[row]!r})"
+        else:
+            where = "file"
+        column = case.column if isinstance(case.column, str) else "(whole row)"
+        check = str(case.check)
+        if column == "(whole row)" and where != "file":
+            row = frame.iloc[int(index)]
+            cells = ", ".join(f"{name} {_short(value)}" for name, value in row.items())
+            lines.append(f"  {where}: {check}; the row: {cells}")
+        elif check.startswith("column_in_dataframe"):
+            lines.append(f"  missing column {case.failure_case!r}")
+        elif check.startswith("column_in_schema"):
+            lines.append(f"  unexpected column {case.failure_case!r}")
+        elif check == "field_uniqueness" or check.startswith("unique"):
+            lines.append(f"  {where}, column {column}: duplicate value {case.failure_case!r}")
+        else:
+            lines.append(f"  {where}, column {column}: bad value {case.failure_case!r}; {check}")
+    if len(cases) > MAX_REPORTED_PROBLEMS:
+        lines.append(f"  ... and {len(cases) - MAX_REPORTED_PROBLEMS} more")
+    return "\n".join(lines)
+
+
+def empty_frame(columns: tuple[str, ...]) -> pd.DataFrame:
+    """A frame with ``columns`` of text and no rows."""
+    return pd.DataFrame(columns=list(columns), dtype=str)
+
+
+def to_numbers(frame: pd.DataFrame, column: str, path: Path, *, allowed: str, dtype: str) -> None:
+    """Turn the text ``column`` of ``frame`` into numbers of ``dtype`` in place, or raise naming
+    the first cell that is not a number. A missing column is left to the schema to report."""
+    if column not in frame:
+        return
+    numbers = pd.to_numeric(frame[column], errors="coerce")
+    if numbers.isna().any():
+        row = int(numbers.isna().to_numpy().nonzero()[0][0])
+        raise DataError(
+            f"{path} row {row + 2}, column {column}: bad value {frame[column].iloc[row]!r}; "
+            f"allowed: {allowed}."
+        )
+    frame[column] = numbers.astype(dtype)
