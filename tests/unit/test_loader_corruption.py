@@ -99,34 +99,19 @@ def truncated(folder: Path) -> Path:
     return path
 
 
-def duplicate_id(folder: Path) -> Path:
-    path = folder / "interventions.csv"
+def set_cell(name: str, row: int, column: str, value: str):
+    """A corruption that writes ``value`` into one cell (data row ``row``, from 0) of a file."""
 
-    def duplicate(rows, _fieldnames):
-        rows[3]["id"] = rows[1]["id"]
+    def corrupt(folder: Path) -> Path:
+        path = folder / name
 
-    edit_csv(path, duplicate)
-    return path
+        def change(rows, _fieldnames):
+            rows[row][column] = value
 
+        edit_csv(path, change)
+        return path
 
-def unknown_area(folder: Path) -> Path:
-    path = folder / "interventions.csv"
-
-    def unknown(rows, _fieldnames):
-        rows[1]["police_force_areas"] = "Atlantis"
-
-    edit_csv(path, unknown)
-    return path
-
-
-def unknown_la_code(folder: Path) -> Path:
-    path = folder / "interventions.csv"
-
-    def unknown(rows, _fieldnames):
-        rows[0]["local_authorities"] = "W06000099"
-
-    edit_csv(path, unknown)
-    return path
+    return corrupt
 
 
 def negative_count(folder: Path) -> Path:
@@ -152,36 +137,6 @@ def header_only(folder: Path) -> Path:
     return path
 
 
-def non_numeric_population(folder: Path) -> Path:
-    path = folder / "geography" / "population.csv"
-
-    def words(rows, _fieldnames):
-        rows[4]["population_16_plus"] = "about 90k"
-
-    edit_csv(path, words)
-    return path
-
-
-def gap_in_unknown_area(folder: Path) -> Path:
-    path = folder / "documented_gaps.csv"
-
-    def unknown(rows, _fieldnames):
-        rows[0]["area"] = "Atlantis"
-
-    edit_csv(path, unknown)
-    return path
-
-
-def gap_value_not_of_its_field(folder: Path) -> Path:
-    path = folder / "documented_gaps.csv"
-
-    def wrong(rows, _fieldnames):
-        rows[0]["value"] = "medium risk"  # a service tier on a behaviour_focus row
-
-    edit_csv(path, wrong)
-    return path
-
-
 def evidence_with_unknown_field(folder: Path) -> Path:
     path = folder / "evidence.csv"
     path.write_text(
@@ -189,16 +144,6 @@ def evidence_with_unknown_field(folder: Path) -> Path:
         "a-drive,provider;colour,002_00ef75f7813d93fd.txt § Summary,Drive Project\n",
         encoding="utf-8",
     )
-    return path
-
-
-def source_year_in_words(folder: Path) -> Path:
-    path = folder / "sources.csv"
-
-    def words(rows, _fieldnames):
-        rows[4]["year"] = "twenty twenty"
-
-    edit_csv(path, words)
     return path
 
 
@@ -215,11 +160,11 @@ CASES = {
     ),
     "truncated mid-row": (truncated, [r"line 4", r"fields but the header has 33", r"truncated"]),
     "duplicate id": (
-        duplicate_id,
+        set_cell("interventions.csv", 3, "id", "b-choices"),  # the id of row 1
         [r"row \d+ \(id 'b-choices'\)", r"column id", r"duplicate value 'b-choices'"],
     ),
     "unknown area": (
-        unknown_area,
+        set_cell("interventions.csv", 1, "police_force_areas", "Atlantis"),
         [
             r"row 3 \(id 'b-choices'\)",
             r"column police_force_areas",
@@ -228,7 +173,7 @@ CASES = {
         ],
     ),
     "unknown local authority": (
-        unknown_la_code,
+        set_cell("interventions.csv", 0, "local_authorities", "W06000099"),
         [r"row 2 \(id 'a-drive'\)", r"column local_authorities", r"'W06000099'", r"22 Welsh"],
     ),
     "negative count": (
@@ -243,11 +188,12 @@ CASES = {
     "empty file": (empty_file, [r"the file is empty", r"header row is required"]),
     "header only": (header_only, [r"no interventions", r"at least one row"]),
     "documented gap in an unknown area": (
-        gap_in_unknown_area,
+        set_cell("documented_gaps.csv", 0, "area", "Atlantis"),
         [r"documented_gaps\.csv", r"row 2", r"area must be 'Wales'"],
     ),
     "documented gap value of another field": (
-        gap_value_not_of_its_field,
+        # a service tier on a behaviour_focus row
+        set_cell("documented_gaps.csv", 0, "value", "medium risk"),
         [r"documented_gaps\.csv", r"row 2", r"value must be a vocabulary value of its field"],
     ),
     "evidence naming an unknown column": (
@@ -255,11 +201,11 @@ CASES = {
         [r"evidence\.csv", r"row 2", r"column fields", r"'provider;colour'"],
     ),
     "source year in words": (
-        source_year_in_words,
+        set_cell("sources.csv", 4, "year", "twenty twenty"),
         [r"sources\.csv", r"row 6", r"column year", r"a year YYYY"],
     ),
     "non-numeric population": (
-        non_numeric_population,
+        set_cell("geography/population.csv", 4, "population_16_plus", "about 90k"),
         [r"row 6", r"column population_16_plus", r"'about 90k'", r"allowed: a whole number"],
     ),
 }
