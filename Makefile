@@ -1,12 +1,13 @@
 # Two commands do all set-up on a fresh machine:
 #   make run    start the dashboard on the shipped data (http://127.0.0.1:8050)
 #   make test   run the whole test suite (installs Chromium, ChromeDriver and redis-server if missing)
+# `make test-fast` runs only tests/unit and tests/integration (no browser, no gunicorn).
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run serve test lint data catalogues bench browser
+.PHONY: run serve test test-fast lint data catalogues bench browser
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,11 +27,17 @@ browser:
 test: $(VENV)/.installed browser
 	$(PY) -m pytest
 
+test-fast: $(VENV)/.installed browser  ## browser also installs redis-server, which tests/integration needs
+	$(PY) -m pytest tests/unit tests/integration
+
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 
 data: $(VENV)/.installed  ## rebuild data/ from ../shared
 	$(PY) -m dashboard.data.build
+
+catalogues: $(VENV)/.installed  ## refresh the translation template and catalogues from the code
+	$(PY) -m dashboard.catalogue update
 
 bench: $(VENV)/.installed browser
 	$(PY) -m bench

@@ -1,11 +1,23 @@
-"""Shared fixtures: the real built data, and a six-row directory whose counts are known by hand."""
+"""Shared fixtures (the real built data, a six-row directory whose counts are known by hand) and
+the session's set-up: hermetic caches, Chromium for dash_duo, an optional reversed order.
+
+Every run is hermetic: the compressed-file cache and hypothesis's files live in a temporary folder
+made for the session (never ``.cache/`` or ``.hypothesis/`` in the repository), and variables that
+would point the app at other data or a shared Redis are removed, so a fresh clone passes exactly
+as a well-used one does, in any order (pytest-randomly shuffles it; ``VAWDASV_REVERSE_TESTS=1``
+with ``-p no:randomly`` runs it backwards).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from dashboard import config
 from dashboard.data.loader import load_interventions, load_lookup
@@ -15,6 +27,49 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINI_CSV = FIXTURES / "mini_interventions.csv"
 #: Reference date for precarity: financial year 2026-27.
 AS_OF = dt.date(2026, 11, 25)
+#: Where the compressed copies of static files are kept (``dashboard/web``; README, Production).
+CACHE_DIR_ENV = "VAWDASV_CACHE_DIR"
+#: Variables a developer may have set that would make a run depend on more than the checkout.
+OUTSIDE_STATE_ENV = ("REDIS_URL", config.INTERVENTIONS_ENV)
+#: Where hypothesis keeps its files (by default ``.hypothesis/`` in the working directory).
+HYPOTHESIS_DIR_ENV = "HYPOTHESIS_STORAGE_DIRECTORY"
+REVERSE_ENV = "VAWDASV_REVERSE_TESTS"
+SCRATCH = pytest.StashKey[Path]()
+
+
+def pytest_configure(config):
+    scratch = Path(tempfile.mkdtemp(prefix="vawdasv-tests-"))
+    config.stash[SCRATCH] = scratch
+    # Set in the environment, so the gunicorn servers the tests start use the same folder.
+    os.environ[CACHE_DIR_ENV] = str(scratch / "compressed")
+    for name in OUTSIDE_STATE_ENV:
+        os.environ.pop(name, None)
+    # No example database, and hypothesis's other files (e.g. its constants cache) in scratch.
+    os.environ[HYPOTHESIS_DIR_ENV] = str(scratch / "hypothesis")
+    settings.register_profile("hermetic", database=None)
+    settings.load_profile("hermetic")
+
+
+def pytest_unconfigure(config):
+    scratch = config.stash.get(SCRATCH, None)
+    if scratch is not None:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def pytest_collection_modifyitems(config, items):
+    """``VAWDASV_REVERSE_TESTS=1`` (with ``-p no:randomly``): run the tests in reversed order.
+
+    Three lines here rather than the pytest-reverse plugin: one dependency fewer to pin.
+    """
+    if os.environ.get(REVERSE_ENV) == "1":
+        items.reverse()
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """The shuffled order's seed, also under ``-q`` (which hides pytest-randomly's header)."""
+    seed = getattr(config.option, "randomly_seed", None)
+    if seed is not None:
+        terminalreporter.write_line(f"test order: --randomly-seed={seed}")
 
 
 @pytest.fixture(scope="session")
@@ -33,24 +88,10 @@ def mini_directory(mini_frame, lookup):
 
 
 def pytest_setup_options():
-    """Chromium options for dash_duo: Debian's build, as root, no background network."""
-    from selenium.webdriver.chrome.options import Options
+    """Chromium options for dash_duo (which adds ``--headless`` itself)."""
+    from tests.support.browser import chromium_options
 
-    options = Options()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in (
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1366,900",
-    ):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    return options
+    return chromium_options(logs=("browser", "performance"))
 
 
 @pytest.fixture(scope="session")

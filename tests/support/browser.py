@@ -1,0 +1,114 @@
+"""Headless Chromium for the tests, the benchmark and the screenshot script, set up in one place.
+
+One set of Chromium flags and one driver factory; the console errors a page logged; waiting for a
+condition; and what the overview's map has drawn. The browser is Debian's Chromium with its
+ChromeDriver (``scripts/ensure_test_tools.sh`` installs both). dash_duo builds its own driver from
+:func:`chromium_options` (``pytest_setup_options`` in tests/conftest.py) and adds ``--headless``.
+Importable from the project root: ``python -m bench`` and scripts/screenshot.py use it too.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+#: Debian's build run as root, with nothing fetched in the background (the tests check that every
+#: request a page makes goes to the app).
+FLAGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
+WINDOW = (1366, 900)
+
+#: The overview map's plotly data and how many areas maplibre has really drawn (``%s`` is the id
+#: of the graph's container).
+MAP_STATE_JS = """
+const gd = document.querySelector('#%s .js-plotly-plot');
+if (!gd || !gd._fullData) { return null; }
+const visible = gd._fullData.filter(t => t.visible === true);
+const sub = gd._fullLayout.map && gd._fullLayout.map._subplot;
+let rendered = null;
+if (sub && sub.map && sub.map.loaded()) {
+  // plotly gives each drawn area a fill feature carrying its centroid ("ct").
+  const fills = sub.map.queryRenderedFeatures().filter(f => f.layer.id.endsWith('-fill'));
+  rendered = new Set(fills.map(f => JSON.stringify(f.properties.ct))).size;
+}
+return {
+  locations: visible.map(t => Array.from(t.locations || [])),
+  rendered: rendered,
+};
+"""
+
+T = TypeVar("T")
+
+
+def chromium_options(
+    *,
+    headless: bool = False,
+    window: tuple[int, int] = WINDOW,
+    extra_flags: Iterable[str] = (),
+    logs: Iterable[str] = ("browser",),
+):
+    """Chromium's options: :data:`FLAGS`, the window size, and the logs to keep in full."""
+    from selenium.webdriver.chrome.options import Options
+
+    options = Options()
+    options.binary_location = CHROMIUM
+    for flag in (*FLAGS, f"--window-size={window[0]},{window[1]}", *extra_flags):
+        options.add_argument(flag)
+    if headless:
+        options.add_argument("--headless=new")
+    kinds = tuple(logs)
+    if kinds:
+        options.set_capability("goog:loggingPrefs", dict.fromkeys(kinds, "ALL"))
+    return options
+
+
+def new_driver(**options):
+    """A headless Chromium driven through Debian's ChromeDriver; ``options`` as
+    :func:`chromium_options` takes them."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    return webdriver.Chrome(
+        service=Service(CHROMEDRIVER), options=chromium_options(headless=True, **options)
+    )
+
+
+def severe(entries: Iterable[dict] | None) -> list[dict]:
+    """The console entries logged as errors, from ``driver.get_log("browser")`` or
+    ``dash_duo.get_logs()`` (which gives ``None`` when there is nothing new)."""
+    return [entry for entry in entries or () if entry.get("level") == "SEVERE"]
+
+
+def wait_until(
+    condition: Callable[[], T], timeout: float = 10.0, *, poll: float = 0.2, what: str = ""
+) -> T:
+    """Poll ``condition`` until it gives something true and return that; fail after ``timeout``.
+
+    Our own loop rather than ``dash.testing.wait.until`` because a failure here says what was
+    awaited and the last value seen, which is what one needs to read a flaky browser test.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(
+                f"{what or 'condition'} not met in {timeout:g} s (last value {value!r})"
+            )
+        time.sleep(poll)
+
+
+def map_state(driver, graph_id: str) -> dict | None:
+    """The areas each visible map trace has and how many are drawn (see :data:`MAP_STATE_JS`)."""
+    return driver.execute_script(MAP_STATE_JS % graph_id)
