@@ -15,7 +15,7 @@ from dash import Dash, dcc, html
 from flask import Response
 
 from dashboard import config
-from dashboard.views import figures
+from dashboard.views import figures_map
 
 GRAPH_ID = "floor-map"
 
@@ -32,7 +32,7 @@ def create_server():
         )
     )
     figure.update_layout(
-        map={"style": "white-bg", "center": figures.WALES_CENTRE, "zoom": 6.45},
+        map={"style": "white-bg", "center": figures_map.WALES_CENTRE, "zoom": 6.45},
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         height=560,
     )

@@ -16,7 +16,7 @@ from flask import Response
 from dashboard import config
 from dashboard.domain import counting, model
 from dashboard.domain.context import build_context
-from dashboard.views import figures
+from dashboard.views import figures_map, theme
 
 GRAPH_ID = "lsoa-map"
 GEOJSON_PATH = config.GEOGRAPHY_DIR / "lsoa.geojson"
@@ -32,15 +32,12 @@ def lsoa_figure(text: str, counts_by_la: dict[str, int]) -> go.Figure:
             featureidkey="id",
             locations=locations,
             z=z,
-            colorscale=[
-                [i / (len(figures.MAP_COLOURS) - 1), colour]
-                for i, colour in enumerate(figures.MAP_COLOURS)
-            ],
+            colorscale=theme.scale(theme.MAP_SCALE),
             marker={"line": {"color": "#ffffff", "width": 0.3}, "opacity": 1},
         )
     )
     figure.update_layout(
-        map={"style": "white-bg", "center": figures.WALES_CENTRE, "zoom": 6.45},
+        map={"style": "white-bg", "center": figures_map.WALES_CENTRE, "zoom": 6.45},
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         height=560,
     )

@@ -12,9 +12,10 @@ from dataclasses import replace
 from dash import ALL, Dash, Input, Output, Patch, State, ctx, dcc, html, no_update
 
 from callbacks.shell import switch_href
+from dashboard import config
 from dashboard.domain.context import AppContext
 from dashboard.domain.model import FILTERS
-from dashboard.views import figures, panels, report, review
+from dashboard.views import figures_map, panels, report, review
 from dashboard.views import overview as overview_view
 from dashboard.views import state as view_state
 from dashboard.views.overview import OverviewView
@@ -239,20 +240,27 @@ def map_patch(view: OverviewView) -> Patch:
     Boundaries were sent once with the page and are never resent."""
     patch = Patch()
     level = view.level
-    for each in figures.LEVEL_ORDER:
+    for each in config.LEVELS:
         visible = each == level
-        for traces in (figures.VALUE_TRACE, figures.NONE_TRACE, figures.TOO_LITTLE_TRACE):
+        for traces in (
+            figures_map.VALUE_TRACE,
+            figures_map.NONE_TRACE,
+            figures_map.TOO_LITTLE_TRACE,
+        ):
             patch["data"][traces[each]]["visible"] = visible
-        patch["data"][figures.VALUE_TRACE[each]]["showscale"] = visible
+        patch["data"][figures_map.VALUE_TRACE[each]]["showscale"] = visible
     values = view.map["values"]
-    value_trace = patch["data"][figures.VALUE_TRACE[level]]
+    value_trace = patch["data"][figures_map.VALUE_TRACE[level]]
     for prop in ("locations", "z", "zmax", "hovertext"):
         value_trace[prop] = values[prop]
     value_trace["marker"]["line"]["width"] = values["line_width"]
     value_trace["marker"]["line"]["color"] = values["line_color"]
     value_trace["colorbar"]["title"]["text"] = values["colorbar_title"]
     value_trace["colorbar"]["tickformat"] = values["tickformat"]
-    for part, traces in (("none", figures.NONE_TRACE), ("too_little", figures.TOO_LITTLE_TRACE)):
+    for part, traces in (
+        ("none", figures_map.NONE_TRACE),
+        ("too_little", figures_map.TOO_LITTLE_TRACE),
+    ):
         trace = patch["data"][traces[level]]
         for prop in ("locations", "z", "hovertext"):
             trace[prop] = view.map[part][prop]

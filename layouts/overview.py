@@ -13,7 +13,7 @@ from dashboard.domain import counting, precarity
 from dashboard.domain.context import AppContext
 from dashboard.domain.model import FILTERS
 from dashboard.i18n import Locale, Translate
-from dashboard.views.figures import base_map
+from dashboard.views.figures_map import base_map
 from dashboard.views.state import ALL_AREAS, ViewState
 from dashboard.web import ids
 from layouts.drilldown import csv_button, panels_grid, survey_figures

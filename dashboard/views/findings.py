@@ -101,8 +101,7 @@ def slides(context: AppContext, lang: str) -> list[Slide]:
                 title=_(
                     "Current local interventions by police force area (all-Wales services beside)"
                 ),
-                _=_,
-                lang=lang,
+                locale=i18n.locale_for(lang),
                 height=300,
             ),
             sources=(directory_src, survey_src),
@@ -145,8 +144,7 @@ def slides(context: AppContext, lang: str) -> list[Slide]:
                 behaviours,
                 labels={b: _(b) for b in behaviours.index},
                 title=_("Behaviour focus"),
-                _=_,
-                lang=lang,
+                locale=i18n.locale_for(lang),
                 height=330,
             ),
             sources=(directory_src,),

@@ -20,7 +20,7 @@ from dashboard import i18n
 from dashboard.domain import counting, model
 from dashboard.domain import vocabulary as vocab
 from dashboard.domain.context import AppContext
-from dashboard.views import figures
+from dashboard.views import figures, figures_map
 from dashboard.views.panel_registry import BREAKDOWN_PANELS, FUNDING_END, PANEL_BY_KEY, Panel
 from dashboard.views.state import ViewState, to_url
 
@@ -88,7 +88,7 @@ class OverviewView:
     unplaced: int
     all_wales_matching: int
     wales: WalesFigure
-    #: The map's trace properties (:func:`dashboard.views.figures.map_values`).
+    #: The map's trace properties (:func:`dashboard.views.figures_map.map_values`).
     map: Mapping[str, Any]
     breakdowns: Mapping[str, Breakdown]
     kinds: Mapping[str, int]
@@ -151,14 +151,13 @@ def compute_view(context: AppContext, state: ViewState) -> OverviewView:
         context.population_16_plus["wales"]["wales"],
     )
     names = context.names(state.lang, state.level)
-    map_update = figures.map_values(
+    map_update = figures_map.map_values(
         table,
         level=state.level,
         metric=state.metric,
         names=names,
         selected=state.area,
-        _=locale,
-        lang=state.lang,
+        locale=locale,
     )
     selection = matching & selected_services(directory, state)
     breakdowns = {}
@@ -250,7 +249,7 @@ def chart_inputs(
 def bar_figure(panel: Panel, breakdown: Breakdown, locale: i18n.Locale):
     """One drill-down bar chart, built with plotly's validated objects."""
     series, labels, title = chart_inputs(panel, breakdown, locale)
-    return figures.bar_chart(series, labels=labels, title=title, _=locale, lang=locale.lang)
+    return figures.bar_chart(series, labels=labels, title=title, locale=locale)
 
 
 def funding_figure(funding_end: FundingEnd, current_year: str, locale: i18n.Locale):
@@ -260,8 +259,7 @@ def funding_figure(funding_end: FundingEnd, current_year: str, locale: i18n.Loca
         current_year=current_year,
         labels=value_labels(locale, funding_end.funders),
         title=locale(PANEL_BY_KEY[FUNDING_END].title),
-        _=locale,
-        lang=locale.lang,
+        locale=locale,
     )
 
 

@@ -23,7 +23,7 @@ from dash import Patch
 from plotly.utils import PlotlyJSONEncoder
 
 from dashboard import i18n
-from dashboard.views import figures
+from dashboard.views import figures, theme
 from dashboard.views import overview as overview_view
 from dashboard.views.overview import OverviewView
 from dashboard.views.panel_registry import FUNDING_END, PANEL_BY_KEY
@@ -41,7 +41,7 @@ def figure_parts(view: OverviewView, key: str) -> Parts:
             data.table(),
             current_year=view.current_year,
             labels=overview_view.value_labels(locale, data.funders),
-            _=locale,
+            locale=locale,
         )
         parts[("layout", "title", "text")] = locale(PANEL_BY_KEY[FUNDING_END].title)
         parts[("layout", "xaxis", "title", "text")] = locale("Financial year funding ends")
@@ -51,9 +51,9 @@ def figure_parts(view: OverviewView, key: str) -> Parts:
         PANEL_BY_KEY[key], view.breakdowns[key], locale
     )
     categories = list(series.index)
-    parts = figures.bar_values(series, _=locale, lang=locale.lang)
+    parts = figures.bar_values(series, locale=locale)
     parts[("data", 0, "y")] = [labels.get(category, category) for category in categories]
-    parts[("data", 0, "marker", "color")] = [figures.BAR_COLOUR] * len(categories)
+    parts[("data", 0, "marker", "color")] = [theme.BAR] * len(categories)
     parts[("layout", "title", "text")] = title
     parts[("layout", "height")] = max(200, 34 * len(categories) + 90)
     return parts

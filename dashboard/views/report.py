@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from dashboard.domain.context import AppContext
-from dashboard.views import figures
+from dashboard.views import figures_map
 from dashboard.views import overview as overview_view
 from dashboard.views.overview import OverviewView
 from dashboard.views.panel_registry import BREAKDOWN_PANELS, FUNDING_END, PANEL_BY_KEY
@@ -30,10 +30,10 @@ table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid
 def map_figure(view: OverviewView, geometry_text: str) -> go.Figure:
     """The overview's map for this view, with its boundaries embedded instead of referenced."""
     level = view.level
-    figure = figures.base_map(level=level, height=520)
+    figure = figures_map.base_map(level=level, height=520)
     geometry = json.loads(geometry_text)
-    value_trace = figure.data[figures.VALUE_TRACE[level]]
-    none_trace = figure.data[figures.NONE_TRACE[level]]
+    value_trace = figure.data[figures_map.VALUE_TRACE[level]]
+    none_trace = figure.data[figures_map.NONE_TRACE[level]]
     values = view.map["values"]
     value_trace.update(
         geojson=geometry,
@@ -48,7 +48,7 @@ def map_figure(view: OverviewView, geometry_text: str) -> go.Figure:
         geojson=geometry, locations=none["locations"], z=none["z"], hovertext=none["hovertext"]
     )
     too_little = view.map["too_little"]
-    too_little_trace = figure.data[figures.TOO_LITTLE_TRACE[level]]
+    too_little_trace = figure.data[figures_map.TOO_LITTLE_TRACE[level]]
     too_little_trace.update(
         geojson=geometry,
         locations=too_little["locations"],
@@ -106,7 +106,7 @@ def build_report(
 <p class="small">{html.escape(_("Generated {date} from the dashboard; data checked {checked}.").format(date=generated.strftime("%Y-%m-%d %H:%M"), checked=context.data_date))}</p>
 <p class="banner">{html.escape(banner)}</p>
 <p id="match-count"><strong>{html.escape(overview_view.match_text(view))}</strong></p>
-<h2>{html.escape(figures.metric_label(view.state.metric, _))}</h2>
+<h2>{html.escape(figures_map.metric_label(view.state.metric, _))}</h2>
 {rendered[0]}
 <ul>{notes}</ul>
 <h2>{html.escape(_("Drill-down"))}</h2>

@@ -182,7 +182,11 @@ def gap_review(
     ]
     result = {
         key: gap_heatmap(
-            cells[key], row_labels=names, column_labels=labels, title=_(GAP_TITLES[key]), _=_
+            cells[key],
+            row_labels=names,
+            column_labels=labels,
+            title=_(GAP_TITLES[key]),
+            locale=i18n.locale_for(lang),
         )
         for key in GAP_FIELDS
     }
@@ -238,8 +242,7 @@ def need_view(
         m: need_bars(
             indicators,
             measure=m,
-            _=_,
-            lang=lang,
+            locale=i18n.locale_for(lang),
             names=names,
             title=_("{measure}, {period}: rate per 1,000 people").format(
                 measure=_(m), period=_(period)
@@ -256,8 +259,7 @@ def need_view(
         title=_("Need beside provision, by police force area"),
         wales_x=float(wales_need["rate_per_1000"].iloc[0]) if len(wales_need) else None,
         wales_y=wales_provision,
-        _=_,
-        lang=lang,
+        locale=i18n.locale_for(lang),
     )
     return {"indicators": indicators, "bars": bars, "scatter": scatter, "names": names}
 
@@ -292,7 +294,7 @@ def funding_view(
         group_labels=labels,
         current_year=directory.current_year,
         title=_("When stated funding ends"),
-        _=_,
+        locale=i18n.locale_for(lang),
     )
     horizons = cliff.horizon_counts(table)
     classes = cliff.funder_class_counts(table)
@@ -304,15 +306,13 @@ def funding_view(
             horizons,
             labels={h: _(h) for h in cliff.HORIZONS},
             title=_("Funding end, seen from {date}").format(date=as_of.isoformat()),
-            _=_,
-            lang=lang,
+            locale=i18n.locale_for(lang),
         ),
         "class_chart": simple_bars(
             classes,
             labels={c: _(c) for c in cliff.FUNDER_CLASSES},
             title=_("Primary funder: devolved and non-devolved"),
-            _=_,
-            lang=lang,
+            locale=i18n.locale_for(lang),
         ),
         "table": table,
     }
