@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
-from app import create_app
 from dashboard.web import ids
+from tests.support.browser import wait_until_settled
 
 pytestmark = pytest.mark.browser
 AXE = (Path(__file__).resolve().parent.parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
@@ -35,11 +34,6 @@ READY = {
     "/directory": ".ag-row",
     "/present": f"#{ids.PRESENT_SLIDE}",
 }
-
-
-@pytest.fixture
-def mini_app(mini_context):
-    return create_app(mini_context)
 
 
 def run_axe(driver) -> list[dict]:
@@ -71,7 +65,7 @@ def test_no_serious_axe_violations(dash_duo, mini_app, route, lang):
     dash_duo.driver.set_script_timeout(60)
     dash_duo.wait_for_page(f"{dash_duo.server_url}{route}?lang={lang}")
     dash_duo.wait_for_element(READY[route], timeout=20)
-    time.sleep(1.5)
+    wait_until_settled(dash_duo.driver)
     assert dash_duo.driver.execute_script("return document.documentElement.lang") == lang
     violations = [v for v in run_axe(dash_duo.driver) if v["impact"] in ("serious", "critical")]
     assert violations == [], describe(violations)
@@ -134,7 +128,7 @@ def test_no_horizontal_scrolling_on_small_screens(dash_duo, mini_app, width, sca
     for route in ("/", "/gaps", "/directory"):
         dash_duo.wait_for_page(dash_duo.server_url + route)
         dash_duo.wait_for_element(READY[route], timeout=20)
-        time.sleep(1)
+        wait_until_settled(dash_duo.driver)
         overflow = dash_duo.driver.execute_script(
             "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )

@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from app import create_app
 from dashboard.web import ids
+from tests.support.browser import scroll_into_view, severe, wait_until
 
 pytestmark = pytest.mark.browser
-
-
-def severe(dash_duo):
-    return [entry for entry in dash_duo.get_logs() or [] if entry.get("level") == "SEVERE"]
-
-
-@pytest.fixture
-def mini_app(mini_context):
-    return create_app(mini_context)
 
 
 @pytest.mark.parametrize(
@@ -49,7 +38,7 @@ def test_route_renders_without_errors(dash_duo, mini_app, path, selector, text):
     dash_duo.wait_for_page(dash_duo.server_url + path)
     dash_duo.wait_for_contains_text(selector, text, timeout=15)
     assert "Traceback" not in dash_duo.driver.page_source
-    assert severe(dash_duo) == []
+    assert severe(dash_duo.get_logs()) == []
 
 
 def test_gap_level_switch_updates_findings_and_url(dash_duo, mini_app):
@@ -62,7 +51,7 @@ def test_gap_level_switch_updates_findings_and_url(dash_duo, mini_app):
         f"#{ids.GAPS_FINDINGS}", "No current medium-risk-tier service is recorded in South Wales"
     )
     assert "level=force" in dash_duo.driver.current_url
-    assert severe(dash_duo) == []
+    assert severe(dash_duo.get_logs()) == []
 
 
 def test_presenter_keyboard_navigation(dash_duo, mini_app):
@@ -84,7 +73,7 @@ def test_presenter_keyboard_navigation(dash_duo, mini_app):
     dash_duo.driver.refresh()
     dash_duo.wait_for_contains_text(f"#{ids.PRESENT_SLIDE}", "Slide 2 of 7")
     assert "Source:" in dash_duo.find_element(".slide-source").text
-    assert severe(dash_duo) == []
+    assert severe(dash_duo.get_logs()) == []
 
 
 def test_panel_csv_download(dash_duo, mini_app, tmp_path):
@@ -94,13 +83,10 @@ def test_panel_csv_download(dash_duo, mini_app, tmp_path):
     dash_duo.start_server(mini_app)
     dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "5 of 5 current")
     button = dash_duo.find_element('[id*=\'"type":"csv"\'][id*=\'"panel":"behaviour"\']')
-    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", button)
-    time.sleep(0.3)
+    scroll_into_view(dash_duo.driver, button)
     button.click()
     target = tmp_path / "vawdasv-overview-behaviour.csv"
-    deadline = time.time() + 15
-    while time.time() < deadline and not target.exists():
-        time.sleep(0.2)
+    wait_until(target.exists, timeout=15, what=f"{target.name} downloaded")
     lines = target.read_text().splitlines()
     assert lines[0] == (
         "category,interventions,known_for,services_counted,provision,all_wales_services_added"

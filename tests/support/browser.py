@@ -47,6 +47,21 @@ return {
 };
 """
 
+#: True when Dash has no callback in flight, the page has content, and every plotly graph has
+#: drawn (a map once maplibre has drawn its areas).
+SETTLED_JS = """
+if (document.querySelector('[data-dash-is-loading="true"]')) { return false; }
+const plots = [...document.querySelectorAll('.js-plotly-plot')];
+if (!plots.length && !document.querySelector('#shell-page *')) { return false; }
+return plots.every(gd => {
+  const sub = gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
+  if (!gd._fullLayout) { return false; }
+  if (!sub) { return true; }
+  return sub.map && sub.map.loaded() &&
+    sub.map.queryRenderedFeatures().some(f => f.layer.id.endsWith('-fill'));
+});
+"""
+
 T = TypeVar("T")
 
 
@@ -107,6 +122,29 @@ def wait_until(
                 f"{what or 'condition'} not met in {timeout:g} s (last value {value!r})"
             )
         time.sleep(poll)
+
+
+def wait_until_settled(driver, timeout: float = 30.0, *, quiet: float = 0.5) -> None:
+    """Wait until the page has stayed settled (:data:`SETTLED_JS`) for ``quiet`` seconds: a
+    callback that fires only after the first content has drawn gets the time to start."""
+    settled_since: list[float] = []
+
+    def settled() -> bool:
+        if not driver.execute_script(SETTLED_JS):
+            settled_since.clear()
+            return False
+        settled_since[:1] = settled_since[:1] or [time.monotonic()]
+        return time.monotonic() - settled_since[0] >= quiet
+
+    wait_until(settled, timeout, poll=0.1, what="the page settling")
+
+
+def scroll_into_view(driver, element) -> None:
+    """Scroll ``element`` to the middle of the window at once (the stylesheet's smooth scrolling
+    would still be moving it when a click lands)."""
+    driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element
+    )
 
 
 def map_state(driver, graph_id: str) -> dict | None:
