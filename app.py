@@ -11,7 +11,7 @@ import os
 import sys
 
 import dash
-from dash import Dash, dcc, html
+from dash import Dash
 from flask import Response, abort, request
 
 from callbacks import directory as directory_callbacks
@@ -42,7 +42,7 @@ def create_app(context: AppContext | None = None) -> Dash:
         external_stylesheets=[],
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
-    app.layout = html.Div([shell.shell(), dcc.Store(id=shell_callbacks.PAGE_KIND_STORE)])
+    app.layout = shell.shell()
     _add_geometry_route(app, context)
     shell_callbacks.register(app, context)
     overview_callbacks.register(app, context)

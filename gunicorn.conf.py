@@ -6,7 +6,10 @@ Environment: ``WEB_CONCURRENCY`` workers (default 2), ``HOST``/``PORT`` to bind 
 once, and the workers share it. Put a TLS-terminating reverse proxy in front for the public web.
 """
 
+import gc
 import os
+import signal
+import sys
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8050')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
@@ -33,6 +36,37 @@ proc_name = "vawdasv-dashboard"
 def when_ready(server):
     """In the master, after the app is loaded and before the workers fork: do the slow first-time
     work (Dash's set-up, best-level compression of the static bundles) once for all workers."""
-    from dashboard.web.server import warm_up
+    from dashboard.web.compression import warm_up
 
-    warm_up(server.app.wsgi())
+    # gunicorn handles its signals in its main loop, which starts after this hook: a stop asked
+    # for during the warm-up (a minute on a cold cache) would otherwise wait for all of it.
+    # Nothing is served yet, so stopping at once loses nothing.
+    previous = {sig: signal.signal(sig, stop_before_serving(server)) for sig in STOP_SIGNALS}
+    try:
+        warm_up(server.app.wsgi())
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    # Frozen, the loaded app is never walked by the garbage collector again: the workers share its
+    # memory pages instead of copying each page the collector touches, and stopping a process no
+    # longer spends seconds collecting it (a stop took 5-10 s, now about 1 s).
+    gc.freeze()
+
+
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGQUIT)
+
+
+def stop_before_serving(server):
+    """A signal handler that ends the master at once (no worker exists yet)."""
+
+    def stop(signum, _frame):
+        server.log.info("Stopping before serving (%s)", signal.Signals(signum).name)
+        if server.pidfile is not None:
+            server.pidfile.unlink()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        # Not sys.exit: that would wait for the compression threads to finish (a leftover
+        # ``.part`` file is never read).
+        os._exit(0)
+
+    return stop

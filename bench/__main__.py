@@ -95,10 +95,10 @@ def callback_names(app) -> dict[str, str]:
 
 def clear_cache_function(app):
     try:
-        from dashboard.web import server
+        from dashboard.web import view_cache
     except ImportError:
         return None
-    clear = getattr(server, "clear_view_cache", None)
+    clear = getattr(view_cache, "clear_view_cache", None)
     return (lambda: clear(app)) if clear else None
 
 

@@ -20,7 +20,7 @@ from dashboard.views import overview as overview_view
 from dashboard.views import state as view_state
 from dashboard.views.overview import OverviewView
 from dashboard.views.panel_registry import PANEL_BY_KEY, PANELS
-from dashboard.web import ids, server
+from dashboard.web import ids, view_cache
 from layouts.drilldown import chart_table, intervention_table
 from layouts.force import force_section
 from layouts.overview import area_options
@@ -48,7 +48,7 @@ def view_for_key(context: AppContext, key: object) -> OverviewView | None:
         return None
     path, _sep, search = key.partition("?")
     state = view_state.parse(path, "?" + search, context.la_slugs).state
-    return server.cached_compute_view(context, state)
+    return view_cache.cached_compute_view(context, state)
 
 
 def register(app: Dash, context: AppContext) -> None:
@@ -86,7 +86,7 @@ def register(app: Dash, context: AppContext) -> None:
         trigger = ctx.triggered_id
         if trigger is None:
             # The page was drawn from the URL's state: only the key is missing.
-            view = server.cached_compute_view(context, parsed.state)
+            view = view_cache.cached_compute_view(context, parsed.state)
             return (*(no_update,) * (8 + len(FILTER_KEYS)), view.key)
         if trigger == ids.OV_URL:
             wanted = parsed.state
@@ -110,7 +110,7 @@ def register(app: Dash, context: AppContext) -> None:
                 wanted = replace(wanted, filters={})
         new_path, new_search = view_state.to_url(wanted)
         # Computed here, once, so that every drawing callback finds the view in the cache.
-        view = server.cached_compute_view(context, wanted)
+        view = view_cache.cached_compute_view(context, wanted)
         current_filters = [value if isinstance(value, list) else [] for value in filters]
         wanted_filters = [list(wanted.filters.get(key, ())) for key in FILTER_KEYS]
         shown_area = wanted.area or view_state.ALL_AREAS

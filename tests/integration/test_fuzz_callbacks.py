@@ -236,7 +236,7 @@ def callback_request(draw, app, key: str, valid_view: dict):
 
 @pytest.fixture
 def no_callback_errors(caplog):
-    caplog.set_level(logging.ERROR, logger="dashboard.web.server")
+    caplog.set_level(logging.ERROR, logger="dashboard.web.errors")
     yield caplog
     failures = [record for record in caplog.get_records("call") if record.levelno >= logging.ERROR]
     assert not failures, "\n".join(

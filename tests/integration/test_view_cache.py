@@ -19,7 +19,7 @@ import redis
 from app import create_app
 from dashboard.domain import model
 from dashboard.web import ids
-from dashboard.web.server import EXTENSION_KEY
+from dashboard.web.view_cache import EXTENSION_KEY
 
 UPDATE = "/_dash-update-component"
 

@@ -1,0 +1,137 @@
+"""The callback guard: a callback request that is not what dash-renderer sends gets ``400``.
+
+A request to Dash's update route must name a registered server-side callback and carry exactly
+that callback's inputs, state and outputs, as dash-renderer writes them. We keep this check
+because Dash itself answers such a body (a JSON list, an unknown output, inputs that do not
+match the callback) with a 500, and the exception's stack trace in the server log, so every
+malformed or hostile request would look like a fault of the server.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from dash import Dash
+from flask import request
+
+from dashboard.web.errors import BAD_REQUEST_TEXT, text_response
+
+log = logging.getLogger(__name__)
+
+UPDATE_ROUTE = "_dash-update-component"
+
+
+def _pattern(component_id: object) -> dict | None:
+    """A pattern-matching id (Dash keeps them as JSON text in its callback map), else None."""
+    if isinstance(component_id, dict):
+        return component_id
+    if isinstance(component_id, str) and component_id.startswith("{"):
+        try:
+            parsed = json.loads(component_id)
+        except ValueError:
+            return None
+        return parsed if isinstance(parsed, dict) else None
+    return None
+
+
+def _matches_pattern(entry: object, pattern: dict, prop: str) -> bool:
+    if not isinstance(entry, dict) or entry.get("property") != prop:
+        return False
+    entry_id = entry.get("id")
+    if not isinstance(entry_id, dict) or set(entry_id) != set(pattern):
+        return False
+    return all(
+        entry_id[key] == value for key, value in pattern.items() if not isinstance(value, list)
+    )
+
+
+def _dependency_ok(item: object, expected: Mapping[str, Any]) -> bool:
+    """One input/state entry: for a plain id, a dict naming exactly that id and property; for a
+    pattern-matching id, the matching entries (a list of them for ALL and ALLSMALLER)."""
+    pattern = _pattern(expected["id"])
+    if pattern is not None:
+        multiple = any(value in (["ALL"], ["ALLSMALLER"]) for value in pattern.values())
+        if multiple != isinstance(item, list):
+            return False
+        entries = item if isinstance(item, list) else [item]
+        return all(_matches_pattern(entry, pattern, expected["property"]) for entry in entries)
+    return (
+        isinstance(item, dict)
+        and item.get("id") == expected["id"]
+        and item.get("property") == expected["property"]
+    )
+
+
+def validate_callback_body(app: Dash, body: object) -> str | None:
+    """None when ``body`` is a well-formed request for a registered callback, else why not."""
+    if not isinstance(body, dict):
+        return "body is not a JSON object"
+    output = body.get("output")
+    if not isinstance(output, str) or output not in app.callback_map:
+        return "unknown output"
+    spec = app.callback_map[output]
+    if "callback" not in spec:
+        return "clientside callback"
+    for field, expected in (("inputs", spec["inputs"]), ("state", spec.get("state", []))):
+        items = body.get(field, [])
+        if not isinstance(items, list) or len(items) != len(expected):
+            return f"{field} do not match the callback"
+        if not all(_dependency_ok(item, dep) for item, dep in zip(items, expected, strict=True)):
+            return f"{field} do not match the callback"
+    outputs = body.get("outputs")
+    expected_outputs = _expected_outputs(spec)
+    if output.startswith(".."):  # several outputs: a list, one entry per output
+        if not isinstance(outputs, list) or len(outputs) != len(expected_outputs):
+            return "outputs do not match the callback"
+        pairs = zip(outputs, expected_outputs, strict=True)
+    else:
+        pairs = [(outputs, expected_outputs[0])]
+    if not all(_output_ok(item, *want) for item, want in pairs):
+        return "outputs do not match the callback"
+    changed = body.get("changedPropIds", [])
+    if not isinstance(changed, list) or not all(isinstance(item, str) for item in changed):
+        return "changedPropIds must be a list of strings"
+    return None
+
+
+def _expected_outputs(spec: Mapping[str, Any]) -> list[tuple[Any, str]]:
+    outputs = spec["output"] if isinstance(spec["output"], list) else [spec["output"]]
+    return [(_plain_id(output.component_id), output.component_property) for output in outputs]
+
+
+def _plain_id(component_id: object) -> object:
+    """A pattern-matching id with its wildcards as dash-renderer writes them (``["ALL"]``)."""
+    if isinstance(component_id, dict):
+        return {
+            key: json.loads(value.to_json()) if hasattr(value, "to_json") else value
+            for key, value in component_id.items()
+        }
+    return component_id
+
+
+def _output_ok(item: object, want_id: object, want_prop: str) -> bool:
+    """One output entry: the id and property the callback declares; for a pattern-matching id,
+    the matching entries (a list of them for ALL)."""
+    if isinstance(want_id, dict):
+        return _dependency_ok(item, {"id": want_id, "property": want_prop})
+    return (
+        isinstance(item, dict) and item.get("id") == want_id and item.get("property") == want_prop
+    )
+
+
+def configure_callback_guard(app: Dash) -> None:
+    """Refuse malformed callback requests to ``app`` before Dash reads them."""
+    update_path = app.config.routes_pathname_prefix + UPDATE_ROUTE
+
+    @app.server.before_request
+    def reject_malformed_callback_requests():
+        if request.path != update_path or request.method != "POST":
+            return None
+        problem = validate_callback_body(app, request.get_json(silent=True))
+        if problem:
+            log.info("rejected callback request: %s", problem)
+            return text_response(BAD_REQUEST_TEXT, 400)
+        return None
