@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dash import Dash, Input, Output, State, ctx, no_update
 
+from callbacks.common import reads_search
 from dashboard import i18n
 from dashboard.domain.context import AppContext
 from dashboard.views import directory as directory_view
@@ -43,45 +44,33 @@ def register(app: Dash, context: AppContext) -> None:
     def export(_clicks):
         return True
 
-    @app.callback(
+    @reads_search(
+        app,
+        ids.URL,
         Output(ids.GRID_COUNT, "children"),
         Input(ids.GRID, "virtualRowData"),
-        State(ids.URL, "search"),
+        initial=True,
     )
     def count(shown, search):
-        _ = i18n.translator(view_state.parse("/", search).state.lang)
+        locale = i18n.locale_for(view_state.language_of(search))
         shown_count = len(shown) if isinstance(shown, list) else len(rows_by_id)
-        return _("{shown} of {total} interventions shown").format(
+        return locale("{shown} of {total} interventions shown").format(
             shown=shown_count, total=len(rows_by_id)
         )
 
-    @app.callback(
-        Output(ids.GRID_DETAIL, "is_open"),
-        Output(ids.GRID_DETAIL_BODY, "children"),
-        Input(ids.GRID, "selectedRows"),
-        Input(ids.GRID_DETAIL_CLOSE, "n_clicks"),
-        State(ids.URL, "search"),
-    )
+    detail_outputs = [Output(ids.GRID_DETAIL, "is_open"), Output(ids.GRID_DETAIL_BODY, "children")]
+    detail_inputs = [Input(ids.GRID, "selectedRows"), Input(ids.GRID_DETAIL_CLOSE, "n_clicks")]
+
+    @reads_search(app, ids.URL, *detail_outputs, *detail_inputs, initial=True)
     def detail(selected, _close, search):
-        parsed = view_state.parse("/", search).state
-        _ = i18n.translator(parsed.lang)
         if ctx.triggered_id == ids.GRID_DETAIL_CLOSE:
             return False, no_update
-        row_id = None
         if isinstance(selected, list) and selected and isinstance(selected[0], dict):
             row_id = selected[0].get("id")
         else:
-            row_id = _query_id(search)
-        row = rows_by_lang[parsed.lang].get(row_id) if isinstance(row_id, str) else None
+            row_id = view_state.directory_id(search)
+        locale = i18n.locale_for(view_state.language_of(search))
+        row = rows_by_lang[locale.lang].get(row_id) if isinstance(row_id, str) else None
         if row is None:
             return False, no_update
-        return True, detail_body(row, _)
-
-
-def _query_id(search) -> str | None:
-    from urllib.parse import parse_qs
-
-    if not isinstance(search, str):
-        return None
-    values = parse_qs(search.lstrip("?")).get("id")
-    return values[0] if values else None
+        return True, detail_body(row, locale)

@@ -2,36 +2,32 @@
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, State, ctx, no_update
+from dash import Dash, Input, Output, ctx, no_update
 
-from dashboard import i18n
+from callbacks.common import keeps_url_in_step
 from dashboard.domain.context import AppContext
+from dashboard.i18n import locale_for
 from dashboard.views import findings
 from dashboard.views import state as view_state
 from dashboard.web import ids
-from layouts.present import slide_index, slide_view
+from layouts.present import slide_view
 
 
 def register(app: Dash, context: AppContext) -> None:
-    @app.callback(
-        Output(ids.PRESENT_SLIDE, "children"),
-        Output(ids.PRESENT_URL, "search"),
-        Input(ids.PRESENT_NEXT, "n_clicks"),
-        Input(ids.PRESENT_PREV, "n_clicks"),
-        State(ids.PRESENT_URL, "search"),
-        prevent_initial_call=True,
-    )
+    buttons = [Input(ids.PRESENT_NEXT, "n_clicks"), Input(ids.PRESENT_PREV, "n_clicks")]
+
+    @keeps_url_in_step(app, ids.PRESENT_URL, [Output(ids.PRESENT_SLIDE, "children")], buttons)
     def move(_next, _prev, search):
-        lang = view_state.parse("/", search).state.lang
-        _ = i18n.translator(lang)
-        deck = findings.slides(context, lang)
-        index = slide_index(search, len(deck))
+        locale = locale_for(view_state.language_of(search))
+        deck = findings.slides(context, locale.lang)
+        index = view_state.slide_index(search, len(deck))
         step = 1 if ctx.triggered_id == ids.PRESENT_NEXT else -1
         new_index = min(max(index + step, 0), len(deck) - 1)
         if new_index == index:
             return no_update, no_update
-        query = f"?slide={new_index + 1}" + ("&lang=cy" if lang == "cy" else "")
-        return slide_view(deck[new_index], new_index + 1, len(deck), _, lang), query
+        number = new_index + 1
+        slide = slide_view(deck[new_index], number, len(deck), locale)
+        return slide, view_state.slide_search(number, locale.lang)
 
     app.clientside_callback(
         """

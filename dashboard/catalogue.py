@@ -37,7 +37,7 @@ def dynamic_messages() -> list[str]:
     from dashboard.domain import cliff, evidence, need, precarity
     from dashboard.domain import vocabulary as vocab
     from dashboard.views import findings, panel_registry, review
-    from layouts import directory, overview, shell
+    from layouts import directory, overview
 
     messages: list[str] = []
     for values in (
@@ -70,9 +70,7 @@ def dynamic_messages() -> list[str]:
         tuple(overview.FILTER_LABELS.values()),
         tuple(overview.LEVEL_LABELS.values()),
         tuple(overview.METRIC_LABELS.values()),
-        tuple(label for _field, label, _width in directory.GRID_COLUMNS),
         tuple(directory.DETAIL_LABELS.values()),
-        tuple(label for _path, label in shell.NAV_ITEMS),
         tuple(panel.title for panel in panel_registry.PANELS),
         tuple(review.GAP_TITLES.values()),
     ):

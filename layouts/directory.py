@@ -6,23 +6,9 @@ import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import html
 
-from dashboard.i18n import Translate
+from dashboard.i18n import N_, Locale
 from dashboard.web import ids
 
-GRID_COLUMNS = (
-    ("name", "Intervention", 260),
-    ("provider", "Provider", 200),
-    ("police_force_areas", "Police force areas", 180),
-    ("vawdasv_regions", "VAWDASV regions", 180),
-    ("behaviour_focus", "Behaviour focus", 220),
-    ("service_tier", "Service tier", 160),
-    ("risk_level", "Risk level", 130),
-    ("evidence_rung", "Evaluation and accreditation", 200),
-    ("precarity", "Funding precarity", 140),
-    ("funding_end", "Funding ends", 120),
-    ("status", "Status", 120),
-    ("source", "Source", 260),
-)
 DETAIL_LABELS = {
     "id": "Identifier",
     "name": "Intervention",
@@ -59,13 +45,30 @@ DETAIL_LABELS = {
     "last_verified": "Last checked",
     "note": "Note",
 }
+#: The grid's columns in order, with their widths in pixels.
+GRID_COLUMNS = (
+    ("name", 260),
+    ("provider", 200),
+    ("police_force_areas", 180),
+    ("vawdasv_regions", 180),
+    ("behaviour_focus", 220),
+    ("service_tier", 160),
+    ("risk_level", 130),
+    ("evidence_rung", 200),
+    ("precarity", 140),
+    ("funding_end", 120),
+    ("status", 120),
+    ("source", 260),
+)
+#: Column headers: the detail view's labels, shorter where a column is narrow.
+GRID_HEADERS = {**DETAIL_LABELS, "funding_end": N_("Funding ends")}
 
 
-def directory_page(rows: list[dict], _: Translate, *, selected_id: str | None) -> html.Div:
+def directory_page(rows: list[dict], locale: Locale, *, selected_id: str | None) -> html.Div:
     column_defs = [
         {
             "field": field,
-            "headerName": _(label),
+            "headerName": locale(GRID_HEADERS[field]),
             "width": width,
             "filter": "agTextColumnFilter",
             "sortable": True,
@@ -73,13 +76,13 @@ def directory_page(rows: list[dict], _: Translate, *, selected_id: str | None) -
             "wrapText": True,
             "autoHeight": True,
         }
-        for field, label, width in GRID_COLUMNS
+        for field, width in GRID_COLUMNS
     ]
     return html.Div(
         [
-            html.H1(_("Directory of interventions"), className="page-title"),
+            html.H1(locale("Directory of interventions"), className="page-title"),
             dbc.Alert(
-                _(
+                locale(
                     "{n} interventions named in five public documents. This is not the 2023 mapping "
                     "survey's dataset. Select a row to see every field and its source."
                 ).format(n=len(rows)),
@@ -89,12 +92,12 @@ def directory_page(rows: list[dict], _: Translate, *, selected_id: str | None) -
                 [
                     dbc.Col(
                         [
-                            dbc.Label(_("Search all columns"), html_for=ids.GRID_SEARCH),
+                            dbc.Label(locale("Search all columns"), html_for=ids.GRID_SEARCH),
                             dbc.Input(
                                 id=ids.GRID_SEARCH,
                                 type="search",
                                 debounce=True,
-                                placeholder=_("Search"),
+                                placeholder=locale("Search"),
                             ),
                         ],
                         md=6,
@@ -107,7 +110,9 @@ def directory_page(rows: list[dict], _: Translate, *, selected_id: str | None) -
                                 **{"aria-live": "polite"},
                             ),
                             dbc.Button(
-                                _("Download shown rows (CSV)"), id=ids.GRID_EXPORT, color="primary"
+                                locale("Download shown rows (CSV)"),
+                                id=ids.GRID_EXPORT,
+                                color="primary",
                             ),
                         ],
                         md=6,
@@ -133,7 +138,7 @@ def directory_page(rows: list[dict], _: Translate, *, selected_id: str | None) -
                     "animateRows": False,
                     "enableCellTextSelection": True,
                     "ensureDomOrder": True,
-                    "localeText": {"noRowsToShow": _("No interventions match")},
+                    "localeText": {"noRowsToShow": locale("No interventions match")},
                 },
                 csvExportParams={"fileName": "vawdasv-interventions.csv"},
                 className="ag-theme-alpine directory-grid",
@@ -141,9 +146,9 @@ def directory_page(rows: list[dict], _: Translate, *, selected_id: str | None) -
             ),
             dbc.Modal(
                 [
-                    dbc.ModalHeader(dbc.ModalTitle(_("Intervention details"))),
+                    dbc.ModalHeader(dbc.ModalTitle(locale("Intervention details"))),
                     dbc.ModalBody(id=ids.GRID_DETAIL_BODY),
-                    dbc.ModalFooter(dbc.Button(_("Close"), id=ids.GRID_DETAIL_CLOSE)),
+                    dbc.ModalFooter(dbc.Button(locale("Close"), id=ids.GRID_DETAIL_CLOSE)),
                 ],
                 id=ids.GRID_DETAIL,
                 is_open=bool(selected_id),
@@ -155,10 +160,10 @@ def directory_page(rows: list[dict], _: Translate, *, selected_id: str | None) -
     )
 
 
-def detail_body(row: dict, _: Translate) -> html.Dl:
+def detail_body(row: dict, locale: Locale) -> html.Dl:
     items = []
     for field, label in DETAIL_LABELS.items():
         value = row.get(field, "")
         shown = value if value not in ("", None) else "—"
-        items += [html.Dt(_(label)), html.Dd(str(shown))]
+        items += [html.Dt(locale(label)), html.Dd(str(shown))]
     return html.Dl(items, className="detail-list")

@@ -6,12 +6,11 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard import i18n
 from dashboard.domain import counting
 from dashboard.domain.scorecard import ScorecardCell, ScorecardView, cite
-from dashboard.i18n import N_, Translate
+from dashboard.i18n import N_, Locale
 from dashboard.web import ids
-from layouts.shell import source_note
+from layouts.components import download_button, source_note
 
 #: Field names as shown in the column headers.
 FIELD_LABELS = {
@@ -35,69 +34,73 @@ STATE_CLASSES = {
 }
 
 
-def field_label(field: str, _: Translate) -> str:
-    return _(FIELD_LABELS[field]) if field in FIELD_LABELS else field.replace("_", " ")
+def field_label(field: str, locale: Locale) -> str:
+    return locale(FIELD_LABELS[field]) if field in FIELD_LABELS else field.replace("_", " ")
 
 
-def element_rule(element, _: Translate) -> str:
-    values = _(" or ").join(_(value) for value in element.values)
-    return f"{field_label(element.field, _)}: {values}"
+def element_rule(element, locale: Locale) -> str:
+    values = locale(" or ").join(locale(value) for value in element.values)
+    return f"{field_label(element.field, locale)}: {values}"
 
 
-def cell_content(cell: ScorecardCell, element, *, _: Translate, lang: str) -> html.Td:
+def cell_content(cell: ScorecardCell, element, *, locale: Locale) -> html.Td:
     """One cell: symbol, state in words and a tooltip; colour only repeats what the words say."""
-    fmt = lambda value: i18n.format_number(value, lang)  # noqa: E731
+    fmt = locale.number
     lines: list = []
     classes = ["sc-cell", STATE_CLASSES[cell.state]]
     if cell.state == counting.RECORDED:
         lines.append(html.Span(f"✓ {fmt(cell.count)}", className="sc-state"))
-        lines.append(html.Span(_("recorded"), className="sc-sub"))
+        lines.append(html.Span(locale("recorded"), className="sc-sub"))
         title = "; ".join(cell.names)
     elif cell.state == counting.GAP and cell.documented is not None:
         classes[-1] = "sc-gap-documented"
-        lines.append(html.Span("✗ " + _("gap"), className="sc-state"))
-        lines.append(html.Span(_("stated by a source"), className="sc-sub"))
+        lines.append(html.Span("✗ " + locale("gap"), className="sc-state"))
+        lines.append(html.Span(locale("stated by a source"), className="sc-sub"))
         title = f"“{cell.documented.evidence}” ({cite(cell.documented.source)})"
     elif cell.state == counting.GAP:
-        lines.append(html.Span("✗ " + _("gap"), className="sc-state"))
-        lines.append(html.Span(_("in the directory"), className="sc-sub"))
-        title = _(
+        lines.append(html.Span("✗ " + locale("gap"), className="sc-state"))
+        lines.append(html.Span(locale("in the directory"), className="sc-sub"))
+        title = locale(
             "None of the {m} current services here meets this element, and {field} is known "
             "for all of them."
-        ).format(m=fmt(cell.services), field=field_label(element.field, _))
+        ).format(m=fmt(cell.services), field=field_label(element.field, locale))
     elif cell.state == counting.NOT_KNOWN:
-        lines.append(html.Span("? " + _("not known"), className="sc-state"))
+        lines.append(html.Span("? " + locale("not known"), className="sc-state"))
         lines.append(
-            html.Span(_("({n} unclassified)").format(n=fmt(cell.unclassified)), className="sc-sub")
+            html.Span(
+                locale("({n} unclassified)").format(n=fmt(cell.unclassified)), className="sc-sub"
+            )
         )
-        title = _("{n} of the {m} current services here have no {field} recorded.").format(
-            n=fmt(cell.unclassified), m=fmt(cell.services), field=field_label(element.field, _)
+        title = locale("{n} of the {m} current services here have no {field} recorded.").format(
+            n=fmt(cell.unclassified), m=fmt(cell.services), field=field_label(element.field, locale)
         )
     else:
-        lines.append(html.Span("– " + _("no record"), className="sc-state"))
-        title = _("The directory holds no current service here.")
+        lines.append(html.Span("– " + locale("no record"), className="sc-state"))
+        title = locale("The directory holds no current service here.")
     if cell.all_wales:
         lines.append(
             html.Span(
-                _("+{n} available across Wales").format(n=fmt(cell.all_wales)),
+                locale("+{n} available across Wales").format(n=fmt(cell.all_wales)),
                 className="sc-sub",
             )
         )
-        title += " " + _("Available across Wales: {names}.").format(
+        title += " " + locale("Available across Wales: {names}.").format(
             names="; ".join(cell.all_wales_names)
         )
     return html.Td(lines, className=" ".join(classes), title=title.strip())
 
 
-def scorecard_table(view: ScorecardView, *, _: Translate, lang: str) -> html.Table:
-    fmt = lambda value: i18n.format_number(value, lang)  # noqa: E731
-    level_label = _("VAWDASV region") if view.level == "region" else _("Police force area")
+def scorecard_table(view: ScorecardView, *, locale: Locale) -> html.Table:
+    fmt = locale.number
+    level_label = (
+        locale("VAWDASV region") if view.level == "region" else locale("Police force area")
+    )
     head = html.Tr(
         [
             html.Th(level_label, scope="col"),
             *[
                 html.Th(
-                    [element.label, html.Span(element_rule(element, _), className="sc-rule")],
+                    [element.label, html.Span(element_rule(element, locale), className="sc-rule")],
                     scope="col",
                 )
                 for element in view.elements
@@ -106,8 +109,8 @@ def scorecard_table(view: ScorecardView, *, _: Translate, lang: str) -> html.Tab
     )
     body = []
     for row in view.rows:
-        total = _("meets {k} of {n} elements").format(k=fmt(row.met), n=fmt(row.total))
-        unknown = _("{m} not known").format(m=fmt(row.not_known))
+        total = locale("meets {k} of {n} elements").format(k=fmt(row.met), n=fmt(row.total))
+        unknown = locale("{m} not known").format(m=fmt(row.not_known))
         body.append(
             html.Tr(
                 [
@@ -120,7 +123,7 @@ def scorecard_table(view: ScorecardView, *, _: Translate, lang: str) -> html.Tab
                         scope="row",
                     ),
                     *[
-                        cell_content(cell, element, _=_, lang=lang)
+                        cell_content(cell, element, locale=locale)
                         for cell, element in zip(row.cells, view.elements, strict=True)
                     ],
                 ]
@@ -129,13 +132,13 @@ def scorecard_table(view: ScorecardView, *, _: Translate, lang: str) -> html.Tab
     return html.Table(
         [
             html.Caption(
-                _(
+                locale(
                     "Areas against the elements of the draft minimum offer: current services, "
                     "{scope}."
                 ).format(
-                    scope=_("services available across all of Wales added")
+                    scope=locale("services available across all of Wales added")
                     if view.include_all_wales
-                    else _("local services only, services available across Wales beside")
+                    else locale("local services only, services available across Wales beside")
                 )
             ),
             html.Thead(head),
@@ -145,21 +148,21 @@ def scorecard_table(view: ScorecardView, *, _: Translate, lang: str) -> html.Tab
     )
 
 
-def legend(_: Translate) -> html.Ul:
+def legend(locale: Locale) -> html.Ul:
     items = [
-        ("sc-recorded", "✓ 2", _("recorded (number of services)")),
-        ("sc-gap-documented", "✗ " + _("gap"), _("stated by a source document")),
+        ("sc-recorded", "✓ 2", locale("recorded (number of services)")),
+        ("sc-gap-documented", "✗ " + locale("gap"), locale("stated by a source document")),
         (
             "sc-gap",
-            "✗ " + _("gap"),
-            _("in the directory: field known for every service, none meets it"),
+            "✗ " + locale("gap"),
+            locale("in the directory: field known for every service, none meets it"),
         ),
         (
             "sc-not-known",
-            "? " + _("not known"),
-            _("field not recorded for some services: not a gap"),
+            "? " + locale("not known"),
+            locale("field not recorded for some services: not a gap"),
         ),
-        ("sc-no-record", "– " + _("no record"), _("no current service recorded")),
+        ("sc-no-record", "– " + locale("no record"), locale("no current service recorded")),
     ]
     return html.Ul(
         [
@@ -167,11 +170,11 @@ def legend(_: Translate) -> html.Ul:
             for cls, symbol, text in items
         ],
         className="sc-legend",
-        **{"aria-label": _("Legend")},
+        **{"aria-label": locale("Legend")},
     )
 
 
-def services_details(view: ScorecardView, *, _: Translate) -> html.Div:
+def services_details(view: ScorecardView, *, locale: Locale) -> html.Div:
     """Per area, the services behind each cell (the tooltips' content, readable without a mouse)."""
     blocks = []
     for row in view.rows:
@@ -182,16 +185,16 @@ def services_details(view: ScorecardView, *, _: Translate) -> html.Div:
                 parts.append("; ".join(cell.names))
             elif cell.documented is not None:
                 parts.append(
-                    _("gap stated by a source: “{quote}” ({source})").format(
+                    locale("gap stated by a source: “{quote}” ({source})").format(
                         quote=cell.documented.evidence, source=cite(cell.documented.source)
                     )
                 )
             else:
-                parts.append(_(cell.state))
+                parts.append(locale(cell.state))
             if cell.all_wales_names:
                 parts.append(
                     " · "
-                    + _("available across Wales: {names}").format(
+                    + locale("available across Wales: {names}").format(
                         names="; ".join(cell.all_wales_names)
                     )
                 )
@@ -199,7 +202,7 @@ def services_details(view: ScorecardView, *, _: Translate) -> html.Div:
         blocks.append(
             html.Details(
                 [
-                    html.Summary(_("{area}: services behind each cell").format(area=row.name)),
+                    html.Summary(locale("{area}: services behind each cell").format(area=row.name)),
                     html.Ul(items),
                 ],
                 className="sc-details",
@@ -208,13 +211,13 @@ def services_details(view: ScorecardView, *, _: Translate) -> html.Div:
     return html.Div(blocks)
 
 
-def offer_list(view: ScorecardView, *, _: Translate) -> html.Ol:
+def offer_list(view: ScorecardView, *, locale: Locale) -> html.Ol:
     return html.Ol(
         [
             html.Li(
                 [
                     html.Strong(element.label),
-                    f" ({element_rule(element, _)}). ",
+                    f" ({element_rule(element, locale)}). ",
                     element.rationale,
                     " ",
                     html.Span(f"“{element.evidence}”", className="sc-quote"),
@@ -227,22 +230,22 @@ def offer_list(view: ScorecardView, *, _: Translate) -> html.Ol:
     )
 
 
-def scorecard_body(view: ScorecardView, *, _: Translate, lang: str) -> list:
+def scorecard_body(view: ScorecardView, *, locale: Locale) -> list:
     """Everything that changes with the controls."""
     notes = [html.P(note, className="small") for note in view.notes]
     return [
-        legend(_),
-        html.Div(scorecard_table(view, _=_, lang=lang), className="scorecard-wrap"),
+        legend(locale),
+        html.Div(scorecard_table(view, locale=locale), className="scorecard-wrap"),
         *notes,
-        html.H2(_("Services behind each cell"), className="panel-title"),
-        services_details(view, _=_),
+        html.H2(locale("Services behind each cell"), className="panel-title"),
+        services_details(view, locale=locale),
     ]
 
 
-def method_text(_: Translate) -> str:
-    rules = " ".join(_(counting.RULES[key]) for key in RULE_KEYS)
+def method_text(locale: Locale) -> str:
+    rules = " ".join(locale(counting.RULES[key]) for key in RULE_KEYS)
     return (
-        _(
+        locale(
             "Each cell counts the current services in the area that have any of the element's "
             "values in the field named under the element."
         )
@@ -251,23 +254,23 @@ def method_text(_: Translate) -> str:
     )
 
 
-def scorecard_page(view: ScorecardView, *, _: Translate, lang: str) -> html.Div:
+def scorecard_page(view: ScorecardView, *, locale: Locale) -> html.Div:
     return html.Div(
         [
             dcc.Location(id=ids.SC_URL, refresh=False),
             dcc.Download(id=ids.SC_DOWNLOAD),
             html.H1(
                 [
-                    _("Minimum-offer scorecard"),
+                    locale("Minimum-offer scorecard"),
                     " ",
-                    html.Span(_("Draft"), className="badge bg-warning text-dark sc-badge"),
+                    html.Span(locale("Draft"), className="badge bg-warning text-dark sc-badge"),
                 ],
                 className="page-title",
             ),
             dbc.Alert(
                 [
-                    html.Strong(_("Draft for discussion, not adopted policy.") + " "),
-                    _(
+                    html.Strong(locale("Draft for discussion, not adopted policy.") + " "),
+                    locale(
                         "Recommendation 2 of the 2023 survey asks the National Partnership "
                         "Board to consider an all-Wales response to tackling perpetration, "
                         "including a minimum level of service provision. The elements below are "
@@ -282,14 +285,16 @@ def scorecard_page(view: ScorecardView, *, _: Translate, lang: str) -> html.Div:
                 [
                     dbc.Col(
                         [
-                            html.Label(_("Areas"), htmlFor=ids.SC_LEVEL, className="control-label"),
+                            html.Label(
+                                locale("Areas"), htmlFor=ids.SC_LEVEL, className="control-label"
+                            ),
                             dbc.RadioItems(
                                 id=ids.SC_LEVEL,
                                 value=view.level,
                                 inline=True,
                                 options=[
-                                    {"label": _("VAWDASV region"), "value": "region"},
-                                    {"label": _("Police force area"), "value": "force"},
+                                    {"label": locale("VAWDASV region"), "value": "region"},
+                                    {"label": locale("Police force area"), "value": "force"},
                                 ],
                             ),
                         ],
@@ -300,27 +305,21 @@ def scorecard_page(view: ScorecardView, *, _: Translate, lang: str) -> html.Div:
                         dbc.Switch(
                             id=ids.SC_ALL_WALES,
                             value=view.include_all_wales,
-                            label=_("Include services available across all of Wales"),
+                            label=locale("Include services available across all of Wales"),
                         ),
                         md=5,
                     ),
                     dbc.Col(
-                        dbc.Button(
-                            _("Download data (CSV)"),
-                            id=ids.SC_CSV,
-                            color="link",
-                            size="sm",
-                            className="csv-button",
-                        ),
+                        download_button(ids.SC_CSV, locale),
                         md=2,
                     ),
                 ],
                 className="controls-inline sc-controls",
             ),
-            html.Div(scorecard_body(view, _=_, lang=lang), id=ids.SC_BODY),
-            html.H2(_("The draft offer"), className="panel-title"),
-            offer_list(view, _=_),
-            source_note(method_text(_), _),
+            html.Div(scorecard_body(view, locale=locale), id=ids.SC_BODY),
+            html.H2(locale("The draft offer"), className="panel-title"),
+            offer_list(view, locale=locale),
+            source_note(method_text(locale), locale),
         ],
         className="review scorecard-page",
     )

@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
-from typing import Any
+from collections.abc import Iterable
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard.i18n import Translate
+from dashboard.i18n import Locale
 from dashboard.web import ids
 
-NAV_ITEMS = (
-    ("/", "Overview"),
-    ("/gaps", "Gap review"),
-    ("/scorecard", "Minimum offer"),
-    ("/need", "Need and provision"),
-    ("/funding", "Funding"),
-    ("/directory", "Directory"),
-    ("/present", "Present"),
-)
+# Until layouts/drilldown.py imports them from layouts.components, where they now live.
+from layouts.components import data_table, source_note  # noqa: F401
+
+#: What the router last rendered: the section of a page that keeps itself in step with the URL.
+PAGE_KIND_STORE = "shell-page-kind"
+#: The browser-tab title of the page shown; a clientside callback writes it to ``document.title``.
+PAGE_TITLE_STORE = "shell-page-title"
 
 
 def shell() -> html.Div:
@@ -30,23 +27,21 @@ def shell() -> html.Div:
             dcc.Store(id=ids.LANG_STORE, storage_type="local"),
             html.A("Skip to main content", href="#main", className="skip-link"),
             html.Div(id=ids.PAGE, className="page"),
+            dcc.Store(id=PAGE_KIND_STORE),
+            dcc.Store(id=PAGE_TITLE_STORE),
         ]
     )
 
 
-def header(*, active: str, lang: str, switch_href: str, _: Translate) -> html.Header:
+def header(
+    *, navigation: Iterable[tuple[str, str, bool]], switch_href: str, locale: Locale
+) -> html.Header:
+    """The banner: the title, one link per ``(label, href, active)`` entry, the language switch."""
     links = [
-        dbc.NavItem(
-            dbc.NavLink(
-                _(label),
-                href=path + ("?lang=cy" if lang == "cy" else ""),
-                active=path == active,
-                className="nav-link-main",
-            )
-        )
-        for path, label in NAV_ITEMS
+        dbc.NavItem(dbc.NavLink(label, href=href, active=active, className="nav-link-main"))
+        for label, href, active in navigation
     ]
-    other = "cy" if lang == "en" else "en"
+    other = locale.other
     return html.Header(
         dbc.Navbar(
             dbc.Container(
@@ -54,9 +49,10 @@ def header(*, active: str, lang: str, switch_href: str, _: Translate) -> html.He
                     html.Div(
                         [
                             html.Span(
-                                _("VAWDASV perpetration interventions"), className="brand-title"
+                                locale("VAWDASV perpetration interventions"),
+                                className="brand-title",
                             ),
-                            html.Span(_("Wales"), className="brand-sub"),
+                            html.Span(locale("Wales"), className="brand-sub"),
                         ],
                         className="brand",
                     ),
@@ -79,13 +75,13 @@ def header(*, active: str, lang: str, switch_href: str, _: Translate) -> html.He
     )
 
 
-def notices(messages: list[str], _: Translate) -> html.Div | None:
+def notices(messages: list[str], locale: Locale) -> html.Div | None:
     """Friendly messages about corrected URL values; nothing when all was well."""
     if not messages:
         return None
     return dbc.Alert(
         [
-            html.Strong(_("Some link settings were not recognised:")),
+            html.Strong(locale("Some link settings were not recognised:")),
             html.Ul([html.Li(m) for m in messages]),
         ],
         color="warning",
@@ -95,26 +91,26 @@ def notices(messages: list[str], _: Translate) -> html.Div | None:
     )
 
 
-def footer(_: Translate, data_date: str) -> html.Footer:
+def footer(locale: Locale, data_date: str) -> html.Footer:
     return html.Footer(
         dbc.Container(
             [
                 html.P(
-                    _(
+                    locale(
                         "Boundaries and population: Source: Office for National Statistics licensed "
                         "under the Open Government Licence v.3.0. Contains OS data © Crown copyright "
                         "and database right 2024."
                     )
                 ),
                 html.P(
-                    _(
+                    locale(
                         "Police recorded crime: Home Office, Police recorded crime, Table P1, year "
                         "ending June 2025. Contains public sector information licensed under the Open "
                         "Government Licence v3.0."
                     )
                 ),
                 html.P(
-                    _(
+                    locale(
                         "Interventions: curated from five public documents (Welsh Government, Policing "
                         "in Wales, Fowler, Karim & Feder 2020); each row cites its source. Last "
                         "checked: {date}."
@@ -125,68 +121,3 @@ def footer(_: Translate, data_date: str) -> html.Footer:
         ),
         className="app-footer",
     )
-
-
-def source_note(text: str, _: Translate) -> html.Details:
-    """A short, collapsible "source and method" note under a panel."""
-    return html.Details(
-        [html.Summary(_("Source and method")), html.P(text)], className="source-note"
-    )
-
-
-def data_table(
-    headers: Sequence[str],
-    rows: Iterable[Sequence[Any]],
-    *,
-    numeric: Collection[int] = (),
-    class_name: str = "table table-sm list-table",
-) -> html.Table:
-    """A plain HTML table with column headers; ``numeric`` columns are right-aligned."""
-    return html.Table(
-        [
-            html.Thead(html.Tr([html.Th(header, scope="col") for header in headers])),
-            html.Tbody(
-                [
-                    html.Tr(
-                        [
-                            html.Td(cell, className="num" if index in numeric else None)
-                            for index, cell in enumerate(row)
-                        ]
-                    )
-                    for row in rows
-                ]
-            ),
-        ],
-        className=class_name,
-    )
-
-
-def provision_links(path: str, state: Any, _: Translate) -> html.Nav:
-    """The status control of pages without a control panel: two links that keep the rest of
-    the page's settings and change only which services are counted."""
-    from dataclasses import replace
-
-    from dashboard.domain import counting
-    from dashboard.views import state as view_state
-
-    def href(provision: str) -> str:
-        _path, search = view_state.to_url(replace(state, provision=provision, area=None))
-        return (path or "/") + search
-
-    options = (
-        (counting.CURRENT, _("Current provision (active and pilot)")),
-        (counting.ALL_STATUSES, _("Include ended and planned services")),
-    )
-    links: list[Any] = [html.Span(_("Services counted:"), className="control-label me-2")]
-    for provision, label in options:
-        chosen = provision == state.provision
-        # The chosen option says so in words too (dcc.Link takes no aria-current).
-        text = [label, html.Span(" " + _("(shown)"), className="visually-hidden")] if chosen else label
-        links.append(
-            dcc.Link(
-                text,
-                href=href(provision),
-                className="provision-link" + (" active" if chosen else ""),
-            )
-        )
-    return html.Nav(links, className="provision-links", **{"aria-label": _("Services counted")})

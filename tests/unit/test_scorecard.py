@@ -304,12 +304,12 @@ def page_text(page) -> str:
     ],
 )
 def test_scorecard_route_renders(real_context, search, expected):
-    from callbacks.shell import page_kind, render
-    from dashboard.web import ids
+    from callbacks.shell import render
+    from dashboard.web import ids, pages
 
-    assert page_kind("/scorecard") == "scorecard"
-    page, kind = render(real_context, "/scorecard", search)
-    assert kind == "scorecard"
+    assert pages.match("/scorecard")[0].name == "scorecard"
+    page, shown, _title = render(real_context, "/scorecard", search)
+    assert shown.name == "scorecard"
     text = page_text(page)
     assert ids.SC_BODY in text and ids.SC_LEVEL in text and ids.SC_CSV in text
     assert expected in text
@@ -324,21 +324,25 @@ def test_scorecard_route_renders(real_context, search, expected):
 
 def test_scorecard_is_in_the_navigation_and_served(mini_context):
     from app import create_app
-    from layouts.shell import NAV_ITEMS
+    from dashboard.i18n import locale_for
+    from dashboard.web import pages
 
-    assert "/scorecard" in [path for path, _label in NAV_ITEMS]
+    navigation = pages.navigation(pages.page_named("scorecard"), locale_for("en"))
+    assert ("Minimum offer", "/scorecard", True) in navigation
     client = create_app(mini_context).server.test_client()
     assert client.get("/scorecard").status_code == 200
     assert client.get("/scorecard?lang=cy&level=force").status_code == 200
 
 
 def test_callback_helpers_round_trip():
-    from callbacks.scorecard import scorecard_options, scorecard_search
+    from dashboard.views.state import AreaSettings, area_search, area_settings
 
-    assert scorecard_options(None) == ("region", False, "en")
-    assert scorecard_options("?level=force&all_wales=1&lang=cy") == ("force", True, "cy")
-    assert scorecard_search("force", True, "cy") == "?level=force&all_wales=1&lang=cy"
-    assert scorecard_options(scorecard_search("region", False, "en")) == ("region", False, "en")
+    assert area_settings(None) == AreaSettings("region", False, "current", "en")
+    assert area_settings("?level=force&all_wales=1&lang=cy") == AreaSettings(
+        "force", True, "current", "cy"
+    )
+    assert area_search(AreaSettings("force", True, lang="cy")) == "?level=force&all_wales=1&lang=cy"
+    assert area_settings(area_search(AreaSettings())) == AreaSettings()
 
 
 def test_controls_re_render_and_keep_the_url_in_step(mini_context):

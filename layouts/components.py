@@ -1,0 +1,170 @@
+"""Small components every page uses: chart toolbar settings, CSV buttons, source notes, plain
+tables, radio groups and the "services counted" controls."""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Collection, Iterable, Sequence
+from typing import Any
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard import config
+from dashboard.domain import counting
+from dashboard.i18n import Locale
+from dashboard.views import state as view_state
+from dashboard.views.state import ViewState
+from dashboard.web import ids
+
+
+@functools.cache
+def plotly_welsh_locale() -> dict:
+    """plotly.js's own Welsh locale (MIT), passed in the graph config: no script to fetch."""
+    return json.loads((config.LOCALE_DIR / "plotly-cy.json").read_text(encoding="utf-8"))
+
+
+def graph_config(lang: str, filename: str) -> dict:
+    """Plotly toolbar: PNG download in the browser, no plotly logo, the page's language."""
+    locales = {"locales": {"cy": plotly_welsh_locale()}} if lang == "cy" else {}
+    return {
+        **locales,
+        "displaylogo": False,
+        "locale": "cy" if lang == "cy" else "en",
+        "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
+        "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+    }
+
+
+def download_button(component_id: str | dict, locale: Locale) -> dbc.Button:
+    """A quiet "Download data (CSV)" button."""
+    return dbc.Button(
+        locale("Download data (CSV)"),
+        id=component_id,
+        color="link",
+        size="sm",
+        className="csv-button",
+    )
+
+
+def csv_button(panel: str, locale: Locale, *, page: str) -> dbc.Button:
+    """The CSV button of one panel of a page; ``callbacks.review`` serves every one."""
+    return download_button({"type": "csv", "page": page, "panel": panel}, locale)
+
+
+def source_note(text: str, locale: Locale) -> html.Details:
+    """A short, collapsible "source and method" note under a panel."""
+    return html.Details(
+        [html.Summary(locale("Source and method")), html.P(text)], className="source-note"
+    )
+
+
+def data_table(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    numeric: Collection[int] = (),
+    class_name: str = "table table-sm list-table",
+) -> html.Table:
+    """A plain HTML table with column headers; ``numeric`` columns are right-aligned."""
+    return html.Table(
+        [
+            html.Thead(html.Tr([html.Th(header, scope="col") for header in headers])),
+            html.Tbody(
+                [
+                    html.Tr(
+                        [
+                            html.Td(cell, className="num" if index in numeric else None)
+                            for index, cell in enumerate(row)
+                        ]
+                    )
+                    for row in rows
+                ]
+            ),
+        ],
+        className=class_name,
+    )
+
+
+def figure_panel(
+    figure, *, page: str, panel: str, note: str, locale: Locale, graph_id: str | None = None
+) -> html.Div:
+    """A chart with its CSV button and source note."""
+    graph = dcc.Graph(
+        figure=figure,
+        config=graph_config(locale.lang, f"{page}-{panel}"),
+        **({"id": graph_id} if graph_id else {}),
+    )
+    return html.Div(
+        [
+            graph,
+            html.Div([csv_button(panel, locale, page=page)], className="panel-actions"),
+            source_note(note, locale),
+        ],
+        className="panel",
+    )
+
+
+def radio_group(label: str, component_id: str, value: str, options: list[tuple[str, str]]) -> list:
+    """A labelled, inline group of radio buttons: ``options`` are (value, label) pairs."""
+    return [
+        html.Label(label, htmlFor=component_id, className="control-label"),
+        dbc.RadioItems(
+            id=component_id,
+            value=value,
+            inline=True,
+            options=[{"label": text, "value": key} for key, text in options],
+        ),
+    ]
+
+
+def provision_options(locale: Locale) -> tuple[tuple[str, str], ...]:
+    """Which services count, as (value, label) pairs: current provision first (the default)."""
+    return (
+        (counting.CURRENT, locale("Current provision (active and pilot)")),
+        (counting.ALL_STATUSES, locale("Include ended and planned services")),
+    )
+
+
+def provision_control(
+    provision: str, locale: Locale, component_id: str = ids.PROVISION
+) -> html.Fieldset:
+    """Which services count, as a control: current provision (the default) or every status."""
+    return html.Fieldset(
+        [
+            html.Legend(locale("Services counted"), className="control-label"),
+            dbc.RadioItems(
+                id=component_id,
+                options=[
+                    {"label": label, "value": value} for value, label in provision_options(locale)
+                ],
+                value=provision,
+                className="control-radio",
+            ),
+        ]
+    )
+
+
+def provision_links(path: str, state: ViewState, locale: Locale) -> html.Nav:
+    """The status control of pages without a control panel: two links that keep the rest of
+    the page's settings and change only which services are counted."""
+    links: list[Any] = [html.Span(locale("Services counted:"), className="control-label me-2")]
+    for provision, label in provision_options(locale):
+        chosen = provision == state.provision
+        # The chosen option says so in words too (dcc.Link takes no aria-current).
+        text = (
+            [label, html.Span(" " + locale("(shown)"), className="visually-hidden")]
+            if chosen
+            else label
+        )
+        links.append(
+            dcc.Link(
+                text,
+                href=view_state.provision_href(path, state, provision),
+                className="provision-link" + (" active" if chosen else ""),
+            )
+        )
+    return html.Nav(
+        links, className="provision-links", **{"aria-label": locale("Services counted")}
+    )

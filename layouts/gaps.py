@@ -1,0 +1,174 @@
+"""The gap review page: findings in their evidence groups, the gap matrices, recommendations."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import dcc, html
+
+from dashboard.domain import counting
+from dashboard.i18n import N_, Locale
+from dashboard.views.state import AreaSettings
+from dashboard.web import ids
+from layouts.components import figure_panel, provision_control, radio_group, source_note
+
+#: Headings of the findings, in the order shown: documented gaps lead.
+FINDING_GROUPS = (
+    ("documented", N_("Gaps stated by the source documents")),
+    ("derived", N_("Gaps derived from the directory (every counted service classified)")),
+    ("record", N_("What the directory records")),
+    ("not known", N_("Not known: too many services unclassified to claim a gap")),
+)
+#: The gap matrices drawn, each with the id its figure is updated by.
+GAP_FIGURES = (
+    ("behaviour", ids.GAPS_BEHAVIOUR),
+    ("tier", ids.GAPS_TIER),
+    ("risk", ids.GAPS_RISK),
+)
+
+
+def findings_list(findings, locale: Locale) -> html.Div:
+    """The findings in their groups, each with its recommendations and, where a source states
+    it, the quote and its citation."""
+    groups = []
+    for evidence_class, heading in FINDING_GROUPS:
+        items = [
+            finding_item(finding, locale)
+            for finding in findings
+            if getattr(finding, "evidence_class", "derived") == evidence_class
+        ]
+        if items:
+            groups.append(
+                html.Section(
+                    [html.H3(locale(heading), className="findings-heading"), html.Ul(items)],
+                    className=f"findings-group findings-{evidence_class.replace(' ', '-')}",
+                )
+            )
+    if not groups:
+        groups.append(html.P(locale("No gaps found by the rules.")))
+    return html.Div(groups, id=ids.GAPS_FINDINGS, className="findings")
+
+
+def finding_item(finding, locale: Locale) -> html.Li:
+    """One finding: its text, links to its recommendations and any quote with its source."""
+    links = [
+        html.A(
+            locale("Recommendation {n}").format(n=number),
+            href=f"#rec-{number}",
+            className="rec-link",
+        )
+        for number in finding.recommendations
+    ]
+    quote = (
+        [
+            html.Blockquote(
+                [
+                    html.Span(f"“{finding.quote}”", lang="en"),
+                    html.Footer(finding.source, className="small"),
+                ],
+                className="finding-quote",
+            )
+        ]
+        if getattr(finding, "quote", "")
+        else []
+    )
+    return html.Li([finding.text, " ", *_join(links), *quote])
+
+
+def _join(links):
+    out = []
+    for index, link in enumerate(links):
+        if index:
+            out.append(", ")
+        out.append(link)
+    return [html.Span(["(", *out, ")"])] if out else []
+
+
+def recommendations_list(frame: pd.DataFrame, locale: Locale) -> html.Div:
+    return html.Div(
+        [
+            html.H2(locale("The 2023 survey's recommendations"), className="panel-title"),
+            html.Ol(
+                [
+                    html.Li(html.Span(row.text), id=f"rec-{row.number}", value=int(row.number))
+                    for row in frame.sort_values("number").itertuples()
+                ],
+                className="recommendations",
+            ),
+            html.P(
+                locale(
+                    "Source: Welsh Government, VAWDASV Blueprint perpetration intervention mapping survey, Recommendations."
+                ),
+                className="small",
+            ),
+        ]
+    )
+
+
+def gaps_page(
+    review: dict, recommendations: pd.DataFrame, *, settings: AreaSettings, locale: Locale
+) -> html.Div:
+    """The whole page for one level, all-Wales choice and provision."""
+    return html.Div(
+        [
+            dcc.Location(id=ids.GAPS_URL, refresh=False),
+            html.H1(locale("Gap review"), className="page-title"),
+            html.P(
+                locale(
+                    "Each cell is provision recorded (a count), a gap (stated by a source, or "
+                    "derived where every counted service is classified), not known (some "
+                    "services unclassified) or no record. Findings are computed from the data "
+                    "and the source documents by fixed rules, not typed in."
+                ),
+                className="lead-text",
+            ),
+            dbc.Row(
+                [
+                    dbc.Col(
+                        radio_group(
+                            locale("Areas"),
+                            ids.GAPS_LEVEL,
+                            settings.level,
+                            [
+                                ("region", locale("VAWDASV region")),
+                                ("force", locale("Police force area")),
+                            ],
+                        ),
+                        md=6,
+                    ),
+                    dbc.Col(
+                        provision_control(settings.provision, locale, ids.GAPS_PROVISION), md=3
+                    ),
+                    dbc.Col(
+                        dbc.Switch(
+                            id=ids.GAPS_ALL_WALES,
+                            value=settings.include_all_wales,
+                            label=locale(
+                                "Add services available across all of Wales into each area"
+                            ),
+                        ),
+                        md=3,
+                    ),
+                ],
+                className="controls-inline",
+            ),
+            html.H2(locale("Gaps and what is not known"), className="panel-title"),
+            html.Div(findings_list(review["findings"], locale), id="gaps-findings-box"),
+            source_note(" ".join(locale(rule) for rule in counting.RULES.values()), locale),
+            html.Div(id="gaps-figures", children=gap_figures(review, locale)),
+            recommendations_list(recommendations, locale),
+        ],
+        className="review",
+    )
+
+
+def gap_figures(review: dict, locale: Locale) -> list:
+    note = locale(
+        "Each intervention counts once in every area where it is recorded and once for every category it covers."
+    )
+    return [
+        figure_panel(
+            review[panel], page="gaps", panel=panel, note=note, locale=locale, graph_id=graph_id
+        )
+        for panel, graph_id in GAP_FIGURES
+    ]
