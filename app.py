@@ -12,7 +12,6 @@ import sys
 
 import dash
 from dash import Dash
-from flask import Response, abort, request
 
 from callbacks import directory as directory_callbacks
 from callbacks import overview as overview_callbacks
@@ -23,10 +22,10 @@ from callbacks import shell as shell_callbacks
 from dashboard import config
 from dashboard.data.loader import DataError
 from dashboard.domain.context import AppContext, build_context
+from dashboard.web import errors
+from dashboard.web.geometry import add_geometry_route
 from dashboard.web.server import configure_server
 from layouts import shell
-
-GEOMETRY_MAX_AGE = 86_400
 
 
 def create_app(context: AppContext | None = None) -> Dash:
@@ -41,9 +40,10 @@ def create_app(context: AppContext | None = None) -> Dash:
         update_title=None,
         external_stylesheets=[],
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+        on_error=errors.callback_error,
     )
     app.layout = shell.shell()
-    _add_geometry_route(app, context)
+    add_geometry_route(app, context)
     shell_callbacks.register(app, context)
     overview_callbacks.register(app, context)
     directory_callbacks.register(app, context)
@@ -51,24 +51,6 @@ def create_app(context: AppContext | None = None) -> Dash:
     scorecard_callbacks.register(app, context)
     present_callbacks.register(app, context)
     return configure_server(app)
-
-
-def _add_geometry_route(app: Dash, context: AppContext) -> None:
-    geometry = context.bundle.geometry
-
-    @app.server.route("/geometry/<level>.geojson")
-    def serve_geometry(level: str) -> Response:
-        # Boundaries are fetched once per level and cached by the browser; callbacks never
-        # resend them.
-        if level not in geometry:
-            abort(404)
-        etag = f'"{level}-{len(geometry[level])}"'
-        if request.headers.get("If-None-Match") == etag:
-            return Response(status=304)
-        response = Response(geometry[level], mimetype="application/geo+json")
-        response.headers["Cache-Control"] = f"public, max-age={GEOMETRY_MAX_AGE}"
-        response.headers["ETag"] = etag
-        return response
 
 
 def create_server():
