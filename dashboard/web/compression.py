@@ -152,7 +152,9 @@ class StaticCompressor:
         if path is not None:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                partial = path.with_suffix(f".{os.getpid()}.part")
+                # Named after the final file, process and thread, so that two writers (the br and
+                # gzip copies of one body, made at once) never share a partial file.
+                partial = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.part")
                 partial.write_bytes(data)
                 partial.replace(path)
             except OSError as error:  # a read-only disk only costs the next start some time
@@ -276,7 +278,9 @@ def warm_up(server: Flask) -> None:
     if configured is None:
         return
     app, compressor = configured.app, configured.compressor
-    jobs = [(body, algorithm) for body in critical_bodies(app) for algorithm in ENCODINGS]
+    # Each body once (the same bundle can be both on the page and a critical chunk).
+    bodies = {compressor.digest(body): body for body in critical_bodies(app)}.values()
+    jobs = [(body, algorithm) for body in bodies for algorithm in ENCODINGS]
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         # brotli and zlib release the GIL while compressing, so this uses every core.
         list(pool.map(lambda job: compressor.make_best(*job), jobs))
