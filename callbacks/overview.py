@@ -39,18 +39,6 @@ PANEL_OUTPUTS = (
 FIRST_CHART_LABEL = State(f"{PANELS[0].graph_id}-figure", "aria-label")
 
 
-def view_for_key(context: AppContext, key: object) -> OverviewView | None:
-    """The server's view for a key sent by the browser (None when it is not a key).
-
-    The key goes through the URL parser, so a tampered key can only name another valid view.
-    """
-    if not isinstance(key, str) or not key.startswith("/"):
-        return None
-    path, _sep, search = key.partition("?")
-    state = view_state.parse(path, "?" + search, context.la_slugs).state
-    return view_cache.cached_compute_view(context, state)
-
-
 def register(app: Dash, context: AppContext) -> None:
     """Attach the overview's callbacks to ``app``."""
 
@@ -122,7 +110,9 @@ def register(app: Dash, context: AppContext) -> None:
             wanted.include_all_wales if wanted.include_all_wales != all_wales else no_update,
             wanted.provision if wanted.provision != provision else no_update,
             shown_area if shown_area != (area or view_state.ALL_AREAS) else no_update,
-            area_options(context, wanted.level, view.locale) if wanted.level != level else no_update,
+            area_options(context, wanted.level, view.locale)
+            if wanted.level != level
+            else no_update,
             *[
                 wanted_value if wanted_value != current else no_update
                 for wanted_value, current in zip(wanted_filters, current_filters, strict=True)
@@ -137,14 +127,14 @@ def register(app: Dash, context: AppContext) -> None:
         prevent_initial_call=True,
     )
     def download_report(clicks, key):
-        view = view_for_key(context, key) if clicks else None
+        view = view_cache.view_for_key(context, key) if clicks else None
         if view is None:
             return no_update
         return dcc.send_string(report.build_report(context, view), _report_filename(view))
 
     @app.callback(Output(ids.FORCE_SECTION, "children"), Input(ids.VIEW_KEY, "data"))
     def draw_force_section(key):
-        view = view_for_key(context, key)
+        view = view_cache.view_for_key(context, key)
         if view is None or view.level != "force" or not view.area:
             return None
         summary = review.force_summary(
@@ -177,7 +167,7 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.VIEW_KEY, "data"),
     )
     def draw_map(key):
-        view = view_for_key(context, key)
+        view = view_cache.view_for_key(context, key)
         if view is None:
             return no_update, no_update, no_update
         notes = html.Ul([html.Li(line) for line in overview_view.map_note_lines(view)])
@@ -185,7 +175,7 @@ def register(app: Dash, context: AppContext) -> None:
 
     @app.callback(*PANEL_OUTPUTS, Input(ids.VIEW_KEY, "data"), FIRST_CHART_LABEL)
     def draw_panels(key, drawn):
-        view = view_for_key(context, key)
+        view = view_cache.view_for_key(context, key)
         if view is None:
             return (no_update,) * len(PANEL_OUTPUTS)
         # The first time, whole charts; after that only what changed (a Patch per chart).
@@ -222,7 +212,7 @@ def register(app: Dash, context: AppContext) -> None:
             or not len(clicks) == len(toggles) == matched
         ):
             return [no_update] * matched
-        view = view_for_key(context, key)
+        view = view_cache.view_for_key(context, key)
         tables = []
         for count, toggle in zip(clicks, toggles, strict=True):
             panel = toggle.get("panel") if isinstance(toggle, dict) else None

@@ -6,14 +6,13 @@ import pandas as pd
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, no_update
 
 from callbacks.common import keeps_url_in_step, reads_search
-from callbacks.overview import view_for_key
 from dashboard.domain import need
 from dashboard.domain.context import AppContext
 from dashboard.i18n import locale_for
 from dashboard.views import overview as overview_view
 from dashboard.views import review
 from dashboard.views import state as view_state
-from dashboard.web import ids
+from dashboard.web import ids, view_cache
 from dashboard.web.pages import gap_review
 from layouts.gaps import GAP_FIGURES, findings_list
 
@@ -91,7 +90,7 @@ def panel_frame(context: AppContext, page, panel, search, view_key):
         return None
     if page == "overview":
         # The server's own view for the stored settings, never the browser's copy of it.
-        view = view_for_key(context, view_key)
+        view = view_cache.view_for_key(context, view_key)
         return None if view is None else overview_view.panel_table(view, panel)
     if page == "gaps":
         matrices = gap_review(context, view_state.area_settings(search), "en")["matrices"]

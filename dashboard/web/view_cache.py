@@ -20,7 +20,6 @@ from dash import Dash
 from flask import Flask, current_app
 from flask_caching import Cache
 
-from dashboard import i18n
 from dashboard.domain.context import AppContext
 from dashboard.views import overview as overview_view
 from dashboard.views import state as view_state
@@ -130,48 +129,18 @@ def _shared_view(cache: Cache, key: str, context: AppContext, state: ViewState) 
     return view
 
 
-def stored_view_state(stored: object, la_slugs: tuple[str, ...]):
-    """The view state named by a browser's stored copy of a view, or None when it names none.
+def view_for_key(context: AppContext, key: object) -> OverviewView | None:
+    """The view for a key sent by the browser (None when it is not a key).
 
-    Only the copy's settings are read, as text, and they go through the URL parser, so anything
-    unknown or malformed is dropped exactly as it would be in a link.
+    The browser keeps only the key (the state's canonical URL). It goes through the URL parser
+    like any link, so a tampered key can only name another valid view, and the view always comes
+    from the server.
     """
-    if not isinstance(stored, dict) or not stored:
+    if not isinstance(key, str) or not key.startswith("/"):
         return None
-
-    def text(key: str) -> str | None:
-        value = stored.get(key)
-        return value if isinstance(value, str) and value else None
-
-    filters = stored.get("filters")
-    clean = {}
-    if isinstance(filters, dict):
-        for key, values in filters.items():
-            if isinstance(key, str) and isinstance(values, list):
-                kept = tuple(value for value in values if isinstance(value, str))
-                if kept:
-                    clean[key] = kept
-    state = view_state.ViewState(
-        level=text("level") or view_state.DEFAULT_LEVEL,
-        metric=text("metric") or view_state.DEFAULT_METRIC,
-        area=text("area"),
-        include_all_wales=stored.get("include_all_wales") is True,
-        provision=text("provision") or "current",
-        filters=clean,
-        lang=i18n.normalise_language(stored.get("lang")),
-    )
-    return view_state.parse(*view_state.to_url(state), la_slugs).state
-
-
-def trusted_view(context, stored: object) -> OverviewView | None:
-    """The server's own view for the settings in a browser's stored copy (never the copy).
-
-    Callbacks that take the overview's stored view as input draw from this, so a tampered or
-    malformed store can neither break them nor put numbers on screen that the data does not give.
-    The view normally comes straight from the cache, where computing it has just put it.
-    """
-    state = stored_view_state(stored, context.la_slugs)
-    return None if state is None else cached_compute_view(context, state)
+    path, _separator, search = key.partition("?")
+    state = view_state.parse(path, "?" + search, context.la_slugs).state
+    return cached_compute_view(context, state)
 
 
 def clear_view_cache(app: Dash) -> None:

@@ -128,7 +128,7 @@ def test_show_as_table_opens_the_charts_numbers_and_follows_the_view(dash_duo, m
         f"#{ids.MATCH_COUNT}", "5 of 5 current interventions match the filters."
     )
     details = dash_duo.driver.find_element(
-        By.XPATH, f"//p[@id='{ids.PANEL_BEHAVIOUR}-alt-text']/following-sibling::details"
+        By.XPATH, f"//p[@id='{ids.panel_graph('behaviour')}-alt-text']/following-sibling::details"
     )
     assert details.find_elements(By.TAG_NAME, "table") == []  # nothing drawn while closed
 

@@ -1,99 +1,44 @@
 """The cache of computed views: in-process by default, shared through Redis when REDIS_URL is set.
 
-The view callback is driven through Flask's test client, as the browser drives it. With Redis, a
-real ``redis-server`` runs on loopback (installed by ``make test`` where missing), so that several
-workers or hosts really can share what one of them computed. A Redis that is down never stops the
-app: views are then computed directly.
+The overview is opened as the browser opens it (:class:`bench.dashclient.Session` replays the
+renderer's callback requests through Flask's test client). With Redis, a real ``redis-server``
+runs on loopback (installed by ``make test`` where missing), so that several workers or hosts
+really can share what one of them computed. A Redis that is down never stops the app: views are
+then computed directly.
 """
 
 from __future__ import annotations
-
-import shutil
-import socket
-import subprocess
-import time
 
 import pytest
 import redis
 
 from app import create_app
-from dashboard.domain import model
+from bench.dashclient import Session, flask_transport
+from dashboard.views import state as view_state
 from dashboard.web import ids
-from dashboard.web.view_cache import EXTENSION_KEY
+from dashboard.web.view_cache import EXTENSION_KEY, view_cache_key
+from tests.support.servers import free_port, redis_server
 
-UPDATE = "/_dash-update-component"
-
-
-def view_request(area: str = "cardiff", lang_search: str = "") -> dict:
-    return {
-        "output": f"{ids.VIEW_STORE}.data",
-        "outputs": {"id": ids.VIEW_STORE, "property": "data"},
-        "inputs": [
-            {"id": ids.LEVEL, "property": "value", "value": "la"},
-            {"id": ids.METRIC, "property": "value", "value": "count"},
-            {"id": ids.ALL_WALES, "property": "value", "value": True},
-            {"id": ids.PROVISION, "property": "value", "value": "current"},
-            {"id": ids.AREA, "property": "value", "value": area},
-            *[
-                {"id": ids.filter_id(key), "property": "value", "value": []}
-                for key in model.FILTERS
-            ],
-        ],
-        "state": [{"id": ids.OV_URL, "property": "search", "value": lang_search}],
-        "changedPropIds": [f"{ids.LEVEL}.value"],
-    }
+#: What the overview shows for one view: its key and what the drawing callbacks drew from it.
+SHOWN = ((ids.VIEW_KEY, "data"), (ids.MATCH_COUNT, "children"), (ids.PANEL_TITLE, "children"))
 
 
-def stored_view(client, body: dict) -> dict:
-    response = client.post(UPDATE, json=body)
-    assert response.status_code == 200
-    return response.get_json()["response"][ids.VIEW_STORE]["data"]
+def overview_of(app, area: str = "cardiff") -> dict:
+    """Open the overview and choose ``area`` at local-authority level; what is shown then."""
+    session = Session(*flask_transport(app.server.test_client()))
+    session.open("/")
+    session.set({(ids.LEVEL, "value"): "la", (ids.AREA, "value"): area})
+    return {prop: session.props.get(prop) for prop in SHOWN}
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def shared_keys(url: str) -> list[bytes]:
+    return redis.Redis.from_url(url).keys("vawdasv:view:*")
 
 
 @pytest.fixture
 def redis_url(tmp_path):
-    """A throwaway redis-server on 127.0.0.1 (no persistence), stopped after the test."""
-    server = shutil.which("redis-server")
-    assert server, "redis-server is missing: `make test` installs it (Debian package redis-server)"
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            server,
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            str(tmp_path),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"redis://127.0.0.1:{port}/0"
-    client = redis.Redis.from_url(url)
-    deadline = time.time() + 20
-    while True:
-        try:
-            client.ping()
-            break
-        except redis.ConnectionError:
-            if time.time() > deadline or process.poll() is not None:
-                process.kill()
-                pytest.fail("redis-server did not start")
-            time.sleep(0.1)
-    yield url
-    process.terminate()
-    process.wait(10)
+    with redis_server(tmp_path) as url:
+        yield url
 
 
 def test_in_process_cache_serves_the_same_view_again(mini_context, monkeypatch):
@@ -101,32 +46,33 @@ def test_in_process_cache_serves_the_same_view_again(mini_context, monkeypatch):
     app = create_app(mini_context)
     cache = app.server.extensions[EXTENSION_KEY]["cache"]
     assert type(cache.cache).__name__ == "SimpleCache"
-    client = app.server.test_client()
-    first = stored_view(client, view_request())
+    first = overview_of(app)
+    assert "Cardiff" in first[(ids.PANEL_TITLE, "children")]
+    state = view_state.ViewState(level="la", area="cardiff")
     with app.server.app_context():
-        assert cache.cache._cache, "the computed view was not cached"
-    assert stored_view(client, view_request()) == first
+        assert cache.get(view_cache_key(mini_context, state)) is not None, "view not cached"
+    assert overview_of(app) == first
 
 
 def test_views_are_shared_through_redis(mini_context, monkeypatch, redis_url):
     monkeypatch.setenv("REDIS_URL", redis_url)
     writer = create_app(mini_context)
     assert type(writer.server.extensions[EXTENSION_KEY]["cache"].cache).__name__ == "RedisCache"
-    first = stored_view(writer.server.test_client(), view_request())
+    first = overview_of(writer)
+    # The all-Wales view the page opens with, and Cardiff's.
+    keys = shared_keys(redis_url)
+    assert len(keys) == 2
+    assert all(mini_context.data_identity in key.decode() for key in keys)
 
-    keys = redis.Redis.from_url(redis_url).keys("vawdasv:view:*")
-    assert len(keys) == 1
-    assert mini_context.data_identity in keys[0].decode()
-
-    # A second app (another worker or host) finds the view another one computed.
+    # A second app (another worker or host) finds the views another one computed.
     reader = create_app(mini_context)
-    assert stored_view(reader.server.test_client(), view_request()) == first
-    assert len(redis.Redis.from_url(redis_url).keys("vawdasv:view:*")) == 1
+    assert overview_of(reader) == first
+    assert len(shared_keys(redis_url)) == 2
 
     # A different view is a different entry, never the cached one.
-    other = stored_view(reader.server.test_client(), view_request(area="newport"))
+    other = overview_of(reader, area="newport")
     assert other != first
-    assert len(redis.Redis.from_url(redis_url).keys("vawdasv:view:*")) == 2
+    assert len(shared_keys(redis_url)) == 3
 
 
 def test_a_redis_that_is_down_does_not_stop_the_app(mini_context, monkeypatch, caplog):
@@ -134,6 +80,5 @@ def test_a_redis_that_is_down_does_not_stop_the_app(mini_context, monkeypatch, c
     down = create_app(mini_context)
     monkeypatch.delenv("REDIS_URL")
     direct = create_app(mini_context)
-    expected = stored_view(direct.server.test_client(), view_request())
-    assert stored_view(down.server.test_client(), view_request()) == expected
+    assert overview_of(down) == overview_of(direct)
     assert "view cache unavailable" in caplog.text
