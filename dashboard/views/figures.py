@@ -63,19 +63,18 @@ def bar_chart(
             textfont={"color": parts[("data", 0, "textfont", "color")]},
             hovertemplate="%{y}: %{x}<extra></extra>",
         ),
-        layout={
-            "template": theme.template(),
-            "title": {"text": title},
-            "height": height or max(200, 34 * len(categories) + 90),
-            "margin": {"l": 8, "r": 40, "t": 64, "b": 24},
-            "xaxis": {
+        layout=theme.layout(
+            title=title,
+            height=height or max(200, 34 * len(categories) + 90),
+            margin=(8, 40, 64, 24),
+            xaxis={
                 "range": parts[("layout", "xaxis", "range")],
                 "dtick": parts[("layout", "xaxis", "dtick")],
                 "gridcolor": theme.GRID,
             },
-            "yaxis": {"autorange": "reversed", "ticklabelstandoff": 6},
-            "bargap": 0.25,
-        },
+            yaxis={"autorange": "reversed", "ticklabelstandoff": 6},
+            bargap=0.25,
+        ),
     )
 
 
@@ -158,16 +157,15 @@ def funding_end_chart(
     parts = funding_end_values(table, current_year=current_year, labels=labels, locale=locale)
     figure = go.Figure(
         data=parts[("data",)],
-        layout={
-            "template": theme.template(),
-            "barmode": "stack",
-            "title": {"text": title},
-            "height": 320,
-            "margin": {"l": 8, "r": 8, "t": 44, "b": 24},
-            "legend": {"orientation": "h", "y": -0.2},
-            "yaxis": {"title": locale("Interventions"), "gridcolor": theme.GRID},
-            "xaxis": {"title": locale("Financial year funding ends"), "type": "category"},
-        },
+        layout=theme.layout(
+            title=title,
+            height=320,
+            margin=(8, 8, 44, 24),
+            barmode="stack",
+            legend={"orientation": "h", "y": -0.2},
+            yaxis={"title": locale("Interventions"), "gridcolor": theme.GRID},
+            xaxis={"title": locale("Financial year funding ends"), "type": "category"},
+        ),
     )
     if parts[("layout", "yaxis", "dtick")] is not None:
         figure.update_layout(yaxis_dtick=parts[("layout", "yaxis", "dtick")])

@@ -72,14 +72,14 @@ def gap_heatmap(
         len(rows), len(columns)
     )
     figure = go.Figure(
-        layout={
-            "template": theme.template(),
-            "title": {"text": title, "font": {"size": 18}},
-            "height": max(260, 48 * len(rows) + 210),
-            "margin": {"l": 8, "r": 8, "t": 90, "b": 8},
-            "xaxis": {"side": "top", "tickangle": -30, "type": "category"},
-            "yaxis": {"autorange": "reversed", "type": "category"},
-        }
+        layout=theme.layout(
+            title=title,
+            title_size=18,
+            height=max(260, 48 * len(rows) + 210),
+            margin=(8, 8, 90, 8),
+            xaxis={"side": "top", "tickangle": -30, "type": "category"},
+            yaxis={"autorange": "reversed", "type": "category"},
+        )
     )
     for state, colour in (
         (counting.GAP, theme.GAP_CELL),
@@ -167,17 +167,16 @@ def need_bars(
             ],
             "%{x}: %{y} " + locale("per 1,000 people") + "<extra></extra>",
         ),
-        layout={
-            "template": theme.template(),
-            "title": {"text": title},
-            "height": 340,
-            "margin": {"l": 8, "r": 8, "t": 50, "b": 30},
-            "yaxis": {
+        layout=theme.layout(
+            title=title,
+            height=340,
+            margin=(8, 8, 50, 30),
+            yaxis={
                 "title": locale("Per 1,000 people"),
                 "gridcolor": theme.GRID,
                 "rangemode": "tozero",
             },
-        },
+        ),
     )
     if not wales.empty:
         rate = float(wales["rate_per_1000"].iloc[0])
@@ -217,32 +216,21 @@ def need_scatter(
             + y_label
             + ": %{y:.2f} (%{customdata[0]})<extra></extra>",
         ),
-        layout={
-            "template": theme.template(),
-            "title": {"text": title},
-            "height": 420,
-            "margin": {"l": 8, "r": 24, "t": 50, "b": 40},
+        layout=theme.layout(
+            title=title,
+            height=420,
+            margin=(8, 24, 50, 40),
             # Comparisons start at zero, so a small difference is not drawn as a large one.
-            "xaxis": {"title": x_label, "gridcolor": theme.GRID, "rangemode": "tozero"},
-            "yaxis": {"title": y_label, "gridcolor": theme.GRID, "rangemode": "tozero"},
-        },
+            xaxis={"title": x_label, "gridcolor": theme.GRID, "rangemode": "tozero"},
+            yaxis={"title": y_label, "gridcolor": theme.GRID, "rangemode": "tozero"},
+        ),
     )
+    # The Wales values as reference lines: need (x) dashed, provision (y) dotted.
+    wales = {"line_color": theme.REFERENCE, "annotation_text": locale("Wales")}
     if wales_x is not None:
-        figure.add_vline(
-            x=wales_x,
-            line_dash="dash",
-            line_color=theme.REFERENCE,
-            annotation_text=locale("Wales"),
-            annotation_position="top",
-        )
+        figure.add_vline(x=wales_x, line_dash="dash", annotation_position="top", **wales)
     if wales_y is not None:
-        figure.add_hline(
-            y=wales_y,
-            line_dash="dot",
-            line_color=theme.REFERENCE,
-            annotation_text=locale("Wales"),
-            annotation_position="right",
-        )
+        figure.add_hline(y=wales_y, line_dash="dot", annotation_position="right", **wales)
     return figure
 
 
@@ -259,20 +247,19 @@ def cliff_timeline(
     known = cliff[cliff["end_date"].notna()]
     years = sorted(set(known["funding_end"]) | {current_year})
     figure = go.Figure(
-        layout={
-            "template": theme.template(),
-            "title": {"text": title},
-            "height": max(260, 34 * max(len(known), 1) + 150),
-            "margin": {"l": 8, "r": 8, "t": 60, "b": 40},
-            "legend": {"orientation": "h", "y": -0.15},
-            "xaxis": {
+        layout=theme.layout(
+            title=title,
+            height=max(260, 34 * max(len(known), 1) + 150),
+            margin=(8, 8, 60, 40),
+            legend={"orientation": "h", "y": -0.15},
+            xaxis={
                 "type": "category",
                 "categoryorder": "array",
                 "categoryarray": years,
                 "title": locale("Financial year funding ends"),
             },
-            "yaxis": {"autorange": "reversed", "type": "category"},
-        }
+            yaxis={"autorange": "reversed", "type": "category"},
+        )
     )
     colours, symbols = theme.MARKER_CATEGORIES, theme.MARKER_SYMBOLS
     for index, group in enumerate(dict.fromkeys(known[group_column])):
@@ -324,15 +311,14 @@ def simple_bars(
             [locale.number(v) if v else locale("0, none") for v in values],
             "%{x}: %{y}<extra></extra>",
         ),
-        layout={
-            "template": theme.template(),
-            "title": {"text": title},
-            "height": 320,
-            "margin": {"l": 8, "r": 8, "t": 50, "b": 30},
-            "yaxis": {
+        layout=theme.layout(
+            title=title,
+            height=320,
+            margin=(8, 8, 50, 30),
+            yaxis={
                 "dtick": 1 if max(values or [0]) < 12 else None,
                 "gridcolor": theme.GRID,
                 "range": [0, max(values or [1]) * 1.3 + 0.5],
             },
-        },
+        ),
     )
