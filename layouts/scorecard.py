@@ -7,7 +7,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.domain import counting
-from dashboard.domain.scorecard import ScorecardCell, ScorecardView, cite
+from dashboard.domain.scorecard import ScorecardCell, ScorecardView
 from dashboard.i18n import N_, Locale
 from dashboard.web import ids
 from layouts.components import download_button, source_note
@@ -56,7 +56,7 @@ def cell_content(cell: ScorecardCell, element, *, locale: Locale) -> html.Td:
         classes[-1] = "sc-gap-documented"
         lines.append(html.Span("✗ " + locale("gap"), className="sc-state"))
         lines.append(html.Span(locale("stated by a source"), className="sc-sub"))
-        title = f"“{cell.documented.evidence}” ({cite(cell.documented.source)})"
+        title = f"“{cell.documented.evidence}” ({cell.documented_citation})"
     elif cell.state == counting.GAP:
         lines.append(html.Span("✗ " + locale("gap"), className="sc-state"))
         lines.append(html.Span(locale("in the directory"), className="sc-sub"))
@@ -186,7 +186,7 @@ def services_details(view: ScorecardView, *, locale: Locale) -> html.Div:
             elif cell.documented is not None:
                 parts.append(
                     locale("gap stated by a source: “{quote}” ({source})").format(
-                        quote=cell.documented.evidence, source=cite(cell.documented.source)
+                        quote=cell.documented.evidence, source=cell.documented_citation
                     )
                 )
             else:
@@ -221,7 +221,7 @@ def offer_list(view: ScorecardView, *, locale: Locale) -> html.Ol:
                     element.rationale,
                     " ",
                     html.Span(f"“{element.evidence}”", className="sc-quote"),
-                    f" ({cite(element.source)})",
+                    f" ({element.citation})",
                 ]
             )
             for element in view.elements

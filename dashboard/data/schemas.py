@@ -112,28 +112,17 @@ def interventions_schema(known_la_codes: frozenset[str]) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(columns, checks=[no_contact], strict=True, ordered=False)
 
 
-#: Directory columns a minimum-offer element may name, with their vocabularies. ``kind`` is
-#: offered before the directory has the column (the element then shows "not known").
-_KINDS_FALLBACK = (
-    "programme",
-    "multi-agency risk management",
-    "court order or legal power",
-    "partner/victim liaison",
-    "prevention or training initiative",
-    vocab.UNKNOWN,
-)
+#: The areas a service is recorded in are not an element of an offer: the scorecard's rows are.
 _AREA_COLUMNS = ("police_force_areas", "vawdasv_regions")
 
 
 def minimum_offer_fields() -> dict[str, tuple[str, ...]]:
     """Directory column -> vocabulary, for the ``field`` of ``minimum_offer.csv``."""
-    fields = {
+    return {
         column: tuple(values)
-        for column, values in {**vocab.LIST_COLUMNS, **vocab.SINGLE_COLUMNS}.items()
+        for column, values in vocab.COLUMN_VOCABULARIES.items()
         if column not in _AREA_COLUMNS
     }
-    fields.setdefault("kind", tuple(getattr(vocab, "KINDS", _KINDS_FALLBACK)))
-    return fields
 
 
 def _offer_values_check(field: str, values: tuple[str, ...]) -> pa.Check:

@@ -13,13 +13,16 @@ words the method notes show (translated through the catalogue, word for word).
 - *Too little known*: a share resting on fewer than :data:`MIN_SERVICES` services, or known for
   under half of them, is drawn as too little known, never as a low value.
 - *Gap*: a gap is derived from the directory only when the attribute is known for every current
-  service that could fill it; otherwise the cell is "not known".
+  service that could fill it; otherwise the cell is "not known". The four states a cell can be in
+  are declared here beside the rule; the cells themselves are built in
+  :mod:`dashboard.domain.cells`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Final
 
 import numpy as np
@@ -52,43 +55,45 @@ NO_RECORD: Final = "no record"
 CELL_STATES: Final = (RECORDED, GAP, NOT_KNOWN, NO_RECORD)
 
 #: The rules in words, for the method notes; each is one catalogue message, shown as it is.
-RULES: Final = {
-    "current": N_(
-        "Current provision: services whose status is active or pilot. Planned, under review, "
-        "decommissioned and unknown-status services are not current provision; they are "
-        "counted only when you choose 'Include ended and planned services', and are then "
-        "labelled."
-    ),
-    "local": N_(
-        "Local provision: services recorded in the area itself (for a local authority, in the "
-        "local authority, or across its VAWDASV region when no local authority is given). "
-        "Services available across all of Wales are shown beside each area's count, not added "
-        "into it, unless you choose to add them; comparisons with Wales then add them on both "
-        "sides."
-    ),
-    "known": N_(
-        "Known values: a share is taken over the services for which the attribute is known, "
-        "and says so ('known for 4 of 13'). Unknown never counts as zero or as absence."
-    ),
-    "too_little": N_(
-        "Too little known: a share that rests on fewer than 3 services, or on an attribute "
-        "known for under half of them, is drawn white with a dark outline and labelled "
-        "'too little known', never coloured as if low."
-    ),
-    "medium_risk": N_(
-        "Service tier and risk level are two fields. 'Medium-risk tier' is the service tier "
-        "of Fowler, Karim and Feder's typology (2020); 'risk level: medium' is the risk of "
-        "the people a service accepts. Each is named in full wherever it is shown."
-    ),
-    "gap": N_(
-        "Gaps: a cell is 'provision recorded' when a counted service has the value; 'gap' "
-        "when a source document states the gap, or when the value is known for every current "
-        "service in the area and none has it; 'not known' when some services there are "
-        "unclassified; 'no record' when the directory holds no counted service there. The "
-        "directory is a sample of the public record, so a gap it shows is a gap in that "
-        "record unless a source states it."
-    ),
-}
+RULES: Final = MappingProxyType(
+    {
+        "current": N_(
+            "Current provision: services whose status is active or pilot. Planned, under review, "
+            "decommissioned and unknown-status services are not current provision; they are "
+            "counted only when you choose 'Include ended and planned services', and are then "
+            "labelled."
+        ),
+        "local": N_(
+            "Local provision: services recorded in the area itself (for a local authority, in the "
+            "local authority, or across its VAWDASV region when no local authority is given). "
+            "Services available across all of Wales are shown beside each area's count, not added "
+            "into it, unless you choose to add them; comparisons with Wales then add them on both "
+            "sides."
+        ),
+        "known": N_(
+            "Known values: a share is taken over the services for which the attribute is known, "
+            "and says so ('known for 4 of 13'). Unknown never counts as zero or as absence."
+        ),
+        "too_little": N_(
+            "Too little known: a share that rests on fewer than 3 services, or on an attribute "
+            "known for under half of them, is drawn white with a dark outline and labelled "
+            "'too little known', never coloured as if low."
+        ),
+        "medium_risk": N_(
+            "Service tier and risk level are two fields. 'Medium-risk tier' is the service tier "
+            "of Fowler, Karim and Feder's typology (2020); 'risk level: medium' is the risk of "
+            "the people a service accepts. Each is named in full wherever it is shown."
+        ),
+        "gap": N_(
+            "Gaps: a cell is 'provision recorded' when a counted service has the value; 'gap' "
+            "when a source document states the gap, or when the value is known for every current "
+            "service in the area and none has it; 'not known' when some services there are "
+            "unclassified; 'no record' when the directory holds no counted service there. The "
+            "directory is a sample of the public record, so a gap it shows is a gap in that "
+            "record unless a source states it."
+        ),
+    }
+)
 
 
 # ---------------------------------------------------------------------------------- masks
@@ -145,6 +150,22 @@ def unplaced(directory: Directory, mask: np.ndarray, level: str, include_all_wal
     if include_all_wales:
         placed = placed | national_mask(directory)
     return int(np.count_nonzero(mask & ~placed))
+
+
+def value_matrix(directory: Directory, column: str, value: str) -> np.ndarray:
+    """Services whose ``column`` holds ``value``."""
+    table = directory.indicators[column]
+    if value not in table.columns:
+        return np.zeros(directory.size, dtype=bool)
+    return directory.indicator_arrays[column][:, table.columns.get_loc(value)]
+
+
+def any_value_mask(directory: Directory, column: str, values: Sequence[str]) -> np.ndarray:
+    """Services whose ``column`` holds any of ``values``."""
+    meets = np.zeros(directory.size, dtype=bool)
+    for value in values:
+        meets |= value_matrix(directory, column, value)
+    return meets
 
 
 #: Attributes whose "known" share the views report: name -> how "known" is decided.
@@ -285,18 +306,22 @@ def area_counts(
 
 
 #: The "too little known" flag and the rank column that go with each map metric.
-TOO_LITTLE_COLUMN: Final = {
-    "count": None,
-    "per_100k": None,
-    "quality_share": "quality_too_little",
-    "precarious_share": "precarious_too_little",
-}
-RANK_COLUMN: Final = {
-    "count": "count_rank",
-    "per_100k": "per_100k_rank",
-    "quality_share": "quality_share_rank",
-    "precarious_share": "precarious_share_rank",
-}
+TOO_LITTLE_COLUMN: Final = MappingProxyType(
+    {
+        "count": None,
+        "per_100k": None,
+        "quality_share": "quality_too_little",
+        "precarious_share": "precarious_too_little",
+    }
+)
+RANK_COLUMN: Final = MappingProxyType(
+    {
+        "count": "count_rank",
+        "per_100k": "per_100k_rank",
+        "quality_share": "quality_share_rank",
+        "precarious_share": "precarious_share_rank",
+    }
+)
 
 
 def breakdown_with_known(
@@ -313,167 +338,3 @@ def breakdown_with_known(
     else:
         known = int(np.count_nonzero(known_mask(directory, column) & mask))
     return pd.Series(counts, index=table.columns, name="count"), known, int(np.count_nonzero(mask))
-
-
-# ----------------------------------------------------------------------------- gap cells
-
-
-@dataclass(frozen=True)
-class DocumentedGap:
-    """A gap a source document states, with its quote."""
-
-    id: str
-    field: str
-    value: str
-    level: str
-    area: str
-    statement: str
-    source: str
-    evidence: str
-    #: True when the source states that there is none ("no evidence of any ..."); False when it
-    #: states a shortfall ("a key gap", "comparatively fewer"). Only an absence makes a cell a gap.
-    absence: bool = True
-
-
-@dataclass(frozen=True)
-class Cell:
-    """One area and one value of a field, in one of :data:`CELL_STATES`."""
-
-    state: str
-    count: int
-    unclassified: int
-    services: int
-    names: tuple[str, ...] = ()
-    documented: DocumentedGap | None = None
-
-
-def classify(count: int, unclassified: int, services: int, documented: DocumentedGap | None) -> str:
-    """The state of one cell (the gap rule of :data:`RULES`)."""
-    if count > 0:
-        return RECORDED
-    if documented is not None:
-        return GAP
-    if services == 0:
-        return NO_RECORD
-    if unclassified > 0:
-        return NOT_KNOWN
-    return GAP
-
-
-def value_matrix(directory: Directory, column: str, value: str) -> np.ndarray:
-    """Services whose ``column`` holds ``value``."""
-    table = directory.indicators[column]
-    if value not in table.columns:
-        return np.zeros(directory.size, dtype=bool)
-    return directory.indicator_arrays[column][:, table.columns.get_loc(value)]
-
-
-def gap_cells(
-    directory: Directory,
-    mask: np.ndarray,
-    level: str,
-    include_all_wales: bool,
-    column: str,
-    categories: Sequence[str],
-    documented: Mapping[tuple[str, str, str], DocumentedGap] | None = None,
-) -> dict[str, dict[str, Cell]]:
-    """area_id -> category -> :class:`Cell`, over the counted services in ``mask``.
-
-    ``documented`` maps (field, value, area_id) to a documented gap (area_id ``"wales"`` applies
-    to every area).
-    """
-    documented = documented or {}
-    counted = counted_matrix(directory, level, include_all_wales) & mask[:, None]
-    unknown = ~known_mask(directory, column)
-    names = directory.frame["name"].to_numpy(dtype=object)
-    cells: dict[str, dict[str, Cell]] = {}
-    for index, area_id in enumerate(directory.area_ids[level]):
-        here = counted[:, index]
-        services = int(np.count_nonzero(here))
-        unclassified = int(np.count_nonzero(here & unknown))
-        row: dict[str, Cell] = {}
-        for category in categories:
-            with_value = here & value_matrix(directory, column, category)
-            stated = documented.get((column, category, area_id)) or documented.get(
-                (column, category, "wales")
-            )
-            row[category] = _cell(with_value, services, unclassified, stated, names)
-        cells[area_id] = row
-    return cells
-
-
-def wales_cell(
-    directory: Directory,
-    mask: np.ndarray,
-    column: str,
-    value: str,
-    documented: Mapping[tuple[str, str, str], DocumentedGap] | None = None,
-) -> Cell:
-    """One value of a field across all of Wales (every counted service, national included)."""
-    documented = documented or {}
-    with_value = mask & value_matrix(directory, column, value)
-    services = int(np.count_nonzero(mask))
-    unclassified = int(np.count_nonzero(mask & ~known_mask(directory, column)))
-    stated = documented.get((column, value, "wales"))
-    names = directory.frame["name"].to_numpy(dtype=object)
-    return _cell(with_value, services, unclassified, stated, names)
-
-
-def _cell(
-    with_value: np.ndarray,
-    services: int,
-    unclassified: int,
-    stated: DocumentedGap | None,
-    names: np.ndarray,
-) -> Cell:
-    """A cell from the services that have the value; a stated shortfall is not a stated gap."""
-    if stated is not None and not stated.absence:
-        stated = None
-    count = int(np.count_nonzero(with_value))
-    return Cell(
-        state=classify(count, unclassified, services, stated),
-        count=count,
-        unclassified=unclassified,
-        services=services,
-        names=tuple(sorted(names[with_value], key=str.lower)),
-        documented=stated if count == 0 else None,
-    )
-
-
-def documented_gap_index(
-    frame: pd.DataFrame | None, area_slugs: Mapping[str, str]
-) -> dict[tuple[str, str, str], DocumentedGap]:
-    """(field, value, area_id) -> documented gap; ``area_slugs`` maps English area names to ids."""
-    index: dict[tuple[str, str, str], DocumentedGap] = {}
-    if frame is None:
-        return index
-    for row in frame.itertuples(index=False):
-        area_id = "wales" if row.level == "wales" else area_slugs.get(row.area)
-        if area_id is None:
-            continue
-        index[(row.field, row.value, area_id)] = DocumentedGap(
-            id=row.id,
-            field=row.field,
-            value=row.value,
-            level=row.level,
-            area=row.area,
-            statement=row.statement,
-            source=row.source,
-            evidence=row.evidence,
-            absence=getattr(row, "claim", "absence") == "absence",
-        )
-    return index
-
-
-def survey_reports(survey: pd.DataFrame, value: str) -> pd.Series | None:
-    """The survey's published finding that reports provision for a behaviour focus, if any.
-
-    A finding reports provision when it names the behaviour (in its measure or breakdown) and
-    its value is not zero: "Many interventions address sexual violence and other harmful sexual
-    behaviours" reports both sexual violence and harmful sexual behaviour.
-    """
-    text = (survey["measure"].fillna("") + " " + survey["breakdown"].fillna("")).str.lower()
-    named = text.str.contains(value.lower(), regex=False)
-    reported = named & (survey["value"].astype(str).str.strip() != "0")
-    rows = survey[reported]
-    return rows.iloc[0] if len(rows) else None

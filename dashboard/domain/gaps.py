@@ -1,22 +1,23 @@
 """Gap review: area-by-category cells in three states, and the gaps they support.
 
-Cells and rules come from :mod:`dashboard.domain.counting`; this module only decides which findings to
-state. Documented gaps (stated by a source document, with their quote) lead; gaps derived from the
+Cells come from :mod:`dashboard.domain.cells` and rules from :mod:`dashboard.domain.counting`; this
+module only decides which findings to state. Documented gaps (stated by a source document, with their quote) lead; gaps derived from the
 directory are claimed only where every current service that could fill them is classified; what
 is not known is listed as not known, never as absence.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from dashboard.data.geo import slugify
 from dashboard.domain import counting
 from dashboard.domain import vocabulary as vocab
-from dashboard.domain.counting import Cell, DocumentedGap
+from dashboard.domain.cells import Cell, DocumentedGap, gap_cells, wales_cell
 from dashboard.domain.model import Directory
 
 MEDIUM_RISK_TIER = counting.MEDIUM_RISK_TIER
@@ -27,11 +28,6 @@ DOCUMENTED = "documented"
 DERIVED = "derived"
 NOT_KNOWN = "not known"
 RECORD = "record"
-
-
-def current_mask(directory: Directory) -> np.ndarray:
-    """Current provision (:func:`dashboard.domain.counting.current_mask`)."""
-    return counting.current_mask(directory)
 
 
 @dataclass(frozen=True)
@@ -51,21 +47,6 @@ class Gap:
     survey_quote: str = ""
     survey_source: str = ""
     services: int = 0
-
-
-def area_matrix(
-    directory: Directory,
-    mask: np.ndarray,
-    level: str,
-    include_all_wales: bool,
-    column: str,
-    categories: Sequence[str],
-) -> pd.DataFrame:
-    """Counted services per area (rows) and category (columns); zero cells stay zero."""
-    membership = counting.counted_matrix(directory, level, include_all_wales) & mask[:, None]
-    table = directory.indicators[column].reindex(columns=list(categories), fill_value=False)
-    counts = membership.T.astype(np.int64) @ table.to_numpy().astype(np.int64)
-    return pd.DataFrame(counts, index=list(directory.area_ids[level]), columns=list(categories))
 
 
 def cells_frame(cells: Mapping[str, Mapping[str, Cell]], field: str) -> pd.DataFrame:
@@ -125,7 +106,7 @@ def find_gaps(
     for behaviour in vocab.BEHAVIOUR_FOCUSES:
         if behaviour == vocab.UNKNOWN:
             continue
-        cell = counting.wales_cell(directory, mask, "behaviour_focus", behaviour)
+        cell = wales_cell(directory, mask, "behaviour_focus", behaviour)
         if cell.state == counting.RECORDED:
             continue
         if ("behaviour_focus", behaviour, "wales") in documented:
@@ -163,7 +144,7 @@ def find_gaps(
                 )
             )
 
-    tiers = counting.gap_cells(
+    tiers = gap_cells(
         directory, mask, level, include_all_wales, "service_tier", [MEDIUM_RISK_TIER], documented
     )
     for area_id, row in tiers.items():
@@ -250,8 +231,6 @@ def _services_filling(directory: Directory, mask: np.ndarray, gap: DocumentedGap
         where = np.ones(directory.size, dtype=bool)
     else:
         level = "la" if gap.level == "la" else "region"
-        from dashboard.data.geo import slugify
-
         area_id = slugify(gap.area)
         ids = directory.area_ids[level]
         if area_id not in ids:
@@ -312,9 +291,19 @@ def _local_findings(
 
 
 def survey_reports(survey: pd.DataFrame | None, behaviour: str) -> pd.Series | None:
+    """The survey's published finding that reports provision for a behaviour focus, if any.
+
+    A finding reports provision when it names the behaviour (in its measure or breakdown) and
+    its value is not zero: "Many interventions address sexual violence and other harmful sexual
+    behaviours" reports both sexual violence and harmful sexual behaviour.
+    """
     if survey is None:
         return None
-    return counting.survey_reports(survey, behaviour)
+    text = (survey["measure"].fillna("") + " " + survey["breakdown"].fillna("")).str.lower()
+    named = text.str.contains(behaviour.lower(), regex=False)
+    reported = named & (survey["value"].astype(str).str.strip() != "0")
+    rows = survey[reported]
+    return rows.iloc[0] if len(rows) else None
 
 
 def _related(recommendations: Mapping[str, tuple[int, ...]], subject: str) -> tuple[str, ...]:

@@ -133,7 +133,7 @@ def build_directory(
         frame["kind"] = vocab.UNKNOWN
     # Every other vocabulary column is indexed too, so that any of them can be counted (the
     # minimum offer's elements name a column and values) without a second index elsewhere.
-    for column, allowed in {**vocab.LIST_COLUMNS, **vocab.SINGLE_COLUMNS}.items():
+    for column, allowed in vocab.COLUMN_VOCABULARIES.items():
         if column not in indicators and column in frame.columns:
             indicators[column] = _indicator(frame[column], allowed)
     indicators["status"] = _indicator(frame["status"], vocab.STATUSES)

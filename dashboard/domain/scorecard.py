@@ -3,46 +3,35 @@
 Recommendation 2 of the 2023 survey asks the National Partnership Board to consider "an all-Wales
 response to tackling perpetration (including minimum level of service provision)". The elements
 of the offer live in ``data/minimum_offer.csv`` (a draft for discussion, not adopted policy); each
-names a directory column and the values that meet it. Every cell is counted through
-:mod:`dashboard.domain.counting`, in one of its four states, so that "not known" is never read as "gap".
+names a directory column and the values that meet it. Every cell is classified by
+:mod:`dashboard.domain.cells`, in one of the counting model's four states, so that "not known" is
+never read as "gap"; citations read as :mod:`dashboard.domain.citations` words them everywhere.
 
 Pure: the context and the options in, a frozen :class:`ScorecardView` out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Final
 
 import numpy as np
 import pandas as pd
 
 from dashboard import i18n
-from dashboard.domain import counting
+from dashboard.domain import citations, counting
 from dashboard.domain import vocabulary as vocab
+from dashboard.domain.cells import (
+    Cell,
+    DocumentedGap,
+    any_value_cells,
+    documented_gap_index,
+    unrecorded_field_cells,
+)
 from dashboard.domain.context import AppContext
 from dashboard.domain.model import Directory
 
 LEVELS: Final = ("region", "force")
-
-#: Short readable titles of the seed documents, for citations (file name prefix -> title).
-SOURCE_TITLES: Final = {
-    "000": "Welsh Government, VAWDASV Blueprint perpetration intervention mapping survey (2024)",
-    "001": "Welsh Government, VAWDASV perpetrator work programme",
-    "002": "Policing in Wales, submission to the Equality and Social Justice Committee (2023)",
-    "003": "Welsh Government, Progress against the Blueprint High Level Action Plan (2023)",
-    "004": "Fowler, Karim and Feder, A Review of Domestic Abuse and Sexual Violence Perpetrator "
-    "Services in Cardiff and The Vale of Glamorgan (2020)",
-}
-
-
-def cite(source: str) -> str:
-    """``004_….txt § 4.3 Medium-risk services`` -> the document's title and section."""
-    document, _sep, section = source.partition(" § ")
-    title = SOURCE_TITLES.get(document[:3], document)
-    return f"{title}, § {section}" if section else title
-
 
 # ------------------------------------------------------------------------------ the view
 
@@ -60,25 +49,21 @@ class Element:
     evidence: str
     #: False when the directory has no such column yet: every cell is then "not known".
     available: bool
+    #: ``source`` as people read it (:func:`dashboard.domain.citations.readable_citation`).
+    citation: str = ""
 
 
 @dataclass(frozen=True)
-class ScorecardCell:
-    """One area and one element, in one of :data:`counting.CELL_STATES`."""
+class ScorecardCell(Cell):
+    """One area and one element: its :class:`~dashboard.domain.cells.Cell` (counted services that
+    meet the element, local plus all-Wales ones when added), with the current all-Wales services
+    that meet it shown beside (0 when they are added)."""
 
-    element_id: str
-    state: str
-    #: Counted services that meet the element (local, plus all-Wales ones when added).
-    count: int
-    #: Counted services whose ``field`` is unknown (all of them when the field is missing).
-    unclassified: int
-    #: Counted services in the area.
-    services: int
-    names: tuple[str, ...] = ()
-    documented: counting.DocumentedGap | None = None
-    #: Current all-Wales services that meet the element, shown beside (0 when they are added).
+    element_id: str = ""
     all_wales: int = 0
     all_wales_names: tuple[str, ...] = ()
+    #: The documented gap's source as people read it ("" when there is none).
+    documented_citation: str = ""
 
 
 @dataclass(frozen=True)
@@ -101,15 +86,17 @@ class ScorecardRow:
 
 @dataclass(frozen=True)
 class ScorecardView:
-    level: str
-    include_all_wales: bool
-    lang: str
+    """The scorecard as shown: the offer's elements, a row per area, and the options it is for."""
+
     elements: tuple[Element, ...]
     rows: tuple[ScorecardRow, ...]
     #: Current all-Wales services (shown beside each area unless added).
     all_wales_services: int
     #: Sentences about the data behind the table (for example a field the directory lacks).
     notes: tuple[str, ...]
+    level: str
+    include_all_wales: bool
+    lang: str
 
     def table(self) -> pd.DataFrame:
         """The table as shown, one row per area, for the CSV download."""
@@ -142,66 +129,7 @@ class ScorecardView:
 # ------------------------------------------------------------------------ the counting
 
 
-def element_cells(
-    directory: Directory,
-    mask: np.ndarray,
-    level: str,
-    include_all_wales: bool,
-    field: str,
-    values: Sequence[str],
-    documented: Mapping[tuple[str, str, str], counting.DocumentedGap] | None = None,
-) -> dict[str, counting.Cell]:
-    """area_id -> :class:`counting.Cell` for one element: met by any of ``values``.
-
-    The same rule as :func:`counting.gap_cells`, whose result it equals for a single value, built
-    from its primitives. A documented gap applies when every value has one for the area.
-    """
-    documented = documented or {}
-    counted = counting.counted_matrix(directory, level, include_all_wales) & mask[:, None]
-    unknown = ~counting.known_mask(directory, field)
-    meets = np.zeros(directory.size, dtype=bool)
-    for value in values:
-        meets |= counting.value_matrix(directory, field, value)
-    names = directory.frame["name"].to_numpy(dtype=object)
-    cells: dict[str, counting.Cell] = {}
-    for index, area_id in enumerate(directory.area_ids[level]):
-        here = counted[:, index]
-        services = int(np.count_nonzero(here))
-        unclassified = int(np.count_nonzero(here & unknown))
-        with_value = here & meets
-        count = int(np.count_nonzero(with_value))
-        stated = [
-            documented.get((field, value, area_id)) or documented.get((field, value, "wales"))
-            for value in values
-        ]
-        gap = stated[0] if stated and all(stated) else None
-        cells[area_id] = counting.Cell(
-            state=counting.classify(count, unclassified, services, gap),
-            count=count,
-            unclassified=unclassified,
-            services=services,
-            names=tuple(sorted(names[with_value], key=str.lower)),
-            documented=gap if count == 0 else None,
-        )
-    return cells
-
-
-def _missing_field_cells(
-    directory: Directory, mask: np.ndarray, level: str, include_all_wales: bool
-) -> dict[str, counting.Cell]:
-    """A field the directory does not have: every counted service is unclassified."""
-    counted = counting.counted_matrix(directory, level, include_all_wales) & mask[:, None]
-    cells = {}
-    for index, area_id in enumerate(directory.area_ids[level]):
-        services = int(np.count_nonzero(counted[:, index]))
-        state = counting.NO_RECORD if services == 0 else counting.NOT_KNOWN
-        cells[area_id] = counting.Cell(state, 0, services, services)
-    return cells
-
-
-def documented_index(
-    context: AppContext, level: str
-) -> dict[tuple[str, str, str], counting.DocumentedGap]:
+def documented_index(context: AppContext, level: str) -> dict[tuple[str, str, str], DocumentedGap]:
     """Documented gaps that apply to the areas of ``level``: stated for the area itself or for
     all of Wales. Gwent and North Wales are both a region and a force area with the same
     boundary, so a gap stated for either applies to both."""
@@ -216,10 +144,12 @@ def documented_index(
         )
     else:
         applies = frame["level"].isin((level, "wales"))
-    return counting.documented_gap_index(frame[applies], slugs)
+    return documented_gap_index(frame[applies], slugs)
 
 
-def _elements(offer: pd.DataFrame, directory: Directory, _) -> tuple[Element, ...]:
+def _elements(
+    offer: pd.DataFrame, directory: Directory, sources: pd.DataFrame, _
+) -> tuple[Element, ...]:
     return tuple(
         Element(
             id=row.id,
@@ -230,8 +160,24 @@ def _elements(offer: pd.DataFrame, directory: Directory, _) -> tuple[Element, ..
             source=row.source,
             evidence=row.evidence,
             available=row.field in directory.indicators and row.field in directory.frame.columns,
+            citation=citations.readable_citation(row.source, sources),
         )
         for row in offer.itertuples(index=False)
+    )
+
+
+def _scorecard_cell(
+    element_id: str, cell: Cell, beside: tuple[int, tuple[str, ...]], sources: pd.DataFrame | None
+) -> ScorecardCell:
+    """A counted cell, with the all-Wales services shown beside it and its citation as read."""
+    return ScorecardCell(
+        **{name.name: getattr(cell, name.name) for name in fields(Cell)},
+        element_id=element_id,
+        all_wales=beside[0],
+        all_wales_names=beside[1],
+        documented_citation=(
+            citations.readable_citation(cell.documented.source, sources) if cell.documented else ""
+        ),
     )
 
 
@@ -247,20 +193,20 @@ def scorecard_view(
     include_all_wales = bool(include_all_wales)
     lang = i18n.normalise_language(lang)
     _ = i18n.translator(lang)
-    offer = context.bundle.minimum_offer
     directory = context.directory
-    elements = _elements(offer, directory, _)
+    sources = getattr(context.bundle, "sources", None)
+    elements = _elements(context.bundle.minimum_offer, directory, sources, _)
     mask = counting.provision_mask(directory, counting.CURRENT)
     national = counting.national_mask(directory) & mask
     documented = documented_index(context, level)
     names = directory.frame["name"].to_numpy(dtype=object)
 
-    columns: list[dict[str, counting.Cell]] = []
+    columns: list[dict[str, Cell]] = []
     beside: list[tuple[int, tuple[str, ...]]] = []
     notes: list[str] = []
     for element in elements:
         if not element.available:
-            columns.append(_missing_field_cells(directory, mask, level, include_all_wales))
+            columns.append(unrecorded_field_cells(directory, mask, level, include_all_wales))
             beside.append((0, ()))
             notes.append(
                 _(
@@ -269,8 +215,8 @@ def scorecard_view(
                 ).format(field=element.field, element=element.label)
             )
             continue
-        if len(element.values) == 1:
-            cells = counting.gap_cells(
+        columns.append(
+            any_value_cells(
                 directory,
                 mask,
                 level,
@@ -279,26 +225,13 @@ def scorecard_view(
                 element.values,
                 documented,
             )
-            columns.append({area: row[element.values[0]] for area, row in cells.items()})
-        else:
-            columns.append(
-                element_cells(
-                    directory,
-                    mask,
-                    level,
-                    include_all_wales,
-                    element.field,
-                    element.values,
-                    documented,
-                )
-            )
+        )
         if include_all_wales:
             beside.append((0, ()))
         else:
-            meets = np.zeros(directory.size, dtype=bool)
-            for value in element.values:
-                meets |= counting.value_matrix(directory, element.field, value)
-            national_meets = national & meets
+            national_meets = national & counting.any_value_mask(
+                directory, element.field, element.values
+            )
             beside.append(
                 (
                     int(np.count_nonzero(national_meets)),
@@ -310,17 +243,7 @@ def scorecard_view(
     rows = []
     for area_id in directory.area_ids[level]:
         cells = tuple(
-            ScorecardCell(
-                element_id=element.id,
-                state=column[area_id].state,
-                count=column[area_id].count,
-                unclassified=column[area_id].unclassified,
-                services=column[area_id].services,
-                names=column[area_id].names,
-                documented=column[area_id].documented,
-                all_wales=extra[0],
-                all_wales_names=extra[1],
-            )
+            _scorecard_cell(element.id, column[area_id], extra, sources)
             for element, column, extra in zip(elements, columns, beside, strict=True)
         )
         states = [cell.state for cell in cells]

@@ -1,12 +1,13 @@
 """Controlled vocabularies of the intervention directory.
 
-One place defines every allowed value, so the curated CSV, the schema, the ingest command and the
-dashboard's filters can never disagree. ``UNKNOWN`` is a value in its own right: the documents did
+One place defines every allowed value, and which columns hold them (:data:`VOCABULARY_COLUMNS`),
+so the curated CSV, the schema, the ingest command and the dashboard's filters can never disagree. ``UNKNOWN`` is a value in its own right: the documents did
 not say, and the dashboard shows it as not known rather than guessing.
 """
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import Final
 
 UNKNOWN: Final = "unknown"
@@ -162,28 +163,41 @@ STATUSES: Final = (
 )
 
 #: Columns holding a semicolon-separated list; each item must come from the vocabulary named.
-LIST_COLUMNS: Final = {
-    "police_force_areas": (*POLICE_FORCE_AREAS, ALL_WALES, UNKNOWN),
-    "vawdasv_regions": (*VAWDASV_REGIONS, ALL_WALES, UNKNOWN),
-    "behaviour_focus": BEHAVIOUR_FOCUSES,
-    "purpose": PURPOSES,
-    "risk_level": RISK_LEVELS,
-    "service_tier": SERVICE_TIERS,
-    "cohort": COHORTS,
-    "accreditation": ACCREDITATIONS,
-}
+LIST_COLUMNS: Final = MappingProxyType(
+    {
+        "police_force_areas": (*POLICE_FORCE_AREAS, ALL_WALES, UNKNOWN),
+        "vawdasv_regions": (*VAWDASV_REGIONS, ALL_WALES, UNKNOWN),
+        "behaviour_focus": BEHAVIOUR_FOCUSES,
+        "purpose": PURPOSES,
+        "risk_level": RISK_LEVELS,
+        "service_tier": SERVICE_TIERS,
+        "cohort": COHORTS,
+        "accreditation": ACCREDITATIONS,
+    }
+)
 #: Columns holding exactly one value from the vocabulary named.
-SINGLE_COLUMNS: Final = {
-    "kind": KINDS,
-    "sector": SECTORS,
-    "setting": SETTINGS,
-    "attendance": ATTENDANCES,
-    "evaluation_status": EVALUATION_STATUSES,
-    "funding_model": FUNDING_MODELS,
-    "primary_funder": PRIMARY_FUNDERS,
-    "status": STATUSES,
-    "funding_term": FUNDING_TERMS,
-}
+SINGLE_COLUMNS: Final = MappingProxyType(
+    {
+        "kind": KINDS,
+        "sector": SECTORS,
+        "setting": SETTINGS,
+        "attendance": ATTENDANCES,
+        "evaluation_status": EVALUATION_STATUSES,
+        "funding_model": FUNDING_MODELS,
+        "primary_funder": PRIMARY_FUNDERS,
+        "status": STATUSES,
+        "funding_term": FUNDING_TERMS,
+    }
+)
+#: Every column of interventions.csv with a vocabulary -> that vocabulary (lists first).
+COLUMN_VOCABULARIES: Final = MappingProxyType({**LIST_COLUMNS, **SINGLE_COLUMNS})
+#: Columns the dashboard derives from the directory, each with a vocabulary of its own
+#: (:data:`dashboard.domain.precarity.BANDS`, :data:`dashboard.domain.evidence.RUNGS`).
+DERIVED_COLUMNS: Final = ("precarity", "evidence_rung")
+#: Every column whose values are vocabulary values (translated wherever they are shown): the
+#: file's list and single columns, then the derived ones. The one declaration of which columns
+#: are vocabulary columns.
+VOCABULARY_COLUMNS: Final = (*COLUMN_VOCABULARIES, *DERIVED_COLUMNS)
 
 #: Every column of data/interventions.csv, in file order.
 INTERVENTION_COLUMNS: Final = (
@@ -223,28 +237,30 @@ INTERVENTION_COLUMNS: Final = (
 )
 
 
+#: Columns of interventions.csv outside :data:`EVIDENCED_COLUMNS`: the row's identity and kind,
+#: free-text descriptions, the row's own citation and quote, and dates of record.
+_NOT_EVIDENCED: Final = frozenset(
+    {
+        "id",
+        "name",
+        "aliases",
+        "kind",
+        "referral_route",
+        "eligibility",
+        "evaluation_note",
+        "funding_longevity",
+        "funding_period_months",
+        "status_date",
+        "source",
+        "evidence",
+        "last_verified",
+        "note",
+    }
+)
 #: Columns of interventions.csv whose stated values must each be backed by a quote in
 #: data/evidence.csv (a value is "stated" unless it is unknown, empty or "none stated").
-EVIDENCED_COLUMNS: Final = (
-    "provider",
-    "sector",
-    "setting",
-    "police_force_areas",
-    "vawdasv_regions",
-    "local_authorities",
-    "behaviour_focus",
-    "purpose",
-    "risk_level",
-    "service_tier",
-    "cohort",
-    "attendance",
-    "evaluation_status",
-    "accreditation",
-    "funding_model",
-    "primary_funder",
-    "funding_term",
-    "funding_end",
-    "status",
+EVIDENCED_COLUMNS: Final = tuple(
+    column for column in INTERVENTION_COLUMNS if column not in _NOT_EVIDENCED
 )
 NOT_STATED: Final = (UNKNOWN, "", "none stated")
 
@@ -270,11 +286,13 @@ DOCUMENTED_GAP_COLUMNS: Final = (
 LOCAL_PROVISION: Final = "local provision"
 #: The value of a "local provision" gap: no programme outside criminal-justice services.
 OUTSIDE_CRIMINAL_JUSTICE: Final = "outside criminal justice"
-DOCUMENTED_GAP_FIELDS: Final = {
-    "behaviour_focus": BEHAVIOUR_FOCUSES,
-    "service_tier": SERVICE_TIERS,
-    LOCAL_PROVISION: (OUTSIDE_CRIMINAL_JUSTICE,),
-}
+DOCUMENTED_GAP_FIELDS: Final = MappingProxyType(
+    {
+        "behaviour_focus": BEHAVIOUR_FOCUSES,
+        "service_tier": SERVICE_TIERS,
+        LOCAL_PROVISION: (OUTSIDE_CRIMINAL_JUSTICE,),
+    }
+)
 DOCUMENTED_GAP_LEVELS: Final = ("wales", "region", "la")
 
 #: data/sources.csv: readable titles of the seed documents cited in every ``source`` column.

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from dashboard import i18n
 from dashboard.domain import cliff, counting, gaps, need
 from dashboard.domain import vocabulary as vocab
+from dashboard.domain.cells import documented_gap_index, gap_cells
 from dashboard.domain.context import AppContext
 from dashboard.i18n import Translate
 from dashboard.views.figures_review import (
@@ -98,7 +99,7 @@ def documented_gaps(context: AppContext) -> dict:
         for area in context.bundle.areas[level]
     }
     slugs.update({name: slugify(name) for name in slugs})
-    return counting.documented_gap_index(frame, slugs)
+    return documented_gap_index(frame, slugs)
 
 
 def finding_from_gap(
@@ -154,7 +155,7 @@ def gap_review(
         for value in (*vocab.BEHAVIOUR_FOCUSES, *vocab.SERVICE_TIERS, *vocab.RISK_LEVELS)
     }
     cells = {
-        key: counting.gap_cells(
+        key: gap_cells(
             directory,
             mask,
             level,
@@ -360,7 +361,7 @@ def force_summary(
         directory, mask, "force", False, context.population_16_plus["wales"]["wales"]
     )
     documented = documented_gaps(context)
-    tier_cells = counting.gap_cells(
+    tier_cells = gap_cells(
         directory,
         mask,
         "force",
@@ -369,7 +370,7 @@ def force_summary(
         [tier for tier in vocab.SERVICE_TIERS if tier != vocab.UNKNOWN],
         documented,
     )[area_id]
-    behaviour_cells = counting.gap_cells(
+    behaviour_cells = gap_cells(
         directory,
         mask,
         "force",

@@ -12,6 +12,7 @@ import pytest
 from conftest import AS_OF
 
 from dashboard.domain import counting, gaps
+from dashboard.domain.cells import DocumentedGap, gap_cells
 from dashboard.domain.model import build_directory
 from dashboard.views import overview as overview_view
 from dashboard.views import review, state
@@ -101,7 +102,7 @@ def test_an_unknown_value_never_creates_a_gap(mini_frame, lookup):
     # Make A Drive's tier unknown: Cardiff and Vale's only local service is then unclassified.
     directory = with_row_changed(mini_frame, lookup, "a-drive", service_tier="unknown")
     current = counting.current_mask(directory)
-    cells = counting.gap_cells(
+    cells = gap_cells(
         directory, current, "region", False, "service_tier", ["medium risk", "high harm"]
     )
     cell = cells["cardiff-and-vale"]["medium risk"]
@@ -120,11 +121,11 @@ def test_an_unknown_value_never_creates_a_gap(mini_frame, lookup):
 
 
 def test_a_documented_gap_is_a_gap_with_its_quote(mini_directory):
-    stated = counting.DocumentedGap(
+    stated = DocumentedGap(
         "x", "behaviour_focus", "forced marriage", "wales", "Wales", "None.", "000 § S", "quote"
     )
     documented = {("behaviour_focus", "forced marriage", "wales"): stated}
-    cells = counting.gap_cells(
+    cells = gap_cells(
         mini_directory,
         counting.current_mask(mini_directory),
         "force",
@@ -167,7 +168,7 @@ def test_cardiff_and_vale_medium_risk_gap_appears(real_context):
 def test_no_medium_risk_gap_where_services_are_unclassified(real_context):
     directory = real_context.directory
     current = counting.current_mask(directory)
-    cells = counting.gap_cells(directory, current, "region", False, "service_tier", ["medium risk"])
+    cells = gap_cells(directory, current, "region", False, "service_tier", ["medium risk"])
     for area_id, row in cells.items():
         cell = row["medium risk"]
         if cell.unclassified and cell.count == 0 and cell.documented is None:
@@ -198,8 +199,8 @@ def test_pages_give_the_same_figures_for_the_same_question(real_context, lang):
     summary = review.force_summary(real_context, area_id="gwent", lang=lang)
     assert on_map["count"] == summary["local_count"] == view.selected
     assert on_map["all_wales_available"] == summary["all_wales_count"]
-    gap_cells = review.gap_review(real_context, level="force", include_all_wales=False, lang=lang)
-    tiers = gap_cells["cells"]["tier"]["gwent"]
+    gap_review = review.gap_review(real_context, level="force", include_all_wales=False, lang=lang)
+    tiers = gap_review["cells"]["tier"]["gwent"]
     assert {cell.services for cell in tiers.values()} == {summary["local_count"]}
     assert tiers["medium risk"].count == summary["medium_risk_tier"]
     from dashboard.views import findings

@@ -5,8 +5,9 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from dashboard.domain import cliff, gaps
+from dashboard.domain import cliff, counting, gaps
 from dashboard.domain import vocabulary as vocab
+from dashboard.domain.cells import gap_cells
 
 EVERYTHING = None
 
@@ -15,15 +16,21 @@ def everything(directory):
     return np.ones(directory.size, dtype=bool)
 
 
-def test_behaviour_matrix_zero_cells(mini_directory):
-    matrix = gaps.area_matrix(
-        mini_directory,
-        everything(mini_directory),
-        "force",
-        True,
-        "behaviour_focus",
-        vocab.BEHAVIOUR_FOCUSES,
+def counts(directory, level, include_all_wales, column, categories) -> pd.DataFrame:
+    """Counted services per area (rows) and category (columns), from the gap cells."""
+    cells = gap_cells(
+        directory, everything(directory), level, include_all_wales, column, categories
     )
+    return pd.DataFrame(
+        {
+            area: {category: cell.count for category, cell in row.items()}
+            for area, row in cells.items()
+        }
+    ).T
+
+
+def test_behaviour_matrix_zero_cells(mini_directory):
+    matrix = counts(mini_directory, "force", True, "behaviour_focus", vocab.BEHAVIOUR_FOCUSES)
     assert matrix.loc["south-wales", "domestic abuse"] == 2  # Drive and the South-Wales-only one
     assert matrix.loc["south-wales", "sexual violence"] == 1  # the all-Wales programme
     assert matrix.loc["gwent", "stalking"] == 0
@@ -33,14 +40,7 @@ def test_behaviour_matrix_zero_cells(mini_directory):
 
 
 def test_tier_matrix_without_all_wales(mini_directory):
-    matrix = gaps.area_matrix(
-        mini_directory,
-        everything(mini_directory),
-        "region",
-        False,
-        "service_tier",
-        vocab.SERVICE_TIERS,
-    )
+    matrix = counts(mini_directory, "region", False, "service_tier", vocab.SERVICE_TIERS)
     assert matrix.loc["cardiff-and-vale"].to_dict()["high harm"] == 1
     assert int(matrix["criminal justice"].sum()) == 0  # only the all-Wales service is CJ
     assert int(matrix["medium risk"].sum()) == 2  # C Hub (North Wales), D Phoenix (Gwent)
@@ -83,7 +83,9 @@ def test_find_gaps(mini_directory):
 
 
 def test_current_mask_leaves_out_ended_and_planned(mini_directory):
-    current = dict(zip(mini_directory.frame["id"], gaps.current_mask(mini_directory), strict=True))
+    current = dict(
+        zip(mini_directory.frame["id"], counting.current_mask(mini_directory), strict=True)
+    )
     assert current["c-hub-north-wales"] is False or not current["c-hub-north-wales"]
     assert current["f-south-wales-only"]  # a pilot is running provision
 

@@ -10,6 +10,7 @@ import pytest
 
 from dashboard import config
 from dashboard.data import loader, schemas
+from dashboard.domain import vocabulary as vocab
 
 OFFER = config.DATA_DIR / loader.MINIMUM_OFFER_FILE
 
@@ -23,15 +24,7 @@ def test_shipped_offer_loads_and_is_a_draft():
     assert len(offer) >= 9
     assert offer["rationale"].str.startswith("DRAFT for discussion, not adopted policy").all()
     tiers = set(offer.loc[offer["field"] == "service_tier", "values"])
-    assert tiers == {
-        "preventative",
-        "early intervention",
-        "medium risk",
-        "high harm",
-        "criminal justice",
-        "family",
-        "sexual violence",
-    }
+    assert tiers == set(vocab.SERVICE_TIERS) - {vocab.UNKNOWN}  # every tier of the typology
     assert "stalking" in set(offer.loc[offer["field"] == "behaviour_focus", "values"])
     assert "partner/victim liaison" in set(offer.loc[offer["field"] == "kind", "values"])
 
