@@ -9,12 +9,7 @@ from dashboard.domain import citations
 from dashboard.domain import vocabulary as vocab
 
 #: Directory columns whose values come from a vocabulary (translated for display).
-VOCABULARY_COLUMNS: Final = (
-    *vocab.LIST_COLUMNS,
-    *vocab.SINGLE_COLUMNS,
-    "precarity",
-    "evidence_rung",
-)
+VOCABULARY_COLUMNS: Final = vocab.VOCABULARY_COLUMNS
 
 
 def directory_rows(frame, lang: str, sources=None, lookup=None) -> list[dict]:
