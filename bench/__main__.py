@@ -159,7 +159,7 @@ def measure_interactions(app, calls: int, *, cold: bool) -> dict:
 def measure_floor(context, calls: int) -> dict:
     from dashboard.domain import counting, model
     from dashboard.views import overview as overview_view
-    from dashboard.views.panel_registry import BREAKDOWN_PANELS
+    from dashboard.views import panel_registry
     from dashboard.views.state import ViewState
 
     directory = context.directory
@@ -175,7 +175,7 @@ def measure_floor(context, calls: int) -> dict:
             selection = mask & overview_view.selected_services(
                 directory, ViewState(level=state["level"], area=state["area"])
             )
-            for column in (panel.column for panel in BREAKDOWN_PANELS):
+            for column in (panel.column for panel in panel_registry.breakdown_panels()):
                 model.breakdown(directory, selection, column)
             times.append((time.perf_counter() - started) * 1000)
         results[name] = {"ms_p50": percentile(times, 50), "ms_p95": percentile(times, 95)}

@@ -15,28 +15,29 @@ from callbacks.shell import switch_href
 from dashboard import config
 from dashboard.domain.context import AppContext
 from dashboard.domain.model import FILTERS
-from dashboard.views import figures_map, panels, report, review
+from dashboard.views import figures_map, panel_registry, panels, report, review
 from dashboard.views import overview as overview_view
 from dashboard.views import state as view_state
 from dashboard.views.overview import OverviewView
-from dashboard.views.panel_registry import PANEL_BY_KEY, PANELS
 from dashboard.web import ids, view_cache
 from layouts.drilldown import chart_table, intervention_table
 from layouts.force import force_section
 from layouts.overview import area_options
 
 FILTER_KEYS = tuple(FILTERS)
-#: What the drawing callbacks draw for one view, besides the map.
-PANEL_OUTPUTS = (
-    Output(ids.PANEL_TITLE, "children"),
-    *[Output(panel.graph_id, "figure") for panel in PANELS],
-    Output(ids.PANEL_LIST, "children"),
-    # The visually hidden summary under each chart, and the chart's accessible name.
-    *[Output(f"{panel.graph_id}-alt-text", "children") for panel in PANELS],
-    *[Output(f"{panel.graph_id}-figure", "aria-label") for panel in PANELS],
-)
-#: Set together with the charts, so present once they are drawn.
-FIRST_CHART_LABEL = State(f"{PANELS[0].graph_id}-figure", "aria-label")
+
+
+def panel_outputs() -> list[Output]:
+    """What the panels' callback draws for one view: the heading, every registered chart, the
+    list, and each chart's visually hidden summary and accessible name."""
+    charts = panel_registry.panels()
+    return [
+        Output(ids.PANEL_TITLE, "children"),
+        *[Output(panel.graph_id, "figure") for panel in charts],
+        Output(ids.PANEL_LIST, "children"),
+        *[Output(f"{panel.graph_id}-alt-text", "children") for panel in charts],
+        *[Output(f"{panel.graph_id}-figure", "aria-label") for panel in charts],
+    ]
 
 
 def register(app: Dash, context: AppContext) -> None:
@@ -173,14 +174,22 @@ def register(app: Dash, context: AppContext) -> None:
         notes = html.Ul([html.Li(line) for line in overview_view.map_note_lines(view)])
         return map_patch(view), notes, overview_view.match_text(view)
 
-    @app.callback(*PANEL_OUTPUTS, Input(ids.VIEW_KEY, "data"), FIRST_CHART_LABEL)
+    outputs = panel_outputs()
+    charts = panel_registry.panels()
+
+    @app.callback(
+        *outputs,
+        Input(ids.VIEW_KEY, "data"),
+        # Set together with the charts, so present once they are drawn.
+        State(f"{charts[0].graph_id}-figure", "aria-label"),
+    )
     def draw_panels(key, drawn):
         view = view_cache.view_for_key(context, key)
         if view is None:
-            return (no_update,) * len(PANEL_OUTPUTS)
+            return (no_update,) * len(outputs)
         # The first time, whole charts; after that only what changed (a Patch per chart).
         chart = panels.figure_patch if isinstance(drawn, str) and drawn else panels.full_figure
-        summaries = [overview_view.panel_alternative(view, panel.key)[0] for panel in PANELS]
+        summaries = [overview_view.panel_alternative(view, panel.key)[0] for panel in charts]
         title = (
             view.locale("Drill-down: {area}").format(area=view.area_name)
             if view.area
@@ -188,7 +197,7 @@ def register(app: Dash, context: AppContext) -> None:
         )
         return (
             title,
-            *[chart(view, panel.key) for panel in PANELS],
+            *[chart(view, panel.key) for panel in charts],
             intervention_table(view),
             *summaries,
             *summaries,
@@ -217,7 +226,7 @@ def register(app: Dash, context: AppContext) -> None:
         for count, toggle in zip(clicks, toggles, strict=True):
             panel = toggle.get("panel") if isinstance(toggle, dict) else None
             is_open = isinstance(count, int) and count % 2 == 1
-            if view and is_open and panel in PANEL_BY_KEY:
+            if view and is_open and panel_registry.panel(panel) is not None:
                 _summary, header, rows = overview_view.panel_alternative(view, panel)
                 tables.append(chart_table(header, rows))
             else:

@@ -36,7 +36,7 @@ def dynamic_messages() -> list[str]:
     from dashboard.data import build
     from dashboard.domain import cliff, evidence, need, precarity
     from dashboard.domain import vocabulary as vocab
-    from dashboard.views import findings, panel_registry, review
+    from dashboard.views import findings, measures, panel_registry, review
     from layouts import directory, overview
 
     messages: list[str] = []
@@ -68,10 +68,15 @@ def dynamic_messages() -> list[str]:
         (need.P1_PERIOD, build.P1_CAVEAT, "Wales", "England and Wales"),
         (findings.DIRECTORY_SOURCE, findings.SURVEY_SOURCE),
         tuple(overview.FILTER_LABELS.values()),
-        tuple(overview.LEVEL_LABELS.values()),
-        tuple(overview.METRIC_LABELS.values()),
+        tuple(measures.LEVEL_LABELS.values()),
+        tuple(label for measure in measures.MEASURES for label in (measure.label, measure.legend)),
         tuple(directory.DETAIL_LABELS.values()),
-        tuple(panel.title for panel in panel_registry.PANELS),
+        tuple(
+            text
+            for panel in panel_registry.panels()
+            for text in (panel.title, panel.note, panel.chart_title)
+            if text
+        ),
         tuple(review.GAP_TITLES.values()),
     ):
         messages.extend(values)

@@ -127,22 +127,29 @@ def provision_options(locale: Locale) -> tuple[tuple[str, str], ...]:
     )
 
 
+def radio_fieldset(
+    legend: str, component_id: str, value: str, options: Sequence[tuple[str, str]]
+) -> html.Fieldset:
+    """A control panel's group of radio buttons under a legend: ``options`` are (value, label)."""
+    return html.Fieldset(
+        [
+            html.Legend(legend, className="control-label"),
+            dbc.RadioItems(
+                id=component_id,
+                options=[{"label": label, "value": key} for key, label in options],
+                value=value,
+                className="control-radio",
+            ),
+        ]
+    )
+
+
 def provision_control(
     provision: str, locale: Locale, component_id: str = ids.PROVISION
 ) -> html.Fieldset:
     """Which services count, as a control: current provision (the default) or every status."""
-    return html.Fieldset(
-        [
-            html.Legend(locale("Services counted"), className="control-label"),
-            dbc.RadioItems(
-                id=component_id,
-                options=[
-                    {"label": label, "value": value} for value, label in provision_options(locale)
-                ],
-                value=provision,
-                className="control-radio",
-            ),
-        ]
+    return radio_fieldset(
+        locale("Services counted"), component_id, provision, provision_options(locale)
     )
 
 

@@ -8,20 +8,11 @@ from dash import dcc, html
 
 from dashboard.domain import precarity
 from dashboard.i18n import N_, Locale
+from dashboard.views import panel_registry
 from dashboard.views.overview import OverviewView
-from dashboard.views.panel_registry import PANELS, Panel
+from dashboard.views.panel_registry import Panel
 from dashboard.web import ids
-from layouts.shell import data_table, source_note
-
-
-def csv_button(panel: str, locale: Locale) -> dbc.Button:
-    return dbc.Button(
-        locale("Download data (CSV)"),
-        id={"type": "csv", "page": "overview", "panel": panel},
-        color="link",
-        size="sm",
-        className="csv-button",
-    )
+from layouts.components import csv_button, data_table, source_note
 
 
 def panel_block(panel: Panel, locale: Locale, graph_config: dict) -> html.Div:
@@ -35,7 +26,7 @@ def panel_block(panel: Panel, locale: Locale, graph_config: dict) -> html.Div:
                 role="figure",
             ),
             chart_alternative(panel, locale),
-            html.Div(csv_button(panel.key, locale), className="panel-actions"),
+            html.Div(csv_button(panel.key, locale, page="overview"), className="panel-actions"),
             source_note(locale(panel.note).format(rule=rule), locale),
         ],
         className="panel",
@@ -46,7 +37,10 @@ def panels_grid(locale: Locale, graph_config) -> dbc.Row:
     """Every registered panel, two to a row on wide screens. ``graph_config(filename)`` gives
     each chart's toolbar settings."""
     return dbc.Row(
-        [dbc.Col(panel_block(panel, locale, graph_config(panel.filename)), lg=6) for panel in PANELS],
+        [
+            dbc.Col(panel_block(panel, locale, graph_config(panel.filename)), lg=6)
+            for panel in panel_registry.panels()
+        ],
         className="g-3 panels",
     )
 
@@ -101,6 +95,8 @@ def survey_figures(survey, locale: Locale) -> html.Details:
         ],
         className="survey-figures panel",
     )
+
+
 def intervention_table(view: OverviewView) -> html.Div:
     """The matching interventions in the selected area, linked to their directory entries."""
     _ = view.locale
@@ -142,5 +138,3 @@ def intervention_table(view: OverviewView) -> html.Div:
             )
         )
     return html.Div(children)
-
-

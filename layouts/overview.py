@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
-import functools
-import json
-
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard import config
 from dashboard.domain import counting, precarity
 from dashboard.domain.context import AppContext
 from dashboard.domain.model import FILTERS
 from dashboard.i18n import Locale, Translate
 from dashboard.views.figures_map import base_map
+from dashboard.views.measures import LEVEL_LABELS, MEASURES
 from dashboard.views.state import ALL_AREAS, ViewState
 from dashboard.web import ids
-from layouts.drilldown import csv_button, panels_grid, survey_figures
-from layouts.shell import source_note
+from layouts.components import (
+    csv_button,
+    graph_config,
+    provision_control,
+    radio_fieldset,
+    source_note,
+)
+from layouts.drilldown import panels_grid, survey_figures
 
 FILTER_LABELS = {
     "behaviour_focus": "Behaviour focus",
@@ -30,35 +33,6 @@ FILTER_LABELS = {
     "evaluation": "Evaluation and accreditation",
     "kind": "Kind of intervention",
 }
-LEVEL_LABELS = {
-    "region": "VAWDASV region",
-    "force": "Police force area",
-    "la": "Local authority",
-}
-METRIC_LABELS = {
-    "count": "Number of interventions",
-    "per_100k": "Per 100,000 aged 16+",
-    "quality_share": "Share externally evaluated or accredited",
-    "precarious_share": "Share with precarious funding",
-}
-
-
-@functools.cache
-def plotly_welsh_locale() -> dict:
-    """plotly.js's own Welsh locale (MIT), passed in the graph config: no script to fetch."""
-    return json.loads((config.LOCALE_DIR / "plotly-cy.json").read_text(encoding="utf-8"))
-
-
-def graph_config(lang: str, filename: str) -> dict:
-    """Plotly toolbar: PNG download in the browser, no plotly logo, the page's language."""
-    locale = {"locales": {"cy": plotly_welsh_locale()}} if lang == "cy" else {}
-    return {
-        **locale,
-        "displaylogo": False,
-        "locale": "cy" if lang == "cy" else "en",
-        "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
-        "modeBarButtonsToRemove": ["select2d", "lasso2d"],
-    }
 
 
 def area_options(context: AppContext, level: str, locale: Locale) -> list[dict]:
@@ -91,27 +65,6 @@ def filter_group(key: str, state: ViewState, _: Translate) -> html.Details:
     )
 
 
-def provision_control(provision: str, _: Translate, component_id: str = ids.PROVISION):
-    """Which services count: current provision (the default) or every status."""
-    return html.Fieldset(
-        [
-            html.Legend(_("Services counted"), className="control-label"),
-            dbc.RadioItems(
-                id=component_id,
-                options=[
-                    {"label": _("Current provision (active and pilot)"), "value": counting.CURRENT},
-                    {
-                        "label": _("Include ended and planned services"),
-                        "value": counting.ALL_STATUSES,
-                    },
-                ],
-                value=provision,
-                className="control-radio",
-            ),
-        ]
-    )
-
-
 def method_note(_: Translate) -> str:
     """The counting rules, word for word, then the metric definitions."""
     rule = " ".join(_(step) for step in precarity.RULE_STEPS)
@@ -131,35 +84,19 @@ def controls(context: AppContext, state: ViewState, locale: Locale) -> html.Div:
     _ = locale
     return html.Div(
         [
-            html.Fieldset(
-                [
-                    html.Legend(_("Map areas"), className="control-label"),
-                    dbc.RadioItems(
-                        id=ids.LEVEL,
-                        options=[
-                            {"label": _(label), "value": level}
-                            for level, label in LEVEL_LABELS.items()
-                        ],
-                        value=state.level,
-                        className="control-radio",
-                    ),
-                ]
+            radio_fieldset(
+                _("Map areas"),
+                ids.LEVEL,
+                state.level,
+                [(level, _(label)) for level, label in LEVEL_LABELS.items()],
             ),
-            html.Fieldset(
-                [
-                    html.Legend(_("Measure"), className="control-label"),
-                    dbc.RadioItems(
-                        id=ids.METRIC,
-                        options=[
-                            {"label": _(label), "value": metric}
-                            for metric, label in METRIC_LABELS.items()
-                        ],
-                        value=state.metric,
-                        className="control-radio",
-                    ),
-                ]
+            radio_fieldset(
+                _("Measure"),
+                ids.METRIC,
+                state.metric,
+                [(measure.key, _(measure.label)) for measure in MEASURES],
             ),
-            provision_control(state.provision, _),
+            provision_control(state.provision, locale),
             dbc.Switch(
                 id=ids.ALL_WALES,
                 label=_("Add services available across all of Wales into each area"),
@@ -230,7 +167,7 @@ def overview_page(context: AppContext, state: ViewState, locale: Locale) -> html
                             html.Div(id=ids.MAP_NOTE, className="map-note"),
                             html.Div(
                                 [
-                                    csv_button("map", locale),
+                                    csv_button("map", locale, page="overview"),
                                     dbc.Button(
                                         _("Download this view as a report (HTML)"),
                                         id=ids.EXPORT_REPORT_BUTTON,
@@ -255,7 +192,7 @@ def overview_page(context: AppContext, state: ViewState, locale: Locale) -> html
             panels_grid(locale, lambda filename: graph_config(locale.lang, filename)),
             survey_figures(context.bundle.survey, locale),
             html.H2(_("Interventions in this view"), className="panel-title"),
-            html.Div(csv_button("list", locale), className="panel-actions"),
+            html.Div(csv_button("list", locale, page="overview"), className="panel-actions"),
             html.Div(id=ids.PANEL_LIST, className="intervention-list"),
         ],
         className="overview",

@@ -19,6 +19,7 @@ from dashboard import config
 from dashboard.domain import counting
 from dashboard.i18n import N_, Locale
 from dashboard.views import theme
+from dashboard.views.measures import MEASURE_BY_KEY
 
 WALES_CENTRE: Final = {"lat": 52.34, "lon": -3.85}
 
@@ -203,13 +204,7 @@ def map_values(
 
 
 def metric_label(metric: str, locale: Locale) -> str:
-    labels = {
-        "count": locale("Interventions"),
-        "per_100k": locale("Per 100,000 aged 16+"),
-        "quality_share": locale("Share externally evaluated or accredited"),
-        "precarious_share": locale("Share with precarious funding"),
-    }
-    return labels[metric]
+    return locale(MEASURE_BY_KEY[metric].legend)
 
 
 def rank_text(rank, total: int, locale: Locale) -> str:

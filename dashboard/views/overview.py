@@ -20,8 +20,8 @@ from dashboard import i18n
 from dashboard.domain import counting, model
 from dashboard.domain import vocabulary as vocab
 from dashboard.domain.context import AppContext
-from dashboard.views import figures, figures_map
-from dashboard.views.panel_registry import BREAKDOWN_PANELS, FUNDING_END, PANEL_BY_KEY, Panel
+from dashboard.views import figures, figures_map, panel_registry
+from dashboard.views.panel_registry import FUNDING_END, Panel
 from dashboard.views.state import ViewState, to_url
 
 #: Most rows the overview lists (the directory page has them all, in a virtualised grid). Every
@@ -161,7 +161,7 @@ def compute_view(context: AppContext, state: ViewState) -> OverviewView:
     )
     selection = matching & selected_services(directory, state)
     breakdowns = {}
-    for panel in BREAKDOWN_PANELS:
+    for panel in panel_registry.breakdown_panels():
         counts, known, services = counting.breakdown_with_known(directory, selection, panel.column)
         breakdowns[panel.key] = Breakdown(
             counts={key: int(value) for key, value in counts.items()},
@@ -258,7 +258,7 @@ def funding_figure(funding_end: FundingEnd, current_year: str, locale: i18n.Loca
         funding_end.table(),
         current_year=current_year,
         labels=value_labels(locale, funding_end.funders),
-        title=locale(PANEL_BY_KEY[FUNDING_END].title),
+        title=locale(panel_registry.panel(FUNDING_END).title),
         locale=locale,
     )
 
@@ -267,7 +267,7 @@ def panel_figure(view: OverviewView, key: str):
     """Panel ``key``'s chart for ``view`` (validated objects; the page uses the fast path)."""
     if key == FUNDING_END:
         return funding_figure(view.funding_end, view.current_year, view.locale)
-    return bar_figure(PANEL_BY_KEY[key], view.breakdowns[key], view.locale)
+    return bar_figure(panel_registry.panel(key), view.breakdowns[key], view.locale)
 
 
 # -- words under the map -------------------------------------------------------------------------
@@ -400,7 +400,7 @@ def panel_alternative(
             "When funding ends, by funder: {n} interventions in {k} year and funder groups."
         ).format(n=total, k=len(rows))
         return summary, (locale("Financial year and funder"), locale("Interventions")), rows
-    title = locale(PANEL_BY_KEY[key].title)
+    title = locale(panel_registry.panel(key).title)
     counts = view.breakdowns[key].counts
     rows = [(locale(category), locale.number(count)) for category, count in counts.items()]
     listed = "; ".join(f"{label} {value}" for label, value in rows)

@@ -23,10 +23,10 @@ from dash import Patch
 from plotly.utils import PlotlyJSONEncoder
 
 from dashboard import i18n
-from dashboard.views import figures, theme
+from dashboard.views import figures, panel_registry, theme
 from dashboard.views import overview as overview_view
 from dashboard.views.overview import OverviewView
-from dashboard.views.panel_registry import FUNDING_END, PANEL_BY_KEY
+from dashboard.views.panel_registry import FUNDING_END
 
 #: Path in the figure -> value. ``None`` as a value means "absent from the figure".
 Parts = dict[tuple, Any]
@@ -43,12 +43,12 @@ def figure_parts(view: OverviewView, key: str) -> Parts:
             labels=overview_view.value_labels(locale, data.funders),
             locale=locale,
         )
-        parts[("layout", "title", "text")] = locale(PANEL_BY_KEY[FUNDING_END].title)
+        parts[("layout", "title", "text")] = locale(panel_registry.panel(FUNDING_END).title)
         parts[("layout", "xaxis", "title", "text")] = locale("Financial year funding ends")
         parts[("layout", "yaxis", "title", "text")] = locale("Interventions")
         return parts
     series, labels, title = overview_view.chart_inputs(
-        PANEL_BY_KEY[key], view.breakdowns[key], locale
+        panel_registry.panel(key), view.breakdowns[key], locale
     )
     categories = list(series.index)
     parts = figures.bar_values(series, locale=locale)
@@ -72,7 +72,7 @@ def _template(key: str, lang: str, categories: tuple[str, ...], current_year: st
         empty = overview_view.FundingEnd(years=(), funders=(), values=())
         return _plain(overview_view.funding_figure(empty, current_year, locale))
     empty = overview_view.Breakdown(counts=dict.fromkeys(categories, 0), known=0, services=0)
-    return _plain(overview_view.bar_figure(PANEL_BY_KEY[key], empty, locale))
+    return _plain(overview_view.bar_figure(panel_registry.panel(key), empty, locale))
 
 
 def _template_for(view: OverviewView, key: str) -> dict:

@@ -13,10 +13,10 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from dashboard.domain.context import AppContext
-from dashboard.views import figures_map
+from dashboard.views import figures_map, panel_registry
 from dashboard.views import overview as overview_view
 from dashboard.views.overview import OverviewView
-from dashboard.views.panel_registry import BREAKDOWN_PANELS, FUNDING_END, PANEL_BY_KEY
+from dashboard.views.panel_registry import FUNDING_END
 
 STYLE = """
 body{font-family:Arial,Helvetica,sans-serif;color:#1b1b1b;max-width:1100px;margin:1.5rem auto;padding:0 1rem;font-size:16px}
@@ -69,7 +69,7 @@ def build_report(
     generated = generated or dt.datetime.now()
     figs = [map_figure(view, context.bundle.geometry[view.level])]
     # The report's order: the breakdowns, then when funding ends.
-    for panel in (*BREAKDOWN_PANELS, PANEL_BY_KEY[FUNDING_END]):
+    for panel in (*panel_registry.breakdown_panels(), panel_registry.panel(FUNDING_END)):
         figs.append(overview_view.panel_figure(view, panel.key))
     config = {"displaylogo": False, "locale": "cy" if lang == "cy" else "en"}
     rendered = [
@@ -94,9 +94,7 @@ def build_report(
         "2023 mapping survey's dataset: the survey identified {survey} interventions from 62 "
         "responses, but its individual returns are not public. 'Unknown' means the documents do not "
         "say."
-    ).format(
-        held=view.directory_size, survey=context.survey_interventions or "?"
-    )
+    ).format(held=view.directory_size, survey=context.survey_interventions or "?")
     return f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

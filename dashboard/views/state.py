@@ -14,15 +14,16 @@ from dataclasses import dataclass, field, replace
 from typing import Final, NamedTuple
 from urllib.parse import parse_qs, parse_qsl, urlencode
 
-from dashboard import i18n
+from dashboard import config, i18n
 from dashboard.data.geo import slugify
 from dashboard.domain import counting
 from dashboard.domain import vocabulary as vocab
 from dashboard.domain.model import FILTERS
 from dashboard.i18n import N_
+from dashboard.views.measures import MEASURE_BY_KEY
 
-METRICS: Final = ("count", "per_100k", "quality_share", "precarious_share")
-LEVELS: Final = ("region", "force", "la")
+METRICS: Final = tuple(MEASURE_BY_KEY)
+LEVELS: Final = config.LEVELS
 DEFAULT_LEVEL: Final = "region"
 DEFAULT_METRIC: Final = "count"
 MAX_QUERY_LENGTH: Final = 4000
