@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from types import MappingProxyType
 
 import pandas as pd
 
@@ -28,28 +29,34 @@ ONS_POPULATION_SOURCE = (
     "ONS mid-2024 population estimates (30 June 2024). Source: Office for National Statistics "
     "licensed under the Open Government Licence v.3.0."
 )
-POLICE_FORCE_CODES = {
-    "North Wales": "W15000001",
-    "Gwent": "W15000002",
-    "South Wales": "W15000003",
-    "Dyfed-Powys": "W15000004",
-}
+POLICE_FORCE_CODES = MappingProxyType(
+    {
+        "North Wales": "W15000001",
+        "Gwent": "W15000002",
+        "South Wales": "W15000003",
+        "Dyfed-Powys": "W15000004",
+    }
+)
 #: The forces' official Welsh names (shared/i18n/welsh_glossary.csv).
-POLICE_FORCE_NAMES_CY = {
-    "North Wales": "Heddlu Gogledd Cymru",
-    "Gwent": "Heddlu Gwent",
-    "South Wales": "Heddlu De Cymru",
-    "Dyfed-Powys": "Heddlu Dyfed-Powys",
-}
+POLICE_FORCE_NAMES_CY = MappingProxyType(
+    {
+        "North Wales": "Heddlu Gogledd Cymru",
+        "Gwent": "Heddlu Gwent",
+        "South Wales": "Heddlu De Cymru",
+        "Dyfed-Powys": "Heddlu Dyfed-Powys",
+    }
+)
 #: Welsh names of the regions from the Welsh glossary (shared/i18n), where it has them.
-REGION_NAMES_CY = {
-    "North Wales": "Gogledd Cymru",
-    "Gwent": "Gwent",
-    "Cardiff and Vale": "Caerdydd a'r Fro",
-    "Cwm Taf Morgannwg": "Cwm Taf Morgannwg",
-    "West Glamorgan": "Gorllewin Morgannwg",
-    "Mid and West Wales": "Canolbarth a Gorllewin Cymru",
-}
+REGION_NAMES_CY = MappingProxyType(
+    {
+        "North Wales": "Gogledd Cymru",
+        "Gwent": "Gwent",
+        "Cardiff and Vale": "Caerdydd a'r Fro",
+        "Cwm Taf Morgannwg": "Cwm Taf Morgannwg",
+        "West Glamorgan": "Gorllewin Morgannwg",
+        "Mid and West Wales": "Canolbarth a Gorllewin Cymru",
+    }
+)
 
 
 def build_lookup(shared_geography: Path) -> pd.DataFrame:

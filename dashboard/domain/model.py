@@ -47,7 +47,9 @@ BREAKDOWNS: Final = MappingProxyType(
         "funding_end": (),  # open set: the financial years present
     }
 )
-LEVEL_COLUMNS: Final = {"region": "vawdasv_regions", "force": "police_force_areas"}
+LEVEL_COLUMNS: Final = MappingProxyType(
+    {"region": "vawdasv_regions", "force": "police_force_areas"}
+)
 
 
 @dataclass(frozen=True)
