@@ -22,7 +22,11 @@ class DataError(Exception):
 
 
 def read_text_csv(path: Path, *, expected: tuple[str, ...] | None = None) -> pd.DataFrame:
-    """Read a CSV with every cell as text, with a clear error for each way reading can fail."""
+    """Read a CSV with every cell as text, with a clear error for each way reading can fail.
+
+    The file is checked before pandas reads it because pandas would read a ragged, truncated or
+    Latin-1 file without complaint or fail with a parser message that names no line to fix.
+    """
     if not path.is_file():
         raise DataError(f"{path}: file not found.")
     raw = path.read_bytes()
