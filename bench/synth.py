@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 from dashboard import config
-from dashboard.domain import vocabulary as vocab
+from dashboard.data import vocabulary as vocab
 
 #: Files copied unchanged from ``data/`` into every synthetic data folder.
 SHARED_FILES = (

@@ -33,10 +33,10 @@ def panel_outputs() -> list[Output]:
     charts = panel_registry.panels()
     return [
         Output(ids.PANEL_TITLE, "children"),
-        *[Output(panel.graph_id, "figure") for panel in charts],
+        *[Output(ids.panel_graph(panel.key), "figure") for panel in charts],
         Output(ids.PANEL_LIST, "children"),
-        *[Output(f"{panel.graph_id}-alt-text", "children") for panel in charts],
-        *[Output(f"{panel.graph_id}-figure", "aria-label") for panel in charts],
+        *[Output(f"{ids.panel_graph(panel.key)}-alt-text", "children") for panel in charts],
+        *[Output(f"{ids.panel_graph(panel.key)}-figure", "aria-label") for panel in charts],
     ]
 
 
@@ -181,7 +181,7 @@ def register(app: Dash, context: AppContext) -> None:
         *outputs,
         Input(ids.VIEW_KEY, "data"),
         # Set together with the charts, so present once they are drawn.
-        State(f"{charts[0].graph_id}-figure", "aria-label"),
+        State(f"{ids.panel_graph(charts[0].key)}-figure", "aria-label"),
     )
     def draw_panels(key, drawn):
         view = view_cache.view_for_key(context, key)

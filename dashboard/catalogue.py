@@ -34,8 +34,8 @@ def po_path(lang: str) -> Path:
 def dynamic_messages() -> list[str]:
     """Strings the code passes to ``_`` by value: vocabularies, labels, rule text, constants."""
     from dashboard.data import build
+    from dashboard.data import vocabulary as vocab
     from dashboard.domain import cliff, evidence, need, precarity
-    from dashboard.domain import vocabulary as vocab
     from dashboard.views import findings, measures, panel_registry, review
     from layouts import directory, overview
 

@@ -21,8 +21,8 @@ def panel_block(panel: Panel, locale: Locale, graph_config: dict) -> html.Div:
     return html.Div(
         [
             html.Div(
-                dcc.Graph(id=panel.graph_id, config=graph_config, className="panel-graph"),
-                id=f"{panel.graph_id}-figure",
+                dcc.Graph(id=ids.panel_graph(panel.key), config=graph_config, className="panel-graph"),
+                id=f"{ids.panel_graph(panel.key)}-figure",
                 role="figure",
             ),
             chart_alternative(panel, locale),
@@ -50,7 +50,7 @@ def chart_alternative(panel: Panel, locale: Locale) -> html.Div:
     table" disclosure whose table is drawn only while it is open (see :func:`chart_table`)."""
     return html.Div(
         [
-            html.P(id=f"{panel.graph_id}-alt-text", className="visually-hidden"),
+            html.P(id=f"{ids.panel_graph(panel.key)}-alt-text", className="visually-hidden"),
             html.Details(
                 [
                     html.Summary(

@@ -21,9 +21,9 @@ import pandera.pandas as pa
 
 from dashboard import config
 from dashboard.data import reference_schemas, schemas
+from dashboard.data import vocabulary as vocab
 from dashboard.data.geo import slugify
 from dashboard.data.reading import DataError, empty_frame, read_text_csv, to_numbers, validate
-from dashboard.domain import vocabulary as vocab
 
 
 @dataclass(frozen=True)

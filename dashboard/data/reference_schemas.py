@@ -12,6 +12,7 @@ import re
 
 import pandera.pandas as pa
 
+from dashboard.data import vocabulary as vocab
 from dashboard.data.schema_checks import (
     LA_CODE,
     MAX_EVIDENCE,
@@ -22,7 +23,6 @@ from dashboard.data.schema_checks import (
     slug_column,
     text,
 )
-from dashboard.domain import vocabulary as vocab
 
 CJ_UNITS = ("count", "percent", "per 1,000 population", "per 100,000 population")
 #: An ONS code of England and Wales, Wales or a police force area.

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 
 import pandera.pandas as pa
 
-from dashboard.domain import vocabulary as vocab
+from dashboard.data import vocabulary as vocab
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LA_CODE = re.compile(r"^W06\d{6}$")

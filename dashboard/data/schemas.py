@@ -12,6 +12,7 @@ import re
 
 import pandera.pandas as pa
 
+from dashboard.data import vocabulary as vocab
 from dashboard.data.schema_checks import (
     LA_CODE,
     MAX_EVIDENCE,
@@ -30,7 +31,6 @@ from dashboard.data.schema_checks import (
     slug_column,
     text,
 )
-from dashboard.domain import vocabulary as vocab
 
 FINANCIAL_YEAR = re.compile(r"^(\d{4})-(\d{2})$")
 PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.domain import vocabulary as vocab
+from dashboard.data import vocabulary as vocab
 
 SECTION_MARK = " § "
 

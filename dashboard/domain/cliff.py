@@ -7,8 +7,7 @@ from typing import Final
 
 import pandas as pd
 
-from dashboard.domain import precarity
-from dashboard.domain import vocabulary as vocab
+from dashboard.data import vocabulary as vocab
 from dashboard.domain.model import Directory
 
 ENDED: Final = "already ended"
@@ -25,7 +24,7 @@ FUNDER_CLASSES: Final = (DEVOLVED, NON_DEVOLVED, POOLED_OR_OTHER, vocab.UNKNOWN)
 
 def financial_year_end(label: str) -> dt.date | None:
     """``"2023-24"`` -> 31 March 2024; None when not a financial year."""
-    start = precarity.financial_year_start(label)
+    start = vocab.financial_year_start(label)
     return dt.date(start + 1, 3, 31) if start is not None else None
 
 

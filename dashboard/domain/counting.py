@@ -28,8 +28,8 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
+from dashboard.data import vocabulary as vocab
 from dashboard.domain import evidence
-from dashboard.domain import vocabulary as vocab
 from dashboard.domain.model import Directory
 from dashboard.i18n import N_
 

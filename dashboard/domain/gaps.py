@@ -14,9 +14,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from dashboard.data import vocabulary as vocab
 from dashboard.data.geo import slugify
 from dashboard.domain import counting
-from dashboard.domain import vocabulary as vocab
 from dashboard.domain.cells import Cell, DocumentedGap, gap_cells, wales_cell
 from dashboard.domain.model import Directory
 

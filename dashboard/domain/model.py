@@ -15,9 +15,9 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
+from dashboard.data import vocabulary as vocab
 from dashboard.data.geo import slugify
 from dashboard.domain import evidence, precarity
-from dashboard.domain import vocabulary as vocab
 
 #: Filters offered in the app: key -> (directory column, allowed values in display order).
 FILTERS: Final = MappingProxyType(
@@ -121,7 +121,7 @@ def build_directory(
     for column in vocab.LIST_COLUMNS:
         frame[column] = _normalise_list(frame[column])
     frame["local_authorities"] = _normalise_list(frame["local_authorities"])
-    current_year = precarity.financial_year(as_of or dt.date.today())
+    current_year = vocab.financial_year(as_of or dt.date.today())
     frame["precarity"] = precarity.precarity_bands(frame, current_year)
     frame["evidence_rung"] = evidence.evidence_rungs(frame)
 

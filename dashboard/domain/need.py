@@ -8,7 +8,7 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
-from dashboard.domain import vocabulary as vocab
+from dashboard.data import vocabulary as vocab
 
 P1_PERIOD: Final = "year ending June 2025"
 #: Offence groups of Home Office Table P1 shown as need indicators, in display order.

@@ -15,13 +15,12 @@ by default today. The method note in the app shows :data:`RULE_STEPS` word for w
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Final
 
 import numpy as np
 import pandas as pd
 
-from dashboard.domain import vocabulary as vocab
+from dashboard.data import vocabulary as vocab
 
 HIGH: Final = "high"
 MEDIUM: Final = "medium"
@@ -44,19 +43,6 @@ RULE_STEPS: Final = (
 )
 
 
-def financial_year(day: dt.date) -> str:
-    """UK financial year containing ``day``: 2026-11-25 -> ``"2026-27"``, 2027-03-31 -> same."""
-    start = day.year if day.month >= 4 else day.year - 1
-    return f"{start}-{(start + 1) % 100:02d}"
-
-
-def financial_year_start(label: str) -> int | None:
-    """``"2023-24"`` -> 2023; ``"unknown"`` or anything else -> None."""
-    if len(label) == 7 and label[:4].isdigit() and label[4] == "-":
-        return int(label[:4])
-    return None
-
-
 def precarity_band(
     *,
     status: str,
@@ -66,8 +52,8 @@ def precarity_band(
     current_year: str,
 ) -> str:
     """Band of one intervention under the rule above."""
-    end = financial_year_start(funding_end)
-    current = financial_year_start(current_year)
+    end = vocab.financial_year_start(funding_end)
+    current = vocab.financial_year_start(current_year)
     if status in HIGH_STATUSES or funding_model in HIGH_FUNDING_MODELS:
         return HIGH
     if end is not None and current is not None and end <= current:
@@ -81,7 +67,7 @@ def precarity_band(
 
 def precarity_bands(frame: pd.DataFrame, current_year: str) -> pd.Series:
     """Vectorised :func:`precarity_band` over a directory frame (same rule, same order)."""
-    current = financial_year_start(current_year)
+    current = vocab.financial_year_start(current_year)
     end = pd.to_numeric(frame["funding_end"].str.slice(0, 4), errors="coerce")
     ended = end.le(current).to_numpy() if current is not None else np.zeros(len(frame), bool)
     conditions = [

@@ -19,8 +19,8 @@ import numpy as np
 import pandas as pd
 
 from dashboard import i18n
+from dashboard.data import vocabulary as vocab
 from dashboard.domain import citations, counting
-from dashboard.domain import vocabulary as vocab
 from dashboard.domain.cells import (
     Cell,
     DocumentedGap,

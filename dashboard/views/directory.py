@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Final
 
 from dashboard import i18n
+from dashboard.data import vocabulary as vocab
 from dashboard.domain import citations
-from dashboard.domain import vocabulary as vocab
 
 #: Directory columns whose values come from a vocabulary (translated for display).
 VOCABULARY_COLUMNS: Final = vocab.VOCABULARY_COLUMNS

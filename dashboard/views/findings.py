@@ -8,8 +8,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import i18n
+from dashboard.data import vocabulary as vocab
 from dashboard.domain import cliff, counting, evidence, gaps, precarity
-from dashboard.domain import vocabulary as vocab
 from dashboard.domain.context import AppContext
 from dashboard.views.figures import bar_chart
 

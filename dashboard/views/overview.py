@@ -17,8 +17,8 @@ import numpy as np
 import pandas as pd
 
 from dashboard import i18n
+from dashboard.data import vocabulary as vocab
 from dashboard.domain import counting, model
-from dashboard.domain import vocabulary as vocab
 from dashboard.domain.context import AppContext
 from dashboard.views import figures, figures_map, panel_registry
 from dashboard.views.panel_registry import FUNDING_END, Panel

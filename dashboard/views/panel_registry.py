@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from dashboard.web import ids
-
 PANELS_FILE: Final = Path(__file__).with_name("panels.toml")
 FUNDING_END: Final = "funding-end"
 
@@ -31,10 +29,6 @@ class Panel:
     filename: str
     column: str | None = None
     chart_title: str | None = None
-
-    @property
-    def graph_id(self) -> str:
-        return ids.panel_graph(self.key)
 
 
 @functools.cache

@@ -10,8 +10,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import i18n
+from dashboard.data import vocabulary as vocab
 from dashboard.domain import cliff, counting, gaps, need
-from dashboard.domain import vocabulary as vocab
 from dashboard.domain.cells import documented_gap_index, gap_cells
 from dashboard.domain.context import AppContext
 from dashboard.i18n import Translate

@@ -15,9 +15,9 @@ from typing import Final, NamedTuple
 from urllib.parse import parse_qs, parse_qsl, urlencode
 
 from dashboard import config, i18n
+from dashboard.data import vocabulary as vocab
 from dashboard.data.geo import slugify
 from dashboard.domain import counting
-from dashboard.domain import vocabulary as vocab
 from dashboard.domain.model import FILTERS
 from dashboard.i18n import N_
 from dashboard.views.measures import MEASURE_BY_KEY

@@ -23,8 +23,8 @@ from hypothesis import strategies as st
 
 from app import create_app
 from bench.dashclient import Session, flask_transport
+from dashboard.data import vocabulary as vocab
 from dashboard.domain import model
-from dashboard.domain import vocabulary as vocab
 from dashboard.views import state as view_state
 from dashboard.web import ids
 

@@ -9,8 +9,8 @@ import pytest
 
 from dashboard import config
 from dashboard.data import build, schema_checks
+from dashboard.data import vocabulary as vocab
 from dashboard.data.loader import load_bundle
-from dashboard.domain import vocabulary as vocab
 
 SEEDS_PRESENT = config.SEEDS_DIR.is_dir()
 SHARED_PRESENT = config.SHARED_GEOGRAPHY_DIR.is_dir()

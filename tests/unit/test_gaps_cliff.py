@@ -5,8 +5,8 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
+from dashboard.data import vocabulary as vocab
 from dashboard.domain import cliff, counting, gaps
-from dashboard.domain import vocabulary as vocab
 from dashboard.domain.cells import gap_cells
 
 EVERYTHING = None

@@ -23,9 +23,9 @@ import pytest
 
 from dashboard import config
 from dashboard.data import ingest, schemas
+from dashboard.data import vocabulary as vocab
 from dashboard.data.ingest import answers, headers, synonyms
 from dashboard.data.ingest import write as ingest_write
-from dashboard.domain import vocabulary as vocab
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 CSV_INPUT = FIXTURES / "messy_survey.csv"

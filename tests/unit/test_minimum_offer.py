@@ -10,7 +10,7 @@ import pytest
 
 from dashboard import config
 from dashboard.data import loader, schemas
-from dashboard.domain import vocabulary as vocab
+from dashboard.data import vocabulary as vocab
 
 OFFER = config.DATA_DIR / loader.MINIMUM_OFFER_FILE
 

@@ -3,6 +3,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from dashboard.data import vocabulary as vocab
 from dashboard.domain import precarity
 
 
@@ -16,7 +17,7 @@ from dashboard.domain import precarity
     ],
 )
 def test_financial_year(day, expected):
-    assert precarity.financial_year(day) == expected
+    assert vocab.financial_year(day) == expected
 
 
 def band(**overrides):

@@ -11,8 +11,8 @@ import pandas as pd
 import plotly
 import pytest
 
+from dashboard.data import vocabulary as vocab
 from dashboard.domain import counting, scorecard
-from dashboard.domain import vocabulary as vocab
 from dashboard.domain.cells import any_value_cells, gap_cells
 from dashboard.domain.model import build_directory
 from tests.conftest import AS_OF

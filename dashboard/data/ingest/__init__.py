@@ -2,7 +2,7 @@
 
 Run as ``python -m dashboard.data.ingest INPUT --out OUTPUT.csv [--rejects REJECTS.csv]``. INPUT is
 a CSV or XLSX export with one column per survey question; every answer is mapped to the
-controlled vocabulary in :mod:`dashboard.domain.vocabulary`, duplicate responses are merged and
+controlled vocabulary in :mod:`dashboard.data.vocabulary`, duplicate responses are merged and
 rows that cannot be placed on the map are rejected with a reason. The rules are documented in
 ``docs/INGEST.md``; the header spellings and answer synonyms are the data file ``synonyms.csv``.
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final
 
+from dashboard.data import vocabulary as vocab
 from dashboard.data.ingest import synonyms
 from dashboard.data.ingest.suggest import did_you_mean
 from dashboard.data.ingest.text import normalise_answer, split_answers
-from dashboard.domain import vocabulary as vocab
 
 #: Directory column holding one value -> the survey question answering it.
 SINGLE_ANSWERS: Final[Mapping[str, str]] = MappingProxyType(

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final
 
+from dashboard.data import vocabulary as vocab
 from dashboard.data.ingest import answers
 from dashboard.data.ingest.suggest import did_you_mean
 from dashboard.data.ingest.text import normalise_answer, split_answers
-from dashboard.domain import vocabulary as vocab
 
 #: Regions lying wholly inside one police force area (the force is derived from the region).
 REGION_TO_FORCE: Final[Mapping[str, str]] = MappingProxyType(

@@ -10,9 +10,9 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
+from dashboard.data import vocabulary as vocab
 from dashboard.data.ingest.answers import is_unknown
 from dashboard.data.ingest.text import NOTE_SEPARATOR, normalise_answer
-from dashboard.domain import vocabulary as vocab
 
 #: "ie" and "do" are Welsh for yes; "na" is not listed as no because it is also "n/a".
 _YES: Final = frozenset({"yes", "y", "true", "evaluated", "completed", "ie", "do"})

@@ -7,9 +7,9 @@ import re
 from collections.abc import Mapping
 from typing import Final
 
+from dashboard.data import vocabulary as vocab
 from dashboard.data.ingest.answers import is_unknown
-from dashboard.domain import vocabulary as vocab
-from dashboard.domain.precarity import financial_year
+from dashboard.data.vocabulary import financial_year
 
 _NUMBER_WORDS: Final[Mapping[str, int]] = {
     "one": 1,

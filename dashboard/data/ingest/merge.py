@@ -6,8 +6,8 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Final
 
+from dashboard.data import vocabulary as vocab
 from dashboard.data.ingest.records import Record
-from dashboard.domain import vocabulary as vocab
 
 _LIST_OUTPUT: Final = frozenset({*vocab.LIST_COLUMNS, "aliases", "local_authorities"})
 #: Columns that follow another column's choice when merging (they are derived from it).

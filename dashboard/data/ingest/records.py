@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
+from dashboard.data import vocabulary as vocab
 from dashboard.data.geo import slugify
 from dashboard.data.ingest.answers import (
     LIST_ANSWERS,
@@ -20,7 +21,6 @@ from dashboard.data.ingest.areas import parse_areas
 from dashboard.data.ingest.evaluation import map_evaluation
 from dashboard.data.ingest.funding import parse_funding_end, parse_funding_period
 from dashboard.data.ingest.text import NOTE_SEPARATOR, clean, normalise_answer
-from dashboard.domain import vocabulary as vocab
 
 MAX_NAME: Final = 200
 #: Output columns of free text, where contact details are scrubbed.

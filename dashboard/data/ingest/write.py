@@ -12,8 +12,8 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from dashboard.data import vocabulary as vocab
 from dashboard.data.ingest.pipeline import Result
-from dashboard.domain import vocabulary as vocab
 
 
 def write_csv_atomically(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]]) -> Path:

@@ -7,6 +7,7 @@ not say, and the dashboard shows it as not known rather than guessing.
 
 from __future__ import annotations
 
+import datetime as dt
 from types import MappingProxyType
 from typing import Final
 
@@ -302,3 +303,17 @@ SOURCE_COLUMNS: Final = ("file", "short_title", "title", "publisher", "year", "u
 def split_list(value: str) -> list[str]:
     """Split a semicolon list cell into trimmed, non-empty items."""
     return [item.strip() for item in str(value).split(LIST_SEPARATOR) if item.strip()]
+
+
+# -- financial years: the directory's labels for funding periods and ends --------------------
+def financial_year(day: dt.date) -> str:
+    """UK financial year containing ``day``: 2026-11-25 -> ``"2026-27"``, 2027-03-31 -> same."""
+    start = day.year if day.month >= 4 else day.year - 1
+    return f"{start}-{(start + 1) % 100:02d}"
+
+
+def financial_year_start(label: str) -> int | None:
+    """``"2023-24"`` -> 2023; ``"unknown"`` or anything else -> None."""
+    if len(label) == 7 and label[:4].isdigit() and label[4] == "-":
+        return int(label[:4])
+    return None
