@@ -10,13 +10,13 @@ PY := $(VENV)/bin/python
 .PHONY: run serve test test-fast lint data catalogues bench browser
 
 $(VENV)/.installed: requirements.txt
-	$(PYTHON) -m venv $(VENV)
+	@$(PYTHON) -m venv $(VENV) || { echo "Could not create $(VENV): on Debian or Ubuntu install python3-venv (apt-get install python3-venv)" >&2; exit 1; }
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
-run: $(VENV)/.installed
-	$(PY) app.py
+run: $(VENV)/.installed  ## make run ARGS="--port 8060"
+	$(PY) app.py $(ARGS)
 
 serve: $(VENV)/.installed  ## production server (see README)
 	$(VENV)/bin/gunicorn --config gunicorn.conf.py 'app:create_server()'

@@ -1,1 +1,2 @@
-"""Data layer: schemas, loading, the build from ../shared, survey ingest. Imports only the base modules (config, i18n)."""
+"""Data layer: the vocabulary (every allowed value), schemas, reading and loading, the build from
+``../shared`` and survey ingest. Imports only the base modules (config, i18n)."""
