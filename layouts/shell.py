@@ -10,9 +10,6 @@ from dash import dcc, html
 from dashboard.i18n import Locale
 from dashboard.web import ids
 
-# Until layouts/drilldown.py imports them from layouts.components, where they now live.
-from layouts.components import data_table, source_note  # noqa: F401
-
 #: What the router last rendered: the section of a page that keeps itself in step with the URL.
 PAGE_KIND_STORE = "shell-page-kind"
 #: The browser-tab title of the page shown; a clientside callback writes it to ``document.title``.
