@@ -9,6 +9,7 @@ from dash import dcc, html
 from dashboard.domain import precarity
 from dashboard.i18n import N_, Locale
 from dashboard.views import panel_registry
+from dashboard.views import state as view_state
 from dashboard.views.overview import OverviewView
 from dashboard.views.panel_registry import Panel
 from dashboard.web import ids
@@ -21,7 +22,9 @@ def panel_block(panel: Panel, locale: Locale, graph_config: dict) -> html.Div:
     return html.Div(
         [
             html.Div(
-                dcc.Graph(id=ids.panel_graph(panel.key), config=graph_config, className="panel-graph"),
+                dcc.Graph(
+                    id=ids.panel_graph(panel.key), config=graph_config, className="panel-graph"
+                ),
                 id=f"{ids.panel_graph(panel.key)}-figure",
                 role="figure",
             ),
@@ -103,7 +106,6 @@ def intervention_table(view: OverviewView) -> html.Div:
     rows = view.rows
     if not rows:
         return html.P(_("No interventions match this view."), className="empty")
-    suffix = "&lang=cy" if view.lang == "cy" else ""
     headers = [
         _(label)
         for label in (
@@ -118,7 +120,7 @@ def intervention_table(view: OverviewView) -> html.Div:
     ]
     cells = [
         (
-            dcc.Link(row["name"], href=f"/directory?id={row['id']}{suffix}"),
+            dcc.Link(row["name"], href=view_state.directory_href(row["id"], view.lang)),
             _(row["provider"]) if row["provider"] == "unknown" else row["provider"],
             ", ".join(_(v) for v in row["police_force_areas"].split(";")),
             ", ".join(_(v) for v in row["vawdasv_regions"].split(";")),
