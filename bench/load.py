@@ -31,8 +31,8 @@ from pathlib import Path
 import numpy as np
 import requests
 
-from bench import browser
 from bench.dashclient import Session, requests_transport
+from tests.support import servers
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -198,26 +198,14 @@ def percentiles(values: list[float]) -> dict:
     }
 
 
-def wait_until_serving(base: str, timeout: float = 300) -> None:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        try:
-            if requests.get(base + "/_dash-layout", timeout=10).status_code == 200:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.5)
-    raise RuntimeError("the server did not start serving")
-
-
 def run(args) -> dict:
     env = {}
     if args.interventions:
         env["VAWDASV_INTERVENTIONS_CSV"] = str(Path(args.interventions).resolve())
     RESULTS.mkdir(exist_ok=True)
     server_log = RESULTS / "load-gunicorn.log"
-    with browser.gunicorn(ROOT, env=env, workers=args.workers, log=server_log) as base:
-        wait_until_serving(base)
+    # Users start once the app answers (``/_dash-layout``), not merely once the port is open.
+    with servers.gunicorn(ROOT, env=env, workers=args.workers, log=server_log) as base:
         budget = threading.BoundedSemaphore(args.max_requests)
         logs = [UserLog() for _ in range(args.users)]
         started = time.time()

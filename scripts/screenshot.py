@@ -1,70 +1,44 @@
-"""Take headless-Chromium screenshots of app pages: python scripts/screenshot.py URL OUT.png [WxH]."""
+"""Take headless-Chromium screenshots of app pages: python scripts/screenshot.py URL OUT.png [WxH] [full].
+
+The browser and the wait for a drawn page are the tests' own (:mod:`tests.support.browser`).
+"""
 
 from __future__ import annotations
 
 import sys
-import time
+from pathlib import Path
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-
-
-def make_driver(width: int, height: int) -> webdriver.Chrome:
-    options = Options()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--hide-scrollbars",
-        f"--window-size={width},{height}",
-    ):
-        options.add_argument(flag)
-    return webdriver.Chrome(options=options)
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+#: How long the page must stay settled (Dash idle, every chart and map drawn) before the shot:
+#: long enough for late layout and the map's fade-in.
+QUIET_SECONDS = 1.0
 
 
-#: True once every map on the page has drawn its areas (the benchmark's check) and Dash is idle.
-READY_JS = """
-if (document.querySelector('[data-dash-is-loading="true"]')) { return false; }
-const plots = [...document.querySelectorAll('.js-plotly-plot')];
-if (!plots.length && !document.querySelector('#shell-page *')) { return false; }
-return plots.every(gd => {
-  const sub = gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
-  if (!gd._fullLayout) { return false; }
-  if (!sub) { return true; }
-  return sub.map && sub.map.loaded() &&
-    sub.map.queryRenderedFeatures().some(f => f.layer.id.endsWith('-fill'));
-});
-"""
+def wait_until_drawn(driver, timeout: float = 60.0) -> None:
+    from tests.support.browser import wait_until_settled
 
-
-def wait_until_drawn(driver: webdriver.Chrome, timeout: float = 60.0) -> None:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if driver.execute_script(READY_JS):
-            return
-        time.sleep(0.25)
-    print(f"warning: the page had not finished drawing after {timeout:.0f} s", file=sys.stderr)
+    try:
+        wait_until_settled(driver, timeout, quiet=QUIET_SECONDS)
+    except AssertionError:
+        print(f"warning: the page had not finished drawing after {timeout:.0f} s", file=sys.stderr)
 
 
 def main() -> int:
+    # Run as a file, this script sees only scripts/; the shared browser set-up is in tests/.
+    sys.path.insert(0, str(PROJECT_ROOT))
+    from tests.support.browser import new_driver
+
     url, out = sys.argv[1], sys.argv[2]
     width, height = (int(v) for v in (sys.argv[3] if len(sys.argv) > 3 else "1366x768").split("x"))
     full = len(sys.argv) > 4 and sys.argv[4] == "full"
-    driver = make_driver(width, height)
+    driver = new_driver(window=(width, height), extra_flags=("--hide-scrollbars",), logs=())
     try:
         driver.get(url)
-        time.sleep(1)
         wait_until_drawn(driver)
-        time.sleep(1)  # let transitions and late layout settle
         if full:
             total = driver.execute_script("return document.body.scrollHeight")
             driver.set_window_size(width, total)
-            time.sleep(1.5)
+            wait_until_drawn(driver, timeout=30.0)
         driver.save_screenshot(out)
         for entry in driver.get_log("browser"):
             print("console:", entry)

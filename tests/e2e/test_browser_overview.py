@@ -2,79 +2,43 @@
 
 from __future__ import annotations
 
-import time
 from urllib.parse import urlparse
 
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
-from app import create_app
 from dashboard.web import ids
+from tests.support import browser
+from tests.support.browser import wait_until
 
 pytestmark = pytest.mark.browser
 
-MAP_STATE_JS = """
-const gd = document.querySelector('#%s .js-plotly-plot');
-if (!gd || !gd._fullData) { return null; }
-const visible = gd._fullData.filter(t => t.visible === true);
-const sub = gd._fullLayout.map && gd._fullLayout.map._subplot;
-let rendered = null;
-if (sub && sub.map && sub.map.loaded()) {
-  // plotly gives each drawn area a fill feature carrying its centroid ("ct").
-  const fills = sub.map.queryRenderedFeatures().filter(f => f.layer.id.endsWith('-fill'));
-  rendered = new Set(fills.map(f => JSON.stringify(f.properties.ct))).size;
-}
-return {
-  locations: visible.map(t => Array.from(t.locations || [])),
-  rendered: rendered,
-};
-"""
-
-
 def map_state(dash_duo):
-    return dash_duo.driver.execute_script(MAP_STATE_JS % ids.MAP)
-
-
-def wait_for(predicate, timeout=10.0, interval=0.2):
-    deadline = time.time() + timeout
-    last = None
-    while time.time() < deadline:
-        last = predicate()
-        if last:
-            return last
-        time.sleep(interval)
-    raise AssertionError(f"condition not met in {timeout}s (last value {last!r})")
+    return browser.map_state(dash_duo.driver, ids.MAP)
 
 
 def scroll_click(dash_duo, element):
-    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
-    time.sleep(0.2)
+    browser.scroll_into_view(dash_duo.driver, element)
     element.click()
 
 
 def severe_logs(dash_duo):
-    return [entry for entry in dash_duo.get_logs() or [] if entry.get("level") == "SEVERE"]
+    return browser.severe(dash_duo.get_logs())
 
 
-@pytest.fixture
-def mini_app(mini_context):
-    return create_app(mini_context)
-
-
-def test_overview_loads_without_console_errors(dash_duo, mini_app):
-    dash_duo.start_server(mini_app)
+def test_overview_loads_without_console_errors(dash_duo, open_page):
+    open_page()
     dash_duo.wait_for_text_to_equal(
         f"#{ids.MATCH_COUNT}", "5 of 5 current interventions match the filters."
     )
-    wait_for(lambda: map_state(dash_duo))
+    wait_until(lambda: map_state(dash_duo))
     assert severe_logs(dash_duo) == []
 
 
 @pytest.mark.parametrize(("level", "areas"), [("region", 6), ("force", 4), ("la", 22)])
-def test_map_has_one_shape_per_area(dash_duo, mini_app, level, areas):
-    dash_duo.start_server(mini_app)
-    dash_duo.wait_for_page(f"{dash_duo.server_url}/?level={level}")
+def test_map_has_one_shape_per_area(dash_duo, open_page, level, areas):
+    open_page(f"/?level={level}")
     dash_duo.wait_for_element(f"#{ids.MATCH_COUNT}")
 
     def drawn():
@@ -84,18 +48,18 @@ def test_map_has_one_shape_per_area(dash_duo, mini_app, level, areas):
         located = sum(len(locations) for locations in state["locations"])
         return state if located == areas and state["rendered"] == areas else None
 
-    state = wait_for(drawn, timeout=15)
+    state = wait_until(drawn, timeout=15)
     all_ids = [area for locations in state["locations"] for area in locations]
     assert len(set(all_ids)) == areas
     assert severe_logs(dash_duo) == []
 
 
-def test_clicking_an_area_updates_the_panels(dash_duo, mini_app):
-    dash_duo.start_server(mini_app)
+def test_clicking_an_area_updates_the_panels(dash_duo, open_page):
+    open_page()
     dash_duo.wait_for_text_to_equal(
         f"#{ids.MATCH_COUNT}", "5 of 5 current interventions match the filters."
     )
-    wait_for(lambda: (map_state(dash_duo) or {}).get("rendered") == 6, timeout=15)
+    wait_until(lambda: (map_state(dash_duo) or {}).get("rendered") == 6, timeout=15)
     # Where Gwent is on screen, asked of the map itself, then a real mouse click there.
     point = dash_duo.driver.execute_script(
         f"""
@@ -120,10 +84,10 @@ def test_clicking_an_area_updates_the_panels(dash_duo, mini_app):
     assert severe_logs(dash_duo) == []
 
 
-def test_show_as_table_opens_the_charts_numbers_and_follows_the_view(dash_duo, mini_app):
+def test_show_as_table_opens_the_charts_numbers_and_follows_the_view(dash_duo, open_page):
     from selenium.webdriver.support.ui import Select
 
-    dash_duo.start_server(mini_app)
+    open_page()
     dash_duo.wait_for_text_to_equal(
         f"#{ids.MATCH_COUNT}", "5 of 5 current interventions match the filters."
     )
@@ -142,7 +106,7 @@ def test_show_as_table_opens_the_charts_numbers_and_follows_the_view(dash_duo, m
 
     scroll_click(dash_duo, details.find_element(By.TAG_NAME, "summary"))
     # All of Wales, current provision, in the six-row fixture: A, B, D and F (C Hub has ended).
-    rows = wait_for(table_rows)
+    rows = wait_until(table_rows)
     assert rows["domestic abuse"] == "4"
     assert rows["stalking"] == "1"
     assert rows["honour-based abuse"] == "0"
@@ -150,20 +114,20 @@ def test_show_as_table_opens_the_charts_numbers_and_follows_the_view(dash_duo, m
     # While open, the table follows the view: Gwent has Phoenix (all-Wales services beside).
     Select(dash_duo.find_element(f"#{ids.AREA}")).select_by_value("gwent")
     dash_duo.wait_for_text_to_equal(f"#{ids.PANEL_TITLE}", "Drill-down: Gwent")
-    wait_for(lambda: table_rows().get("domestic abuse") == "1")
+    wait_until(lambda: table_rows().get("domestic abuse") == "1")
     assert table_rows()["stalking"] == "0"
 
     scroll_click(dash_duo, details.find_element(By.TAG_NAME, "summary"))
-    wait_for(lambda: details.find_elements(By.TAG_NAME, "table") == [])
+    wait_until(lambda: details.find_elements(By.TAG_NAME, "table") == [])
     assert severe_logs(dash_duo) == []
 
 
-def test_filter_changes_count_and_map(dash_duo, mini_app):
-    dash_duo.start_server(mini_app)
+def test_filter_changes_count_and_map(dash_duo, open_page):
+    open_page()
     dash_duo.wait_for_text_to_equal(
         f"#{ids.MATCH_COUNT}", "5 of 5 current interventions match the filters."
     )
-    wait_for(lambda: map_state(dash_duo))
+    wait_until(lambda: map_state(dash_duo))
     before = map_state(dash_duo)["locations"]
     group = dash_duo.find_element(f"#{ids.filter_id('behaviour_focus')}")
     summary = group.find_element(By.XPATH, "./ancestor::details/summary")
@@ -180,7 +144,7 @@ def test_filter_changes_count_and_map(dash_duo, mini_app):
         state = map_state(dash_duo)
         return state if state and state["locations"] != before else None
 
-    after = wait_for(changed)["locations"]
+    after = wait_until(changed)["locations"]
     # Only Choices (Mid and West Wales) addresses stalking: one area has any, five have none.
     assert after[0] == ["mid-and-west-wales"]
     assert len(after[1]) == 5
@@ -188,9 +152,8 @@ def test_filter_changes_count_and_map(dash_duo, mini_app):
     assert severe_logs(dash_duo) == []
 
 
-def test_force_route_opens_focused(dash_duo, mini_app):
-    dash_duo.start_server(mini_app)
-    dash_duo.wait_for_page(f"{dash_duo.server_url}/force/south-wales")
+def test_force_route_opens_focused(dash_duo, open_page):
+    open_page("/force/south-wales")
     dash_duo.wait_for_text_to_equal(f"#{ids.PANEL_TITLE}", "Drill-down: South Wales")
     dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "2 of them in South Wales")
     checked = dash_duo.find_element(f"#{ids.LEVEL} input:checked")
@@ -198,10 +161,8 @@ def test_force_route_opens_focused(dash_duo, mini_app):
     assert severe_logs(dash_duo) == []
 
 
-def test_shared_url_restores_the_view(dash_duo, mini_app):
-    dash_duo.start_server(mini_app)
-    url = "/force/gwent?metric=per_100k&all_wales=0&sector=HMPPS,specialist+sector"
-    dash_duo.wait_for_page(dash_duo.server_url + url)
+def test_shared_url_restores_the_view(dash_duo, open_page):
+    open_page("/force/gwent?metric=per_100k&all_wales=0&sector=HMPPS,specialist+sector")
     dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "5 of 5 current")
     assert (
         dash_duo.find_element(f"#{ids.METRIC} input:checked").get_attribute("value") == "per_100k"
@@ -217,24 +178,23 @@ def test_shared_url_restores_the_view(dash_duo, mini_app):
     assert severe_logs(dash_duo) == []
 
 
-def test_bad_url_gives_friendly_message(dash_duo, mini_app):
-    dash_duo.start_server(mini_app)
-    dash_duo.wait_for_page(f"{dash_duo.server_url}/region/atlantis?metric=bogus")
+def test_bad_url_gives_friendly_message(dash_duo, open_page):
+    open_page("/region/atlantis?metric=bogus")
     dash_duo.wait_for_contains_text(f"#{ids.NOTICE}", "Unknown VAWDASV region")
     dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "5 of 5 current")
     assert "Traceback" not in dash_duo.driver.page_source
     assert severe_logs(dash_duo) == []
 
 
-def test_every_request_goes_to_the_app(dash_duo, mini_app):
+def test_every_request_goes_to_the_app(dash_duo, open_page):
     """Offline by default: every resource the pages load (Resource Timing API) is the app's."""
-    dash_duo.start_server(mini_app)
+    open_page()
     app_origin = dash_duo.server_url.rstrip("/")
     seen = set()
     for path in ("/?level=la", "/force/gwent?metric=per_100k", "/directory"):
         dash_duo.wait_for_page(app_origin + path)
         dash_duo.wait_for_element(f"#{ids.MATCH_COUNT}, #{ids.GRID_COUNT}")
-        time.sleep(2)
+        browser.wait_until_settled(dash_duo.driver)
         seen |= set(
             dash_duo.driver.execute_script(
                 "return performance.getEntries().map(e => e.name)"

@@ -33,17 +33,15 @@ pytestmark = pytest.mark.browser
         ("/no-such-page", "h1", "Page not found"),
     ],
 )
-def test_route_renders_without_errors(dash_duo, mini_app, path, selector, text):
-    dash_duo.start_server(mini_app)
-    dash_duo.wait_for_page(dash_duo.server_url + path)
+def test_route_renders_without_errors(dash_duo, open_page, path, selector, text):
+    open_page(path)
     dash_duo.wait_for_contains_text(selector, text, timeout=15)
     assert "Traceback" not in dash_duo.driver.page_source
     assert severe(dash_duo.get_logs()) == []
 
 
-def test_gap_level_switch_updates_findings_and_url(dash_duo, mini_app):
-    dash_duo.start_server(mini_app)
-    dash_duo.wait_for_page(dash_duo.server_url + "/gaps")
+def test_gap_level_switch_updates_findings_and_url(dash_duo, open_page):
+    open_page("/gaps")
     dash_duo.wait_for_contains_text(f"#{ids.GAPS_FINDINGS}", "Cardiff and Vale")
     dash_duo.find_element(f"#{ids.GAPS_LEVEL} input[value='force']").click()
     # At force level, South Wales has no medium-risk service in the fixture.
@@ -54,9 +52,8 @@ def test_gap_level_switch_updates_findings_and_url(dash_duo, mini_app):
     assert severe(dash_duo.get_logs()) == []
 
 
-def test_presenter_keyboard_navigation(dash_duo, mini_app):
-    dash_duo.start_server(mini_app)
-    dash_duo.wait_for_page(dash_duo.server_url + "/present")
+def test_presenter_keyboard_navigation(dash_duo, open_page):
+    open_page("/present")
     dash_duo.wait_for_contains_text(f"#{ids.PRESENT_SLIDE}", "Slide 1 of 7")
     body = dash_duo.find_element("body")
     body.send_keys(Keys.ARROW_RIGHT)
@@ -76,11 +73,11 @@ def test_presenter_keyboard_navigation(dash_duo, mini_app):
     assert severe(dash_duo.get_logs()) == []
 
 
-def test_panel_csv_download(dash_duo, mini_app, tmp_path):
+def test_panel_csv_download(dash_duo, open_page, tmp_path):
     dash_duo.driver.execute_cdp_cmd(
         "Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path)}
     )
-    dash_duo.start_server(mini_app)
+    open_page()
     dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "5 of 5 current")
     button = dash_duo.find_element('[id*=\'"type":"csv"\'][id*=\'"panel":"behaviour"\']')
     scroll_into_view(dash_duo.driver, button)

@@ -9,12 +9,7 @@ policy really is enforced.
 from __future__ import annotations
 
 import gzip
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import brotli
@@ -23,6 +18,8 @@ import requests
 
 from dashboard import config
 from dashboard.web import ids
+from tests.support import servers
+from tests.support.browser import map_state, severe, wait_until
 
 ROOT = config.PROJECT_ROOT
 SUPPORT = Path(__file__).resolve().parent.parent / "support"
@@ -30,66 +27,28 @@ SUPPORT = Path(__file__).resolve().parent.parent / "support"
 LEAKS = re.compile(
     r"Traceback|File \"[^\"]+\", line|/work/|site-packages|/[\w.-]+\.py\b|RuntimeError|secret_module"
 )
-START_TIMEOUT = 180
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server_log(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("gunicorn") / "server.log"
+
+
+@pytest.fixture(scope="module")
+def server(server_log):
     """gunicorn with the production config and the test factory, on 127.0.0.1."""
-    port = free_port()
-    log = tmp_path_factory.mktemp("gunicorn") / "server.log"
-    environment = {
-        **os.environ,
-        "HOST": "127.0.0.1",
-        "PORT": str(port),
-        "WEB_CONCURRENCY": "2",
-        "PYTHONPATH": f"{ROOT}{os.pathsep}{SUPPORT}",
-    }
-    environment.pop("REDIS_URL", None)
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            [
-                str(Path(sys.executable).with_name("gunicorn")),
-                "--config",
-                str(ROOT / "gunicorn.conf.py"),
-                "failing_server:create_server()",
-            ],
-            cwd=ROOT,
-            env=environment,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.time() + START_TIMEOUT
-        try:
-            while True:
-                if process.poll() is not None:
-                    pytest.fail(f"gunicorn exited: {log.read_text()[-2000:]}")
-                try:
-                    if requests.get(base + "/_dash-layout", timeout=5).status_code == 200:
-                        break
-                except requests.ConnectionError:
-                    pass
-                if time.time() > deadline:
-                    pytest.fail(f"gunicorn did not answer in {START_TIMEOUT}s")
-                time.sleep(0.3)
+    try:
+        with servers.gunicorn(
+            ROOT,
+            "failing_server:create_server()",
+            workers=2,
+            pythonpath=(SUPPORT,),
+            env={"REDIS_URL": None},
+            log=server_log,
+        ) as base:
             yield base
-        finally:
-            process.terminate()
-            try:
-                process.wait(20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-    server_log = log.read_text()
-    # The forced error is logged for the operator, with its traceback, on the server only.
-    assert "forced failure" in server_log
+    except servers.ServerStartError as error:
+        pytest.fail(str(error))
 
 
 def assert_no_leak(response: requests.Response) -> None:
@@ -175,12 +134,14 @@ def test_not_found_is_short_and_leaks_nothing(server, path):
     assert_no_leak(response)
 
 
-def test_forced_error_shows_no_stack_trace(server):
+def test_forced_error_shows_no_stack_trace(server, server_log):
     response = requests.get(server + "/__test-forced-error", timeout=10)
     assert response.status_code == 500
     assert "Something went wrong" in response.text
     assert_no_leak(response)
     assert response.headers["Content-Security-Policy"]
+    # The error is logged for the operator, with its traceback, on the server only.
+    wait_until(lambda: "forced failure" in server_log.read_text(), what="the error logged")
 
 
 @pytest.mark.parametrize(
@@ -217,8 +178,6 @@ def test_server_still_serves_after_the_errors(server):
 
 @pytest.mark.browser
 def test_overview_renders_under_the_policy_without_console_errors(dash_duo, mini_context):
-    from test_browser_overview import map_state, wait_for
-
     from app import create_app
 
     dash_duo.start_server(create_app(mini_context))
@@ -227,10 +186,12 @@ def test_overview_renders_under_the_policy_without_console_errors(dash_duo, mini
     dash_duo.wait_for_text_to_equal(
         f"#{ids.MATCH_COUNT}", "5 of 5 current interventions match the filters."
     )
-    wait_for(lambda: (map_state(dash_duo) or {}).get("rendered") == 6, timeout=20)
+    wait_until(
+        lambda: (map_state(dash_duo.driver, ids.MAP) or {}).get("rendered") == 6, timeout=20
+    )
     dash_duo.wait_for_element(f"#{ids.panel_graph('behaviour')} .main-svg")
     logs = dash_duo.get_logs() or []
-    assert [entry for entry in logs if entry.get("level") == "SEVERE"] == []
+    assert severe(logs) == []
     assert not [entry for entry in logs if "Content Security Policy" in entry.get("message", "")]
     # The policy is really in force: an inline script the page did not ship does not run.
     ran = dash_duo.driver.execute_script(
