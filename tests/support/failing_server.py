@@ -1,4 +1,4 @@
-"""WSGI factory for tests/test_server.py: the production app plus one route that always fails.
+"""WSGI factory for tests/e2e/test_server.py: the production app plus one route that always fails.
 
 ``gunicorn --config gunicorn.conf.py --pythonpath tests/support 'failing_server:create_server()'``
 serves exactly what ``app:create_server()`` serves, so an error can be forced through the real
