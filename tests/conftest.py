@@ -10,7 +10,6 @@ with ``-p no:randomly`` runs it backwards).
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shutil
 import tempfile
@@ -22,11 +21,8 @@ from hypothesis import settings
 from dashboard import config
 from dashboard.data.loader import load_interventions, load_lookup
 from dashboard.domain.model import build_directory
+from tests.support.reference import AS_OF, MINI_CSV
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-MINI_CSV = FIXTURES / "mini_interventions.csv"
-#: Reference date for precarity: financial year 2026-27.
-AS_OF = dt.date(2026, 11, 25)
 #: Where the compressed copies of static files are kept (``dashboard/web``; README, Production).
 CACHE_DIR_ENV = "VAWDASV_CACHE_DIR"
 #: Variables a developer may have set that would make a run depend on more than the checkout.
