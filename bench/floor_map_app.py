@@ -23,12 +23,12 @@ GRAPH_ID = "floor-map"
 
 def bare_app(name: str, **kwargs) -> Dash:
     """A Dash app with the dashboard's plotly.js and topojson (its assets) and nothing else of
-    them: no stylesheet, no other script."""
+    them: no stylesheet, no other script (the topojson is still served from assets/)."""
     return Dash(
         name,
         serve_locally=True,
         assets_folder=str(config.ASSETS_DIR),
-        assets_ignore=r".*\.css$|present\.js$",
+        assets_ignore=r"^(?!plotly-lean\.min\.js$)",
         **kwargs,
     )
 

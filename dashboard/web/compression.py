@@ -72,9 +72,10 @@ BROTLI_BEST: Final = 11
 GZIP_BEST: Final = 9
 BROTLI_FAST: Final = 5
 GZIP_FAST: Final = 6
-#: Bundles fetched after start-up that every overview visit needs (the charts' code; plotly.js
-#: itself is the lean bundle in assets/, a script of the page).
-CRITICAL_CHUNKS: Final = ("dcc/async-graph.js",)
+#: Bundles a first visit needs that the overview's index does not name: the charts' code (plotly.js
+#: itself is the lean bundle in assets/, a script of the page) and the directory's grid, whose
+#: script is only in the directory's index (:mod:`dashboard.web.grid_script`).
+CRITICAL_CHUNKS: Final = ("dcc/async-graph.js", "dash_ag_grid.min.js")
 #: Assets fetched after start-up that every map needs: the world topojson plotly's geo map asks for.
 CRITICAL_ASSETS: Final = ("/assets/topojson/world_110m.json",)
 IDENTITY: Final = {"Accept-Encoding": "identity"}
