@@ -154,7 +154,7 @@ return {x: r.left + p.x, y: r.top + p.y};
 """
 
 
-def _timed(driver, done_js: str, act, timeout: float = 20.0) -> float | None:
+def timed(driver, done_js: str, act, timeout: float = 20.0) -> float | None:
     driver.execute_script(TIMER_JS % {"done": done_js})
     act()
     timing = wait_until(
@@ -176,11 +176,11 @@ def measure_interactions(url: str, *, map_selector: str, area: tuple[str, float,
         wait_until_settled(driver, timeout=60)
         point = driver.execute_script(AREA_POINT_JS, map_selector, *area)
         title = "Drill-down: "
-        click_ms = _timed(
+        click_ms = timed(
             driver,
             "const t = document.getElementById('ov-panel-title');"
             f" return t && t.textContent !== {title + 'all of Wales'!r};",
-            lambda: _mouse_click(driver, point["x"], point["y"]),
+            lambda: mouse_click(driver, point["x"], point["y"]),
         )
         wait_until_settled(driver)
         # Open the behaviour-focus group only (an open "Show as table" would add its own work).
@@ -196,12 +196,12 @@ def measure_interactions(url: str, *, map_selector: str, area: tuple[str, float,
                 "return document.getElementById('ov-match-count').textContent"
             )
             filter_ms.append(
-                _timed(
+                timed(
                     driver,
                     "return document.getElementById('ov-match-count').textContent !== "
                     + repr(before)
                     + ";",
-                    lambda: _mouse_click(driver, *_middle(driver, box)),
+                    lambda: mouse_click(driver, *_middle(driver, box)),
                 )
             )
             wait_until_settled(driver)
@@ -220,7 +220,7 @@ def _middle(driver, element) -> tuple[float, float]:
     return rect["x"] + rect["width"] / 2, rect["y"] + rect["height"] / 2
 
 
-def _mouse_click(driver, x: float, y: float) -> None:
+def mouse_click(driver, x: float, y: float) -> None:
     """A real mouse press and release at viewport pixel (x, y), through the DevTools protocol."""
     for kind in ("mouseMoved", "mousePressed", "mouseReleased"):
         driver.execute_cdp_cmd(

@@ -40,7 +40,8 @@ LABEL_SIZE: Final = {"region": 15, "force": 15, "la": 11}
 #: An area whose label point is nearer its edge than this (degrees) is too small for a name at
 #: the map's size: its label is the value alone (the hover text and the tables name it).
 NAME_ROOM: Final = 0.07
-#: Below this room, "none recorded" and "too little known" are shortened to one word.
+#: Below this room (and at local-authority level), "none recorded" and "too little known" take
+#: their short forms, "none" and "too little".
 PHRASE_ROOM: Final = 0.09
 #: Dark text with a white halo: readable on every colour of the scale and on white.
 LABEL_FONT: Final = {
@@ -292,7 +293,8 @@ def map_labels(
         if row.area_id not in points:
             continue
         x, y, room = points[row.area_id]
-        small, brief = room < NAME_ROOM, room < PHRASE_ROOM
+        # Local authorities (22, many small) always take the one-word forms.
+        small, brief = room < NAME_ROOM, room < PHRASE_ROOM or level == "la"
         if state == "none":
             value = locale("none") if brief else locale("none recorded")
         elif state == "too_little":

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 
 GRID_SCRIPTS_JS = (
     "return performance.getEntriesByType('resource').map(e => e.name)"
-    ".filter(n => n.includes('dash_ag_grid')).length"
+    ".filter(n => n.includes('/dash_ag_grid/')).length"
 )
 
 
@@ -26,5 +26,6 @@ def test_the_overview_loads_no_grid_and_the_directory_link_still_opens_the_grid(
     link = dash_duo.driver.find_element(By.CSS_SELECTOR, "header a[href^='/directory']")
     link.click()
     dash_duo.wait_for_text_to_equal(f"#{ids.GRID_COUNT}", "6 of 6 interventions shown")
-    assert dash_duo.driver.execute_script(GRID_SCRIPTS_JS) == 1
+    # The grid's bundle (and, once the grid is drawn, its own lazily loaded chunk).
+    assert dash_duo.driver.execute_script(GRID_SCRIPTS_JS) >= 1
     assert browser.severe(dash_duo.get_logs()) == []
