@@ -47,6 +47,8 @@ def map_figure(view: OverviewView, geometry_text: str) -> go.Figure:
         zmax=values["zmax"],
         hovertext=values["hovertext"],
         colorbar={"title": {"text": values["colorbar_title"]}, "tickformat": values["tickformat"]},
+        # The selected area outlined, as on the dashboard.
+        marker={"line": {"width": values["line_width"], "color": values["line_color"]}},
     )
     none = view.map["none"]
     none_trace.update(
