@@ -3,28 +3,35 @@
 Each measurement uses a fresh browser profile (nothing cached), with the same Chromium and flags
 as the tests (:mod:`tests.support.browser`). The page gets, before any of its own scripts run, a
 small poller that records ``performance.now()`` (milliseconds since navigation started) the first
-time the map's maplibre instance has drawn the expected number of areas, by the same check as
-``MAP_STATE_JS`` in tests/support/browser.py.
+time the map has drawn the expected number of areas, by the same check as the tests
+(``RENDERED_AREAS_JS`` in tests/support/browser.py: SVG geo paths, or MapLibre's features).
+
+:func:`measure_interactions` times, on a drawn overview, a real click on an area until every panel
+shows it, and a filter tick until the count and the map have changed.
 """
 
 from __future__ import annotations
 
 import time
 
-from tests.support.browser import new_driver, severe
+from tests.support.browser import (
+    RENDERED_AREAS_JS,
+    new_driver,
+    severe,
+    wait_until,
+    wait_until_settled,
+)
 
-POLLER_JS = """
+POLLER_JS = (
+    RENDERED_AREAS_JS
+    + """
 (function () {
   const selector = %(selector)r, expected = %(expected)d;
   window.__bench = {drawnAt: null, rendered: 0};
   function check() {
     try {
-      const gd = document.querySelector(selector);
-      const sub = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
-      if (sub && sub.map && sub.map.loaded()) {
-        // plotly gives each drawn area a fill feature carrying its centroid ("ct").
-        const fills = sub.map.queryRenderedFeatures().filter(f => f.layer.id.endsWith('-fill'));
-        const n = new Set(fills.map(f => JSON.stringify(f.properties.ct))).size;
+      const n = renderedAreas(document.querySelector(selector));
+      if (n !== null) {
         window.__bench.rendered = n;
         if (n >= expected) { window.__bench.drawnAt = performance.now(); return; }
       }
@@ -34,6 +41,7 @@ POLLER_JS = """
   check();
 })();
 """
+)
 
 RESOURCES_JS = """
 const entries = [performance.getEntriesByType('navigation')[0],
@@ -104,3 +112,125 @@ def safe_measure_page(url: str, **kwargs) -> dict:
         return measure_page(url, **kwargs)
     except Exception as error:
         return {"drawn_ms": None, "failure": f"{type(error).__name__}: {str(error)[:160]}"}
+
+
+#: Page-side timing of one interaction: the moment of the user's press (a capturing listener, so
+#: before any handler runs), then the first frame in which ``done()`` holds and Dash has nothing in
+#: flight. ``%(done)s`` is the body of ``done``.
+TIMER_JS = """
+window.__timing = {start: null, end: null};
+const done = () => { %(done)s };
+const start = () => {
+  if (window.__timing.start !== null) { return; }
+  window.__timing.start = performance.now();
+  (function poll() {
+    const busy = document.querySelector('[data-dash-is-loading="true"]');
+    if (!busy && done()) {
+      requestAnimationFrame(() => { window.__timing.end = performance.now(); });
+      return;
+    }
+    setTimeout(poll, 5);
+  })();
+};
+document.addEventListener('mousedown', start, {capture: true, once: true});
+document.addEventListener('click', start, {capture: true, once: true});
+"""
+
+#: Where an area is on screen (viewport pixels), asked of the map: the middle of its drawn shape
+#: on the SVG geo map, or of its centroid on a MapLibre map.
+AREA_POINT_JS = """
+const gd = document.querySelector(arguments[0]);
+const [area, lon, lat] = [arguments[1], arguments[2], arguments[3]];
+if (gd._fullLayout.geo) {
+  const path = [...gd.querySelectorAll('.geo path.choroplethlocation')]
+    .find(p => p.__data__ && p.__data__.loc === area);
+  const r = path.getBoundingClientRect();
+  return {x: r.left + r.width / 2, y: r.top + r.height / 2};
+}
+const m = gd._fullLayout.map._subplot.map;
+const p = m.project([lon, lat]);
+const r = m.getCanvas().getBoundingClientRect();
+return {x: r.left + p.x, y: r.top + p.y};
+"""
+
+
+def timed(driver, done_js: str, act, timeout: float = 20.0) -> float | None:
+    driver.execute_script(TIMER_JS % {"done": done_js})
+    act()
+    timing = wait_until(
+        lambda: (t := driver.execute_script("return window.__timing"))["end"] is not None and t,
+        timeout=timeout,
+        what="the interaction's result",
+    )
+    return timing["end"] - timing["start"]
+
+
+def measure_interactions(url: str, *, map_selector: str, area: tuple[str, float, float]) -> dict:
+    """On a fresh load of ``url``: click ``area`` (id, lon, lat) on the map and time until the
+    drill-down heading names it; then tick and untick the first behaviour-focus box and time
+    until the count has changed each time."""
+    driver = new_driver()
+    try:
+        driver.set_page_load_timeout(60)
+        driver.get(url)
+        wait_until_settled(driver, timeout=60)
+        point = driver.execute_script(AREA_POINT_JS, map_selector, *area)
+        title = "Drill-down: "
+        click_ms = timed(
+            driver,
+            "const t = document.getElementById('ov-panel-title');"
+            f" return t && t.textContent !== {title + 'all of Wales'!r};",
+            lambda: mouse_click(driver, point["x"], point["y"]),
+        )
+        wait_until_settled(driver)
+        # Open the behaviour-focus group only (an open "Show as table" would add its own work).
+        box = driver.find_element("css selector", FILTER_BOX)
+        driver.execute_script(
+            "arguments[0].closest('details').open = true;"
+            "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});",
+            box,
+        )
+        filter_ms = []
+        for _ in range(2):
+            before = driver.execute_script(
+                "return document.getElementById('ov-match-count').textContent"
+            )
+            filter_ms.append(
+                timed(
+                    driver,
+                    "return document.getElementById('ov-match-count').textContent !== "
+                    + repr(before)
+                    + ";",
+                    lambda: mouse_click(driver, *_middle(driver, box)),
+                )
+            )
+            wait_until_settled(driver)
+        errors = [entry["message"] for entry in severe(driver.get_log("browser"))]
+    finally:
+        driver.quit()
+    return {"click_to_panels_ms": click_ms, "filter_ms": filter_ms, "console_errors": errors}
+
+
+#: The first behaviour-focus box of the overview's filters.
+FILTER_BOX = "#ov-filter-behaviour-focus input[type=checkbox]"
+
+
+def _middle(driver, element) -> tuple[float, float]:
+    rect = driver.execute_script("return arguments[0].getBoundingClientRect().toJSON()", element)
+    return rect["x"] + rect["width"] / 2, rect["y"] + rect["height"] / 2
+
+
+def mouse_click(driver, x: float, y: float) -> None:
+    """A real mouse press and release at viewport pixel (x, y), through the DevTools protocol."""
+    for kind in ("mouseMoved", "mousePressed", "mouseReleased"):
+        driver.execute_cdp_cmd(
+            "Input.dispatchMouseEvent",
+            {"type": kind, "x": x, "y": y, "button": "left", "clickCount": 1},
+        )
+
+
+def safe_measure_interactions(url: str, **kwargs) -> dict:
+    try:
+        return measure_interactions(url, **kwargs)
+    except Exception as error:
+        return {"failure": f"{type(error).__name__}: {str(error)[:160]}"}

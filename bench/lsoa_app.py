@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 from dash import Dash, dcc, html
 from flask import Response
 
+from bench.floor_map_app import bare_app
 from dashboard import config
 from dashboard.domain import counting, model
 from dashboard.domain.context import build_context
@@ -27,9 +28,10 @@ def lsoa_figure(text: str, counts_by_la: dict[str, int]) -> go.Figure:
     locations = [feature["id"] for feature in features]
     z = [counts_by_la.get(feature["properties"]["la_code"], 0) for feature in features]
     figure = go.Figure(
-        go.Choroplethmap(
+        go.Choropleth(
             geojson="/geometry/lsoa.geojson",
             featureidkey="id",
+            locationmode="geojson-id",
             locations=locations,
             z=z,
             colorscale=theme.scale(theme.MAP_SCALE),
@@ -37,9 +39,7 @@ def lsoa_figure(text: str, counts_by_la: dict[str, int]) -> go.Figure:
         )
     )
     figure.update_layout(
-        map={"style": "white-bg", "center": figures_map.WALES_CENTRE, "zoom": 6.45},
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
-        height=560,
+        geo=figures_map.geo_layout(), margin={"l": 0, "r": 0, "t": 0, "b": 0}, height=560
     )
     return figure
 
@@ -59,8 +59,16 @@ def create_app() -> Dash:
     )
     counts = {slug_to_code[row.area_id]: int(row.count) for row in table.itertuples()}
     text = GEOJSON_PATH.read_text(encoding="utf-8")
-    app = Dash(__name__, serve_locally=True, title="LSOA map benchmark")
-    app.layout = html.Div([dcc.Graph(id=GRAPH_ID, figure=lsoa_figure(text, counts))])
+    app = bare_app(__name__, title="LSOA map benchmark")
+    app.layout = html.Div(
+        [
+            dcc.Graph(
+                id=GRAPH_ID,
+                figure=lsoa_figure(text, counts),
+                config={"topojsonURL": figures_map.TOPOJSON_URL},
+            )
+        ]
+    )
 
     @app.server.route("/geometry/lsoa.geojson")
     def lsoa_geometry() -> Response:

@@ -264,6 +264,11 @@ def map_patch(view: OverviewView) -> Patch:
         for prop in ("locations", "z", "hovertext"):
             trace[prop] = view.map[part][prop]
         trace["marker"]["line"]["width"] = view.map[part]["line_width"]
+    labels = view.map["labels"]
+    label_trace = patch["data"][figures_map.LABEL_TRACE]
+    for prop in ("lon", "lat", "text"):
+        label_trace[prop] = labels[prop]
+    label_trace["textfont"]["size"] = labels["size"]
     return patch
 
 

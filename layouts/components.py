@@ -14,6 +14,7 @@ from dash import dcc, html
 from dashboard import config
 from dashboard.domain import counting
 from dashboard.i18n import Locale
+from dashboard.views import figures_map
 from dashboard.views import state as view_state
 from dashboard.views.state import ViewState
 from dashboard.web import ids
@@ -26,10 +27,12 @@ def plotly_welsh_locale() -> dict:
 
 
 def graph_config(lang: str, filename: str) -> dict:
-    """Plotly toolbar: PNG download in the browser, no plotly logo, the page's language."""
+    """Plotly toolbar: PNG download in the browser, no plotly logo, the page's language; the
+    world topojson that plotly's geo maps ask for comes from the app itself."""
     locales = {"locales": {"cy": plotly_welsh_locale()}} if lang == "cy" else {}
     return {
         **locales,
+        "topojsonURL": figures_map.TOPOJSON_URL,
         "displaylogo": False,
         "locale": "cy" if lang == "cy" else "en",
         "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},

@@ -10,3 +10,23 @@ def slugify(name: str) -> str:
     """``"Cardiff and Vale"`` -> ``"cardiff-and-vale"``; accents dropped, only ``[a-z0-9-]``."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+def label_points(geojson_text: str) -> dict[str, tuple[float, float, float]]:
+    """Where each area's label goes: area id -> (lon, lat, room) of the point of its largest part
+    farthest from the edge (the pole of inaccessibility), so a label sits well inside the area;
+    ``room`` is that point's distance to the edge, in degrees (how much a label can hold)."""
+    import json
+
+    from shapely.geometry import shape
+    from shapely.ops import polylabel
+
+    points = {}
+    for feature in json.loads(geojson_text)["features"]:
+        geometry = shape(feature["geometry"])
+        parts = getattr(geometry, "geoms", [geometry])
+        largest = max(parts, key=lambda part: part.area)
+        point = polylabel(largest, tolerance=0.002)
+        room = largest.exterior.distance(point)
+        points[feature["id"]] = (round(point.x, 4), round(point.y, 4), round(room, 4))
+    return points

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from dashboard import config
+from dashboard.data import geo
 from dashboard.data.loader import DataBundle, load_bundle
 from dashboard.domain.model import Directory, build_directory
 
@@ -24,6 +25,8 @@ class AppContext:
     la_slugs: tuple[str, ...]
     survey_interventions: int | None
     data_date: str
+    #: level -> area_id -> (lon, lat, room) of the area's label on the map (data.geo.label_points)
+    label_points: Mapping[str, Mapping[str, tuple[float, float, float]]]
     #: A short hash of everything a view depends on besides its settings (the directory's content,
     #: its file and the current financial year): computed views are cached under it.
     data_identity: str
@@ -67,6 +70,12 @@ def build_context(bundle: DataBundle | None = None, *, as_of: dt.date | None = N
         population_16_plus=MappingProxyType(by_level),
         area_names=MappingProxyType(names),
         la_slugs=tuple(area.area_id for area in bundle.areas["la"]),
+        label_points=MappingProxyType(
+            {
+                level: MappingProxyType(geo.label_points(bundle.geometry[level]))
+                for level in config.LEVELS
+            }
+        ),
         survey_interventions=survey_count,
         data_date=max(bundle.interventions["last_verified"]),
     )

@@ -1,9 +1,11 @@
 """The map of Wales, a pure figure builder: the empty map and the values a view patches into it.
 
-The map holds one pair of traces per geography level (areas with interventions; areas with none
-recorded), then one trace per level for the areas whose share rests on too little. Geometry is
-referenced by URL, so the browser fetches each level's boundaries from the app once and caches
-them; interactions then patch only values and visibility.
+An SVG map (plotly's geo choropleth, no basemap): it needs no WebGL and no worker, so it draws
+from ``file://``, prints as vectors and exports as PNG. The map holds one pair of traces per
+geography level (areas with interventions; areas with none recorded), then one trace per level for
+the areas whose share rests on too little, then one text trace: each area's name and value at its
+label point. Geometry is referenced by URL, so the browser fetches each level's boundaries from the
+app once and caches them; interactions then patch only values, labels and visibility.
 """
 
 from __future__ import annotations
@@ -29,6 +31,39 @@ VALUE_TRACE: Final = {level: 2 * index for index, level in enumerate(config.LEVE
 NONE_TRACE: Final = {level: 2 * index + 1 for index, level in enumerate(config.LEVELS)}
 TOO_LITTLE_TRACE: Final = {
     level: 2 * len(config.LEVELS) + index for index, level in enumerate(config.LEVELS)
+}
+#: After every area trace: the labels of the shown level (names and values as text).
+LABEL_TRACE: Final = 3 * len(config.LEVELS)
+#: Where the app serves the world topojson plotly's geo map asks for (``config.topojsonURL``).
+TOPOJSON_URL: Final = "/assets/topojson/"
+LABEL_SIZE: Final = {"region": 15, "force": 15, "la": 11}
+#: An area whose label point is nearer its edge than this (degrees) is too small for a name at
+#: the map's size: its label is the value alone (the hover text and the tables name it).
+NAME_ROOM: Final = 0.07
+#: Below this room (and at local-authority level), "none recorded" and "too little known" take
+#: their short forms, "none" and "too little".
+PHRASE_ROOM: Final = 0.09
+#: Dark text with a white halo: readable on every colour of the scale and on white.
+LABEL_FONT: Final = {
+    "color": "#1b1b1b",
+    "family": "Arial, Helvetica, sans-serif",
+    "shadow": "0 0 3px #ffffff, 0 0 2px #ffffff, 0 0 1px #ffffff",
+}
+#: Short forms of the local authorities' names on the map (English, Welsh), where the full name
+#: does not fit; the hover text and every table keep the full name.
+SHORT_NAMES: Final = {
+    "isle-of-anglesey": ("Anglesey", "Môn"),
+    "rhondda-cynon-taf": ("RCT", "RhCT"),
+    "neath-port-talbot": ("NPT", "CNPT"),
+    "vale-of-glamorgan": ("Vale of Glam.", "Bro Morg."),
+    "merthyr-tydfil": ("Merthyr", "Merthyr"),
+    "blaenau-gwent": ("Blaenau G.", "Blaenau G."),
+    "denbighshire": ("Denbighs.", "Dinbych"),
+    "flintshire": ("Flints.", "Fflint"),
+    "monmouthshire": ("Monmouths.", "Mynwy"),
+    "pembrokeshire": ("Pembs.", "Penfro"),
+    "carmarthenshire": ("Carms.", "Caerfyrddin"),
+    "caerphilly": ("Caerph.", "Caerffili"),
 }
 
 #: Outline widths of the map's areas: with values, none recorded, too little known, selected.
@@ -60,23 +95,36 @@ def geometry_url(level: str) -> str:
     return f"/geometry/{level}.geojson"
 
 
+def geo_layout() -> dict:
+    """The SVG map's frame: no basemap, fitted to the areas drawn, a projection for Wales."""
+    return {
+        "visible": False,
+        "fitbounds": "locations",
+        "projection": {"type": "mercator"},
+        "bgcolor": "rgba(0,0,0,0)",
+    }
+
+
 def base_map(*, level: str, height: int = 560) -> go.Figure:
-    """The empty map: six traces pointing at the geometry URLs, only ``level`` visible."""
+    """The empty map: nine area traces pointing at the geometry URLs, only ``level`` visible,
+    then the (empty) label trace."""
     figure = go.Figure(
         layout={
             "template": theme.template(),
-            "map": {"style": "white-bg", "center": WALES_CENTRE, "zoom": 6.45},
+            "geo": geo_layout(),
             "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
             "height": height,
             "showlegend": False,
             "uirevision": "map",
+            "dragmode": False,
         }
     )
     for each in config.LEVELS:
         figure.add_trace(
-            go.Choroplethmap(
+            go.Choropleth(
                 geojson=geometry_url(each),
                 featureidkey="id",
+                locationmode="geojson-id",
                 locations=[],
                 z=[],
                 zmin=0,
@@ -114,16 +162,28 @@ def base_map(*, level: str, height: int = 560) -> go.Figure:
                 "too-little",
             )
         )
+    figure.add_trace(
+        go.Scattergeo(
+            lon=[],
+            lat=[],
+            text=[],
+            mode="text",
+            textfont={**LABEL_FONT, "size": LABEL_SIZE[level]},
+            hoverinfo="skip",
+            name="labels",
+        )
+    )
     return figure
 
 
 def _flat_trace(
     each: str, level: str, colour: str, outline: str, width: float, suffix: str
-) -> go.Choroplethmap:
+) -> go.Choropleth:
     """One colour, one outline: the areas with none recorded, or too little known."""
-    return go.Choroplethmap(
+    return go.Choropleth(
         geojson=geometry_url(each),
         featureidkey="id",
+        locationmode="geojson-id",
         locations=[],
         z=[],
         colorscale=theme.flat_scale(colour),
@@ -143,12 +203,15 @@ def map_values(
     names: Mapping[str, str],
     selected: str | None,
     locale: Locale,
+    points: Mapping[str, tuple[float, float, float]] | None = None,
 ) -> dict:
     """Trace updates for one level: values, hover text, the areas with none recorded and those
-    whose share rests on too little (:func:`dashboard.domain.counting.too_little_known`).
+        whose share rests on too little (:func:`dashboard.domain.counting.too_little_known`), and
+        each area's label (name and value) at its label point (``points``: area id -> lon, lat, room,
+    as :func:`dashboard.data.geo.label_points` gives).
 
-    ``table`` is :func:`dashboard.domain.counting.area_counts` output. Returns plain lists, ready for a
-    Patch.
+        ``table`` is :func:`dashboard.domain.counting.area_counts` output. Returns plain lists, ready for a
+        Patch.
     """
     has_any = table["count"].to_numpy() > 0
     flag = counting.TOO_LITTLE_COLUMN[metric]
@@ -198,9 +261,68 @@ def map_values(
         },
         "none": flat(~has_any, NONE_OUTLINE_WIDTH),
         "too_little": flat(unknown_share, TOO_LITTLE_OUTLINE_WIDTH),
+        "labels": map_labels(
+            table,
+            metric=metric,
+            level=level,
+            names=names,
+            states=np.where(~has_any, "none", np.where(unknown_share, "too_little", "value")),
+            points=points or {},
+            locale=locale,
+        ),
         "none_recorded": [names[area] for area in area_ids[~has_any]],
         "too_little_names": [names[area] for area in area_ids[unknown_share]],
     }
+
+
+def map_labels(
+    table: pd.DataFrame,
+    *,
+    metric: str,
+    level: str,
+    names: Mapping[str, str],
+    states: np.ndarray,
+    points: Mapping[str, tuple[float, float, float]],
+    locale: Locale,
+) -> dict:
+    """The label trace's values: at each area's point, its (short) name and its value, or "none
+    recorded" / "too little known" in words; an area too small for a name shows the value alone
+    (in short words: "none", "too little")."""
+    lon, lat, text = [], [], []
+    for row, state in zip(table.itertuples(index=False), states, strict=True):
+        if row.area_id not in points:
+            continue
+        x, y, room = points[row.area_id]
+        # Local authorities (22, many small) always take the one-word forms.
+        small, brief = room < NAME_ROOM, room < PHRASE_ROOM or level == "la"
+        if state == "none":
+            value = locale("none") if brief else locale("none recorded")
+        elif state == "too_little":
+            value = locale("too little") if brief else locale("too little known")
+        else:
+            value = value_text(getattr(row, metric), metric, locale)
+        lon.append(x)
+        lat.append(y)
+        name = short_name(row.area_id, names[row.area_id], level, locale)
+        text.append(f"<b>{value}</b>" if small else f"<b>{name}</b><br>{value}")
+    return {"lon": lon, "lat": lat, "text": text, "size": LABEL_SIZE[level]}
+
+
+def short_name(area_id: str, name: str, level: str, locale: Locale) -> str:
+    """The name shown on the map: a local authority's short form where it has one."""
+    if level != "la" or area_id not in SHORT_NAMES:
+        return name
+    english, welsh = SHORT_NAMES[area_id]
+    return welsh if locale.lang == "cy" else english
+
+
+def value_text(value, metric: str, locale: Locale) -> str:
+    """A map value as the label shows it: a count, a rate to one decimal, or a percentage."""
+    if metric.endswith("share"):
+        return locale.percent(value)
+    if metric == "per_100k":
+        return locale.number(value, 1)
+    return locale.number(int(value))
 
 
 def metric_label(metric: str, locale: Locale) -> str:

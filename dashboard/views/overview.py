@@ -158,6 +158,7 @@ def compute_view(context: AppContext, state: ViewState) -> OverviewView:
         names=names,
         selected=state.area,
         locale=locale,
+        points=context.label_points[state.level],
     )
     selection = matching & selected_services(directory, state)
     breakdowns = {}

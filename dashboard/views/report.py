@@ -1,17 +1,22 @@
 """A self-contained HTML report of one overview view: opens offline on any computer.
 
-plotly.js is inlined once and the map's boundaries are embedded, so the file makes no request.
+The app's lean plotly.js (``assets/plotly-lean.min.js``) is inlined once, the map's boundaries are
+embedded, and the world topojson plotly's geo map asks for is given inline through
+``window.PlotlyGeoAssets`` (which plotly.js reads before fetching anything), so the file makes no
+request and its SVG map draws from ``file://``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from dashboard import config
 from dashboard.domain.context import AppContext
 from dashboard.views import figures_map, panel_registry
 from dashboard.views import overview as overview_view
@@ -42,6 +47,8 @@ def map_figure(view: OverviewView, geometry_text: str) -> go.Figure:
         zmax=values["zmax"],
         hovertext=values["hovertext"],
         colorbar={"title": {"text": values["colorbar_title"]}, "tickformat": values["tickformat"]},
+        # The selected area outlined, as on the dashboard.
+        marker={"line": {"width": values["line_width"], "color": values["line_color"]}},
     )
     none = view.map["none"]
     none_trace.update(
@@ -55,9 +62,27 @@ def map_figure(view: OverviewView, geometry_text: str) -> go.Figure:
         z=too_little["z"],
         hovertext=too_little["hovertext"],
     )
+    labels = view.map["labels"]
+    label_trace = figure.data[figures_map.LABEL_TRACE]
+    label_trace.update(lon=labels["lon"], lat=labels["lat"], text=labels["text"])
     # Only the shown level is kept, so the file carries one set of boundaries.
-    figure.data = (value_trace, none_trace, too_little_trace)
+    figure.data = (value_trace, none_trace, too_little_trace, label_trace)
     return figure
+
+
+@functools.cache
+def inline_scripts() -> str:
+    """The topojson (as ``window.PlotlyGeoAssets``, set before plotly.js registers its own empty
+    one) and the lean plotly.js, as two inline scripts."""
+    topojson = (config.ASSETS_DIR / "topojson" / "world_110m.json").read_text(encoding="utf-8")
+    plotly_js = (config.ASSETS_DIR / "plotly-lean.min.js").read_text(encoding="utf-8")
+    # Nothing in either may close the script element early (JavaScript reads a backslash before
+    # the slash as the slash alone).
+    topojson, plotly_js = (text.replace("</script", "<\\/script") for text in (topojson, plotly_js))
+    return (
+        f'<script>window.PlotlyGeoAssets = {{"topojson": {{"world_110m": {topojson}}}}};</script>\n'
+        f"<script>{plotly_js}</script>"
+    )
 
 
 def build_report(
@@ -71,12 +96,12 @@ def build_report(
     # The report's order: the breakdowns, then when funding ends.
     for panel in (*panel_registry.breakdown_panels(), panel_registry.panel(FUNDING_END)):
         figs.append(overview_view.panel_figure(view, panel.key))
-    config = {"displaylogo": False, "locale": "cy" if lang == "cy" else "en"}
+    plot_config = {"displaylogo": False, "locale": "cy" if lang == "cy" else "en"}
     rendered = [
         pio.to_html(
-            fig, full_html=False, include_plotlyjs=(index == 0), config=config, default_width="100%"
+            fig, full_html=False, include_plotlyjs=False, config=plot_config, default_width="100%"
         )
-        for index, fig in enumerate(figs)
+        for fig in figs
     ]
     area = view.area_name or _("all of Wales")
     rows = "".join(
@@ -99,7 +124,8 @@ def build_report(
 <html lang="{lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(_("VAWDASV perpetration interventions: report"))}</title>
-<style>{STYLE}</style></head><body>
+<style>{STYLE}</style>
+{inline_scripts()}</head><body>
 <h1>{html.escape(_("Perpetration interventions in Wales: {area}").format(area=area))}</h1>
 <p class="small">{html.escape(_("Generated {date} from the dashboard; data checked {checked}.").format(date=generated.strftime("%Y-%m-%d %H:%M"), checked=context.data_date))}</p>
 <p class="banner">{html.escape(banner)}</p>

@@ -1,7 +1,7 @@
 """Compression: flask-compress for every answer, and the static bundles compressed ahead at the best level.
 
 flask-compress compresses HTML, JSON, CSS, JavaScript and GeoJSON with brotli or gzip, as the
-browser prefers. The large static bundles (plotly.js alone is 4.7 MB) go through
+browser prefers. The large static bundles (plotly.js, the lean bundle, alone is 1.4 MB) go through
 :class:`StaticCompressor` instead: compressed once at the best brotli/gzip level and kept in memory
 and on disk, in the folder named by ``VAWDASV_CACHE_DIR`` or, when that is unset or empty, in
 ``.cache/compressed`` under the project root. :func:`warm_up` does this before gunicorn forks its
@@ -59,15 +59,25 @@ ENCODINGS: Final = ("br", "gzip")
 #: Static responses compressed once at the best level and reused (paths, then mimetypes).
 STATIC_PREFIXES: Final = ("/_dash-component-suites/", "/assets/", "/geometry/")
 STATIC_MIMETYPES: Final = frozenset(
-    {"application/javascript", "text/javascript", "text/css", "application/geo+json"}
+    {
+        "application/javascript",
+        "text/javascript",
+        "text/css",
+        "application/geo+json",
+        "application/json",  # the world topojson in assets/ (JSON callbacks are not static)
+    }
 )
 STATIC_MIN_SIZE: Final = 1024
 BROTLI_BEST: Final = 11
 GZIP_BEST: Final = 9
 BROTLI_FAST: Final = 5
 GZIP_FAST: Final = 6
-#: Bundles fetched after start-up that every overview visit needs (the map and charts).
-CRITICAL_CHUNKS: Final = ("package_data/plotly.min.js", "dcc/async-graph.js")
+#: Bundles a first visit needs that the overview's index does not name: the charts' code (plotly.js
+#: itself is the lean bundle in assets/, a script of the page) and the directory's grid, whose
+#: script is only in the directory's index (:mod:`dashboard.web.grid_script`).
+CRITICAL_CHUNKS: Final = ("dcc/async-graph.js", "dash_ag_grid.min.js")
+#: Assets fetched after start-up that every map needs: the world topojson plotly's geo map asks for.
+CRITICAL_ASSETS: Final = ("/assets/topojson/world_110m.json",)
 IDENTITY: Final = {"Accept-Encoding": "identity"}
 
 
@@ -250,8 +260,8 @@ def _registered_bodies(app: Dash, wanted: Callable[[str], bool]) -> list[bytes]:
 
 
 def critical_bodies(app: Dash) -> list[bytes]:
-    """What a first visit loads: every script and stylesheet of the page, plotly.js and the
-    graph chunk, and the boundaries."""
+    """What a first visit loads: every script and stylesheet of the page (plotly.js among them),
+    the graph chunk, the world topojson and the boundaries."""
     client = app.server.test_client()
     index = client.get("/", headers=IDENTITY).get_data(as_text=True)
     bodies = []
@@ -260,8 +270,8 @@ def critical_bodies(app: Dash) -> list[bytes]:
         if response.status_code == 200 and response.mimetype in STATIC_MIMETYPES:
             bodies.append(response.get_data())
     bodies += _registered_bodies(app, lambda path: path.endswith(CRITICAL_CHUNKS))
-    for level in config.LEVELS:
-        response = client.get(f"/geometry/{level}.geojson", headers=IDENTITY)
+    for url in (*CRITICAL_ASSETS, *(f"/geometry/{level}.geojson" for level in config.LEVELS)):
+        response = client.get(url, headers=IDENTITY)
         if response.status_code == 200:
             bodies.append(response.get_data())
     return bodies

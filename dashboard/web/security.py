@@ -1,6 +1,6 @@
 """Security headers on every answer: a Content-Security-Policy for this origin only, and the rest.
 
-The policy allows inline scripts only by their hashes (``blob:`` workers for maplibre), and every
+The policy allows inline scripts only by their hashes and starts no workers, and every
 answer also carries ``frame-ancestors 'none'``, ``X-Frame-Options: DENY``,
 ``X-Content-Type-Options: nosniff``, a Referrer-Policy, and HSTS when served over HTTPS.
 Written here rather than with flask-talisman: its defaults (HTTPS redirects among them) would
@@ -10,7 +10,10 @@ have to be turned off one by one, and it would still need Dash's inline-script h
 
 from __future__ import annotations
 
+import base64
 import functools
+import hashlib
+import re
 from typing import Final
 
 from dash import Dash
@@ -28,8 +31,8 @@ HSTS: Final = "max-age=31536000"
 
 def content_security_policy(script_hashes: list[str]) -> str:
     """This origin only. Dash's inline scripts (the renderer start-up and clientside callbacks)
-    are allowed by hash; plotly and Dash set inline styles; maplibre starts its workers from
-    ``blob:`` URLs and plotly's image export uses ``data:``/``blob:`` images."""
+    are allowed by hash; plotly and Dash set inline styles; plotly's image export uses
+    ``data:``/``blob:`` images. The map is SVG: no worker, no WebGL."""
     directives = {
         "default-src": ["'self'"],
         "script-src": ["'self'", *script_hashes],
@@ -37,14 +40,25 @@ def content_security_policy(script_hashes: list[str]) -> str:
         "img-src": ["'self'", "data:", "blob:"],
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'"],
-        "worker-src": ["'self'", "blob:"],
-        "child-src": ["'self'", "blob:"],
+        "worker-src": ["'self'"],
+        "child-src": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
     }
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
+
+
+def inline_script_hashes(page: str) -> list[str]:
+    """The CSP hashes of every inline script of an HTML page (for a page the app builds whole,
+    such as the report, which carries its own policy)."""
+    bodies = re.findall(r"<script[^>]*>(.*?)</script>", page, flags=re.DOTALL)
+    return [
+        "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
+        for body in bodies
+        if body.strip()
+    ]
 
 
 def configure_security_headers(app: Dash) -> None:
@@ -57,7 +71,8 @@ def configure_security_headers(app: Dash) -> None:
 
     @app.server.after_request
     def add_security_headers(response: Response) -> Response:
-        response.headers["Content-Security-Policy"] = policy()
+        # A page that set its own policy (the report, for its inline scripts) keeps it.
+        response.headers.setdefault("Content-Security-Policy", policy())
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         if request.is_secure:

@@ -14,6 +14,7 @@ from tests.support.browser import wait_until
 
 pytestmark = pytest.mark.browser
 
+
 def map_state(dash_duo):
     return browser.map_state(dash_duo.driver, ids.MAP)
 
@@ -46,11 +47,17 @@ def test_map_has_one_shape_per_area(dash_duo, open_page, level, areas):
         if not state:
             return None
         located = sum(len(locations) for locations in state["locations"])
-        return state if located == areas and state["rendered"] == areas else None
+        full = located == areas and state["rendered"] == areas and len(state["labels"]) == areas
+        return state if full else None
 
     state = wait_until(drawn, timeout=15)
     all_ids = [area for locations in state["locations"] for area in locations]
     assert len(set(all_ids)) == areas
+    # Each area labelled on the map: its value, or in words when none is recorded.
+    assert all(label.strip() for label in state["labels"])
+    if level == "region":
+        assert any(label.startswith("Gwent") for label in state["labels"])
+        assert any(label.endswith("none recorded") for label in state["labels"])
     assert severe_logs(dash_duo) == []
 
 
@@ -60,21 +67,15 @@ def test_clicking_an_area_updates_the_panels(dash_duo, open_page):
         f"#{ids.MATCH_COUNT}", "5 of 5 current interventions match the filters."
     )
     wait_until(lambda: (map_state(dash_duo) or {}).get("rendered") == 6, timeout=15)
-    # Where Gwent is on screen, asked of the map itself, then a real mouse click there.
-    point = dash_duo.driver.execute_script(
+    # Gwent's shape on the SVG map, then a real mouse click on it.
+    gwent = dash_duo.driver.execute_script(
         f"""
-        const gd = document.querySelector('#{ids.MAP} .js-plotly-plot');
-        const m = gd._fullLayout.map._subplot.map;
-        const p = m.project([-3.05, 51.72]);
-        const r = m.getCanvas().getBoundingClientRect();
-        return {{x: p.x, y: p.y, w: r.width, h: r.height}};
+        return [...document.querySelectorAll('#{ids.MAP} .geo path.choroplethlocation')]
+            .find(p => p.__data__ && p.__data__.loc === 'gwent');
         """
     )
-    canvas = dash_duo.driver.find_element(By.CSS_SELECTOR, f"#{ids.MAP} canvas.maplibregl-canvas")
-    # Selenium 4.2 (pinned by dash[testing]) measures the offset from the element's top-left.
-    ActionChains(dash_duo.driver).move_to_element_with_offset(
-        canvas, int(point["x"]), int(point["y"])
-    ).click().perform()
+    browser.scroll_into_view(dash_duo.driver, gwent)
+    ActionChains(dash_duo.driver).move_to_element(gwent).click().perform()
     dash_duo.wait_for_text_to_equal(f"#{ids.PANEL_TITLE}", "Drill-down: Gwent")
     # Gwent: Phoenix only; the all-Wales programme is beside it, not in it (hand count).
     dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "1 of them in Gwent")

@@ -6,13 +6,20 @@ import pytest
 
 from dashboard.views import overview as overview_view
 from dashboard.views import report, state
-from tests.support.browser import wait_until
+from tests.support.browser import severe, wait_until
 
 pytestmark = pytest.mark.browser
-#: What the report draws: the map and the drill-down charts.
-PLOTS_JS = (
-    "return document.querySelectorAll('.js-plotly-plot .main-svg, .js-plotly-plot canvas').length"
-)
+#: What the report draws: plots with their axes or map drawn (the map and the drill-down charts).
+PLOTS_JS = "return document.querySelectorAll('.js-plotly-plot .main-svg .cartesianlayer, .js-plotly-plot .main-svg .geolayer').length"
+#: The map's drawn shapes (SVG paths with a shape in the geo layer) and its labels.
+MAP_SHAPES_JS = """
+const paths = [...document.querySelectorAll('.js-plotly-plot .geo path.choroplethlocation')];
+return {
+  shapes: paths.filter(p => (p.getAttribute('d') || '').length > 4).map(p => p.__data__.loc),
+  labels: [...document.querySelectorAll('.js-plotly-plot .geo .scattergeo text')]
+    .map(t => t.textContent),
+};
+"""
 
 
 @pytest.fixture
@@ -25,18 +32,24 @@ def test_report_opens_from_disk_without_network(dash_duo, mini_context, gwent_vi
     path = tmp_path / "report.html"
     path.write_text(report.build_report(mini_context, gwent_view), encoding="utf-8")
     driver = dash_duo.driver
+    # Networking off: nothing can be fetched, from the network or from the app.
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd(
+        "Network.emulateNetworkConditions",
+        {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
+    )
     driver.get(path.as_uri())
     wait_until(lambda: driver.execute_script(PLOTS_JS) >= 9, timeout=20, what="9 plots drawn")
+    drawn = wait_until(
+        lambda: (state := driver.execute_script(MAP_SHAPES_JS))["shapes"] and state,
+        timeout=20,
+        what="the map's shapes drawn",
+    )
+    # One drawn shape per police force area, each with its label.
+    assert sorted(drawn["shapes"]) == ["dyfed-powys", "gwent", "north-wales", "south-wales"]
+    assert len(drawn["labels"]) == 4
+    assert any(label.startswith("Gwent") for label in drawn["labels"])
     assert "1 of them in Gwent" in driver.find_element("id", "match-count").text
     requested = driver.execute_script("return performance.getEntries().map(e => e.name)")
     assert [url for url in requested if url.startswith(("http:", "https:"))] == []
-    drawn = driver.execute_script(
-        "const gd = document.querySelector('.js-plotly-plot');"
-        "return gd._fullData.filter(t => t.visible === true).map(t => Array.from(t.locations));"
-    )
-    assert sorted(location for trace in drawn for location in trace) == [
-        "dyfed-powys",
-        "gwent",
-        "north-wales",
-        "south-wales",
-    ]
+    assert severe(driver.get_log("browser")) == []

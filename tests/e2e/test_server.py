@@ -96,13 +96,17 @@ def test_main_bundle_is_compressed(server):
         assert len(body) < len(plain.content) / 3
 
 
-def test_plotly_is_sent_compressed_at_the_best_level(server):
-    url = server + "/_dash-component-suites/plotly/package_data/plotly.min.js"
-    response = requests.get(url, headers={"Accept-Encoding": "br"}, timeout=30, stream=True)
+def test_plotly_is_the_lean_bundle_sent_compressed_at_the_best_level(server):
+    scripts = script_urls(server)
+    assert not [url for url in scripts if "plotly.min.js" in url]  # never the full bundle
+    lean = next(url for url in scripts if "/assets/plotly-lean.min.js" in url)
+    response = requests.get(
+        server + lean, headers={"Accept-Encoding": "br"}, timeout=30, stream=True
+    )
     body = response.raw.read(decode_content=False)
     assert response.headers["Content-Encoding"] == "br"
-    # 4.7 MB raw; brotli at its best level (done before the workers start) is under 1.2 MB.
-    assert len(body) < 1_200_000
+    # 1.4 MB raw; brotli at its best level (done before the workers start) is under 420 KB.
+    assert len(body) < 420_000
 
 
 def test_geometry_is_compressed_and_cached(server):
@@ -186,9 +190,7 @@ def test_overview_renders_under_the_policy_without_console_errors(dash_duo, mini
     dash_duo.wait_for_text_to_equal(
         f"#{ids.MATCH_COUNT}", "5 of 5 current interventions match the filters."
     )
-    wait_until(
-        lambda: (map_state(dash_duo.driver, ids.MAP) or {}).get("rendered") == 6, timeout=20
-    )
+    wait_until(lambda: (map_state(dash_duo.driver, ids.MAP) or {}).get("rendered") == 6, timeout=20)
     dash_duo.wait_for_element(f"#{ids.panel_graph('behaviour')} .main-svg")
     logs = dash_duo.get_logs() or []
     assert severe(logs) == []

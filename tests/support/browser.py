@@ -28,39 +28,57 @@ FLAGS = (
 )
 WINDOW = (1366, 900)
 
-#: The overview map's plotly data and how many areas maplibre has really drawn (``%s`` is the id
-#: of the graph's container).
-MAP_STATE_JS = """
-const gd = document.querySelector('#%s .js-plotly-plot');
-if (!gd || !gd._fullData) { return null; }
-const visible = gd._fullData.filter(t => t.visible === true);
-const sub = gd._fullLayout.map && gd._fullLayout.map._subplot;
-let rendered = null;
-if (sub && sub.map && sub.map.loaded()) {
-  // plotly gives each drawn area a fill feature carrying its centroid ("ct").
-  const fills = sub.map.queryRenderedFeatures().filter(f => f.layer.id.endsWith('-fill'));
-  rendered = new Set(fills.map(f => JSON.stringify(f.properties.ct))).size;
+#: A page-side function ``renderedAreas(gd)``: how many areas a plotly map has really drawn, or
+#: null while it is not drawn yet. For the SVG geo map, the choropleth paths with a shape (one per
+#: area of the visible traces); for a MapLibre map, its rendered fill features (each carries its
+#: area's centroid, "ct"). The benchmark uses it too, so it measures either renderer.
+RENDERED_AREAS_JS = """
+function renderedAreas(gd) {
+  if (!gd || !gd._fullLayout) { return null; }
+  if (gd._fullLayout.geo) {
+    const paths = [...gd.querySelectorAll('.geo path.choroplethlocation')];
+    return paths.filter(p => (p.getAttribute('d') || '').length > 4).length;
+  }
+  const sub = gd._fullLayout.map && gd._fullLayout.map._subplot;
+  if (sub && sub.map && sub.map.loaded()) {
+    const fills = sub.map.queryRenderedFeatures().filter(f => f.layer.id.endsWith('-fill'));
+    return new Set(fills.map(f => JSON.stringify(f.properties.ct))).size;
+  }
+  return null;
 }
-return {
-  locations: visible.map(t => Array.from(t.locations || [])),
-  rendered: rendered,
-};
 """
 
+#: The overview map's plotly data, how many areas are drawn and the text of its labels (``%s``
+#: is the id of the graph's container).
+MAP_STATE_JS = (
+    RENDERED_AREAS_JS
+    + """
+const gd = document.querySelector('#%s .js-plotly-plot');
+if (!gd || !gd._fullData) { return null; }
+const visible = gd._fullData.filter(t => t.visible === true && t.type !== 'scattergeo');
+return {
+  locations: visible.map(t => Array.from(t.locations || [])),
+  rendered: renderedAreas(gd),
+  labels: [...gd.querySelectorAll('.geo .scattergeo text')].map(t => t.textContent),
+};
+"""
+)
+
 #: True when Dash has no callback in flight, the page has content, and every plotly graph has
-#: drawn (a map once maplibre has drawn its areas).
-SETTLED_JS = """
+#: drawn (a map once it has drawn areas).
+SETTLED_JS = (
+    RENDERED_AREAS_JS
+    + """
 if (document.querySelector('[data-dash-is-loading="true"]')) { return false; }
 const plots = [...document.querySelectorAll('.js-plotly-plot')];
 if (!plots.length && !document.querySelector('#shell-page *')) { return false; }
 return plots.every(gd => {
-  const sub = gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
   if (!gd._fullLayout) { return false; }
-  if (!sub) { return true; }
-  return sub.map && sub.map.loaded() &&
-    sub.map.queryRenderedFeatures().some(f => f.layer.id.endsWith('-fill'));
+  if (!gd._fullLayout.geo && !gd._fullLayout.map) { return true; }
+  return renderedAreas(gd) > 0;
 });
 """
+)
 
 T = TypeVar("T")
 

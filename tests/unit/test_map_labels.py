@@ -1,0 +1,56 @@
+"""The map's labels: one per area at its label point, its (short) name and value, or the words
+for "none recorded" and "too little known", in both languages."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dashboard import config
+from dashboard.data import geo
+from dashboard.views import figures_map, state
+from dashboard.views import overview as overview_view
+
+
+def view_of(context, search):
+    return overview_view.compute_view(context, state.parse("/", search, context.la_slugs).state)
+
+
+@pytest.mark.parametrize("level", config.LEVELS)
+def test_one_label_per_area_inside_it(mini_context, level):
+    from shapely.geometry import Point, shape
+
+    labels = view_of(mini_context, f"?level={level}").map["labels"]
+    features = mini_context.bundle.geometry[level]
+    assert len(labels["text"]) == len(mini_context.names("en", level))
+    shapes = [shape(f["geometry"]) for f in json.loads(features)["features"]]
+    for lon, lat in zip(labels["lon"], labels["lat"], strict=True):
+        assert sum(s.contains(Point(lon, lat)) for s in shapes) == 1
+
+
+def test_region_labels_name_the_area_and_its_value_or_say_none(mini_context):
+    labels = view_of(mini_context, "?level=region").map["labels"]["text"]
+    assert "<b>Gwent</b><br>1" in labels
+    assert any(text.endswith("<br>none recorded") for text in labels)
+    welsh = view_of(mini_context, "?level=region&lang=cy").map["labels"]["text"]
+    assert any(text.endswith("<br>dim cofnod") for text in welsh)
+
+
+def test_share_labels_say_too_little_known(mini_context):
+    labels = view_of(mini_context, "?level=force&metric=quality_share").map["labels"]["text"]
+    assert any(text.endswith("too little known") for text in labels)
+
+
+def test_a_label_point_is_the_middle_and_its_room_says_how_much_fits():
+    text = '{"type":"FeatureCollection","features":[{"type":"Feature","id":"a","properties":{},"geometry":{"type":"Polygon","coordinates":[[[0,0],[0.1,0],[0.1,0.1],[0,0.1],[0,0]]]}}]}'
+    (lon, lat, room) = geo.label_points(text)["a"]
+    assert (lon, lat) == pytest.approx((0.05, 0.05), abs=0.003)
+    assert room < figures_map.NAME_ROOM  # 0.05 degrees from the edge: too small for a name
+
+
+def test_the_label_trace_comes_after_every_area_trace():
+    figure = figures_map.base_map(level="region")
+    assert len(figure.data) - 1 == figures_map.LABEL_TRACE
+    assert figure.data[figures_map.LABEL_TRACE].type == "scattergeo"
+    assert {trace.type for trace in figure.data[:-1]} == {"choropleth"}
