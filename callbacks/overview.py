@@ -160,21 +160,28 @@ def register(app: Dash, context: AppContext) -> None:
         heading = overview_heading(context, view.state, view.locale)
         return map_patch(view), notes, overview_view.match_text(view), heading, profile_link(view)
 
-    # After a click on the map, the drill-down's heading comes into view (the map stays in
-    # sight above it on a 768-pixel-high screen): the panels it heads are being redrawn.
+    # After a click on the map, once the drill-down's heading names the area, the heading comes
+    # into view (the map stays in sight above it on a 768-pixel-high screen).
+    app.clientside_callback(
+        "function(click) { return click ? Date.now() : window.dash_clientside.no_update; }",
+        Output(ids.SCROLLED, "data"),
+        Input(ids.MAP, "clickData"),
+        prevent_initial_call=True,
+    )
     app.clientside_callback(
         """
-        function(click) {
+        function(title, clicked) {
             var heading = document.getElementById(HEADING);
-            if (click && heading) {
+            if (heading && clicked && Date.now() - clicked < 10000) {
                 var still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
                 heading.scrollIntoView({behavior: still ? "auto" : "smooth", block: "start"});
             }
-            return window.dash_clientside.no_update;
+            return null;
         }
         """.replace("HEADING", json.dumps(ids.PANEL_TITLE)),
-        Output(ids.SCROLLED, "data"),
-        Input(ids.MAP, "clickData"),
+        Output(ids.SCROLL_DONE, "data"),
+        Input(ids.PANEL_TITLE, "children"),
+        State(ids.SCROLLED, "data"),
         prevent_initial_call=True,
     )
 

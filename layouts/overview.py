@@ -199,6 +199,7 @@ def overview_page(context: AppContext, state: ViewState, locale: Locale) -> html
                 className="g-4",
             ),
             dcc.Store(id=ids.SCROLLED),
+            dcc.Store(id=ids.SCROLL_DONE),
             html.H2(id=ids.PANEL_TITLE, className="panel-title"),
             panels_grid(locale, lambda filename: graph_config(locale.lang, filename)),
             survey_figures(context.bundle.survey, locale),

@@ -40,7 +40,7 @@ def profile_page(
     name = summary["name"]
     level = summary["level"]
     overview_href = view_state.href("/", locale.lang, level=level, area=view.area)
-    return html.Div(
+    return print_frame(
         [
             html.Div(
                 [
@@ -64,7 +64,7 @@ def profile_page(
                             dbc.Button(
                                 _("Print this page (A4)"),
                                 id=ids.PROFILE_PRINT,
-                                color="secondary",
+                                color="dark",
                                 outline=True,
                                 size="sm",
                                 className="print-button",
@@ -94,12 +94,34 @@ def profile_page(
             html.H2(
                 _("Drill-down: {area}").format(area=name), className="panel-title profile-drill"
             ),
+            html.P(
+                _(
+                    "The link's filters apply to the drill-downs and the list below, not to the summary."
+                ),
+                className="profile-filters",
+            )
+            if view.state.filters
+            else None,
             panels_grid(locale, lambda filename: graph_config(locale.lang, filename), view),
             html.H2(_("Interventions in {area}").format(area=name), className="panel-title"),
             html.Div(intervention_table(view), className="intervention-list"),
-            print_footer(data_date, locale),
         ],
+        print_footer(data_date, locale),
         className=f"profile profile-{level}",
+    )
+
+
+def print_frame(children: list, footer: html.Div, className: str) -> html.Table:
+    """The page in a one-cell table whose footer holds ``footer``: on paper, Chromium repeats a
+    table's footer at the foot of every page the table spans (it prints no @page margin boxes),
+    and the footer takes its own room, so it never covers the content. On screen the table is
+    laid out as plain blocks and its footer hidden (see ``assets/30-profile.css``)."""
+    return html.Table(
+        [
+            html.Tfoot(html.Tr(html.Td(footer))),
+            html.Tbody(html.Tr(html.Td(children))),
+        ],
+        className=f"print-frame {className}",
     )
 
 
@@ -146,7 +168,7 @@ def area_map(
 
 
 def print_footer(data_date: str, locale: Locale) -> html.Div:
-    """The source and data date, at the foot of every printed page (hidden on screen)."""
+    """The source and data date, at the foot of every printed page (see :func:`print_frame`)."""
     return html.Div(
         locale(
             "Source: directory of VAWDASV perpetration interventions in Wales, curated from five public documents; Home Office, Police recorded crime, Table P1; ONS. Data last checked: {date}."

@@ -28,8 +28,10 @@ PANEL_LIST = "ov-panel-list"
 #: The overview's heading (the selected area's name) and the link to the area's profile.
 OV_TITLE = "ov-title"
 PROFILE_LINK = "ov-profile-link"
-#: Written by the clientside callback that brings the drill-down into view after a map click.
+#: When the map was last clicked, and the answer of the clientside callback that then brings the
+#: drill-down into view.
 SCROLLED = "ov-scrolled"
+SCROLL_DONE = "ov-scroll-done"
 
 # An area's profile (/force/<area>, /region/<area>)
 PROFILE_MAP = "profile-map"

@@ -87,7 +87,9 @@ def test_area_titles_name_the_area_and_fall_back_to_the_list_of_areas(mini_conte
     assert pages.title(force, params, mini_context, english).startswith(
         "South Wales (police force area) – Profile"
     )
-    assert pages.title(force, params, mini_context, welsh).startswith("Heddlu De Cymru (ardal heddlu) – ")
+    assert pages.title(force, params, mini_context, welsh).startswith(
+        "Heddlu De Cymru (ardal heddlu) – "
+    )
     unknown, params = pages.match("/region/atlantis")
     assert pages.title(unknown, params, mini_context, english) == english(
         pages.AREA_INDEX_TITLES["region"]
