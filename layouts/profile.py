@@ -61,14 +61,7 @@ def profile_page(
                                 _("See {area} on the map of Wales, with filters").format(area=name),
                                 href=overview_href,
                             ),
-                            dbc.Button(
-                                _("Print this page (A4)"),
-                                id=ids.PROFILE_PRINT,
-                                color="dark",
-                                outline=True,
-                                size="sm",
-                                className="print-button",
-                            ),
+                            print_button(locale),
                         ],
                         className="profile-actions",
                     ),
@@ -164,6 +157,18 @@ def area_map(
                 class_name="table table-sm list-table profile-las",
             ),
         ]
+    )
+
+
+def print_button(locale: Locale) -> dbc.Button:
+    """The browser's print dialog (the button is not printed)."""
+    return dbc.Button(
+        locale("Print this page (A4)"),
+        id=ids.PROFILE_PRINT,
+        color="dark",
+        outline=True,
+        size="sm",
+        className="print-button",
     )
 
 

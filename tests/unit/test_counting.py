@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import AS_OF
 
 from dashboard.domain import counting, gaps
 from dashboard.domain.cells import DocumentedGap, gap_cells
 from dashboard.domain.model import build_directory
 from dashboard.views import overview as overview_view
 from dashboard.views import profile, review, state
+from tests.conftest import AS_OF
 
 
 def ids_of(directory, mask):

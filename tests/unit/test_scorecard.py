@@ -11,12 +11,12 @@ from types import MappingProxyType
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import AS_OF
 
 from dashboard.data import vocabulary as vocab
 from dashboard.domain import counting, scorecard
 from dashboard.domain.cells import any_value_cells, gap_cells
 from dashboard.domain.model import build_directory
+from tests.conftest import AS_OF
 
 DEFAULTS = dict.fromkeys(vocab.INTERVENTION_COLUMNS, vocab.UNKNOWN)
 DEFAULTS.update(
