@@ -16,6 +16,7 @@ from dash import Dash
 from callbacks import directory as directory_callbacks
 from callbacks import overview as overview_callbacks
 from callbacks import present as present_callbacks
+from callbacks import profile as profile_callbacks
 from callbacks import review as review_callbacks
 from callbacks import scorecard as scorecard_callbacks
 from callbacks import shell as shell_callbacks
@@ -52,6 +53,7 @@ def create_app(context: AppContext | None = None) -> Dash:
     review_callbacks.register(app, context)
     scorecard_callbacks.register(app, context)
     present_callbacks.register(app, context)
+    profile_callbacks.register(app)
     return configure_server(app)
 
 

@@ -1,4 +1,4 @@
-"""Overview callbacks: URL <-> controls, then the map, panels and force summary drawn by key.
+"""Overview callbacks: URL <-> controls, then the map, heading and panels drawn by key.
 
 The browser keeps only the view's key (the state's canonical URL, in ``ids.VIEW_KEY``). The
 callback that keeps the URL and the controls in step writes the key; every drawing callback
@@ -7,6 +7,7 @@ takes the key and asks the server's view cache for the view, computed once per k
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 from dash import ALL, Dash, Input, Output, Patch, State, ctx, dcc, html, no_update
@@ -15,14 +16,13 @@ from callbacks.shell import switch_href
 from dashboard import config
 from dashboard.domain.context import AppContext
 from dashboard.domain.model import FILTERS
-from dashboard.views import figures_map, panel_registry, panels, report, review
+from dashboard.views import figures_map, panel_registry, panels, report
 from dashboard.views import overview as overview_view
 from dashboard.views import state as view_state
 from dashboard.views.overview import OverviewView
 from dashboard.web import ids, view_cache
 from layouts.drilldown import chart_table, intervention_table
-from layouts.force import force_section
-from layouts.overview import area_options
+from layouts.overview import area_options, overview_heading
 
 FILTER_KEYS = tuple(FILTERS)
 
@@ -133,23 +133,6 @@ def register(app: Dash, context: AppContext) -> None:
             return no_update
         return dcc.send_string(report.build_report(context, view), _report_filename(view))
 
-    @app.callback(Output(ids.FORCE_SECTION, "children"), Input(ids.VIEW_KEY, "data"))
-    def draw_force_section(key):
-        view = view_cache.view_for_key(context, key)
-        if view is None or view.level != "force" or not view.area:
-            return None
-        summary = review.force_summary(
-            context, area_id=view.area, lang=view.lang, provision=view.provision
-        )
-        return force_section(summary, view.locale)
-
-    app.clientside_callback(
-        "function(n) { if (n) { window.print(); } return window.dash_clientside.no_update; }",
-        Output("ov-print", "title"),
-        Input("ov-print", "n_clicks"),
-        prevent_initial_call=True,
-    )
-
     @app.callback(
         Output(ids.LANG_SWITCH, "href"),
         Input(ids.OV_URL, "pathname"),
@@ -165,14 +148,42 @@ def register(app: Dash, context: AppContext) -> None:
         Output(ids.MAP, "figure"),
         Output(ids.MAP_NOTE, "children"),
         Output(ids.MATCH_COUNT, "children"),
+        Output(ids.OV_TITLE, "children"),
+        Output(ids.PROFILE_LINK, "children"),
         Input(ids.VIEW_KEY, "data"),
     )
     def draw_map(key):
         view = view_cache.view_for_key(context, key)
         if view is None:
-            return no_update, no_update, no_update
+            return (no_update,) * 5
         notes = html.Ul([html.Li(line) for line in overview_view.map_note_lines(view)])
-        return map_patch(view), notes, overview_view.match_text(view)
+        heading = overview_heading(context, view.state, view.locale)
+        return map_patch(view), notes, overview_view.match_text(view), heading, profile_link(view)
+
+    # After a click on the map, once the drill-down's heading names the area, the heading comes
+    # into view (the map stays in sight above it on a 768-pixel-high screen).
+    app.clientside_callback(
+        "function(click) { return click ? Date.now() : window.dash_clientside.no_update; }",
+        Output(ids.SCROLLED, "data"),
+        Input(ids.MAP, "clickData"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        """
+        function(title, clicked) {
+            var heading = document.getElementById(HEADING);
+            if (heading && clicked && Date.now() - clicked < 10000) {
+                var still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+                heading.scrollIntoView({behavior: still ? "auto" : "smooth", block: "start"});
+            }
+            return null;
+        }
+        """.replace("HEADING", json.dumps(ids.PANEL_TITLE)),
+        Output(ids.SCROLL_DONE, "data"),
+        Input(ids.PANEL_TITLE, "children"),
+        State(ids.SCROLLED, "data"),
+        prevent_initial_call=True,
+    )
 
     outputs = panel_outputs()
     charts = panel_registry.panels()
@@ -270,6 +281,17 @@ def map_patch(view: OverviewView) -> Patch:
         label_trace[prop] = labels[prop]
     label_trace["textfont"]["size"] = labels["size"]
     return patch
+
+
+def profile_link(view: OverviewView):
+    """A link to the selected area's profile (force areas and regions have one), or nothing."""
+    target = view_state.profile_href(view.level, view.area, view.lang) if view.area else None
+    if target is None:
+        return None
+    return dcc.Link(
+        view.locale("Open the profile of {area} (for printing)").format(area=view.area_name),
+        href=target,
+    )
 
 
 def _report_filename(view: OverviewView) -> str:

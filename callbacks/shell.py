@@ -1,7 +1,7 @@
 """The router: pathname -> the page of the page table, framed, with its title and language.
 
-Pages that keep themselves in step with the URL (the overview) are not rendered again when the
-address moves between pages of their section.
+A page that keeps itself in step with the URL (the overview) is not rendered again when only its
+address's query changes.
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ def render(context: AppContext, pathname: object, search: object) -> Rendered:
     page, params = pages.match(pathname)
     path = pathname if isinstance(pathname, str) else "/"
     query = search if isinstance(search, str) else ""
-    parsed = view_state.parse(path if page.follows_url else "/", query, context.la_slugs)
+    reads_path = page.area_level is not None
+    parsed = view_state.parse(path if reads_path else "/", query, context.la_slugs)
     locale = locale_for(parsed.state.lang)
     address = pages.Address(pathname=path, search=query, params=params, state=parsed.state)
     body = page.build(context, address, locale)
@@ -91,7 +92,7 @@ def unframed(body: Component, locale: Locale) -> html.Div:
 
 
 def register(app: Dash, context: AppContext) -> None:
-    # What the router fills: the section shown, the tab's title, the language chosen.
+    # What the router fills: the page shown, the tab's title, the language chosen.
     stores = (shell.PAGE_KIND_STORE, shell.PAGE_TITLE_STORE, ids.LANG_STORE)
     remembered = (shell.PAGE_KIND_STORE, ids.LANG_STORE)
 
@@ -105,9 +106,9 @@ def register(app: Dash, context: AppContext) -> None:
         *(State(store, "data") for store in remembered),
         initial=True,
     )
-    def route(pathname, current_section, remembered_lang, search):
+    def route(pathname, current_page, remembered_lang, search):
         page, params = pages.match(pathname)
-        if page.follows_url and current_section == page.section:
+        if page.follows_url and current_page == page.name:
             # The page keeps itself in step with the URL: only the tab's title changes.
             locale = locale_for(view_state.language_of(search))
             title = pages.title(page, params, context, locale)
@@ -116,7 +117,7 @@ def register(app: Dash, context: AppContext) -> None:
         rendered = render(context, pathname, search)
         return (
             rendered.layout,
-            rendered.page.section,
+            rendered.page.name,
             rendered.title,
             view_state.language_of(search),
             no_update if corrected is None else corrected,

@@ -8,7 +8,8 @@ from dash import dcc, html
 
 from dashboard.domain import precarity
 from dashboard.i18n import N_, Locale
-from dashboard.views import panel_registry
+from dashboard.views import overview as overview_view
+from dashboard.views import panel_registry, panels
 from dashboard.views import state as view_state
 from dashboard.views.overview import OverviewView
 from dashboard.views.panel_registry import Panel
@@ -16,32 +17,59 @@ from dashboard.web import ids
 from layouts.components import csv_button, data_table, source_note
 
 
-def panel_block(panel: Panel, locale: Locale, graph_config: dict) -> html.Div:
-    """One drill-down: its chart, text alternative, CSV button and source note."""
+def panel_block(
+    panel: Panel, locale: Locale, graph_config: dict, view: OverviewView | None = None
+) -> html.Div:
+    """One drill-down: its chart, text alternative, CSV button and source note. Without a
+    ``view`` the overview's callbacks draw it; with one it is drawn here, with its table (a page
+    drawn once, such as an area's profile), and its ids are its own."""
     rule = " ".join(locale(step) for step in precarity.RULE_STEPS)
+    if view is None:
+        graph = dcc.Graph(
+            id=ids.panel_graph(panel.key), config=graph_config, className="panel-graph"
+        )
+        figure_id = f"{ids.panel_graph(panel.key)}-figure"
+        alternative = chart_alternative(panel, locale)
+        actions = [
+            html.Div(csv_button(panel.key, locale, page="overview"), className="panel-actions")
+        ]
+        label = {}
+    else:
+        summary, header, rows = overview_view.panel_alternative(view, panel.key)
+        graph = dcc.Graph(
+            id=ids.profile_graph(panel.key),
+            figure=panels.full_figure(view, panel.key),
+            config=graph_config,
+            className="panel-graph",
+        )
+        figure_id = f"{ids.profile_graph(panel.key)}-figure"
+        alternative = html.Div(
+            [
+                html.P(summary, className="visually-hidden"),
+                html.Details([html.Summary(locale("Show as table")), chart_table(header, rows)]),
+            ],
+            className="chart-alt",
+        )
+        actions = []
+        label = {"aria-label": summary}
     return html.Div(
         [
-            html.Div(
-                dcc.Graph(
-                    id=ids.panel_graph(panel.key), config=graph_config, className="panel-graph"
-                ),
-                id=f"{ids.panel_graph(panel.key)}-figure",
-                role="figure",
-            ),
-            chart_alternative(panel, locale),
-            html.Div(csv_button(panel.key, locale, page="overview"), className="panel-actions"),
+            html.Div(graph, id=figure_id, role="figure", **label),
+            alternative,
+            *actions,
             source_note(locale(panel.note).format(rule=rule), locale),
         ],
         className="panel",
     )
 
 
-def panels_grid(locale: Locale, graph_config) -> dbc.Row:
+def panels_grid(locale: Locale, graph_config, view: OverviewView | None = None) -> dbc.Row:
     """Every registered panel, two to a row on wide screens. ``graph_config(filename)`` gives
-    each chart's toolbar settings."""
+    each chart's toolbar settings; with a ``view``, the charts are drawn here (see
+    :func:`panel_block`)."""
     return dbc.Row(
         [
-            dbc.Col(panel_block(panel, locale, graph_config(panel.filename)), lg=6)
+            dbc.Col(panel_block(panel, locale, graph_config(panel.filename), view), lg=6)
             for panel in panel_registry.panels()
         ],
         className="g-3 panels",

@@ -1,141 +1,168 @@
-"""The police force area's summary beside Wales, for PCC offices (printable on A4)."""
+"""An area's summary on its profile: provision, tiers and behaviours in their cell states,
+precarity and funding ending, rank; for a police force area, recorded crime beside Wales and
+England and Wales (printable on A4)."""
 
 from __future__ import annotations
 
-import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import html
 
 from dashboard.domain import counting
-from dashboard.i18n import Locale
+from dashboard.i18n import N_, Locale
+
+#: How the areas of each level are called in the rank sentence.
+AREAS_OF_LEVEL = {"force": N_("police force areas"), "region": N_("VAWDASV regions")}
 
 
-def force_section(summary: dict, locale: Locale) -> html.Section:
-    """The police force area beside Wales, for PCC offices (printable on A4)."""
+def key_figures(summary: dict, locale: Locale) -> html.Dl:
+    """The area's figures in a short list, each with what it is counted over."""
     _ = locale
+    fmt = locale.number
     name = summary["name"]
-    rates = summary["rates"]
-    counts = summary["counts"]
+    bands = summary["bands"]
+    rank = summary["rank"]
+    current = summary["provision"] == counting.CURRENT
+    areas = AREAS_OF_LEVEL[summary["level"]]
+    entries = [
+        (
+            _("Local services in {area}").format(area=name),
+            (
+                _("{n} current interventions recorded in the area")
+                if current
+                else _("{n} interventions recorded in the area (all statuses)")
+            ).format(n=fmt(summary["local_count"])),
+        ),
+        (
+            _("Available across all of Wales"),
+            _("{n} more, shown apart (not added in)").format(n=fmt(summary["all_wales_count"])),
+        ),
+        (
+            _("Per 100,000 people aged 16+"),
+            _("{rate} here, against {wales} for Wales (local services only)").format(
+                rate=locale.number(summary["per_100k"], 1),
+                wales=locale.number(summary["wales_per_100k"], 1),
+            ),
+        ),
+        (
+            _("Rank by local services"),
+            _("{rank} of {total} {areas} (1 = most)").format(
+                rank=fmt(int(rank)) if pd.notna(rank) else "–",
+                total=fmt(summary["areas_ranked"]),
+                areas=_(areas),
+            ),
+        ),
+        (
+            _("Funding precarity"),
+            _("{high} high, {medium} medium, {low} low (known for {known} of {n})").format(
+                high=fmt(bands.get("high", 0)),
+                medium=fmt(bands.get("medium", 0)),
+                low=fmt(bands.get("low", 0)),
+                known=fmt(summary["precarity_known"]),
+                n=fmt(summary["services"]),
+            ),
+        ),
+        (
+            _("Funding stated to end within 12 months"),
+            _("{ending} (end known for {known} of {n})").format(
+                ending=fmt(summary["ending_within_12_months"]),
+                known=fmt(summary["funding_end_known"]),
+                n=fmt(summary["services"]),
+            ),
+        ),
+        (
+            _("Medium-risk services"),
+            _(
+                "Medium-risk tier services: {tier}. Services whose risk level of people accepted includes medium: {level} (risk level known for {known} of {n})."
+            ).format(
+                tier=fmt(summary["medium_risk_tier"]),
+                level=fmt(summary["medium_risk_level"]),
+                known=fmt(summary["risk_level_known"]),
+                n=fmt(summary["services"]),
+            ),
+        ),
+    ]
+    return html.Dl(
+        [part for term, value in entries for part in (html.Dt(term), html.Dd(value))],
+        className="key-figures",
+    )
+
+
+def cells_section(summary: dict, locale: Locale) -> html.Div:
+    """Service tiers and behaviours in the three states of the counting model."""
+    _ = locale
+    return html.Div(
+        [
+            html.H3(_("Service tiers"), className="h5"),
+            cell_state_list(summary["tier_cells"], locale),
+            html.H3(_("Behaviours addressed"), className="h5"),
+            cell_state_list(summary["behaviour_cells"], locale),
+        ],
+        className="profile-cells",
+    )
+
+
+def crime_section(summary: dict, locale: Locale) -> html.Div:
+    """Recorded crime in the force area beside Wales and England and Wales, or for a region,
+    why there is none."""
+    _ = locale
+    crime = summary["crime"]
+    if crime is None:
+        return html.Div(
+            html.P(
+                _(
+                    "Police recorded crime is published by police force area, not by VAWDASV region, so this profile shows none; see the profile of each police force area."
+                ),
+                className="small",
+            ),
+            className="profile-crime",
+        )
+    name, name_en = summary["name"], summary["name_en"]
+    counts, rates, period = crime["counts"], crime["rates"], crime["period"]
+
+    def value(table, measure, area, digits=0):
+        number = table.loc[measure, area] if area in table.columns else float("nan")
+        return "–" if pd.isna(number) else locale.number(number, digits)
+
+    header = (
+        _("Measure"),
+        _("{area}: count").format(area=name),
+        _("{area} per 1,000").format(area=name),
+        _("Wales per 1,000"),
+        _("England and Wales: count"),
+    )
     rows = [
         html.Tr(
             [
                 html.Td(_(measure)),
-                html.Td(
-                    locale.number(counts.loc[measure, summary["name_en"]]),
-                    className="num",
-                ),
-                html.Td(
-                    locale.number(rates.loc[measure, summary["name_en"]], 2),
-                    className="num",
-                ),
-                html.Td(locale.number(rates.loc[measure, "Wales"], 2), className="num"),
+                html.Td(value(counts, measure, name_en), className="num"),
+                html.Td(value(rates, measure, name_en, 2), className="num"),
+                html.Td(value(rates, measure, "Wales", 2), className="num"),
+                html.Td(value(counts, measure, "England and Wales"), className="num"),
             ]
         )
         for measure in rates.index
     ]
-    bands = summary["bands"]
-    fmt = locale.number
-    rank = summary["rank"]
-    return html.Section(
+    return html.Div(
         [
-            html.H2(
-                _("{force}: summary for the Police and Crime Commissioner's office").format(
-                    force=name
-                ),
-                className="panel-title",
+            html.H3(
+                _("Police recorded crime, {period}").format(period=_(period)),
+                className="h5",
             ),
-            dbc.Row(
+            html.Table(
                 [
-                    dbc.Col(
-                        [
-                            html.H3(_("Provision"), className="h5"),
-                            html.P(
-                                _(
-                                    "{n} current local interventions recorded in {force}, +{national} available across all of Wales (not added in). Local services: {rate} per 100,000 aged 16+, against {wales} for Wales (local services only), rank {rank} of {total} police force areas."
-                                ).format(
-                                    n=fmt(summary["local_count"]),
-                                    force=name,
-                                    national=fmt(summary["all_wales_count"]),
-                                    rate=locale.number(summary["per_100k"], 1),
-                                    wales=locale.number(summary["wales_per_100k"], 1),
-                                    rank=fmt(int(rank)) if pd.notna(rank) else "–",
-                                    total=fmt(summary["areas_ranked"]),
-                                )
-                            ),
-                            html.P(
-                                _(
-                                    "Funding precarity (local services, known for {known} of {n}): {high} high, {medium} medium, {low} low. Funding stated to end within 12 months: {ending} (end known for {end_known} of {n})."
-                                ).format(
-                                    known=fmt(summary["precarity_known"]),
-                                    n=fmt(summary["services"]),
-                                    high=fmt(bands.get("high", 0)),
-                                    medium=fmt(bands.get("medium", 0)),
-                                    low=fmt(bands.get("low", 0)),
-                                    ending=fmt(summary["ending_within_12_months"]),
-                                    end_known=fmt(summary["funding_end_known"]),
-                                )
-                            ),
-                            html.P(
-                                _(
-                                    "Medium-risk tier services: {tier}. Services whose risk level of people accepted includes medium: {level} (risk level known for {known} of {n})."
-                                ).format(
-                                    tier=fmt(summary["medium_risk_tier"]),
-                                    level=fmt(summary["medium_risk_level"]),
-                                    known=fmt(summary["risk_level_known"]),
-                                    n=fmt(summary["services"]),
-                                )
-                            ),
-                            html.H3(_("Service tiers and behaviours"), className="h5"),
-                            cell_state_list(summary["tier_cells"], locale),
-                            cell_state_list(summary["behaviour_cells"], locale),
-                        ],
-                        lg=5,
-                    ),
-                    dbc.Col(
-                        [
-                            html.H3(
-                                _("Police recorded crime, year ending June 2025, beside Wales"),
-                                className="h5",
-                            ),
-                            html.Table(
-                                [
-                                    html.Thead(
-                                        html.Tr(
-                                            [
-                                                html.Th(_("Measure"), scope="col"),
-                                                html.Th(_("Count"), scope="col"),
-                                                html.Th(
-                                                    _("{force} per 1,000").format(force=name),
-                                                    scope="col",
-                                                ),
-                                                html.Th(_("Wales per 1,000"), scope="col"),
-                                            ]
-                                        )
-                                    ),
-                                    html.Tbody(rows),
-                                ],
-                                className="table table-sm list-table",
-                            ),
-                            html.P(
-                                _(
-                                    "Home Office, Police recorded crime, Table P1 (official statistics); rates use ONS mid-2024 population (all ages)."
-                                ),
-                                className="small",
-                            ),
-                        ],
-                        lg=7,
-                    ),
-                ]
+                    html.Thead(html.Tr([html.Th(text, scope="col") for text in header])),
+                    html.Tbody(rows),
+                ],
+                className="table table-sm list-table",
             ),
-            dbc.Button(
-                _("Print this page (A4)"),
-                id="ov-print",
-                color="secondary",
-                outline=True,
-                className="print-button",
+            html.P(
+                _(
+                    "Home Office, Police recorded crime, Table P1 (official statistics); rates use ONS mid-2024 population (all ages). England and Wales has a count only: the dashboard holds no population for it."
+                ),
+                className="small",
             ),
         ],
-        className="force-section panel",
+        className="profile-crime",
     )
 
 
@@ -160,9 +187,7 @@ def cell_state_list(cells: dict, locale: Locale) -> html.Ul:
     return html.Ul(
         [
             html.Li(
-                headings[state].format(
-                    list=", ".join(items), n=locale.number(unclassified)
-                ),
+                headings[state].format(list=", ".join(items), n=locale.number(unclassified)),
                 className=f"cell-state-{state.replace(' ', '-')}",
             )
             for state, items in groups.items()
@@ -170,5 +195,3 @@ def cell_state_list(cells: dict, locale: Locale) -> html.Ul:
         ],
         className="cell-states",
     )
-
-

@@ -131,6 +131,12 @@ def banner(context: AppContext, _: Translate) -> dbc.Alert:
     return dbc.Alert(text, color="info", className="honesty-banner", id="ov-banner")
 
 
+def overview_heading(context: AppContext, state: ViewState, locale: Locale) -> str:
+    """The overview's heading: the selected area's name, or Wales."""
+    name = context.names(locale.lang, state.level).get(state.area or "")
+    return name or locale("Provision across Wales")
+
+
 def overview_page(context: AppContext, state: ViewState, locale: Locale) -> html.Div:
     """The overview for ``state``: controls, the map and its notes, the force summary's place,
     the drill-down panels and the list. Callbacks fill everything that depends on the view."""
@@ -146,7 +152,11 @@ def overview_page(context: AppContext, state: ViewState, locale: Locale) -> html
                         [
                             html.Div(
                                 [
-                                    html.H1(_("Provision across Wales"), className="page-title"),
+                                    html.H1(
+                                        overview_heading(context, state, locale),
+                                        id=ids.OV_TITLE,
+                                        className="page-title",
+                                    ),
                                     html.P(
                                         id=ids.MATCH_COUNT,
                                         className="match-count",
@@ -155,6 +165,7 @@ def overview_page(context: AppContext, state: ViewState, locale: Locale) -> html
                                 ],
                                 className="title-row",
                             ),
+                            html.Div(id=ids.PROFILE_LINK, className="profile-link"),
                             dcc.Graph(
                                 id=ids.MAP,
                                 figure=base_map(level=state.level),
@@ -187,7 +198,8 @@ def overview_page(context: AppContext, state: ViewState, locale: Locale) -> html
                 ],
                 className="g-4",
             ),
-            html.Div(id=ids.FORCE_SECTION),
+            dcc.Store(id=ids.SCROLLED),
+            dcc.Store(id=ids.SCROLL_DONE),
             html.H2(id=ids.PANEL_TITLE, className="panel-title"),
             panels_grid(locale, lambda filename: graph_config(locale.lang, filename)),
             survey_figures(context.bundle.survey, locale),

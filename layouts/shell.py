@@ -10,7 +10,8 @@ from dash import dcc, html
 from dashboard.i18n import Locale
 from dashboard.web import ids
 
-#: What the router last rendered: the section of a page that keeps itself in step with the URL.
+#: The name of the page the router last rendered (one that keeps itself in step with the URL is
+#: not rendered again while it is shown).
 PAGE_KIND_STORE = "shell-page-kind"
 #: The browser-tab title of the page shown; a clientside callback writes it to ``document.title``.
 PAGE_TITLE_STORE = "shell-page-title"

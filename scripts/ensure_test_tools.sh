@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tests need when they are missing: Chromium and ChromeDriver for
-# the browser tests, redis-server for the test of the shared (Redis) view cache.
+# the browser tests, redis-server for the test of the shared (Redis) view cache, poppler-utils
+# (pdfinfo, pdftoppm) for the test of the printed profiles.
 set -euo pipefail
 packages=()
 command -v chromium >/dev/null 2>&1 || packages+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || packages+=(chromium-driver)
 command -v redis-server >/dev/null 2>&1 || packages+=(redis-server)
+command -v pdfinfo >/dev/null 2>&1 || packages+=(poppler-utils)
 if [ ${#packages[@]} -eq 0 ]; then
   exit 0
 fi

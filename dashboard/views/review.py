@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -324,87 +323,3 @@ def empty_figure(message: str) -> go.Figure:
     figure.add_annotation(text=message, showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5)
     figure.update_layout(xaxis={"visible": False}, yaxis={"visible": False}, height=200)
     return figure
-
-
-def force_summary(
-    context: AppContext,
-    *,
-    area_id: str,
-    lang: str,
-    provision: str = counting.CURRENT,
-    as_of: dt.date | None = None,
-) -> dict:
-    """A police force area beside Wales, for the force page, counted by the counting model:
-    local services with all-Wales services apart, tiers and behaviours in their cell states,
-    precarity over known values, funding ending within 12 months, rank among the forces."""
-    _ = i18n.translator(lang)
-    areas = {area.area_id: area for area in context.bundle.areas["force"]}
-    force = areas[area_id]
-    indicators = need.primary_indicators(context.bundle.criminal_justice, force_population(context))
-    both = indicators[indicators["area"].isin([force.name_en, "Wales"])]
-    comparison = both.pivot(index="measure", columns="area", values="rate_per_1000").reindex(
-        list(need.NEED_MEASURES)
-    )
-    counts = both.pivot(index="measure", columns="area", values="count").reindex(
-        list(need.NEED_MEASURES)
-    )
-    directory = context.directory
-    mask = counting.provision_mask(directory, provision)
-    column = directory.area_ids["force"].index(area_id)
-    local = counting.local_matrix(directory, "force")[:, column] & mask
-    national = counting.national_mask(directory) & mask
-    table = counting.area_counts(
-        directory, mask, "force", False, context.population_16_plus["force"]
-    )
-    row = table.set_index("area_id").loc[area_id]
-    wales = counting.wales_comparator(
-        directory, mask, "force", False, context.population_16_plus["wales"]["wales"]
-    )
-    documented = documented_gaps(context)
-    tier_cells = gap_cells(
-        directory,
-        mask,
-        "force",
-        False,
-        "service_tier",
-        [tier for tier in vocab.SERVICE_TIERS if tier != vocab.UNKNOWN],
-        documented,
-    )[area_id]
-    behaviour_cells = gap_cells(
-        directory,
-        mask,
-        "force",
-        False,
-        "behaviour_focus",
-        [b for b in vocab.BEHAVIOUR_FOCUSES if b != vocab.UNKNOWN],
-        documented,
-    )[area_id]
-    bands, precarity_known, services = counting.breakdown_with_known(directory, local, "precarity")
-    ending = cliff.horizon_counts(cliff.cliff_edge(directory, local, as_of or dt.date.today()))
-    medium_level = counting.value_matrix(directory, "risk_level", counting.MEDIUM_RISK_LEVEL)
-    return {
-        "name": context.names(lang, "force")[area_id],
-        "name_en": force.name_en,
-        "provision": provision,
-        "rates": comparison,
-        "counts": counts,
-        "local_count": int(local.sum()),
-        "all_wales_count": int(national.sum()),
-        "rank": row["count_rank"],
-        "areas_ranked": len(table),
-        "per_100k": float(row["per_100k"]),
-        "wales_per_100k": wales.per_100k,
-        "wales_count": wales.count,
-        "tier_cells": tier_cells,
-        "behaviour_cells": behaviour_cells,
-        "medium_risk_tier": tier_cells[counting.MEDIUM_RISK_TIER].count,
-        "medium_risk_level": int(np.count_nonzero(local & medium_level)),
-        "risk_level_known": int(
-            np.count_nonzero(local & counting.known_mask(directory, "risk_level"))
-        ),
-        "bands": bands.to_dict(),
-        "precarity_known": precarity_known,
-        "services": services,
-        "ending_within_12_months": int(ending[cliff.WITHIN_12_MONTHS]),
-        "funding_end_known": int(services - ending[cliff.NOT_STATED]),
-    }

@@ -160,17 +160,15 @@ def parse(pathname: object, search: object, la_slugs: tuple[str, ...] = ()) -> P
 
 
 def to_url(state: ViewState) -> tuple[str, str]:
-    """A state -> (pathname, search) that :func:`parse` turns back into the same state."""
-    if state.area and state.level in AREA_ROUTES:
-        pathname = f"/{AREA_ROUTES[state.level]}/{state.area}"
-        params: list[tuple[str, str]] = []
-    else:
-        pathname = "/"
-        params = []
-        if state.level != DEFAULT_LEVEL:
-            params.append(("level", state.level))
-        if state.area:
-            params.append(("area", state.area))
+    """A state -> (pathname, search) of the overview that :func:`parse` turns back into the same
+    state. The overview keeps its address at ``/`` with the area in the query; ``/force/<area>``
+    and ``/region/<area>`` are the areas' profiles (:func:`profile_href`)."""
+    pathname = "/"
+    params: list[tuple[str, str]] = []
+    if state.level != DEFAULT_LEVEL:
+        params.append(("level", state.level))
+    if state.area:
+        params.append(("area", state.area))
     if state.metric != DEFAULT_METRIC:
         params.append(("metric", state.metric))
     if state.include_all_wales:
@@ -301,6 +299,13 @@ def directory_id(search: object) -> str | None:
 def directory_href(intervention_id: str, lang: str) -> str:
     """A link to one intervention's entry in the directory."""
     return href("/directory", lang, id=intervention_id)
+
+
+def profile_href(level: str, area: str, lang: str) -> str | None:
+    """The profile of an area of ``level``, when that level has profiles."""
+    if level not in AREA_ROUTES:
+        return None
+    return href(f"/{AREA_ROUTES[level]}/{area}", lang)
 
 
 def provision_href(pathname: str, state: ViewState, provision: str) -> str:

@@ -25,11 +25,26 @@ MATCH_COUNT = "ov-match-count"
 VIEW_KEY = "ov-view-key"
 PANEL_TITLE = "ov-panel-title"
 PANEL_LIST = "ov-panel-list"
-FORCE_SECTION = "ov-force-section"
+#: The overview's heading (the selected area's name) and the link to the area's profile.
+OV_TITLE = "ov-title"
+PROFILE_LINK = "ov-profile-link"
+#: When the map was last clicked, and the answer of the clientside callback that then brings the
+#: drill-down into view.
+SCROLLED = "ov-scrolled"
+SCROLL_DONE = "ov-scroll-done"
+
+# An area's profile (/force/<area>, /region/<area>)
+PROFILE_MAP = "profile-map"
+PROFILE_PRINT = "profile-print"
 #: Pattern-matching id types ({"type": ..., "panel": <panel key>}) of each chart's "Show as
 #: table" toggle and of the table it opens.
 CHART_TABLE_TOGGLE = "ov-chart-table-toggle"
 CHART_TABLE = "ov-chart-table"
+
+
+def profile_graph(key: str) -> str:
+    """Id of the graph of one drill-down panel on an area's profile (drawn with the page)."""
+    return f"profile-panel-{key}"
 
 
 def panel_graph(key: str) -> str:

@@ -9,7 +9,7 @@ builds several apps, each with its own data, side by side in one process (tests,
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Final
 
 from dash import dcc, html
@@ -20,10 +20,12 @@ from dashboard.domain.context import AppContext
 from dashboard.domain.scorecard import ScorecardView, scorecard_view
 from dashboard.i18n import N_, Locale
 from dashboard.views import directory as directory_view
+from dashboard.views import profile as profile_view
 from dashboard.views import review
 from dashboard.views import state as view_state
 from dashboard.views.state import ViewState
-from layouts import directory, funding, gaps, overview, present, scorecard
+from dashboard.web import view_cache
+from layouts import directory, funding, gaps, overview, present, profile, scorecard
 from layouts import need as need_layouts
 
 
@@ -50,9 +52,9 @@ class Page:
     parameter; ``title`` is the browser-tab title and ``label`` the navigation entry (catalogue
     messages; a label of None, no entry of its own). A page ``within`` another section highlights that
     section's entry; ``area_level`` is the level of the area the path's ``<area>`` names, shown
-    in the title. A page that ``follows_url`` keeps itself in step with the URL (path and query),
-    so moving between pages of its section does not render it again, and its view state is read
-    from the path too. ``framed`` pages have the header, notices and footer around them (the
+    in the title, and its view state is read from the path too. A page that ``follows_url``
+    keeps itself in step with the URL (its query), so moving between its addresses does not
+    render it again. ``framed`` pages have the header, notices and footer around them (the
     slides fill the screen instead); ``provision_links`` puts the "services counted" links above
     a page that has no control panel.
     """
@@ -157,10 +159,10 @@ def not_found_body(context: AppContext, address: Address, locale: Locale) -> Com
 OVERVIEW: Final = "overview"
 OVERVIEW_TITLE: Final = N_("Overview – VAWDASV perpetration interventions in Wales")
 REGION_TITLE: Final = N_(
-    "{area} (VAWDASV region) – Overview – VAWDASV perpetration interventions in Wales"
+    "{area} (VAWDASV region) – Profile – VAWDASV perpetration interventions in Wales"
 )
 FORCE_TITLE: Final = N_(
-    "{area} (police force area) – Overview – VAWDASV perpetration interventions in Wales"
+    "{area} (police force area) – Profile – VAWDASV perpetration interventions in Wales"
 )
 GAPS_TITLE: Final = N_("Gap review – VAWDASV perpetration interventions in Wales")
 SCORECARD_TITLE: Final = N_("Minimum-offer scorecard – VAWDASV perpetration interventions in Wales")
@@ -170,28 +172,46 @@ DIRECTORY_TITLE: Final = N_(
     "Directory of interventions – VAWDASV perpetration interventions in Wales"
 )
 PRESENT_TITLE: Final = N_("Presenter mode – VAWDASV perpetration interventions in Wales")
+AREA_INDEX_TITLES: Final = {
+    "region": N_("VAWDASV regions – VAWDASV perpetration interventions in Wales"),
+    "force": N_("Police force areas – VAWDASV perpetration interventions in Wales"),
+}
 NOT_FOUND_TITLE: Final = N_("Page not found – VAWDASV perpetration interventions in Wales")
 
 
-def overview_area(level: str, title: str) -> Page:
-    """The overview focused on one area of ``level``: ``/region/<area>``, ``/force/<area>``."""
+def profile_body(context: AppContext, address: Address, locale: Locale) -> Component:
+    """An area's profile; the overview's settings in the query (filters, measure) apply."""
+    state = address.state
+    level = state.level
+    if not state.area:
+        return profile.area_index(level, context.names(locale.lang, level), locale)
+    view = view_cache.cached_compute_view(context, state)
+    la_view = view_cache.cached_compute_view(context, replace(state, level="la", area=None))
+    las = set(profile_view.area_las(context, level, state.area))
+    return profile.profile_page(
+        summary=profile_view.area_summary(
+            context, level=level, area_id=state.area, lang=locale.lang, provision=state.provision
+        ),
+        map_figure=profile_view.area_map(context, la_view, level, state.area),
+        la_rows=[row for row in la_view.areas if row["area_id"] in las],
+        view=view,
+        data_date=context.data_date,
+        locale=locale,
+    )
+
+
+def area_profile(level: str, title: str) -> Page:
+    """The profile of one area of ``level``: ``/region/<area>``, ``/force/<area>``."""
     return Page(
-        level,
-        f"/{level}/<area>",
-        overview_body,
-        title,
-        None,
-        within=OVERVIEW,
-        area_level=level,
-        follows_url=True,
+        level, f"/{level}/<area>", profile_body, title, None, within=OVERVIEW, area_level=level
     )
 
 
 #: Every page, in the order of the navigation.
 PAGES: Final = (
     Page(OVERVIEW, "/", overview_body, OVERVIEW_TITLE, N_("Overview"), follows_url=True),
-    overview_area("region", REGION_TITLE),
-    overview_area("force", FORCE_TITLE),
+    area_profile("region", REGION_TITLE),
+    area_profile("force", FORCE_TITLE),
     Page("gaps", "/gaps", gaps_body, GAPS_TITLE, N_("Gap review")),
     Page("scorecard", "/scorecard", scorecard_body, SCORECARD_TITLE, N_("Minimum offer")),
     Page("need", "/need", need_body, NEED_TITLE, N_("Need and provision"), provision_links=True),
@@ -233,7 +253,7 @@ def title(page: Page, params: Mapping[str, str], context: AppContext, locale: Lo
         return locale(page.title)
     name = context.names(locale.lang, page.area_level).get(params.get("area", ""))
     if name is None:
-        return locale(OVERVIEW_TITLE)
+        return locale(AREA_INDEX_TITLES[page.area_level])
     return locale(page.title).format(area=name)
 
 

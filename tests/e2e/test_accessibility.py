@@ -17,6 +17,7 @@ AXE = (Path(__file__).resolve().parent.parent / "vendor" / "axe.min.js").read_te
 ROUTES = (
     "/",
     "/force/south-wales",
+    "/region/cardiff-and-vale",
     "/gaps",
     "/scorecard",
     "/need",
@@ -26,7 +27,8 @@ ROUTES = (
 )
 READY = {
     "/": f"#{ids.MATCH_COUNT}",
-    "/force/south-wales": f"#{ids.FORCE_SECTION} h2",
+    "/force/south-wales": ".profile-crime",
+    "/region/cardiff-and-vale": ".key-figures",
     "/gaps": f"#{ids.GAPS_FINDINGS}",
     "/scorecard": f"#{ids.SC_BODY}",
     "/need": f"#{ids.NEED_SCATTER}",

@@ -77,11 +77,25 @@ def test_clicking_an_area_updates_the_panels(dash_duo, open_page):
     browser.scroll_into_view(dash_duo.driver, gwent)
     ActionChains(dash_duo.driver).move_to_element(gwent).click().perform()
     dash_duo.wait_for_text_to_equal(f"#{ids.PANEL_TITLE}", "Drill-down: Gwent")
+    # The heading names the area, which links to its profile.
+    dash_duo.wait_for_text_to_equal(f"#{ids.OV_TITLE}", "Gwent")
+    link = dash_duo.find_element(f"#{ids.PROFILE_LINK} a")
+    assert urlparse(link.get_attribute("href")).path == "/region/gwent"
     # Gwent: Phoenix only; the all-Wales programme is beside it, not in it (hand count).
     dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "1 of them in Gwent")
     rows = dash_duo.find_elements(f"#{ids.PANEL_LIST} tbody tr")
     assert sorted(row.find_element(By.TAG_NAME, "td").text for row in rows) == ["D Phoenix"]
-    assert "/region/gwent" in dash_duo.driver.current_url
+    # The overview stays the overview, its area in the query.
+    url = urlparse(dash_duo.driver.current_url)
+    assert (url.path, url.query) == ("/", "area=gwent")
+    # The drill-down's heading has come into view.
+    wait_until(
+        lambda: dash_duo.driver.execute_script(
+            "const r = document.getElementById(arguments[0]).getBoundingClientRect();"
+            "return r.top >= 0 && r.bottom <= window.innerHeight;",
+            ids.PANEL_TITLE,
+        )
+    )
     assert severe_logs(dash_duo) == []
 
 
@@ -153,9 +167,10 @@ def test_filter_changes_count_and_map(dash_duo, open_page):
     assert severe_logs(dash_duo) == []
 
 
-def test_force_route_opens_focused(dash_duo, open_page):
-    open_page("/force/south-wales")
+def test_an_area_selected_on_the_overview_stays_in_its_query(dash_duo, open_page):
+    open_page("/?level=force&area=south-wales")
     dash_duo.wait_for_text_to_equal(f"#{ids.PANEL_TITLE}", "Drill-down: South Wales")
+    dash_duo.wait_for_text_to_equal(f"#{ids.OV_TITLE}", "South Wales")
     dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "2 of them in South Wales")
     checked = dash_duo.find_element(f"#{ids.LEVEL} input:checked")
     assert checked.get_attribute("value") == "force"
@@ -163,7 +178,7 @@ def test_force_route_opens_focused(dash_duo, open_page):
 
 
 def test_shared_url_restores_the_view(dash_duo, open_page):
-    open_page("/force/gwent?metric=per_100k&all_wales=0&sector=HMPPS,specialist+sector")
+    open_page("/?level=force&area=gwent&metric=per_100k&sector=HMPPS,specialist+sector")
     dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "5 of 5 current")
     assert (
         dash_duo.find_element(f"#{ids.METRIC} input:checked").get_attribute("value") == "per_100k"
@@ -175,14 +190,36 @@ def test_shared_url_restores_the_view(dash_duo, open_page):
     # Reloading gives exactly the same view.
     dash_duo.driver.refresh()
     dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "1 of them in Gwent")
-    assert urlparse(dash_duo.driver.current_url).path == "/force/gwent"
+    assert urlparse(dash_duo.driver.current_url).query.startswith("level=force&area=gwent")
+    assert severe_logs(dash_duo) == []
+
+
+def test_force_route_is_the_force_profile(dash_duo, open_page):
+    """/force/gwent is Gwent's own page: its name, its map, its summary, then its drill-downs
+    (drawn with the page, the overview's filters in the query applied)."""
+    open_page("/force/gwent?sector=HMPPS,specialist+sector")
+    dash_duo.wait_for_text_to_equal("h1", "Gwent")
+    summary = dash_duo.find_element(".key-figures").text
+    assert "current interventions recorded in the area" in summary
+    assert "of 4 police force areas" in summary
+    # The filters apply to the drill-downs and the list (Phoenix only), not to the summary.
+    assert "not to the summary" in dash_duo.find_element(".profile-filters").text
+    rows = dash_duo.find_elements(".intervention-list tbody tr")
+    assert [row.find_element(By.TAG_NAME, "td").text for row in rows] == ["D Phoenix"]
+    assert "England and Wales: count" in dash_duo.find_element(".profile-crime").text
+    heading = dash_duo.find_element(".profile-drill").text
+    assert heading == "Drill-down: Gwent"
+    assert dash_duo.find_elements(f"#{ids.MAP}") == []  # not the overview
+    wait_until(lambda: (browser.map_state(dash_duo.driver, ids.PROFILE_MAP) or {}).get("rendered"))
     assert severe_logs(dash_duo) == []
 
 
 def test_bad_url_gives_friendly_message(dash_duo, open_page):
     open_page("/region/atlantis?metric=bogus")
     dash_duo.wait_for_contains_text(f"#{ids.NOTICE}", "Unknown VAWDASV region")
-    dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "5 of 5 current")
+    # The regions instead, each linked to its profile.
+    dash_duo.wait_for_text_to_equal("h1", "VAWDASV regions")
+    assert len(dash_duo.find_elements(".profile li a")) == 6
     assert "Traceback" not in dash_duo.driver.page_source
     assert severe_logs(dash_duo) == []
 
@@ -194,7 +231,7 @@ def test_every_request_goes_to_the_app(dash_duo, open_page):
     seen = set()
     for path in ("/?level=la", "/force/gwent?metric=per_100k", "/directory"):
         dash_duo.wait_for_page(app_origin + path)
-        dash_duo.wait_for_element(f"#{ids.MATCH_COUNT}, #{ids.GRID_COUNT}")
+        dash_duo.wait_for_element(f"#{ids.MATCH_COUNT}, #{ids.GRID_COUNT}, .key-figures")
         browser.wait_until_settled(dash_duo.driver)
         seen |= set(
             dash_duo.driver.execute_script(

@@ -30,7 +30,7 @@ def test_each_page_has_its_own_title(dash_duo, mini_app):
     dash_duo.wait_for_page(dash_duo.server_url + "/force/gwent?lang=cy")
     wait_for_title(
         dash_duo,
-        "Heddlu Gwent (ardal heddlu) – Trosolwg – Ymyriadau cyflawnwyr VAWDASV yng Nghymru",
+        "Heddlu Gwent (ardal heddlu) – Proffil – Ymyriadau cyflawnwyr VAWDASV yng Nghymru",
     )
     assert dash_duo.driver.execute_script("return document.documentElement.lang") == "cy"
     assert [entry for entry in dash_duo.get_logs() or [] if entry.get("level") == "SEVERE"] == []

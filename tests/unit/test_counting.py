@@ -14,7 +14,7 @@ from dashboard.domain import counting, gaps
 from dashboard.domain.cells import DocumentedGap, gap_cells
 from dashboard.domain.model import build_directory
 from dashboard.views import overview as overview_view
-from dashboard.views import review, state
+from dashboard.views import profile, review, state
 from tests.support.reference import AS_OF
 
 
@@ -196,7 +196,7 @@ def test_pages_give_the_same_figures_for_the_same_question(real_context, lang):
     parsed = state.parse("/force/gwent", f"?lang={lang}", real_context.la_slugs)
     view = overview_view.compute_view(real_context, parsed.state)
     on_map = next(area for area in view.areas if area["area_id"] == "gwent")
-    summary = review.force_summary(real_context, area_id="gwent", lang=lang)
+    summary = profile.area_summary(real_context, level="force", area_id="gwent", lang=lang)
     assert on_map["count"] == summary["local_count"] == view.selected
     assert on_map["all_wales_available"] == summary["all_wales_count"]
     gap_review = review.gap_review(real_context, level="force", include_all_wales=False, lang=lang)
@@ -212,3 +212,31 @@ def test_pages_give_the_same_figures_for_the_same_question(real_context, lang):
     labels = list(bars.y) if bars.orientation == "h" else list(bars.x)
     values = list(bars.x) if bars.orientation == "h" else list(bars.y)
     assert values[labels.index(gwent_name)] == summary["local_count"]
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_region_profile_counts_as_the_map_does(real_context, lang):
+    """A region's profile: the map's count, apart from the all-Wales services; no crime figures
+    (they are published by police force area); every share's denominator is stated."""
+    parsed = state.parse("/region/cardiff-and-vale", f"?lang={lang}", real_context.la_slugs)
+    view = overview_view.compute_view(real_context, parsed.state)
+    on_map = next(area for area in view.areas if area["area_id"] == "cardiff-and-vale")
+    summary = profile.area_summary(
+        real_context, level="region", area_id="cardiff-and-vale", lang=lang
+    )
+    assert on_map["count"] == summary["local_count"] == view.selected
+    assert on_map["all_wales_available"] == summary["all_wales_count"]
+    assert summary["crime"] is None
+    assert summary["areas_ranked"] == 6
+    assert summary["precarity_known"] <= summary["services"] == summary["local_count"]
+    assert summary["funding_end_known"] <= summary["services"]
+    assert {cell.services for cell in summary["tier_cells"].values()} == {summary["local_count"]}
+
+
+def test_force_profile_has_crime_beside_wales_and_england_and_wales(real_context):
+    crime = profile.area_summary(real_context, level="force", area_id="gwent", lang="en")["crime"]
+    assert {"Gwent", "Wales", "England and Wales"} <= set(crime["counts"].columns)
+    assert crime["period"] == "year ending June 2025"
+    assert crime["sources"]
+    # England and Wales has a count only: no population is held for it.
+    assert crime["rates"]["England and Wales"].isna().all()

@@ -81,18 +81,19 @@ def test_titles_are_unique_in_each_language(mini_context, lang):
     assert all(site in title for title in titles)
 
 
-def test_area_titles_name_the_area_and_fall_back_to_the_overview(mini_context):
+def test_area_titles_name_the_area_and_fall_back_to_the_list_of_areas(mini_context):
     english, welsh = i18n.locale_for("en"), i18n.locale_for("cy")
     force, params = pages.match("/force/south-wales")
     assert pages.title(force, params, mini_context, english).startswith(
-        "South Wales (police force area) – Overview"
+        "South Wales (police force area) – Profile"
     )
     assert pages.title(force, params, mini_context, welsh).startswith(
-        "Heddlu De Cymru (ardal heddlu) – Trosolwg"
+        "Heddlu De Cymru (ardal heddlu) – "
     )
     unknown, params = pages.match("/region/atlantis")
-    overview = pages.page_named(pages.OVERVIEW)
-    assert pages.title(unknown, params, mini_context, english) == english(overview.title)
+    assert pages.title(unknown, params, mini_context, english) == english(
+        pages.AREA_INDEX_TITLES["region"]
+    )
 
 
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
@@ -109,7 +110,7 @@ def test_navigation_is_built_from_the_table(lang):
         page.path + suffix for page in entries
     ]
     assert [label for label, _href, active in navigation if active] == [locale("Gap review")]
-    # An area of the overview highlights the overview's entry.
+    # An area's profile highlights the overview's entry.
     force, _params = pages.match("/force/gwent")
     assert next(active for _label, _href, active in pages.navigation(force, locale)) is True
 

@@ -1,0 +1,203 @@
+"""An area's profile, for PCC offices (``/force/<area>``) and the Board's regional advisers
+(``/region/<area>``): the area's name, its own map of its local authorities, its summary, then
+its drill-downs and interventions. Drawn once with the page (no callback), so it prints on A4
+as it shows: the print CSS (``assets/30-profile.css``) hides the buttons and navigation and
+repeats the source and data date at the foot of every printed page."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard.i18n import N_, Locale
+from dashboard.views import state as view_state
+from dashboard.views.figures_map import metric_label
+from dashboard.views.overview import OverviewView
+from dashboard.web import ids
+from layouts.components import data_table, graph_config
+from layouts.drilldown import intervention_table, panels_grid
+from layouts.force import cells_section, crime_section, key_figures
+
+INDEX_TITLE = {"force": N_("Police force areas"), "region": N_("VAWDASV regions")}
+KIND_OF_AREA = {"force": N_("Police force area profile"), "region": N_("VAWDASV region profile")}
+
+
+def profile_page(
+    *,
+    summary: Mapping[str, Any],
+    map_figure,
+    la_rows: Sequence[Mapping[str, Any]],
+    view: OverviewView,
+    data_date: str,
+    locale: Locale,
+) -> html.Div:
+    """The profile of ``summary``'s area; ``view`` is the overview's view of it (the drill-downs
+    and the list) and ``la_rows`` its local authorities' rows of the map's table."""
+    _ = locale
+    name = summary["name"]
+    level = summary["level"]
+    overview_href = view_state.href("/", locale.lang, level=level, area=view.area)
+    return print_frame(
+        [
+            html.Div(
+                [
+                    html.Div(
+                        [
+                            html.H1(name, className="page-title"),
+                            html.P(
+                                _(KIND_OF_AREA[level])
+                                + " · "
+                                + _("Data last checked: {date}").format(date=data_date),
+                                className="profile-kind",
+                            ),
+                        ]
+                    ),
+                    html.Div(
+                        [
+                            dcc.Link(
+                                _("See {area} on the map of Wales, with filters").format(area=name),
+                                href=overview_href,
+                            ),
+                            print_button(locale),
+                        ],
+                        className="profile-actions",
+                    ),
+                ],
+                className="title-row",
+            ),
+            dbc.Row(
+                [
+                    dbc.Col(area_map(map_figure, la_rows, view, name, locale), lg=5),
+                    dbc.Col(
+                        [
+                            html.H2(_("Summary"), className="panel-title"),
+                            key_figures(dict(summary), locale),
+                            cells_section(dict(summary), locale),
+                        ],
+                        lg=7,
+                        className="profile-summary",
+                    ),
+                ],
+                className="g-4 profile-top",
+            ),
+            crime_section(dict(summary), locale),
+            html.H2(
+                _("Drill-down: {area}").format(area=name), className="panel-title profile-drill"
+            ),
+            html.P(
+                _(
+                    "The link's filters apply to the drill-downs and the list below, not to the summary."
+                ),
+                className="profile-filters",
+            )
+            if view.state.filters
+            else None,
+            panels_grid(locale, lambda filename: graph_config(locale.lang, filename), view),
+            html.H2(_("Interventions in {area}").format(area=name), className="panel-title"),
+            html.Div(intervention_table(view), className="intervention-list"),
+        ],
+        print_footer(data_date, locale),
+        className=f"profile profile-{level}",
+    )
+
+
+def print_frame(children: list, footer: html.Div, className: str) -> html.Table:
+    """The page in a one-cell table whose footer holds ``footer``: on paper, Chromium repeats a
+    table's footer at the foot of every page the table spans (it prints no @page margin boxes),
+    and the footer takes its own room, so it never covers the content. On screen the table is
+    laid out as plain blocks and its footer hidden (see ``assets/30-profile.css``)."""
+    return html.Table(
+        [
+            html.Tfoot(html.Tr(html.Td(footer))),
+            html.Tbody(html.Tr(html.Td(children))),
+        ],
+        className=f"print-frame {className}",
+    )
+
+
+def area_map(
+    figure,
+    la_rows: Sequence[Mapping[str, Any]],
+    view: OverviewView,
+    name: str,
+    locale: Locale,
+) -> html.Div:
+    """The area's map and, for paper and screen readers, its local authorities' counts."""
+    _ = locale
+    rows = [
+        (row["area_name"], locale.number(int(row["local_count"])))
+        for row in sorted(la_rows, key=lambda row: row["area_name"])
+    ]
+    return html.Div(
+        [
+            html.Div(
+                dcc.Graph(
+                    id=ids.PROFILE_MAP,
+                    figure=figure,
+                    config={
+                        **graph_config(locale.lang, f"{view.area}-map"),
+                        "scrollZoom": False,
+                    },
+                    className="map-graph profile-map",
+                ),
+                role="figure",
+                **{
+                    "aria-label": _("Map of the local authorities in {area}: {measure}.").format(
+                        area=name, measure=metric_label(view.state.metric, locale)
+                    )
+                },
+            ),
+            data_table(
+                (_("Local authority"), _("Local interventions")),
+                rows,
+                numeric={1},
+                class_name="table table-sm list-table profile-las",
+            ),
+        ]
+    )
+
+
+def print_button(locale: Locale) -> dbc.Button:
+    """The browser's print dialog (the button is not printed)."""
+    return dbc.Button(
+        locale("Print this page (A4)"),
+        id=ids.PROFILE_PRINT,
+        color="dark",
+        outline=True,
+        size="sm",
+        className="print-button",
+    )
+
+
+def print_footer(data_date: str, locale: Locale) -> html.Div:
+    """The source and data date, at the foot of every printed page (see :func:`print_frame`)."""
+    return html.Div(
+        locale(
+            "Source: directory of VAWDASV perpetration interventions in Wales, curated from five public documents; Home Office, Police recorded crime, Table P1; ONS. Data last checked: {date}."
+        ).format(date=data_date),
+        className="print-footer",
+    )
+
+
+def area_index(level: str, names: Mapping[str, str], locale: Locale) -> html.Div:
+    """The areas of ``level``, each linked to its profile (an address naming no known area)."""
+    _ = locale
+    return html.Div(
+        [
+            html.H1(_(INDEX_TITLE[level]), className="page-title"),
+            html.Ul(
+                [
+                    html.Li(
+                        dcc.Link(
+                            names[area], href=view_state.profile_href(level, area, locale.lang)
+                        )
+                    )
+                    for area in sorted(names, key=names.get)
+                ]
+            ),
+        ],
+        className="profile",
+    )
