@@ -41,10 +41,7 @@ def render(context: AppContext, pathname: object, search: object) -> Rendered:
     title = pages.title(page, params, context, locale)
     if not page.framed:
         return Rendered(unframed(body, locale), page, title)
-    messages = [
-        locale(message) + (f" ({value[:60]})" if value else "")
-        for message, value in parsed.problems
-    ]
+    messages = view_state.problem_texts(parsed, locale)
     layout = html.Div(
         [
             shell.header(

@@ -72,9 +72,10 @@ def key_figures(summary: dict, locale: Locale) -> html.Dl:
         (
             _("Medium-risk services"),
             _(
-                "Medium-risk tier services: {tier}. Services whose risk level of people accepted includes medium: {level} (risk level known for {known} of {n})."
+                "Medium-risk tier services: {tier} (tier known for {tier_known} of {n}). Services whose risk level of people accepted includes medium: {level} (risk level known for {known} of {n})."
             ).format(
                 tier=fmt(summary["medium_risk_tier"]),
+                tier_known=fmt(summary["tier_known"]),
                 level=fmt(summary["medium_risk_level"]),
                 known=fmt(summary["risk_level_known"]),
                 n=fmt(summary["services"]),

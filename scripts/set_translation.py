@@ -6,9 +6,12 @@ python scripts/set_translation.py "English msgid" "Welsh msgstr"
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from babel.messages.pofile import read_po, write_po
 
+# Run as a script, the project root is not on the path: put it there (as scripts/screenshot.py does).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from dashboard import catalogue
 
 

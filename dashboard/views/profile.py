@@ -108,6 +108,9 @@ def area_summary(
         "tier_cells": tier_cells,
         "behaviour_cells": behaviour_cells,
         "medium_risk_tier": tier_cells[counting.MEDIUM_RISK_TIER].count,
+        # A service with no stated tier is not known to be outside the medium-risk tier.
+        "tier_known": tier_cells[counting.MEDIUM_RISK_TIER].services
+        - tier_cells[counting.MEDIUM_RISK_TIER].unclassified,
         "medium_risk_level": int(np.count_nonzero(local & medium_level)),
         "risk_level_known": int(
             np.count_nonzero(local & counting.known_mask(directory, "risk_level"))

@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import html
 import json
+from collections.abc import Sequence
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -26,6 +27,7 @@ from dashboard.views.panel_registry import FUNDING_END
 STYLE = """
 body{font-family:Arial,Helvetica,sans-serif;color:#1b1b1b;max-width:1100px;margin:1.5rem auto;padding:0 1rem;font-size:16px}
 h1{color:#1d3557}h2{margin-top:1.5rem;border-bottom:2px solid #d0d4da}
+.notice{background:#fff4ce;border:1px solid #e0b400;padding:.75rem;border-radius:6px;margin-bottom:1rem}
 .banner{background:#e8f4fa;border:1px solid #9cc9e0;padding:.75rem;border-radius:6px}
 table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid #d0d4da;padding:.3rem;text-align:left}
 .small{font-size:.85rem;color:#383f43}
@@ -86,9 +88,14 @@ def inline_scripts() -> str:
 
 
 def build_report(
-    context: AppContext, view: OverviewView, *, generated: dt.datetime | None = None
+    context: AppContext,
+    view: OverviewView,
+    *,
+    generated: dt.datetime | None = None,
+    notices: Sequence[str] = (),
 ) -> str:
-    """The whole report as one HTML string."""
+    """The whole report as one HTML string. ``notices`` are the link settings that were not
+    recognised (already translated), said at the top as on the dashboard."""
     lang = view.lang
     _ = view.locale
     generated = generated or dt.datetime.now()
@@ -120,24 +127,52 @@ def build_report(
         "responses, but its individual returns are not public. 'Unknown' means the documents do not "
         "say."
     ).format(held=view.directory_size, survey=context.survey_interventions or "?")
+    # Every text is translated here, outside the f-string, where Babel's extractor finds it.
+    text = {
+        "title": _("VAWDASV perpetration interventions: report"),
+        "not_recognised": _("Some link settings were not recognised:"),
+        "heading": _("Perpetration interventions in Wales: {area}"),
+        "generated": _("Generated {date} from the dashboard; data checked {checked}."),
+        "drill_down": _("Drill-down"),
+        "list_heading": _("Interventions in this view"),
+        "col_intervention": _("Intervention"),
+        "col_provider": _("Provider"),
+        "col_status": _("Status"),
+        "col_precarity": _("Funding precarity"),
+        "col_evidence": _("Evaluation and accreditation"),
+        "sources": _("Sources"),
+        "ons_source": _(
+            "Boundaries and population: Source: Office for National Statistics licensed under the Open Government Licence v.3.0. Contains OS data © Crown copyright and database right 2024."
+        ),
+        "interventions_source": _(
+            "Interventions: curated from five public documents; each row in the dashboard's directory cites its source and quotes its evidence."
+        ),
+    }
     return f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{html.escape(_("VAWDASV perpetration interventions: report"))}</title>
+<title>{html.escape(text["title"])}</title>
 <style>{STYLE}</style>
 {inline_scripts()}</head><body>
-<h1>{html.escape(_("Perpetration interventions in Wales: {area}").format(area=area))}</h1>
-<p class="small">{html.escape(_("Generated {date} from the dashboard; data checked {checked}.").format(date=generated.strftime("%Y-%m-%d %H:%M"), checked=context.data_date))}</p>
-<p class="banner">{html.escape(banner)}</p>
+<h1>{html.escape(text["heading"].format(area=area))}</h1>
+<p class="small">{html.escape(text["generated"].format(date=generated.strftime("%Y-%m-%d %H:%M"), checked=context.data_date))}</p>
+{_notice_block(text["not_recognised"], notices)}<p class="banner">{html.escape(banner)}</p>
 <p id="match-count"><strong>{html.escape(overview_view.match_text(view))}</strong></p>
 <h2>{html.escape(figures_map.metric_label(view.state.metric, _))}</h2>
 {rendered[0]}
 <ul>{notes}</ul>
-<h2>{html.escape(_("Drill-down"))}</h2>
+<h2>{html.escape(text["drill_down"])}</h2>
 {"".join(rendered[1:])}
-<h2>{html.escape(_("Interventions in this view"))}</h2>
-<table><thead><tr><th>{_("Intervention")}</th><th>{_("Provider")}</th><th>{_("Status")}</th><th>{_("Funding precarity")}</th><th>{_("Evaluation and accreditation")}</th></tr></thead><tbody>{rows}</tbody></table>
-<h2>{html.escape(_("Sources"))}</h2>
-<p class="small">{html.escape(_("Boundaries and population: Source: Office for National Statistics licensed under the Open Government Licence v.3.0. Contains OS data © Crown copyright and database right 2024."))}</p>
-<p class="small">{html.escape(_("Interventions: curated from five public documents; each row in the dashboard's directory cites its source and quotes its evidence."))}</p>
+<h2>{html.escape(text["list_heading"])}</h2>
+<table><thead><tr><th>{text["col_intervention"]}</th><th>{text["col_provider"]}</th><th>{text["col_status"]}</th><th>{text["col_precarity"]}</th><th>{text["col_evidence"]}</th></tr></thead><tbody>{rows}</tbody></table>
+<h2>{html.escape(text["sources"])}</h2>
+<p class="small">{html.escape(text["ons_source"])}</p>
+<p class="small">{html.escape(text["interventions_source"])}</p>
 </body></html>"""
+
+
+def _notice_block(heading: str, notices: Sequence[str]) -> str:
+    if not notices:
+        return ""
+    items = "".join(f"<li>{html.escape(notice)}</li>" for notice in notices)
+    return f'<div class="notice"><strong>{html.escape(heading)}</strong><ul>{items}</ul></div>\n'

@@ -159,6 +159,14 @@ def parse(pathname: object, search: object, la_slugs: tuple[str, ...] = ()) -> P
     return Parsed(state=state, problems=tuple(problems))
 
 
+def problem_texts(parsed: Parsed, locale: i18n.Locale) -> list[str]:
+    """The corrected link settings, in words: each message translated, with the value given."""
+    return [
+        locale(message) + (f" ({value[:60]})" if value else "")
+        for message, value in parsed.problems
+    ]
+
+
 def to_url(state: ViewState) -> tuple[str, str]:
     """A state -> (pathname, search) of the overview that :func:`parse` turns back into the same
     state. The overview keeps its address at ``/`` with the area in the query; ``/force/<area>``

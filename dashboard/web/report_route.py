@@ -24,7 +24,9 @@ def add_report_route(app: Dash, context: AppContext) -> None:
         search = "?" + request.query_string.decode("utf-8", "replace")
         parsed = view_state.parse("/" + rest, search, context.la_slugs)
         view = view_cache.cached_compute_view(context, parsed.state)
-        page = report.build_report(context, view)
+        page = report.build_report(
+            context, view, notices=view_state.problem_texts(parsed, view.locale)
+        )
         response = Response(page, mimetype="text/html")
         response.headers["Cache-Control"] = "no-cache"
         # This origin only, as everywhere; its inline scripts allowed by their hashes.

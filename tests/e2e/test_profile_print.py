@@ -99,3 +99,24 @@ def test_profile_prints_on_at_most_three_a4_pages(dash_duo, open_page, tmp_path,
     subprocess.run(["pdftoppm", "-png", "-r", "40", str(pdf), str(tmp_path / "page")], check=True)
     assert len(list(tmp_path.glob("page-*.png"))) == pages
     assert browser.severe(dash_duo.get_logs()) == []
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="needs poppler-utils")
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="issue 12, item 6, still open: with the real directory /force/gwent prints on 4 A4 "
+    "pages, not 3 (the six-row fixture above fits). Strict: when the print layout fits, this "
+    "test fails until the mark is removed.",
+)
+def test_the_real_gwent_profile_prints_on_at_most_three_pages(dash_duo, real_context, tmp_path):
+    from app import create_app
+
+    dash_duo.start_server(create_app(real_context))
+    dash_duo.wait_for_page(dash_duo.server_url + "/force/gwent")
+    dash_duo.wait_for_element(".key-figures")
+    browser.wait_until_settled(dash_duo.driver)
+    dash_duo.driver.execute_script("window.dispatchEvent(new Event('beforeprint'))")
+    browser.wait_until_settled(dash_duo.driver)
+    _check, pdf = print_pdf(dash_duo.driver, tmp_path, "real-gwent")
+    assert pdf_pages(pdf) <= MAX_PAGES

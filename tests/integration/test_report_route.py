@@ -33,6 +33,11 @@ def test_the_report_url_carries_the_view(client, url):
 def test_the_report_is_in_welsh_when_asked(client):
     page = client.get("/report?lang=cy").get_data(as_text=True)
     assert '<html lang="cy">' in page
+    # The report's own words, not only its language attribute (they were once left in English).
+    assert "Ymyriadau cyflawnwyr yng Nghymru: Cymru gyfan" in page
+    assert "Ffynonellau" in page
+    assert "Perpetration interventions in Wales" not in page
+    assert "Generated " not in page
 
 
 def test_the_reports_inline_scripts_are_allowed_by_hash_only(client):
@@ -47,4 +52,14 @@ def test_the_reports_inline_scripts_are_allowed_by_hash_only(client):
 def test_a_bad_report_url_still_gives_a_report(client):
     response = client.get("/report/region/atlantis?metric=bogus")
     assert response.status_code == 200
-    assert "all of Wales" in response.get_data(as_text=True)
+    page = response.get_data(as_text=True)
+    assert "all of Wales" in page
+    # ... and says which settings it ignored, as the dashboard does: never silently.
+    assert "Some link settings were not recognised:" in page
+    assert "Unknown VAWDASV region; showing all of Wales. (atlantis)" in page
+    assert "(bogus)" in page
+
+
+def test_a_good_report_url_has_no_notice(client):
+    page = client.get("/report/force/gwent").get_data(as_text=True)
+    assert "not recognised" not in page
