@@ -103,8 +103,13 @@ def key_like(valid_key: str) -> st.SearchStrategy:
     """The overview's view key (the state's URL) as a tampered browser may send it."""
     return st.one_of(
         st.just(valid_key),
-        st.builds(lambda tail: valid_key + tail, st.one_of(st.text(max_size=40), st.sampled_from(HOSTILE_TEXT))),
-        st.builds(lambda tail: "/" + tail, st.one_of(st.text(max_size=200), st.sampled_from(HOSTILE_TEXT))),
+        st.builds(
+            lambda tail: valid_key + tail,
+            st.one_of(st.text(max_size=40), st.sampled_from(HOSTILE_TEXT)),
+        ),
+        st.builds(
+            lambda tail: "/" + tail, st.one_of(st.text(max_size=200), st.sampled_from(HOSTILE_TEXT))
+        ),
         junk,
     )
 

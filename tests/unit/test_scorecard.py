@@ -221,9 +221,7 @@ def test_element_cells_equal_gap_cells_for_one_value(tiny_directory):
                 ours = any_value_cells(
                     tiny_directory, mask, level, include, "service_tier", (value,)
                 )
-                theirs = gap_cells(
-                    tiny_directory, mask, level, include, "service_tier", (value,)
-                )
+                theirs = gap_cells(tiny_directory, mask, level, include, "service_tier", (value,))
                 assert ours == {area: row[value] for area, row in theirs.items()}
 
 
