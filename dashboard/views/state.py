@@ -126,7 +126,7 @@ def parse(pathname: object, search: object, la_slugs: tuple[str, ...] = ()) -> P
         else:
             problems.append(
                 (
-                    "Unknown metric; allowed: count, per_100k, quality_share, precarious_share.",
+                    N_("Unknown metric; allowed: count, per_100k, quality_share, precarious_share."),
                     metric,
                 )
             )

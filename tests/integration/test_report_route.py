@@ -63,3 +63,9 @@ def test_a_bad_report_url_still_gives_a_report(client):
 def test_a_good_report_url_has_no_notice(client):
     page = client.get("/report/force/gwent").get_data(as_text=True)
     assert "not recognised" not in page
+
+
+def test_the_welsh_report_says_what_it_ignored_in_welsh(client):
+    page = client.get("/report?lang=cy&metric=bogus").get_data(as_text=True)
+    assert "Mesur anhysbys; caniateir:" in page
+    assert "Unknown metric" not in page
