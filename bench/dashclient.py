@@ -123,6 +123,8 @@ class Session:
         self.max_rounds = max_rounds
         self.props: dict[tuple[str, str], Any] = {}
         self.present: set[str] = set()
+        #: The window's URL (path, search): what a Location drawn later starts from.
+        self.window: tuple[str, str] = ("/", "")
         self.calls: list[Call] = []
         status, body, headers = get("/_dash-dependencies")
         body = decode(body, _encoding(headers))
@@ -144,6 +146,10 @@ class Session:
             added.add(component_id)
             for prop, value in component["props"].items():
                 self.props[(component_id, prop)] = value
+            if component["type"] == "Location" and "pathname" not in component["props"]:
+                # A Location drawn later (in a page body) reads the window's one URL.
+                self.props[(component_id, "pathname")] = self.window[0]
+                self.props[(component_id, "search")] = self.window[1]
         self.present |= added
         return added
 
@@ -151,19 +157,20 @@ class Session:
         """Load the page at ``url``: layout, then every initial callback and what follows."""
         self.props.clear()
         self.present.clear()
+        path, _, query = url.partition("?")
+        self.window = (path or "/", f"?{query}" if query else "")
         status, body, headers = self.get("/_dash-layout")
         body = decode(body, _encoding(headers))
         if status != 200:
             raise RuntimeError(f"/_dash-layout answered {status}")
         added = self._register(json.loads(body))
-        path, _, query = url.partition("?")
-        search = f"?{query}" if query else ""
         for component_id in list(added):
             if self.props.get((component_id, "refresh")) is not None or component_id.endswith(
                 "url"
             ):
-                self.props[(component_id, "pathname")] = path or "/"
-                self.props[(component_id, "search")] = search
+                self.props[(component_id, "pathname")], self.props[(component_id, "search")] = (
+                    self.window
+                )
         return self._run(set(), added)
 
     # -- interactions ---------------------------------------------------------------------------
@@ -205,6 +212,11 @@ class Session:
                 # A changed Location is seen by every Location on the page (one window.location).
                 for key in list(reply_changed):
                     if key[1] in ("pathname", "search") and key[0].endswith("url"):
+                        self.window = (
+                            (self.props[key], self.window[1])
+                            if key[1] == "pathname"
+                            else (self.window[0], self.props[key])
+                        )
                         for other in self._location_ids():
                             if (
                                 other != key[0]

@@ -21,22 +21,22 @@ from dashboard.views import overview as overview_view
 from dashboard.views import state as view_state
 from dashboard.views.overview import OverviewView
 from dashboard.web import ids, view_cache
-from layouts.drilldown import chart_table, intervention_table
+from layouts.drilldown import chart_table, intervention_table, list_summary, survey_figures_table
 from layouts.overview import area_options, overview_heading
 
 FILTER_KEYS = tuple(FILTERS)
 
 
 def panel_outputs() -> list[Output]:
-    """What the panels' callback draws for one view: the heading, every registered chart, the
-    list, and each chart's visually hidden summary and accessible name."""
+    """What the panels' callback draws for one view: the heading, every registered chart, each
+    chart's visually hidden summary (also its accessible name) and the list's disclosure text.
+    The list itself and the charts' tables are drawn only while open."""
     charts = panel_registry.panels()
     return [
         Output(ids.PANEL_TITLE, "children"),
         *[Output(ids.panel_graph(panel.key), "figure") for panel in charts],
-        Output(ids.PANEL_LIST, "children"),
         *[Output(f"{ids.panel_graph(panel.key)}-alt-text", "children") for panel in charts],
-        *[Output(f"{ids.panel_graph(panel.key)}-figure", "aria-label") for panel in charts],
+        Output(ids.PANEL_LIST_TOGGLE, "children"),
     ]
 
 
@@ -192,7 +192,7 @@ def register(app: Dash, context: AppContext) -> None:
         *outputs,
         Input(ids.VIEW_KEY, "data"),
         # Set together with the charts, so present once they are drawn.
-        State(f"{ids.panel_graph(charts[0].key)}-figure", "aria-label"),
+        State(f"{ids.panel_graph(charts[0].key)}-alt-text", "children"),
     )
     def draw_panels(key, drawn):
         view = view_cache.view_for_key(context, key)
@@ -209,14 +209,30 @@ def register(app: Dash, context: AppContext) -> None:
         return (
             title,
             *[chart(view, panel.key) for panel in charts],
-            intervention_table(view),
             *summaries,
-            *summaries,
+            list_summary(view),
         )
 
+    @app.callback(
+        Output(ids.PANEL_LIST, "children"),
+        Input(ids.VIEW_KEY, "data"),
+        Input(ids.PANEL_LIST_TOGGLE, "n_clicks"),
+    )
+    def draw_list(key, clicks):
+        view = view_cache.view_for_key(context, key) if _is_open(clicks) else None
+        return intervention_table(view) if view is not None else None
+
+    @app.callback(
+        Output(ids.SURVEY_TABLE, "children"),
+        Input(ids.SURVEY_TOGGLE, "n_clicks"),
+        State(ids.VIEW_KEY, "data"),
+    )
+    def draw_survey_figures(clicks, key):
+        view = view_cache.view_for_key(context, key) if _is_open(clicks) else None
+        return survey_figures_table(context.bundle.survey, view.locale) if view else None
+
     # The tables behind "Show as table" are drawn only while open: closed, they would be a few
-    # hundred components re-sent and re-rendered on every change of the view. A <details>
-    # element toggles on each click (or Enter/Space) of its summary, so an odd count means open.
+    # hundred components re-sent and re-rendered on every change of the view.
     @app.callback(
         Output({"type": ids.CHART_TABLE, "panel": ALL}, "children"),
         Input(ids.VIEW_KEY, "data"),
@@ -236,8 +252,7 @@ def register(app: Dash, context: AppContext) -> None:
         tables = []
         for count, toggle in zip(clicks, toggles, strict=True):
             panel = toggle.get("panel") if isinstance(toggle, dict) else None
-            is_open = isinstance(count, int) and count % 2 == 1
-            if view and is_open and panel_registry.panel(panel) is not None:
+            if view and _is_open(count) and panel_registry.panel(panel) is not None:
                 _summary, header, rows = overview_view.panel_alternative(view, panel)
                 tables.append(chart_table(header, rows))
             else:
@@ -292,6 +307,12 @@ def profile_link(view: OverviewView):
         view.locale("Open the profile of {area} (for printing)").format(area=view.area_name),
         href=target,
     )
+
+
+def _is_open(clicks) -> bool:
+    """Whether a <details> element is open: it toggles on each click (or Enter/Space) of its
+    summary, so an odd count of clicks means open."""
+    return isinstance(clicks, int) and not isinstance(clicks, bool) and clicks % 2 == 1
 
 
 def _report_filename(view: OverviewView) -> str:

@@ -33,7 +33,8 @@ def panel_block(
         actions = [
             html.Div(csv_button(panel.key, locale, page="overview"), className="panel-actions")
         ]
-        label = {}
+        # Named by its one-line summary, so a new view updates one text, not two.
+        label = {"aria-labelledby": f"{ids.panel_graph(panel.key)}-alt-text"}
     else:
         summary, header, rows = overview_view.panel_alternative(view, panel.key)
         graph = dcc.Graph(
@@ -102,17 +103,14 @@ def chart_table(header: tuple[str, str], rows: list[tuple[str, str]]) -> html.Ta
 
 
 def survey_figures(survey, locale: Locale) -> html.Details:
-    """The 2023 survey's published headline figures, beside (never mixed into) the directory."""
+    """The 2023 survey's published headline figures, beside (never mixed into) the directory.
+    The table is drawn only while the disclosure is open (see :func:`survey_figures_table`)."""
     _ = locale
-    headers = [_(label) for label in (N_("Measure"), N_("Breakdown"), N_("Value"), N_("Source"))]
-    rows = [
-        (row.measure, row.breakdown, row.value, html.Span(row.source, className="small"))
-        for row in survey.itertuples()
-    ]
     return html.Details(
         [
             html.Summary(
-                _("What the 2023 mapping survey published ({n} figures)").format(n=len(rows))
+                _("What the 2023 mapping survey published ({n} figures)").format(n=len(survey)),
+                id=ids.SURVEY_TOGGLE,
             ),
             html.P(
                 _(
@@ -122,10 +120,28 @@ def survey_figures(survey, locale: Locale) -> html.Details:
                 ),
                 className="small",
             ),
-            data_table(headers, rows, numeric={2}),
+            html.Div(id=ids.SURVEY_TABLE),
         ],
         className="survey-figures panel",
     )
+
+
+def survey_figures_table(survey, locale: Locale) -> html.Table:
+    """The survey's figures as a table: measure, breakdown, value and source."""
+    _ = locale
+    headers = [_(label) for label in (N_("Measure"), N_("Breakdown"), N_("Value"), N_("Source"))]
+    rows = [
+        (row.measure, row.breakdown, row.value, html.Span(row.source, className="small"))
+        for row in survey.itertuples()
+    ]
+    return data_table(headers, rows, numeric={2})
+
+
+def list_summary(view: OverviewView) -> str:
+    """The list's disclosure text: how many interventions it holds."""
+    if not view.rows_total:
+        return view.locale("No interventions match this view.")
+    return view.locale("Show the list ({n})").format(n=view.locale.number(view.rows_total))
 
 
 def intervention_table(view: OverviewView) -> html.Div:

@@ -205,7 +205,15 @@ def overview_page(context: AppContext, state: ViewState, locale: Locale) -> html
             survey_figures(context.bundle.survey, locale),
             html.H2(_("Interventions in this view"), className="panel-title"),
             html.Div(csv_button("list", locale, page="overview"), className="panel-actions"),
-            html.Div(id=ids.PANEL_LIST, className="intervention-list"),
+            # Drawn only while open (see callbacks.overview): closed, its few hundred cells
+            # are not re-rendered on every click, which kept the panels waiting.
+            html.Details(
+                [
+                    html.Summary(id=ids.PANEL_LIST_TOGGLE),
+                    html.Div(id=ids.PANEL_LIST, className="intervention-list"),
+                ],
+                className="intervention-list-details",
+            ),
         ],
         className="overview",
     )

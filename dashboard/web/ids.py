@@ -25,6 +25,11 @@ MATCH_COUNT = "ov-match-count"
 VIEW_KEY = "ov-view-key"
 PANEL_TITLE = "ov-panel-title"
 PANEL_LIST = "ov-panel-list"
+#: The list's disclosure: its summary (the toggle, naming how many) and the list drawn while open.
+PANEL_LIST_TOGGLE = "ov-panel-list-toggle"
+#: The 2023 survey's published figures: the toggle, and the table drawn while open.
+SURVEY_TOGGLE = "ov-survey-toggle"
+SURVEY_TABLE = "ov-survey-table"
 #: The overview's heading (the selected area's name) and the link to the area's profile.
 OV_TITLE = "ov-title"
 PROFILE_LINK = "ov-profile-link"

@@ -83,8 +83,6 @@ def test_clicking_an_area_updates_the_panels(dash_duo, open_page):
     assert urlparse(link.get_attribute("href")).path == "/region/gwent"
     # Gwent: Phoenix only; the all-Wales programme is beside it, not in it (hand count).
     dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "1 of them in Gwent")
-    rows = dash_duo.find_elements(f"#{ids.PANEL_LIST} tbody tr")
-    assert sorted(row.find_element(By.TAG_NAME, "td").text for row in rows) == ["D Phoenix"]
     # The overview stays the overview, its area in the query.
     url = urlparse(dash_duo.driver.current_url)
     assert (url.path, url.query) == ("/", "area=gwent")
@@ -96,6 +94,12 @@ def test_clicking_an_area_updates_the_panels(dash_duo, open_page):
             ids.PANEL_TITLE,
         )
     )
+    # The list is drawn when opened, and then follows the view.
+    dash_duo.wait_for_text_to_equal(f"#{ids.PANEL_LIST_TOGGLE}", "Show the list (1)")
+    assert dash_duo.find_elements(f"#{ids.PANEL_LIST} tbody tr") == []
+    scroll_click(dash_duo, dash_duo.find_element(f"#{ids.PANEL_LIST_TOGGLE}"))
+    rows = wait_until(lambda: dash_duo.find_elements(f"#{ids.PANEL_LIST} tbody tr"))
+    assert sorted(row.find_element(By.TAG_NAME, "td").text for row in rows) == ["D Phoenix"]
     assert severe_logs(dash_duo) == []
 
 

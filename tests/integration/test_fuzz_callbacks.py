@@ -40,7 +40,7 @@ NORMAL_PROPS = (
     (ids.VIEW_KEY, "data"),
     (ids.MATCH_COUNT, "children"),
     (ids.PANEL_TITLE, "children"),
-    (ids.PANEL_LIST, "children"),
+    (ids.PANEL_LIST_TOGGLE, "children"),
 )
 
 HOSTILE_TEXT = (
