@@ -135,5 +135,5 @@ def test_fill_puts_the_named_word_before_the_value_in_its_form():
 
 
 def test_an_unknown_word_is_named_with_the_allowed_ones():
-    with pytest.raises(ValueError, match="unknown Welsh word.*'ynn'.*allowed: .*yn"):
+    with pytest.raises(ValueError, match=r"unknown Welsh word.*'ynn'.*allowed: .*yn"):
         cymraeg.with_word("ynn", "Caerdydd")
