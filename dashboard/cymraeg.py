@@ -165,11 +165,17 @@ def yn(word: str) -> str:
     return "yn " + mutated
 
 
+#: The words that take "ac" although they open with a consonant (King, on "a/ac"; Gramadeg y
+#: Gymraeg, on the conjunction): "ac mae", "ac nid", "ac fel".
+AC_BEFORE: Final = frozenset(("mae", "mai", "mor", "fel", "felly", "meddai", "megis", "nid", "na"))
+
+
 def a_ac(word: str) -> str:
-    """The conjunction "a" (and): "ac" before a vowel, otherwise "a" with the aspirate mutation
-    (King, the chapter on "a/ac"; Gramadeg y Gymraeg, the aspirate
-    mutation after "a"): "a thrais", "a cham-drin", "ac ymddygiad", "ac 8"."""
-    if _starts_with_vowel(word):
+    """The conjunction "a" (and): "ac" before a vowel and the words of :data:`AC_BEFORE`,
+    otherwise "a" with the aspirate mutation (King, the chapter on "a/ac"; Gramadeg y Gymraeg,
+    the aspirate mutation after "a"): "a thrais", "a cham-drin", "ac ymddygiad", "ac 8", "ac
+    mae"."""
+    if _starts_with_vowel(word) or word.split(" ", 1)[0].lower() in AC_BEFORE:
         return "ac " + word
     return "a " + aspirate(word)
 

@@ -3,6 +3,8 @@ Welsh example, at least, for each rule the dashboard uses."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from dashboard import cymraeg
@@ -137,3 +139,42 @@ def test_fill_puts_the_named_word_before_the_value_in_its_form():
 def test_an_unknown_word_is_named_with_the_allowed_ones():
     with pytest.raises(ValueError, match=r"unknown Welsh word.*'ynn'.*allowed: .*yn"):
         cymraeg.with_word("ynn", "Caerdydd")
+
+
+def welsh_specs():
+    """(msgid, placeholder, spec, locations) for every placeholder of a Welsh msgstr with a spec."""
+    from babel.messages.pofile import read_po
+
+    from dashboard import catalogue
+
+    with catalogue.po_path("cy").open("rb") as handle:
+        welsh = read_po(handle, locale="cy")
+    return [
+        (message.id, name, spec, message.locations)
+        for message in welsh
+        if message.id
+        for name, spec in re.findall(r"\{([a-z_]+):([^{}]*)\}", message.string)
+    ]
+
+
+def test_every_welsh_spec_names_a_known_word():
+    unknown = [
+        (msgid, spec)
+        for msgid, _name, spec, _ in welsh_specs()
+        if spec.lower() not in cymraeg.WORDS
+    ]
+    assert unknown == []
+
+
+def test_a_welsh_spec_is_only_in_a_message_that_is_filled():
+    """str.format would stop at "{area:yn}" (an unknown format spec): each message whose Welsh
+    names a word must be formatted by cymraeg.fill wherever the code uses it."""
+    from dashboard import config
+
+    unfilled = []
+    for msgid, _name, _spec, locations in welsh_specs():
+        for filename, line in locations:
+            lines = (config.PROJECT_ROOT / filename).read_text(encoding="utf-8").splitlines()
+            if not any("fill(" in text for text in lines[max(0, line - 4) : line]):
+                unfilled.append((msgid, f"{filename}:{line}"))
+    assert unfilled == []
