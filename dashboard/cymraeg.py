@@ -112,6 +112,27 @@ def nasal(word: str) -> str:
     return word if _is_number(word) else _mutate(word, NASAL)
 
 
+def radicals(word: str) -> list[str]:
+    """The forms ``word`` may be a mutation of, itself first: "Nghymru" -> "Cymru", "wasanaeth"
+    -> "gwasanaeth", "phartneriaid" -> "partneriaid", "hariannu" -> "ariannu" (the h before a
+    vowel after "ei" (her), "ein", "eu"). For a dictionary that lists only the radical forms."""
+    forms = [word]
+    lower = word.lower()
+    for table in (SOFT, ASPIRATE, NASAL):
+        for radical, mutated in table:
+            if radical == mutated:
+                continue
+            if not mutated:
+                # g dropped: only before a vowel, w, l or r (gwasanaeth, glas, gras) is it missed.
+                if lower[:1] in VOWELS or lower[:1] in ("w", "l", "r"):
+                    forms.append(_case_like("g", word[0]) + lower)
+            elif lower.startswith(mutated):
+                forms.append(_case_like(radical, word[0]) + word[len(mutated) :])
+    if len(lower) > 1 and lower[0] == "h" and lower[1] in VOWELS:
+        forms.append(_case_like(word[1], word[0]) + word[2:])
+    return list(dict.fromkeys(forms))
+
+
 _NUMBER = re.compile(r"^[0-9][0-9,.\s\u00a0]*%?$")
 
 

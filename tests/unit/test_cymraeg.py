@@ -178,3 +178,21 @@ def test_a_welsh_spec_is_only_in_a_message_that_is_filled():
             if not any("fill(" in text for text in lines[max(0, line - 4) : line]):
                 unfilled.append((msgid, f"{filename}:{line}"))
     assert unfilled == []
+
+
+@pytest.mark.parametrize(
+    ("mutated", "radical"),
+    [
+        ("Nghymru", "Cymru"),
+        ("Chymru", "Cymru"),
+        ("wasanaethau", "gwasanaethau"),
+        ("phartneriaid", "partneriaid"),
+        ("mhob", "pob"),
+        ("rieni", "rhieni"),
+        ("flynedd", "blynedd"),
+        ("hariannu", "ariannu"),
+    ],
+)
+def test_radicals_undo_each_mutation(mutated, radical):
+    assert cymraeg.radicals(mutated)[0] == mutated
+    assert radical in cymraeg.radicals(mutated)
