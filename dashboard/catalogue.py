@@ -87,11 +87,12 @@ def dynamic_messages() -> list[str]:
 
 
 #: Columns of the data files whose text the pages show through ``_`` (a documented gap's
-#: statement in the gap review and the slides, a minimum-offer element's name on the
+#: statement in the gap review and the slides, a minimum-offer element's name and rationale on the
 #: scorecard). Quotes are not here: they stay in their source's words.
 DATA_TEXT_COLUMNS: Final = (
     ("documented_gaps.csv", "statement"),
     ("minimum_offer.csv", "element"),
+    ("minimum_offer.csv", "rationale"),
 )
 
 
