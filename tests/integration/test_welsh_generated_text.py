@@ -1,9 +1,10 @@
 """Issue 14: the Welsh that the dashboard assembles from parts is correct Welsh for every area and
 category the data produces.
 
-Rendered in Welsh through the page table (``callbacks.shell.render``): the gap review and the
-scorecard at every level, with and without all-Wales services, current and all provision; every
-police force area's and region's profile (its area summary); every presenter slide. Beside them,
+Rendered in Welsh through the page table (``callbacks.shell.render``): the overview at every level
+and with each force area and region selected; the gap review and the scorecard at every level,
+with and without all-Wales services, current and all provision; every police force area's and
+region's profile (its area summary); every presenter slide. Beside them,
 every gap sentence for every behaviour focus and every area of every level (more than today's data
 produces, so a change to the data cannot bring an unchecked pair). Each text is read for the
 pairs a template gets wrong when it puts a value after a word without mutating it, for leftover
@@ -103,6 +104,13 @@ def welsh_pages(context, leaf=str) -> dict[str, list[str]]:
             for provision in ("current", "all"):
                 query = f"?lang=cy&level={level}&all_wales={all_wales}&provision={provision}"
                 addresses += [("/gaps", query), ("/scorecard", query)]
+    addresses.append(("/", "?lang=cy&level=la"))
+    for level in ("region", "force"):
+        addresses.append(("/", f"?lang=cy&level={level}"))
+        addresses += [
+            ("/", f"?lang=cy&level={level}&area={area.area_id}")
+            for area in context.bundle.areas[level]
+        ]
     for level in ("force", "region"):
         for area in context.bundle.areas[level]:
             for provision in ("current", "all"):
