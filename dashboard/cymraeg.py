@@ -4,7 +4,7 @@ the article.
 A Welsh catalogue entry says which word comes before a value by naming it as the value's format
 spec: ``"Ymyriadau {area:yn}"`` gives "Ymyriadau yng Nghaerdydd", "Ymyriadau ym Mhowys",
 "Ymyriadau yn Abertawe"; ``"yn mynd i'r afael {behaviour:â}"`` gives "â thrais rhywiol", "â
-chamdriniaeth", "ag ymddygiad rhywiol niweidiol". The translator keeps the choice of words; this
+cham-drin domestig", "ag ymddygiad rhywiol niweidiol". The translator keeps the choice of words; this
 module only spells the pair right. :func:`fill` is ``str.format`` with these specs (see
 :data:`WORDS`); English templates use none, so they format exactly as ``str.format`` does.
 
@@ -14,7 +14,8 @@ Prifysgol Cymru, 1996), on the mutations ("treigladau": meddal, llaes, trwynol) 
 cause them; Gareth King, *Modern Welsh: A Comprehensive Grammar* (Routledge, 2nd ed. 2003), the
 chapter on mutations and the entries for the prepositions, ``a``/``ac`` and ``â``/``ag``.
 
-Not handled, because no template of the dashboard needs it (say so before using one): the
+Not handled, because no template of the dashboard needs it yet (add the rule, with its test,
+before a template does): the
 mutation of a feminine singular noun after the article or after ``un``, the ``h`` before a vowel
 after ``ei`` (her), ``ein``, ``eu``, and the mutations after numerals (counts are phrased
 "{n} ymyriad" with a vowel-initial noun, or "{n} o wasanaethau", which need none).
