@@ -2,7 +2,7 @@
 
 Messages come from two places: literal ``_("...")`` and ``N_("...")`` calls found by Babel's
 extractor, and the controlled vocabularies and labels that the code translates by value (these
-are listed by :func:`dynamic_messages`). ``update`` rewrites ``messages.pot``, merges it into each
+are listed by :func:`dynamic_messages`, with the texts of the data files that the pages show). ``update`` rewrites ``messages.pot``, merges it into each
 language's ``.po`` (English msgstr = msgid) and compiles; translators then edit
 ``dashboard/locales/cy/LC_MESSAGES/messages.po`` with any PO editor. ``check`` exits non-zero when
 a message is missing or untranslated in either language.
@@ -11,9 +11,11 @@ a message is missing or untranslated in either language.
 from __future__ import annotations
 
 import copy
+import csv
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Final
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
@@ -80,7 +82,29 @@ def dynamic_messages() -> list[str]:
         tuple(review.GAP_TITLES.values()),
     ):
         messages.extend(values)
+    messages.extend(data_texts())
     return list(dict.fromkeys(messages))
+
+
+#: Columns of the data files whose text the pages show through ``_`` (a documented gap's
+#: statement in the gap review and the slides, a minimum-offer element's name and rationale on the
+#: scorecard). Quotes are not here: they stay in their source's words.
+DATA_TEXT_COLUMNS: Final = (
+    ("documented_gaps.csv", "statement"),
+    ("minimum_offer.csv", "element"),
+    ("minimum_offer.csv", "rationale"),
+)
+
+
+def data_texts(data_dir: Path = config.DATA_DIR) -> list[str]:
+    """The texts of :data:`DATA_TEXT_COLUMNS`, in file order (absent files give none)."""
+    texts: list[str] = []
+    for filename, column in DATA_TEXT_COLUMNS:
+        path = data_dir / filename
+        if path.is_file():
+            with path.open(encoding="utf-8", newline="") as handle:
+                texts.extend(row[column] for row in csv.DictReader(handle) if row[column])
+    return texts
 
 
 def extracted_messages(root: Path = config.PROJECT_ROOT) -> list[tuple[str, str, int]]:

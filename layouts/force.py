@@ -7,11 +7,16 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
+from dashboard.cymraeg import fill
 from dashboard.domain import counting
 from dashboard.i18n import N_, Locale
 
-#: How the areas of each level are called in the rank sentence.
-AREAS_OF_LEVEL = {"force": N_("police force areas"), "region": N_("VAWDASV regions")}
+#: The rank sentence of each level, whole, so that a translator writes each one (Welsh counts
+#: them "o ardaloedd heddlu" but "o ranbarthau", with the soft mutation after "o").
+RANK_SENTENCES = {
+    "force": N_("{rank} of {total} police force areas (1 = most)"),
+    "region": N_("{rank} of {total} VAWDASV regions (1 = most)"),
+}
 
 
 def key_figures(summary: dict, locale: Locale) -> html.Dl:
@@ -22,7 +27,7 @@ def key_figures(summary: dict, locale: Locale) -> html.Dl:
     bands = summary["bands"]
     rank = summary["rank"]
     current = summary["provision"] == counting.CURRENT
-    areas = AREAS_OF_LEVEL[summary["level"]]
+    rank_sentence = RANK_SENTENCES[summary["level"]]
     entries = [
         (
             _("Local services in {area}").format(area=name),
@@ -38,17 +43,17 @@ def key_figures(summary: dict, locale: Locale) -> html.Dl:
         ),
         (
             _("Per 100,000 people aged 16+"),
-            _("{rate} here, against {wales} for Wales (local services only)").format(
+            fill(
+                _("{rate} here, against {wales} for Wales (local services only)"),
                 rate=locale.number(summary["per_100k"], 1),
                 wales=locale.number(summary["wales_per_100k"], 1),
             ),
         ),
         (
             _("Rank by local services"),
-            _("{rank} of {total} {areas} (1 = most)").format(
+            _(rank_sentence).format(
                 rank=fmt(int(rank)) if pd.notna(rank) else "–",
                 total=fmt(summary["areas_ranked"]),
-                areas=_(areas),
             ),
         ),
         (

@@ -6,6 +6,7 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import html
 
+from dashboard.cymraeg import fill
 from dashboard.domain import need
 from dashboard.i18n import N_, Locale
 from dashboard.web import ids
@@ -143,9 +144,10 @@ def need_page(view: dict, secondary: pd.DataFrame, *, measure: str, locale: Loca
             html.Details(
                 [
                     html.Summary(
-                        locale(
-                            "Show the {n} secondary figures with their sources and caveats"
-                        ).format(n=len(secondary))
+                        fill(
+                            locale("Show the {n} secondary figures with their sources and caveats"),
+                            n=locale.number(len(secondary)),
+                        )
                     ),
                     html.Div(
                         [secondary_table(secondary, view["names"], locale)],

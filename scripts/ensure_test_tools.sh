@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tests need when they are missing: Chromium and ChromeDriver for
 # the browser tests, redis-server for the test of the shared (Redis) view cache, poppler-utils
-# (pdfinfo, pdftoppm) for the test of the printed profiles.
+# (pdfinfo, pdftoppm) for the test of the printed profiles, aspell with Debian's Welsh dictionary
+# (aspell-cy) for the spelling check of the Welsh catalogue.
 set -euo pipefail
 packages=()
 command -v chromium >/dev/null 2>&1 || packages+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || packages+=(chromium-driver)
 command -v redis-server >/dev/null 2>&1 || packages+=(redis-server)
 command -v pdfinfo >/dev/null 2>&1 || packages+=(poppler-utils)
+command -v aspell >/dev/null 2>&1 || packages+=(aspell)
+{ command -v aspell >/dev/null 2>&1 && aspell dicts | grep -qx cy; } || packages+=(aspell-cy)
 if [ ${#packages[@]} -eq 0 ]; then
   exit 0
 fi

@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import i18n
+from dashboard.cymraeg import fill
 from dashboard.data import vocabulary as vocab
 from dashboard.domain import cliff, counting, gaps, need
 from dashboard.domain.cells import documented_gap_index, gap_cells
@@ -50,10 +51,13 @@ def gap_sentence(gap: gaps.Gap, *, names: dict, _: Translate, lang: str = "en") 
             "survey reports some."
         ).format(behaviour=_(gap.subject))
     if gap.kind == "no-behaviour":
-        return _(
-            "No current intervention in the directory addresses {behaviour}, and the behaviour "
-            "focus of every current service is known."
-        ).format(behaviour=_(gap.subject))
+        return fill(
+            _(
+                "No current intervention in the directory addresses {behaviour}, and the "
+                "behaviour focus of every current service is known."
+            ),
+            behaviour=_(gap.subject),
+        )
     if gap.kind == "behaviour-not-known":
         return _(
             "Not known: no current intervention in the directory is recorded for {behaviour}, "
@@ -70,8 +74,10 @@ def gap_sentence(gap: gaps.Gap, *, names: dict, _: Translate, lang: str = "en") 
             "services have no service tier recorded."
         ).format(area=area, n=fmt(gap.compared_with or 0), m=fmt(gap.services))
     if gap.kind == "only-criminal-justice":
-        return _("In {area}, every current local service is a criminal-justice one ({n}).").format(
-            area=area, n=fmt(gap.count)
+        return fill(
+            _("In {area}, every current local service is a criminal-justice one ({n})."),
+            area=area,
+            n=fmt(gap.count),
         )
     if gap.kind == "no-local":
         listed = ", ".join(names.get(area, area) for area in gap.areas)
@@ -80,10 +86,14 @@ def gap_sentence(gap: gaps.Gap, *, names: dict, _: Translate, lang: str = "en") 
             "available across Wales may reach them): {areas}."
         ).format(n=fmt(gap.count), areas=listed)
     if gap.kind == "thinner-than":
-        return _(
-            "Sexual violence provision is thinner: {n} current interventions address sexual "
-            "violence, against {m} for domestic abuse."
-        ).format(n=fmt(gap.count), m=fmt(gap.compared_with))
+        return fill(
+            _(
+                "Sexual violence provision is thinner: {n} current interventions address sexual "
+                "violence, against {m} for domestic abuse."
+            ),
+            n=fmt(gap.count),
+            m=fmt(gap.compared_with),
+        )
     return gap.kind
 
 
