@@ -10,19 +10,18 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-from dash import ALL, Dash, Input, Output, Patch, State, ctx, dcc, html, no_update
+from dash import ALL, Dash, Input, Output, Patch, State, ctx, dcc, no_update
 
 from callbacks.shell import switch_href
-from dashboard import config
 from dashboard.domain.context import AppContext
 from dashboard.domain.model import FILTERS
-from dashboard.views import figures_map, panel_registry, panels, report
+from dashboard.views import figure_parts, figures_map, panel_registry, panels, report
 from dashboard.views import overview as overview_view
 from dashboard.views import state as view_state
 from dashboard.views.overview import OverviewView
 from dashboard.web import ids, view_cache
 from layouts.drilldown import chart_table, intervention_table, list_summary, survey_figures_table
-from layouts.overview import area_options, overview_heading
+from layouts.overview import area_options, map_notes, overview_heading, profile_link
 
 FILTER_KEYS = tuple(FILTERS)
 
@@ -150,15 +149,23 @@ def register(app: Dash, context: AppContext) -> None:
         Output(ids.MATCH_COUNT, "children"),
         Output(ids.OV_TITLE, "children"),
         Output(ids.PROFILE_LINK, "children"),
+        Output(ids.MAP_DRAWN, "data"),
         Input(ids.VIEW_KEY, "data"),
+        State(ids.MAP_DRAWN, "data"),
     )
-    def draw_map(key):
-        view = view_cache.view_for_key(context, key)
+    def draw_map(key, drawn):
+        view = view_cache.view_for_key(context, key) if key != drawn else None
         if view is None:
-            return (no_update,) * 5
-        notes = html.Ul([html.Li(line) for line in overview_view.map_note_lines(view)])
+            return (no_update,) * 6
         heading = overview_heading(context, view.state, view.locale)
-        return map_patch(view), notes, overview_view.match_text(view), heading, profile_link(view)
+        return (
+            map_patch(view),
+            map_notes(view),
+            overview_view.match_text(view),
+            heading,
+            profile_link(view),
+            view.key,
+        )
 
     # After a click on the map, once the drill-down's heading names the area, the heading comes
     # into view (the map stays in sight above it on a 768-pixel-high screen).
@@ -263,49 +270,8 @@ def register(app: Dash, context: AppContext) -> None:
 def map_patch(view: OverviewView) -> Patch:
     """The map's new values: the chosen level's traces shown and filled, the others hidden.
     Boundaries were sent once with the page and are never resent."""
-    patch = Patch()
-    level = view.level
-    for each in config.LEVELS:
-        visible = each == level
-        for traces in (
-            figures_map.VALUE_TRACE,
-            figures_map.NONE_TRACE,
-            figures_map.TOO_LITTLE_TRACE,
-        ):
-            patch["data"][traces[each]]["visible"] = visible
-        patch["data"][figures_map.VALUE_TRACE[each]]["showscale"] = visible
-    values = view.map["values"]
-    value_trace = patch["data"][figures_map.VALUE_TRACE[level]]
-    for prop in ("locations", "z", "zmax", "hovertext"):
-        value_trace[prop] = values[prop]
-    value_trace["marker"]["line"]["width"] = values["line_width"]
-    value_trace["marker"]["line"]["color"] = values["line_color"]
-    value_trace["colorbar"]["title"]["text"] = values["colorbar_title"]
-    value_trace["colorbar"]["tickformat"] = values["tickformat"]
-    for part, traces in (
-        ("none", figures_map.NONE_TRACE),
-        ("too_little", figures_map.TOO_LITTLE_TRACE),
-    ):
-        trace = patch["data"][traces[level]]
-        for prop in ("locations", "z", "hovertext"):
-            trace[prop] = view.map[part][prop]
-        trace["marker"]["line"]["width"] = view.map[part]["line_width"]
-    labels = view.map["labels"]
-    label_trace = patch["data"][figures_map.LABEL_TRACE]
-    for prop in ("lon", "lat", "text"):
-        label_trace[prop] = labels[prop]
-    label_trace["textfont"]["size"] = labels["size"]
-    return patch
-
-
-def profile_link(view: OverviewView):
-    """A link to the selected area's profile (force areas and regions have one), or nothing."""
-    target = view_state.profile_href(view.level, view.area, view.lang) if view.area else None
-    if target is None:
-        return None
-    return dcc.Link(
-        view.locale("Open the profile of {area} (for printing)").format(area=view.area_name),
-        href=target,
+    return figure_parts.as_patch(
+        {**figures_map.level_parts(view.level), **figures_map.map_parts(view.map, view.level)}
     )
 
 

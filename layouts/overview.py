@@ -9,8 +9,11 @@ from dashboard.domain import counting, precarity
 from dashboard.domain.context import AppContext
 from dashboard.domain.model import FILTERS
 from dashboard.i18n import Locale, Translate
-from dashboard.views.figures_map import base_map
+from dashboard.views import overview as overview_view
+from dashboard.views import state as view_state
+from dashboard.views.figures_map import filled_map
 from dashboard.views.measures import LEVEL_LABELS, MEASURES
+from dashboard.views.overview import OverviewView
 from dashboard.views.state import ALL_AREAS, ViewState
 from dashboard.web import ids
 from layouts.components import (
@@ -137,9 +140,27 @@ def overview_heading(context: AppContext, state: ViewState, locale: Locale) -> s
     return name or locale("Provision across Wales")
 
 
-def overview_page(context: AppContext, state: ViewState, locale: Locale) -> html.Div:
-    """The overview for ``state``: controls, the map and its notes, the force summary's place,
-    the drill-down panels and the list. Callbacks fill everything that depends on the view."""
+def map_notes(view: OverviewView) -> html.Ul:
+    """What the map shows and leaves out, a line each."""
+    return html.Ul([html.Li(line) for line in overview_view.map_note_lines(view)])
+
+
+def profile_link(view: OverviewView) -> dcc.Link | None:
+    """A link to the selected area's profile (force areas and regions have one), or nothing."""
+    target = view_state.profile_href(view.level, view.area, view.lang) if view.area else None
+    if target is None:
+        return None
+    return dcc.Link(
+        view.locale("Open the profile of {area} (for printing)").format(area=view.area_name),
+        href=target,
+    )
+
+
+def overview_page(context: AppContext, view: OverviewView) -> html.Div:
+    """The overview of ``view``: controls, the map drawn with its notes, the drill-down panels'
+    places and the list's. The page comes with its map drawn (no callback stands between the
+    page and its map); callbacks draw the panels, and everything again when the view changes."""
+    state, locale = view.state, view.locale
     _ = locale
     return html.Div(
         [
@@ -158,6 +179,7 @@ def overview_page(context: AppContext, state: ViewState, locale: Locale) -> html
                                         className="page-title",
                                     ),
                                     html.P(
+                                        overview_view.match_text(view),
                                         id=ids.MATCH_COUNT,
                                         className="match-count",
                                         **{"aria-live": "polite"},
@@ -165,17 +187,21 @@ def overview_page(context: AppContext, state: ViewState, locale: Locale) -> html
                                 ],
                                 className="title-row",
                             ),
-                            html.Div(id=ids.PROFILE_LINK, className="profile-link"),
+                            html.Div(
+                                profile_link(view), id=ids.PROFILE_LINK, className="profile-link"
+                            ),
+                            # The key of the view the map shows, so that it is not drawn twice.
+                            dcc.Store(id=ids.MAP_DRAWN, data=view.key),
                             dcc.Graph(
                                 id=ids.MAP,
-                                figure=base_map(level=state.level),
+                                figure=filled_map(view.map, level=state.level),
                                 config={
                                     **graph_config(locale.lang, "wales-provision-map"),
                                     "scrollZoom": False,
                                 },
                                 className="map-graph",
                             ),
-                            html.Div(id=ids.MAP_NOTE, className="map-note"),
+                            html.Div(map_notes(view), id=ids.MAP_NOTE, className="map-note"),
                             html.Div(
                                 [
                                     csv_button("map", locale, page="overview"),

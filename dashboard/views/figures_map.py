@@ -10,6 +10,8 @@ app once and caches them; interactions then patch only values, labels and visibi
 
 from __future__ import annotations
 
+import copy
+import functools
 from collections.abc import Mapping
 from typing import Final
 
@@ -20,7 +22,8 @@ import plotly.graph_objects as go
 from dashboard import config
 from dashboard.domain import counting
 from dashboard.i18n import N_, Locale
-from dashboard.views import theme
+from dashboard.views import figure_parts, theme
+from dashboard.views.figure_parts import Parts
 from dashboard.views.measures import MEASURE_BY_KEY
 
 WALES_CENTRE: Final = {"lat": 52.34, "lon": -3.85}
@@ -176,6 +179,68 @@ def base_map(*, level: str, height: int = 560) -> go.Figure:
     return figure
 
 
+@functools.lru_cache(maxsize=16)
+def _base_map_json(level: str, height: int) -> dict:
+    return figure_parts.plain(base_map(level=level, height=height))
+
+
+def level_parts(level: str) -> Parts:
+    """Which traces show: ``level``'s, with its colour bar; every other level's hidden."""
+    parts: Parts = {}
+    for each in config.LEVELS:
+        for traces in (VALUE_TRACE, NONE_TRACE, TOO_LITTLE_TRACE):
+            parts[("data", traces[each], "visible")] = each == level
+        parts[("data", VALUE_TRACE[each], "showscale")] = each == level
+    return parts
+
+
+def map_parts(view_map: Mapping, level: str) -> Parts:
+    """What a view's map (:func:`map_values`) sets in the figure of :func:`base_map`: the
+    values, outlines and colour bar of ``level``'s traces, and the labels."""
+    values = view_map["values"]
+    value = ("data", VALUE_TRACE[level])
+    parts: Parts = {
+        (*value, prop): values[prop] for prop in ("locations", "z", "zmax", "hovertext")
+    }
+    parts[(*value, "marker", "line", "width")] = values["line_width"]
+    parts[(*value, "marker", "line", "color")] = values["line_color"]
+    parts[(*value, "colorbar", "title", "text")] = values["colorbar_title"]
+    parts[(*value, "colorbar", "tickformat")] = values["tickformat"]
+    for part, traces in (("none", NONE_TRACE), ("too_little", TOO_LITTLE_TRACE)):
+        trace = ("data", traces[level])
+        for prop in ("locations", "z", "hovertext"):
+            parts[(*trace, prop)] = view_map[part][prop]
+        parts[(*trace, "marker", "line", "width")] = view_map[part]["line_width"]
+    labels = view_map["labels"]
+    for prop in ("lon", "lat", "text"):
+        parts[("data", LABEL_TRACE, prop)] = labels[prop]
+    parts[("data", LABEL_TRACE, "textfont", "size")] = labels["size"]
+    return parts
+
+
+def filled_map(view_map: Mapping, *, level: str, height: int = 560) -> dict:
+    """The map of :func:`base_map` with a view's map filled in, as plain JSON: what the
+    browser holds after the overview's ``Patch`` of the same view (see :func:`map_parts`)."""
+    figure = copy.deepcopy(_base_map_json(level, height))
+    return figure_parts.assign(figure, map_parts(view_map, level))
+
+
+def only_locations(view_map: Mapping, keep: set[str]) -> dict:
+    """A view's map restricted to the areas in ``keep`` (the others are not drawn)."""
+
+    def kept(values: Mapping) -> dict:
+        wanted = [location in keep for location in values["locations"]]
+        return {
+            key: [item for item, ok in zip(value, wanted, strict=True) if ok]
+            if isinstance(value, list) and len(value) == len(wanted)
+            else value
+            for key, value in values.items()
+        }
+
+    drawn = ("values", "none", "too_little", "labels")
+    return {part: kept(view_map[part]) for part in drawn}
+
+
 def _flat_trace(
     each: str, level: str, colour: str, outline: str, width: float, suffix: str
 ) -> go.Choropleth:
@@ -288,7 +353,7 @@ def map_labels(
     """The label trace's values: at each area's point, its (short) name and its value, or "none
     recorded" / "too little known" in words; an area too small for a name shows the value alone
     (in short words: "none", "too little")."""
-    lon, lat, text = [], [], []
+    locations, lon, lat, text = [], [], [], []
     for row, state in zip(table.itertuples(index=False), states, strict=True):
         if row.area_id not in points:
             continue
@@ -301,11 +366,18 @@ def map_labels(
             value = locale("too little") if brief else locale("too little known")
         else:
             value = value_text(getattr(row, metric), metric, locale)
+        locations.append(row.area_id)
         lon.append(x)
         lat.append(y)
         name = short_name(row.area_id, names[row.area_id], level, locale)
         text.append(f"<b>{value}</b>" if small else f"<b>{name}</b><br>{value}")
-    return {"lon": lon, "lat": lat, "text": text, "size": LABEL_SIZE[level]}
+    return {
+        "locations": locations,
+        "lon": lon,
+        "lat": lat,
+        "text": text,
+        "size": LABEL_SIZE[level],
+    }
 
 
 def short_name(area_id: str, name: str, level: str, locale: Locale) -> str:

@@ -2,7 +2,7 @@
 
 :func:`dashboard.views.overview.bar_figure` and :func:`dashboard.views.overview.funding_figure` build
 the charts with plotly's validated objects, which costs tens of milliseconds each. Everything in a
-chart that depends on the view is listed by :func:`figure_parts` (by path in the figure); the rest
+chart that depends on the view is listed by :func:`panel_parts` (by path in the figure); the rest
 depends only on the panel, so it is built once, by those same functions, and kept as a template.
 
 * :func:`full_figure` is the template with the view's parts filled in: the same JSON as the slow
@@ -16,23 +16,18 @@ from __future__ import annotations
 
 import copy
 import functools
-import json
-from typing import Any
 
 from dash import Patch
-from plotly.utils import PlotlyJSONEncoder
 
 from dashboard import i18n
-from dashboard.views import figures, panel_registry, theme
+from dashboard.views import figure_parts, figures, panel_registry, theme
 from dashboard.views import overview as overview_view
+from dashboard.views.figure_parts import Parts
 from dashboard.views.overview import OverviewView
 from dashboard.views.panel_registry import FUNDING_END
 
-#: Path in the figure -> value. ``None`` as a value means "absent from the figure".
-Parts = dict[tuple, Any]
 
-
-def figure_parts(view: OverviewView, key: str) -> Parts:
+def panel_parts(view: OverviewView, key: str) -> Parts:
     """Every part of panel ``key``'s chart that depends on the view (or its language)."""
     locale = view.locale
     if key == FUNDING_END:
@@ -59,20 +54,15 @@ def figure_parts(view: OverviewView, key: str) -> Parts:
     return parts
 
 
-def _plain(figure) -> dict:
-    """A figure as the plain JSON structure Dash sends."""
-    return json.loads(json.dumps(figure.to_plotly_json(), cls=PlotlyJSONEncoder))
-
-
 @functools.lru_cache(maxsize=64)
 def _template(key: str, lang: str, categories: tuple[str, ...], current_year: str) -> dict:
     """The chart of an empty view of this panel, built by the validated (slow) builders."""
     locale = i18n.locale_for(lang)
     if key == FUNDING_END:
         empty = overview_view.FundingEnd(years=(), funders=(), values=())
-        return _plain(overview_view.funding_figure(empty, current_year, locale))
+        return figure_parts.plain(overview_view.funding_figure(empty, current_year, locale))
     empty = overview_view.Breakdown(counts=dict.fromkeys(categories, 0), known=0, services=0)
-    return _plain(overview_view.bar_figure(panel_registry.panel(key), empty, locale))
+    return figure_parts.plain(overview_view.bar_figure(panel_registry.panel(key), empty, locale))
 
 
 def _template_for(view: OverviewView, key: str) -> dict:
@@ -80,39 +70,11 @@ def _template_for(view: OverviewView, key: str) -> dict:
     return _template(key, view.lang, categories, view.current_year)
 
 
-def _assign(target: dict, path: tuple, value: Any) -> None:
-    *parents, last = path
-    for step in parents:
-        target = target[step] if isinstance(step, int) else target.setdefault(step, {})
-    if value is None:
-        if isinstance(target, dict):
-            target.pop(last, None)
-    else:
-        target[last] = value
-
-
-def _json_ready(value: Any) -> Any:
-    return json.loads(json.dumps(value, cls=PlotlyJSONEncoder))
-
-
 def full_figure(view: OverviewView, key: str) -> dict:
     """Panel ``key``'s whole chart for ``view``, as plain JSON (what a figure property holds)."""
-    figure = copy.deepcopy(_template_for(view, key))
-    for path, value in figure_parts(view, key).items():
-        _assign(figure, path, _json_ready(value))
-    return figure
+    return figure_parts.assign(copy.deepcopy(_template_for(view, key)), panel_parts(view, key))
 
 
 def figure_patch(view: OverviewView, key: str) -> Patch:
     """A ``Patch`` that turns any drawn chart of panel ``key`` into :func:`full_figure`."""
-    patch = Patch()
-    for path, value in figure_parts(view, key).items():
-        *parents, last = path
-        target = patch
-        for step in parents:
-            target = target[step]
-        if value is None:
-            del target[last]
-        else:
-            target[last] = _json_ready(value)
-    return patch
+    return figure_parts.as_patch(panel_parts(view, key))

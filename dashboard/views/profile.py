@@ -11,14 +11,10 @@ and Wales; a VAWDASV region has none (the statistics are published by police for
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import json
-import math
 from collections.abc import Mapping
 from typing import Any, Final
 
 import numpy as np
-import plotly.graph_objects as go
 
 from dashboard.data import vocabulary as vocab
 from dashboard.data.geo import slugify
@@ -124,85 +120,11 @@ def area_summary(
     }
 
 
-def _kept(values: Mapping[str, Any], keep: set[str]) -> dict:
-    """A trace's values (parallel lists by location) restricted to the locations in ``keep``."""
-    wanted = [location in keep for location in values["locations"]]
-    return {
-        key: [item for item, ok in zip(value, wanted, strict=True) if ok]
-        if isinstance(value, list) and len(value) == len(wanted)
-        else value
-        for key, value in values.items()
-    }
-
-
-@functools.lru_cache(maxsize=8)
-def _bounds(geometry: str) -> dict[str, tuple[float, float, float, float]]:
-    """Each feature's bounding box (west, south, east, north) in a GeoJSON text."""
-    boxes = {}
-    for feature in json.loads(geometry)["features"]:
-        points = np.array(list(_points(feature["geometry"]["coordinates"])))
-        boxes[feature["properties"]["area_id"]] = (
-            float(points[:, 0].min()),
-            float(points[:, 1].min()),
-            float(points[:, 0].max()),
-            float(points[:, 1].max()),
-        )
-    return boxes
-
-
-def _points(coordinates):
-    if coordinates and isinstance(coordinates[0], int | float):
-        yield coordinates[:2]
-        return
-    for part in coordinates:
-        yield from _points(part)
-
-
-def _fit(figure: go.Figure, boxes: list[tuple[float, float, float, float]]) -> None:
-    """Centre and zoom a tile map on the boxes (a geo map fits its locations itself)."""
-    if not boxes or figure.data[0].type != "choroplethmap":
-        return
-    west, south = min(box[0] for box in boxes), min(box[1] for box in boxes)
-    east, north = max(box[2] for box in boxes), max(box[3] for box in boxes)
-    middle = (south + north) / 2
-    # Web Mercator as MapLibre draws it: 512 px per world at zoom 0; the map is about 480 x MAP_HEIGHT px.
-    across = 480 * 360 / (512 * max(east - west, 1e-3))
-    down = MAP_HEIGHT * 360 / (512 * max(north - south, 1e-3) / math.cos(math.radians(middle)))
-    figure.update_layout(
-        map={
-            "center": {"lat": middle, "lon": (west + east) / 2},
-            "zoom": math.log2(min(across, down)) - 0.35,
-        }
-    )
-
-
-def area_map(context: AppContext, la_view: OverviewView, level: str, area_id: str) -> go.Figure:
+def area_map(context: AppContext, la_view: OverviewView, level: str, area_id: str) -> dict:
     """The area's own map: ``la_view``'s local-authority map (the overview's view of the same
-    settings at local-authority level), restricted to the local authorities of the area (the
-    others are not drawn)."""
-    values = la_view.map
+    settings at local-authority level), labelled, restricted to the local authorities of the area
+    (the others are not drawn; the geo map fits the areas drawn)."""
     keep = set(area_las(context, level, area_id))
-    figure = figures_map.base_map(level="la", height=MAP_HEIGHT)
-    shown = _kept(values["values"], keep)
-    figure.data[figures_map.VALUE_TRACE["la"]].update(
-        locations=shown["locations"],
-        z=shown["z"],
-        zmax=shown["zmax"],
-        hovertext=shown["hovertext"],
-        marker={"line": {"width": shown["line_width"], "color": shown["line_color"]}},
-        colorbar={"title": {"text": shown["colorbar_title"]}, "tickformat": shown["tickformat"]},
+    return figures_map.filled_map(
+        figures_map.only_locations(la_view.map, keep), level="la", height=MAP_HEIGHT
     )
-    for part, traces in (
-        ("none", figures_map.NONE_TRACE),
-        ("too_little", figures_map.TOO_LITTLE_TRACE),
-    ):
-        flat = _kept(values[part], keep)
-        figure.data[traces["la"]].update(
-            locations=flat["locations"],
-            z=flat["z"],
-            hovertext=flat["hovertext"],
-            marker={"line": {"width": flat["line_width"]}},
-        )
-    boxes = _bounds(context.bundle.geometry["la"])
-    _fit(figure, [boxes[la] for la in keep if la in boxes])
-    return figure

@@ -14,7 +14,6 @@ import html
 import json
 from collections.abc import Sequence
 
-import plotly.graph_objects as go
 import plotly.io as pio
 
 from dashboard import config
@@ -34,41 +33,20 @@ table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid
 """
 
 
-def map_figure(view: OverviewView, geometry_text: str) -> go.Figure:
+def map_figure(view: OverviewView, geometry_text: str) -> dict:
     """The overview's map for this view, with its boundaries embedded instead of referenced."""
     level = view.level
-    figure = figures_map.base_map(level=level, height=520)
+    figure = figures_map.filled_map(view.map, level=level, height=520)
     geometry = json.loads(geometry_text)
-    value_trace = figure.data[figures_map.VALUE_TRACE[level]]
-    none_trace = figure.data[figures_map.NONE_TRACE[level]]
-    values = view.map["values"]
-    value_trace.update(
-        geojson=geometry,
-        locations=values["locations"],
-        z=values["z"],
-        zmax=values["zmax"],
-        hovertext=values["hovertext"],
-        colorbar={"title": {"text": values["colorbar_title"]}, "tickformat": values["tickformat"]},
-        # The selected area outlined, as on the dashboard.
-        marker={"line": {"width": values["line_width"], "color": values["line_color"]}},
-    )
-    none = view.map["none"]
-    none_trace.update(
-        geojson=geometry, locations=none["locations"], z=none["z"], hovertext=none["hovertext"]
-    )
-    too_little = view.map["too_little"]
-    too_little_trace = figure.data[figures_map.TOO_LITTLE_TRACE[level]]
-    too_little_trace.update(
-        geojson=geometry,
-        locations=too_little["locations"],
-        z=too_little["z"],
-        hovertext=too_little["hovertext"],
-    )
-    labels = view.map["labels"]
-    label_trace = figure.data[figures_map.LABEL_TRACE]
-    label_trace.update(lon=labels["lon"], lat=labels["lat"], text=labels["text"])
+    traces = [
+        figures_map.VALUE_TRACE[level],
+        figures_map.NONE_TRACE[level],
+        figures_map.TOO_LITTLE_TRACE[level],
+    ]
+    for index in traces:
+        figure["data"][index]["geojson"] = geometry
     # Only the shown level is kept, so the file carries one set of boundaries.
-    figure.data = (value_trace, none_trace, too_little_trace, label_trace)
+    figure["data"] = [figure["data"][index] for index in (*traces, figures_map.LABEL_TRACE)]
     return figure
 
 

@@ -20,6 +20,8 @@ AREA = "ov-area"
 RESET = "ov-reset"
 MAP = "ov-map"
 MAP_NOTE = "ov-map-note"
+#: The key of the view the map (and its heading and notes) shows.
+MAP_DRAWN = "ov-map-drawn"
 MATCH_COUNT = "ov-match-count"
 #: The browser's copy of the overview's view key: the state's canonical URL, never the view.
 VIEW_KEY = "ov-view-key"

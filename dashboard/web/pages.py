@@ -77,7 +77,8 @@ class Page:
 
 
 def overview_body(context: AppContext, address: Address, locale: Locale) -> Component:
-    return overview.overview_page(context, address.state, locale)
+    # The view the page opens on, computed once for the page and every callback after it.
+    return overview.overview_page(context, view_cache.cached_compute_view(context, address.state))
 
 
 def gap_review(context: AppContext, settings: view_state.AreaSettings, lang: str) -> dict:
