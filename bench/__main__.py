@@ -237,8 +237,9 @@ def measure_size(size: str, args, workdir: Path) -> dict:
             args,
             log=workdir / "gunicorn-force.log",
             path="/force/gwent",
-            selector="#ov-map .js-plotly-plot",
-            expected=4,
+            # Gwent's own map: its five local authorities.
+            selector="#profile-map .js-plotly-plot",
+            expected=5,
         )
         result["browser_interactions"] = browser_interactions(args, workdir)
     return result

@@ -168,7 +168,8 @@ def register(app: Dash, context: AppContext) -> None:
         )
 
     # After a click on the map, once the drill-down's heading names the area, the heading comes
-    # into view (the map stays in sight above it on a 768-pixel-high screen).
+    # into view (the map stays in sight above it on a 768-pixel-high screen). Once per click:
+    # a later change of the view (a filter ticked) must not take the page away from the filter.
     app.clientside_callback(
         "function(click) { return click ? Date.now() : window.dash_clientside.no_update; }",
         Output(ids.SCROLLED, "data"),
@@ -177,18 +178,20 @@ def register(app: Dash, context: AppContext) -> None:
     )
     app.clientside_callback(
         """
-        function(title, clicked) {
+        function(title, clicked, handled) {
             var heading = document.getElementById(HEADING);
-            if (heading && clicked && Date.now() - clicked < 10000) {
-                var still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-                heading.scrollIntoView({behavior: still ? "auto" : "smooth", block: "start"});
+            if (!heading || !clicked || clicked === handled || Date.now() - clicked > 10000) {
+                return window.dash_clientside.no_update;
             }
-            return null;
+            var still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+            heading.scrollIntoView({behavior: still ? "auto" : "smooth", block: "start"});
+            return clicked;
         }
         """.replace("HEADING", json.dumps(ids.PANEL_TITLE)),
         Output(ids.SCROLL_DONE, "data"),
         Input(ids.PANEL_TITLE, "children"),
         State(ids.SCROLLED, "data"),
+        State(ids.SCROLL_DONE, "data"),
         prevent_initial_call=True,
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from urllib.parse import urlparse
 
 import pytest
@@ -100,6 +101,15 @@ def test_clicking_an_area_updates_the_panels(dash_duo, open_page):
     scroll_click(dash_duo, dash_duo.find_element(f"#{ids.PANEL_LIST_TOGGLE}"))
     rows = wait_until(lambda: dash_duo.find_elements(f"#{ids.PANEL_LIST} tbody tr"))
     assert sorted(row.find_element(By.TAG_NAME, "td").text for row in rows) == ["D Phoenix"]
+    # A filter ticked next does not take the page back to the drill-down (once per click).
+    box = dash_duo.find_element(f"#{ids.filter_id('behaviour_focus')} input[type=checkbox]")
+    dash_duo.driver.execute_script("arguments[0].closest('details').open = true;", box)
+    scroll_click(dash_duo, box)
+    dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "of 5 current interventions match")
+    dash_duo.wait_for_text_to_equal(f"#{ids.PANEL_TITLE}", "Drill-down: Gwent")
+    time.sleep(1.0)  # a smooth scroll, if one wrongly started, has moved the page by now
+    in_view = "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;"
+    assert dash_duo.driver.execute_script(in_view, box)
     assert severe_logs(dash_duo) == []
 
 
