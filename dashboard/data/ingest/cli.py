@@ -76,6 +76,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (InputError, SynonymsError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    if not result.rows:
+        # A file with no intervention is one the app refuses: write none, say why (and keep
+        # the rejects, which say why each response could not be used).
+        problem = (
+            f"{args.input.name}: no responses below the header row"
+            if not result.responses
+            else f"{args.input.name}: no usable response, all {result.responses} were rejected ("
+            + (
+                f"reasons in {args.rejects})"
+                if args.rejects
+                else "see them with --rejects FILE.csv)"
+            )
+        )
+        try:
+            write_outputs(result, table.headers, None, args.rejects)
+        except OSError as error:
+            print(
+                f"error: cannot write {error.filename or args.rejects}: {error.strerror}",
+                file=sys.stderr,
+            )
+            return 1
+        print(f"error: {problem}; nothing written to {args.out}", file=sys.stderr)
+        return 1
     try:
         write_outputs(result, table.headers, args.out, args.rejects)
     except OSError as error:
