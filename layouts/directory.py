@@ -140,7 +140,6 @@ def directory_page(rows: list[dict], locale: Locale, *, selected_id: str | None)
                     "ensureDomOrder": True,
                     "localeText": {"noRowsToShow": locale("No interventions match")},
                 },
-                csvExportParams={"fileName": "vawdasv-interventions.csv"},
                 className="ag-theme-alpine directory-grid",
                 style={"height": "640px"},
             ),
