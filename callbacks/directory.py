@@ -57,7 +57,11 @@ def register(app: Dash, context: AppContext) -> None:
         csv_file = downloads.panel_csv(
             context, "directory", downloads.DIRECTORY_PANEL, search, only_ids=shown_ids
         )
-        return no_update if csv_file is None else dcc.send_bytes(csv_file.content, csv_file.name)
+        return (
+            no_update
+            if csv_file is None
+            else dcc.send_string(csv_file.content.decode("utf-8"), csv_file.name)
+        )
 
     @reads_search(
         app,

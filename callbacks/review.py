@@ -87,4 +87,4 @@ def register(app: Dash, context: AppContext) -> None:
         csv_file = downloads.panel_csv(context, page, trigger.get("panel"), search)
         if csv_file is None:
             return no_update
-        return dcc.send_bytes(csv_file.content, csv_file.name)
+        return dcc.send_string(csv_file.content.decode("utf-8"), csv_file.name)

@@ -32,4 +32,4 @@ def register(app: Dash, context: AppContext) -> None:
         if not isinstance(clicks, int) or isinstance(clicks, bool) or clicks < 1:
             return no_update
         csv_file = downloads.panel_csv(context, "scorecard", downloads.SCORECARD_PANEL, search)
-        return dcc.send_bytes(csv_file.content, csv_file.name)
+        return dcc.send_string(csv_file.content.decode("utf-8"), csv_file.name)
