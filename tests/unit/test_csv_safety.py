@@ -56,7 +56,7 @@ def test_csv_document_defuses_text_and_keeps_numbers():
     lines = content.decode("utf-8").splitlines()
     assert lines[:2] == ["# Source: test", "# Data checked: 2026-11-25"]
     assert lines[2] == "name,count,per_100k,share,population"
-    assert lines[3] == "\"'=HYPERLINK(\"\"http://x\"\")\",-2,3.5,0.46,100"
+    assert lines[3] == '"\'=HYPERLINK(""http://x"")",-2,3.5,0.46,100'
     assert lines[4] == "-2,3,-2.0,1.0,2000"  # a number as text stays a number
     assert lines[5] == "Drive,4,0.0,,"
     back = read_back(content)
