@@ -37,7 +37,7 @@ def register(app: Dash, context: AppContext) -> None:
         return options
 
     @app.callback(
-        Output(ids.EXPORT_CSV, "data", allow_duplicate=True),
+        Output(ids.GRID_DOWNLOAD, "data"),
         Input(ids.GRID_EXPORT, "n_clicks"),
         State(ids.GRID, "virtualRowData"),
         State(ids.URL, "search"),
