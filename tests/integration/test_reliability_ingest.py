@@ -274,3 +274,14 @@ def test_input_with_no_usable_response_exits_non_zero_with_the_rejects(tmp_path,
     )
     assert not out.exists()
     assert list(pd.read_csv(rejects, dtype=str)["row"]) == ["2", "3"]  # written for review
+
+
+def test_a_future_today_is_refused_before_reading(tmp_path, capsys):
+    """``--today 2999-01-01`` would write last_verified dates the dashboard refuses."""
+    source = write_csv(tmp_path / "survey.csv", responses(1))
+    with pytest.raises(SystemExit) as stopped:
+        ingest.main([str(source), "--out", str(tmp_path / "o.csv"), "--today", "2999-01-01"])
+    assert stopped.value.code == 2
+    stderr = capsys.readouterr().err
+    assert "2999-01-01 is not a date from 1990-01-01 to" in stderr
+    assert "Traceback" not in stderr

@@ -100,3 +100,10 @@ def test_a_data_file_over_the_size_limit_is_refused_before_reading(tmp_path):
         handle.truncate(reading.MAX_DATA_FILE_BYTES + 1)
     with pytest.raises(DataError, match=r"at most 50 MB is read"):
         reading.read_text_csv(path)
+
+
+def test_a_data_file_over_the_row_limit_is_refused_before_pandas_reads_it(tmp_path):
+    path = tmp_path / "interventions.csv"
+    path.write_text("id\n" + "x\n" * (reading.MAX_DATA_ROWS + 1), encoding="utf-8")
+    with pytest.raises(DataError, match=r"100,001 lines after the header; at most 100,000"):
+        reading.read_text_csv(path)

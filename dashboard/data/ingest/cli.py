@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from dashboard.data import schemas
 from dashboard.data.ingest.errors import InputError
 from dashboard.data.ingest.headers import match_headers
 from dashboard.data.ingest.pipeline import ingest_table
@@ -22,9 +23,17 @@ from dashboard.data.ingest.write import write_outputs
 
 def _parse_date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        date = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
+    # last_verified says when the rows were checked: the dashboard refuses a date after tomorrow.
+    latest = schemas.latest_stated_date()
+    if not schemas.EARLIEST_DATE <= date <= latest:
+        raise argparse.ArgumentTypeError(
+            f"{text} is not a date from {schemas.EARLIEST_DATE} to {latest} (the day the "
+            "responses were checked)"
+        )
+    return date
 
 
 def build_parser() -> argparse.ArgumentParser:
