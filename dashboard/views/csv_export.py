@@ -25,7 +25,6 @@ DECIMALS: Final[Mapping[str, int]] = MappingProxyType(
         "per_100k": 1,
         "quality_share": 2,
         "precarious_share": 2,
-        "share": 2,
         "rate_per_1000": 2,
     }
 )

@@ -48,14 +48,14 @@ def test_csv_document_defuses_text_and_keeps_numbers():
             "name": [ATTACKS[0], "-2", "Drive"],
             "count": [-2, 3, 4],
             "per_100k": [3.456, -2.0, 0.04],
-            "share": [0.456, 1.0, float("nan")],
+            "quality_share": [0.456, 1.0, float("nan")],
             "population": [100.0, 2000.0, float("nan")],
         }
     )
     content = csv_document(frame, ["Source: test", "Data checked: 2026-11-25"])
     lines = content.decode("utf-8").splitlines()
     assert lines[:2] == ["# Source: test", "# Data checked: 2026-11-25"]
-    assert lines[2] == "name,count,per_100k,share,population"
+    assert lines[2] == "name,count,per_100k,quality_share,population"
     assert lines[3] == '"\'=HYPERLINK(""http://x"")",-2,3.5,0.46,100'
     assert lines[4] == "-2,3,-2.0,1.0,2000"  # a number as text stays a number
     assert lines[5] == "Drive,4,0.0,,"
