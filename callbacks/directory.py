@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, State, ctx, no_update
+from dash import Dash, Input, Output, State, ctx, dcc, no_update
 
 from callbacks.common import reads_search
 from dashboard import i18n
 from dashboard.domain.context import AppContext
 from dashboard.views import directory as directory_view
 from dashboard.views import state as view_state
-from dashboard.web import ids
+from dashboard.web import downloads, ids
 from layouts.directory import detail_body
 
 
@@ -37,12 +37,31 @@ def register(app: Dash, context: AppContext) -> None:
         return options
 
     @app.callback(
-        Output(ids.GRID, "exportDataAsCsv"),
+        Output(ids.GRID_DOWNLOAD, "data"),
         Input(ids.GRID_EXPORT, "n_clicks"),
+        State(ids.GRID, "virtualRowData"),
+        State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def export(_clicks):
-        return True
+    def export(clicks, shown, search):
+        # Built on the server, like every download, so that no cell reaches a spreadsheet as a
+        # formula (the grid's own export writes cells as they are). Only the shown rows' ids
+        # are taken from the browser; their cells are the server's.
+        if not isinstance(clicks, int) or isinstance(clicks, bool) or clicks < 1:
+            return no_update
+        shown_ids = (
+            [row.get("id") for row in shown if isinstance(row, dict)]
+            if isinstance(shown, list)
+            else None
+        )
+        csv_file = downloads.panel_csv(
+            context, "directory", downloads.DIRECTORY_PANEL, search, only_ids=shown_ids
+        )
+        return (
+            no_update
+            if csv_file is None
+            else dcc.send_string(csv_file.content.decode("utf-8"), csv_file.name)
+        )
 
     @reads_search(
         app,

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import pandas as pd
+from urllib.parse import urlsplit
+
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, no_update
 
 from callbacks.common import keeps_url_in_step, reads_search
 from dashboard.domain import need
 from dashboard.domain.context import AppContext
 from dashboard.i18n import locale_for
-from dashboard.views import overview as overview_view
 from dashboard.views import review
 from dashboard.views import state as view_state
-from dashboard.web import ids, view_cache
+from dashboard.web import downloads, ids, view_cache
 from dashboard.web.pages import gap_review
 from layouts.gaps import GAP_FIGURES, findings_list
 
@@ -77,38 +77,14 @@ def register(app: Dash, context: AppContext) -> None:
         trigger = ctx.triggered_id
         if not isinstance(trigger, dict) or not isinstance(clicks, list) or not any(clicks):
             return no_update
-        frame = panel_frame(context, trigger.get("page"), trigger.get("panel"), search, view_key)
-        if frame is None:
+        page = trigger.get("page")
+        if page == "overview":
+            # The server's own settings for the view shown (its key, the canonical URL), never
+            # the browser's copy of the view; the same bytes as /download/overview/<panel>.csv.
+            if view_cache.view_for_key(context, view_key) is None:
+                return no_update
+            search = "?" + urlsplit(view_key).query
+        csv_file = downloads.panel_csv(context, page, trigger.get("panel"), search)
+        if csv_file is None:
             return no_update
-        name = f"vawdasv-{trigger.get('page')}-{trigger.get('panel')}.csv"
-        return dcc.send_data_frame(frame.to_csv, name, index=False)
-
-
-def panel_frame(context: AppContext, page, panel, search, view_key):
-    """The data behind one panel, exactly as drawn, as a table (None when unknown)."""
-    if not isinstance(page, str) or not isinstance(panel, str):
-        return None
-    if page == "overview":
-        # The server's own view for the stored settings, never the browser's copy of it.
-        view = view_cache.view_for_key(context, view_key)
-        return None if view is None else overview_view.panel_table(view, panel)
-    if page == "gaps":
-        matrices = gap_review(context, view_state.area_settings(search), "en")["matrices"]
-        if panel in matrices:
-            return matrices[panel].rename_axis("area_id").reset_index()
-        return None
-    state = view_state.parse("/", search).state
-    lang, provision = state.lang, state.provision
-    if page == "need":
-        result = review.need_view(
-            context, measure=need.NEED_MEASURES[1], lang=lang, provision=provision
-        )
-        if panel == "secondary":
-            return need.secondary_series(context.bundle.criminal_justice).drop(columns=["series"])
-        return result["indicators"]
-    if page == "funding":
-        table = review.funding_view(context, group="funder", lang=lang, provision=provision)[
-            "table"
-        ]
-        return pd.DataFrame(table.drop(columns=["end_date"]))
-    return None
+        return dcc.send_string(csv_file.content.decode("utf-8"), csv_file.name)

@@ -8,7 +8,7 @@ from callbacks.common import keeps_url_in_step, reads_search
 from dashboard.domain.context import AppContext
 from dashboard.i18n import locale_for
 from dashboard.views import state as view_state
-from dashboard.web import ids
+from dashboard.web import downloads, ids
 from dashboard.web.pages import scorecard_for
 from layouts.scorecard import scorecard_body
 
@@ -31,8 +31,5 @@ def register(app: Dash, context: AppContext) -> None:
     def download_scorecard(clicks, search):
         if not isinstance(clicks, int) or isinstance(clicks, bool) or clicks < 1:
             return no_update
-        settings = view_state.area_settings(search)
-        view = scorecard_for(context, settings)
-        level, include = settings.level, settings.include_all_wales
-        name = f"vawdasv-minimum-offer-{level}{'-all-wales' if include else ''}.csv"
-        return dcc.send_data_frame(view.table().to_csv, name, index=False)
+        csv_file = downloads.panel_csv(context, "scorecard", downloads.SCORECARD_PANEL, search)
+        return dcc.send_string(csv_file.content.decode("utf-8"), csv_file.name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import dcc, html
 
 from dashboard.i18n import N_, Locale
 from dashboard.web import ids
@@ -114,6 +114,7 @@ def directory_page(rows: list[dict], locale: Locale, *, selected_id: str | None)
                                 id=ids.GRID_EXPORT,
                                 color="primary",
                             ),
+                            dcc.Download(id=ids.GRID_DOWNLOAD),
                         ],
                         md=6,
                         className="text-md-end",
@@ -140,7 +141,6 @@ def directory_page(rows: list[dict], locale: Locale, *, selected_id: str | None)
                     "ensureDomOrder": True,
                     "localeText": {"noRowsToShow": locale("No interventions match")},
                 },
-                csvExportParams={"fileName": "vawdasv-interventions.csv"},
                 className="ag-theme-alpine directory-grid",
                 style={"height": "640px"},
             ),

@@ -15,10 +15,26 @@ import pandas as pd
 import pandera.pandas as pa
 
 MAX_REPORTED_PROBLEMS = 20
+#: A data file larger than this is refused before it is read; a cell may be up to this long.
+MAX_DATA_FILE_BYTES = 50 * 1_048_576
+#: Data rows a file may hold (the directory has hundreds; the largest reference file, thousands).
+MAX_DATA_ROWS = 100_000
 
 
 class DataError(Exception):
     """A data file is missing, unreadable or breaks its schema. The message is for people."""
+
+
+def allow_fields_up_to(limit: int) -> None:
+    """Let the csv module read cells up to ``limit`` characters.
+
+    Its default (131,072) is a process-wide setting that made a long cell fail with
+    ``_csv.Error: field larger than field limit``. Every reader sets it to at least its own file
+    size limit before reading, so a cell is never refused while the file it is in is accepted.
+    The setting is only ever raised, never lowered, so readers with different limits agree.
+    """
+    if csv.field_size_limit() < limit:
+        csv.field_size_limit(limit)
 
 
 def read_text_csv(path: Path, *, expected: tuple[str, ...] | None = None) -> pd.DataFrame:
@@ -29,6 +45,12 @@ def read_text_csv(path: Path, *, expected: tuple[str, ...] | None = None) -> pd.
     """
     if not path.is_file():
         raise DataError(f"{path}: file not found.")
+    size = path.stat().st_size
+    if size > MAX_DATA_FILE_BYTES:
+        raise DataError(
+            f"{path}: the file is {size / 1_048_576:.1f} MB; at most "
+            f"{MAX_DATA_FILE_BYTES // 1_048_576} MB is read."
+        )
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -44,7 +66,15 @@ def read_text_csv(path: Path, *, expected: tuple[str, ...] | None = None) -> pd.
         raise DataError(f"{path}: the file is empty; a header row is required.")
     if "\x00" in text:
         raise DataError(f"{path}: contains NUL bytes; it is not a text CSV file.")
-    rows = list(csv.reader(text.splitlines()))
+    allow_fields_up_to(MAX_DATA_FILE_BYTES)
+    try:
+        rows = list(csv.reader(text.splitlines()))
+    except csv.Error as error:
+        raise DataError(f"{path}: not a readable CSV file ({error}).") from None
+    if len(rows) - 1 > MAX_DATA_ROWS:
+        raise DataError(
+            f"{path}: {len(rows) - 1:,} lines after the header; at most {MAX_DATA_ROWS:,} are read."
+        )
     header = rows[0]
     for number, row in enumerate(rows[1:], start=2):
         if row and len(row) != len(header):

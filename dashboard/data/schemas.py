@@ -8,6 +8,7 @@ The checks they are built from, with the message each gives, are in
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pandera.pandas as pa
@@ -36,6 +37,8 @@ FINANCIAL_YEAR = re.compile(r"^(\d{4})-(\d{2})$")
 PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MAX_STATEMENT = 160
+#: The earliest date a directory row may state: before any Welsh perpetrator programme ran.
+EARLIEST_DATE = dt.date(1990, 1, 1)
 SEED_DOCUMENT = "'<seed file>.txt § <section>' naming one source document"
 
 
@@ -57,8 +60,39 @@ def _is_months(cell: str) -> bool:
     return cell == "" or (cell.isdigit() and 0 < int(cell) <= 240)
 
 
-def _is_status_date(cell: str) -> bool:
-    return cell == vocab.UNKNOWN or bool(PARTIAL_DATE.match(cell))
+def _calendar_date(cell: str, latest: dt.date) -> bool:
+    """A real date ``YYYY-MM-DD`` (no 2023-13-45, no 2023-02-30) from EARLIEST_DATE to
+    ``latest``."""
+    if not ISO_DATE.match(cell):
+        return False
+    try:
+        date = dt.date.fromisoformat(cell)
+    except ValueError:
+        return False
+    return EARLIEST_DATE <= date <= latest
+
+
+def _partial_date(cell: str, latest: dt.date) -> bool:
+    """``YYYY``, ``YYYY-MM`` (month 01 to 12) or a real ``YYYY-MM-DD``, within the same bounds
+    (a year or month counts when any of its days does)."""
+    if not PARTIAL_DATE.match(cell):
+        return False
+    if len(cell) == 10:
+        return _calendar_date(cell, latest)
+    year = int(cell[:4])
+    month = int(cell[5:7]) if len(cell) == 7 else None
+    if month is not None and not 1 <= month <= 12:
+        return False
+    # Its first day may not be after ``latest``; EARLIEST_DATE is a 1 January.
+    return year >= EARLIEST_DATE.year and (year, month or 1) <= (latest.year, latest.month)
+
+
+def latest_stated_date(today: dt.date | None = None) -> dt.date:
+    """The latest date a row may say it was checked or its status reported: today, plus one day
+    so that a row checked today in another time zone is not refused. Both dates say when
+    something happened, so neither can be in the future (planned dates have other columns:
+    ``funding_end``)."""
+    return (today or dt.date.today()) + dt.timedelta(days=1)
 
 
 def _has_contact_details(frame):
@@ -66,8 +100,13 @@ def _has_contact_details(frame):
     return frame.apply(lambda col: col.str.contains(r"@|\b\d{5} ?\d{6}\b", regex=True)).any(axis=1)
 
 
-def interventions_schema(known_la_codes: frozenset[str]) -> pa.DataFrameSchema:
-    """Schema of ``interventions.csv``; every cell is read as text first."""
+def interventions_schema(
+    known_la_codes: frozenset[str], today: dt.date | None = None
+) -> pa.DataFrameSchema:
+    """Schema of ``interventions.csv``; every cell is read as text first. Dates may not be
+    after :func:`latest_stated_date` of ``today`` (default: the real today)."""
+    latest = latest_stated_date(today)
+    bounds = f"from {EARLIEST_DATE.isoformat()} to {latest.isoformat()}"
     short_name = length("1 to 200 characters", 200)
     stated = length("not empty; use unknown when not known")
     columns: dict[str, pa.Column] = {
@@ -91,14 +130,21 @@ def interventions_schema(known_la_codes: frozenset[str]) -> pa.DataFrameSchema:
         "funding_end": text(
             each_cell(_is_financial_year, "a financial year such as 2023-24, or unknown")
         ),
-        "status_date": text(each_cell(_is_status_date, "YYYY, YYYY-MM, YYYY-MM-DD or unknown")),
+        "status_date": text(
+            each_cell(
+                lambda cell: cell == vocab.UNKNOWN or _partial_date(cell, latest),
+                f"a real date YYYY, YYYY-MM or YYYY-MM-DD {bounds}, or unknown",
+            )
+        ),
         "source": cited_column(
             SOURCE,
             "'<seed file>.txt § <section>' naming one source document, or '<export>.csv row N' "
             "for ingested survey returns",
         ),
         "evidence": quote_column(MAX_EVIDENCE),
-        "last_verified": text(matching(ISO_DATE, "a date YYYY-MM-DD")),
+        "last_verified": text(
+            each_cell(lambda cell: _calendar_date(cell, latest), f"a real date YYYY-MM-DD {bounds}")
+        ),
         "note": text(),
     }
     for column, values in vocab.SINGLE_COLUMNS.items():

@@ -67,6 +67,8 @@ def filter_id(key: str) -> str:
 GRID = "dir-grid"
 GRID_SEARCH = "dir-search"
 GRID_EXPORT = "dir-export"
+#: The directory's own download (its rows are the grid's shown rows, sent by the browser).
+GRID_DOWNLOAD = "dir-download"
 GRID_DETAIL = "dir-detail"
 GRID_DETAIL_BODY = "dir-detail-body"
 GRID_DETAIL_CLOSE = "dir-detail-close"

@@ -85,10 +85,38 @@ def test_panel_csv_download(dash_duo, open_page, tmp_path):
     target = tmp_path / "vawdasv-overview-behaviour.csv"
     wait_until(target.exists, timeout=15, what=f"{target.name} downloaded")
     lines = target.read_text().splitlines()
-    assert lines[0] == (
+    assert [line.split(":")[0] for line in lines[:4]] == [
+        "# Source",
+        "# Data checked",
+        "# Period",
+        "# Settings",
+    ]
+    assert lines[4] == (
         "category,interventions,known_for,services_counted,provision,all_wales_services_added"
     )
     # Current provision in the six-row fixture: A, B, D and F address domestic abuse (C Hub
     # has ended); behaviour focus is known for all five current services.
     assert "domestic abuse,4,5,5,current,False" in lines
     assert "honour-based abuse,0,5,5,current,False" in lines
+
+
+def test_directory_download_has_the_shown_rows(dash_duo, open_page, tmp_path):
+    """ "Download shown rows" is built on the server (no formula cells) from the rows the grid
+    shows: after a search, only the matching rows."""
+    dash_duo.driver.execute_cdp_cmd(
+        "Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path)}
+    )
+    open_page("/directory")
+    dash_duo.wait_for_contains_text(f"#{ids.GRID_COUNT}", "6 of 6 interventions shown")
+    search = dash_duo.find_element(f"#{ids.GRID_SEARCH}")
+    search.send_keys("Choices", Keys.ENTER)
+    dash_duo.wait_for_contains_text(f"#{ids.GRID_COUNT}", "1 of 6 interventions shown")
+    dash_duo.find_element(f"#{ids.GRID_EXPORT}").click()
+    target = tmp_path / "vawdasv-interventions.csv"
+    wait_until(target.exists, timeout=15, what=f"{target.name} downloaded")
+    lines = target.read_text().splitlines()
+    assert lines[0].startswith("# Source: ")
+    table = [line for line in lines if not line.startswith("# ")]
+    assert table[0].startswith("id,name,provider")
+    assert [line.split(",")[0] for line in table[1:]] == ["b-choices"]
+    assert severe(dash_duo.get_logs()) == []

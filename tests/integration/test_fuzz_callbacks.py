@@ -391,4 +391,7 @@ def test_a_real_csv_download_passes_the_request_guard(app, valid_key):
     assert response.status_code == 200
     download = response.get_json()["response"]["export-csv"]["data"]
     assert download["filename"] == "vawdasv-overview-behaviour.csv"
-    assert download["content"].startswith("category,interventions")
+    lines = download["content"].splitlines()
+    table = [line for line in lines if not line.startswith("# ")]
+    assert lines[0].startswith("# Source: ")
+    assert table[0].startswith("category,interventions")

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from dashboard.data import schemas
 from dashboard.data.ingest.errors import InputError
 from dashboard.data.ingest.headers import match_headers
 from dashboard.data.ingest.pipeline import ingest_table
@@ -22,9 +23,17 @@ from dashboard.data.ingest.write import write_outputs
 
 def _parse_date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        date = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
+    # last_verified says when the rows were checked: the dashboard refuses a date after tomorrow.
+    latest = schemas.latest_stated_date()
+    if not schemas.EARLIEST_DATE <= date <= latest:
+        raise argparse.ArgumentTypeError(
+            f"{text} is not a date from {schemas.EARLIEST_DATE} to {latest} (the day the "
+            "responses were checked)"
+        )
+    return date
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -75,6 +84,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         result = ingest_table(table, args.input.name, today)
     except (InputError, SynonymsError) as error:
         print(f"error: {error}", file=sys.stderr)
+        return 1
+    if not result.rows:
+        # A file with no intervention is one the app refuses: write none, say why (and keep
+        # the rejects, which say why each response could not be used).
+        problem = (
+            f"{args.input.name}: no responses below the header row"
+            if not result.responses
+            else f"{args.input.name}: no usable response, all {result.responses} were rejected ("
+            + (
+                f"reasons in {args.rejects})"
+                if args.rejects
+                else "see them with --rejects FILE.csv)"
+            )
+        )
+        try:
+            write_outputs(result, table.headers, None, args.rejects)
+        except OSError as error:
+            print(
+                f"error: cannot write {error.filename or args.rejects}: {error.strerror}",
+                file=sys.stderr,
+            )
+            return 1
+        print(f"error: {problem}; nothing written to {args.out}", file=sys.stderr)
         return 1
     try:
         write_outputs(result, table.headers, args.out, args.rejects)

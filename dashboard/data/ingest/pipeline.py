@@ -5,6 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import pandas as pd
+import pandera.pandas as pa
+
+from dashboard.data import schemas
+from dashboard.data import vocabulary as vocab
 from dashboard.data.ingest.errors import InputError
 from dashboard.data.ingest.headers import match_headers
 from dashboard.data.ingest.merge import merge_duplicates
@@ -38,17 +43,59 @@ def ingest_table(table: Table, file_name: str, today: dt.date) -> Result:
     records: list[Record] = []
     rejects: list[Reject] = []
     width = len(table.headers)
+    cells_of: dict[int, tuple[str, ...]] = {}
     for number, cells in table.rows:
         padded = (*cells, *([""] * (width - len(cells))))
+        cells_of[number] = tuple(padded[:width])
         answers = {question: padded[index] for question, index in match.columns.items()}
         built = build_record(answers, number)
         if isinstance(built, str):
-            rejects.append(Reject(row=number, reason=built, cells=tuple(padded[:width])))
+            rejects.append(Reject(row=number, reason=built, cells=cells_of[number]))
         else:
             records.append(built)
     merged, duplicates = merge_duplicates(records)
     rows = [finish(record, file_name, today) for record in merged]
     assign_ids(rows)
+    # Whatever is written, the app loads: a row its schema would refuse (which would make it
+    # refuse the whole file) is rejected here, with the schema's own reason, for each response.
+    refused = refused_by_app(rows)
+    kept: list[dict[str, str]] = []
+    for index, (record, row) in enumerate(zip(merged, rows, strict=True)):
+        if index not in refused:
+            kept.append(row)
+            continue
+        duplicates -= len(record.rows) - 1
+        reason = f"the dashboard would refuse it: {refused[index]}"
+        rejects.extend(
+            Reject(row=number, reason=reason, cells=cells_of[number]) for number in record.rows
+        )
+    rejects.sort(key=lambda reject: reject.row)
     return Result(
-        rows=tuple(rows), rejects=tuple(rejects), responses=len(table.rows), duplicates=duplicates
+        rows=tuple(kept), rejects=tuple(rejects), responses=len(table.rows), duplicates=duplicates
     )
+
+
+def refused_by_app(rows: list[dict[str, str]]) -> dict[int, str]:
+    """Index of each output row the app's interventions schema refuses -> what it breaks.
+
+    The schema is the loader's own (:func:`dashboard.data.schemas.interventions_schema`), so the
+    ingest can never write a file the app will not load. Local authorities are never written
+    by the ingest, so no codes are needed to check them.
+    """
+    if not rows:
+        return {}
+    frame = pd.DataFrame(rows, columns=list(vocab.INTERVENTION_COLUMNS), dtype=str)
+    frame = frame.apply(lambda column: column.str.strip())
+    try:
+        schemas.interventions_schema(frozenset()).validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        reasons: dict[int, str] = {}
+        for case in errors.failure_cases.itertuples(index=False):
+            if not isinstance(case.index, (int, float)) or pd.isna(case.index):
+                continue
+            whole_row = getattr(case, "schema_context", "") == "DataFrameSchema"
+            column = None if whole_row or not isinstance(case.column, str) else case.column
+            what = f"column {column}: {case.check}" if column else str(case.check)
+            reasons.setdefault(int(case.index), what)
+        return reasons
+    return {}

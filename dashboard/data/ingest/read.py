@@ -9,17 +9,28 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Sequence
+import zipfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
 from dashboard.data.ingest.errors import InputError
 from dashboard.data.ingest.headers import REQUIRED_QUESTION, match_headers, question_of
+from dashboard.data.reading import allow_fields_up_to
 
 SUPPORTED_SUFFIXES: Final = (".csv", ".xlsx")
 #: How many non-empty rows at the top of a file are searched for the header row (title rows).
 HEADER_SEARCH_ROWS: Final = 10
+#: INPUT larger than this is refused before it is read (a survey export is well under 1 MB).
+MAX_INPUT_BYTES: Final = 20 * 1_048_576
+#: Rows (title, header, data and empty rows) and columns read at most.
+MAX_ROWS: Final = 20_000
+MAX_COLUMNS: Final = 500
+#: The XML an .xlsx may expand to, summed over its members as its zip directory declares them.
+MAX_XLSX_UNCOMPRESSED_BYTES: Final = 64 * 1_048_576
+#: Each XML member is searched for a DTD in chunks of this size.
+_SCAN_CHUNK_BYTES: Final = 1_048_576
 
 
 @dataclass(frozen=True)
@@ -60,47 +71,134 @@ def _decode(raw: bytes, name: str) -> str:
         ) from None
 
 
+def _check_size(path: Path) -> None:
+    """Refuse a file over :data:`MAX_INPUT_BYTES` before anything reads it."""
+    size = path.stat().st_size
+    if size > MAX_INPUT_BYTES:
+        raise InputError(
+            f"{path.name}: the file is {_megabytes(size)}; at most {_megabytes(MAX_INPUT_BYTES)} "
+            "is read (split the export)"
+        )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_048_576:.1f} MB"
+
+
+def _bounded(rows: Iterable[tuple[str, ...]], name: str) -> list[tuple[int, tuple[str, ...]]]:
+    """Number the rows, stopping with a clear message past :data:`MAX_ROWS` or
+    :data:`MAX_COLUMNS` (so a hostile file cannot make the reader build millions of cells)."""
+    numbered: list[tuple[int, tuple[str, ...]]] = []
+    for number, cells in enumerate(rows, start=1):
+        if number > MAX_ROWS:
+            raise InputError(f"{name}: more than {MAX_ROWS:,} rows; at most {MAX_ROWS:,} are read")
+        if len(cells) > MAX_COLUMNS:
+            raise InputError(
+                f"{name} row {number}: {len(cells):,} columns; at most {MAX_COLUMNS} are read"
+            )
+        numbered.append((number, cells))
+    return numbered
+
+
 def read_csv_rows(path: Path) -> list[tuple[int, tuple[str, ...]]]:
     """CSV records as (row number, cells); the delimiter (``,``, ``;`` or tab) is read from line 1."""
+    _check_size(path)
     with path.open("rb") as handle:  # read-only
         text = _decode(handle.read(), path.name)
     first_line = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = max((",", ";", "\t"), key=first_line.count)
+    allow_fields_up_to(MAX_INPUT_BYTES)
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        return _bounded(
+            (tuple(_cell_text(cell) for cell in record) for record in records), path.name
+        )
     except csv.Error as error:
         raise InputError(f"{path.name}: not a readable CSV file ({error})") from None
-    return [
-        (number, tuple(_cell_text(cell) for cell in record))
-        for number, record in enumerate(records, start=1)
-    ]
+
+
+def _check_archive(path: Path) -> None:
+    """Refuse, before openpyxl opens it, what is not a workbook or would expand beyond bounds.
+
+    An .xlsx is a zip of XML files. The sizes its directory declares are what
+    :mod:`zipfile` will inflate each member to at most (it stops there and checks the CRC), so
+    their sum bounds the work: a 1.7 MB "zip bomb" declaring 444 MB of XML is refused here
+    instead of parsed for minutes. A document type declaration (the vehicle of "billion
+    laughs" entity expansion) is refused too: spreadsheet programs never write one. (defusedxml,
+    which openpyxl uses when it is installed, refuses them as well.)
+    """
+    _check_size(path)
+    if not zipfile.is_zipfile(path):
+        raise InputError(
+            f"{path.name}: not a readable .xlsx workbook (not a zip archive: is it a CSV, an old "
+            ".xls or another file renamed to .xlsx?)"
+        )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            declared = sum(member.file_size for member in members)
+            if declared > MAX_XLSX_UNCOMPRESSED_BYTES:
+                raise InputError(
+                    f"{path.name}: the workbook would expand to {_megabytes(declared)} of XML; "
+                    f"at most {_megabytes(MAX_XLSX_UNCOMPRESSED_BYTES)} is read"
+                )
+            for member in members:
+                if member.filename.endswith((".xml", ".rels")) and _declares_dtd(archive, member):
+                    raise InputError(
+                        f"{path.name}: not a readable .xlsx workbook ({member.filename} declares "
+                        "a DTD or XML entities, which spreadsheet programs never write)"
+                    )
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as error:
+        raise InputError(f"{path.name}: not a readable .xlsx workbook ({error})") from None
+
+
+def _declares_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
+    """Does the member hold ``<!DOCTYPE`` or ``<!ENTITY`` anywhere (read in bounded chunks)?"""
+    tail = b""
+    with archive.open(member) as handle:
+        while chunk := handle.read(_SCAN_CHUNK_BYTES):
+            # NULs dropped so UTF-16 text is searched too; the tail catches a split marker.
+            text = tail + chunk.replace(b"\x00", b"").upper()
+            if b"<!DOCTYPE" in text or b"<!ENTITY" in text:
+                return True
+            tail = text[-16:]
+    return False
 
 
 def read_xlsx_rows(path: Path) -> list[tuple[int, tuple[str, ...]]]:
     """Rows of the first worksheet holding an "intervention name" header, as (row number, cells)."""
-    import zipfile
-
     import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
 
+    _check_archive(path)
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as error:
+    except Exception as error:  # any failure of a malformed workbook is one line
         raise InputError(
             f"{path.name}: not a readable .xlsx workbook ({type(error).__name__})"
         ) from None
     try:
         sheets = []
         for sheet in workbook.worksheets:
-            rows = [
-                (number, tuple(_cell_text(value) for value in row))
-                for number, row in enumerate(sheet.iter_rows(values_only=True), start=1)
-            ]
+            # Read-only mode trusts the sheet's stored <dimension>, which some exporters write
+            # wrong (A1:U2 over ten responses): rows and columns beyond it would vanish
+            # silently. Forget it, so every row and cell that is in the sheet is read.
+            sheet.reset_dimensions()
+            rows = _bounded(
+                (
+                    tuple(_cell_text(value) for value in row)
+                    for row in sheet.iter_rows(values_only=True)
+                ),
+                path.name,
+            )
             sheets.append(rows)
             if _find_header(rows) is not None:
                 return rows
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError) as error:
-        raise InputError(f"{path.name}: not a readable .xlsx workbook ({error})") from None
+    except InputError:
+        raise
+    except Exception as error:  # any failure of a malformed workbook is one line
+        raise InputError(
+            f"{path.name}: not a readable .xlsx workbook ({type(error).__name__}: {error})"
+        ) from None
     finally:
         workbook.close()
     return sheets[0] if sheets else []

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from dashboard.data import vocabulary as vocab
+from dashboard.data.csv_safety import looks_like_formula
 from dashboard.data.geo import slugify
 from dashboard.data.ingest.answers import (
     LIST_ANSWERS,
@@ -20,6 +21,7 @@ from dashboard.data.ingest.answers import (
 from dashboard.data.ingest.areas import parse_areas
 from dashboard.data.ingest.evaluation import map_evaluation
 from dashboard.data.ingest.funding import parse_funding_end, parse_funding_period
+from dashboard.data.ingest.headers import QUESTION_LABELS
 from dashboard.data.ingest.text import NOTE_SEPARATOR, clean, normalise_answer
 
 MAX_NAME: Final = 200
@@ -91,12 +93,36 @@ def _funding(answer_period: str, answer_end: str, values: dict, notes: list[str]
             notes.append(f"funding end {end_raw!r} not understood")
 
 
+def formula_problem(answers: Mapping[str, str]) -> str | None:
+    """The reject reason when an answer looks like a spreadsheet formula, else None.
+
+    Such an answer (``=HYPERLINK(...)``, ``@SUM(A1)``, ``-2+3``) would run in the spreadsheet of
+    whoever opens the directory's CSV, so the response is refused rather than guessed at; the
+    rule is :func:`dashboard.data.csv_safety.looks_like_formula`. "Don't know" answers such as a
+    lone ``-`` are not carried into the output and are not refused.
+    """
+    for question, raw in answers.items():
+        if is_unknown(raw) or not (looks_like_formula(raw) or looks_like_formula(raw.strip())):
+            continue
+        shown = raw.strip()
+        shown = shown if len(shown) <= 40 else shown[:37] + "..."
+        label = QUESTION_LABELS.get(question, question)
+        return (
+            f"answer to {label} looks like a spreadsheet formula ({shown!r}); an answer may not "
+            "begin with =, +, -, @, a tab or a carriage return unless it is a number"
+        )
+    return None
+
+
 def build_record(answers: Mapping[str, str], row: int) -> Record | str:
     """One response's answers (question key -> cell text) -> a record, or the reject reason."""
 
     def answer(question: str) -> str:
         return answers.get(question, "")
 
+    formula = formula_problem(answers)
+    if formula:
+        return formula
     name = clean(answer("name"))
     if is_unknown(name):
         return "no intervention name"

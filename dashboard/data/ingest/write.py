@@ -34,15 +34,21 @@ def write_csv_atomically(path: Path, header: Sequence[str], rows: Iterable[Seque
     return temporary
 
 
-def write_outputs(result: Result, headers: Sequence[str], out: Path, rejects: Path | None) -> None:
-    """Write the output (and rejects) CSV: all temporary files first, then rename each."""
-    files: list[tuple[Path, Sequence[str], Iterable[Sequence[str]]]] = [
-        (
-            out,
-            vocab.INTERVENTION_COLUMNS,
-            ([row[column] for column in vocab.INTERVENTION_COLUMNS] for row in result.rows),
+def write_outputs(
+    result: Result, headers: Sequence[str], out: Path | None, rejects: Path | None
+) -> None:
+    """Write the output (and rejects) CSV: all temporary files first, then rename each.
+
+    ``out`` is None when there is no accepted row (no file the app would refuse is written)."""
+    files: list[tuple[Path, Sequence[str], Iterable[Sequence[str]]]] = []
+    if out is not None:
+        files.append(
+            (
+                out,
+                vocab.INTERVENTION_COLUMNS,
+                ([row[column] for column in vocab.INTERVENTION_COLUMNS] for row in result.rows),
+            )
         )
-    ]
     if rejects is not None:
         files.append(
             (

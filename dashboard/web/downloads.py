@@ -1,0 +1,247 @@
+"""Every CSV download, built once: for a page's button (``dcc.Download``) and at its stable URL.
+
+``/download/<page>/<panel>.csv`` followed by the page's own query gives the file the button on
+that page gives (``/download/overview/map.csv?level=force&metric=per_100k``,
+``/download/gaps/risk.csv?level=la``, ``/download/directory/interventions.csv?lang=cy``), so a
+link to the data of a view can be kept and shared. :func:`panel_csv` builds both, so the bytes are
+the same. Each file begins with ``# ...`` lines saying its source, the data's date, the period and
+the settings (the canonical query), then the table as drawn (:mod:`dashboard.views.csv_export`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Final
+
+import pandas as pd
+from dash import Dash
+from flask import Response, request
+
+from dashboard.domain import counting, need
+from dashboard.domain.context import AppContext
+from dashboard.i18n import Locale, locale_for
+from dashboard.views import directory as directory_view
+from dashboard.views import overview as overview_view
+from dashboard.views import review
+from dashboard.views import state as view_state
+from dashboard.views.csv_export import csv_document
+from dashboard.web import view_cache
+from dashboard.web.pages import gap_review, scorecard_for
+from layouts.directory import GRID_COLUMNS
+
+DOWNLOAD_PREFIX: Final = "/download"
+#: The directory page's download: the grid's columns, in the grid's order.
+DIRECTORY_PANEL: Final = "interventions"
+SCORECARD_PANEL: Final = "minimum-offer"
+#: Panels of the gap review, the need and funding pages (the overview's come from its view).
+GAP_PANELS: Final = ("behaviour", "tier", "risk")
+NEED_PANELS: Final = ("indicators", "secondary")
+FUNDING_PANELS: Final = ("timeline", "horizons", "classes")
+
+
+@dataclass(frozen=True)
+class CsvFile:
+    """One download: its file name and its bytes."""
+
+    name: str
+    content: bytes
+
+
+@dataclass(frozen=True)
+class _Table:
+    """What one download holds: the table, the page's canonical query, and its period."""
+
+    frame: pd.DataFrame
+    query: str
+    period: str
+    #: The file name, when not ``vawdasv-<page>-<panel>.csv``.
+    name: str | None = None
+
+
+def _counted(locale: Locale, provision: str) -> str:
+    if provision == counting.ALL_STATUSES:
+        return locale("interventions of every status")
+    return locale("current interventions (active and pilot)")
+
+
+def _overview(context: AppContext, panel: str, search: str) -> _Table | None:
+    state = view_state.parse("/", search, context.la_slugs).state
+    view = view_cache.cached_compute_view(context, state)
+    frame = overview_view.panel_table(view, panel)
+    if frame is None:
+        return None
+    period = view.locale("financial year {year}; {counted}").format(
+        year=view.current_year, counted=_counted(view.locale, view.provision)
+    )
+    return _Table(frame, view_state.to_url(state)[1], period)
+
+
+def _gaps(context: AppContext, panel: str, search: str) -> _Table | None:
+    if panel not in GAP_PANELS:
+        return None
+    settings = view_state.area_settings(search)
+    matrices = gap_review(context, settings, "en")["matrices"]
+    if panel not in matrices:
+        return None
+    frame = matrices[panel].reset_index(drop=True)  # a long table: one row per area and category
+    locale = locale_for(settings.lang)
+    return _Table(frame, view_state.area_search(settings), _counted(locale, settings.provision))
+
+
+def _scorecard(context: AppContext, panel: str, search: str) -> _Table | None:
+    if panel != SCORECARD_PANEL:
+        return None
+    settings = view_state.area_settings(search)
+    frame = scorecard_for(context, settings).table()
+    locale = locale_for(settings.lang)
+    all_wales = "-all-wales" if settings.include_all_wales else ""
+    return _Table(
+        frame,
+        view_state.area_search(settings),
+        _counted(locale, counting.CURRENT),
+        name=f"vawdasv-minimum-offer-{settings.level}{all_wales}.csv",
+    )
+
+
+def _need(context: AppContext, panel: str, search: str) -> _Table | None:
+    if panel not in NEED_PANELS:
+        return None
+    state = view_state.parse("/", search).state
+    query = _provision_query(state)
+    locale = locale_for(state.lang)
+    period = locale("as stated in the period column")
+    if panel == "secondary":
+        frame = need.secondary_series(context.bundle.criminal_justice).drop(columns=["series"])
+        return _Table(frame, query, period)
+    result = review.need_view(
+        context, measure=need.NEED_MEASURES[1], lang=state.lang, provision=state.provision
+    )
+    return _Table(result["indicators"], query, period)
+
+
+def _funding(context: AppContext, panel: str, search: str) -> _Table | None:
+    if panel not in FUNDING_PANELS:
+        return None
+    state = view_state.parse("/", search).state
+    table = review.funding_view(
+        context, group="funder", lang=state.lang, provision=state.provision
+    )["table"]
+    locale = locale_for(state.lang)
+    period = locale("financial year {year}; {counted}").format(
+        year=context.directory.current_year, counted=_counted(locale, state.provision)
+    )
+    return _Table(pd.DataFrame(table.drop(columns=["end_date"])), _provision_query(state), period)
+
+
+def _directory(context: AppContext, panel: str, search: str) -> _Table | None:
+    if panel != DIRECTORY_PANEL:
+        return None
+    lang = view_state.language_of(search)
+    rows = directory_view.directory_rows(
+        context.directory.frame, lang, context.bundle.sources, context.bundle.lookup
+    )
+    fields = [field for field, _width in GRID_COLUMNS]
+    frame = pd.DataFrame([{field: row.get(field, "") for field in fields} for row in rows])
+    frame.insert(0, "id", [row["id"] for row in rows])
+    return _Table(
+        frame,
+        view_state.query_string(lang),
+        locale_for(lang)("interventions of every status"),
+        name="vawdasv-interventions.csv",
+    )
+
+
+def _provision_query(state: view_state.ViewState) -> str:
+    provision = state.provision if state.provision != counting.CURRENT else None
+    return view_state.query_string(state.lang, provision=provision)
+
+
+#: page -> its tables: what panel names each page has is decided by its function.
+PAGES: Final[Mapping[str, Callable[[AppContext, str, str], _Table | None]]] = MappingProxyType(
+    {
+        "overview": _overview,
+        "gaps": _gaps,
+        "need": _need,
+        "funding": _funding,
+        "scorecard": _scorecard,
+        "directory": _directory,
+    }
+)
+
+
+def download_path(page: str, panel: str) -> str:
+    """The stable address of a download, without its query."""
+    return f"{DOWNLOAD_PREFIX}/{page}/{panel}.csv"
+
+
+def header_lines(context: AppContext, locale: Locale, address: str, period: str) -> list[str]:
+    """What the file says about itself above the table (no commas: each stays one cell)."""
+    source = locale(
+        "{file} (the directory of perpetration interventions in Wales); boundaries and population: Office for National Statistics (Open Government Licence v3.0)"
+    ).format(file=context.bundle.interventions_source)
+    return [
+        locale("Source: {source}").format(source=source),
+        locale("Data checked: {date}").format(date=context.data_date),
+        locale("Period: {period}").format(period=period),
+        locale("Settings: {address}").format(address=address),
+    ]
+
+
+def panel_csv(
+    context: AppContext,
+    page: object,
+    panel: object,
+    search: object,
+    *,
+    only_ids: Sequence[str] | None = None,
+) -> CsvFile | None:
+    """The CSV of one panel of one page for the page's query ``search`` (None when the page or
+    panel is unknown). ``only_ids``: the directory's rows to keep, in that order (the grid's
+    shown rows); the stable URL has every row."""
+    if not isinstance(page, str) or not isinstance(panel, str) or page not in PAGES:
+        return None
+    search = search if isinstance(search, str) else ""
+    table = PAGES[page](context, panel, search)
+    if table is None:
+        return None
+    frame = table.frame
+    if only_ids is not None and "id" in frame:
+        order = {row_id: index for index, row_id in enumerate(only_ids)}
+        frame = frame[frame["id"].isin(order)]
+        frame = frame.iloc[frame["id"].map(order).argsort()]
+    locale = locale_for(view_state.language_of(search))
+    address = download_path(page, panel) + table.query
+    content = csv_document(frame, header_lines(context, locale, address, table.period))
+    return CsvFile(name=table.name or f"vawdasv-{page}-{panel}.csv", content=content)
+
+
+def add_download_route(app: Dash, context: AppContext) -> None:
+    """Serve every download at ``/download/<page>/<panel>.csv?<the page's query>``."""
+
+    @app.server.route(f"{DOWNLOAD_PREFIX}/<page>/<panel>.csv")
+    def serve_download(page: str, panel: str) -> Response:
+        search = "?" + request.query_string.decode("utf-8", "replace")
+        parsed = view_state.parse("/", search, context.la_slugs)
+        locale = locale_for(parsed.state.lang)
+        if parsed.problems:
+            lines = [locale("Some link settings were not recognised:")]
+            lines += view_state.problem_texts(parsed, locale)
+            return _text(400, "\n".join(lines))
+        csv_file = panel_csv(context, page, panel, search)
+        if csv_file is None:
+            return _text(
+                404,
+                locale("No download at {path}. Pages with downloads: {pages}.").format(
+                    path=download_path(page, panel)[:120], pages=", ".join(PAGES)
+                ),
+            )
+        response = Response(csv_file.content, mimetype="text/csv")
+        response.headers["Content-Disposition"] = f'attachment; filename="{csv_file.name}"'
+        response.headers["Cache-Control"] = "no-cache"
+        return response
+
+
+def _text(status: int, text: str) -> Response:
+    return Response(text + "\n", status=status, mimetype="text/plain")
