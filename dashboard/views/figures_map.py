@@ -353,7 +353,7 @@ def map_labels(
     """The label trace's values: at each area's point, its (short) name and its value, or "none
     recorded" / "too little known" in words; an area too small for a name shows the value alone
     (in short words: "none", "too little")."""
-    locations, lon, lat, text = [], [], [], []
+    locations, lon, lat, text, shown_names, value_texts = [], [], [], [], [], []
     for row, state in zip(table.itertuples(index=False), states, strict=True):
         if row.area_id not in points:
             continue
@@ -366,18 +366,36 @@ def map_labels(
             value = locale("too little") if brief else locale("too little known")
         else:
             value = value_text(getattr(row, metric), metric, locale)
+        name = short_name(row.area_id, names[row.area_id], level, locale)
         locations.append(row.area_id)
         lon.append(x)
         lat.append(y)
-        name = short_name(row.area_id, names[row.area_id], level, locale)
-        text.append(f"<b>{value}</b>" if small else f"<b>{name}</b><br>{value}")
+        shown_names.append(name)
+        value_texts.append(value)
+        text.append(_label_text(None if small else name, value))
     return {
         "locations": locations,
         "lon": lon,
         "lat": lat,
         "text": text,
         "size": LABEL_SIZE[level],
+        "names": shown_names,
+        "values": value_texts,
     }
+
+
+def _label_text(name: str | None, value: str) -> str:
+    return f"<b>{value}</b>" if name is None else f"<b>{name}</b><br>{value}"
+
+
+def named_labels(labels: Mapping, *, size: int) -> dict:
+    """Labels that all carry their area's name, in type of ``size``: for a map zoomed in on a
+    few areas (an area's profile), where every area has room for its name."""
+    text = [
+        _label_text(name, value)
+        for name, value in zip(labels["names"], labels["values"], strict=True)
+    ]
+    return {**labels, "text": text, "size": size}
 
 
 def short_name(area_id: str, name: str, level: str, locale: Locale) -> str:

@@ -120,11 +120,16 @@ def area_summary(
     }
 
 
+#: Type size of the profile map's labels (the overview's local-authority labels are 11).
+PROFILE_LABEL_SIZE: Final = 13
+
+
 def area_map(context: AppContext, la_view: OverviewView, level: str, area_id: str) -> dict:
     """The area's own map: ``la_view``'s local-authority map (the overview's view of the same
     settings at local-authority level), labelled, restricted to the local authorities of the area
     (the others are not drawn; the geo map fits the areas drawn)."""
     keep = set(area_las(context, level, area_id))
-    return figures_map.filled_map(
-        figures_map.only_locations(la_view.map, keep), level="la", height=MAP_HEIGHT
-    )
+    view_map = figures_map.only_locations(la_view.map, keep)
+    # Zoomed in on a few local authorities, each has room for its name.
+    view_map["labels"] = figures_map.named_labels(view_map["labels"], size=PROFILE_LABEL_SIZE)
+    return figures_map.filled_map(view_map, level="la", height=MAP_HEIGHT)

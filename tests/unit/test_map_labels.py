@@ -54,3 +54,23 @@ def test_the_label_trace_comes_after_every_area_trace():
     assert len(figure.data) - 1 == figures_map.LABEL_TRACE
     assert figure.data[figures_map.LABEL_TRACE].type == "scattergeo"
     assert {trace.type for trace in figure.data[:-1]} == {"choropleth"}
+
+
+def test_the_profile_map_labels_each_of_its_local_authorities_by_name(mini_context):
+    """Gwent's profile map: its five local authorities, each labelled with its name and value
+    (zoomed in, even the small ones have room), and none of Wales's other 17. In the fixture,
+    Phoenix covers Gwent with no local authority named, so it counts in each of the five."""
+    from dashboard.views import profile
+
+    la_view = view_of(mini_context, "?level=la")
+    figure = profile.area_map(mini_context, la_view, "force", "gwent")
+    labels = figure["data"][figures_map.LABEL_TRACE]
+    gwent = set(profile.area_las(mini_context, "force", "gwent"))
+    assert len(gwent) == 5
+    names = mini_context.names("en", "la")
+    assert sorted(labels["text"]) == sorted(
+        f"<b>{figures_map.short_name(la, names[la], 'la', la_view.locale)}</b><br>1" for la in gwent
+    )
+    value_trace = figure["data"][figures_map.VALUE_TRACE["la"]]
+    none_trace = figure["data"][figures_map.NONE_TRACE["la"]]
+    assert set(value_trace["locations"]) | set(none_trace["locations"]) == gwent
