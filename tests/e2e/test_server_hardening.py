@@ -123,3 +123,12 @@ def test_a_malformed_chunked_body_is_a_bad_request_without_a_traceback(server, s
     )
     assert answer.startswith(b"HTTP/1.1 400"), answer[:200]
     assert "Traceback" not in server_log.read_text()[len(before) :]
+
+
+def test_a_path_of_two_slashes_is_not_found(server):
+    """7 and 10 through gunicorn: ``//evil.example/`` is an address of this site where no page is
+    (404, the app's page; tests/unit/test_links_stay_on_site.py checks its links)."""
+    answer = raw_request(
+        server, b"GET //evil.example/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+    )
+    assert answer.startswith(b"HTTP/1.1 404"), answer[:200]
