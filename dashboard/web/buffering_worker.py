@@ -46,9 +46,10 @@ REQUEST_READ_TIMEOUT: Final = 10.0
 MAX_HEAD_BYTES: Final = 64 * 1024
 READ_SIZE: Final = 64 * 1024
 END_OF_HEAD: Final = b"\r\n\r\n"
-CONTENT_LENGTH: Final = re.compile(rb"^content-length[ \t]*:[ \t]*(\S*)[ \t]*$", re.I | re.M)
+# Header lines end in CRLF: "$" (before "\n") leaves the "\r" to match.
+CONTENT_LENGTH: Final = re.compile(rb"^content-length[ \t]*:[ \t]*(\S*?)[ \t]*\r?$", re.I | re.M)
 TRANSFER_ENCODING: Final = re.compile(rb"^transfer-encoding[ \t]*:(.*)$", re.I | re.M)
-EXPECT_CONTINUE: Final = re.compile(rb"^expect[ \t]*:[ \t]*100-continue[ \t]*$", re.I | re.M)
+EXPECT_CONTINUE: Final = re.compile(rb"^expect[ \t]*:[ \t]*100-continue[ \t]*\r?$", re.I | re.M)
 CONTINUE: Final = b"HTTP/1.1 100 Continue\r\n\r\n"
 
 

@@ -18,8 +18,9 @@ def _open(host: str, port: int, body: bool) -> socket.socket:
     sock = socket.create_connection((host, port), timeout=5)
     if body:
         sock.sendall(
+            # The length before another header, as browsers send it.
             b"POST /_dash-update-component HTTP/1.1\r\nHost: x\r\n"
-            b"Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n"
+            b"Content-Length: 100000\r\nContent-Type: application/json\r\n\r\n"
         )
     else:
         sock.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")

@@ -18,6 +18,9 @@ HEAD = b"POST /_dash-update-component HTTP/1.1\r\nHost: x\r\n"
         (b"GET / HTTP/1.1\r\nHost: x\r\n\r\n", True),
         (HEAD + b"Content-Length: 5\r\n\r\n{}", False),
         (HEAD + b"content-length: 2\r\n\r\n{}", True),
+        (HEAD + b"Content-Length: 5\r\nContent-Type: application/json\r\n\r\n{}", False),
+        (HEAD + b"Content-Length: 2 \r\nExpect: 100-continue\r\n\r\n{}", True),
+        (HEAD + b"Transfer-Encoding: chunked\r\nAccept: */*\r\n\r\n2\r\n{}\r\n", False),
         (HEAD + b"Content-Length: nope\r\n\r\n", True),  # gunicorn answers 400
         (HEAD + b"Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n", False),
         (HEAD + b"Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n", True),
@@ -34,3 +37,4 @@ def test_too_large_requests_are_refused_before_they_are_read():
     assert request_complete(b"GET / HTTP/1.1\r\nX: " + b"a" * MAX_HEAD_BYTES) == "431"
     length = str(MAX_CONTENT_LENGTH + 1).encode()
     assert request_complete(HEAD + b"Content-Length: " + length + b"\r\n\r\n") == "413"
+    assert request_complete(HEAD + b"Content-Length: " + length + b"\r\nA: b\r\n\r\n") == "413"
