@@ -408,6 +408,12 @@ def soak_report(faults: Faults, logs: list[UserLog], started: float, elapsed: fl
             1 for s in samples if not s.ok and in_kill_window(s.at, s.ms)
         ),
         "lost_elsewhere": sum(1 for _n, at, ms in lost if not in_kill_window(at, ms)),
+        # Each failed request: kind, status (0: no answer), seconds into the run, milliseconds.
+        "failed_requests": [
+            (s.kind, s.status, round(s.at - started, 2), round(s.ms))
+            for s in sorted(samples, key=lambda sample: sample.at)
+            if not s.ok
+        ][:30],
     }
 
 
@@ -458,6 +464,8 @@ def print_report(report: dict) -> None:
             f"kill: {soak['lost_in_kill_window']} ({soak['failed_requests_in_kill_window']} "
             f"requests); lost elsewhere: {soak['lost_elsewhere']} (target 0)"
         )
+        for kind, status, at, ms in soak["failed_requests"]:
+            print(f"  failed at {at:>6.2f} s after {ms:>5} ms: {kind} (status {status})")
 
 
 def main(argv: list[str] | None = None) -> int:
