@@ -60,8 +60,25 @@ def create_app(context: AppContext | None = None) -> Dash:
 
 
 def create_server():
-    """WSGI entry point for gunicorn: ``gunicorn 'app:create_server()'``."""
-    return create_app().server
+    """WSGI entry point for gunicorn: ``gunicorn 'app:create_server()'``.
+
+    Invalid data stops the server with the clean message ``make run`` prints and exit status 2,
+    not with gunicorn's report of the exception (a 40-line traceback per bad file).
+    """
+    try:
+        return create_app().server
+    except DataError as error:
+        print(data_error_message(error), file=sys.stderr, flush=True)
+        raise SystemExit(DATA_ERROR_STATUS) from None
+
+
+#: The exit status when the data is invalid (``make run`` and ``make serve``).
+DATA_ERROR_STATUS = 2
+
+
+def data_error_message(error: DataError) -> str:
+    """What the server says when it does not start because of the data."""
+    return f"The dashboard did not start because a data file is invalid:\n{error}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -73,10 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         app = create_app()
     except DataError as error:
-        print(
-            f"The dashboard did not start because a data file is invalid:\n{error}", file=sys.stderr
-        )
-        return 2
+        print(data_error_message(error), file=sys.stderr)
+        return DATA_ERROR_STATUS
     app.run(host=args.host, port=args.port, debug=args.debug)
     return 0
 

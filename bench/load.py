@@ -15,14 +15,25 @@ Everything is bounded: the run stops at ``--seconds`` (and at ``--max-requests``
 has a timeout, and the server is stopped at the end. Reports requests per second, latency
 percentiles per kind of request and per interaction, and errors (any status other than 200/204/
 304, a timeout or a connection error). Targets: 0 errors, p95 < 250 ms.
+
+``--soak`` is the reliability run: the same users with the view cache in a real ``redis-server``
+(``REDIS_URL``), one gunicorn worker killed (SIGKILL) at 30 % of the run, and Redis hung
+(SIGSTOP: it still accepts connections, and never answers) from 50 % to the end. It reports the
+figures of each phase and the interactions lost: those that failed within
+:data:`KILL_WINDOW_S` of the kill (requests in flight on the killed worker, or sent on a
+kept-alive connection to it) and any other (target: none).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import random
 import re
+import signal
+import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -38,6 +49,13 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results"
 REQUEST_TIMEOUT = 30.0
 TARGET_P95_MS = 250
+#: When, in the soak, one worker is killed and Redis hangs (fractions of the run).
+KILL_AT = 0.3
+HANG_AT = 0.5
+#: Seconds after the kill in which a failure counts as a request the killed worker held (in
+#: flight, or on a kept-alive connection to it: the users' think time is at most 3 s, and
+#: gunicorn closes kept-alive connections after 5 s).
+KILL_WINDOW_S = 5.0
 
 
 class BudgetSpentError(Exception):
@@ -50,12 +68,15 @@ class Sample:
     ms: float
     ok: bool
     status: int
+    #: When the request was sent (``time.time()``).
+    at: float = 0.0
 
 
 @dataclass
 class UserLog:
     samples: list[Sample] = field(default_factory=list)
-    interactions: list[tuple[str, float, bool]] = field(default_factory=list)
+    #: (name, milliseconds, all its requests succeeded, when it started).
+    interactions: list[tuple[str, float, bool, float]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
 
@@ -73,22 +94,25 @@ class CountingTransport:
         if self.budget is not None and not self.budget.acquire(blocking=False):
             raise BudgetSpentError
 
-    def _record(self, kind: str, started: float, status: int) -> None:
+    def _record(self, kind: str, started: float, status: int, at: float) -> None:
         ok = status in (200, 204, 304)
-        self.log.samples.append(Sample(kind, (time.perf_counter() - started) * 1000, ok, status))
+        ms = (time.perf_counter() - started) * 1000
+        self.log.samples.append(Sample(kind, ms, ok, status, at))
         if not ok:
             self.log.errors.append(f"{kind}: HTTP {status}")
 
     def _call(self, kind: str, send):
         self._spend()
+        at = time.time()
         started = time.perf_counter()
         try:
             reply = send()
         except requests.RequestException as error:
-            self.log.samples.append(Sample(kind, (time.perf_counter() - started) * 1000, False, 0))
+            ms = (time.perf_counter() - started) * 1000
+            self.log.samples.append(Sample(kind, ms, False, 0, at))
             self.log.errors.append(f"{kind}: {type(error).__name__}")
             return 599, b"", {}
-        self._record(kind, started, reply[0])
+        self._record(kind, started, reply[0], at)
         return reply
 
     def post(self, path: str, body: dict):
@@ -154,13 +178,14 @@ def user(base: str, deadline: float, seed: int, log: UserLog, budget, think: tup
             else:
                 metric = rng.choice(("count", "per_100k", "quality_share", "precarious_share"))
                 update = {(ids.METRIC, "value"): metric}
+            at = time.time()
             started = time.perf_counter()
             before = len(log.errors)
             session.set(update)
             if name == "level":
                 transport.get(f"/geometry/{level}.geojson")
             log.interactions.append(
-                (name, (time.perf_counter() - started) * 1000, len(log.errors) == before)
+                (name, (time.perf_counter() - started) * 1000, len(log.errors) == before, at)
             )
     except BudgetSpentError:
         pass
@@ -169,6 +194,8 @@ def user(base: str, deadline: float, seed: int, log: UserLog, budget, think: tup
 
 
 def open_page(transport: CountingTransport, rng: random.Random, *, first: bool) -> Session:
+    at = time.time()
+    before = len(transport.log.errors)
     started = time.perf_counter()
     status, body, headers = transport.get("/")
     if first and status == 200:
@@ -181,7 +208,9 @@ def open_page(transport: CountingTransport, rng: random.Random, *, first: bool) 
     session = Session(transport.post, transport.get)
     session.open("/")
     transport.get("/geometry/region.geojson")
-    transport.log.interactions.append(("open page", (time.perf_counter() - started) * 1000, True))
+    ok = len(transport.log.errors) == before
+    ms = (time.perf_counter() - started) * 1000
+    transport.log.interactions.append(("open page", ms, ok, at))
     return session
 
 
@@ -198,18 +227,94 @@ def percentiles(values: list[float]) -> dict:
     }
 
 
+def children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (gunicorn's workers, for the master's pid)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                # The fields after the command name, which is in parentheses: state, ppid, ...
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                if int(fields[1]) == pid:
+                    found.append(int(entry.name))
+    return sorted(found)
+
+
+def redis_pid(url: str) -> int | None:
+    """The pid of the redis-server serving ``url`` (it names its address in its title)."""
+    address = url.split("//", 1)[1].split("/", 1)[0]
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError):
+                title = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+                if "redis-server" in title and address in title:
+                    return int(entry.name)
+    return None
+
+
+class Faults:
+    """The soak's faults, at fixed times: one worker killed, then Redis hung (SIGSTOP)."""
+
+    def __init__(self, pidfile: Path, redis_url: str, started: float, seconds: float):
+        self.pidfile = pidfile
+        self.redis = redis_pid(redis_url)
+        self.kill_at = started + KILL_AT * seconds
+        self.hang_at = started + HANG_AT * seconds
+        self.events: dict[str, float] = {}
+        self.killed: int | None = None
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> Faults:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self._stop.set()
+        self._thread.join(5)
+        if "redis hung" in self.events and self.redis:
+            with contextlib.suppress(OSError):
+                os.kill(self.redis, signal.SIGCONT)  # so that it can be stopped
+
+    def _run(self) -> None:
+        if self._stop.wait(max(0.0, self.kill_at - time.time())):
+            return
+        master = int(self.pidfile.read_text().strip())
+        workers = children(master)
+        if workers:
+            self.killed = workers[0]
+            os.kill(self.killed, signal.SIGKILL)
+            self.events["worker killed"] = time.time()
+        if self._stop.wait(max(0.0, self.hang_at - time.time())):
+            return
+        if self.redis:
+            os.kill(self.redis, signal.SIGSTOP)
+            self.events["redis hung"] = time.time()
+
+
 def run(args) -> dict:
     env = {}
     if args.interventions:
         env["VAWDASV_INTERVENTIONS_CSV"] = str(Path(args.interventions).resolve())
     RESULTS.mkdir(exist_ok=True)
     server_log = RESULTS / "load-gunicorn.log"
-    # Users start once the app answers (``/_dash-layout``), not merely once the port is open.
-    with servers.gunicorn(ROOT, env=env, workers=args.workers, log=server_log) as base:
+    with contextlib.ExitStack() as stack:
+        faults = None
+        if args.soak:
+            scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="soak-")))
+            redis_url = stack.enter_context(servers.redis_server(scratch))
+            pidfile = scratch / "gunicorn.pid"
+            env |= {"REDIS_URL": redis_url, "GUNICORN_CMD_ARGS": f"--pid {pidfile}"}
+        # Users start once the app answers (``/_dash-layout``), not merely once the port is open.
+        base = stack.enter_context(
+            servers.gunicorn(ROOT, env=env, workers=args.workers, log=server_log)
+        )
         budget = threading.BoundedSemaphore(args.max_requests)
         logs = [UserLog() for _ in range(args.users)]
         started = time.time()
         deadline = started + args.seconds
+        if args.soak:
+            faults = stack.enter_context(Faults(pidfile, redis_url, started, args.seconds))
         threads = [
             threading.Thread(
                 target=user,
@@ -231,7 +336,7 @@ def run(args) -> dict:
         by_kind.setdefault(sample.kind, []).append(sample.ms)
     interactions: dict[str, list[float]] = {}
     for log in logs:
-        for name, ms, _ok in log.interactions:
+        for name, ms, _ok, _at in log.interactions:
             interactions.setdefault(name, []).append(ms)
     dynamic = [s.ms for s in samples if s.kind != "static"]
     return {
@@ -257,6 +362,58 @@ def run(args) -> dict:
             str(status): sum(1 for s in samples if s.status == status)
             for status in sorted({s.status for s in samples})
         },
+        **({"soak": soak_report(faults, logs, started, elapsed)} if faults else {}),
+    }
+
+
+def soak_report(faults: Faults, logs: list[UserLog], started: float, elapsed: float) -> dict:
+    """Each phase's figures, and the interactions lost in the kill's window and elsewhere."""
+    killed_at = faults.events.get("worker killed")
+    hung_at = faults.events.get("redis hung")
+    end = started + elapsed
+    phases = {
+        "before the kill": (started, killed_at or end),
+        "worker killed, Redis up": (killed_at or end, hung_at or end),
+        "Redis hung": (hung_at or end, end),
+    }
+    samples = [sample for log in logs for sample in log.samples]
+    interactions = [entry for log in logs for entry in log.interactions]
+
+    def in_kill_window(at: float, ms: float) -> bool:
+        # Started before the kill and ended after it (in flight), or started soon after it.
+        return (
+            killed_at is not None
+            and at <= killed_at + KILL_WINDOW_S
+            and at + ms / 1000 >= killed_at
+        )
+
+    lost = [(name, at, ms) for name, ms, ok, at in interactions if not ok]
+    return {
+        "events_s": {name: round(at - started, 1) for name, at in faults.events.items()},
+        "killed_worker": faults.killed,
+        "phases": {
+            name: {
+                "requests": sum(1 for s in samples if low <= s.at < high),
+                "errors": sum(1 for s in samples if low <= s.at < high and not s.ok),
+                "latency_ms": percentiles([s.ms for s in samples if low <= s.at < high]),
+                "interaction_ms": percentiles(
+                    [ms for _name, ms, _ok, at in interactions if low <= at < high]
+                ),
+            }
+            for name, (low, high) in phases.items()
+        },
+        "interactions": len(interactions),
+        "lost_in_kill_window": sum(1 for _n, at, ms in lost if in_kill_window(at, ms)),
+        "failed_requests_in_kill_window": sum(
+            1 for s in samples if not s.ok and in_kill_window(s.at, s.ms)
+        ),
+        "lost_elsewhere": sum(1 for _n, at, ms in lost if not in_kill_window(at, ms)),
+        # Each failed request: kind, status (0: no answer), seconds into the run, milliseconds.
+        "failed_requests": [
+            (s.kind, s.status, round(s.at - started, 2), round(s.ms))
+            for s in sorted(samples, key=lambda sample: sample.at)
+            if not s.ok
+        ][:30],
     }
 
 
@@ -292,6 +449,23 @@ def print_report(report: dict) -> None:
         )
     if report["error_examples"]:
         print("\nerrors:", *report["error_examples"], sep="\n  ")
+    soak = report.get("soak")
+    if soak:
+        print(f"\nsoak: events at {soak['events_s']} s (killed worker pid {soak['killed_worker']})")
+        print(f"{'phase':<28} {'requests':>9} {'errors':>7} {'p95 ms':>8} {'interaction p95':>16}")
+        for name, phase in soak["phases"].items():
+            print(
+                f"{name:<28} {phase['requests']:>9} {phase['errors']:>7} "
+                f"{phase['latency_ms'].get('p95', 0):>8.1f} "
+                f"{phase['interaction_ms'].get('p95', 0):>16.1f}"
+            )
+        print(
+            f"interactions: {soak['interactions']}; lost in the {KILL_WINDOW_S:.0f} s after the "
+            f"kill: {soak['lost_in_kill_window']} ({soak['failed_requests_in_kill_window']} "
+            f"requests); lost elsewhere: {soak['lost_elsewhere']} (target 0)"
+        )
+        for kind, status, at, ms in soak["failed_requests"]:
+            print(f"  failed at {at:>6.2f} s after {ms:>5} ms: {kind} (status {status})")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -303,13 +477,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--think-max", type=float, default=3.0)
     parser.add_argument("--max-requests", type=int, default=200_000, help="hard cap")
     parser.add_argument("--interventions", help="a directory CSV instead of the shipped one")
+    parser.add_argument(
+        "--soak",
+        action="store_true",
+        help="with Redis, one worker killed at 30 %% of the run and Redis hung from 50 %%",
+    )
     args = parser.parse_args(argv)
     report = run(args)
     print_report(report)
     out = RESULTS / f"load-{time.strftime('%Y%m%dT%H%M%S')}.json"
     out.write_text(json.dumps(report, indent=2), encoding="utf-8")
     print(f"\nJSON: {out}")
-    ok = report["errors"] == 0 and report["latency_ms_dynamic"].get("p95", 1e9) < TARGET_P95_MS
+    if args.soak:
+        ok = report["soak"]["lost_elsewhere"] == 0
+    else:
+        ok = report["errors"] == 0 and report["latency_ms_dynamic"].get("p95", 1e9) < TARGET_P95_MS
     print("targets met" if ok else "targets NOT met")
     return 0
 

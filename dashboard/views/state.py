@@ -321,10 +321,24 @@ def profile_href(level: str, area: str, lang: str) -> str | None:
 def provision_href(pathname: str, state: ViewState, provision: str) -> str:
     """The same page counting other services: the rest of ``state`` kept, no area selected."""
     _path, search = to_url(replace(state, provision=provision, area=None))
-    return (pathname or "/") + search
+    return site_path(pathname) + search
 
 
 # ------------------------------------------------------------------------------ links
+
+
+def site_path(pathname: object) -> str:
+    """``pathname`` as a path on this site: one leading slash, no empty segments.
+
+    Every link the app builds from an address it was given starts with this. A browser reads a
+    link that starts with two slashes (``//evil.example/``), or a slash and a backslash, as the
+    address of another host, so the language link on ``http://host//evil.example/`` would
+    otherwise lead off the site (an open redirect). Empty segments are dropped, as the page
+    table ignores them when it matches a path.
+    """
+    text = pathname if isinstance(pathname, str) else ""
+    segments = [segment for segment in text.replace("\\", "/").split("/") if segment]
+    return "/" + "/".join(segments)
 
 
 def query_string(lang: str, **params: str | None) -> str:
@@ -338,7 +352,7 @@ def query_string(lang: str, **params: str | None) -> str:
 
 def href(path: str, lang: str, **params: str | None) -> str:
     """A link to ``path`` in ``lang`` with the given settings: ``href("/gaps", "cy")``."""
-    return path + query_string(lang, **params)
+    return site_path(path) + query_string(lang, **params)
 
 
 def switch_href(pathname: object, search: object, lang: str) -> str:
@@ -346,7 +360,7 @@ def switch_href(pathname: object, search: object, lang: str) -> str:
     text = search if isinstance(search, str) else ""
     params = [(key, value) for key, value in parse_qsl(text.lstrip("?")) if key != "lang"]
     params.append(("lang", "cy" if lang == "en" else "en"))
-    return (pathname if isinstance(pathname, str) and pathname else "/") + "?" + urlencode(params)
+    return site_path(pathname) + "?" + urlencode(params)
 
 
 def with_remembered_language(search: object, remembered: object) -> tuple[str, str | None]:

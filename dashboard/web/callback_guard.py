@@ -17,7 +17,7 @@ from typing import Any
 from dash import Dash
 from flask import request
 
-from dashboard.web.errors import BAD_REQUEST_TEXT, text_response
+from dashboard.web.errors import BAD_REQUEST_TEXT, bad_request, is_bad_request, text_response
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +130,15 @@ def configure_callback_guard(app: Dash) -> None:
     def reject_malformed_callback_requests():
         if request.path != update_path or request.method != "POST":
             return None
-        problem = validate_callback_body(app, request.get_json(silent=True))
+        try:
+            body = request.get_json(silent=True)
+        except Exception as error:
+            # JSON nested thousands of levels deep (RecursionError: ``silent`` only covers
+            # ValueError), or a body that cannot be read (a malformed chunked encoding).
+            if is_bad_request(error):
+                return bad_request(error)
+            raise
+        problem = validate_callback_body(app, body)
         if problem:
             log.info("rejected callback request: %s", problem)
             return text_response(BAD_REQUEST_TEXT, 400)

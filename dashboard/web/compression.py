@@ -245,7 +245,9 @@ def configure_compression(app: Dash) -> None:
         etag, weak = response.get_etag()
         if etag and not weak:
             response.set_etag(f"{etag}:{algorithm}")
-        return response
+        # The browser revalidates with the ETag it was given, the compressed one: Dash and
+        # Flask's static route compare it with the uncompressed one and never answered 304.
+        return response.make_conditional(request)
 
 
 def _registered_bodies(app: Dash, wanted: Callable[[str], bool]) -> list[bytes]:

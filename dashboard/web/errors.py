@@ -15,6 +15,7 @@ from typing import Final
 from dash import Dash
 from dash.exceptions import DependencyException, InvalidResourceError
 from flask import Response, request
+from gunicorn.http.errors import NoMoreData, ParseException
 from werkzeug.exceptions import HTTPException
 
 log = logging.getLogger(__name__)
@@ -59,8 +60,27 @@ def configure_errors(app: Dash) -> None:
     def unexpected_error(error: Exception) -> Response:
         if isinstance(error, HTTPException):
             return http_error(error)
+        if is_bad_request(error):
+            return bad_request(error)
         log.error("unhandled error on %s %s", request.method, request.path, exc_info=error)
         return text_response(ERROR_TEXT, 500)
+
+
+#: What reading a malformed request body raises: gunicorn parses a chunked body (its sizes and
+#: terminators) only while the app reads it, so a bad chunk size reaches the app as an exception.
+BODY_READ_ERRORS: Final = (ParseException, NoMoreData)
+
+
+def is_bad_request(error: BaseException) -> bool:
+    """Whether ``error`` is the client's fault: a body that cannot be read or parsed (a broken
+    chunked encoding; JSON nested too deeply for the parser, which raises RecursionError)."""
+    return isinstance(error, (*BODY_READ_ERRORS, RecursionError))
+
+
+def bad_request(error: BaseException) -> Response:
+    """400 for a request the client got wrong: one line in the log, no traceback."""
+    log.info("bad request on %s %s: %s", request.method, request.path, type(error).__name__)
+    return text_response(BAD_REQUEST_TEXT, 400)
 
 
 def callback_error(error: Exception) -> None:

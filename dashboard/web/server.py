@@ -7,6 +7,8 @@ callback guard into a Dash app's Flask server.
 * :mod:`dashboard.web.compression`: flask-compress, and the static bundles compressed ahead.
 * :mod:`dashboard.web.view_cache`: the cache of computed overview views.
 * :mod:`dashboard.web.security`: the Content-Security-Policy and the other security headers.
+* :mod:`dashboard.web.disclosure`: no versions in the page and no ``/_reload-hash`` in production.
+* :mod:`dashboard.web.page_status`: the page answered 404 at addresses no page matches.
 * :mod:`dashboard.web.grid_script`: dash-ag-grid's bundle only on the pages with a grid.
 * :mod:`dashboard.web.errors`: short error answers (the callback error handler is given to
   ``Dash(on_error=...)`` in ``app.create_app``).
@@ -20,8 +22,10 @@ from dash import Dash
 
 from dashboard.web.callback_guard import configure_callback_guard
 from dashboard.web.compression import configure_compression
+from dashboard.web.disclosure import configure_disclosure
 from dashboard.web.errors import configure_errors
 from dashboard.web.grid_script import configure_grid_script
+from dashboard.web.page_status import configure_page_status
 from dashboard.web.security import configure_security_headers
 from dashboard.web.view_cache import configure_view_cache
 
@@ -39,8 +43,12 @@ def configure_server(app: Dash) -> Dash:
     configure_callback_guard(app)
     configure_grid_script(app)
     # The order of the after_request hooks matters (Flask runs them last registered first): the
-    # security headers go on every answer, then the static pre-compressor, then flask-compress.
+    # security headers go on every answer, then the page's status and the removal of its
+    # developer-only settings (before its compression), then the static pre-compressor, then
+    # flask-compress.
     configure_compression(app)
+    configure_disclosure(app)
+    configure_page_status(app)
     configure_view_cache(server)
     configure_security_headers(app)
     configure_errors(app)

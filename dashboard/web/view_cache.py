@@ -4,8 +4,14 @@
 :func:`view_cache_key` (the data's identity, the language and the state's canonical URL) first in
 this process's memo of recent views, then in the shared cache (flask-caching: in-process
 ``SimpleCache`` by default, ``RedisCache`` when ``REDIS_URL`` is set, so that every worker and host
-shares what one of them computed), and only then computed. A cache that fails (Redis down) is
-logged and skipped: the view is then computed directly.
+shares what one of them computed), and only then computed.
+
+A shared cache that fails (Redis down, or up but never answering) costs at most one short wait:
+the client gives up after :data:`REDIS_TIMEOUT_S` (connecting or reading, no retries), and the
+:class:`CircuitBreaker` then skips Redis for :data:`REDIS_COOLDOWN_S` seconds, views being
+computed directly, and logs one warning, not one per request. Before, a Redis that accepted
+connections but never answered made every view callback wait 5 s (redis-py's retries with
+back-off), and a page took 20-39 s to open under load.
 """
 
 from __future__ import annotations
@@ -13,12 +19,16 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any, Final
 
 from dash import Dash
 from flask import Flask, current_app
 from flask_caching import Cache
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from dashboard.domain.context import AppContext
 from dashboard.views import overview as overview_view
@@ -34,6 +44,67 @@ VIEW_CACHE_TIMEOUT: Final = 3600
 VIEW_CACHE_THRESHOLD: Final = 2000
 #: Views kept in each process's memo (a view is about 10 KB).
 MEMO_SIZE: Final = 256
+#: Seconds to connect to Redis or to wait for its answer. A Redis next to the app answers in a
+#: millisecond; computing a view directly takes about 20 ms, so waiting longer never pays.
+REDIS_TIMEOUT_S: Final = 0.25
+#: Seconds the shared cache is skipped after it failed, before it is tried again.
+REDIS_COOLDOWN_S: Final = 30.0
+
+
+class CircuitBreaker:
+    """Skips a failing dependency for ``cooldown`` seconds after each failure.
+
+    Closed (the normal state), calls go through; a failure opens it, and :meth:`allows` is
+    False until ``cooldown`` seconds have passed; then one call is let through, and its success
+    closes it again (its failure opens it for another ``cooldown``). One warning is logged when
+    it opens and one message when it closes, so a dependency that is down for an hour costs a
+    few lines of log, not one per request. Thread-safe; ``clock`` is for the tests.
+    """
+
+    def __init__(
+        self, name: str, cooldown: float, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.name = name
+        self.cooldown = cooldown
+        self.clock = clock
+        self._open_until: float | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def is_open(self) -> bool:
+        with self._lock:
+            return self._open_until is not None
+
+    def allows(self) -> bool:
+        """Whether to call the dependency now (one trial call once the cool-down is over)."""
+        with self._lock:
+            if self._open_until is None:
+                return True
+            if self.clock() < self._open_until:
+                return False
+            # Let this call try; the others keep skipping until it has answered.
+            self._open_until = self.clock() + self.cooldown
+            return True
+
+    def failed(self, error: Exception) -> None:
+        with self._lock:
+            was_closed = self._open_until is None
+            self._open_until = self.clock() + self.cooldown
+        if was_closed:
+            log.warning(
+                "%s unavailable (%s: %s); skipping it for %.0f s at a time until it answers",
+                self.name,
+                type(error).__name__,
+                error,
+                self.cooldown,
+            )
+
+    def succeeded(self) -> None:
+        with self._lock:
+            was_open = self._open_until is not None
+            self._open_until = None
+        if was_open:
+            log.warning("%s available again", self.name)
 
 
 class ViewMemo:
@@ -77,6 +148,13 @@ def cache_config() -> dict[str, Any]:
             "CACHE_REDIS_URL": redis_url,
             "CACHE_KEY_PREFIX": "vawdasv:",
             "CACHE_DEFAULT_TIMEOUT": VIEW_CACHE_TIMEOUT,
+            # Passed to redis-py: give up quickly and never retry (the breaker decides when to
+            # try again); redis-py's default retries with back-off took 5 s per request.
+            "CACHE_OPTIONS": {
+                "socket_connect_timeout": REDIS_TIMEOUT_S,
+                "socket_timeout": REDIS_TIMEOUT_S,
+                "retry": Retry(NoBackoff(), 0),
+            },
         }
     return {
         "CACHE_TYPE": "SimpleCache",
@@ -90,6 +168,7 @@ def configure_view_cache(server: Flask) -> None:
     server.extensions[EXTENSION_KEY] = {
         "cache": Cache(server, config=cache_config()),
         "memo": ViewMemo(),
+        "breaker": CircuitBreaker("view cache (Redis)", REDIS_COOLDOWN_S),
     }
 
 
@@ -108,24 +187,31 @@ def cached_compute_view(context: AppContext, state: ViewState) -> OverviewView:
     memo: ViewMemo = caches["memo"]
     view = memo.get(key)
     if view is None:
-        view = _shared_view(caches["cache"], key, context, state)
+        view = _shared_view(caches["cache"], caches["breaker"], key, context, state)
         memo.put(key, view)
     return view
 
 
-def _shared_view(cache: Cache, key: str, context: AppContext, state: ViewState) -> OverviewView:
+def _shared_view(
+    cache: Cache, breaker: CircuitBreaker, key: str, context: AppContext, state: ViewState
+) -> OverviewView:
+    if not breaker.allows():
+        return overview_view.compute_view(context, state)
     try:
         found = cache.get(key)
-    except Exception as error:
-        log.warning("view cache unavailable (%s); computing directly", error)
+    except Exception as error:  # redis-py raises its own errors and OSError
+        breaker.failed(error)
         return overview_view.compute_view(context, state)
     if found is not None:
+        breaker.succeeded()
         return found
     view = overview_view.compute_view(context, state)
     try:
         cache.set(key, view)
     except Exception as error:
-        log.warning("could not store a view in the cache (%s)", error)
+        breaker.failed(error)
+    else:
+        breaker.succeeded()
     return view
 
 

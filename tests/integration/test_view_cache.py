@@ -9,6 +9,8 @@ then computed directly.
 
 from __future__ import annotations
 
+import time
+
 import pytest
 import redis
 
@@ -81,4 +83,45 @@ def test_a_redis_that_is_down_does_not_stop_the_app(mini_context, monkeypatch, c
     monkeypatch.delenv("REDIS_URL")
     direct = create_app(mini_context)
     assert overview_of(down) == overview_of(direct)
-    assert "view cache unavailable" in caplog.text
+    assert "view cache (Redis) unavailable" in caplog.text
+
+
+def test_a_redis_that_hangs_is_given_up_on_once_then_skipped(mini_context, monkeypatch, caplog):
+    """A Redis that accepts connections but never answers (issue 13, problem 4): the first view
+    waits for it once, briefly (no retries); the breaker then skips it, with one warning."""
+    from tests.support.hanging_server import hanging_server
+
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    direct = create_app(mini_context)
+    with hanging_server() as hung:
+        monkeypatch.setenv("REDIS_URL", hung.url)
+        app = create_app(mini_context)
+        started = time.monotonic()
+        views = [overview_of(app, area) for area in ("cardiff", "newport", "swansea", "powys")]
+        waited = time.monotonic() - started
+    assert views == [
+        overview_of(direct, area) for area in ("cardiff", "newport", "swansea", "powys")
+    ]
+    assert hung.accepted == 1, "Redis was tried again while the breaker was open"
+    warnings = [r for r in caplog.records if "unavailable" in r.getMessage()]
+    assert len(warnings) == 1, [r.getMessage() for r in warnings]
+    # One short wait, not 5 s per view callback (each overview runs several): the four
+    # overviews take about 0.5 s with no Redis.
+    assert waited < 3.0, waited
+
+
+def test_the_breaker_skips_for_its_cool_down_then_tries_again():
+    from dashboard.web.view_cache import CircuitBreaker
+
+    now = [0.0]
+    breaker = CircuitBreaker("test", cooldown=30, clock=lambda: now[0])
+    assert breaker.allows()
+    breaker.failed(OSError("hung"))
+    assert not breaker.allows()
+    now[0] = 29.9
+    assert not breaker.allows()
+    now[0] = 30.1
+    assert breaker.allows(), "one trial call after the cool-down"
+    assert not breaker.allows(), "only one"
+    breaker.succeeded()
+    assert breaker.allows() and not breaker.is_open
