@@ -13,12 +13,14 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.i18n import N_, Locale
+from dashboard.views import panel_registry
+from dashboard.views import profile as profile_view
 from dashboard.views import state as view_state
 from dashboard.views.figures_map import metric_label
 from dashboard.views.overview import OverviewView
 from dashboard.web import ids
 from layouts.components import data_table, graph_config
-from layouts.drilldown import intervention_table, panels_grid
+from layouts.drilldown import chart_table, intervention_table, panels_grid
 from layouts.force import cells_section, crime_section, key_figures
 
 INDEX_TITLE = {"force": N_("Police force areas"), "region": N_("VAWDASV regions")}
@@ -96,6 +98,7 @@ def profile_page(
             if view.state.filters
             else None,
             panels_grid(locale, lambda filename: graph_config(locale.lang, filename), view),
+            printed_panels(view),
             html.H2(_("Interventions in {area}").format(area=name), className="panel-title"),
             html.Div(intervention_table(view), className="intervention-list"),
         ],
@@ -157,6 +160,31 @@ def area_map(
                 class_name="table table-sm list-table profile-las",
             ),
         ]
+    )
+
+
+def printed_panels(view: OverviewView) -> html.Div:
+    """The drill-downs on paper, in place of the charts (hidden on screen, where the charts
+    are): each chart's numbers as its table, three to a row (see
+    :func:`profile_view.printed_panel`)."""
+    return html.Div(
+        [
+            printed_panel(profile_view.printed_panel(view, panel.key))
+            for panel in panel_registry.panels()
+        ],
+        className="print-panels",
+    )
+
+
+def printed_panel(panel: profile_view.PrintedPanel) -> html.Div:
+    return html.Div(
+        [
+            html.H3(panel.title, className="print-panel-title"),
+            html.P(panel.coverage, className="print-panel-coverage"),
+            chart_table(panel.header, list(panel.rows)),
+            html.P(panel.note, className="print-panel-note"),
+        ],
+        className=f"panel print-panel print-panel-{panel.key}",
     )
 
 
