@@ -70,20 +70,25 @@ def profile_page(
                 ],
                 className="title-row",
             ),
-            dbc.Row(
+            # Three cells of a grid (assets/30-profile.css): on screen the map over its table
+            # beside the summary; on paper the map beside its table, over the summary, so the
+            # map takes most of the page's width (a wide area is drawn legibly).
+            html.Div(
                 [
-                    dbc.Col(area_map(map_figure, la_rows, view, name, locale), lg=5),
-                    dbc.Col(
+                    html.Div(
+                        area_map(map_figure, view, name, locale), className="profile-map-cell"
+                    ),
+                    html.Div(area_las_table(la_rows, locale), className="profile-las-cell"),
+                    html.Div(
                         [
                             html.H2(_("Summary"), className="panel-title"),
                             key_figures(dict(summary), locale),
                             cells_section(dict(summary), locale),
                         ],
-                        lg=7,
                         className="profile-summary",
                     ),
                 ],
-                className="g-4 profile-top",
+                className="profile-top",
             ),
             crime_section(dict(summary), locale),
             html.H2(
@@ -121,45 +126,37 @@ def print_frame(children: list, footer: html.Div, className: str) -> html.Table:
     )
 
 
-def area_map(
-    figure,
-    la_rows: Sequence[Mapping[str, Any]],
-    view: OverviewView,
-    name: str,
-    locale: Locale,
-) -> html.Div:
-    """The area's map and, for paper and screen readers, its local authorities' counts."""
+def area_map(figure, view: OverviewView, name: str, locale: Locale) -> html.Div:
+    """The area's own map of its local authorities."""
+    _ = locale
+    return html.Div(
+        dcc.Graph(
+            id=ids.PROFILE_MAP,
+            figure=figure,
+            config={**graph_config(locale.lang, f"{view.area}-map"), "scrollZoom": False},
+            className="map-graph profile-map",
+        ),
+        role="figure",
+        **{
+            "aria-label": _("Map of the local authorities in {area}: {measure}.").format(
+                area=name, measure=metric_label(view.state.metric, locale)
+            )
+        },
+    )
+
+
+def area_las_table(la_rows: Sequence[Mapping[str, Any]], locale: Locale) -> html.Table:
+    """The map's numbers, for paper and screen readers: each local authority's count."""
     _ = locale
     rows = [
         (row["area_name"], locale.number(int(row["local_count"])))
         for row in sorted(la_rows, key=lambda row: row["area_name"])
     ]
-    return html.Div(
-        [
-            html.Div(
-                dcc.Graph(
-                    id=ids.PROFILE_MAP,
-                    figure=figure,
-                    config={
-                        **graph_config(locale.lang, f"{view.area}-map"),
-                        "scrollZoom": False,
-                    },
-                    className="map-graph profile-map",
-                ),
-                role="figure",
-                **{
-                    "aria-label": _("Map of the local authorities in {area}: {measure}.").format(
-                        area=name, measure=metric_label(view.state.metric, locale)
-                    )
-                },
-            ),
-            data_table(
-                (_("Local authority"), _("Local interventions")),
-                rows,
-                numeric={1},
-                class_name="table table-sm list-table profile-las",
-            ),
-        ]
+    return data_table(
+        (_("Local authority"), _("Local interventions")),
+        rows,
+        numeric={1},
+        class_name="table table-sm list-table profile-las",
     )
 
 
