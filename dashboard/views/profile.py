@@ -155,7 +155,7 @@ def printed_panel(view: OverviewView, key: str) -> PrintedPanel:
     _summary, header, rows = overview_view.panel_alternative(view, key)
     if key == panel_registry.FUNDING_END:
         # On screen a dashed line marks the current year; on paper the year is said.
-        coverage = locale("Current financial year: {year}").format(year=view.current_year)
+        coverage = locale("Current financial year {year}").format(year=view.current_year)
     else:
         breakdown = view.breakdowns[key]
         series, labels, _title = overview_view.chart_inputs(panel, breakdown, locale)
