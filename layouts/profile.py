@@ -13,12 +13,14 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.i18n import N_, Locale
+from dashboard.views import panel_registry
+from dashboard.views import profile as profile_view
 from dashboard.views import state as view_state
 from dashboard.views.figures_map import metric_label
 from dashboard.views.overview import OverviewView
 from dashboard.web import ids
 from layouts.components import data_table, graph_config
-from layouts.drilldown import intervention_table, panels_grid
+from layouts.drilldown import chart_table, intervention_table, panels_grid
 from layouts.force import cells_section, crime_section, key_figures
 
 INDEX_TITLE = {"force": N_("Police force areas"), "region": N_("VAWDASV regions")}
@@ -68,20 +70,25 @@ def profile_page(
                 ],
                 className="title-row",
             ),
-            dbc.Row(
+            # Three cells of a grid (assets/30-profile.css): on screen the map over its table
+            # beside the summary; on paper the map beside its table, over the summary, so the
+            # map takes most of the page's width (a wide area is drawn legibly).
+            html.Div(
                 [
-                    dbc.Col(area_map(map_figure, la_rows, view, name, locale), lg=5),
-                    dbc.Col(
+                    html.Div(
+                        area_map(map_figure, view, name, locale), className="profile-map-cell"
+                    ),
+                    html.Div(area_las_table(la_rows, locale), className="profile-las-cell"),
+                    html.Div(
                         [
                             html.H2(_("Summary"), className="panel-title"),
                             key_figures(dict(summary), locale),
                             cells_section(dict(summary), locale),
                         ],
-                        lg=7,
                         className="profile-summary",
                     ),
                 ],
-                className="g-4 profile-top",
+                className="profile-top",
             ),
             crime_section(dict(summary), locale),
             html.H2(
@@ -96,6 +103,7 @@ def profile_page(
             if view.state.filters
             else None,
             panels_grid(locale, lambda filename: graph_config(locale.lang, filename), view),
+            printed_panels(view),
             html.H2(_("Interventions in {area}").format(area=name), className="panel-title"),
             html.Div(intervention_table(view), className="intervention-list"),
         ],
@@ -118,45 +126,62 @@ def print_frame(children: list, footer: html.Div, className: str) -> html.Table:
     )
 
 
-def area_map(
-    figure,
-    la_rows: Sequence[Mapping[str, Any]],
-    view: OverviewView,
-    name: str,
-    locale: Locale,
-) -> html.Div:
-    """The area's map and, for paper and screen readers, its local authorities' counts."""
+def area_map(figure, view: OverviewView, name: str, locale: Locale) -> html.Div:
+    """The area's own map of its local authorities."""
+    _ = locale
+    return html.Div(
+        dcc.Graph(
+            id=ids.PROFILE_MAP,
+            figure=figure,
+            config={**graph_config(locale.lang, f"{view.area}-map"), "scrollZoom": False},
+            className="map-graph profile-map",
+        ),
+        role="figure",
+        **{
+            "aria-label": _("Map of the local authorities in {area}: {measure}.").format(
+                area=name, measure=metric_label(view.state.metric, locale)
+            )
+        },
+    )
+
+
+def area_las_table(la_rows: Sequence[Mapping[str, Any]], locale: Locale) -> html.Table:
+    """The map's numbers, for paper and screen readers: each local authority's count."""
     _ = locale
     rows = [
         (row["area_name"], locale.number(int(row["local_count"])))
         for row in sorted(la_rows, key=lambda row: row["area_name"])
     ]
+    return data_table(
+        (_("Local authority"), _("Local interventions")),
+        rows,
+        numeric={1},
+        class_name="table table-sm list-table profile-las",
+    )
+
+
+def printed_panels(view: OverviewView) -> html.Div:
+    """The drill-downs on paper, in place of the charts (hidden on screen, where the charts
+    are): each chart's numbers as its table, three to a row (see
+    :func:`profile_view.printed_panel`)."""
     return html.Div(
         [
-            html.Div(
-                dcc.Graph(
-                    id=ids.PROFILE_MAP,
-                    figure=figure,
-                    config={
-                        **graph_config(locale.lang, f"{view.area}-map"),
-                        "scrollZoom": False,
-                    },
-                    className="map-graph profile-map",
-                ),
-                role="figure",
-                **{
-                    "aria-label": _("Map of the local authorities in {area}: {measure}.").format(
-                        area=name, measure=metric_label(view.state.metric, locale)
-                    )
-                },
-            ),
-            data_table(
-                (_("Local authority"), _("Local interventions")),
-                rows,
-                numeric={1},
-                class_name="table table-sm list-table profile-las",
-            ),
-        ]
+            printed_panel(profile_view.printed_panel(view, panel.key))
+            for panel in panel_registry.panels()
+        ],
+        className="print-panels",
+    )
+
+
+def printed_panel(panel: profile_view.PrintedPanel) -> html.Div:
+    return html.Div(
+        [
+            html.H3(panel.title, className="print-panel-title"),
+            html.P(panel.coverage, className="print-panel-coverage"),
+            chart_table(panel.header, list(panel.rows)),
+            html.P(panel.note, className="print-panel-note"),
+        ],
+        className=f"panel print-panel print-panel-{panel.key}",
     )
 
 

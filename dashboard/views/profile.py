@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, Final
 
 import numpy as np
 
 from dashboard.data import vocabulary as vocab
 from dashboard.data.geo import slugify
-from dashboard.domain import cliff, counting, need
+from dashboard.domain import cliff, counting, need, precarity
 from dashboard.domain.cells import gap_cells
 from dashboard.domain.context import AppContext
-from dashboard.views import figures_map
+from dashboard.views import figures_map, panel_registry
+from dashboard.views import overview as overview_view
 from dashboard.views.overview import OverviewView
 from dashboard.views.review import documented_gaps, force_population
 
@@ -133,3 +135,46 @@ def area_map(context: AppContext, la_view: OverviewView, level: str, area_id: st
     # Zoomed in on a few local authorities, each has room for its name.
     view_map["labels"] = figures_map.named_labels(view_map["labels"], size=PROFILE_LABEL_SIZE)
     return figures_map.filled_map(view_map, level="la", height=MAP_HEIGHT)
+
+
+@dataclass(frozen=True)
+class PrintedPanel:
+    """A drill-down as it is printed: the chart's own title and coverage over its numbers as a
+    two-column table (on A4 a table of eight charts takes a third of the room, and no label is
+    clipped), with its source note in full."""
+
+    key: str
+    title: str
+    coverage: str
+    header: tuple[str, str]
+    rows: tuple[tuple[str, str], ...]
+    note: str
+
+
+def printed_panel(view: OverviewView, key: str) -> PrintedPanel:
+    """Panel ``key`` on paper. The numbers are the chart's text alternative
+    (:func:`overview_view.panel_alternative`); a bar's label is the chart's own (the behaviours
+    the survey names as gaps keep their asterisk, which the title explains)."""
+    locale = view.locale
+    panel = panel_registry.panel(key)
+    _summary, header, rows = overview_view.panel_alternative(view, key)
+    if key == panel_registry.FUNDING_END:
+        # On screen a dashed line marks the current year; on paper the year is said.
+        coverage = locale("Current financial year {year}").format(year=view.current_year)
+    else:
+        breakdown = view.breakdowns[key]
+        series, labels, _title = overview_view.chart_inputs(panel, breakdown, locale)
+        rows = [
+            (labels[category], number)
+            for category, (_label, number) in zip(series.index, rows, strict=True)
+        ]
+        coverage = overview_view.coverage_text(breakdown, locale)
+    rule = " ".join(locale(step) for step in precarity.RULE_STEPS)
+    return PrintedPanel(
+        key=key,
+        title=locale(panel.chart_title or panel.title),
+        coverage=coverage,
+        header=header,
+        rows=tuple(rows),
+        note=locale(panel.note).format(rule=rule),
+    )

@@ -1,5 +1,7 @@
-"""An area's profile on paper: Chromium prints /force/gwent and /region/cardiff-and-vale to A4
-(DevTools' Page.printToPDF), poppler's pdfinfo counts the pages and pdftoppm draws them."""
+"""An area's profile on paper: Chromium prints the profiles to A4 (DevTools' Page.printToPDF),
+poppler's pdfinfo counts the pages and pdftoppm draws them: the six-row fixture's, and every real
+force and region profile in English and in Welsh (issue 12: at most three pages, the map drawn,
+the drill-downs as their tables, nothing clipped or overlapping)."""
 
 from __future__ import annotations
 
@@ -28,13 +30,16 @@ A4 = {
 }
 MAX_PAGES = 3
 
-#: Under print media: what is shown that should not be, and any two panels or blocks that overlap.
+#: Under print media: what is shown that should not be, any two panels or blocks that overlap,
+#: charts wider than their card, tables wider than their block (clipped text), the drill-downs
+#: shown (as charts and as their printed tables) and the footer.
 PRINT_CHECK_JS = """
 const shown = el => el && getComputedStyle(el).display !== 'none' && el.getClientRects().length;
 const hidden = ['.app-header', '.print-button', '.modebar-container', '.app-footer']
   .filter(selector => [...document.querySelectorAll(selector)].some(shown));
 const blocks = [...document.querySelectorAll(
-  '.profile .panel, .profile-crime, .profile-summary, .profile-map, .intervention-list')];
+  '.profile .panel, .profile-crime, .profile-summary, .profile-map-cell, .profile-las-cell, '
+  + '.intervention-list')];
 const boxes = blocks.map(el => el.getBoundingClientRect());
 const overlaps = [];
 boxes.forEach((a, i) => boxes.forEach((b, j) => {
@@ -45,11 +50,19 @@ boxes.forEach((a, i) => boxes.forEach((b, j) => {
   }
 }));
 const wide = [...document.querySelectorAll('.profile .js-plotly-plot')].filter(gd => {
-  const card = gd.closest('.panel, .col-lg-5, .col-lg-7');
-  return gd.getBoundingClientRect().right > card.getBoundingClientRect().right + 1;
+  const card = gd.closest('.panel, .profile-map-cell') || gd.closest('.profile');
+  return shown(gd) && gd.getBoundingClientRect().right > card.getBoundingClientRect().right + 1;
 }).length;
+const clipped = [...document.querySelectorAll('.profile table')].filter(table => {
+  const block = table.parentElement.getBoundingClientRect();
+  return shown(table) && table.getBoundingClientRect().right > block.right + 1;
+}).map(table => table.closest('[class]').className);
+const charts = [...document.querySelectorAll('.profile .panels .js-plotly-plot')].filter(shown).length;
+const printed = [...document.querySelectorAll('.print-panel')].filter(shown).length;
+const map = document.getElementById('profile-map');
 const footer = document.querySelector('.print-frame > tfoot');
-return {hidden: hidden, overlaps: overlaps, wide: wide,
+return {hidden: hidden, overlaps: overlaps, wide: wide, clipped: clipped, charts: charts,
+        printed: printed, map: map ? map.getBoundingClientRect().width : 0,
         footer: shown(footer) ? getComputedStyle(footer).display + ' ' + footer.textContent : ''};
 """
 
@@ -71,27 +84,39 @@ def pdf_pages(pdf) -> int:
     return int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.MULTILINE).group(1))
 
 
+def print_profile(driver, tmp_path, path: str, las: int):
+    """Open ``path`` (an app already served), wait for its map to draw ``las`` local
+    authorities, print it as the browser does (``beforeprint`` first) and check it on paper."""
+    wait_until(lambda: driver.find_elements("css selector", ".key-figures"), timeout=20, what=path)
+
+    def drawn():
+        state = browser.map_state(driver, ids.PROFILE_MAP) or {}
+        located = sum(len(locations) for locations in state.get("locations", []))
+        return state if located == las and state.get("rendered") == las else None
+
+    wait_until(drawn, timeout=20, what=f"the map of {path}")
+    browser.wait_until_settled(driver)
+    # What the browser does before printing (the charts take their printed widths).
+    driver.execute_script("window.dispatchEvent(new Event('beforeprint'))")
+    browser.wait_until_settled(driver)
+    check, pdf = print_pdf(driver, tmp_path, path.strip("/").replace("/", "-").replace("?", "-"))
+    assert check["hidden"] == [], f"buttons or navigation on paper: {path}"
+    assert check["overlaps"] == [], path
+    assert check["wide"] == 0, f"a chart wider than its card: {path}"
+    assert check["clipped"] == [], f"a table wider than its block: {path}"
+    # The drill-downs are their tables on paper, every one of them, and the map is drawn.
+    assert (check["charts"], check["printed"]) == (0, 8), path
+    assert check["map"] > 300, f"the map squeezed: {path}"
+    # The footer of the page's frame, which Chromium repeats on every printed page.
+    assert check["footer"].startswith("table-footer-group "), path
+    return check, pdf
+
+
 @pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="needs poppler-utils")
 @pytest.mark.parametrize(("path", "las"), [("/force/gwent", 5), ("/region/cardiff-and-vale", 2)])
 def test_profile_prints_on_at_most_three_a4_pages(dash_duo, open_page, tmp_path, path, las):
     open_page(path)
-    dash_duo.wait_for_element(".key-figures")
-
-    def drawn():
-        state = browser.map_state(dash_duo.driver, ids.PROFILE_MAP) or {}
-        located = sum(len(locations) for locations in state.get("locations", []))
-        return state if located == las and state.get("rendered") == las else None
-
-    wait_until(drawn, timeout=20)
-    browser.wait_until_settled(dash_duo.driver)
-    # What the browser does before printing (the charts take their printed widths).
-    dash_duo.driver.execute_script("window.dispatchEvent(new Event('beforeprint'))")
-    browser.wait_until_settled(dash_duo.driver)
-    check, pdf = print_pdf(dash_duo.driver, tmp_path, path.strip("/").replace("/", "-"))
-    assert check["hidden"] == [], "buttons or navigation on paper"
-    assert check["overlaps"] == []
-    assert check["wide"] == 0, "a chart wider than the page"
-    # The footer of the page's frame, which Chromium repeats on every printed page.
+    check, pdf = print_profile(dash_duo.driver, tmp_path, path, las)
     assert check["footer"].startswith("table-footer-group Source:")
     assert "Data last checked" in check["footer"]
     pages = pdf_pages(pdf)
@@ -102,21 +127,24 @@ def test_profile_prints_on_at_most_three_a4_pages(dash_duo, open_page, tmp_path,
 
 
 @pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="needs poppler-utils")
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="issue 12, item 6, still open: with the real directory /force/gwent prints on 4 A4 "
-    "pages, not 3 (the six-row fixture above fits). Strict: when the print layout fits, this "
-    "test fails until the mark is removed.",
-)
-def test_the_real_gwent_profile_prints_on_at_most_three_pages(dash_duo, real_context, tmp_path):
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_every_real_profile_prints_on_at_most_three_pages(dash_duo, real_context, tmp_path, lang):
+    """Every force and region profile of the shipped data, in English and in Welsh (about 15%
+    longer), one server and browser for the ten: each page is bounded by its waits (20 s for
+    the page and its map, 30 s to settle)."""
     from app import create_app
+    from dashboard.views import profile as profile_view
 
     dash_duo.start_server(create_app(real_context))
-    dash_duo.wait_for_page(dash_duo.server_url + "/force/gwent")
-    dash_duo.wait_for_element(".key-figures")
-    browser.wait_until_settled(dash_duo.driver)
-    dash_duo.driver.execute_script("window.dispatchEvent(new Event('beforeprint'))")
-    browser.wait_until_settled(dash_duo.driver)
-    _check, pdf = print_pdf(dash_duo.driver, tmp_path, "real-gwent")
-    assert pdf_pages(pdf) <= MAX_PAGES
+    query = "?lang=cy" if lang == "cy" else ""
+    pages = {}
+    for level in ("force", "region"):
+        for area in real_context.bundle.areas[level]:
+            path = f"/{level}/{area.area_id}{query}"
+            las = len(profile_view.area_las(real_context, level, area.area_id))
+            dash_duo.driver.get(dash_duo.server_url + path)
+            _check, pdf = print_profile(dash_duo.driver, tmp_path, path, las)
+            pages[path] = pdf_pages(pdf)
+    assert len(pages) == 10
+    assert {path: n for path, n in pages.items() if n > MAX_PAGES} == {}
+    assert browser.severe(dash_duo.get_logs()) == []
