@@ -1,0 +1,60 @@
+"""What a page shows, as text, place by place: for the test that no English is left on a
+Welsh page (tests/e2e/test_welsh_screens.py).
+
+The page-side script reads the visible text nodes (so what print CSS hides is left out when print
+media is emulated), the labels a reader or screen reader meets (``aria-label``, ``title``,
+``placeholder``, ``alt``), the browser-tab title, and each plotly chart: every text it drew (title,
+axis titles, tick labels, legend, annotations), its hover templates and hover texts, and its
+toolbar's button names. Text inside an element marked ``lang="en"`` is skipped: that is quoted
+English, marked as such where it appears.
+"""
+
+from __future__ import annotations
+
+#: Returns a list of ``[place, text]``.
+SCREEN_TEXT_JS = r"""
+const out = [];
+const quoted = node => {
+  const element = node.nodeType === 1 ? node : node.parentElement;
+  const marked = element && element.closest('[lang]');
+  return !!marked && marked !== document.documentElement && marked.lang.startsWith('en');
+};
+const visible = element => !element || !element.checkVisibility ||
+  element.checkVisibility({checkOpacity: false, checkVisibilityCSS: true});
+out.push(['browser-tab title', document.title]);
+const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+const texts = [];
+for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  const parent = node.parentElement;
+  if (!node.textContent.trim() || quoted(node)) { continue; }
+  if (parent.closest('script, style, noscript, .js-plotly-plot')) { continue; }
+  if (!visible(parent)) { continue; }
+  texts.push(node.textContent);
+}
+out.push(['page text', texts.join(' ')]);
+for (const element of document.body.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
+  if (quoted(element) || !visible(element) || element.closest('.js-plotly-plot')) { continue; }
+  for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
+    const value = element.getAttribute(name);
+    if (value) { out.push([name + ' of <' + element.tagName.toLowerCase() + '>', value]); }
+  }
+}
+const plots = [...document.querySelectorAll('.js-plotly-plot')];
+plots.forEach((gd, index) => {
+  const name = 'chart ' + (index + 1) + ' (' + (gd.parentElement.id || gd.id || 'no id') + ')';
+  if (!visible(gd)) { return; }
+  const drawn = [...gd.querySelectorAll('svg text')].map(t => t.textContent).filter(Boolean);
+  out.push([name + ': drawn text (titles, ticks, legend)', drawn.join(' | ')]);
+  const buttons = [...gd.querySelectorAll('.modebar-btn')].map(b => b.getAttribute('data-title'));
+  out.push([name + ': toolbar', buttons.filter(Boolean).join(' | ')]);
+  for (const trace of gd.data || []) {
+    const label = name + ': trace ' + JSON.stringify(trace.name || trace.type || '');
+    const strings = value => (Array.isArray(value) ? value.flat(2) : [value])
+      .filter(v => typeof v === 'string');
+    out.push([label + ' name', String(trace.name || '')]);
+    out.push([label + ' hovertemplate', strings(trace.hovertemplate).join(' | ')]);
+    out.push([label + ' hover text', strings(trace.hovertext).concat(strings(trace.text)).join(' | ')]);
+  }
+});
+return out.filter(([place, text]) => text && text.trim());
+"""
