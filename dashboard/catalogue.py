@@ -78,9 +78,30 @@ def dynamic_messages() -> list[str]:
             if text
         ),
         tuple(review.GAP_TITLES.values()),
+        source_texts(),
     ):
         messages.extend(values)
     return list(dict.fromkeys(messages))
+
+
+#: Texts of the curated data files shown on screen and translated by value: (file, column).
+SOURCE_TEXT_COLUMNS = (
+    ("documented_gaps.csv", "statement"),
+    ("survey_2023_recommendations.csv", "text"),
+)
+
+
+def source_texts(data_dir: Path = config.DATA_DIR) -> tuple[str, ...]:
+    """The documented gaps' statements and the survey's recommendations: the screens show their
+    Welsh rendering (the recommendations' marked as unofficial), so each must be in the
+    catalogue."""
+    import csv
+
+    texts: list[str] = []
+    for name, column in SOURCE_TEXT_COLUMNS:
+        with (data_dir / name).open(encoding="utf-8", newline="") as handle:
+            texts.extend(row[column].strip() for row in csv.DictReader(handle) if row[column])
+    return tuple(texts)
 
 
 def extracted_messages(root: Path = config.PROJECT_ROOT) -> list[tuple[str, str, int]]:

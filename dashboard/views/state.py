@@ -126,7 +126,9 @@ def parse(pathname: object, search: object, la_slugs: tuple[str, ...] = ()) -> P
         else:
             problems.append(
                 (
-                    N_("Unknown metric; allowed: count, per_100k, quality_share, precarious_share."),
+                    N_(
+                        "Unknown metric; allowed: count, per_100k, quality_share, precarious_share."
+                    ),
                     metric,
                 )
             )
