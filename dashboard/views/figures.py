@@ -78,6 +78,14 @@ def bar_chart(
     )
 
 
+def category_labels(values, locale: Locale) -> list[str]:
+    """The tick labels of a chart's categories in the page's language: a vocabulary value the
+    data carries ("unknown") is translated like any word on the page; a label that is not in the
+    catalogue (a financial year, "2026-27") is shown as it is. Every chart whose categories come
+    from the data's vocabulary takes its labels from here."""
+    return [locale(str(value)) for value in values]
+
+
 #: Largest stacked total still drawn with one y-axis tick per intervention.
 MAX_UNIT_TICKS: Final = 50
 
@@ -97,7 +105,7 @@ def funding_end_values(
         known = sorted([*(y for y in table.index if y != "unknown"), current_year])
         tail = ["unknown"] if "unknown" in table.index else []
         table = table.reindex(known + tail, fill_value=0)
-    years = [str(year) for year in table.index]
+    years = category_labels(table.index, locale)
     traces = [
         {
             "type": "bar",
@@ -113,12 +121,13 @@ def funding_end_values(
         for index, funder in enumerate(table.columns)
     ]
     shapes = []
-    if current_year in years:
+    if current_year in table.index:
+        now = list(table.index).index(current_year)
         shapes.append(
             {
                 "type": "line",
-                "x0": years.index(current_year),
-                "x1": years.index(current_year),
+                "x0": now,
+                "x1": now,
                 "xref": "x",
                 "y0": 0,
                 "y1": 1,
