@@ -23,6 +23,29 @@ CELL_STYLE: Final = {
 }
 
 
+#: The longest line of a gap heatmap's column heading and of a cell's text, in characters: long
+#: Welsh labels ("trais a cham-drin gan blant tuag at rieni") wrap onto lines this long instead of
+#: running under the chart's toolbar, off the chart or into the next cell.
+HEADING_LINE: Final = 14
+CELL_LINE: Final = 12
+#: Height of one line of a heading (px at the template's font size), and the room above the
+#: headings kept for the title and the toolbar.
+HEADING_LINE_HEIGHT: Final = 16
+TITLE_AND_TOOLBAR: Final = 64
+
+
+def wrap_label(text: str, width: int) -> str:
+    """``text`` on lines of at most ``width`` characters (a longer word keeps its own line),
+    joined by plotly's ``<br>``."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
 def gap_heatmap(
     cells: Mapping[str, Mapping[str, object]],
     *,
@@ -36,7 +59,10 @@ def gap_heatmap(
     area_ids = list(cells)
     categories = list(next(iter(cells.values()))) if cells else []
     rows = [row_labels.get(area, area) for area in area_ids]
-    columns = [column_labels.get(category, category) for category in categories]
+    columns = [
+        wrap_label(column_labels.get(category, category), HEADING_LINE) for category in categories
+    ]
+    heading_lines = max((column.count("<br>") + 1 for column in columns), default=1)
     grid = [[cells[area][category] for category in categories] for area in area_ids]
 
     def text_of(cell) -> str:
@@ -66,7 +92,16 @@ def gap_heatmap(
             )
         return locale("No counted service recorded here")
 
-    text = [[text_of(cell) for cell in row] for row in grid]
+    text = [[wrap_label(text_of(cell), CELL_LINE) for cell in row] for row in grid]
+
+    def text_for(state: str) -> list[list[str]]:
+        # Each cell's text is drawn by its own state's trace only: drawn by every trace, at two
+        # sizes, it was printed four times over itself.
+        return [
+            [label if cell.state == state else "" for label, cell in zip(labels, row, strict=True)]
+            for labels, row in zip(text, grid, strict=True)
+        ]
+
     hover = [[hover_of(cell) for cell in row] for row in grid]
     counts = np.array([[cell.count for cell in row] for row in grid], dtype=float).reshape(
         len(rows), len(columns)
@@ -75,9 +110,9 @@ def gap_heatmap(
         layout=theme.layout(
             title=title,
             title_size=18,
-            height=max(260, 48 * len(rows) + 210),
-            margin=(8, 8, 90, 8),
-            xaxis={"side": "top", "tickangle": -30, "type": "category"},
+            height=max(260, 48 * len(rows) + 120 + HEADING_LINE_HEIGHT * heading_lines),
+            margin=(8, 8, TITLE_AND_TOOLBAR + HEADING_LINE_HEIGHT * heading_lines, 8),
+            xaxis={"side": "top", "tickangle": 0, "type": "category"},
             yaxis={"autorange": "reversed", "type": "category"},
         )
     )
@@ -94,7 +129,7 @@ def gap_heatmap(
                 y=rows,
                 colorscale=theme.flat_scale(colour),
                 showscale=False,
-                text=text,
+                text=text_for(state),
                 textfont={"size": 13, "color": theme.TEXT},
                 customdata=hover,
                 name=state,
@@ -117,7 +152,7 @@ def gap_heatmap(
             colorscale=theme.COUNT_SCALE,
             zmin=1,
             zmax=max(top, 1.0),
-            text=text,
+            text=text_for(counting.RECORDED),
             textfont={"size": 15},
             customdata=hover,
             colorbar={
