@@ -14,7 +14,7 @@ from dash import dcc, html
 from dashboard import config
 from dashboard.domain import counting
 from dashboard.i18n import N_, Locale
-from dashboard.views import figures_map
+from dashboard.views import figures_map, theme
 from dashboard.views import state as view_state
 from dashboard.views.state import ViewState
 from dashboard.web import ids
@@ -36,7 +36,7 @@ def graph_config(lang: str, filename: str) -> dict:
         "displaylogo": False,
         "locale": "cy" if lang == "cy" else "en",
         "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
-        "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+        "modeBarButtonsToRemove": list(theme.REMOVED_TOOLBAR_BUTTONS),
     }
 
 

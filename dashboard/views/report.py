@@ -19,7 +19,7 @@ import plotly.io as pio
 
 from dashboard import config
 from dashboard.domain.context import AppContext
-from dashboard.views import figures_map, panel_registry
+from dashboard.views import figures_map, panel_registry, theme
 from dashboard.views import overview as overview_view
 from dashboard.views.overview import OverviewView
 from dashboard.views.panel_registry import FUNDING_END
@@ -103,7 +103,11 @@ def build_report(
     # The report's order: the breakdowns, then when funding ends.
     for panel in (*panel_registry.breakdown_panels(), panel_registry.panel(FUNDING_END)):
         figs.append(overview_view.panel_figure(view, panel.key))
-    plot_config = {"displaylogo": False, "locale": "cy" if lang == "cy" else "en"}
+    plot_config = {
+        "displaylogo": False,
+        "locale": "cy" if lang == "cy" else "en",
+        "modeBarButtonsToRemove": list(theme.REMOVED_TOOLBAR_BUTTONS),
+    }
     rendered = [
         pio.to_html(
             fig, full_html=False, include_plotlyjs=False, config=plot_config, default_width="100%"

@@ -13,6 +13,10 @@ from typing import Final
 import plotly.graph_objects as go
 import plotly.io as pio
 
+#: Chart toolbar buttons never shown: box and lasso select (nothing selects), and plotly.js 3's
+#: "Share chart...", which uploads the chart to Plotly Cloud (no data leaves the dashboard; the
+#: button has no Welsh either).
+REMOVED_TOOLBAR_BUTTONS: Final = ("select2d", "lasso2d", "sendChartToCloud")
 TEXT: Final = "#1b1b1b"
 BACKGROUND: Final = "#ffffff"
 GRID: Final = "#e5e5e5"

@@ -53,3 +53,11 @@ def test_each_cell_text_is_drawn_by_one_trace_only():
         for column in range(2):
             drawn = [trace.text[row][column] for trace in figure.data if trace.text[row][column]]
             assert len(drawn) == 1, (row, column, drawn)
+
+
+def test_chart_toolbar_has_no_share_button():
+    """plotly.js's "Share chart..." (English on Welsh pages, and it uploads the chart) is removed."""
+    from layouts.components import graph_config
+
+    for lang in ("en", "cy"):
+        assert "sendChartToCloud" in graph_config(lang, "chart")["modeBarButtonsToRemove"]
