@@ -88,13 +88,15 @@ def dynamic_messages() -> list[str]:
 SOURCE_TEXT_COLUMNS = (
     ("documented_gaps.csv", "statement"),
     ("survey_2023_recommendations.csv", "text"),
+    ("minimum_offer.csv", "element"),
+    ("minimum_offer.csv", "rationale"),
 )
 
 
 def source_texts(data_dir: Path = config.DATA_DIR) -> tuple[str, ...]:
-    """The documented gaps' statements and the survey's recommendations: the screens show their
-    Welsh rendering (the recommendations' marked as unofficial), so each must be in the
-    catalogue."""
+    """The documented gaps' statements, the survey's recommendations and the minimum offer's
+    elements: the screens show their Welsh rendering (the recommendations' marked as unofficial),
+    so each must be in the catalogue."""
     import csv
 
     texts: list[str] = []

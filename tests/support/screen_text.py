@@ -2,8 +2,8 @@
 Welsh page (tests/e2e/test_welsh_screens.py).
 
 The page-side script reads the visible text nodes (so what print CSS hides is left out when print
-media is emulated), the labels a reader or screen reader meets (``aria-label``, ``title``,
-``placeholder``, ``alt``), the browser-tab title, and each plotly chart: every text it drew (title,
+media is emulated), the labels a screen reader or a form shows (``aria-label``, ``placeholder``,
+``alt``; not ``title`` tooltips, which repeat text shown on the page), the browser-tab title, and each plotly chart: every text it drew (title,
 axis titles, tick labels, legend, annotations), its hover templates and hover texts, and its
 toolbar's button names. Text inside an element marked ``lang="en"`` is skipped: that is quoted
 English, marked as such where it appears.
@@ -32,9 +32,9 @@ for (let node = walker.nextNode(); node; node = walker.nextNode()) {
   texts.push(node.textContent);
 }
 out.push(['page text', texts.join(' ')]);
-for (const element of document.body.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
+for (const element of document.body.querySelectorAll('[aria-label], [placeholder], [alt]')) {
   if (quoted(element) || !visible(element) || element.closest('.js-plotly-plot')) { continue; }
-  for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
+  for (const name of ['aria-label', 'placeholder', 'alt']) {
     const value = element.getAttribute(name);
     if (value) { out.push([name + ' of <' + element.tagName.toLowerCase() + '>', value]); }
   }
@@ -47,12 +47,19 @@ plots.forEach((gd, index) => {
   out.push([name + ': drawn text (titles, ticks, legend)', drawn.join(' | ')]);
   const buttons = [...gd.querySelectorAll('.modebar-btn')].map(b => b.getAttribute('data-title'));
   out.push([name + ': toolbar', buttons.filter(Boolean).join(' | ')]);
-  for (const trace of gd.data || []) {
+  for (const trace of gd._fullData || []) {
+    if (trace.visible !== true) { continue; }
     const label = name + ': trace ' + JSON.stringify(trace.name || trace.type || '');
     const strings = value => (Array.isArray(value) ? value.flat(2) : [value])
       .filter(v => typeof v === 'string');
-    out.push([label + ' name', String(trace.name || '')]);
-    out.push([label + ' hovertemplate', strings(trace.hovertemplate).join(' | ')]);
+    const templates = strings(trace.hovertemplate);
+    const hover = String(trace.hoverinfo || '');
+    // The trace's name is on screen in the legend (read above, as drawn) or in its hover box:
+    // there unless the template gives its own <extra> part, or the hover info leaves it out.
+    const nameInHover = hover !== 'skip' && hover !== 'none' && (templates.length
+      ? templates.some(t => !/<extra>[^]*<\/extra>/.test(t)) : /all|name/.test(hover));
+    if (nameInHover) { out.push([label + ' name (in its hover)', String(trace.name || '')]); }
+    out.push([label + ' hovertemplate', templates.join(' | ')]);
     out.push([label + ' hover text', strings(trace.hovertext).concat(strings(trace.text)).join(' | ')]);
   }
 });
