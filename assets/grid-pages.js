@@ -15,3 +15,10 @@
     return pushState.apply(this, arguments);
   };
 })();
+
+/* Directory cells of text as the English source documents give it (names, citations): marked
+   lang="en", so screen readers read it as English on a Welsh page (layouts/directory.py). */
+window.dashAgGridComponentFunctions = window.dashAgGridComponentFunctions || {};
+window.dashAgGridComponentFunctions.EnglishText = function (props) {
+  return window.React.createElement('span', {lang: 'en'}, props.value);
+};

@@ -12,6 +12,10 @@ from dashboard.domain import citations
 VOCABULARY_COLUMNS: Final = vocab.VOCABULARY_COLUMNS
 
 
+#: Free-text columns that may hold the vocabulary's "unknown" instead of a stated value.
+FREE_TEXT_COLUMNS = ("provider", "referral_route", "eligibility", "funding_longevity")
+
+
 def directory_rows(frame, lang: str, sources=None, lookup=None) -> list[dict]:
     """Rows for the directory grid and detail view: lists joined with commas, vocabulary
     values in the page's language, the source as the document's author, year, title and
@@ -32,5 +36,10 @@ def directory_rows(frame, lang: str, sources=None, lookup=None) -> list[dict]:
         if sources is not None and "source" in shown:
             shown["source"] = citations.readable_citation(shown["source"], sources)
         shown["aliases"] = ", ".join(vocab.split_list(shown.get("aliases", "")))
+        for column in FREE_TEXT_COLUMNS:
+            # "unknown" where a free-text field was not stated is the vocabulary's word, not
+            # text from a source: it is said in the page's language like every other value.
+            if shown.get(column) == vocab.UNKNOWN:
+                shown[column] = _(vocab.UNKNOWN)
         rows.append(shown)
     return rows
