@@ -12,8 +12,9 @@ from dashboard.domain import citations
 VOCABULARY_COLUMNS: Final = vocab.VOCABULARY_COLUMNS
 
 
-#: Free-text columns that may hold the vocabulary's "unknown" instead of a stated value.
-FREE_TEXT_COLUMNS = ("provider", "referral_route", "eligibility", "funding_longevity")
+#: Columns outside the vocabularies (free text, financial years) that may hold the vocabulary's
+#: "unknown" instead of a stated value.
+MAY_BE_UNKNOWN = ("provider", "referral_route", "eligibility", "funding_longevity", "funding_end")
 
 
 def directory_rows(frame, lang: str, sources=None, lookup=None) -> list[dict]:
@@ -36,7 +37,7 @@ def directory_rows(frame, lang: str, sources=None, lookup=None) -> list[dict]:
         if sources is not None and "source" in shown:
             shown["source"] = citations.readable_citation(shown["source"], sources)
         shown["aliases"] = ", ".join(vocab.split_list(shown.get("aliases", "")))
-        for column in FREE_TEXT_COLUMNS:
+        for column in MAY_BE_UNKNOWN:
             # "unknown" where a free-text field was not stated is the vocabulary's word, not
             # text from a source: it is said in the page's language like every other value.
             if shown.get(column) == vocab.UNKNOWN:

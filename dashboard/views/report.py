@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from dashboard import config
+from dashboard.data import vocabulary as vocab
 from dashboard.domain.context import AppContext
 from dashboard.views import figures_map, panel_registry, theme
 from dashboard.views import overview as overview_view
@@ -87,6 +88,20 @@ def inline_scripts() -> str:
     )
 
 
+#: The report's table of interventions: names as published, then vocabulary values.
+REPORT_COLUMNS = ("name", "provider", "status", "precarity", "evidence_rung")
+#: Its columns of text as the English source documents give it.
+AS_PUBLISHED = frozenset({"name", "provider"})
+
+
+def _report_cell(key: str, value: str, _) -> str:
+    """One cell: a name as published, marked as English (the provider's "unknown" is the
+    vocabulary's word); a vocabulary value in the report's language."""
+    if key in AS_PUBLISHED and value != vocab.UNKNOWN:
+        return f'<td lang="en">{html.escape(value)}</td>'
+    return f"<td>{html.escape(_(value))}</td>"
+
+
 def build_report(
     context: AppContext,
     view: OverviewView,
@@ -116,12 +131,7 @@ def build_report(
     ]
     area = view.area_name or _("all of Wales")
     rows = "".join(
-        "<tr>"
-        + "".join(
-            f"<td>{html.escape(str(row[key]))}</td>"
-            for key in ("name", "provider", "status", "precarity", "evidence_rung")
-        )
-        + "</tr>"
+        "<tr>" + "".join(_report_cell(key, str(row[key]), _) for key in REPORT_COLUMNS) + "</tr>"
         for row in view.rows
     )
     notes = "".join(f"<li>{html.escape(line)}</li>" for line in overview_view.map_note_lines(view))
