@@ -9,8 +9,8 @@ from callbacks.common import keeps_url_in_step, reads_search
 from dashboard.domain import need
 from dashboard.domain.context import AppContext
 from dashboard.i18n import locale_for
+from dashboard.views import downloads, review
 from dashboard.views import overview as overview_view
-from dashboard.views import review
 from dashboard.views import state as view_state
 from dashboard.web import ids, view_cache
 from dashboard.web.pages import gap_review
@@ -81,7 +81,8 @@ def register(app: Dash, context: AppContext) -> None:
         if frame is None:
             return no_update
         name = f"vawdasv-{trigger.get('page')}-{trigger.get('panel')}.csv"
-        return dcc.send_data_frame(frame.to_csv, name, index=False)
+        table = downloads.csv_table(frame, view_state.language_of(search))
+        return dcc.send_data_frame(table.to_csv, name, index=False)
 
 
 def panel_frame(context: AppContext, page, panel, search, view_key):
@@ -94,9 +95,9 @@ def panel_frame(context: AppContext, page, panel, search, view_key):
         return None if view is None else overview_view.panel_table(view, panel)
     if page == "gaps":
         matrices = gap_review(context, view_state.area_settings(search), "en")["matrices"]
-        if panel in matrices:
-            return matrices[panel].rename_axis("area_id").reset_index()
-        return None
+        # One row per area and category, with its area_id (it was re-indexed as if wide, and
+        # the download failed).
+        return matrices.get(panel)
     state = view_state.parse("/", search).state
     lang, provision = state.lang, state.provision
     if page == "need":

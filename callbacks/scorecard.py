@@ -7,6 +7,7 @@ from dash import Dash, Input, Output, dcc, no_update
 from callbacks.common import keeps_url_in_step, reads_search
 from dashboard.domain.context import AppContext
 from dashboard.i18n import locale_for
+from dashboard.views import downloads
 from dashboard.views import state as view_state
 from dashboard.web import ids
 from dashboard.web.pages import scorecard_for
@@ -35,4 +36,6 @@ def register(app: Dash, context: AppContext) -> None:
         view = scorecard_for(context, settings)
         level, include = settings.level, settings.include_all_wales
         name = f"vawdasv-minimum-offer-{level}{'-all-wales' if include else ''}.csv"
-        return dcc.send_data_frame(view.table().to_csv, name, index=False)
+        labels = {element.id: element.label for element in view.elements}
+        table = downloads.csv_table(view.table(), settings.lang, labels)
+        return dcc.send_data_frame(table.to_csv, name, index=False)
