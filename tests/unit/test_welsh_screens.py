@@ -108,3 +108,18 @@ def test_directory_says_unknown_in_welsh_and_the_grid_speaks_welsh():
     assert rows[0]["funding_end"] == "anhysbys"
     words = grid_locale_text(locale_for("cy"))
     assert words["nextPage"] == "Tudalen nesaf" and words["of"] == "o" and words["to"] == "i"
+
+
+def test_slides_cite_documents_by_title_marked_as_english(real_context):
+    """The gaps slide named its sources by seed file ("000_6cb8….txt § Summary of findings")."""
+    from dashboard.views import findings
+    from layouts.present import slide_view
+
+    deck = findings.slides(real_context, "cy")
+    cited = [citation for slide in deck for citation in slide.cited]
+    assert cited and not any(".txt" in citation for slide in deck for citation in slide.sources)
+    assert all(".txt" not in citation for citation in cited)
+    slide = next(slide for slide in deck if slide.cited)
+    footer = slide_view(slide, 1, len(deck), locale_for("cy")).children[-1]
+    marked = [part for part in footer.children if getattr(part, "lang", None) == "en"]
+    assert [part.children for part in marked] == list(slide.cited)
