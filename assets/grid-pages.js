@@ -20,5 +20,7 @@
    lang="en", so screen readers read it as English on a Welsh page (layouts/directory.py). */
 window.dashAgGridComponentFunctions = window.dashAgGridComponentFunctions || {};
 window.dashAgGridComponentFunctions.EnglishText = function (props) {
-  return window.React.createElement('span', {lang: 'en'}, props.value);
+  // The vocabulary's "unknown" (props.notEnglish, in the page's language) is not marked.
+  var marked = props.value !== props.notEnglish ? {lang: 'en'} : {};
+  return window.React.createElement('span', marked, props.value);
 };

@@ -100,6 +100,8 @@ GRID_HEADERS = {**DETAIL_LABELS, "funding_end": N_("Funding ends")}
 
 
 def directory_page(rows: list[dict], locale: Locale, *, selected_id: str | None) -> html.Div:
+    # "unknown" in a name column is the vocabulary's word, in the page's language.
+    unknown = locale("unknown")
     column_defs = [
         {
             "field": field,
@@ -110,7 +112,11 @@ def directory_page(rows: list[dict], locale: Locale, *, selected_id: str | None)
             "resizable": True,
             "wrapText": True,
             "autoHeight": True,
-            **({"cellRenderer": "EnglishText"} if field in ENGLISH_COLUMNS else {}),
+            **(
+                {"cellRenderer": "EnglishText", "cellRendererParams": {"notEnglish": unknown}}
+                if field in ENGLISH_COLUMNS
+                else {}
+            ),
         }
         for field, width in GRID_COLUMNS
     ]

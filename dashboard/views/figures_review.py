@@ -34,6 +34,12 @@ HEADING_LINE_HEIGHT: Final = 16
 TITLE_AND_TOOLBAR: Final = 64
 
 
+#: The longest line of a vertical axis title (a horizontal one takes twice as many), in characters.
+AXIS_TITLE_LINE: Final = 38
+#: The need axis reaches this far beyond the highest value: room for the names beside the points.
+SCATTER_HEADROOM: Final = 1.3
+
+
 def wrap_label(text: str, width: int) -> str:
     """``text`` on lines of at most ``width`` characters (a longer word keeps its own line),
     joined by plotly's ``<br>``."""
@@ -235,7 +241,12 @@ def need_scatter(
     wales_y: float | None,
     locale: Locale,
 ) -> go.Figure:
-    """Need (x) against provision (y) per police force area, Wales values as reference lines."""
+    """Need (x) against provision (y) per police force area, Wales values as reference lines.
+
+    Long Welsh axis titles wrap (AXIS_TITLE_LINE), the x axis leaves room on the right for the
+    areas' names beside their points, and the Wales label of the provision line stands inside
+    the chart: run off its edge, "Heddlu Gogledd Cymru" and "Cymru" were cut."""
+    highest = max([*points["need"].dropna().tolist(), wales_x or 0, 0])
     figure = go.Figure(
         go.Scatter(
             x=points["need"],
@@ -243,6 +254,7 @@ def need_scatter(
             mode="markers+text",
             text=points["label"],
             textposition="top center",
+            cliponaxis=False,
             marker={"size": 16, "color": theme.BAR, "line": {"color": theme.SEPARATOR, "width": 2}},
             customdata=points[["count"]],
             hovertemplate="%{text}<br>"
@@ -256,8 +268,18 @@ def need_scatter(
             height=420,
             margin=(8, 24, 50, 40),
             # Comparisons start at zero, so a small difference is not drawn as a large one.
-            xaxis={"title": x_label, "gridcolor": theme.GRID, "rangemode": "tozero"},
-            yaxis={"title": y_label, "gridcolor": theme.GRID, "rangemode": "tozero"},
+            xaxis={
+                "title": wrap_label(x_label, 2 * AXIS_TITLE_LINE),
+                "gridcolor": theme.GRID,
+                "range": [0, highest * SCATTER_HEADROOM or 1],
+                "automargin": True,
+            },
+            yaxis={
+                "title": wrap_label(y_label, AXIS_TITLE_LINE),
+                "gridcolor": theme.GRID,
+                "rangemode": "tozero",
+                "automargin": True,
+            },
         ),
     )
     # The Wales values as reference lines: need (x) dashed, provision (y) dotted.
@@ -265,7 +287,7 @@ def need_scatter(
     if wales_x is not None:
         figure.add_vline(x=wales_x, line_dash="dash", annotation_position="top", **wales)
     if wales_y is not None:
-        figure.add_hline(y=wales_y, line_dash="dot", annotation_position="right", **wales)
+        figure.add_hline(y=wales_y, line_dash="dot", annotation_position="top right", **wales)
     return figure
 
 

@@ -123,3 +123,30 @@ def test_slides_cite_documents_by_title_marked_as_english(real_context):
     footer = slide_view(slide, 1, len(deck), locale_for("cy")).children[-1]
     marked = [part for part in footer.children if getattr(part, "lang", None) == "en"]
     assert [part.children for part in marked] == list(slide.cited)
+
+
+def test_need_scatter_keeps_long_welsh_titles_and_names_inside_the_chart():
+    """Its y title ran off the chart's top and bottom, the rightmost area's name and the "Cymru"
+    line label were cut at the right edge."""
+    import pandas as pd
+
+    from dashboard.views.figures_review import AXIS_TITLE_LINE, need_scatter
+
+    y_label = "Ymyriadau lleol presennol fesul 100,000 o bobl 16+ oed (cyfeiriadur)"
+    figure = need_scatter(
+        pd.DataFrame(
+            {"need": [3.4, 3.3], "provision": [0.5, 1.5], "label": ["Heddlu Gogledd Cymru", "B"]}
+            | {"count": [2, 3]}
+        ),
+        x_label="Troseddau rhywiol fesul 1,000 o bobl (y flwyddyn yn dod i ben ym mis Mehefin 2025)",
+        y_label=y_label,
+        title="Angen ochr yn ochr â darpariaeth",
+        wales_x=3.35,
+        wales_y=0.95,
+        locale=locale_for("cy"),
+    )
+    lines = figure.layout.yaxis.title.text.split("<br>")
+    assert len(lines) > 1 and all(len(line) <= AXIS_TITLE_LINE for line in lines)
+    assert figure.layout.xaxis.range[1] >= 3.4 * 1.25
+    assert figure.data[0].cliponaxis is False
+    assert [a.xanchor for a in figure.layout.annotations if a.yref == "y"] == ["right"]
