@@ -86,8 +86,9 @@ def category_labels(values, locale: Locale) -> list[str]:
     return [locale(str(value)) for value in values]
 
 
-#: Largest stacked total still drawn with one y-axis tick per intervention.
-MAX_UNIT_TICKS: Final = 50
+#: Largest stacked total still drawn with one y-axis tick per intervention (more ticks than this
+#: crowd into an unreadable column in a half-width panel).
+MAX_UNIT_TICKS: Final = 10
 
 
 def funding_end_values(
@@ -168,10 +169,12 @@ def funding_end_chart(
         data=parts[("data",)],
         layout=theme.layout(
             title=title,
-            height=320,
+            height=420,
             margin=(8, 8, 44, 24),
             barmode="stack",
-            legend={"orientation": "h", "y": -0.2},
+            # Below the axis title: in a narrow column the funders' names stack into a column,
+            # which at y=-0.2 ran over the axis title.
+            legend={"orientation": "h", "y": -0.3, "yanchor": "top"},
             yaxis={"title": locale("Interventions"), "gridcolor": theme.GRID},
             xaxis={"title": locale("Financial year funding ends"), "type": "category"},
         ),

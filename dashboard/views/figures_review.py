@@ -41,15 +41,8 @@ SCATTER_HEADROOM: Final = 1.3
 
 
 def wrap_label(text: str, width: int) -> str:
-    """``text`` on lines of at most ``width`` characters (a longer word keeps its own line),
-    joined by plotly's ``<br>``."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return "<br>".join(lines)
+    """``text`` on lines of at most ``width`` characters (:func:`theme.wrap_title`)."""
+    return theme.wrap_title(text, width)
 
 
 def gap_heatmap(

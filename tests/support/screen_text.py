@@ -65,3 +65,42 @@ plots.forEach((gd, index) => {
 });
 return out.filter(([place, text]) => text && text.trim());
 """
+
+
+#: Returns a list of ``[what, how]`` for each thing that does not fit: a heading or card body
+#: wider than its box (its text runs out of it), or a chart's text (title, axis titles, tick
+#: labels, legend, annotations) that runs under the chart's toolbar or out of the chart.
+OVERFLOW_JS = r"""
+const out = [];
+const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+  (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : '');
+const shown = el => el.checkVisibility ? el.checkVisibility() : true;
+for (const el of document.querySelectorAll('h1, h2, h3, h4, .card-body, .card-header, .slide, .slide-title, .alert')) {
+  if (!shown(el)) { continue; }
+  if (el.scrollWidth > el.clientWidth + 1) {
+    out.push([name(el) + ' "' + el.innerText.slice(0, 60) + '"',
+      'text ' + el.scrollWidth + ' px wide in a box of ' + el.clientWidth + ' px']);
+  }
+}
+const overlap = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+for (const gd of document.querySelectorAll('.js-plotly-plot')) {
+  if (!shown(gd) || !gd._fullLayout) { continue; }
+  const box = gd.getBoundingClientRect();
+  const bar = gd.querySelector('.modebar');
+  const barBox = bar && bar.getBoundingClientRect();
+  const chart = 'chart ' + (gd.parentElement.id || gd.id || '');
+  for (const text of gd.querySelectorAll('.main-svg text, .main-svg .annotation-text')) {
+    const content = (text.textContent || '').trim();
+    if (!content) { continue; }
+    const r = text.getBoundingClientRect();
+    if (!r.width) { continue; }
+    if (barBox && barBox.width && overlap(r, barBox)) {
+      out.push([chart + ' "' + content.slice(0, 60) + '"', 'under the chart toolbar']);
+    }
+    if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) {
+      out.push([chart + ' "' + content.slice(0, 60) + '"', 'outside the chart']);
+    }
+  }
+}
+return out;
+"""
