@@ -109,3 +109,33 @@ def test_notice_close_button_is_named_in_welsh_and_closes(dash_duo, open_page):
         what="the notice closing",
     )
     assert severe(dash_duo.get_logs()) == []
+
+
+#: The pages whose long Welsh labels were seen running under toolbars or out of their boxes.
+FIT_PAGES = (
+    "/gaps",
+    "/force/gwent",
+    "/present",
+    "/",
+    "/scorecard",
+    "/funding",
+    "/need",
+    "/directory",
+)
+
+
+@pytest.mark.parametrize("window", [(1366, 768), (1024, 768)], ids=["laptop", "projector"])
+def test_long_welsh_labels_fit(dash_duo, real_app, window):
+    """No heading or card body wider than its box, no chart text under the chart's toolbar or
+    outside the chart, at 1366x768 and on a 1024x768 projector."""
+    from tests.support.screen_text import OVERFLOW_JS
+
+    dash_duo.start_server(real_app)
+    driver = dash_duo.driver
+    driver.set_window_size(*window)
+    problems = []
+    for path in FIT_PAGES:
+        driver.get(f"{dash_duo.server_url}{path}?lang=cy")
+        wait_until_settled(driver, 60)
+        problems += [f"{path}: {what}: {how}" for what, how in driver.execute_script(OVERFLOW_JS)]
+    assert not problems, "Does not fit:\n" + "\n".join(problems)
