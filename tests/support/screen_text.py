@@ -1,12 +1,13 @@
-"""What a page shows, as text, place by place: for the test that no English is left on a
-Welsh page (tests/e2e/test_welsh_screens.py).
+"""What a page shows, as text, place by place, and what on it does not fit: for the tests that no
+English is left on a Welsh page and that long Welsh labels fit (tests/e2e/test_welsh_screens.py).
 
-The page-side script reads the visible text nodes (so what print CSS hides is left out when print
-media is emulated), the labels a screen reader or a form shows (``aria-label``, ``placeholder``,
-``alt``; not ``title`` tooltips, which repeat text shown on the page), the browser-tab title, and each plotly chart: every text it drew (title,
-axis titles, tick labels, legend, annotations), its hover templates and hover texts, and its
-toolbar's button names. Text inside an element marked ``lang="en"`` is skipped: that is quoted
-English, marked as such where it appears.
+:data:`SCREEN_TEXT_JS` reads the visible text nodes (so what print CSS hides is left out when
+print media is emulated), the labels a screen reader or a form shows (``aria-label``,
+``placeholder``, ``alt``; not ``title`` tooltips, which repeat text shown on the page), the
+browser-tab title, and each plotly chart: every text it drew (title, axis titles, tick labels,
+legend, annotations), its hover templates and hover texts, a trace's name where its hover shows
+it, and its toolbar's button names. Text inside an element marked ``lang="en"`` is skipped: that
+is English quoted from the source documents, marked as such where it appears.
 """
 
 from __future__ import annotations
