@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.domain import counting
+from dashboard.domain import citations, counting
 from dashboard.i18n import Locale
 from dashboard.views import theme
 from dashboard.views.figures import centred_note
@@ -52,6 +52,7 @@ def gap_heatmap(
     column_labels: Mapping[str, str],
     title: str,
     locale: Locale,
+    sources: pd.DataFrame | None = None,
 ) -> go.Figure:
     """Areas by category, each cell in its state (:mod:`dashboard.domain.counting`), in words as well
     as colour: a count (blue), "gap" (red), "not known (n)" (amber), "no record" (grey)."""
@@ -80,7 +81,9 @@ def gap_heatmap(
                 "<br>" + listed
             )
         if cell.state == counting.GAP and cell.documented:
-            return locale("Stated by a source document") + "<br>" + cell.documented.source
+            # The document by author, year and title (``sources``), not by its seed file's name.
+            cited = citations.readable_citation(cell.documented.source, sources)
+            return locale("Stated by a source document") + "<br>" + cited
         if cell.state == counting.GAP:
             return locale("None of the {m} counted services, all classified").format(
                 m=cell.services

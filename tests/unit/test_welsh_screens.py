@@ -150,3 +150,13 @@ def test_need_scatter_keeps_long_welsh_titles_and_names_inside_the_chart():
     assert figure.layout.xaxis.range[1] >= 3.4 * 1.25
     assert figure.data[0].cliponaxis is False
     assert [a.xanchor for a in figure.layout.annotations if a.yref == "y"] == ["right"]
+
+
+def test_heatmap_hover_cites_the_document_not_its_seed_file(real_context):
+    """A stated gap's hover named the seed file ("000_6cb8….txt § Summary of findings")."""
+    from dashboard.views import review
+
+    result = review.gap_review(real_context, level="force", include_all_wales=False, lang="cy")
+    hovers = [text for trace in result["behaviour"].data for row in trace.customdata for text in row]
+    stated = [text for text in hovers if text.startswith("Wedi'i nodi")]
+    assert stated and not any(".txt" in text for text in stated)
