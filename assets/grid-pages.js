@@ -15,3 +15,12 @@
     return pushState.apply(this, arguments);
   };
 })();
+
+/* Directory cells of text as the English source documents give it (names, citations): marked
+   lang="en", so screen readers read it as English on a Welsh page (layouts/directory.py). */
+window.dashAgGridComponentFunctions = window.dashAgGridComponentFunctions || {};
+window.dashAgGridComponentFunctions.EnglishText = function (props) {
+  // The vocabulary's "unknown" (props.notEnglish, in the page's language) is not marked.
+  var marked = props.value !== props.notEnglish ? {lang: 'en'} : {};
+  return window.React.createElement('span', marked, props.value);
+};

@@ -120,6 +120,14 @@ def register(app: Dash, context: AppContext) -> None:
             no_update if corrected is None else corrected,
         )
 
+    # The notice's close button hides it, in the browser.
+    app.clientside_callback(
+        "function(n) { return n ? false : window.dash_clientside.no_update; }",
+        Output(ids.NOTICE, "is_open"),
+        Input(ids.NOTICE_CLOSE, "n_clicks"),
+        prevent_initial_call=True,
+    )
+
     # The document's language and the browser-tab title follow the page shown.
     app.clientside_callback(
         """

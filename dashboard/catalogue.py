@@ -87,10 +87,12 @@ def dynamic_messages() -> list[str]:
 
 
 #: Columns of the data files whose text the pages show through ``_`` (a documented gap's
-#: statement in the gap review and the slides, a minimum-offer element's name and rationale on the
-#: scorecard). Quotes are not here: they stay in their source's words.
+#: statement in the gap review and the slides, the survey's recommendations, shown in Welsh as an
+#: unofficial rendering, a minimum-offer element's name and rationale on the scorecard). Quotes
+#: are not here: they stay in their source's words.
 DATA_TEXT_COLUMNS: Final = (
     ("documented_gaps.csv", "statement"),
+    ("survey_2023_recommendations.csv", "text"),
     ("minimum_offer.csv", "element"),
     ("minimum_offer.csv", "rationale"),
 )

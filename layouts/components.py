@@ -13,8 +13,8 @@ from dash import dcc, html
 
 from dashboard import config
 from dashboard.domain import counting
-from dashboard.i18n import Locale
-from dashboard.views import figures_map
+from dashboard.i18n import N_, Locale
+from dashboard.views import figures_map, theme
 from dashboard.views import state as view_state
 from dashboard.views.state import ViewState
 from dashboard.web import ids
@@ -36,7 +36,7 @@ def graph_config(lang: str, filename: str) -> dict:
         "displaylogo": False,
         "locale": "cy" if lang == "cy" else "en",
         "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
-        "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+        "modeBarButtonsToRemove": list(theme.REMOVED_TOOLBAR_BUTTONS),
     }
 
 
@@ -54,6 +54,30 @@ def download_button(component_id: str | dict, locale: Locale) -> dbc.Button:
 def csv_button(panel: str, locale: Locale, *, page: str) -> dbc.Button:
     """The CSV button of one panel of a page; ``callbacks.review`` serves every one."""
     return download_button({"type": "csv", "page": page, "panel": panel}, locale)
+
+
+#: The visible label of English quoted from a source document on a Welsh page.
+QUOTED_ENGLISH_LABEL = N_("original English text")
+
+
+def quoted_english(text: str, locale: Locale, *, label: bool = True) -> html.Span:
+    """Words quoted from an English source document, as published: marked ``lang="en"`` (screen
+    readers read them as English; the Welsh-screen test skips exactly these) and, on a Welsh page,
+    labelled as quoted English so no one takes them for an untranslated screen. ``label=False``
+    where the heading above already says so (a list of names as published)."""
+    quote = html.Q(text, lang="en", className="quoted-english")
+    if locale.lang == "en" or not label:
+        return html.Span(quote)
+    return html.Span(
+        [html.Span(locale(QUOTED_ENGLISH_LABEL) + ": ", className="quoted-english-label"), quote]
+    )
+
+
+def names_as_published(names: Iterable[str] | str) -> html.Span:
+    """Names of services and providers as the English source documents give them (proper names,
+    never translated): marked ``lang="en"`` for screen readers and the Welsh-screen test."""
+    text = names if isinstance(names, str) else "; ".join(names)
+    return html.Span(text, lang="en", className="names-as-published")
 
 
 def source_note(text: str, locale: Locale) -> html.Details:

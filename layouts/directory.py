@@ -8,6 +8,7 @@ from dash import dcc, html
 
 from dashboard.i18n import N_, Locale
 from dashboard.web import ids
+from layouts.components import names_as_published, quoted_english
 
 DETAIL_LABELS = {
     "id": "Identifier",
@@ -60,11 +61,47 @@ GRID_COLUMNS = (
     ("status", 120),
     ("source", 260),
 )
+#: Columns of text as the English source documents give it (names, citations): their cells are
+#: marked lang="en" (``EnglishText`` in assets/grid-pages.js).
+ENGLISH_COLUMNS = frozenset({"name", "provider", "source"})
+#: Fields of the detail view given as the source documents give them (English).
+ENGLISH_DETAILS = frozenset({"name", "aliases", "provider", "source"})
+#: The grid's own words (AG Grid's locale keys), in the page's language.
+GRID_LOCALE_TEXT = {
+    "filterOoo": N_("Filter..."),
+    "ariaFilterInput": N_("Filter input"),
+    "ariaFilterMenuOpen": N_("Open the filter menu"),
+    "ariaFilteringOperator": N_("Filtering operator"),
+    "ariaLabelColumnFilter": N_("Column filter"),
+    "ariaFilterColumn": N_("Press CTRL ENTER to open the filter"),
+    "pageSizeSelectorLabel": N_("Page size:"),
+    "ariaPageSizeSelectorLabel": N_("Page size"),
+    "firstPage": N_("First page"),
+    "previousPage": N_("Previous page"),
+    "nextPage": N_("Next page"),
+    "lastPage": N_("Last page"),
+    "page": N_("Page"),
+    "of": N_("of (page 1 of 2)"),
+    "to": N_("to (rows 1 to 25)"),
+    "more": N_("more"),
+    "contains": N_("Contains"),
+    "notContains": N_("Does not contain"),
+    "equals": N_("Equals"),
+    "notEqual": N_("Does not equal"),
+    "startsWith": N_("Begins with"),
+    "endsWith": N_("Ends with"),
+    "blank": N_("Blank"),
+    "notBlank": N_("Not blank"),
+    "andCondition": N_("AND"),
+    "orCondition": N_("OR"),
+}
 #: Column headers: the detail view's labels, shorter where a column is narrow.
 GRID_HEADERS = {**DETAIL_LABELS, "funding_end": N_("Funding ends")}
 
 
 def directory_page(rows: list[dict], locale: Locale, *, selected_id: str | None) -> html.Div:
+    # "unknown" in a name column is the vocabulary's word, in the page's language.
+    unknown = locale("unknown")
     column_defs = [
         {
             "field": field,
@@ -75,6 +112,11 @@ def directory_page(rows: list[dict], locale: Locale, *, selected_id: str | None)
             "resizable": True,
             "wrapText": True,
             "autoHeight": True,
+            **(
+                {"cellRenderer": "EnglishText", "cellRendererParams": {"notEnglish": unknown}}
+                if field in ENGLISH_COLUMNS
+                else {}
+            ),
         }
         for field, width in GRID_COLUMNS
     ]
@@ -139,7 +181,10 @@ def directory_page(rows: list[dict], locale: Locale, *, selected_id: str | None)
                     "animateRows": False,
                     "enableCellTextSelection": True,
                     "ensureDomOrder": True,
-                    "localeText": {"noRowsToShow": locale("No interventions match")},
+                    "localeText": {
+                        **grid_locale_text(locale),
+                        "noRowsToShow": locale("No interventions match"),
+                    },
                 },
                 className="ag-theme-alpine directory-grid",
                 style={"height": "640px"},
@@ -160,10 +205,23 @@ def directory_page(rows: list[dict], locale: Locale, *, selected_id: str | None)
     )
 
 
+def grid_locale_text(locale: Locale) -> dict[str, str]:
+    """AG Grid's words in the page's language. "of" and "to" have their use in the message (a
+    word alone has no context for a translator); the grid gets the word before the bracket."""
+    return {
+        key: locale(message).split(" (", 1)[0] if "(" in message else locale(message)
+        for key, message in GRID_LOCALE_TEXT.items()
+    }
+
+
 def detail_body(row: dict, locale: Locale) -> html.Dl:
     items = []
     for field, label in DETAIL_LABELS.items():
         value = row.get(field, "")
-        shown = value if value not in ("", None) else "—"
-        items += [html.Dt(locale(label)), html.Dd(str(shown))]
+        shown: object = str(value) if value not in ("", None) else "—"
+        if field == "evidence" and shown != "—":
+            shown = quoted_english(str(value), locale)
+        elif field in ENGLISH_DETAILS and shown not in ("—", locale("unknown")):
+            shown = names_as_published(str(value))
+        items += [html.Dt(locale(label)), html.Dd(shown)]
     return html.Dl(items, className="detail-list")

@@ -14,7 +14,7 @@ from dashboard.views import state as view_state
 from dashboard.views.overview import OverviewView
 from dashboard.views.panel_registry import Panel
 from dashboard.web import ids
-from layouts.components import csv_button, data_table, source_note
+from layouts.components import csv_button, data_table, names_as_published, source_note
 
 
 def panel_block(
@@ -164,8 +164,13 @@ def intervention_table(view: OverviewView) -> html.Div:
     ]
     cells = [
         (
-            dcc.Link(row["name"], href=view_state.directory_href(row["id"], view.lang)),
-            _(row["provider"]) if row["provider"] == "unknown" else row["provider"],
+            dcc.Link(
+                names_as_published(row["name"]),
+                href=view_state.directory_href(row["id"], view.lang),
+            ),
+            _(row["provider"])
+            if row["provider"] == "unknown"
+            else names_as_published(row["provider"]),
             ", ".join(_(v) for v in row["police_force_areas"].split(";")),
             ", ".join(_(v) for v in row["vawdasv_regions"].split(";")),
             _(row["status"]),

@@ -10,7 +10,13 @@ from dashboard.domain import counting
 from dashboard.i18n import N_, Locale
 from dashboard.views.state import AreaSettings
 from dashboard.web import ids
-from layouts.components import figure_panel, provision_control, radio_group, source_note
+from layouts.components import (
+    figure_panel,
+    provision_control,
+    quoted_english,
+    radio_group,
+    source_note,
+)
 
 #: Headings of the findings, in the order shown: documented gaps lead.
 FINDING_GROUPS = (
@@ -63,8 +69,8 @@ def finding_item(finding, locale: Locale) -> html.Li:
         [
             html.Blockquote(
                 [
-                    html.Span(f"“{finding.quote}”", lang="en"),
-                    html.Footer(finding.source, className="small"),
+                    quoted_english(finding.quote, locale),
+                    html.Footer(html.Cite(finding.source, lang="en"), className="small"),
                 ],
                 className="finding-quote",
             )
@@ -84,13 +90,37 @@ def _join(links):
     return [html.Span(["(", *out, ")"])] if out else []
 
 
+def recommendation_text(text: str, locale: Locale) -> list:
+    """One recommendation: in English as published; in Welsh, our rendering flagged as
+    unofficial (the survey was published in English only), with the English original one click
+    away."""
+    if locale.lang == "en":
+        return [html.Span(text)]
+    return [
+        html.Span(locale(text)),
+        " ",
+        html.Span(locale("Unofficial translation"), className="unofficial-flag badge"),
+        html.Details(
+            [
+                html.Summary(locale("See the original English text")),
+                html.P(text, lang="en", className="quoted-english"),
+            ],
+            className="original-english",
+        ),
+    ]
+
+
 def recommendations_list(frame: pd.DataFrame, locale: Locale) -> html.Div:
     return html.Div(
         [
             html.H2(locale("The 2023 survey's recommendations"), className="panel-title"),
             html.Ol(
                 [
-                    html.Li(html.Span(row.text), id=f"rec-{row.number}", value=int(row.number))
+                    html.Li(
+                        recommendation_text(str(row.text).strip(), locale),
+                        id=f"rec-{row.number}",
+                        value=int(row.number),
+                    )
                     for row in frame.sort_values("number").itertuples()
                 ],
                 className="recommendations",

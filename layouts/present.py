@@ -37,7 +37,15 @@ def slide_view(slide: findings.Slide, number: int, total: int, locale: Locale) -
         )
     body.append(
         html.Footer(
-            [html.Span(locale("Source: ")), html.Span(" · ".join(slide.sources))],
+            [
+                html.Span(locale("Source: ")),
+                html.Span(" · ".join(slide.sources)),
+                *(
+                    part
+                    for citation in slide.cited
+                    for part in (" · ", html.Cite(citation, lang="en"))
+                ),
+            ],
             className="slide-source",
         )
     )

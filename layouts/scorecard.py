@@ -10,7 +10,7 @@ from dashboard.domain import counting
 from dashboard.domain.scorecard import ScorecardCell, ScorecardView
 from dashboard.i18n import N_, Locale
 from dashboard.web import ids
-from layouts.components import download_button, source_note
+from layouts.components import download_button, names_as_published, quoted_english, source_note
 
 #: Field names as shown in the column headers.
 FIELD_LABELS = {
@@ -182,21 +182,25 @@ def services_details(view: ScorecardView, *, locale: Locale) -> html.Div:
         for cell, element in zip(row.cells, view.elements, strict=True):
             parts: list = [html.Strong(element.label + ": ")]
             if cell.names:
-                parts.append("; ".join(cell.names))
+                parts.append(names_as_published(cell.names))
             elif cell.documented is not None:
-                parts.append(
-                    locale("gap stated by a source: “{quote}” ({source})").format(
-                        quote=cell.documented.evidence, source=cell.documented_citation
-                    )
+                parts.extend(
+                    [
+                        locale("gap stated by a source:") + " ",
+                        quoted_english(cell.documented.evidence, locale),
+                        " (",
+                        html.Cite(cell.documented_citation, lang="en"),
+                        ")",
+                    ]
                 )
             else:
                 parts.append(locale(cell.state))
             if cell.all_wales_names:
-                parts.append(
-                    " · "
-                    + locale("available across Wales: {names}").format(
-                        names="; ".join(cell.all_wales_names)
-                    )
+                parts.extend(
+                    [
+                        " · " + locale("available across Wales:") + " ",
+                        names_as_published(cell.all_wales_names),
+                    ]
                 )
             items.append(html.Li(parts))
         blocks.append(
@@ -220,8 +224,10 @@ def offer_list(view: ScorecardView, *, locale: Locale) -> html.Ol:
                     f" ({element_rule(element, locale)}). ",
                     element.rationale,
                     " ",
-                    html.Span(f"“{element.evidence}”", className="sc-quote"),
-                    f" ({element.citation})",
+                    html.Span(quoted_english(element.evidence, locale), className="sc-quote"),
+                    " (",
+                    html.Cite(element.citation, lang="en"),
+                    ")",
                 ]
             )
             for element in view.elements

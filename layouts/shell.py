@@ -77,15 +77,21 @@ def notices(messages: list[str], locale: Locale) -> html.Div | None:
     """Friendly messages about corrected URL values; nothing when all was well."""
     if not messages:
         return None
+    # Our own close button: dbc's (dismissable=True) is named "Close" in English on every page.
     return dbc.Alert(
         [
+            html.Button(
+                type="button",
+                id=ids.NOTICE_CLOSE,
+                className="btn-close",
+                **{"aria-label": locale("Close")},
+            ),
             html.Strong(locale("Some link settings were not recognised:")),
             html.Ul([html.Li(m) for m in messages]),
         ],
         color="warning",
-        dismissable=True,
         id=ids.NOTICE,
-        className="notice",
+        className="notice alert-dismissible",
     )
 
 

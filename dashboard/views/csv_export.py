@@ -16,6 +16,7 @@ from typing import Final
 import pandas as pd
 
 from dashboard.data.csv_safety import safe_cell
+from dashboard.views import csv_headers
 
 #: Decimals of the columns the screen shows rounded (a rate per 100,000 with one decimal, a
 #: share as a whole percent, a rate per 1,000 with two). Other decimal columns holding only
@@ -51,12 +52,20 @@ def as_shown(frame: pd.DataFrame) -> pd.DataFrame:
     return shown
 
 
-def csv_document(frame: pd.DataFrame, header_lines: Sequence[str]) -> bytes:
+def csv_document(
+    frame: pd.DataFrame,
+    header_lines: Sequence[str],
+    *,
+    lang: str = "en",
+    element_labels: Mapping[str, str] | None = None,
+) -> bytes:
     """The CSV file: each of ``header_lines`` as a ``# ...`` line, then the table's header row
-    and rows (UTF-8, ``\\n`` line ends)."""
+    (in the page's language, :mod:`dashboard.views.csv_headers`) and rows (UTF-8, ``\\n`` line
+    ends). Numbers are rounded by column identifier, before the columns are renamed."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     for line in header_lines:
         writer.writerow([HEADER_MARK + line])
-    as_shown(frame).to_csv(buffer, index=False, lineterminator="\n")
+    shown = csv_headers.csv_table(as_shown(frame), lang, element_labels)
+    shown.to_csv(buffer, index=False, lineterminator="\n")
     return buffer.getvalue().encode("utf-8")

@@ -12,6 +12,11 @@ from dashboard.domain import citations
 VOCABULARY_COLUMNS: Final = vocab.VOCABULARY_COLUMNS
 
 
+#: Columns outside the vocabularies (free text, financial years) that may hold the vocabulary's
+#: "unknown" instead of a stated value.
+MAY_BE_UNKNOWN = ("provider", "referral_route", "eligibility", "funding_longevity", "funding_end")
+
+
 def directory_rows(frame, lang: str, sources=None, lookup=None) -> list[dict]:
     """Rows for the directory grid and detail view: lists joined with commas, vocabulary
     values in the page's language, the source as the document's author, year, title and
@@ -32,5 +37,10 @@ def directory_rows(frame, lang: str, sources=None, lookup=None) -> list[dict]:
         if sources is not None and "source" in shown:
             shown["source"] = citations.readable_citation(shown["source"], sources)
         shown["aliases"] = ", ".join(vocab.split_list(shown.get("aliases", "")))
+        for column in MAY_BE_UNKNOWN:
+            # "unknown" where a free-text field was not stated is the vocabulary's word, not
+            # text from a source: it is said in the page's language like every other value.
+            if shown.get(column) == vocab.UNKNOWN:
+                shown[column] = _(vocab.UNKNOWN)
         rows.append(shown)
     return rows

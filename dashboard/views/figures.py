@@ -78,8 +78,17 @@ def bar_chart(
     )
 
 
-#: Largest stacked total still drawn with one y-axis tick per intervention.
-MAX_UNIT_TICKS: Final = 50
+def category_labels(values, locale: Locale) -> list[str]:
+    """The tick labels of a chart's categories in the page's language: a vocabulary value the
+    data carries ("unknown") is translated like any word on the page; a label that is not in the
+    catalogue (a financial year, "2026-27") is shown as it is. Every chart whose categories come
+    from the data's vocabulary takes its labels from here."""
+    return [locale(str(value)) for value in values]
+
+
+#: Largest stacked total still drawn with one y-axis tick per intervention (more ticks than this
+#: crowd into an unreadable column in a half-width panel).
+MAX_UNIT_TICKS: Final = 10
 
 
 def funding_end_values(
@@ -97,7 +106,7 @@ def funding_end_values(
         known = sorted([*(y for y in table.index if y != "unknown"), current_year])
         tail = ["unknown"] if "unknown" in table.index else []
         table = table.reindex(known + tail, fill_value=0)
-    years = [str(year) for year in table.index]
+    years = category_labels(table.index, locale)
     traces = [
         {
             "type": "bar",
@@ -113,12 +122,13 @@ def funding_end_values(
         for index, funder in enumerate(table.columns)
     ]
     shapes = []
-    if current_year in years:
+    if current_year in table.index:
+        now = list(table.index).index(current_year)
         shapes.append(
             {
                 "type": "line",
-                "x0": years.index(current_year),
-                "x1": years.index(current_year),
+                "x0": now,
+                "x1": now,
                 "xref": "x",
                 "y0": 0,
                 "y1": 1,
@@ -159,10 +169,12 @@ def funding_end_chart(
         data=parts[("data",)],
         layout=theme.layout(
             title=title,
-            height=320,
+            height=420,
             margin=(8, 8, 44, 24),
             barmode="stack",
-            legend={"orientation": "h", "y": -0.2},
+            # Below the axis title: in a narrow column the funders' names stack into a column,
+            # which at y=-0.2 ran over the axis title.
+            legend={"orientation": "h", "y": -0.3, "yanchor": "top"},
             yaxis={"title": locale("Interventions"), "gridcolor": theme.GRID},
             xaxis={"title": locale("Financial year funding ends"), "type": "category"},
         ),

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.domain import counting
+from dashboard.domain import citations, counting
 from dashboard.i18n import Locale
 from dashboard.views import theme
 from dashboard.views.figures import centred_note
@@ -23,6 +23,28 @@ CELL_STYLE: Final = {
 }
 
 
+#: The longest line of a gap heatmap's column heading and of a cell's text, in characters: long
+#: Welsh labels ("trais a cham-drin gan blant tuag at rieni") wrap onto lines this long instead of
+#: running under the chart's toolbar, off the chart or into the next cell.
+HEADING_LINE: Final = 14
+CELL_LINE: Final = 12
+#: Height of one line of a heading (px at the template's font size), and the room above the
+#: headings kept for the title and the toolbar.
+HEADING_LINE_HEIGHT: Final = 16
+TITLE_AND_TOOLBAR: Final = 64
+
+
+#: The longest line of a vertical axis title (a horizontal one takes twice as many), in characters.
+AXIS_TITLE_LINE: Final = 38
+#: The need axis reaches this far beyond the highest value: room for the names beside the points.
+SCATTER_HEADROOM: Final = 1.3
+
+
+def wrap_label(text: str, width: int) -> str:
+    """``text`` on lines of at most ``width`` characters (:func:`theme.wrap_title`)."""
+    return theme.wrap_title(text, width)
+
+
 def gap_heatmap(
     cells: Mapping[str, Mapping[str, object]],
     *,
@@ -30,13 +52,17 @@ def gap_heatmap(
     column_labels: Mapping[str, str],
     title: str,
     locale: Locale,
+    sources: pd.DataFrame | None = None,
 ) -> go.Figure:
     """Areas by category, each cell in its state (:mod:`dashboard.domain.counting`), in words as well
     as colour: a count (blue), "gap" (red), "not known (n)" (amber), "no record" (grey)."""
     area_ids = list(cells)
     categories = list(next(iter(cells.values()))) if cells else []
     rows = [row_labels.get(area, area) for area in area_ids]
-    columns = [column_labels.get(category, category) for category in categories]
+    columns = [
+        wrap_label(column_labels.get(category, category), HEADING_LINE) for category in categories
+    ]
+    heading_lines = max((column.count("<br>") + 1 for column in columns), default=1)
     grid = [[cells[area][category] for category in categories] for area in area_ids]
 
     def text_of(cell) -> str:
@@ -55,7 +81,9 @@ def gap_heatmap(
                 "<br>" + listed
             )
         if cell.state == counting.GAP and cell.documented:
-            return locale("Stated by a source document") + "<br>" + cell.documented.source
+            # The document by author, year and title (``sources``), not by its seed file's name.
+            cited = citations.readable_citation(cell.documented.source, sources)
+            return locale("Stated by a source document") + "<br>" + cited
         if cell.state == counting.GAP:
             return locale("None of the {m} counted services, all classified").format(
                 m=cell.services
@@ -66,7 +94,16 @@ def gap_heatmap(
             )
         return locale("No counted service recorded here")
 
-    text = [[text_of(cell) for cell in row] for row in grid]
+    text = [[wrap_label(text_of(cell), CELL_LINE) for cell in row] for row in grid]
+
+    def text_for(state: str) -> list[list[str]]:
+        # Each cell's text is drawn by its own state's trace only: drawn by every trace, at two
+        # sizes, it was printed four times over itself.
+        return [
+            [label if cell.state == state else "" for label, cell in zip(labels, row, strict=True)]
+            for labels, row in zip(text, grid, strict=True)
+        ]
+
     hover = [[hover_of(cell) for cell in row] for row in grid]
     counts = np.array([[cell.count for cell in row] for row in grid], dtype=float).reshape(
         len(rows), len(columns)
@@ -75,9 +112,9 @@ def gap_heatmap(
         layout=theme.layout(
             title=title,
             title_size=18,
-            height=max(260, 48 * len(rows) + 210),
-            margin=(8, 8, 90, 8),
-            xaxis={"side": "top", "tickangle": -30, "type": "category"},
+            height=max(260, 48 * len(rows) + 120 + HEADING_LINE_HEIGHT * heading_lines),
+            margin=(8, 8, TITLE_AND_TOOLBAR + HEADING_LINE_HEIGHT * heading_lines, 8),
+            xaxis={"side": "top", "tickangle": 0, "type": "category"},
             yaxis={"autorange": "reversed", "type": "category"},
         )
     )
@@ -94,7 +131,7 @@ def gap_heatmap(
                 y=rows,
                 colorscale=theme.flat_scale(colour),
                 showscale=False,
-                text=text,
+                text=text_for(state),
                 textfont={"size": 13, "color": theme.TEXT},
                 customdata=hover,
                 name=state,
@@ -117,7 +154,7 @@ def gap_heatmap(
             colorscale=theme.COUNT_SCALE,
             zmin=1,
             zmax=max(top, 1.0),
-            text=text,
+            text=text_for(counting.RECORDED),
             textfont={"size": 15},
             customdata=hover,
             colorbar={
@@ -200,7 +237,12 @@ def need_scatter(
     wales_y: float | None,
     locale: Locale,
 ) -> go.Figure:
-    """Need (x) against provision (y) per police force area, Wales values as reference lines."""
+    """Need (x) against provision (y) per police force area, Wales values as reference lines.
+
+    Long Welsh axis titles wrap (AXIS_TITLE_LINE), the x axis leaves room on the right for the
+    areas' names beside their points, and the Wales label of the provision line stands inside
+    the chart: run off its edge, "Heddlu Gogledd Cymru" and "Cymru" were cut."""
+    highest = max([*points["need"].dropna().tolist(), wales_x or 0, 0])
     figure = go.Figure(
         go.Scatter(
             x=points["need"],
@@ -208,6 +250,7 @@ def need_scatter(
             mode="markers+text",
             text=points["label"],
             textposition="top center",
+            cliponaxis=False,
             marker={"size": 16, "color": theme.BAR, "line": {"color": theme.SEPARATOR, "width": 2}},
             customdata=points[["count"]],
             hovertemplate="%{text}<br>"
@@ -221,8 +264,18 @@ def need_scatter(
             height=420,
             margin=(8, 24, 50, 40),
             # Comparisons start at zero, so a small difference is not drawn as a large one.
-            xaxis={"title": x_label, "gridcolor": theme.GRID, "rangemode": "tozero"},
-            yaxis={"title": y_label, "gridcolor": theme.GRID, "rangemode": "tozero"},
+            xaxis={
+                "title": wrap_label(x_label, 2 * AXIS_TITLE_LINE),
+                "gridcolor": theme.GRID,
+                "range": [0, highest * SCATTER_HEADROOM or 1],
+                "automargin": True,
+            },
+            yaxis={
+                "title": wrap_label(y_label, AXIS_TITLE_LINE),
+                "gridcolor": theme.GRID,
+                "rangemode": "tozero",
+                "automargin": True,
+            },
         ),
     )
     # The Wales values as reference lines: need (x) dashed, provision (y) dotted.
@@ -230,7 +283,7 @@ def need_scatter(
     if wales_x is not None:
         figure.add_vline(x=wales_x, line_dash="dash", annotation_position="top", **wales)
     if wales_y is not None:
-        figure.add_hline(y=wales_y, line_dash="dot", annotation_position="right", **wales)
+        figure.add_hline(y=wales_y, line_dash="dot", annotation_position="top right", **wales)
     return figure
 
 

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from dashboard import i18n
 from dashboard.data import vocabulary as vocab
-from dashboard.domain import cliff, counting, evidence, gaps, precarity
+from dashboard.domain import citations, cliff, counting, evidence, gaps, precarity
 from dashboard.domain.context import AppContext
 from dashboard.views.figures import bar_chart
 
@@ -26,6 +26,8 @@ class Slide:
     points: tuple[str, ...] = ()
     figure: go.Figure | None = None
     sources: tuple[str, ...] = field(default_factory=tuple)
+    #: Documents cited by their published (English) author, year, title and section.
+    cited: tuple[str, ...] = field(default_factory=tuple)
 
 
 def survey_value(survey: pd.DataFrame, measure_id: str) -> str | None:
@@ -191,9 +193,18 @@ def slides(context: AppContext, lang: str) -> list[Slide]:
                     "Current services in the medium-risk tier (Fowler, Karim & Feder 2020) recorded for each region; all-Wales services are not counted."
                 ),
             ),
-            sources=(
-                directory_src,
-                *sorted({g.documented.source for g in stated[:3] if g.documented}),
+            sources=(directory_src,),
+            # Readable citations (the seed file's name meant nothing to an audience).
+            cited=tuple(
+                sorted(
+                    {
+                        citations.readable_citation(
+                            g.documented.source, getattr(context.bundle, "sources", None)
+                        )
+                        for g in stated[:3]
+                        if g.documented
+                    }
+                )
             ),
         )
     )

@@ -17,8 +17,9 @@ from collections.abc import Sequence
 import plotly.io as pio
 
 from dashboard import config
+from dashboard.data import vocabulary as vocab
 from dashboard.domain.context import AppContext
-from dashboard.views import figures_map, panel_registry
+from dashboard.views import figures_map, panel_registry, theme
 from dashboard.views import overview as overview_view
 from dashboard.views.overview import OverviewView
 from dashboard.views.panel_registry import FUNDING_END
@@ -65,6 +66,20 @@ def inline_scripts() -> str:
     )
 
 
+#: The report's table of interventions: names as published, then vocabulary values.
+REPORT_COLUMNS = ("name", "provider", "status", "precarity", "evidence_rung")
+#: Its columns of text as the English source documents give it.
+AS_PUBLISHED = frozenset({"name", "provider"})
+
+
+def _report_cell(key: str, value: str, _) -> str:
+    """One cell: a name as published, marked as English (the provider's "unknown" is the
+    vocabulary's word); a vocabulary value in the report's language."""
+    if key in AS_PUBLISHED and value != vocab.UNKNOWN:
+        return f'<td lang="en">{html.escape(value)}</td>'
+    return f"<td>{html.escape(_(value))}</td>"
+
+
 def build_report(
     context: AppContext,
     view: OverviewView,
@@ -81,7 +96,11 @@ def build_report(
     # The report's order: the breakdowns, then when funding ends.
     for panel in (*panel_registry.breakdown_panels(), panel_registry.panel(FUNDING_END)):
         figs.append(overview_view.panel_figure(view, panel.key))
-    plot_config = {"displaylogo": False, "locale": "cy" if lang == "cy" else "en"}
+    plot_config = {
+        "displaylogo": False,
+        "locale": "cy" if lang == "cy" else "en",
+        "modeBarButtonsToRemove": list(theme.REMOVED_TOOLBAR_BUTTONS),
+    }
     rendered = [
         pio.to_html(
             fig, full_html=False, include_plotlyjs=False, config=plot_config, default_width="100%"
@@ -90,12 +109,7 @@ def build_report(
     ]
     area = view.area_name or _("all of Wales")
     rows = "".join(
-        "<tr>"
-        + "".join(
-            f"<td>{html.escape(str(row[key]))}</td>"
-            for key in ("name", "provider", "status", "precarity", "evidence_rung")
-        )
-        + "</tr>"
+        "<tr>" + "".join(_report_cell(key, str(row[key]), _) for key in REPORT_COLUMNS) + "</tr>"
         for row in view.rows
     )
     notes = "".join(f"<li>{html.escape(line)}</li>" for line in overview_view.map_note_lines(view))

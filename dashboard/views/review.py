@@ -197,6 +197,7 @@ def gap_review(
             column_labels=labels,
             title=_(GAP_TITLES[key]),
             locale=i18n.locale_for(lang),
+            sources=sources,
         )
         for key in GAP_FIELDS
     }

@@ -13,6 +13,10 @@ from typing import Final
 import plotly.graph_objects as go
 import plotly.io as pio
 
+#: Chart toolbar buttons never shown: box and lasso select (nothing selects), and plotly.js 3's
+#: "Share chart...", which uploads the chart to Plotly Cloud (no data leaves the dashboard; the
+#: button has no Welsh either).
+REMOVED_TOOLBAR_BUTTONS: Final = ("select2d", "lasso2d", "sendChartToCloud")
 TEXT: Final = "#1b1b1b"
 BACKGROUND: Final = "#ffffff"
 GRID: Final = "#e5e5e5"
@@ -97,6 +101,29 @@ UNDRAWN_SUBPLOTS: Final = ("polar", "ternary", "scene", "geo")
 DRAWN_TRACE_TYPES: Final = ("bar", "scatter", "heatmap")
 
 
+#: Height of the band at the top of a chart that its toolbar has to itself (px).
+TOOLBAR_BAND: Final = 30
+#: The longest line of a chart title, in characters: a longer title wraps, so it stays inside a
+#: half-width panel at 1024 px.
+TITLE_LINE: Final = 44
+#: A title line's height, as a multiple of its font size.
+TITLE_LINE_HEIGHT: Final = 1.3
+
+
+def wrap_title(text: str, width: int = TITLE_LINE) -> str:
+    """``text`` on lines of at most ``width`` characters (a longer word keeps its own line),
+    joined by plotly's ``<br>``; a title already broken by the caller is left as it is."""
+    if not text or "<br>" in text:
+        return text
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
 @functools.cache
 def template() -> go.layout.Template:
     """plotly's default look with the dashboard's font, left-aligned titles and white backgrounds.
@@ -129,13 +156,29 @@ def layout(
     """A titled chart's layout in the one look: the template, the title (in the template's size
     unless given), the height, the margins (left, right, top, bottom) and what else it sets."""
     left, right, top, bottom = margin
-    heading = (
-        {"text": title} if title_size is None else {"text": title, "font": {"size": title_size}}
-    )
+    text = wrap_title(title)
+    size = title_size or TITLE_SIZE
+    lines = text.count("<br>") + 1 if text else 0
+    # The title starts below a band the chart's toolbar has to itself, and the top margin grows
+    # to what its lines need: a long Welsh title ran under the toolbar. Placed in pixels from the
+    # top, not as a share of the height, so the fast panels (views/panels.py) that change only
+    # a chart's height and title text keep it where the builder put it.
+    needed = TOOLBAR_BAND + round(lines * size * TITLE_LINE_HEIGHT) + 12 if lines else top
+    heading = {
+        "text": text,
+        "yref": "container",
+        "y": 1,
+        "yanchor": "top",
+        # plotly.js puts the first line's baseline, not its top, at the padding: a font size
+        # more keeps the line's top below the band.
+        "pad": {"t": TOOLBAR_BAND + size},
+    }
+    if title_size is not None:
+        heading["font"] = {"size": size}
     return {
         "template": template(),
         "title": heading,
         "height": height,
-        "margin": {"l": left, "r": right, "t": top, "b": bottom},
+        "margin": {"l": left, "r": right, "t": max(top, needed), "b": bottom},
         **more,
     }

@@ -58,6 +58,9 @@ class _Table:
     period: str
     #: The file name, when not ``vawdasv-<page>-<panel>.csv``.
     name: str | None = None
+    #: A scorecard's element labels in the page's language (identifier -> label), which head its
+    #: columns in a Welsh file.
+    element_labels: Mapping[str, str] | None = None
 
 
 def _counted(locale: Locale, provision: str) -> str:
@@ -94,14 +97,15 @@ def _scorecard(context: AppContext, panel: str, search: str) -> _Table | None:
     if panel != SCORECARD_PANEL:
         return None
     settings = view_state.area_settings(search)
-    frame = scorecard_for(context, settings).table()
+    view = scorecard_for(context, settings)
     locale = locale_for(settings.lang)
     all_wales = "-all-wales" if settings.include_all_wales else ""
     return _Table(
-        frame,
+        view.table(),
         view_state.area_search(settings),
         _counted(locale, counting.CURRENT),
         name=f"vawdasv-minimum-offer-{settings.level}{all_wales}.csv",
+        element_labels={element.id: element.label for element in view.elements},
     )
 
 
@@ -213,7 +217,12 @@ def panel_csv(
         frame = frame.iloc[frame["id"].map(order).argsort()]
     locale = locale_for(view_state.language_of(search))
     address = download_path(page, panel) + table.query
-    content = csv_document(frame, header_lines(context, locale, address, table.period))
+    content = csv_document(
+        frame,
+        header_lines(context, locale, address, table.period),
+        lang=locale.lang,
+        element_labels=table.element_labels,
+    )
     return CsvFile(name=table.name or f"vawdasv-{page}-{panel}.csv", content=content)
 
 

@@ -8,6 +8,7 @@ PAGE = "shell-page"
 LANG_STORE = "shell-lang"
 LANG_SWITCH = "shell-lang-switch"
 NOTICE = "shell-notice"
+NOTICE_CLOSE = "shell-notice-close"
 
 # Overview
 #: The overview keeps its own Location so its URL sync never references absent components.

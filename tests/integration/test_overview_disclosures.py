@@ -23,6 +23,17 @@ def opened(mini_context, path: str = "/") -> Session:
     return session
 
 
+def text_of(node) -> str:
+    """The text a component (as JSON) shows."""
+    if isinstance(node, str):
+        return node
+    if isinstance(node, list):
+        return "".join(text_of(child) for child in node)
+    if isinstance(node, dict):
+        return text_of(node.get("props", {}).get("children"))
+    return ""
+
+
 def first_cells(table) -> list[str]:
     """The first cell of each body row of a drawn data table (component JSON)."""
     text = json.dumps(table)
@@ -37,8 +48,7 @@ def first_cells(table) -> list[str]:
             kind = node.get("type")
             children = node.get("props", {}).get("children")
             if kind == "Tr" and in_body:
-                first = children[0]["props"]["children"]
-                rows.append(first["props"]["children"] if isinstance(first, dict) else first)
+                rows.append(text_of(children[0]))
                 return
             walk(children, in_body or kind == "Tbody")
 

@@ -48,6 +48,10 @@ def _walk(node, found: list[str], leaf: Callable[[str], str]) -> str:
     if not isinstance(node, Component):
         return ""
     props = node.to_plotly_json()["props"]
+    if props.get("lang") == "en":
+        # Marked as English as published (a quote, a name, a recommendation's original): left
+        # as it is, as the browser test of Welsh screens leaves it.
+        return ""
     for name in TEXT_PROPS:
         if isinstance(props.get(name), str):
             found.append(leaf(props[name]))

@@ -103,3 +103,24 @@ def test_patch_is_much_smaller_than_the_figure(computed):
         # Most of what a patch saves is the figure's template (its look), which it never carries.
         assert '"template"' not in patch, key
         assert len(patch) < len(figure) / (1.5 if key == "funding-end" else 2), key
+
+
+def test_funding_end_axis_says_unknown_in_the_pages_language():
+    """The funding chart's last category is the vocabulary value "unknown": it was shown raw (in
+    English) on Welsh pages."""
+    import pandas as pd
+
+    from dashboard.i18n import locale_for
+    from dashboard.views.figures import funding_end_values
+
+    table = pd.DataFrame({"grant": [2, 1]}, index=["2025-26", "unknown"])
+    parts = funding_end_values(
+        table, current_year="2026-27", labels={"grant": "grant"}, locale=locale_for("cy")
+    )
+    assert parts[("data",)][0]["x"] == ["2025-26", "2026-27", "anhysbys"]
+    # The line marking this year still stands at this year's category.
+    assert parts[("layout", "shapes")][0]["x0"] == 1
+    english = funding_end_values(
+        table, current_year="2026-27", labels={"grant": "grant"}, locale=locale_for("en")
+    )
+    assert english[("data",)][0]["x"] == ["2025-26", "2026-27", "unknown"]

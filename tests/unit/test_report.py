@@ -30,3 +30,13 @@ def test_report_carries_the_views_numbers(mini_context, gwent_view):
     # No element loads anything from elsewhere (links inside plotly.js's own code are not loads).
     assert not re.search(r"""<(script|link|img|iframe)\b[^>]*(src|href)=["']https?://""", page)
     assert '"geojson":{"type":"FeatureCollection"' in page.replace(" ", "")
+
+
+def test_welsh_report_table_says_its_values_in_welsh_and_marks_names_as_english(mini_context):
+    """The report's table showed the status, precarity and evidence values raw (English) in the
+    Welsh report, and the names unmarked."""
+    parsed = state.parse("/force/gwent", "?lang=cy", mini_context.la_slugs)
+    page = report.build_report(mini_context, overview_view.compute_view(mini_context, parsed.state))
+    table = page[page.index("<tbody>") : page.index("</tbody>")]
+    assert '<td lang="en">D Phoenix' in table
+    assert "<td>active</td>" not in table and "<td>gweithredol</td>" in table

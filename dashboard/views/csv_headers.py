@@ -1,0 +1,111 @@
+"""The CSV downloads' column headers in the page's language.
+
+An English page's CSV keeps the column names as identifiers (``known_for``, ``per_100k``): they
+are what scripts that read the files rely on. A Welsh page's CSV has the same columns, headed in
+Welsh; a column that is a vocabulary value (the funding chart's funders, "unknown") is headed by
+that value in Welsh. Every download goes through :func:`csv_table`, in
+:func:`dashboard.views.csv_export.csv_document`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Final
+
+import pandas as pd
+
+from dashboard.i18n import N_, locale_for
+
+#: Column identifier -> its header in words (translated for a Welsh page).
+CSV_HEADERS: Final = {
+    "area_id": N_("area identifier"),
+    "area": N_("area"),
+    "area_name": N_("area name"),
+    "area_code": N_("area code"),
+    "id": N_("intervention identifier"),
+    "name": N_("intervention"),
+    "provider": N_("provider"),
+    "category": N_("category"),
+    "interventions": N_("interventions"),
+    "known_for": N_("known for (services)"),
+    "services_counted": N_("services counted"),
+    "provision": N_("services counted (setting)"),
+    "all_wales_services_added": N_("services across all of Wales added"),
+    "funding_end": N_("funding ends (financial year)"),
+    "count": N_("count"),
+    "local_count": N_("local count"),
+    "all_wales_available": N_("available across all of Wales"),
+    "includes_all_wales": N_("includes services across all of Wales"),
+    "population_16_plus": N_("population aged 16+"),
+    "per_100k": N_("per 100,000 aged 16+"),
+    "quality_count": N_("externally evaluated or accredited (count)"),
+    "quality_known": N_("evaluation known for (services)"),
+    "quality_share": N_("externally evaluated or accredited (share)"),
+    "quality_too_little": N_("too little known about evaluation"),
+    "precarious_count": N_("precarious funding (count)"),
+    "precarity_known": N_("funding known for (services)"),
+    "precarious_share": N_("precarious funding (share)"),
+    "precarious_too_little": N_("too little known about funding"),
+    "count_rank": N_("rank by count"),
+    "per_100k_rank": N_("rank per 100,000"),
+    "quality_share_rank": N_("rank by evaluated or accredited share"),
+    "precarious_share_rank": N_("rank by precarious funding share"),
+    "police_force_areas": N_("police force areas"),
+    "vawdasv_regions": N_("VAWDASV regions"),
+    "status": N_("status"),
+    "precarity": N_("funding precarity"),
+    "evidence_rung": N_("evaluation and accreditation"),
+    "primary_funder": N_("primary funder"),
+    "horizon": N_("when funding ends"),
+    "funder_class": N_("funder (devolved or not)"),
+    "field": N_("field"),
+    "state": N_("state"),
+    "measure": N_("measure"),
+    "period": N_("period"),
+    "rate_per_1000": N_("rate per 1,000 people"),
+    "population": N_("population"),
+    "source": N_("source"),
+    "caveat": N_("caveat"),
+    "value": N_("value"),
+    "unit": N_("unit"),
+    "source_kind": N_("kind of source"),
+    "elements_met": N_("elements met"),
+    "elements": N_("elements"),
+    "elements_not_known": N_("elements not known"),
+    "elements_gap": N_("elements with a gap"),
+    "elements_no_record": N_("elements with no record"),
+    "current_services": N_("current services"),
+    "unclassified": N_("unclassified"),
+    "services": N_("services"),
+    "all_wales_beside": N_("available across Wales beside"),
+    "documented_gap": N_("gap stated by a source"),
+    "documented_source": N_("source of the stated gap"),
+    "documented_quote": N_("quote of the stated gap"),
+}
+#: A scorecard column: an element's identifier, then one of its measures ("family_state").
+ELEMENT_COLUMN = re.compile(r"^(?P<element>[a-z-]+)_(?P<part>[a-z_]+)$")
+
+
+def csv_header(column: str, lang: str, element_labels: Mapping[str, str] | None = None) -> str:
+    """The header of ``column`` in a CSV downloaded from a page in ``lang``; a scorecard column
+    is headed by its element's label (``element_labels``: identifier -> label in ``lang``)."""
+    if lang != "cy":
+        return column
+    locale = locale_for(lang)
+    if column in CSV_HEADERS:
+        return locale(CSV_HEADERS[column])
+    element = ELEMENT_COLUMN.match(column)
+    if element and element["part"] in CSV_HEADERS:
+        label = (element_labels or {}).get(element["element"], element["element"])
+        return f"{label}: {locale(CSV_HEADERS[element['part']])}"
+    return locale(column)  # a vocabulary value, such as a funder's name
+
+
+def csv_table(
+    frame: pd.DataFrame, lang: str, element_labels: Mapping[str, str] | None = None
+) -> pd.DataFrame:
+    """``frame`` with its headers in the page's language (:func:`csv_header`)."""
+    return frame.rename(
+        columns={column: csv_header(str(column), lang, element_labels) for column in frame.columns}
+    )
