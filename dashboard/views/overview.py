@@ -391,7 +391,8 @@ def panel_alternative(
     if key == FUNDING_END:
         data = view.funding_end
         rows = [
-            (f"{year} · {locale(funder)}", locale.number(data.values[i][j]))
+            # A year is "unknown" where no end date is stated: translated like the chart's axis.
+            (f"{locale(year)} · {locale(funder)}", locale.number(data.values[i][j]))
             for i, year in enumerate(data.years)
             for j, funder in enumerate(data.funders)
             if data.values[i][j]

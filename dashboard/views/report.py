@@ -143,6 +143,7 @@ def build_report(
     return f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>{html.escape(text["title"])}</title>
 <style>{STYLE}</style>
 {inline_scripts()}</head><body>

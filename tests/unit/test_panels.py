@@ -124,3 +124,18 @@ def test_funding_end_axis_says_unknown_in_the_pages_language():
         table, current_year="2026-27", labels={"grant": "grant"}, locale=locale_for("en")
     )
     assert english[("data",)][0]["x"] == ["2025-26", "2026-27", "unknown"]
+
+
+def test_the_funding_end_table_says_unknown_years_in_welsh(real_context):
+    """The chart's text alternative (and the printed profile's table) in the page's language:
+    a funding end that no source states is "anhysbys", as on the chart's axis."""
+    from dashboard.views import overview as overview_view
+    from dashboard.views import state as view_state
+    from dashboard.views.panel_registry import FUNDING_END
+
+    state = view_state.parse("/", "?lang=cy", real_context.la_slugs).state
+    view = overview_view.compute_view(real_context, state)
+    _summary, _header, rows = overview_view.panel_alternative(view, FUNDING_END)
+    years = {label.split(" · ")[0] for label, _count in rows}
+    assert "anhysbys" in years
+    assert "unknown" not in years
