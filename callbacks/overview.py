@@ -170,8 +170,17 @@ def register(app: Dash, context: AppContext) -> None:
     # After a click on the map, once the drill-down's heading names the area, the heading comes
     # into view (the map stays in sight above it on a 768-pixel-high screen). Once per click:
     # a later change of the view (a filter ticked) must not take the page away from the filter.
+    # The click is remembered with the heading it found, and each scroll with the heading it
+    # showed: a heading this click brings scrolls the page once (a heading of an earlier change
+    # still on its way does not stop it), an unchanged heading (a filter ticked) never.
     app.clientside_callback(
-        "function(click) { return click ? Date.now() : window.dash_clientside.no_update; }",
+        """
+        function(click) {
+            if (!click) { return window.dash_clientside.no_update; }
+            var heading = document.getElementById(HEADING);
+            return {at: Date.now(), from: heading ? heading.textContent : null};
+        }
+        """.replace("HEADING", json.dumps(ids.PANEL_TITLE)),
         Output(ids.SCROLLED, "data"),
         Input(ids.MAP, "clickData"),
         prevent_initial_call=True,
@@ -180,12 +189,14 @@ def register(app: Dash, context: AppContext) -> None:
         """
         function(title, clicked, handled) {
             var heading = document.getElementById(HEADING);
-            if (!heading || !clicked || clicked === handled || Date.now() - clicked > 10000) {
+            var seen = handled && handled.at === clicked.at && handled.title === title;
+            if (!heading || !clicked || Date.now() - clicked.at > 10000 || seen
+                || title === clicked.from) {
                 return window.dash_clientside.no_update;
             }
             var still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
             heading.scrollIntoView({behavior: still ? "auto" : "smooth", block: "start"});
-            return clicked;
+            return {at: clicked.at, title: title};
         }
         """.replace("HEADING", json.dumps(ids.PANEL_TITLE)),
         Output(ids.SCROLL_DONE, "data"),

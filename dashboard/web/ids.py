@@ -36,7 +36,7 @@ SURVEY_TABLE = "ov-survey-table"
 #: The overview's heading (the selected area's name) and the link to the area's profile.
 OV_TITLE = "ov-title"
 PROFILE_LINK = "ov-profile-link"
-#: When the map was last clicked, and the click whose drill-down was last brought into view.
+#: When the map was last clicked (and the heading then), and the heading last brought into view.
 SCROLLED = "ov-scrolled"
 SCROLL_DONE = "ov-scroll-done"
 
