@@ -9,7 +9,10 @@ response triggers. Responses are the real HTTP bodies, so their sizes are what a
 Simplifications (documented): pattern-matching callbacks and clientside callbacks are not run
 (on the overview that leaves out one small request per interaction, the tables behind "Show as
 table", measured on its own in docs/PERFORMANCE.md), Patch responses are recorded but not applied (no callback of
-this app takes a patched prop as input), and callbacks run one at a time.
+this app takes a patched prop as input), and callbacks run one at a time. What a page's own
+scripts set once the page is drawn (on the overview, :data:`OVERVIEW_DRAWN`: the signal that the
+map is drawn, which mounts the drill-down charts) is given as ``drawn`` and set after each page
+load's first chain, as the browser would.
 """
 
 from __future__ import annotations
@@ -27,6 +30,9 @@ Post = Callable[[str, dict], Reply]
 Get = Callable[[str], Reply]
 
 UPDATE_PATH = "/_dash-update-component"
+#: What the overview's own script sets once its map is drawn (``ids.PANELS_READY``; plain text
+#: here so that this client stays independent of the dashboard's code).
+OVERVIEW_DRAWN = {("ov-panels-ready", "data"): True}
 
 
 def split_output(output: str) -> list[tuple[str, str]]:
@@ -117,10 +123,19 @@ def request_body(callback: Callback, props: dict, changed: Iterable[tuple[str, s
 class Session:
     """One simulated browser tab on a Dash app."""
 
-    def __init__(self, post: Post, get: Get, *, max_rounds: int = 12):
+    def __init__(
+        self,
+        post: Post,
+        get: Get,
+        *,
+        max_rounds: int = 12,
+        drawn: dict[tuple[str, str], Any] | None = None,
+    ):
         self.post = post
         self.get = get
         self.max_rounds = max_rounds
+        #: Props the page's own scripts set once it is drawn (see the module's docstring).
+        self.drawn = dict(OVERVIEW_DRAWN if drawn is None else drawn)
         self.props: dict[tuple[str, str], Any] = {}
         self.present: set[str] = set()
         #: The window's URL (path, search): what a Location drawn later starts from.
@@ -171,7 +186,9 @@ class Session:
                 self.props[(component_id, "pathname")], self.props[(component_id, "search")] = (
                     self.window
                 )
-        return self._run(set(), added)
+        calls = self._run(set(), added)
+        signals = {key: value for key, value in self.drawn.items() if key[0] in self.present}
+        return calls + (self.set(signals) if signals else [])
 
     # -- interactions ---------------------------------------------------------------------------
     def set(self, updates: dict[tuple[str, str], Any]) -> list[Call]:

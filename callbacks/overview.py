@@ -20,23 +20,53 @@ from dashboard.views import overview as overview_view
 from dashboard.views import state as view_state
 from dashboard.views.overview import OverviewView
 from dashboard.web import ids, view_cache
-from layouts.drilldown import chart_table, intervention_table, list_summary, survey_figures_table
+from layouts.components import graph_config
+from layouts.drilldown import (
+    chart_table,
+    intervention_table,
+    list_summary,
+    overview_panel_graph,
+    survey_figures_table,
+)
 from layouts.overview import area_options, map_notes, overview_heading, profile_link
 
 FILTER_KEYS = tuple(FILTERS)
 
 
 def panel_outputs() -> list[Output]:
-    """What the panels' callback draws for one view: the heading, every registered chart, each
-    chart's visually hidden summary (also its accessible name) and the list's disclosure text.
-    The list itself and the charts' tables are drawn only while open."""
+    """What the panels' text callback draws for one view: the heading, each chart's visually
+    hidden summary (also its accessible name) and the list's disclosure text. The charts are
+    drawn by their own callback, once the map is; the list itself and the charts' tables only
+    while open."""
     charts = panel_registry.panels()
     return [
         Output(ids.PANEL_TITLE, "children"),
-        *[Output(ids.panel_graph(panel.key), "figure") for panel in charts],
         *[Output(f"{ids.panel_graph(panel.key)}-alt-text", "children") for panel in charts],
         Output(ids.PANEL_LIST_TOGGLE, "children"),
     ]
+
+
+#: Resolves once the overview's map shows its areas (or after five seconds, so that the charts
+#: come even if the map cannot be drawn), after the frame that paints them. Plotting eight
+#: charts on a first load held the map back by a tenth of a second and more; mounted after it,
+#: they cost the map nothing. The areas are found as the tests and benchmark find them.
+PANELS_READY_JS = """
+function(_mapKey, ready) {
+    if (ready) { return window.dash_clientside.no_update; }
+    var started = performance.now();
+    return new Promise(function (resolve) {
+        (function wait() {
+            var map = document.getElementById(MAP);
+            var drawn = map && map.querySelector(".choroplethlocation");
+            if (drawn || performance.now() - started > 5000) {
+                requestAnimationFrame(function () { setTimeout(function () { resolve(true); }); });
+                return;
+            }
+            setTimeout(wait, 20);
+        })();
+    });
+}
+"""
 
 
 def register(app: Dash, context: AppContext) -> None:
@@ -206,33 +236,65 @@ def register(app: Dash, context: AppContext) -> None:
         prevent_initial_call=True,
     )
 
+    app.clientside_callback(
+        PANELS_READY_JS.replace("MAP", json.dumps(ids.MAP)),
+        Output(ids.PANELS_READY, "data"),
+        Input(ids.MAP_DRAWN, "data"),
+        State(ids.PANELS_READY, "data"),
+    )
+
     outputs = panel_outputs()
     charts = panel_registry.panels()
 
-    @app.callback(
-        *outputs,
-        Input(ids.VIEW_KEY, "data"),
-        # Set together with the charts, so present once they are drawn.
-        State(f"{ids.panel_graph(charts[0].key)}-alt-text", "children"),
-    )
-    def draw_panels(key, drawn):
+    @app.callback(*outputs, Input(ids.VIEW_KEY, "data"))
+    def draw_panels(key):
         view = view_cache.view_for_key(context, key)
         if view is None:
             return (no_update,) * len(outputs)
-        # The first time, whole charts; after that only what changed (a Patch per chart).
-        chart = panels.figure_patch if isinstance(drawn, str) and drawn else panels.full_figure
         summaries = [overview_view.panel_alternative(view, panel.key)[0] for panel in charts]
         title = (
             view.locale("Drill-down: {area}").format(area=view.area_name)
             if view.area
             else view.locale("Drill-down: all of Wales")
         )
-        return (
-            title,
-            *[chart(view, panel.key) for panel in charts],
-            *summaries,
-            list_summary(view),
-        )
+        return (title, *summaries, list_summary(view))
+
+    # The charts are mounted once, when the map is drawn, with the view of that moment; every
+    # later view (and a view that came while they were being mounted) patches their figures.
+    # Patching the places' children instead would remount each graph: a whole new plot.
+    @app.callback(
+        *[Output(ids.panel_slot(panel.key), "children") for panel in charts],
+        Output(ids.PANEL_CHARTS_MOUNTED, "data"),
+        Input(ids.PANELS_READY, "data"),
+        State(ids.VIEW_KEY, "data"),
+    )
+    def mount_panel_charts(ready, key):
+        view = view_cache.view_for_key(context, key) if ready is True else None
+        if view is None:
+            return (no_update,) * (len(charts) + 1)
+        graphs = [
+            overview_panel_graph(
+                panel,
+                panels.full_figure(view, panel.key),
+                graph_config(view.lang, panel.filename),
+            )
+            for panel in charts
+        ]
+        return (*graphs, view.key)
+
+    @app.callback(
+        *[Output(ids.panel_graph(panel.key), "figure") for panel in charts],
+        Input(ids.VIEW_KEY, "data"),
+        Input(ids.PANEL_CHARTS_MOUNTED, "data"),
+    )
+    def draw_panel_charts(key, mounted):
+        # Nothing to patch before the charts are mounted, nor when they were just mounted with
+        # this very view.
+        skip = not isinstance(mounted, str) or (key == mounted and ctx.triggered_id != ids.VIEW_KEY)
+        view = None if skip else view_cache.view_for_key(context, key)
+        if view is None:
+            return (no_update,) * len(charts)
+        return tuple(panels.figure_patch(view, panel.key) for panel in charts)
 
     @app.callback(
         Output(ids.PANEL_LIST, "children"),

@@ -21,13 +21,12 @@ def panel_block(
     panel: Panel, locale: Locale, graph_config: dict, view: OverviewView | None = None
 ) -> html.Div:
     """One drill-down: its chart, text alternative, CSV button and source note. Without a
-    ``view`` the overview's callbacks draw it; with one it is drawn here, with its table (a page
+    ``view`` the overview's callbacks draw it (the chart mounted once the map is drawn); with one it is drawn here, with its table (a page
     drawn once, such as an area's profile), and its ids are its own."""
     rule = " ".join(locale(step) for step in precarity.RULE_STEPS)
     if view is None:
-        graph = dcc.Graph(
-            id=ids.panel_graph(panel.key), config=graph_config, className="panel-graph"
-        )
+        # Its graph comes once the map is drawn (see :func:`overview_panel_graph`).
+        graph = html.Div(id=ids.panel_slot(panel.key), className="panel-graph-slot")
         figure_id = f"{ids.panel_graph(panel.key)}-figure"
         alternative = chart_alternative(panel, locale)
         actions = [
@@ -61,6 +60,14 @@ def panel_block(
             source_note(locale(panel.note).format(rule=rule), locale),
         ],
         className="panel",
+    )
+
+
+def overview_panel_graph(panel: Panel, figure: dict, graph_config: dict) -> dcc.Graph:
+    """The overview's graph of one drill-down, mounted into its place with its first figure
+    (later views patch that figure)."""
+    return dcc.Graph(
+        id=ids.panel_graph(panel.key), figure=figure, config=graph_config, className="panel-graph"
     )
 
 

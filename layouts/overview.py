@@ -224,6 +224,8 @@ def overview_page(context: AppContext, view: OverviewView) -> html.Div:
                 ],
                 className="g-4",
             ),
+            dcc.Store(id=ids.PANELS_READY),
+            dcc.Store(id=ids.PANEL_CHARTS_MOUNTED),
             dcc.Store(id=ids.SCROLLED),
             dcc.Store(id=ids.SCROLL_DONE),
             html.H2(id=ids.PANEL_TITLE, className="panel-title"),

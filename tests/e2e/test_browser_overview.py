@@ -9,6 +9,7 @@ import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
+from dashboard.views import panel_registry
 from dashboard.web import ids
 from tests.support import browser
 from tests.support.browser import wait_until
@@ -35,6 +36,53 @@ def test_overview_loads_without_console_errors(dash_duo, open_page):
         f"#{ids.MATCH_COUNT}", "5 of 5 current interventions match the filters."
     )
     wait_until(lambda: map_state(dash_duo))
+    assert severe_logs(dash_duo) == []
+
+
+#: Recorded from the document's start: when the map first shows its areas and when the first
+#: drill-down chart is first plotted (``performance.now()``).
+FIRST_DRAWS_JS = (
+    browser.RENDERED_AREAS_JS
+    + """
+window.__firstDraws = {map: null, chart: null};
+(function watch() {
+  const draws = window.__firstDraws;
+  const map = document.querySelector('#MAP .js-plotly-plot');
+  if (draws.map === null && map && renderedAreas(map) > 0) { draws.map = performance.now(); }
+  if (draws.chart === null && document.querySelector('.panel .js-plotly-plot .main-svg')) {
+    draws.chart = performance.now();
+  }
+  if (draws.map === null || draws.chart === null) { setTimeout(watch, 2); }
+})();
+"""
+)
+
+
+def test_drill_down_charts_come_after_the_map_is_drawn(dash_duo, open_page):
+    # Plotting the eight charts first held the map back on a first load; they are mounted once
+    # the map shows its areas, then every chart is drawn with the view.
+    open_page()
+    dash_duo.driver.execute_cdp_cmd(
+        "Page.addScriptToEvaluateOnNewDocument",
+        {"source": FIRST_DRAWS_JS.replace("#MAP", f"#{ids.MAP}")},
+    )
+    open_page("/?level=force")
+    draws = wait_until(
+        lambda: (d := dash_duo.driver.execute_script("return window.__firstDraws"))
+        and d["map"] is not None
+        and d["chart"] is not None
+        and d,
+        timeout=20,
+    )
+    assert draws["map"] <= draws["chart"]
+    browser.wait_until_settled(dash_duo.driver)
+    charts = dash_duo.find_elements(".panel .js-plotly-plot")
+    assert len(charts) == len(panel_registry.panels())
+    titles = dash_duo.driver.execute_script(
+        "return [...document.querySelectorAll('.panel .js-plotly-plot')]"
+        ".map(gd => gd._fullLayout.title.text || '')"
+    )
+    assert all(titles), titles
     assert severe_logs(dash_duo) == []
 
 

@@ -6,7 +6,6 @@ gives, and a ``Patch`` for view B applied to the chart of view A must give B's f
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import itertools
 import json
@@ -17,6 +16,7 @@ from plotly.utils import PlotlyJSONEncoder
 from dashboard.views import overview as overview_view
 from dashboard.views import panels
 from dashboard.views import state as view_state
+from tests.support.patches import apply_patch
 
 QUERIES = (
     "",
@@ -36,24 +36,6 @@ def plain(figure) -> dict:
 
 def slow_figure(view: overview_view.OverviewView, key: str) -> dict:
     return plain(overview_view.panel_figure(view, key))
-
-
-def apply_patch(figure: dict, patch) -> dict:
-    """Apply a Dash Patch's operations (Assign and Delete are all the panels use)."""
-    result = copy.deepcopy(figure)
-    for operation in patch.to_plotly_json()["operations"]:
-        *parents, last = operation["location"]
-        target = result
-        for step in parents:
-            target = target[step]
-        if operation["operation"] == "Assign":
-            target[last] = operation["params"]["value"]
-        elif operation["operation"] == "Delete":
-            if isinstance(target, dict):
-                target.pop(last, None)
-        else:
-            raise AssertionError(f"unexpected operation {operation['operation']}")
-    return json.loads(json.dumps(result))
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,132 @@
+"""The overview's drill-down charts are mounted once the browser says the map is drawn, with the
+view of that moment, and every later view patches their figures (never re-sends or remounts them).
+
+Driven as the browser drives it (:class:`bench.dashclient.Session` replays the renderer's
+callback requests through Flask's test client, and sets the map-drawn signal the page's own
+script sets), on the six-row fixture.
+"""
+
+from __future__ import annotations
+
+import json
+
+from app import create_app
+from bench.dashclient import OVERVIEW_DRAWN, Session, flask_transport, request_body, split_output
+from dashboard.views import panel_registry, panels
+from dashboard.web import ids, view_cache
+from tests.support.patches import apply_patch
+
+UPDATE = "/_dash-update-component"
+READY = (ids.PANELS_READY, "data")
+MOUNTED = (ids.PANEL_CHARTS_MOUNTED, "data")
+KEY = (ids.VIEW_KEY, "data")
+CHARTS = panel_registry.panels()
+
+
+def session_for(app, **kwargs) -> Session:
+    return Session(*flask_transport(app.server.test_client()), **kwargs)
+
+
+def mounted_figures(session: Session) -> dict[str, dict]:
+    """Each chart's place as the session holds it: the graph's id and figure, by panel key."""
+    figures = {}
+    for panel in CHARTS:
+        graph = session.props[(ids.panel_slot(panel.key), "children")]
+        assert graph["type"] == "Graph"
+        assert graph["props"]["id"] == ids.panel_graph(panel.key)
+        figures[panel.key] = graph["props"]["figure"]
+    return figures
+
+
+def expected_figures(app_context, key: str) -> dict[str, dict]:
+    view = view_cache.view_for_key(app_context, key)
+    return {
+        panel.key: json.loads(json.dumps(panels.full_figure(view, panel.key))) for panel in CHARTS
+    }
+
+
+def last_reply(session: Session, output: tuple[str, str]) -> dict:
+    """The response of the last request whose outputs include ``output`` (id, prop)."""
+    call = next(call for call in reversed(session.calls) if output in split_output(call.output))
+    assert call.status == 200
+    return json.loads(call.body)["response"]
+
+
+def test_the_signal_is_the_overviews_own():
+    assert {READY: True} == OVERVIEW_DRAWN
+
+
+def test_no_chart_before_the_map_is_drawn_then_each_with_the_view(mini_context):
+    app = create_app(mini_context)
+    session = session_for(app, drawn={})
+    session.open("/")
+    # The text of the drill-down comes at once; the charts wait for the map.
+    assert session.props[(ids.PANEL_TITLE, "children")] == "Drill-down: all of Wales"
+    assert all(session.props.get((ids.panel_slot(p.key), "children")) is None for p in CHARTS)
+    assert session.props.get(MOUNTED) is None
+    session.set({READY: True})
+    with app.server.app_context():
+        assert mounted_figures(session) == expected_figures(mini_context, session.props[KEY])
+    assert session.props[MOUNTED] == session.props[KEY]
+
+
+def test_a_later_view_patches_every_mounted_figure_to_that_view(mini_context):
+    app = create_app(mini_context)
+    session = session_for(app)
+    session.open("/")
+    before = mounted_figures(session)
+    session.set({(ids.AREA, "value"): "gwent"})
+    reply = last_reply(session, (ids.panel_graph(CHARTS[0].key), "figure"))
+    # Only figures are patched: the places (and so the graphs) are left as they are.
+    assert set(reply) == {ids.panel_graph(panel.key) for panel in CHARTS}
+    with app.server.app_context():
+        wanted = expected_figures(mini_context, session.props[KEY])
+    for panel in CHARTS:
+        patch = reply[ids.panel_graph(panel.key)]["figure"]
+        assert "__dash_patch_update" in patch
+        assert apply_patch(before[panel.key], patch) == wanted[panel.key]
+    assert wanted != {panel.key: before[panel.key] for panel in CHARTS}
+
+
+def test_a_view_chosen_before_the_map_was_drawn_is_the_one_mounted(mini_context):
+    app = create_app(mini_context)
+    session = session_for(app, drawn={})
+    session.open("/")
+    session.set({(ids.AREA, "value"): "gwent"})
+    session.set({READY: True})
+    with app.server.app_context():
+        assert mounted_figures(session) == expected_figures(mini_context, session.props[KEY])
+    assert "gwent" in session.props[MOUNTED]
+
+
+def update_request(session: Session, props: dict) -> dict:
+    """The body of the charts' update request for ``props``, triggered by the mount's key."""
+    first_figure = (ids.panel_graph(CHARTS[0].key), "figure")
+    update = next(cb for cb in session.callbacks if cb.outputs[0] == first_figure)
+    return request_body(update, props, [MOUNTED])
+
+
+def test_a_view_that_came_while_the_charts_were_mounted_is_patched_in(mini_context):
+    # The charts were mounted with the first view and the key has moved on meanwhile: the
+    # request that the mount's key triggers brings the charts to the key now shown.
+    app = create_app(mini_context)
+    session = session_for(app)
+    session.open("/")
+    mounted = session.props[MOUNTED]
+    session.set({(ids.AREA, "value"): "gwent"})
+    assert session.props[MOUNTED] == mounted != session.props[KEY]
+    client = app.server.test_client()
+    answer = client.post(UPDATE, json=update_request(session, session.props))
+    assert answer.status_code == 200
+    reply = answer.get_json()["response"]
+    with app.server.app_context():
+        wanted = expected_figures(mini_context, session.props[KEY])
+    # (The session does not apply patches, so its places still hold the mounted figures.)
+    first = mounted_figures(session)
+    for panel in CHARTS:
+        patch = reply[ids.panel_graph(panel.key)]["figure"]
+        assert apply_patch(first[panel.key], patch) == wanted[panel.key]
+    # With the very view it mounted, the mount's follow-up sends nothing.
+    same = client.post(UPDATE, json=update_request(session, {**session.props, KEY: mounted}))
+    assert same.status_code in (200, 204)
+    assert not (same.get_json(silent=True) or {}).get("response")
