@@ -3,6 +3,11 @@
 The browser keeps only the view's key (the state's canonical URL, in ``ids.VIEW_KEY``). The
 callback that keeps the URL and the controls in step writes the key; every drawing callback
 takes the key and asks the server's view cache for the view, computed once per key and data.
+
+The page opens drawn for its view, with its key (see layouts.overview), so none of these runs
+when it opens (``prevent_initial_call``): on a first load, their requests and the renderer's
+work on their answers came between the page and its map. Only the browser's signal that the
+map is drawn then mounts the drill-down panels.
 """
 
 from __future__ import annotations
@@ -23,9 +28,10 @@ from dashboard.web import ids, view_cache
 from layouts.components import graph_config
 from layouts.drilldown import (
     chart_table,
+    drill_down_title,
     intervention_table,
     list_summary,
-    overview_panel_graph,
+    panels_grid,
     survey_figures_table,
 )
 from layouts.overview import area_options, map_notes, overview_heading, profile_link
@@ -34,22 +40,28 @@ FILTER_KEYS = tuple(FILTERS)
 
 
 def panel_outputs() -> list[Output]:
-    """What the panels' text callback draws for one view: the heading, each chart's visually
-    hidden summary (also its accessible name) and the list's disclosure text. The charts are
-    drawn by their own callback, once the map is; the list itself and the charts' tables only
+    """What the drill-down's text callback draws for one view: the heading and the list's
+    disclosure text. The panels (charts and their summaries) are mounted once the map is drawn,
+    then updated by their own callback; the list itself and the charts' tables are drawn only
     while open."""
+    return [Output(ids.PANEL_TITLE, "children"), Output(ids.PANEL_LIST_TOGGLE, "children")]
+
+
+def chart_outputs() -> list[Output]:
+    """What the panels' callback updates once they are mounted: each chart's figure (a Patch)
+    and its visually hidden one-line summary, which is also the chart's accessible name."""
     charts = panel_registry.panels()
     return [
-        Output(ids.PANEL_TITLE, "children"),
+        *[Output(ids.panel_graph(panel.key), "figure") for panel in charts],
         *[Output(f"{ids.panel_graph(panel.key)}-alt-text", "children") for panel in charts],
-        Output(ids.PANEL_LIST_TOGGLE, "children"),
     ]
 
 
-#: Resolves once the overview's map shows its areas (or after five seconds, so that the charts
-#: come even if the map cannot be drawn), after the frame that paints them. Plotting eight
-#: charts on a first load held the map back by a tenth of a second and more; mounted after it,
-#: they cost the map nothing. The areas are found as the tests and benchmark find them.
+#: Resolves once the overview's map shows its areas (or after five seconds, so that the panels
+#: come even if the map cannot be drawn), after the frame that paints them. Rendering the eight
+#: panels and plotting their charts on a first load held the map back by a tenth of a second
+#: and more; mounted after it, they cost the map nothing. The areas are found as the tests and
+#: the benchmark find them.
 PANELS_READY_JS = """
 function(_mapKey, ready) {
     if (ready) { return window.dash_clientside.no_update; }
@@ -94,6 +106,7 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.RESET, "n_clicks"),
         *[Input(ids.filter_id(key), "value") for key in FILTER_KEYS],
         State(ids.VIEW_KEY, "data"),
+        prevent_initial_call=True,
     )
     def sync_url_and_controls(
         pathname, search, level, metric, all_wales, provision, area, click, _reset, *rest
@@ -103,7 +116,8 @@ def register(app: Dash, context: AppContext) -> None:
         parsed = view_state.parse(pathname, search, context.la_slugs)
         trigger = ctx.triggered_id
         if trigger is None:
-            # The page was drawn from the URL's state: only the key is missing.
+            # Not a change of the page (it opens with its key, and runs no callback): at most
+            # the key, for the URL's state.
             view = view_cache.cached_compute_view(context, parsed.state)
             return (*(no_update,) * (8 + len(FILTER_KEYS)), view.key)
         if trigger == ids.OV_URL:
@@ -166,6 +180,7 @@ def register(app: Dash, context: AppContext) -> None:
         Output(ids.LANG_SWITCH, "href"),
         Input(ids.OV_URL, "pathname"),
         Input(ids.OV_URL, "search"),
+        prevent_initial_call=True,
     )
     def keep_language_switch_in_step(pathname, search):
         pathname = pathname if isinstance(pathname, str) and pathname else "/"
@@ -182,6 +197,7 @@ def register(app: Dash, context: AppContext) -> None:
         Output(ids.MAP_DRAWN, "data"),
         Input(ids.VIEW_KEY, "data"),
         State(ids.MAP_DRAWN, "data"),
+        prevent_initial_call=True,
     )
     def draw_map(key, drawn):
         view = view_cache.view_for_key(context, key) if key != drawn else None
@@ -243,63 +259,60 @@ def register(app: Dash, context: AppContext) -> None:
         State(ids.PANELS_READY, "data"),
     )
 
-    outputs = panel_outputs()
     charts = panel_registry.panels()
 
-    @app.callback(*outputs, Input(ids.VIEW_KEY, "data"))
+    @app.callback(*panel_outputs(), Input(ids.VIEW_KEY, "data"), prevent_initial_call=True)
     def draw_panels(key):
         view = view_cache.view_for_key(context, key)
         if view is None:
-            return (no_update,) * len(outputs)
-        summaries = [overview_view.panel_alternative(view, panel.key)[0] for panel in charts]
-        title = (
-            view.locale("Drill-down: {area}").format(area=view.area_name)
-            if view.area
-            else view.locale("Drill-down: all of Wales")
-        )
-        return (title, *summaries, list_summary(view))
+            return no_update, no_update
+        return drill_down_title(view), list_summary(view)
 
-    # The charts are mounted once, when the map is drawn, with the view of that moment; every
-    # later view (and a view that came while they were being mounted) patches their figures.
-    # Patching the places' children instead would remount each graph: a whole new plot.
+    # The panels are mounted once, when the map is drawn, with the view of that moment; every
+    # later view (and a view that came while they were being mounted) patches their figures and
+    # sets their summaries. Drawing the panels again instead would remount each graph: a whole
+    # new plot.
     @app.callback(
-        *[Output(ids.panel_slot(panel.key), "children") for panel in charts],
+        Output(ids.PANELS, "children"),
         Output(ids.PANEL_CHARTS_MOUNTED, "data"),
         Input(ids.PANELS_READY, "data"),
         State(ids.VIEW_KEY, "data"),
+        prevent_initial_call=True,
     )
-    def mount_panel_charts(ready, key):
+    def mount_panels(ready, key):
         view = view_cache.view_for_key(context, key) if ready is True else None
         if view is None:
-            return (no_update,) * (len(charts) + 1)
-        graphs = [
-            overview_panel_graph(
-                panel,
-                panels.full_figure(view, panel.key),
-                graph_config(view.lang, panel.filename),
-            )
-            for panel in charts
-        ]
-        return (*graphs, view.key)
+            return no_update, no_update
+        grid = panels_grid(
+            view.locale,
+            lambda filename: graph_config(view.lang, filename),
+            view,
+            overview=True,
+        )
+        return grid, view.key
 
     @app.callback(
-        *[Output(ids.panel_graph(panel.key), "figure") for panel in charts],
+        *chart_outputs(),
         Input(ids.VIEW_KEY, "data"),
         Input(ids.PANEL_CHARTS_MOUNTED, "data"),
+        prevent_initial_call=True,
     )
     def draw_panel_charts(key, mounted):
-        # Nothing to patch before the charts are mounted, nor when they were just mounted with
+        # Nothing to update before the panels are mounted, nor when they were just mounted with
         # this very view.
         skip = not isinstance(mounted, str) or (key == mounted and ctx.triggered_id != ids.VIEW_KEY)
         view = None if skip else view_cache.view_for_key(context, key)
         if view is None:
-            return (no_update,) * len(charts)
-        return tuple(panels.figure_patch(view, panel.key) for panel in charts)
+            return (no_update,) * (2 * len(charts))
+        figures = [panels.figure_patch(view, panel.key) for panel in charts]
+        summaries = [overview_view.panel_alternative(view, panel.key)[0] for panel in charts]
+        return (*figures, *summaries)
 
     @app.callback(
         Output(ids.PANEL_LIST, "children"),
         Input(ids.VIEW_KEY, "data"),
         Input(ids.PANEL_LIST_TOGGLE, "n_clicks"),
+        prevent_initial_call=True,
     )
     def draw_list(key, clicks):
         view = view_cache.view_for_key(context, key) if _is_open(clicks) else None
@@ -309,6 +322,7 @@ def register(app: Dash, context: AppContext) -> None:
         Output(ids.SURVEY_TABLE, "children"),
         Input(ids.SURVEY_TOGGLE, "n_clicks"),
         State(ids.VIEW_KEY, "data"),
+        prevent_initial_call=True,
     )
     def draw_survey_figures(clicks, key):
         view = view_cache.view_for_key(context, key) if _is_open(clicks) else None
@@ -321,6 +335,7 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.VIEW_KEY, "data"),
         Input({"type": ids.CHART_TABLE_TOGGLE, "panel": ALL}, "n_clicks"),
         State({"type": ids.CHART_TABLE_TOGGLE, "panel": ALL}, "id"),
+        prevent_initial_call=True,
     )
     def draw_chart_tables(key, clicks, toggles):
         # Dash needs exactly one value per matched output, whatever the request claims.

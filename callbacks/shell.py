@@ -39,8 +39,9 @@ def render(context: AppContext, pathname: object, search: object) -> Rendered:
     address = pages.Address(pathname=path, search=query, params=params, state=parsed.state)
     body = page.build(context, address, locale)
     title = pages.title(page, params, context, locale)
+    view_key = page.view_key(context, address) if page.view_key else None
     if not page.framed:
-        return Rendered(unframed(body, locale), page, title)
+        return Rendered(unframed(body, locale, view_key), page, title)
     messages = view_state.problem_texts(parsed, locale)
     layout = html.Div(
         [
@@ -57,7 +58,7 @@ def render(context: AppContext, pathname: object, search: object) -> Rendered:
                         if page.provision_links
                         else []
                     ),
-                    *page_parts(body),
+                    *page_parts(body, view_key),
                 ],
                 id="main",
                 lang=locale.lang,
@@ -69,16 +70,17 @@ def render(context: AppContext, pathname: object, search: object) -> Rendered:
     return Rendered(layout, page, title)
 
 
-def page_parts(body: Component) -> list[Component]:
-    """The body and what every page holds: the overview's view key and the CSV download."""
-    return [body, dcc.Store(id=ids.VIEW_KEY), dcc.Download(id=ids.EXPORT_CSV)]
+def page_parts(body: Component, view_key: str | None = None) -> list[Component]:
+    """The body and what every page holds: the overview's view key (of the view the page opens
+    on, if it has one) and the CSV download."""
+    return [body, dcc.Store(id=ids.VIEW_KEY, data=view_key), dcc.Download(id=ids.EXPORT_CSV)]
 
 
-def unframed(body: Component, locale: Locale) -> html.Div:
+def unframed(body: Component, locale: Locale, view_key: str | None = None) -> html.Div:
     """A page that fills the screen (the slides): no header or footer, only a quiet way back."""
     return html.Div(
         [
-            html.Main(page_parts(body), id="main", lang=locale.lang),
+            html.Main(page_parts(body, view_key), id="main", lang=locale.lang),
             dcc.Link(
                 locale("Leave presenter mode"),
                 href=view_state.href("/", locale.lang),

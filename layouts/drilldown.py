@@ -18,31 +18,30 @@ from layouts.components import csv_button, data_table, names_as_published, sourc
 
 
 def panel_block(
-    panel: Panel, locale: Locale, graph_config: dict, view: OverviewView | None = None
+    panel: Panel, locale: Locale, graph_config: dict, view: OverviewView, *, overview: bool
 ) -> html.Div:
-    """One drill-down: its chart, text alternative, CSV button and source note. Without a
-    ``view`` the overview's callbacks draw it (the chart mounted once the map is drawn); with one it is drawn here, with its table (a page
-    drawn once, such as an area's profile), and its ids are its own."""
+    """One drill-down drawn for ``view``: its chart, text alternative and source note.
+
+    On the overview (mounted once the map is drawn, then updated by the overview's callbacks)
+    the chart is named by its one-line summary, so that a new view updates one text, its table
+    is drawn only while open, and it has a CSV button. On a page drawn once (an area's profile)
+    its table is drawn here, and its ids are its own."""
     rule = " ".join(locale(step) for step in precarity.RULE_STEPS)
-    if view is None:
-        # Its graph comes once the map is drawn (see :func:`overview_panel_graph`).
-        graph = html.Div(id=ids.panel_slot(panel.key), className="panel-graph-slot")
-        figure_id = f"{ids.panel_graph(panel.key)}-figure"
-        alternative = chart_alternative(panel, locale)
+    summary, header, rows = overview_view.panel_alternative(view, panel.key)
+    graph_id = ids.panel_graph(panel.key) if overview else ids.profile_graph(panel.key)
+    graph = dcc.Graph(
+        id=graph_id,
+        figure=panels.full_figure(view, panel.key),
+        config=graph_config,
+        className="panel-graph",
+    )
+    if overview:
+        alternative = chart_alternative(panel, locale, summary)
         actions = [
             html.Div(csv_button(panel.key, locale, page="overview"), className="panel-actions")
         ]
-        # Named by its one-line summary, so a new view updates one text, not two.
-        label = {"aria-labelledby": f"{ids.panel_graph(panel.key)}-alt-text"}
+        label = {"aria-labelledby": f"{graph_id}-alt-text"}
     else:
-        summary, header, rows = overview_view.panel_alternative(view, panel.key)
-        graph = dcc.Graph(
-            id=ids.profile_graph(panel.key),
-            figure=panels.full_figure(view, panel.key),
-            config=graph_config,
-            className="panel-graph",
-        )
-        figure_id = f"{ids.profile_graph(panel.key)}-figure"
         alternative = html.Div(
             [
                 html.P(summary, className="visually-hidden"),
@@ -54,7 +53,7 @@ def panel_block(
         label = {"aria-label": summary}
     return html.Div(
         [
-            html.Div(graph, id=figure_id, role="figure", **label),
+            html.Div(graph, id=f"{graph_id}-figure", role="figure", **label),
             alternative,
             *actions,
             source_note(locale(panel.note).format(rule=rule), locale),
@@ -63,33 +62,32 @@ def panel_block(
     )
 
 
-def overview_panel_graph(panel: Panel, figure: dict, graph_config: dict) -> dcc.Graph:
-    """The overview's graph of one drill-down, mounted into its place with its first figure
-    (later views patch that figure)."""
-    return dcc.Graph(
-        id=ids.panel_graph(panel.key), figure=figure, config=graph_config, className="panel-graph"
-    )
-
-
-def panels_grid(locale: Locale, graph_config, view: OverviewView | None = None) -> dbc.Row:
-    """Every registered panel, two to a row on wide screens. ``graph_config(filename)`` gives
-    each chart's toolbar settings; with a ``view``, the charts are drawn here (see
-    :func:`panel_block`)."""
+def panels_grid(
+    locale: Locale, graph_config, view: OverviewView, *, overview: bool = False
+) -> dbc.Row:
+    """Every registered panel drawn for ``view``, two to a row on wide screens.
+    ``graph_config(filename)`` gives each chart's toolbar settings; ``overview``: see
+    :func:`panel_block`."""
     return dbc.Row(
         [
-            dbc.Col(panel_block(panel, locale, graph_config(panel.filename), view), lg=6)
+            dbc.Col(
+                panel_block(panel, locale, graph_config(panel.filename), view, overview=overview),
+                lg=6,
+            )
             for panel in panel_registry.panels()
         ],
         className="g-3 panels",
     )
 
 
-def chart_alternative(panel: Panel, locale: Locale) -> html.Div:
-    """Text alternative of a chart: a one-line summary (filled with the chart) and a "Show as
-    table" disclosure whose table is drawn only while it is open (see :func:`chart_table`)."""
+def chart_alternative(panel: Panel, locale: Locale, summary: str) -> html.Div:
+    """Text alternative of a chart: a one-line summary and a "Show as table" disclosure whose
+    table is drawn only while it is open (see :func:`chart_table`)."""
     return html.Div(
         [
-            html.P(id=f"{ids.panel_graph(panel.key)}-alt-text", className="visually-hidden"),
+            html.P(
+                summary, id=f"{ids.panel_graph(panel.key)}-alt-text", className="visually-hidden"
+            ),
             html.Details(
                 [
                     html.Summary(
@@ -142,6 +140,13 @@ def survey_figures_table(survey, locale: Locale) -> html.Table:
         for row in survey.itertuples()
     ]
     return data_table(headers, rows, numeric={2})
+
+
+def drill_down_title(view: OverviewView) -> str:
+    """The drill-down's heading: the area it shows."""
+    if view.area:
+        return view.locale("Drill-down: {area}").format(area=view.area_name)
+    return view.locale("Drill-down: all of Wales")
 
 
 def list_summary(view: OverviewView) -> str:

@@ -23,7 +23,7 @@ from layouts.components import (
     radio_fieldset,
     source_note,
 )
-from layouts.drilldown import panels_grid, survey_figures
+from layouts.drilldown import drill_down_title, list_summary, survey_figures
 
 FILTER_LABELS = {
     "behaviour_focus": "Behaviour focus",
@@ -156,15 +156,17 @@ def profile_link(view: OverviewView) -> dcc.Link | None:
     )
 
 
-def overview_page(context: AppContext, view: OverviewView) -> html.Div:
-    """The overview of ``view``: controls, the map drawn with its notes, the drill-down panels'
-    places and the list's. The page comes with its map drawn (no callback stands between the
-    page and its map); callbacks draw the panels, and everything again when the view changes."""
+def overview_page(context: AppContext, view: OverviewView, pathname: str, search: str) -> html.Div:
+    """The overview of ``view``, opened at ``pathname`` and ``search``: controls, the map drawn
+    with its notes, the drill-down's heading, the place of its panels and the list's. The page
+    comes drawn for its view, so no callback runs when it opens (its Location starts at the
+    address the browser shows, so it reports no change); the panels are mounted once the map is
+    drawn, and callbacks draw everything again when the view changes."""
     state, locale = view.state, view.locale
     _ = locale
     return html.Div(
         [
-            dcc.Location(id=ids.OV_URL, refresh=False),
+            dcc.Location(id=ids.OV_URL, refresh=False, pathname=pathname, search=search),
             banner(context, _),
             dbc.Row(
                 [
@@ -228,8 +230,10 @@ def overview_page(context: AppContext, view: OverviewView) -> html.Div:
             dcc.Store(id=ids.PANEL_CHARTS_MOUNTED),
             dcc.Store(id=ids.SCROLLED),
             dcc.Store(id=ids.SCROLL_DONE),
-            html.H2(id=ids.PANEL_TITLE, className="panel-title"),
-            panels_grid(locale, lambda filename: graph_config(locale.lang, filename)),
+            html.H2(drill_down_title(view), id=ids.PANEL_TITLE, className="panel-title"),
+            # Filled once the map is drawn (see callbacks.overview): rendered first, the panels
+            # held the map back.
+            html.Div(id=ids.PANELS, className="panels-place"),
             survey_figures(context.bundle.survey, locale),
             html.H2(_("Interventions in this view"), className="panel-title"),
             html.Div(csv_button("list", locale, page="overview"), className="panel-actions"),
@@ -237,7 +241,7 @@ def overview_page(context: AppContext, view: OverviewView) -> html.Div:
             # are not re-rendered on every click, which kept the panels waiting.
             html.Details(
                 [
-                    html.Summary(id=ids.PANEL_LIST_TOGGLE),
+                    html.Summary(list_summary(view), id=ids.PANEL_LIST_TOGGLE),
                     html.Div(id=ids.PANEL_LIST, className="intervention-list"),
                 ],
                 className="intervention-list-details",

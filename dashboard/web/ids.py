@@ -27,10 +27,12 @@ MATCH_COUNT = "ov-match-count"
 #: The browser's copy of the overview's view key: the state's canonical URL, never the view.
 VIEW_KEY = "ov-view-key"
 PANEL_TITLE = "ov-panel-title"
-#: Set by the browser once the map has drawn its areas: only then are the drill-down charts
-#: mounted, so that their plotting does not hold the map back on a first load.
+#: The drill-down's place, filled once the map is drawn: the panels, their charts and texts.
+PANELS = "ov-panels"
+#: Set by the browser once the map has drawn its areas: only then are the drill-down panels
+#: mounted, so that rendering them does not hold the map back on a first load.
 PANELS_READY = "ov-panels-ready"
-#: The key of the view the drill-down charts were mounted with (absent until they are).
+#: The key of the view the drill-down panels were mounted with (absent until they are).
 PANEL_CHARTS_MOUNTED = "ov-panel-charts-mounted"
 PANEL_LIST = "ov-panel-list"
 #: The list's disclosure: its summary (the toggle, naming how many) and the list drawn while open.
@@ -62,11 +64,6 @@ def profile_graph(key: str) -> str:
 def panel_graph(key: str) -> str:
     """Id of the graph of one drill-down panel (see dashboard.views.panel_registry)."""
     return f"ov-panel-{key}"
-
-
-def panel_slot(key: str) -> str:
-    """Id of the place of one drill-down panel's graph, filled once the map is drawn."""
-    return f"ov-panel-slot-{key}"
 
 
 def filter_id(key: str) -> str:

@@ -54,7 +54,7 @@ class Page:
     section's entry; ``area_level`` is the level of the area the path's ``<area>`` names, shown
     in the title, and its view state is read from the path too. A page that ``follows_url``
     keeps itself in step with the URL (its query), so moving between its addresses does not
-    render it again. ``framed`` pages have the header, notices and footer around them (the
+    render it again; its ``view_key`` is then the key of the view it opens on. ``framed`` pages have the header, notices and footer around them (the
     slides fill the screen instead); ``provision_links`` puts the "services counted" links above
     a page that has no control panel.
     """
@@ -69,6 +69,9 @@ class Page:
     follows_url: bool = False
     framed: bool = True
     provision_links: bool = False
+    #: The key of the view the page opens on (the overview's), kept by the page's frame so
+    #: that the page's callbacks need not run to learn it.
+    view_key: Callable[[AppContext, Address], str] | None = None
 
     @property
     def section(self) -> str:
@@ -78,7 +81,13 @@ class Page:
 
 def overview_body(context: AppContext, address: Address, locale: Locale) -> Component:
     # The view the page opens on, computed once for the page and every callback after it.
-    return overview.overview_page(context, view_cache.cached_compute_view(context, address.state))
+    view = view_cache.cached_compute_view(context, address.state)
+    return overview.overview_page(context, view, address.pathname, address.search)
+
+
+def overview_key(context: AppContext, address: Address) -> str:
+    """The key of the view the overview opens on (see :func:`overview_body`)."""
+    return view_cache.cached_compute_view(context, address.state).key
 
 
 def gap_review(context: AppContext, settings: view_state.AreaSettings, lang: str) -> dict:
@@ -210,7 +219,15 @@ def area_profile(level: str, title: str) -> Page:
 
 #: Every page, in the order of the navigation.
 PAGES: Final = (
-    Page(OVERVIEW, "/", overview_body, OVERVIEW_TITLE, N_("Overview"), follows_url=True),
+    Page(
+        OVERVIEW,
+        "/",
+        overview_body,
+        OVERVIEW_TITLE,
+        N_("Overview"),
+        follows_url=True,
+        view_key=overview_key,
+    ),
     area_profile("region", REGION_TITLE),
     area_profile("force", FORCE_TITLE),
     Page("gaps", "/gaps", gaps_body, GAPS_TITLE, N_("Gap review")),

@@ -68,10 +68,12 @@ def test_drill_down_charts_come_after_the_map_is_drawn(dash_duo, open_page):
     )
     open_page("/?level=force")
     draws = wait_until(
-        lambda: (d := dash_duo.driver.execute_script("return window.__firstDraws"))
-        and d["map"] is not None
-        and d["chart"] is not None
-        and d,
+        lambda: (
+            (d := dash_duo.driver.execute_script("return window.__firstDraws"))
+            and d["map"] is not None
+            and d["chart"] is not None
+            and d
+        ),
         timeout=20,
     )
     assert draws["map"] <= draws["chart"]

@@ -11,7 +11,15 @@ from __future__ import annotations
 import json
 
 from app import create_app
-from bench.dashclient import OVERVIEW_DRAWN, Session, flask_transport, request_body, split_output
+from bench.dashclient import (
+    OVERVIEW_DRAWN,
+    Session,
+    flask_transport,
+    request_body,
+    split_output,
+    walk_components,
+)
+from dashboard.views import overview as overview_view
 from dashboard.views import panel_registry, panels
 from dashboard.web import ids, view_cache
 from tests.support.patches import apply_patch
@@ -20,6 +28,7 @@ UPDATE = "/_dash-update-component"
 READY = (ids.PANELS_READY, "data")
 MOUNTED = (ids.PANEL_CHARTS_MOUNTED, "data")
 KEY = (ids.VIEW_KEY, "data")
+PANELS = (ids.PANELS, "children")
 CHARTS = panel_registry.panels()
 
 
@@ -28,14 +37,21 @@ def session_for(app, **kwargs) -> Session:
 
 
 def mounted_figures(session: Session) -> dict[str, dict]:
-    """Each chart's place as the session holds it: the graph's id and figure, by panel key."""
-    figures = {}
-    for panel in CHARTS:
-        graph = session.props[(ids.panel_slot(panel.key), "children")]
-        assert graph["type"] == "Graph"
-        assert graph["props"]["id"] == ids.panel_graph(panel.key)
-        figures[panel.key] = graph["props"]["figure"]
-    return figures
+    """Each chart's figure as the session holds the mounted panels, by panel key."""
+    graphs = {
+        component["props"]["id"]: component
+        for component in walk_components(session.props[PANELS])
+        if component["type"] == "Graph"
+    }
+    assert set(graphs) == {ids.panel_graph(panel.key) for panel in CHARTS}
+    return {panel.key: graphs[ids.panel_graph(panel.key)]["props"]["figure"] for panel in CHARTS}
+
+
+def summaries(session: Session) -> dict[str, str]:
+    """Each chart's one-line summary (its accessible name) as the session holds it."""
+    return {
+        p.key: session.props[(f"{ids.panel_graph(p.key)}-alt-text", "children")] for p in CHARTS
+    }
 
 
 def expected_figures(app_context, key: str) -> dict[str, dict]:
@@ -43,6 +59,11 @@ def expected_figures(app_context, key: str) -> dict[str, dict]:
     return {
         panel.key: json.loads(json.dumps(panels.full_figure(view, panel.key))) for panel in CHARTS
     }
+
+
+def expected_summaries(app_context, key: str) -> dict[str, str]:
+    view = view_cache.view_for_key(app_context, key)
+    return {panel.key: overview_view.panel_alternative(view, panel.key)[0] for panel in CHARTS}
 
 
 def last_reply(session: Session, output: tuple[str, str]) -> dict:
@@ -62,11 +83,12 @@ def test_no_chart_before_the_map_is_drawn_then_each_with_the_view(mini_context):
     session.open("/")
     # The text of the drill-down comes at once; the charts wait for the map.
     assert session.props[(ids.PANEL_TITLE, "children")] == "Drill-down: all of Wales"
-    assert all(session.props.get((ids.panel_slot(p.key), "children")) is None for p in CHARTS)
+    assert session.props.get(PANELS) is None
     assert session.props.get(MOUNTED) is None
     session.set({READY: True})
     with app.server.app_context():
         assert mounted_figures(session) == expected_figures(mini_context, session.props[KEY])
+        assert summaries(session) == expected_summaries(mini_context, session.props[KEY])
     assert session.props[MOUNTED] == session.props[KEY]
 
 
@@ -75,12 +97,18 @@ def test_a_later_view_patches_every_mounted_figure_to_that_view(mini_context):
     session = session_for(app)
     session.open("/")
     before = mounted_figures(session)
+    before_summaries = summaries(session)
     session.set({(ids.AREA, "value"): "gwent"})
     reply = last_reply(session, (ids.panel_graph(CHARTS[0].key), "figure"))
-    # Only figures are patched: the places (and so the graphs) are left as they are.
-    assert set(reply) == {ids.panel_graph(panel.key) for panel in CHARTS}
+    # Only figures (patched) and summaries: the panels, and so the graphs, are left as they are.
+    assert set(reply) == {ids.panel_graph(p.key) for p in CHARTS} | {
+        f"{ids.panel_graph(p.key)}-alt-text" for p in CHARTS
+    }
+    assert session.props[PANELS] is not None
     with app.server.app_context():
         wanted = expected_figures(mini_context, session.props[KEY])
+        assert summaries(session) == expected_summaries(mini_context, session.props[KEY])
+    assert summaries(session) != before_summaries
     for panel in CHARTS:
         patch = reply[ids.panel_graph(panel.key)]["figure"]
         assert "__dash_patch_update" in patch

@@ -64,14 +64,14 @@ return {
 """
 )
 
-#: True when Dash has no callback in flight, the page has content, every place of a chart that
-#: comes after the map (the overview's drill-down) holds its graph, and every plotly graph has
-#: drawn (a map once it has drawn areas).
+#: True when Dash has no callback in flight, the page has content, a place filled after the map
+#: (the overview's drill-down) is filled, and every plotly graph has drawn (a map once it has
+#: drawn areas).
 SETTLED_JS = (
     RENDERED_AREAS_JS
     + """
 if (document.querySelector('[data-dash-is-loading="true"]')) { return false; }
-if ([...document.querySelectorAll('.panel-graph-slot')].some(slot => !slot.firstChild)) {
+if ([...document.querySelectorAll('.panels-place')].some(place => !place.firstChild)) {
   return false;
 }
 const plots = [...document.querySelectorAll('.js-plotly-plot')];
