@@ -6,8 +6,9 @@ small poller that records ``performance.now()`` (milliseconds since navigation s
 time the map has drawn the expected number of areas, by the same check as the tests
 (``RENDERED_AREAS_JS`` in tests/support/browser.py: SVG geo paths, or MapLibre's features).
 
-:func:`measure_interactions` times, on a drawn overview, a real click on an area until every panel
-shows it, and a filter tick until the count and the map have changed.
+:func:`measure_interactions` times, on a drawn overview, a real click on an area until the heading
+names it and every drill-down chart and the map have been drawn again, and a filter tick until
+the count has changed and the charts and the map have been drawn again.
 """
 
 from __future__ import annotations
@@ -154,8 +155,29 @@ return {x: r.left + p.x, y: r.top + p.y};
 """
 
 
+#: Marks, from the press on, each plotly graph on the page that plotly has drawn again (its
+#: ``plotly_react`` or ``plotly_afterplot`` event): ``window.__redrawn`` holds them.
+REDRAWN_JS = """
+window.__redrawn = new Set();
+document.querySelectorAll('.js-plotly-plot').forEach(gd => {
+  const mark = () => {
+    if (window.__timing && window.__timing.start !== null) { window.__redrawn.add(gd); }
+  };
+  gd.on('plotly_react', mark);
+  gd.on('plotly_afterplot', mark);
+});
+"""
+
+#: True once every drill-down chart and the map have been drawn again since the press.
+ALL_REDRAWN_JS = (
+    "window.__redrawn.size === document.querySelectorAll("
+    "'.panel .js-plotly-plot, #ov-map .js-plotly-plot').length"
+)
+
+
 def timed(driver, done_js: str, act, timeout: float = 20.0) -> float | None:
     driver.execute_script(TIMER_JS % {"done": done_js})
+    driver.execute_script(REDRAWN_JS)
     act()
     timing = wait_until(
         lambda: (t := driver.execute_script("return window.__timing"))["end"] is not None and t,
@@ -167,8 +189,9 @@ def timed(driver, done_js: str, act, timeout: float = 20.0) -> float | None:
 
 def measure_interactions(url: str, *, map_selector: str, area: tuple[str, float, float]) -> dict:
     """On a fresh load of ``url``: click ``area`` (id, lon, lat) on the map and time until the
-    drill-down heading names it; then tick and untick the first behaviour-focus box and time
-    until the count has changed each time."""
+    drill-down heading names it and every chart and the map are drawn again; then tick and
+    untick the first behaviour-focus box and time until the count has changed and every chart
+    and the map are drawn again, each time."""
     driver = new_driver()
     try:
         driver.set_page_load_timeout(60)
@@ -179,7 +202,7 @@ def measure_interactions(url: str, *, map_selector: str, area: tuple[str, float,
         click_ms = timed(
             driver,
             "const t = document.getElementById('ov-panel-title');"
-            f" return t && t.textContent !== {title + 'all of Wales'!r};",
+            f" return t && t.textContent !== {title + 'all of Wales'!r} && {ALL_REDRAWN_JS};",
             lambda: mouse_click(driver, point["x"], point["y"]),
         )
         wait_until_settled(driver)
@@ -200,7 +223,7 @@ def measure_interactions(url: str, *, map_selector: str, area: tuple[str, float,
                     driver,
                     "return document.getElementById('ov-match-count').textContent !== "
                     + repr(before)
-                    + ";",
+                    + f" && {ALL_REDRAWN_JS};",
                     lambda: mouse_click(driver, *_middle(driver, box)),
                 )
             )
