@@ -12,6 +12,19 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
+def extent(geojson_text: str) -> tuple[float, float, float, float]:
+    """The areas' bounding box: (west, south, east, north), in degrees (what a map fitted to
+    them shows)."""
+    import json
+
+    from shapely.geometry import shape
+    from shapely.ops import unary_union
+
+    shapes = [shape(feature["geometry"]) for feature in json.loads(geojson_text)["features"]]
+    west, south, east, north = unary_union(shapes).bounds
+    return (round(west, 4), round(south, 4), round(east, 4), round(north, 4))
+
+
 def label_points(geojson_text: str) -> dict[str, tuple[float, float, float]]:
     """Where each area's label goes: area id -> (lon, lat, room) of the point of its largest part
     farthest from the edge (the pole of inaccessibility), so a label sits well inside the area;

@@ -27,6 +27,8 @@ class AppContext:
     data_date: str
     #: level -> area_id -> (lon, lat, room) of the area's label on the map (data.geo.label_points)
     label_points: Mapping[str, Mapping[str, tuple[float, float, float]]]
+    #: level -> (west, south, east, north) of its areas (data.geo.extent): what the map shows
+    map_extent: Mapping[str, tuple[float, float, float, float]]
     #: A short hash of everything a view depends on besides its settings (the directory's content,
     #: its file and the current financial year): computed views are cached under it.
     data_identity: str
@@ -75,6 +77,9 @@ def build_context(bundle: DataBundle | None = None, *, as_of: dt.date | None = N
                 level: MappingProxyType(geo.label_points(bundle.geometry[level]))
                 for level in config.LEVELS
             }
+        ),
+        map_extent=MappingProxyType(
+            {level: geo.extent(bundle.geometry[level]) for level in config.LEVELS}
         ),
         survey_interventions=survey_count,
         data_date=max(bundle.interventions["last_verified"]),

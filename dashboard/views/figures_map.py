@@ -22,7 +22,7 @@ import plotly.graph_objects as go
 from dashboard import config
 from dashboard.domain import counting
 from dashboard.i18n import N_, Locale
-from dashboard.views import figure_parts, theme
+from dashboard.views import figure_parts, label_layout, theme
 from dashboard.views.figure_parts import Parts
 from dashboard.views.measures import MEASURE_BY_KEY
 
@@ -35,8 +35,13 @@ NONE_TRACE: Final = {level: 2 * index + 1 for index, level in enumerate(config.L
 TOO_LITTLE_TRACE: Final = {
     level: 2 * len(config.LEVELS) + index for index, level in enumerate(config.LEVELS)
 }
-#: After every area trace: the labels of the shown level (names and values as text).
+#: After every area trace: the labels of the shown level (names and values as text), then the
+#: leader lines of the labels placed off their areas.
 LABEL_TRACE: Final = 3 * len(config.LEVELS)
+LEADER_TRACE: Final = LABEL_TRACE + 1
+#: The height of the smallest Wales-wide map (the report's), for which labels are placed: on a
+#: taller map the same places are further apart.
+LAYOUT_HEIGHT: Final = 520
 #: Where the app serves the world topojson plotly's geo map asks for (``config.topojsonURL``).
 TOPOJSON_URL: Final = "/assets/topojson/"
 LABEL_SIZE: Final = {"region": 15, "force": 15, "la": 11}
@@ -52,6 +57,8 @@ LABEL_FONT: Final = {
     "family": "Arial, Helvetica, sans-serif",
     "shadow": "0 0 3px #ffffff, 0 0 2px #ffffff, 0 0 1px #ffffff",
 }
+#: The leader lines from a label placed off its area to the area's point.
+LEADER_COLOUR: Final = "#1b1b1b"
 #: Short forms of the local authorities' names on the map (English, Welsh), where the full name
 #: does not fit; the hover text and every table keep the full name.
 SHORT_NAMES: Final = {
@@ -176,6 +183,16 @@ def base_map(*, level: str, height: int = 560) -> go.Figure:
             name="labels",
         )
     )
+    figure.add_trace(
+        go.Scattergeo(
+            lon=[],
+            lat=[],
+            mode="lines",
+            line={"color": LEADER_COLOUR, "width": 1},
+            hoverinfo="skip",
+            name="leaders",
+        )
+    )
     return figure
 
 
@@ -215,6 +232,8 @@ def map_parts(view_map: Mapping, level: str) -> Parts:
     for prop in ("lon", "lat", "text"):
         parts[("data", LABEL_TRACE, prop)] = labels[prop]
     parts[("data", LABEL_TRACE, "textfont", "size")] = labels["size"]
+    for prop in ("lon", "lat"):
+        parts[("data", LEADER_TRACE, prop)] = labels["leaders"][prop]
     return parts
 
 
@@ -269,11 +288,13 @@ def map_values(
     selected: str | None,
     locale: Locale,
     points: Mapping[str, tuple[float, float, float]] | None = None,
+    extent: tuple[float, float, float, float] | None = None,
 ) -> dict:
     """Trace updates for one level: values, hover text, the areas with none recorded and those
         whose share rests on too little (:func:`dashboard.domain.counting.too_little_known`), and
-        each area's label (name and value) at its label point (``points``: area id -> lon, lat, room,
-    as :func:`dashboard.data.geo.label_points` gives).
+        each area's label (name and value) at or near its label point (``points``: area id -> lon,
+    lat, room, as :func:`dashboard.data.geo.label_points` gives; ``extent``: the areas' bounding
+    box, :func:`dashboard.data.geo.extent`), none over another.
 
         ``table`` is :func:`dashboard.domain.counting.area_counts` output. Returns plain lists, ready for a
         Patch.
@@ -334,6 +355,7 @@ def map_values(
             states=np.where(~has_any, "none", np.where(unknown_share, "too_little", "value")),
             points=points or {},
             locale=locale,
+            extent=extent,
         ),
         "none_recorded": [names[area] for area in area_ids[~has_any]],
         "too_little_names": [names[area] for area in area_ids[unknown_share]],
@@ -349,11 +371,15 @@ def map_labels(
     states: np.ndarray,
     points: Mapping[str, tuple[float, float, float]],
     locale: Locale,
+    extent: tuple[float, float, float, float] | None = None,
 ) -> dict:
-    """The label trace's values: at each area's point, its (short) name and its value, or "none
-    recorded" / "too little known" in words; an area too small for a name shows the value alone
-    (in short words: "none", "too little")."""
-    locations, lon, lat, text, shown_names, value_texts = [], [], [], [], [], []
+    """The label trace's values: near each area's point, its (short) name and its value, or
+    "none recorded" / "too little known" in words; an area too small for a name shows the value
+    alone (in short words: "none", "too little"). Placed so that none covers another on the
+    Wales-wide map (:mod:`dashboard.views.label_layout`, for a map :data:`LAYOUT_HEIGHT` high;
+    without ``extent``, at the points), with a leader line from a label moved off its area."""
+    wanted = []
+    shown_names, value_texts = [], []
     for row, state in zip(table.itertuples(index=False), states, strict=True):
         if row.area_id not in points:
             continue
@@ -367,35 +393,69 @@ def map_labels(
         else:
             value = value_text(getattr(row, metric), metric, locale)
         name = short_name(row.area_id, names[row.area_id], level, locale)
-        locations.append(row.area_id)
-        lon.append(x)
-        lat.append(y)
         shown_names.append(name)
         value_texts.append(value)
-        text.append(_label_text(None if small else name, value))
+        wanted.append(
+            label_layout.Wanted(
+                row.area_id, x, y, room, None if small else name, value, LABEL_SIZE[level]
+            )
+        )
+    if extent is None:
+        placed = {
+            label.area_id: label_layout.Placed(
+                label.area_id, label.lon, label.lat, label_layout.label_lines(label), None
+            )
+            for label in wanted
+        }
+    else:
+        placed = label_layout.place_labels(wanted, extent=extent, height=LAYOUT_HEIGHT)
+    shown = [placed[label.area_id] for label in wanted]
+    leaders_lon, leaders_lat = [], []
+    for label in shown:
+        if label.leader is not None:
+            (from_lon, from_lat), (to_lon, to_lat) = label.leader
+            # One trace draws every leader: segments apart where the line breaks (None).
+            leaders_lon += [round(from_lon, 4), round(to_lon, 4), None]
+            leaders_lat += [round(from_lat, 4), round(to_lat, 4), None]
     return {
-        "locations": locations,
-        "lon": lon,
-        "lat": lat,
-        "text": text,
+        "locations": [label.area_id for label in wanted],
+        "lon": [round(label.lon, 4) for label in shown],
+        "lat": [round(label.lat, 4) for label in shown],
+        "text": [_label_text(label.lines) for label in shown],
         "size": LABEL_SIZE[level],
         "names": shown_names,
         "values": value_texts,
+        # The areas' own points, where a map zoomed in on a few areas puts their labels.
+        "anchor_lon": [label.lon for label in wanted],
+        "anchor_lat": [label.lat for label in wanted],
+        "leaders": {"lon": leaders_lon, "lat": leaders_lat},
     }
 
 
-def _label_text(name: str | None, value: str) -> str:
-    return f"<b>{value}</b>" if name is None else f"<b>{name}</b><br>{value}"
+def _label_text(lines: tuple[str, ...]) -> str:
+    """A label's lines: the name's (one or two) in bold, then the value; a value alone, bold."""
+    if len(lines) == 1:
+        return f"<b>{lines[0]}</b>"
+    *name, value = lines
+    return "<br>".join([*(f"<b>{line}</b>" for line in name), value])
 
 
 def named_labels(labels: Mapping, *, size: int) -> dict:
-    """Labels that all carry their area's name, in type of ``size``: for a map zoomed in on a
-    few areas (an area's profile), where every area has room for its name."""
+    """Labels that all carry their area's name, in type of ``size``, at their areas' own points
+    and without leaders: for a map zoomed in on a few areas (an area's profile), where every
+    area has room for its name."""
     text = [
-        _label_text(name, value)
+        _label_text((name, value))
         for name, value in zip(labels["names"], labels["values"], strict=True)
     ]
-    return {**labels, "text": text, "size": size}
+    return {
+        **labels,
+        "text": text,
+        "size": size,
+        "lon": list(labels["anchor_lon"]),
+        "lat": list(labels["anchor_lat"]),
+        "leaders": {"lon": [], "lat": []},
+    }
 
 
 def short_name(area_id: str, name: str, level: str, locale: Locale) -> str:

@@ -49,11 +49,13 @@ def test_a_label_point_is_the_middle_and_its_room_says_how_much_fits():
     assert room < figures_map.NAME_ROOM  # 0.05 degrees from the edge: too small for a name
 
 
-def test_the_label_trace_comes_after_every_area_trace():
+def test_the_label_and_leader_traces_come_after_every_area_trace():
     figure = figures_map.base_map(level="region")
-    assert len(figure.data) - 1 == figures_map.LABEL_TRACE
-    assert figure.data[figures_map.LABEL_TRACE].type == "scattergeo"
-    assert {trace.type for trace in figure.data[:-1]} == {"choropleth"}
+    assert len(figure.data) - 2 == figures_map.LABEL_TRACE
+    assert figures_map.LEADER_TRACE == figures_map.LABEL_TRACE + 1
+    assert figure.data[figures_map.LABEL_TRACE].mode == "text"
+    assert figure.data[figures_map.LEADER_TRACE].mode == "lines"
+    assert {trace.type for trace in figure.data[:-2]} == {"choropleth"}
 
 
 def test_the_profile_map_labels_each_of_its_local_authorities_by_name(mini_context):

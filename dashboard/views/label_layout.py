@@ -1,0 +1,188 @@
+"""Where each area's label goes on the Wales-wide map, so that no label covers another.
+
+A label starts at its area's label point (:func:`dashboard.data.geo.label_points`). Where it
+would run into a label already placed, it tries its name over two lines, then places near the
+point (above, below, to the sides, a little further each time), joined to its area by a leader
+line when it has moved off it. Labels are placed smallest area first: a small area has the
+fewest places where its label can go, a large one can move within itself.
+
+The map is fitted to the areas' extent and, being taller than it is wide, its scale is set by its
+height (for any plot at least as wide as about 0.8 times its height: every screen the dashboard
+is laid out for, and paper), so pixels on the map are known from longitude and latitude alone.
+Text widths are estimated generously (bold Arial averages about 0.58 em a character), so that a
+layout found free here is free in the browser; the real-browser test measures the drawn boxes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+#: Average width of a character of bold Arial, in ems, rounded up; line height in ems.
+CHARACTER_EMS: Final = 0.62
+LINE_EMS: Final = 1.3
+#: Free space kept around each label (pixels), so that halos and rounding never touch.
+GAP: Final = 3.0
+#: How far a label may move from its point, in its own heights (then it keeps its place).
+STEPS: Final = (0.0, 0.8, 1.3, 1.9, 2.6, 3.4, 4.3)
+#: A label whose edge is nearer its area's point than this (pixels) still reads as the area's:
+#: it has no leader line (a shorter one would be a stray dash).
+LEADER_LENGTH: Final = 14.0
+#: Directions tried at each step, as (x, y) screen unit vectors: down, up, sides, diagonals.
+DIRECTIONS: Final = (
+    (0.0, 1.0),
+    (0.0, -1.0),
+    (1.0, 0.0),
+    (-1.0, 0.0),
+    (0.7, 0.7),
+    (-0.7, 0.7),
+    (0.7, -0.7),
+    (-0.7, -0.7),
+)
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """One label to place: its area's point (lon, lat), how much room the area has there (the
+    point's distance to its edge, degrees), its name (None when it shows the value alone) and
+    its value, in type of ``size`` pixels."""
+
+    area_id: str
+    lon: float
+    lat: float
+    room: float
+    name: str | None
+    value: str
+    size: int
+
+
+@dataclass(frozen=True)
+class Placed:
+    """Where a label is drawn (its middle), its lines, and the leader from its area's point
+    to the label's edge when the label has moved off the point (else None)."""
+
+    area_id: str
+    lon: float
+    lat: float
+    lines: tuple[str, ...]
+    leader: tuple[tuple[float, float], tuple[float, float]] | None
+
+
+@dataclass(frozen=True)
+class Box:
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    def overlaps(self, other: Box) -> bool:
+        return (
+            self.left < other.right + GAP
+            and other.left < self.right + GAP
+            and self.top < other.bottom + GAP
+            and other.top < self.bottom + GAP
+        )
+
+
+class Projection:
+    """Longitude and latitude to the map's pixels (Mercator, fitted to ``extent`` = (west,
+    south, east, north) in a plot ``height`` pixels high), and back."""
+
+    def __init__(self, extent: Sequence[float], height: float):
+        west, south, east, north = extent
+        self.scale = height / (_mercator(north) - _mercator(south))
+        self.north = _mercator(north)
+        self.middle = math.radians((west + east) / 2)
+
+    def pixels(self, lon: float, lat: float) -> tuple[float, float]:
+        return (
+            (math.radians(lon) - self.middle) * self.scale,
+            (self.north - _mercator(lat)) * self.scale,
+        )
+
+    def degrees(self, x: float, y: float) -> tuple[float, float]:
+        lon = math.degrees(x / self.scale + self.middle)
+        lat = math.degrees(2 * math.atan(math.exp(self.north - y / self.scale)) - math.pi / 2)
+        return lon, lat
+
+
+def place_labels(
+    wanted: Iterable[Wanted], *, extent: Sequence[float], height: float
+) -> dict[str, Placed]:
+    """Each label's place (area id -> :class:`Placed`), none over another where there is room
+    within :data:`STEPS`; a label with no free place keeps its point."""
+    projection = Projection(extent, height)
+    placed: dict[str, Placed] = {}
+    boxes: list[Box] = []
+    for label in sorted(wanted, key=lambda each: (each.room, each.area_id)):
+        anchor = projection.pixels(label.lon, label.lat)
+        choice = _first_free(label, anchor, boxes)
+        if choice is None:
+            lines = _lines(label, wrapped=False)
+            choice = (lines, anchor, _box(lines, label.size, anchor))
+        lines, middle, box = choice
+        boxes.append(box)
+        lon, lat = projection.degrees(*middle)
+        leader = None
+        edge = _edge_towards(box, anchor)
+        if math.dist(edge, anchor) > LEADER_LENGTH:
+            leader = ((label.lon, label.lat), projection.degrees(*edge))
+        placed[label.area_id] = Placed(label.area_id, lon, lat, lines, leader)
+    return placed
+
+
+def _first_free(label: Wanted, anchor: tuple[float, float], boxes: list[Box]):
+    for step in STEPS:
+        for wrapped in (False, True):
+            lines = _lines(label, wrapped=wrapped)
+            _width, height = _size(lines, label.size)
+            directions = DIRECTIONS if step else ((0.0, 0.0),)
+            for dx, dy in directions:
+                middle = (anchor[0] + dx * step * height, anchor[1] + dy * step * height)
+                box = _box(lines, label.size, middle)
+                if not any(box.overlaps(other) for other in boxes):
+                    return lines, middle, box
+    return None
+
+
+def label_lines(label: Wanted) -> tuple[str, ...]:
+    """A label's lines at its own point: its name (if it shows one), then its value."""
+    return _lines(label, wrapped=False)
+
+
+def _lines(label: Wanted, *, wrapped: bool) -> tuple[str, ...]:
+    if label.name is None:
+        return (label.value,)
+    if not wrapped or " " not in label.name:
+        return (label.name, label.value)
+    # Split at the space nearest the middle, so both lines are as short as they can be.
+    spaces = [index for index, character in enumerate(label.name) if character == " "]
+    split = min(spaces, key=lambda index: abs(index - len(label.name) / 2))
+    return (label.name[:split], label.name[split + 1 :], label.value)
+
+
+def _size(lines: Sequence[str], size: int) -> tuple[float, float]:
+    width = max(len(line) for line in lines) * size * CHARACTER_EMS
+    return width, len(lines) * size * LINE_EMS
+
+
+def _box(lines: Sequence[str], size: int, middle: tuple[float, float]) -> Box:
+    width, height = _size(lines, size)
+    x, y = middle
+    return Box(x - width / 2, y - height / 2, x + width / 2, y + height / 2)
+
+
+def _edge_towards(box: Box, point: tuple[float, float]) -> tuple[float, float]:
+    """The point of ``box``'s edge on the line from its middle to ``point``."""
+    middle_x, middle_y = (box.left + box.right) / 2, (box.top + box.bottom) / 2
+    dx, dy = point[0] - middle_x, point[1] - middle_y
+    half_width, half_height = (box.right - box.left) / 2, (box.bottom - box.top) / 2
+    scale = min(half_width / abs(dx) if dx else math.inf, half_height / abs(dy) if dy else math.inf)
+    scale = min(scale, 1.0)
+    return middle_x + dx * scale, middle_y + dy * scale
+
+
+def _mercator(lat: float) -> float:
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))

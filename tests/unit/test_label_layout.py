@@ -1,0 +1,72 @@
+"""Labels on the Wales-wide map are placed so that none covers another (label_layout)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from dashboard.views import label_layout
+from dashboard.views.label_layout import Projection, Wanted, place_labels
+
+#: Wales's extent (west, south, east, north) and the height the map is laid out for.
+EXTENT = (-5.35, 51.37, -2.65, 53.43)
+HEIGHT = 520
+
+
+def box_of(placed, wanted, projection):
+    middle = projection.pixels(placed.lon, placed.lat)
+    return label_layout._box(placed.lines, wanted.size, middle)
+
+
+def test_the_projection_goes_there_and_back_and_fills_the_height():
+    projection = Projection(EXTENT, HEIGHT)
+    x, y = projection.pixels(-3.5, 52.0)
+    lon, lat = projection.degrees(x, y)
+    assert (round(lon, 6), round(lat, 6)) == (-3.5, 52.0)
+    assert projection.pixels(-4.0, EXTENT[3])[1] == pytest.approx(0)
+    assert projection.pixels(-4.0, EXTENT[1])[1] == pytest.approx(HEIGHT)
+
+
+def test_labels_far_apart_stay_at_their_points_without_leaders():
+    wanted = [
+        Wanted("north", -3.8, 53.0, 0.3, "North Wales", "3", 15),
+        Wanted("south", -3.8, 51.8, 0.3, "Mid and West Wales", "4", 15),
+    ]
+    placed = place_labels(wanted, extent=EXTENT, height=HEIGHT)
+    for label in wanted:
+        assert (placed[label.area_id].lon, placed[label.area_id].lat) == pytest.approx(
+            (label.lon, label.lat), abs=1e-6
+        )
+        assert placed[label.area_id].leader is None
+        assert placed[label.area_id].lines == (label.name, label.value)
+
+
+def test_a_label_that_would_cover_another_moves_and_points_back_to_its_area():
+    # Two areas with their points 0.1 degrees apart: the labels would cover each other.
+    wanted = [
+        Wanted("west-glamorgan", -3.85, 51.62, 0.05, "West Glamorgan", "3", 15),
+        Wanted("cwm-taf-morgannwg", -3.75, 51.62, 0.08, "Cwm Taf Morgannwg", "4", 15),
+    ]
+    projection = Projection(EXTENT, HEIGHT)
+    placed = place_labels(wanted, extent=EXTENT, height=HEIGHT)
+    # The smaller area (less room) is placed first, at its point.
+    first, second = placed["west-glamorgan"], placed["cwm-taf-morgannwg"]
+    assert (first.lon, first.lat) == pytest.approx((-3.85, 51.62), abs=1e-6)
+    assert first.leader is None
+    one, other = (box_of(placed[w.area_id], w, projection) for w in wanted)
+    assert not one.overlaps(other)
+    # The moved one has a leader from its own point to its label's edge.
+    assert second.leader is not None
+    start, end = second.leader
+    assert start == (-3.75, 51.62)
+    end_pixels = projection.pixels(*end)
+    edge = label_layout._edge_towards(other, projection.pixels(-3.75, 51.62))
+    assert math.dist(end_pixels, edge) < 0.01
+
+
+def test_a_long_name_may_take_two_lines_split_nearest_the_middle():
+    label = Wanted("cv", -3.3, 51.45, 0.05, "Canolbarth a Gorllewin Cymru", "4", 15)
+    assert label_layout._lines(label, wrapped=True) == ("Canolbarth a", "Gorllewin Cymru", "4")
+    alone = Wanted("tiny", -3.3, 51.45, 0.01, None, "2", 11)
+    assert label_layout._lines(alone, wrapped=True) == ("2",)
