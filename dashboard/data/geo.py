@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 
 def slugify(name: str) -> str:
@@ -12,17 +13,29 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
-def extent(geojson_text: str) -> tuple[float, float, float, float]:
-    """The areas' bounding box: (west, south, east, north), in degrees (what a map fitted to
-    them shows)."""
+def area_bounds(geojson_text: str) -> dict[str, tuple[float, float, float, float]]:
+    """Each area's bounding box: area id -> (west, south, east, north), in degrees."""
     import json
 
     from shapely.geometry import shape
-    from shapely.ops import unary_union
 
-    shapes = [shape(feature["geometry"]) for feature in json.loads(geojson_text)["features"]]
-    west, south, east, north = unary_union(shapes).bounds
-    return (round(west, 4), round(south, 4), round(east, 4), round(north, 4))
+    return {
+        feature["id"]: tuple(round(value, 4) for value in shape(feature["geometry"]).bounds)
+        for feature in json.loads(geojson_text)["features"]
+    }
+
+
+def extent(
+    bounds: Iterable[tuple[float, float, float, float]],
+) -> tuple[float, float, float, float]:
+    """The bounding box of areas with these boxes (what a map fitted to them shows)."""
+    boxes = list(bounds)
+    return (
+        min(box[0] for box in boxes),
+        min(box[1] for box in boxes),
+        max(box[2] for box in boxes),
+        max(box[3] for box in boxes),
+    )
 
 
 def label_points(geojson_text: str) -> dict[str, tuple[float, float, float]]:

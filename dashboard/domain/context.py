@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -27,11 +27,17 @@ class AppContext:
     data_date: str
     #: level -> area_id -> (lon, lat, room) of the area's label on the map (data.geo.label_points)
     label_points: Mapping[str, Mapping[str, tuple[float, float, float]]]
-    #: level -> (west, south, east, north) of its areas (data.geo.extent): what the map shows
-    map_extent: Mapping[str, tuple[float, float, float, float]]
+    #: level -> area_id -> (west, south, east, north) of the area (data.geo.area_bounds)
+    area_bounds: Mapping[str, Mapping[str, tuple[float, float, float, float]]]
     #: A short hash of everything a view depends on besides its settings (the directory's content,
     #: its file and the current financial year): computed views are cached under it.
     data_identity: str
+
+    def map_extent(self, level: str, areas: Iterable[str] | None = None) -> tuple[float, ...]:
+        """(west, south, east, north) of ``level``'s areas (those in ``areas``, else all): what
+        a map fitted to them shows."""
+        bounds = self.area_bounds[level]
+        return geo.extent(bounds[area] for area in (bounds if areas is None else areas))
 
     def names(self, lang: str, level: str) -> Mapping[str, str]:
         return self.area_names.get(lang, self.area_names["en"])[level]
@@ -78,8 +84,11 @@ def build_context(bundle: DataBundle | None = None, *, as_of: dt.date | None = N
                 for level in config.LEVELS
             }
         ),
-        map_extent=MappingProxyType(
-            {level: geo.extent(bundle.geometry[level]) for level in config.LEVELS}
+        area_bounds=MappingProxyType(
+            {
+                level: MappingProxyType(geo.area_bounds(bundle.geometry[level]))
+                for level in config.LEVELS
+            }
         ),
         survey_interventions=survey_count,
         data_date=max(bundle.interventions["last_verified"]),

@@ -409,7 +409,21 @@ def map_labels(
         }
     else:
         placed = label_layout.place_labels(wanted, extent=extent, height=LAYOUT_HEIGHT)
-    shown = [placed[label.area_id] for label in wanted]
+    return {
+        "locations": [label.area_id for label in wanted],
+        **_label_values([placed[label.area_id] for label in wanted]),
+        "size": LABEL_SIZE[level],
+        "names": shown_names,
+        "values": value_texts,
+        # The areas' own points and room, from which a map of a few areas places its labels.
+        "anchor_lon": [label.lon for label in wanted],
+        "anchor_lat": [label.lat for label in wanted],
+        "rooms": [label.room for label in wanted],
+    }
+
+
+def _label_values(shown: list[label_layout.Placed]) -> dict:
+    """The label and leader traces' values for labels placed as ``shown``."""
     leaders_lon, leaders_lat = [], []
     for label in shown:
         if label.leader is not None:
@@ -418,16 +432,9 @@ def map_labels(
             leaders_lon += [round(from_lon, 4), round(to_lon, 4), None]
             leaders_lat += [round(from_lat, 4), round(to_lat, 4), None]
     return {
-        "locations": [label.area_id for label in wanted],
         "lon": [round(label.lon, 4) for label in shown],
         "lat": [round(label.lat, 4) for label in shown],
         "text": [_label_text(label.lines) for label in shown],
-        "size": LABEL_SIZE[level],
-        "names": shown_names,
-        "values": value_texts,
-        # The areas' own points, where a map zoomed in on a few areas puts their labels.
-        "anchor_lon": [label.lon for label in wanted],
-        "anchor_lat": [label.lat for label in wanted],
         "leaders": {"lon": leaders_lon, "lat": leaders_lat},
     }
 
@@ -440,22 +447,31 @@ def _label_text(lines: tuple[str, ...]) -> str:
     return "<br>".join([*(f"<b>{line}</b>" for line in name), value])
 
 
-def named_labels(labels: Mapping, *, size: int) -> dict:
-    """Labels that all carry their area's name, in type of ``size``, at their areas' own points
-    and without leaders: for a map zoomed in on a few areas (an area's profile), where every
-    area has room for its name."""
-    text = [
-        _label_text((name, value))
-        for name, value in zip(labels["names"], labels["values"], strict=True)
+def named_labels(
+    labels: Mapping,
+    *,
+    size: int,
+    extent: tuple[float, float, float, float],
+    height: float,
+    width: float,
+) -> dict:
+    """Labels that all carry their area's name, in type of ``size``, placed afresh for a map of
+    only these areas, fitted to ``extent`` in ``width`` x ``height`` pixels (an area's profile,
+    zoomed in, where every area has room for its name): none over another, with leaders."""
+    wanted = [
+        label_layout.Wanted(area, lon, lat, room, name, value, size)
+        for area, lon, lat, room, name, value in zip(
+            labels["locations"],
+            labels["anchor_lon"],
+            labels["anchor_lat"],
+            labels["rooms"],
+            labels["names"],
+            labels["values"],
+            strict=True,
+        )
     ]
-    return {
-        **labels,
-        "text": text,
-        "size": size,
-        "lon": list(labels["anchor_lon"]),
-        "lat": list(labels["anchor_lat"]),
-        "leaders": {"lon": [], "lat": []},
-    }
+    placed = label_layout.place_labels(wanted, extent=extent, height=height, width=width)
+    return {**labels, **_label_values([placed[label.area_id] for label in wanted]), "size": size}
 
 
 def short_name(area_id: str, name: str, level: str, locale: Locale) -> str:

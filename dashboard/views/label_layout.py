@@ -6,9 +6,10 @@ point (above, below, to the sides, a little further each time), joined to its ar
 line when it has moved off it. Labels are placed smallest area first: a small area has the
 fewest places where its label can go, a large one can move within itself.
 
-The map is fitted to the areas' extent and, being taller than it is wide, its scale is set by its
-height (for any plot at least as wide as about 0.8 times its height: every screen the dashboard
-is laid out for, and paper), so pixels on the map are known from longitude and latitude alone.
+The map is fitted to the areas' extent, in a square frame as wide as the plot's shorter side: the
+Wales-wide map's scale is set by its height on every screen the dashboard is laid out for, a
+profile's map by its width or height. Either way pixels on the map follow from longitude and
+latitude (:class:`Projection`).
 Text widths are estimated generously (bold Arial averages about 0.58 em a character), so that a
 layout found free here is free in the browser; the real-browser test measures the drawn boxes.
 """
@@ -27,6 +28,9 @@ LINE_EMS: Final = 1.3
 GAP: Final = 3.0
 #: How far a label may move from its point, in its own heights (then it keeps its place).
 STEPS: Final = (0.0, 0.8, 1.3, 1.9, 2.6, 3.4, 4.3)
+#: What plotly adds to each side of the areas' ranges when it fits the map to them (a share of
+#: the range, rounded up).
+FIT_PADDING: Final = 0.06
 #: A label whose edge is nearer its area's point than this (pixels) still reads as the area's:
 #: it has no leader line (a shorter one would be a stray dash).
 LEADER_LENGTH: Final = 14.0
@@ -88,11 +92,18 @@ class Box:
 
 class Projection:
     """Longitude and latitude to the map's pixels (Mercator, fitted to ``extent`` = (west,
-    south, east, north) in a plot ``height`` pixels high), and back."""
+    south, east, north) in a plot ``height`` pixels high and, if given, ``width`` wide), and
+    back. Only distances between labels matter here, so where the fitted map sits in its plot
+    does not."""
 
-    def __init__(self, extent: Sequence[float], height: float):
+    def __init__(self, extent: Sequence[float], height: float, width: float | None = None):
         west, south, east, north = extent
-        self.scale = height / (_mercator(north) - _mercator(south))
+        # Plotly fits the areas' longitude and latitude ranges, padded, into a square frame as
+        # wide as the plot's shorter side (measured: its projection's scale on the profile map,
+        # on screen and on paper, agrees with this to within 1%).
+        side = min(height, height if width is None else width)
+        spans = (math.radians(east - west), _mercator(north) - _mercator(south))
+        self.scale = side / (max(spans) * (1 + 2 * FIT_PADDING))
         self.north = _mercator(north)
         self.middle = math.radians((west + east) / 2)
 
@@ -109,11 +120,16 @@ class Projection:
 
 
 def place_labels(
-    wanted: Iterable[Wanted], *, extent: Sequence[float], height: float
+    wanted: Iterable[Wanted],
+    *,
+    extent: Sequence[float],
+    height: float,
+    width: float | None = None,
 ) -> dict[str, Placed]:
     """Each label's place (area id -> :class:`Placed`), none over another where there is room
-    within :data:`STEPS`; a label with no free place keeps its point."""
-    projection = Projection(extent, height)
+    within :data:`STEPS`; a label with no free place keeps its point. The map is ``height``
+    (and ``width``, when it may be what limits the scale) pixels, see :class:`Projection`."""
+    projection = Projection(extent, height, width)
     placed: dict[str, Placed] = {}
     boxes: list[Box] = []
     for label in sorted(wanted, key=lambda each: (each.room, each.area_id)):

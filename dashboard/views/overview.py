@@ -159,7 +159,7 @@ def compute_view(context: AppContext, state: ViewState) -> OverviewView:
         selected=state.area,
         locale=locale,
         points=context.label_points[state.level],
-        extent=context.map_extent[state.level],
+        extent=context.map_extent(state.level),
     )
     selection = matching & selected_services(directory, state)
     breakdowns = {}

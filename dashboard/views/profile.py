@@ -124,6 +124,10 @@ def area_summary(
 
 #: Type size of the profile map's labels (the overview's local-authority labels are 11).
 PROFILE_LABEL_SIZE: Final = 13
+#: The profile map's plot area on A4 (pixels, width x height), measured in Chromium: 62% of the
+#: 190 mm column, 0.68 times as high (assets/30-profile.css, assets/profile-print.js), less
+#: the colour bar's width.
+PRINTED_MAP_SIZE: Final = (335, 296)
 
 
 def area_map(context: AppContext, la_view: OverviewView, level: str, area_id: str) -> dict:
@@ -132,8 +136,15 @@ def area_map(context: AppContext, la_view: OverviewView, level: str, area_id: st
     (the others are not drawn; the geo map fits the areas drawn)."""
     keep = set(area_las(context, level, area_id))
     view_map = figures_map.only_locations(la_view.map, keep)
-    # Zoomed in on a few local authorities, each has room for its name.
-    view_map["labels"] = figures_map.named_labels(view_map["labels"], size=PROFILE_LABEL_SIZE)
+    # Zoomed in on a few local authorities, each has room for its name; placed for the map as
+    # printed (the smallest it is drawn: the same places are further apart on screen).
+    view_map["labels"] = figures_map.named_labels(
+        view_map["labels"],
+        size=PROFILE_LABEL_SIZE,
+        extent=context.map_extent("la", keep),
+        height=PRINTED_MAP_SIZE[1],
+        width=PRINTED_MAP_SIZE[0],
+    )
     return figures_map.filled_map(view_map, level="la", height=MAP_HEIGHT)
 
 

@@ -112,37 +112,15 @@ def test_map_has_one_shape_per_area(dash_duo, open_page, level, areas):
     assert severe_logs(dash_duo) == []
 
 
-#: The drawn box of each label on the overview map (viewport pixels) and its text.
-LABEL_BOXES_JS = """
-return [...document.querySelectorAll('#MAP .geo .scattergeo text')]
-  .filter(t => t.textContent.trim())
-  .map(t => { const r = t.getBoundingClientRect();
-              return {text: t.textContent, left: r.left, right: r.right, top: r.top,
-                      bottom: r.bottom}; });
-"""
-
-
-def overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
-    """Pairs of labels whose drawn boxes overlap (by more than a pixel each way)."""
-    pairs = []
-    for index, one in enumerate(boxes):
-        for other in boxes[index + 1 :]:
-            across = min(one["right"], other["right"]) - max(one["left"], other["left"])
-            down = min(one["bottom"], other["bottom"]) - max(one["top"], other["top"])
-            if across > 1 and down > 1:
-                pairs.append((one["text"], other["text"]))
-    return pairs
-
-
 @pytest.mark.parametrize("lang", ["en", "cy"])
 @pytest.mark.parametrize(("level", "areas"), [("region", 6), ("force", 4), ("la", 22)])
 def test_map_labels_do_not_overlap_at_1366_wide(dash_duo, open_page, level, areas, lang):
     # On a projector every label must be read without hovering: no label over another.
     open_page(f"/?level={level}&lang={lang}")
     wait_until(lambda: (state := map_state(dash_duo)) and len(state["labels"]) == areas, timeout=15)
-    boxes = dash_duo.driver.execute_script(LABEL_BOXES_JS.replace("#MAP", f"#{ids.MAP}"))
+    boxes = browser.label_boxes(dash_duo.driver, ids.MAP)
     assert len(boxes) == areas
-    assert overlapping(boxes) == []
+    assert browser.overlapping(boxes) == []
 
 
 def test_clicking_an_area_updates_the_panels(dash_duo, open_page):

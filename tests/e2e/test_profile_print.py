@@ -1,7 +1,8 @@
 """An area's profile on paper: Chromium prints the profiles to A4 (DevTools' Page.printToPDF),
 poppler's pdfinfo counts the pages and pdftoppm draws them: the six-row fixture's, and every real
 force and region profile in English and in Welsh (issue 12: at most three pages, the map drawn,
-the drill-downs as their tables, nothing clipped or overlapping)."""
+the drill-downs as their tables, nothing clipped or overlapping, no label of the map over
+another on screen or on paper)."""
 
 from __future__ import annotations
 
@@ -71,6 +72,7 @@ def print_pdf(driver, tmp_path, name: str):
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     try:
         check = driver.execute_script(PRINT_CHECK_JS)
+        check["labels"] = browser.overlapping(browser.label_boxes(driver, ids.PROFILE_MAP))
     finally:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     answer = driver.execute_cdp_cmd("Page.printToPDF", A4)
@@ -96,12 +98,15 @@ def print_profile(driver, tmp_path, path: str, las: int):
 
     wait_until(drawn, timeout=20, what=f"the map of {path}")
     browser.wait_until_settled(driver)
+    # On screen, no label of the map over another.
+    assert browser.overlapping(browser.label_boxes(driver, ids.PROFILE_MAP)) == [], path
     # What the browser does before printing (the charts take their printed widths).
     driver.execute_script("window.dispatchEvent(new Event('beforeprint'))")
     browser.wait_until_settled(driver)
     check, pdf = print_pdf(driver, tmp_path, path.strip("/").replace("/", "-").replace("?", "-"))
     assert check["hidden"] == [], f"buttons or navigation on paper: {path}"
     assert check["overlaps"] == [], path
+    assert check["labels"] == [], f"labels of the map over each other on paper: {path}"
     assert check["wide"] == 0, f"a chart wider than its card: {path}"
     assert check["clipped"] == [], f"a table wider than its block: {path}"
     # The drill-downs are their tables on paper, every one of them, and the map is drawn.

@@ -84,6 +84,16 @@ return plots.every(gd => {
 """
 )
 
+#: The drawn box of each label on a map (viewport pixels) and its text (``%s``: the id of the
+#: graph's container).
+LABEL_BOXES_JS = """
+return [...document.querySelectorAll('#%s .geo .scattergeo text')]
+  .filter(t => t.textContent.trim())
+  .map(t => { const r = t.getBoundingClientRect();
+              return {text: t.textContent, left: r.left, right: r.right, top: r.top,
+                      bottom: r.bottom}; });
+"""
+
 T = TypeVar("T")
 
 
@@ -172,3 +182,20 @@ def scroll_into_view(driver, element) -> None:
 def map_state(driver, graph_id: str) -> dict | None:
     """The areas each visible map trace has and how many are drawn (see :data:`MAP_STATE_JS`)."""
     return driver.execute_script(MAP_STATE_JS % graph_id)
+
+
+def label_boxes(driver, graph_id: str) -> list[dict]:
+    """The drawn box and text of each label on the map in ``#graph_id``."""
+    return driver.execute_script(LABEL_BOXES_JS % graph_id)
+
+
+def overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
+    """Pairs of labels whose drawn boxes overlap (by more than a pixel each way)."""
+    pairs = []
+    for index, one in enumerate(boxes):
+        for other in boxes[index + 1 :]:
+            across = min(one["right"], other["right"]) - max(one["left"], other["left"])
+            down = min(one["bottom"], other["bottom"]) - max(one["top"], other["top"])
+            if across > 1 and down > 1:
+                pairs.append((one["text"], other["text"]))
+    return pairs

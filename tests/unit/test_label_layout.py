@@ -19,13 +19,22 @@ def box_of(placed, wanted, projection):
     return label_layout._box(placed.lines, wanted.size, middle)
 
 
-def test_the_projection_goes_there_and_back_and_fills_the_height():
+def test_the_projection_goes_there_and_back_and_fits_the_padded_extent():
     projection = Projection(EXTENT, HEIGHT)
     x, y = projection.pixels(-3.5, 52.0)
     lon, lat = projection.degrees(x, y)
     assert (round(lon, 6), round(lat, 6)) == (-3.5, 52.0)
-    assert projection.pixels(-4.0, EXTENT[3])[1] == pytest.approx(0)
-    assert projection.pixels(-4.0, EXTENT[1])[1] == pytest.approx(HEIGHT)
+    # Wales is taller than wide: its latitudes, padded on both sides, fill the height.
+    top, bottom = (projection.pixels(-4.0, lat)[1] for lat in (EXTENT[3], EXTENT[1]))
+    assert bottom - top == pytest.approx(HEIGHT / (1 + 2 * label_layout.FIT_PADDING))
+
+
+def test_a_wide_extent_in_a_wide_plot_is_fitted_to_the_shorter_side():
+    # South Wales's local authorities: wider than tall, in the printed map's plot (335 x 296).
+    extent = (-4.33, 51.38, -3.08, 51.83)
+    projection = Projection(extent, 296, 335)
+    left, right = (projection.pixels(lon, 51.6)[0] for lon in (extent[0], extent[2]))
+    assert right - left == pytest.approx(296 / (1 + 2 * label_layout.FIT_PADDING))
 
 
 def test_labels_far_apart_stay_at_their_points_without_leaders():

@@ -4,12 +4,13 @@ for "none recorded" and "too little known", in both languages."""
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 
 from dashboard import config
 from dashboard.data import geo
-from dashboard.views import figures_map, state
+from dashboard.views import figures_map, label_layout, state
 from dashboard.views import overview as overview_view
 
 
@@ -18,15 +19,34 @@ def view_of(context, search):
 
 
 @pytest.mark.parametrize("level", config.LEVELS)
-def test_one_label_per_area_inside_it(mini_context, level):
+def test_one_label_per_area_inside_it_or_led_back_to_it(mini_context, level):
     from shapely.geometry import Point, shape
 
     labels = view_of(mini_context, f"?level={level}").map["labels"]
     features = mini_context.bundle.geometry[level]
     assert len(labels["text"]) == len(mini_context.names("en", level))
-    shapes = [shape(f["geometry"]) for f in json.loads(features)["features"]]
-    for lon, lat in zip(labels["lon"], labels["lat"], strict=True):
-        assert sum(s.contains(Point(lon, lat)) for s in shapes) == 1
+    shapes = {f["id"]: shape(f["geometry"]) for f in json.loads(features)["features"]}
+    leaders = labels["leaders"]
+    starts = set(zip(leaders["lon"][0::3], leaders["lat"][0::3], strict=True))
+    projection = label_layout.Projection(mini_context.map_extent(level), figures_map.LAYOUT_HEIGHT)
+    for area, lon, lat, anchor_lon, anchor_lat in zip(
+        labels["locations"],
+        labels["lon"],
+        labels["lat"],
+        labels["anchor_lon"],
+        labels["anchor_lat"],
+        strict=True,
+    ):
+        # The area's own point is inside it, and in no other area.
+        assert [a for a, s in shapes.items() if s.contains(Point(anchor_lon, anchor_lat))] == [area]
+        # A label placed outside its area has a leader line from the area's point, unless it
+        # moved so little that its edge is within a leader's length of that point.
+        if not shapes[area].contains(Point(lon, lat)):
+            moved = math.dist(
+                projection.pixels(lon, lat), projection.pixels(anchor_lon, anchor_lat)
+            )
+            led = (round(anchor_lon, 4), round(anchor_lat, 4)) in starts
+            assert led or moved < 3 * label_layout.LEADER_LENGTH
 
 
 def test_region_labels_name_the_area_and_its_value_or_say_none(mini_context):
