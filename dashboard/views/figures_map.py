@@ -287,8 +287,8 @@ def map_values(
     names: Mapping[str, str],
     selected: str | None,
     locale: Locale,
-    points: Mapping[str, tuple[float, float, float]] | None = None,
-    extent: tuple[float, float, float, float] | None = None,
+    points: Mapping[str, tuple[float, float, float]],
+    extent: tuple[float, float, float, float],
 ) -> dict:
     """Trace updates for one level: values, hover text, the areas with none recorded and those
         whose share rests on too little (:func:`dashboard.domain.counting.too_little_known`), and
@@ -353,7 +353,7 @@ def map_values(
             level=level,
             names=names,
             states=np.where(~has_any, "none", np.where(unknown_share, "too_little", "value")),
-            points=points or {},
+            points=points,
             locale=locale,
             extent=extent,
         ),
@@ -371,13 +371,13 @@ def map_labels(
     states: np.ndarray,
     points: Mapping[str, tuple[float, float, float]],
     locale: Locale,
-    extent: tuple[float, float, float, float] | None = None,
+    extent: tuple[float, float, float, float],
 ) -> dict:
     """The label trace's values: near each area's point, its (short) name and its value, or
     "none recorded" / "too little known" in words; an area too small for a name shows the value
     alone (in short words: "none", "too little"). Placed so that none covers another on the
-    Wales-wide map (:mod:`dashboard.views.label_layout`, for a map :data:`LAYOUT_HEIGHT` high;
-    without ``extent``, at the points), with a leader line from a label moved off its area."""
+    Wales-wide map (:mod:`dashboard.views.label_layout`, for a map :data:`LAYOUT_HEIGHT` high,
+    fitted to ``extent``), with a leader line from a label moved off its area."""
     wanted = []
     shown_names, value_texts = [], []
     for row, state in zip(table.itertuples(index=False), states, strict=True):
@@ -400,15 +400,7 @@ def map_labels(
                 row.area_id, x, y, room, None if small else name, value, LABEL_SIZE[level]
             )
         )
-    if extent is None:
-        placed = {
-            label.area_id: label_layout.Placed(
-                label.area_id, label.lon, label.lat, label_layout.label_lines(label), None
-            )
-            for label in wanted
-        }
-    else:
-        placed = label_layout.place_labels(wanted, extent=extent, height=LAYOUT_HEIGHT)
+    placed = label_layout.place_labels(wanted, extent=extent, height=LAYOUT_HEIGHT)
     return {
         "locations": [label.area_id for label in wanted],
         **_label_values([placed[label.area_id] for label in wanted]),

@@ -163,11 +163,6 @@ def _first_free(label: Wanted, anchor: tuple[float, float], boxes: list[Box]):
     return None
 
 
-def label_lines(label: Wanted) -> tuple[str, ...]:
-    """A label's lines at its own point: its name (if it shows one), then its value."""
-    return _lines(label, wrapped=False)
-
-
 def _lines(label: Wanted, *, wrapped: bool) -> tuple[str, ...]:
     if label.name is None:
         return (label.value,)
