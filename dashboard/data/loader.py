@@ -65,6 +65,12 @@ class DataBundle:
         default_factory=partial(empty_frame, vocab.DOCUMENTED_GAP_COLUMNS)
     )
     _sources: pd.DataFrame = field(default_factory=partial(empty_frame, vocab.SOURCE_COLUMNS))
+    _source_scopes: pd.DataFrame = field(
+        default_factory=partial(empty_frame, vocab.SCOPE_COLUMNS)
+    )
+    _custody_sites: pd.DataFrame = field(
+        default_factory=partial(empty_frame, vocab.CUSTODY_COLUMNS)
+    )
 
     interventions = _shared("_interventions")
     population = _shared("_population")
@@ -83,6 +89,13 @@ class DataBundle:
     )
     sources = _shared(
         "_sources", "Readable title, publisher and year of each seed document (keyed by file name)."
+    )
+    source_scopes = _shared(
+        "_source_scopes",
+        "What each source enumerates, where, as at when and how fully (its coverage).",
+    )
+    custody_sites = _shared(
+        "_custody_sites", "The prisons in Wales where a service is delivered, with their quote."
     )
 
 
@@ -250,6 +263,21 @@ def load_sources(path: Path) -> pd.DataFrame:
     return _load_optional(path, vocab.SOURCE_COLUMNS, schemas.sources_schema())
 
 
+def load_source_scopes(path: Path, lookup: pd.DataFrame) -> pd.DataFrame:
+    """``source_scopes.csv`` validated (optional; absent means no source enumerates any area,
+    so no areas are compared and no gap is derived)."""
+    schema = schemas.source_scopes_schema(frozenset(lookup["la_name_en"]))
+    return _load_optional(path, vocab.SCOPE_COLUMNS, schema)
+
+
+def load_custody_sites(path: Path, lookup: pd.DataFrame, directory_ids: frozenset[str]) -> pd.DataFrame:
+    """``custody_sites.csv`` validated (optional); rows of services not in the directory are
+    dropped, as for the evidence."""
+    schema = schemas.custody_sites_schema(frozenset(lookup["la_code"]))
+    frame = _load_optional(path, vocab.CUSTODY_COLUMNS, schema)
+    return frame[frame["id"].isin(directory_ids)].reset_index(drop=True)
+
+
 def load_bundle(
     data_dir: Path = config.DATA_DIR, interventions_path: Path | None = None
 ) -> DataBundle:
@@ -279,4 +307,8 @@ def load_bundle(
         _evidence=load_evidence(data_dir / "evidence.csv", frozenset(interventions["id"])),
         _documented_gaps=load_documented_gaps(data_dir / "documented_gaps.csv", lookup),
         _sources=load_sources(data_dir / "sources.csv"),
+        _source_scopes=load_source_scopes(data_dir / "source_scopes.csv", lookup),
+        _custody_sites=load_custody_sites(
+            data_dir / "custody_sites.csv", lookup, frozenset(interventions["id"])
+        ),
     )

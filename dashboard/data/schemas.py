@@ -305,3 +305,70 @@ def sources_schema() -> pa.DataFrameSchema:
         },
         strict=True,
     )
+
+
+def source_scopes_schema(la_names: frozenset[str]) -> pa.DataFrameSchema:
+    """Schema of ``source_scopes.csv``: what each source enumerates, where and as at when."""
+    areas_by_level = {
+        "wales": frozenset({vocab.ALL_WALES}),
+        "region": frozenset(vocab.VAWDASV_REGIONS),
+        "force": frozenset(vocab.POLICE_FORCE_AREAS),
+        "la": la_names,
+    }
+
+    def areas_match_level(frame):
+        return frame.apply(
+            lambda row: bool(vocab.split_list(row["areas"]))
+            and all(
+                area in areas_by_level.get(row["level"], frozenset())
+                for area in vocab.split_list(row["areas"])
+            ),
+            axis=1,
+        )
+
+    return pa.DataFrameSchema(
+        {
+            "id": slug_column(unique=True),
+            "file": text(matching(SEED_FILE, "a seed file name such as 000_abc123.txt")),
+            "enumerates": text(NOT_EMPTY),
+            "depth": text(one_of(vocab.SCOPE_DEPTHS)),
+            "level": text(one_of(vocab.SCOPE_LEVELS)),
+            "areas": text(NOT_EMPTY),
+            "as_at": text(matching(PARTIAL_DATE, "a date YYYY, YYYY-MM or YYYY-MM-DD")),
+            "exhaustive": text(one_of(vocab.SCOPE_EXHAUSTIVE)),
+            "listing": text(),
+            "source": cited_column(SEED_SOURCE, SEED_DOCUMENT),
+            "quote": quote_column(MAX_QUOTE),
+            "note": text(),
+        },
+        checks=[
+            pa.Check(
+                areas_match_level,
+                error="areas must be a ';' list of the level's areas: 'All Wales' (level wales), "
+                "VAWDASV regions (region), police force areas (force) or local authorities' "
+                "English names from la_lookup.csv (la)",
+            ),
+            pa.Check(
+                lambda frame: frame["source"].str.split(" § ").str[0] == frame["file"],
+                error="source must cite the row's own file",
+            ),
+        ],
+        strict=True,
+    )
+
+
+def custody_sites_schema(la_codes: frozenset[str]) -> pa.DataFrameSchema:
+    """Schema of ``custody_sites.csv``: the prisons in Wales where a service is delivered."""
+    return pa.DataFrameSchema(
+        {
+            "id": slug_column(),
+            "prison": text(NOT_EMPTY),
+            "local_authority": text(
+                each_cell(lambda cell: cell in la_codes, "a local authority code from la_lookup.csv")
+            ),
+            "source": cited_column(SEED_SOURCE, SEED_DOCUMENT),
+            "quote": quote_column(MAX_QUOTE),
+        },
+        unique=["id", "prison"],
+        strict=True,
+    )

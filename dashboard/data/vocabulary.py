@@ -317,3 +317,34 @@ def financial_year_start(label: str) -> int | None:
     if len(label) == 7 and label[:4].isdigit() and label[4] == "-":
         return int(label[:4])
     return None
+
+#: data/source_scopes.csv: what each source enumerates, where, as at when, and how fully.
+SCOPE_COLUMNS: Final = (
+    "id",
+    "file",
+    "enumerates",
+    "depth",
+    "level",
+    "areas",
+    "as_at",
+    "exhaustive",
+    "listing",
+    "source",
+    "quote",
+    "note",
+)
+#: How a source describes the areas it covers, fullest first. Only the first two enumerate an
+#: area's services (a list that sets out to name them); the others name services in passing or
+#: publish totals only, and so cover no area.
+REVIEWED_IN_DEPTH: Final = "reviewed in depth"
+LISTED: Final = "listed"
+NAMED_IN_PASSING: Final = "named in passing"
+AGGREGATES_ONLY: Final = "aggregates only"
+SCOPE_DEPTHS: Final = (REVIEWED_IN_DEPTH, LISTED, NAMED_IN_PASSING, AGGREGATES_ONLY)
+ENUMERATING_DEPTHS: Final = (REVIEWED_IN_DEPTH, LISTED)
+SCOPE_LEVELS: Final = ("wales", "region", "force", "la")
+SCOPE_EXHAUSTIVE: Final = ("yes", "no", "not stated")
+
+#: data/custody_sites.csv: the prisons in Wales where a service is delivered (custody provision,
+#: never the community provision of the local authority where the prison stands).
+CUSTODY_COLUMNS: Final = ("id", "prison", "local_authority", "source", "quote")

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 import numpy as np
 import pandas as pd
 
 from dashboard.domain import counting
 from dashboard.domain.counting import GAP, NO_RECORD, NOT_KNOWN, RECORDED
+from dashboard.domain.coverage import Coverage
 from dashboard.domain.model import Directory
 
 
@@ -40,6 +42,22 @@ class DocumentedGap:
 
 #: (field, value, area_id) -> the documented gap; area_id ``"wales"`` applies to every area.
 DocumentedIndex = Mapping[tuple[str, str, str], DocumentedGap]
+#: area_id -> the year of the latest source that lists the area's services, None when none does.
+CoverageIndex = Mapping[str, int | None]
+#: The year of an area when no coverage is given: every area counts as listed (a census).
+CENSUS: Final = -1
+
+
+#: Why a cell is in its state (the reason the gap review and scorecard state beside it).
+LOCAL: Final = "local"  # a counted service there has the value
+ACROSS_WALES: Final = "across wales"  # a service available across all of Wales has it
+STATED: Final = "stated"  # a source states the gap
+WIDER_HAS: Final = "wider has"  # a region-/force-wide or unlocated service has it
+WIDER_UNCLASSIFIED: Final = "wider unclassified"  # such a service is unclassified
+UNCLASSIFIED: Final = "unclassified"  # a counted service there is unclassified
+NOT_ENUMERATED: Final = "not enumerated"  # no source lists every service there
+DERIVED: Final = "derived"  # every service that could fill it is classified, and none has it
+NOTHING: Final = "nothing"  # no service counted there
 
 
 @dataclass(frozen=True)
@@ -57,19 +75,68 @@ class Cell:
     names: tuple[str, ...] = ()
     #: The gap a source states, when the cell is a gap for that reason.
     documented: DocumentedGap | None = None
+    #: Why the cell is in its state (one of the reasons above).
+    reason: str = ""
+    #: Services available across all of Wales (not added into the area) that have the value.
+    across_wales: int = 0
+    #: Services recorded only more broadly (across the region or police force area) or with no
+    #: area, that could serve the area: how many have the value, how many are unclassified.
+    wider: int = 0
+    wider_unclassified: int = 0
+    #: Names of the services beyond the area that have the value (all-Wales, then wider).
+    wider_names: tuple[str, ...] = ()
+    #: For a derived gap: the year of the latest source that lists the area's services.
+    year: int | None = None
 
 
-def classify(count: int, unclassified: int, services: int, documented: DocumentedGap | None) -> str:
-    """The state of one cell (the gap rule of :data:`counting.RULES`)."""
+def classify(
+    count: int,
+    unclassified: int,
+    services: int,
+    documented: DocumentedGap | None,
+    *,
+    across_wales: int = 0,
+    wider: int = 0,
+    wider_unclassified: int = 0,
+    enumerated: bool = True,
+) -> tuple[str, str]:
+    """The state of one cell and its reason (the gap rule of :data:`counting.RULES`).
+
+    A derived gap must hold against every service that could fill it: the area's own, those
+    available across Wales, and those recorded only more broadly or with no area.
+    """
     if count > 0:
-        return RECORDED
+        return RECORDED, LOCAL
+    if across_wales > 0:
+        return RECORDED, ACROSS_WALES
     if documented is not None:
-        return GAP
+        return GAP, STATED
+    if wider > 0:
+        return NOT_KNOWN, WIDER_HAS
     if services == 0:
-        return NO_RECORD
+        return NO_RECORD, NOTHING
     if unclassified > 0:
-        return NOT_KNOWN
-    return GAP
+        return NOT_KNOWN, UNCLASSIFIED
+    if wider_unclassified > 0:
+        return NOT_KNOWN, WIDER_UNCLASSIFIED
+    if not enumerated:
+        return NOT_KNOWN, NOT_ENUMERATED
+    return GAP, DERIVED
+
+
+@dataclass(frozen=True)
+class _Area:
+    """One area's services, as a cell needs them."""
+
+    area_id: str
+    #: Counted there.
+    here: np.ndarray
+    #: Available across all of Wales and not added into the area.
+    national: np.ndarray
+    #: Recorded more broadly, or with no area: may serve it.
+    wider: np.ndarray
+    #: The latest year of a source listing the area's services (None: no source lists them).
+    year: int | None
 
 
 def gap_cells(
@@ -80,28 +147,29 @@ def gap_cells(
     column: str,
     categories: Sequence[str],
     documented: DocumentedIndex | None = None,
+    coverage: CoverageIndex | None = None,
 ) -> dict[str, dict[str, Cell]]:
     """area_id -> category -> :class:`Cell`, over the counted services in ``mask``.
 
     ``documented`` maps (field, value, area_id) to a documented gap (area_id ``"wales"`` applies
-    to every area).
+    to every area); ``coverage`` maps area_id to the year of the latest source that lists its
+    services (None: none does). Without ``coverage`` every area counts as listed (a census).
     """
     documented = documented or {}
     names = _names(directory)
+    unknown = ~counting.known_mask(directory, column)
     return {
-        area_id: {
+        area.area_id: {
             category: _cell(
-                here & counting.value_matrix(directory, column, category),
-                services,
-                unclassified,
-                _stated(documented, column, (category,), area_id),
+                area,
+                counting.value_matrix(directory, column, category),
+                unknown,
+                _stated(documented, column, (category,), area.area_id),
                 names,
             )
             for category in categories
         }
-        for area_id, here, services, unclassified in _areas(
-            directory, mask, level, include_all_wales, column
-        )
+        for area in _areas(directory, mask, level, include_all_wales, coverage)
     }
 
 
@@ -113,6 +181,7 @@ def any_value_cells(
     column: str,
     values: Sequence[str],
     documented: DocumentedIndex | None = None,
+    coverage: CoverageIndex | None = None,
 ) -> dict[str, Cell]:
     """area_id -> :class:`Cell` for a group of values, met by a service with any of them.
 
@@ -122,17 +191,12 @@ def any_value_cells(
     documented = documented or {}
     names = _names(directory)
     meets = counting.any_value_mask(directory, column, values)
+    unknown = ~counting.known_mask(directory, column)
     return {
-        area_id: _cell(
-            here & meets,
-            services,
-            unclassified,
-            _stated(documented, column, values, area_id),
-            names,
+        area.area_id: _cell(
+            area, meets, unknown, _stated(documented, column, values, area.area_id), names
         )
-        for area_id, here, services, unclassified in _areas(
-            directory, mask, level, include_all_wales, column
-        )
+        for area in _areas(directory, mask, level, include_all_wales, coverage)
     }
 
 
@@ -145,7 +209,8 @@ def unrecorded_field_cells(
     cells = {}
     for index, area_id in enumerate(directory.area_ids[level]):
         services = int(np.count_nonzero(counted[:, index]))
-        cells[area_id] = Cell(NO_RECORD if services == 0 else NOT_KNOWN, 0, services, services)
+        state, reason = (NO_RECORD, NOTHING) if services == 0 else (NOT_KNOWN, UNCLASSIFIED)
+        cells[area_id] = Cell(state, 0, services, services, reason=reason)
     return cells
 
 
@@ -156,13 +221,26 @@ def wales_cell(
     value: str,
     documented: DocumentedIndex | None = None,
 ) -> Cell:
-    """One value of a field across all of Wales (every counted service, national included)."""
+    """One value of a field across all of Wales (every counted service, national and unlocated
+    included: Wales is listed by no source, but every service is counted)."""
     documented = documented or {}
     with_value = mask & counting.value_matrix(directory, column, value)
     services = int(np.count_nonzero(mask))
     unclassified = int(np.count_nonzero(mask & ~counting.known_mask(directory, column)))
     stated = documented.get((column, value, "wales"))
-    return _cell(with_value, services, unclassified, stated, _names(directory))
+    if stated is not None and not stated.absence:
+        stated = None
+    count = int(np.count_nonzero(with_value))
+    state, reason = classify(count, unclassified, services, stated)
+    return Cell(
+        state=state,
+        count=count,
+        unclassified=unclassified,
+        services=services,
+        names=tuple(sorted(_names(directory)[with_value], key=str.lower)),
+        documented=stated if count == 0 else None,
+        reason=reason,
+    )
 
 
 def _names(directory: Directory) -> np.ndarray:
@@ -170,15 +248,25 @@ def _names(directory: Directory) -> np.ndarray:
 
 
 def _areas(
-    directory: Directory, mask: np.ndarray, level: str, include_all_wales: bool, column: str
-) -> Iterator[tuple[str, np.ndarray, int, int]]:
-    """Per area of ``level``: its id, the services counted there, how many, and how many of
-    them have ``column`` unknown."""
+    directory: Directory,
+    mask: np.ndarray,
+    level: str,
+    include_all_wales: bool,
+    coverage: CoverageIndex | None,
+) -> Iterator[_Area]:
+    """Per area of ``level``: the services counted there, those available across Wales beside
+    it, and those that may serve it from a wider or unknown area (custody-only services are in
+    none of them: they bear only on custody provision)."""
     counted = counting.counted_matrix(directory, level, include_all_wales) & mask[:, None]
-    unknown = ~counting.known_mask(directory, column)
+    national = (
+        np.zeros(directory.size, dtype=bool)
+        if include_all_wales
+        else counting.national_mask(directory) & mask
+    )
+    wider = (counting.wider_matrix(directory, level) | directory.unlocated[:, None]) & mask[:, None]
     for index, area_id in enumerate(directory.area_ids[level]):
-        here = counted[:, index]
-        yield area_id, here, int(np.count_nonzero(here)), int(np.count_nonzero(here & unknown))
+        year = coverage.get(area_id) if coverage is not None else CENSUS
+        yield _Area(area_id, counted[:, index], national, wider[:, index], year)
 
 
 def _stated(
@@ -193,24 +281,54 @@ def _stated(
 
 
 def _cell(
-    with_value: np.ndarray,
-    services: int,
-    unclassified: int,
+    area: _Area,
+    meets: np.ndarray,
+    unknown: np.ndarray,
     stated: DocumentedGap | None,
     names: np.ndarray,
 ) -> Cell:
     """A cell from the services that have the value; a stated shortfall is not a stated gap."""
     if stated is not None and not stated.absence:
         stated = None
+    with_value = area.here & meets
+    national_value = area.national & meets
+    wider_value = area.wider & meets
     count = int(np.count_nonzero(with_value))
+    across = int(np.count_nonzero(national_value))
+    wider = int(np.count_nonzero(wider_value))
+    wider_unclassified = int(np.count_nonzero((area.wider | area.national) & unknown))
+    services = int(np.count_nonzero(area.here))
+    unclassified = int(np.count_nonzero(area.here & unknown))
+    state, reason = classify(
+        count,
+        unclassified,
+        services,
+        stated,
+        across_wales=across,
+        wider=wider,
+        wider_unclassified=wider_unclassified,
+        enumerated=area.year is not None,
+    )
     return Cell(
-        state=classify(count, unclassified, services, stated),
+        state=state,
         count=count,
         unclassified=unclassified,
         services=services,
         names=tuple(sorted(names[with_value], key=str.lower)),
-        documented=stated if count == 0 else None,
+        documented=stated if state == GAP and reason == STATED else None,
+        reason=reason,
+        across_wales=across,
+        wider=wider,
+        wider_unclassified=wider_unclassified,
+        wider_names=tuple(sorted(names[national_value], key=str.lower))
+        + tuple(sorted(names[wider_value], key=str.lower)),
+        year=None if area.year in (None, CENSUS) else area.year,
     )
+
+
+def coverage_index(coverage: Coverage, level: str) -> dict[str, int | None]:
+    """area_id -> the year of the latest source listing the area's services (None: none)."""
+    return {area_id: area.year for area_id, area in coverage.areas[level].items()}
 
 
 def documented_gap_index(

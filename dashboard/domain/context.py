@@ -8,9 +8,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+import numpy as np
+
 from dashboard import config
 from dashboard.data import geo
 from dashboard.data.loader import DataBundle, load_bundle
+from dashboard.domain import coverage as coverage_module
+from dashboard.domain.coverage import Coverage
 from dashboard.domain.model import Directory, build_directory
 
 
@@ -32,6 +36,10 @@ class AppContext:
     #: A short hash of everything a view depends on besides its settings (the directory's content,
     #: its file and the current financial year): computed views are cached under it.
     data_identity: str
+    #: Each source's scope and each area's coverage (:mod:`dashboard.domain.coverage`).
+    coverage: Coverage
+    #: scope id -> the services that source lists (for the comparisons it supports).
+    listed: Mapping[str, np.ndarray]
 
     def map_extent(self, level: str, areas: Iterable[str] | None = None) -> tuple[float, ...]:
         """(west, south, east, north) of ``level``'s areas (those in ``areas``, else all): what
@@ -46,7 +54,15 @@ class AppContext:
 def build_context(bundle: DataBundle | None = None, *, as_of: dt.date | None = None) -> AppContext:
     """Load (unless given) and derive everything the callbacks need."""
     bundle = bundle or load_bundle(config.DATA_DIR, config.interventions_path())
-    directory = build_directory(bundle.interventions, bundle.lookup, as_of=as_of)
+    directory = build_directory(
+        bundle.interventions,
+        bundle.lookup,
+        as_of=as_of,
+        custody_sites=bundle.custody_sites,
+        evidence_rows=bundle.evidence,
+        sources=bundle.sources,
+    )
+    coverage = coverage_module.build_coverage(bundle.source_scopes, bundle.lookup)
     population = bundle.population
     by_level = {
         level: MappingProxyType(
@@ -92,6 +108,8 @@ def build_context(bundle: DataBundle | None = None, *, as_of: dt.date | None = N
         ),
         survey_interventions=survey_count,
         data_date=max(bundle.interventions["last_verified"]),
+        coverage=coverage,
+        listed=coverage_module.listed_masks(coverage, directory.frame, bundle.evidence),
     )
 
 
@@ -102,4 +120,6 @@ def _data_identity(bundle: DataBundle, directory: Directory) -> str:
     digest.update(pd.util.hash_pandas_object(directory.frame, index=True).to_numpy().tobytes())
     digest.update(directory.current_year.encode())
     digest.update(bundle.interventions_source.encode())
+    for frame in (bundle.source_scopes, bundle.custody_sites, bundle.sources):
+        digest.update(pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes())
     return digest.hexdigest()[:20]

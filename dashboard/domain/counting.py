@@ -64,11 +64,32 @@ RULES: Final = MappingProxyType(
             "labelled."
         ),
         "local": N_(
-            "Local provision: services recorded in the area itself (for a local authority, in the "
-            "local authority, or across its VAWDASV region when no local authority is given). "
-            "Services available across all of Wales are shown beside each area's count, not added "
-            "into it, unless you choose to add them; comparisons with Wales then add them on both "
-            "sides."
+            "Local provision: services recorded in the area itself. A local authority counts "
+            "only the services placed in it; services recorded across its VAWDASV region or "
+            "police force area are shown beside its count ('+3 across the region'), not added "
+            "into it. Services available across all of Wales are shown beside each area's "
+            "count, not added into it, unless you choose to add them; comparisons with Wales "
+            "then add them on both sides."
+        ),
+        "custody": N_(
+            "Custody: a service delivered in prisons is custody provision ('in prisons in "
+            "Wales: 2'), never the community provision of the local authority where the prison "
+            "stands. A service run both in prisons and in the community counts in the community "
+            "areas where a source places it."
+        ),
+        "coverage": N_(
+            "Coverage: the directory holds the services that a few documents name, and they "
+            "describe areas unevenly (one region reviewed in depth in 2020, community "
+            "programmes listed by police force area in 2023, passing mentions elsewhere). Areas "
+            "are coloured on one scale, ranked or set against Wales only where their services "
+            "come from sources of the same coverage; otherwise the map colours each area by its "
+            "coverage and shows what is named, with no rank."
+        ),
+        "currency": N_(
+            "Currency: a service is as current as the latest document that describes it. Every "
+            "count says in which year its services were last described; a service not "
+            "described in the 3 years before the data date is marked 'not confirmed since' "
+            "that year."
         ),
         "known": N_(
             "Known values: a share is taken over the services for which the attribute is known, "
@@ -85,12 +106,18 @@ RULES: Final = MappingProxyType(
             "the people a service accepts. Each is named in full wherever it is shown."
         ),
         "gap": N_(
-            "Gaps: a cell is 'provision recorded' when a counted service has the value; 'gap' "
-            "when a source document states the gap, or when the value is known for every current "
-            "service in the area and none has it; 'not known' when some services there are "
-            "unclassified; 'no record' when the directory holds no counted service there. The "
-            "directory is a sample of the public record, so a gap it shows is a gap in that "
-            "record unless a source states it."
+            "Gaps: a cell is 'provision recorded' when a counted service there, or a service "
+            "available across all of Wales, has the value; 'gap' when a source states the gap "
+            "(with its year), or when every service that could fill it is classified and none "
+            "has it, and a source that lists the area's services covers it; 'not known' when a "
+            "service there is unclassified, or a service recorded only across the police force "
+            "area or region, or with no area, could fill it; 'no record' when no service is "
+            "counted there. Custody services bear only on custody provision."
+        ),
+        "none_recorded": N_(
+            "None and not known: a zero is 'none recorded' only when every counted service is "
+            "classified for that field; otherwise it is 'not known'. 'Not evaluated' (a source "
+            "says so) and 'not known' (no source says) are separate categories."
         ),
     }
 )
@@ -120,14 +147,30 @@ def national_mask(directory: Directory) -> np.ndarray:
 
 
 def local_matrix(directory: Directory, level: str) -> np.ndarray:
-    """(services x areas): recorded in the area itself; all-Wales services are not local.
+    """(services x areas): recorded in the area itself; all-Wales services are not local, and
+    a region- or force-wide service is not local to a local authority (it is ``wider``)."""
+    return np.asarray(directory.membership[level])
 
-    For a local authority, a service recorded across the LA's VAWDASV region with no local
-    authority listed is local too: a region-wide service is available in each of its LAs.
-    """
-    if level != "la":
-        return np.asarray(directory.membership[level])
-    return np.asarray(directory.la_local)
+
+def wider_matrix(directory: Directory, level: str) -> np.ndarray:
+    """(services x areas): recorded across the area's region or police force area without the
+    area itself: shown beside the area's count ("+3 across the region"), never inside it."""
+    return np.asarray(directory.wider[level])
+
+
+def custody_mask(directory: Directory) -> np.ndarray:
+    """Services delivered in at least one prison in Wales (custody provision)."""
+    return np.asarray(directory.in_prison)
+
+
+def placed_in_wales(directory: Directory) -> np.ndarray:
+    """Services recorded in at least one area of any level (community provision)."""
+    membership = directory.membership
+    return (
+        membership["region"].any(axis=1)
+        | membership["force"].any(axis=1)
+        | membership["la"].any(axis=1)
+    )
 
 
 def counted_matrix(directory: Directory, level: str, include_all_wales: bool) -> np.ndarray:
@@ -240,12 +283,15 @@ def wales_comparator(
 ) -> Comparator:
     """Wales counted like its areas: local services only, or with all-Wales services added.
 
-    A service recorded in several areas counts once for Wales.
+    One figure per question, whatever the level: every service recorded in some area of Wales
+    (at any level), counted once. ``level`` is kept for the callers' symmetry and not used.
     """
+    del level
+    placed = placed_in_wales(directory)
     if include_all_wales:
-        counted = mask & (locally_placed(directory, level) | national_mask(directory))
+        counted = mask & (placed | national_mask(directory))
     else:
-        counted = mask & locally_placed(directory, level)
+        counted = mask & placed
     count = int(np.count_nonzero(counted))
     return Comparator(count, count / wales_population_16_plus * 100_000, include_all_wales)
 
@@ -257,9 +303,12 @@ def area_counts(
     include_all_wales: bool,
     population_16_plus: Mapping[str, int],
     rate_per: int = 100_000,
+    *,
+    comparable: bool = False,
 ) -> pd.DataFrame:
-    """Per area: counted services, all-Wales services beside them, rates and shares with their
-    known denominators, whether a share rests on too little, and ranks.
+    """Per area: counted services, all-Wales and wider services beside them, rates and shares
+    with their known denominators, whether a share rests on too little, and, only where the
+    areas' coverage is ``comparable`` (:mod:`dashboard.domain.coverage`), ranks.
 
     ``mask`` is the services the view counts (provision scope and filters already applied).
     """
@@ -283,6 +332,9 @@ def area_counts(
             "area_id": ids,
             "count": count,
             "local_count": local_count,
+            "wider_available": np.count_nonzero(
+                wider_matrix(directory, level)[mask], axis=0
+            ).astype(np.int64),
             "all_wales_available": national,
             "includes_all_wales": bool(include_all_wales),
             "population_16_plus": population.astype(int),
@@ -297,11 +349,12 @@ def area_counts(
             "precarious_too_little": too_little_known(count, precarity_known),
         }
     )
-    table["count_rank"] = ranks(table["count"])
-    table["per_100k_rank"] = ranks(table["per_100k"])
-    for metric in ("quality", "precarious"):
-        usable = table[f"{metric}_share"].where(~table[f"{metric}_too_little"])
-        table[f"{metric}_share_rank"] = ranks(usable)
+    if comparable:
+        table["count_rank"] = ranks(table["count"])
+        table["per_100k_rank"] = ranks(table["per_100k"])
+        for metric in ("quality", "precarious"):
+            usable = table[f"{metric}_share"].where(~table[f"{metric}_too_little"])
+            table[f"{metric}_share_rank"] = ranks(usable)
     return table
 
 

@@ -17,7 +17,7 @@ import pandas as pd
 
 from dashboard.data import vocabulary as vocab
 from dashboard.data.geo import slugify
-from dashboard.domain import evidence, precarity
+from dashboard.domain import currency, evidence, precarity
 
 #: Filters offered in the app: key -> (directory column, allowed values in display order).
 FILTERS: Final = MappingProxyType(
@@ -73,8 +73,20 @@ class Directory:
     membership_all_wales: Mapping[str, np.ndarray]
     placed: Mapping[tuple[str, bool], np.ndarray]
     name_order: np.ndarray
-    #: (interventions x LAs): recorded in the LA, or across its region with no LA listed.
+    #: (interventions x LAs): recorded in the LA itself (community provision only). A region- or
+    #: force-wide service is beside an LA's count (``wider``), never inside it.
     la_local: np.ndarray
+    #: level -> (interventions x areas): recorded more broadly than the area (across its region
+    #: or its police force area, with the area itself not stated), so it may serve the area.
+    #: All-Wales, unlocated and custody-only services are not in it.
+    wider: Mapping[str, np.ndarray]
+    #: Community services recorded in no area at all (and not across all of Wales): they may
+    #: serve any area.
+    unlocated: np.ndarray
+    #: Services delivered only in custody: never anyone's community provision.
+    custody_only: np.ndarray
+    #: Services delivered in at least one prison in Wales (``custody_sites.csv``).
+    in_prison: np.ndarray
 
     @property
     def size(self) -> int:
@@ -115,14 +127,26 @@ def build_directory(
     lookup: pd.DataFrame,
     *,
     as_of: dt.date | None = None,
+    custody_sites: pd.DataFrame | None = None,
+    evidence_rows: pd.DataFrame | None = None,
+    sources: pd.DataFrame | None = None,
 ) -> Directory:
-    """Derive precarity and evidence rungs and build the indicator matrices."""
+    """Derive precarity, evidence rungs, prisons and currency, and build the indicator matrices.
+
+    ``custody_sites`` (prisons where a service runs), ``evidence_rows`` (every quote's citation)
+    and ``sources`` (each document's year) are optional: without them no service is in a prison
+    and a service's currency is its own citation's year, when known.
+    """
     frame = interventions.copy()
     for column in vocab.LIST_COLUMNS:
         frame[column] = _normalise_list(frame[column])
     frame["local_authorities"] = _normalise_list(frame["local_authorities"])
     current_year = vocab.financial_year(as_of or dt.date.today())
     frame["precarity"] = precarity.precarity_bands(frame, current_year)
+    frame["prisons"] = currency.prisons(frame["id"], custody_sites)
+    frame["described_year"], frame["described_by"] = currency.last_described(
+        frame, evidence_rows, sources
+    )
     frame["evidence_rung"] = evidence.evidence_rungs(frame)
 
     indicators = {
@@ -140,16 +164,19 @@ def build_directory(
             indicators[column] = _indicator(frame[column], allowed)
     indicators["status"] = _indicator(frame["status"], vocab.STATUSES)
 
+    # A service delivered only in custody is custody provision: never counted as the community
+    # provision of the area where its prison stands (issue 21).
+    custody_only = (frame["setting"] == "custody").to_numpy()
     membership: dict[str, np.ndarray] = {}
     area_ids: dict[str, tuple[str, ...]] = {}
     for level, column in LEVEL_COLUMNS.items():
         names = vocab.VAWDASV_REGIONS if level == "region" else vocab.POLICE_FORCE_AREAS
         matrix = _indicator(frame[column], names)
-        membership[level] = _readonly(matrix.to_numpy())
+        membership[level] = _readonly(matrix.to_numpy() & ~custody_only[:, None])
         area_ids[level] = tuple(slugify(name) for name in names)
     la_codes = tuple(lookup["la_code"])
     la_matrix = _indicator(frame["local_authorities"], la_codes)
-    membership["la"] = _readonly(la_matrix.to_numpy())
+    membership["la"] = _readonly(la_matrix.to_numpy() & ~custody_only[:, None])
     area_ids["la"] = tuple(slugify(name) for name in lookup["la_name_en"])
 
     all_wales = frame["vawdasv_regions"].str.contains(vocab.ALL_WALES, regex=False) | frame[
@@ -166,10 +193,14 @@ def build_directory(
         for level in membership
         for include in (False, True)
     }
-    # A region-wide service with no local authority listed is available in each LA of its region.
-    no_la_listed = (frame["local_authorities"] == "").to_numpy()
-    region_of_la = [vocab.VAWDASV_REGIONS.index(region) for region in lookup["vawdasv_region"]]
-    la_local = membership["la"] | (membership["region"][:, region_of_la] & no_la_listed[:, None])
+    wider = _wider(frame, membership, lookup)
+    unlocated = ~(
+        membership["region"].any(axis=1)
+        | membership["force"].any(axis=1)
+        | membership["la"].any(axis=1)
+        | all_wales_array
+        | custody_only
+    )
     # A stable sort, so interventions with the same name keep their directory order.
     name_order = np.argsort(frame["name"].str.lower().to_numpy(dtype=object), kind="stable")
     return Directory(
@@ -188,8 +219,54 @@ def build_directory(
         membership_all_wales=MappingProxyType(with_all_wales),
         placed=MappingProxyType(placed),
         name_order=_readonly(name_order),
-        la_local=_readonly(la_local),
+        la_local=membership["la"],
+        wider=MappingProxyType({level: _readonly(matrix) for level, matrix in wider.items()}),
+        unlocated=_readonly(unlocated),
+        custody_only=_readonly(custody_only),
+        in_prison=_readonly((frame["prisons"] != "").to_numpy()),
     )
+
+
+def _wider(
+    frame: pd.DataFrame, membership: Mapping[str, np.ndarray], lookup: pd.DataFrame
+) -> dict[str, np.ndarray]:
+    """level -> (services x areas): recorded more broadly than the area, so it may serve it.
+
+    A region may be served by a service recorded across its police force area when the service
+    names none of that force's regions, or names some and "unknown" (other, unnamed parts). A
+    local authority may be served by a service recorded across its region that names none of
+    the region's authorities, or by one that may serve its region. A police force area is the
+    broadest level short of Wales: nothing is wider there but all-Wales and unlocated services.
+    """
+    regions = list(vocab.VAWDASV_REGIONS)
+    forces = list(vocab.POLICE_FORCE_AREAS)
+    region_force = (
+        lookup.drop_duplicates("vawdasv_region").set_index("vawdasv_region")["police_force_area"]
+    )
+    unknown_region = frame["vawdasv_regions"].str.contains(vocab.UNKNOWN, regex=False).to_numpy()
+    by_region = np.zeros_like(membership["region"])
+    for index, region in enumerate(regions):
+        force = forces.index(region_force[region])
+        siblings = [regions.index(r) for r in region_force.index[region_force == region_force[region]]]
+        names_none = ~membership["region"][:, siblings].any(axis=1)
+        by_region[:, index] = (
+            membership["force"][:, force]
+            & ~membership["region"][:, index]
+            & (names_none | unknown_region)
+        )
+    la_region = [regions.index(region) for region in lookup["vawdasv_region"]]
+    by_la = np.zeros_like(membership["la"])
+    for index, region in enumerate(la_region):
+        same_region = [i for i, r in enumerate(la_region) if r == region]
+        names_no_la = ~membership["la"][:, same_region].any(axis=1)
+        by_la[:, index] = ~membership["la"][:, index] & (
+            (membership["region"][:, region] & names_no_la) | by_region[:, region]
+        )
+    return {
+        "region": by_region,
+        "force": np.zeros_like(membership["force"]),
+        "la": by_la,
+    }
 
 
 def filter_mask(directory: Directory, filters: Mapping[str, Sequence[str]]) -> np.ndarray:

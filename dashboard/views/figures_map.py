@@ -514,7 +514,7 @@ def _hover_text(row, *, metric: str, name: str, total: int, locale: Locale) -> s
         )
     else:
         count_text = locale("{n} local interventions").format(n=locale.number(count))
-    rank = rank_text(getattr(row, counting.RANK_COLUMN[metric]), total, locale)
+    rank = rank_text(getattr(row, counting.RANK_COLUMN[metric], None), total, locale)
     rank_line = f"<br>{rank}" if rank else ""
     if metric == "count":
         return f"<b>{name}</b><br>{count_text}{rank_line}{beside}"
