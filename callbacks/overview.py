@@ -113,7 +113,7 @@ def register(app: Dash, context: AppContext) -> None:
     ):
         # One callback owns both directions so the URL, the controls and the key never disagree.
         *filters, key = rest
-        parsed = view_state.parse(pathname, search, context.la_slugs)
+        parsed = view_state.parse(pathname, search, context.la_slugs, context.scope_ids)
         trigger = ctx.triggered_id
         if trigger is None:
             # Not a change of the page (it opens with its key, and runs no callback): at most

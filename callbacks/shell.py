@@ -34,7 +34,7 @@ def render(context: AppContext, pathname: object, search: object) -> Rendered:
     path = pathname if isinstance(pathname, str) else "/"
     query = search if isinstance(search, str) else ""
     reads_path = page.area_level is not None
-    parsed = view_state.parse(path if reads_path else "/", query, context.la_slugs)
+    parsed = view_state.parse(path if reads_path else "/", query, context.la_slugs, context.scope_ids)
     locale = locale_for(parsed.state.lang)
     address = pages.Address(pathname=path, search=query, params=params, state=parsed.state)
     body = page.build(context, address, locale)

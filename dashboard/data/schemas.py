@@ -337,6 +337,12 @@ def source_scopes_schema(la_names: frozenset[str]) -> pa.DataFrameSchema:
             "as_at": text(matching(PARTIAL_DATE, "a date YYYY, YYYY-MM or YYYY-MM-DD")),
             "exhaustive": text(one_of(vocab.SCOPE_EXHAUSTIVE)),
             "listing": text(),
+            "listing_field": text(
+                each_cell(
+                    lambda cell: cell == "" or cell in vocab.INTERVENTION_COLUMNS,
+                    "empty, or a column of interventions.csv",
+                )
+            ),
             "source": cited_column(SEED_SOURCE, SEED_DOCUMENT),
             "quote": quote_column(MAX_QUOTE),
             "note": text(),

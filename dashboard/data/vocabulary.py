@@ -329,6 +329,7 @@ SCOPE_COLUMNS: Final = (
     "as_at",
     "exhaustive",
     "listing",
+    "listing_field",
     "source",
     "quote",
     "note",

@@ -41,6 +41,11 @@ class AppContext:
     #: scope id -> the services that source lists (for the comparisons it supports).
     listed: Mapping[str, np.ndarray]
 
+    @property
+    def scope_ids(self) -> tuple[str, ...]:
+        """The sources whose lists support a comparison (the overview's ``compare`` values)."""
+        return tuple(self.listed)
+
     def map_extent(self, level: str, areas: Iterable[str] | None = None) -> tuple[float, ...]:
         """(west, south, east, north) of ``level``'s areas (those in ``areas``, else all): what
         a map fitted to them shows."""

@@ -52,6 +52,10 @@ class Scope:
     exhaustive: str
     #: Citations of the source whose section starts with this text are its list ("" = any).
     listing: str
+    #: A quote from the list names a service as an entry of it when it supports this column
+    #: (every entry of 002's tables states its attendance; a service named in passing in a
+    #: table, such as MARAC as a referral route, does not). "" = any quote.
+    listing_field: str
     source: str
     quote: str
     #: The local authorities (codes) the scope covers.
@@ -231,6 +235,7 @@ def _scope(row, lookup: pd.DataFrame) -> Scope:
         as_at=row.as_at,
         exhaustive=row.exhaustive,
         listing=row.listing,
+        listing_field=row.listing_field,
         source=row.source,
         quote=row.quote,
         la_codes=codes,
@@ -241,7 +246,7 @@ def listed_by(
     scope: Scope, frame: pd.DataFrame, evidence_rows: pd.DataFrame | None
 ) -> np.ndarray:
     """Services the source lists: cited from the source (in its listing section, when it has
-    one), in the row's own citation or in a quote for it."""
+    one) in the row's own citation, or in a quote that supports the list's own column."""
 
     def in_listing(citations: pd.Series) -> pd.Series:
         file = citations.str.split(" § ").str[0].str.strip()
@@ -250,7 +255,11 @@ def listed_by(
 
     listed = set(frame.loc[in_listing(frame["source"]), "id"])
     if evidence_rows is not None and not evidence_rows.empty:
-        listed |= set(evidence_rows.loc[in_listing(evidence_rows["source"]), "id"])
+        entry = in_listing(evidence_rows["source"])
+        if scope.listing_field:
+            fields = evidence_rows["fields"].map(vocab.split_list)
+            entry &= fields.map(lambda names: scope.listing_field in names)
+        listed |= set(evidence_rows.loc[entry, "id"])
     return frame["id"].isin(listed).to_numpy()
 
 

@@ -217,7 +217,8 @@ def map_parts(view_map: Mapping, level: str) -> Parts:
     values = view_map["values"]
     value = ("data", VALUE_TRACE[level])
     parts: Parts = {
-        (*value, prop): values[prop] for prop in ("locations", "z", "zmax", "hovertext")
+        (*value, prop): values[prop]
+        for prop in ("locations", "z", "zmin", "zmax", "hovertext", "colorscale", "showscale")
     }
     parts[(*value, "marker", "line", "width")] = values["line_width"]
     parts[(*value, "marker", "line", "color")] = values["line_color"]
@@ -289,6 +290,8 @@ def map_values(
     locale: Locale,
     points: Mapping[str, tuple[float, float, float]],
     extent: tuple[float, float, float, float],
+    coverage_classes: Mapping[str, int] | None = None,
+    coverage: Mapping[str, str] | None = None,
 ) -> dict:
     """Trace updates for one level: values, hover text, the areas with none recorded and those
         whose share rests on too little (:func:`dashboard.domain.counting.too_little_known`), and
@@ -298,6 +301,11 @@ def map_values(
 
         ``table`` is :func:`dashboard.domain.counting.area_counts` output. Returns plain lists, ready for a
         Patch.
+
+    With ``coverage_classes`` (area id -> class, when the areas cannot be compared) every area is
+    coloured by how the sources describe it (:data:`theme.COVERAGE_COLOURS`), never on one scale
+    of provision; its label still says what is named there. ``coverage``: area id -> the
+    coverage statement its hover text ends with.
     """
     has_any = table["count"].to_numpy() > 0
     flag = counting.TOO_LITTLE_COLUMN[metric]
@@ -307,6 +315,11 @@ def map_values(
     total = len(table)
     hover = [
         _hover_text(row, metric=metric, name=names[row.area_id], total=total, locale=locale)
+        + (
+            "<br>" + locale("Sources: {coverage}").format(coverage=coverage[row.area_id])
+            if coverage and row.area_id in coverage
+            else ""
+        )
         for row in table.itertuples(index=False)
     ]
     values = table[metric].to_numpy(dtype=float)
@@ -331,11 +344,53 @@ def map_values(
         }
 
     unknown_share = too_little | (has_any & np.isnan(values))
+    label_states = np.where(~has_any, "none", np.where(unknown_share, "too_little", "value"))
+    if coverage_classes is not None:
+        # Not comparable: every area coloured by its coverage; nothing drawn as none recorded or
+        # too little known (the labels still say so).
+        every = np.ones(len(table), dtype=bool)
+        nothing = np.zeros(len(table), dtype=bool)
+        return {
+            "values": {
+                "locations": area_ids.tolist(),
+                "z": [int(coverage_classes.get(area, 3)) for area in area_ids],
+                "hovertext": hover,
+                "zmin": 0,
+                "zmax": len(theme.COVERAGE_COLOURS) - 1,
+                "colorscale": theme.scale(theme.COVERAGE_COLOURS),
+                "showscale": False,
+                "line_width": widths(every, VALUE_OUTLINE_WIDTH),
+                "line_color": [
+                    theme.SELECTED_OUTLINE if area == selected else theme.COVERAGE_OUTLINE
+                    for area in area_ids
+                ],
+                "colorbar_title": "",
+                "tickformat": "",
+            },
+            "none": flat(nothing, NONE_OUTLINE_WIDTH),
+            "too_little": flat(nothing, TOO_LITTLE_OUTLINE_WIDTH),
+            "labels": map_labels(
+                table,
+                metric=metric,
+                level=level,
+                names=names,
+                states=label_states,
+                points=points,
+                locale=locale,
+                extent=extent,
+            ),
+            "none_recorded": [names[area] for area in area_ids[~has_any]],
+            "too_little_names": [names[area] for area in area_ids[unknown_share]],
+            "by_coverage": True,
+        }
     return {
         "values": {
             "locations": area_ids[shown].tolist(),
             "z": [round(float(value), 4) for value in values[shown]],
             "hovertext": texts(shown),
+            "zmin": 0,
+            "colorscale": theme.scale(theme.MAP_SCALE),
+            "showscale": True,
             "zmax": max(zmax, 1e-9),
             "line_width": widths(shown, VALUE_OUTLINE_WIDTH),
             "line_color": [
@@ -352,13 +407,14 @@ def map_values(
             metric=metric,
             level=level,
             names=names,
-            states=np.where(~has_any, "none", np.where(unknown_share, "too_little", "value")),
+            states=label_states,
             points=points,
             locale=locale,
             extent=extent,
         ),
         "none_recorded": [names[area] for area in area_ids[~has_any]],
         "too_little_names": [names[area] for area in area_ids[unknown_share]],
+        "by_coverage": False,
     }
 
 

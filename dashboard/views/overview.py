@@ -18,9 +18,11 @@ import pandas as pd
 
 from dashboard import i18n
 from dashboard.data import vocabulary as vocab
-from dashboard.domain import counting, model
+from dashboard.domain import counting, coverage, currency, model
 from dashboard.domain.context import AppContext
+from dashboard.views import coverage_text as coverage_words
 from dashboard.views import figures, figures_map, panel_registry
+from dashboard.views.coverage_text import Comparison
 from dashboard.views.panel_registry import FUNDING_END, Panel
 from dashboard.views.state import ViewState, to_url
 
@@ -98,6 +100,18 @@ class OverviewView:
     areas: tuple[Mapping[str, Any], ...]
     rows: tuple[Mapping[str, Any], ...]
     rows_total: int
+    #: Whether the areas can be compared (ranked, coloured on one scale, set against Wales), and
+    #: the words beside the map.
+    comparison: Comparison
+    #: The map's coverage key: (class label, area names) per kind of coverage shown, when the
+    #: areas are coloured by coverage.
+    coverage_key: tuple[tuple[int, str, tuple[str, ...]], ...]
+    #: The 2023 survey's finding about this level's areas: sentence, quote, citation.
+    survey_finding: tuple[str, str, str]
+    #: When the counted services were last described ("last described in 2023 for 20, ...").
+    currency: str
+    #: Services delivered in prisons in Wales, apart from the areas' counts.
+    custody: str
 
     @property
     def lang(self) -> str:
@@ -135,14 +149,26 @@ def compute_view(context: AppContext, state: ViewState) -> OverviewView:
     directory = context.directory
     locale = i18n.locale_for(state.lang)
     scope = counting.provision_mask(directory, state.provision)
+    if state.compare and state.compare in context.listed:
+        scope = scope & context.listed[state.compare]
     matching = model.filter_mask(directory, state.filters) & scope
+    compared = coverage_words.comparison(context, state.level, state.compare, locale)
     table = counting.area_counts(
         directory,
         matching,
         state.level,
         state.include_all_wales,
         context.population_16_plus[state.level],
+        comparable=compared.comparable,
     )
+    statements = coverage_words.area_statements(context, state.level, locale)
+    table["coverage"] = table["area_id"].map(statements)
+    years = directory.frame["described_year"].to_numpy()
+    local = counting.local_matrix(directory, state.level) & matching[:, None]
+    table["last_described"] = [
+        coverage_words.described_text(currency.described_years(years[local[:, index]]), locale)
+        for index in range(local.shape[1])
+    ]
     wales = counting.wales_comparator(
         directory,
         matching,
@@ -160,6 +186,10 @@ def compute_view(context: AppContext, state: ViewState) -> OverviewView:
         locale=locale,
         points=context.label_points[state.level],
         extent=context.map_extent(state.level),
+        coverage_classes=None
+        if compared.comparable
+        else coverage_words.coverage_classes(context, state.level),
+        coverage=statements,
     )
     selection = matching & selected_services(directory, state)
     breakdowns = {}
@@ -205,7 +235,38 @@ def compute_view(context: AppContext, state: ViewState) -> OverviewView:
         areas=tuple(table.assign(area_name=table["area_id"].map(names)).to_dict("records")),
         rows=tuple(rows.to_dict("records")),
         rows_total=int(selection.sum()),
+        comparison=compared,
+        coverage_key=()
+        if compared.comparable
+        else coverage_key(context, state.level, names, locale),
+        survey_finding=coverage_words.survey_finding(
+            context,
+            state.level,
+            dict(zip(table["area_id"], table["local_count"].astype(int), strict=True)),
+            names,
+            locale,
+        ),
+        currency=coverage_words.currency_text(context, matching, locale),
+        custody=coverage_words.custody_text(context, matching, locale),
     )
+
+
+def coverage_key(
+    context: AppContext, level: str, names: Mapping[str, str], locale: i18n.Locale
+) -> tuple[tuple[int, str, tuple[str, ...]], ...]:
+    """(colour class, coverage statement, area names) per kind of coverage of the level's areas,
+    fullest first: the map's key when areas are coloured by coverage."""
+    key = []
+    for _full, _partial, area_ids in context.coverage.groups(level):
+        first = context.coverage.areas[level][area_ids[0]]
+        key.append(
+            (
+                coverage.coverage_class(first),
+                coverage_words.area_statement(context, first, locale),
+                tuple(names[area] for area in area_ids),
+            )
+        )
+    return tuple(key)
 
 
 def selected_services(directory: model.Directory, state: ViewState) -> np.ndarray:

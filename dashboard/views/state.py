@@ -51,6 +51,9 @@ class ViewState:
     provision: str = counting.CURRENT
     filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     lang: str = i18n.DEFAULT_LANGUAGE
+    #: Count only the services one source lists (a scope id of ``source_scopes.csv`` whose list
+    #: supports a comparison), or every service named (None).
+    compare: str | None = None
 
 
 @dataclass(frozen=True)
@@ -75,8 +78,16 @@ def _query(text: str) -> dict[str, list[str]] | None:
         return None
 
 
-def parse(pathname: object, search: object, la_slugs: tuple[str, ...] = ()) -> Parsed:
-    """Pathname and query string -> a valid state and the problems that were corrected."""
+def parse(
+    pathname: object,
+    search: object,
+    la_slugs: tuple[str, ...] = (),
+    scope_ids: tuple[str, ...] = (),
+) -> Parsed:
+    """Pathname and query string -> a valid state and the problems that were corrected.
+
+    ``la_slugs`` and ``scope_ids`` are the data's local authorities and the sources whose lists
+    support a comparison (``AppContext.la_slugs``, ``AppContext.scope_ids``)."""
     problems: list[tuple[str, str]] = []
     path = pathname if isinstance(pathname, str) else "/"
     query_text = search if isinstance(search, str) else ""
@@ -147,6 +158,15 @@ def parse(pathname: object, search: object, la_slugs: tuple[str, ...] = ()) -> P
         else:
             problems.append((N_("The provision setting must be current or all."), provision))
 
+    compare = _first(query, "compare")
+    if compare is not None:
+        if compare in scope_ids:
+            state = replace(state, compare=compare)
+        else:
+            problems.append(
+                (N_("Unknown source to compare by; showing every service named."), compare)
+            )
+
     filters: dict[str, tuple[str, ...]] = {}
     for key, (_, allowed) in FILTERS.items():
         raw = query.get(key, [])
@@ -185,6 +205,8 @@ def to_url(state: ViewState) -> tuple[str, str]:
         params.append(("all_wales", "1"))
     if state.provision != counting.CURRENT:
         params.append(("provision", state.provision))
+    if state.compare:
+        params.append(("compare", state.compare))
     for key in FILTERS:
         if state.filters.get(key):
             params.append((key, ",".join(state.filters[key])))
@@ -204,6 +226,8 @@ def state_from_controls(
     filters: Mapping[str, object],
     lang: object,
     la_slugs: tuple[str, ...] = (),
+    compare: object = None,
+    scope_ids: tuple[str, ...] = (),
 ) -> ViewState:
     """Values from the overview's controls (untrusted, from the browser) -> a valid state.
 
@@ -220,6 +244,8 @@ def state_from_controls(
     if include_all_wales is True:
         params.append(("all_wales", "1"))
     params.append(("provision", text(provision) or counting.CURRENT))
+    if text(compare):
+        params.append(("compare", text(compare)))
     for key in FILTERS:
         values = filters.get(key)
         if isinstance(values, list | tuple):
@@ -227,7 +253,7 @@ def state_from_controls(
             if kept:
                 params.append((key, ",".join(kept)))
     params.append(("lang", i18n.normalise_language(lang)))
-    return parse("/", "?" + urlencode(params), la_slugs).state
+    return parse("/", "?" + urlencode(params), la_slugs, scope_ids).state
 
 
 # ------------------------------------------------------------------------------ every other page

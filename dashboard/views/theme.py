@@ -45,6 +45,14 @@ NONE_RECORDED_OUTLINE: Final = "#6b6b6b"
 TOO_LITTLE: Final = "#ffffff"
 TOO_LITTLE_OUTLINE: Final = "#3d3d3d"
 
+#: The map's colours when areas cannot be compared: one per kind of coverage (reviewed in depth;
+#: listed, with part of the area reviewed in depth; listed; named in passing only), pale hues of
+#: about the same lightness, so that no kind reads as "more" provision than another (Okabe and
+#: Ito's hues lightened; dark text keeps at least 7:1 contrast on each).
+COVERAGE_COLOURS: Final = ("#b9dcc9", "#c9d6ec", "#f3dfb0", "#e4e4e4")
+#: The boundary between areas coloured by coverage: pale fills need a darker edge than white.
+COVERAGE_OUTLINE: Final = "#4d4d4d"
+
 #: Gap review cells: the recorded counts in blues, then one colour per other state: gap (red),
 #: not known (amber), no record (grey).
 COUNT_SCALE: Final = ((0.0, "#deebf7"), (0.5, "#6baed6"), (1.0, "#08306b"))

@@ -70,7 +70,7 @@ def _counted(locale: Locale, provision: str) -> str:
 
 
 def _overview(context: AppContext, panel: str, search: str) -> _Table | None:
-    state = view_state.parse("/", search, context.la_slugs).state
+    state = view_state.parse("/", search, context.la_slugs, context.scope_ids).state
     view = view_cache.cached_compute_view(context, state)
     frame = overview_view.panel_table(view, panel)
     if frame is None:
@@ -232,7 +232,7 @@ def add_download_route(app: Dash, context: AppContext) -> None:
     @app.server.route(f"{DOWNLOAD_PREFIX}/<page>/<panel>.csv")
     def serve_download(page: str, panel: str) -> Response:
         search = "?" + request.query_string.decode("utf-8", "replace")
-        parsed = view_state.parse("/", search, context.la_slugs)
+        parsed = view_state.parse("/", search, context.la_slugs, context.scope_ids)
         locale = locale_for(parsed.state.lang)
         if parsed.problems:
             lines = [locale("Some link settings were not recognised:")]

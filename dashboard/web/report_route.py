@@ -22,7 +22,7 @@ def add_report_route(app: Dash, context: AppContext) -> None:
     @app.server.route(f"{REPORT_PREFIX}/<path:rest>")
     def serve_report(rest: str = "") -> Response:
         search = "?" + request.query_string.decode("utf-8", "replace")
-        parsed = view_state.parse("/" + rest, search, context.la_slugs)
+        parsed = view_state.parse("/" + rest, search, context.la_slugs, context.scope_ids)
         view = view_cache.cached_compute_view(context, parsed.state)
         page = report.build_report(
             context, view, notices=view_state.problem_texts(parsed, view.locale)

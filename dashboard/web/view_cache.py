@@ -225,7 +225,7 @@ def view_for_key(context: AppContext, key: object) -> OverviewView | None:
     if not isinstance(key, str) or not key.startswith("/"):
         return None
     path, _separator, search = key.partition("?")
-    state = view_state.parse(path, "?" + search, context.la_slugs).state
+    state = view_state.parse(path, "?" + search, context.la_slugs, context.scope_ids).state
     return cached_compute_view(context, state)
 
 

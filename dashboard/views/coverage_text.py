@@ -1,0 +1,231 @@
+"""Coverage and currency in words: how the sources describe each area, why areas can or cannot be
+compared, what the 2023 survey found about areas, and when the counted services were last
+described. Every page, the report and every CSV header take their words from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+import numpy as np
+import pandas as pd
+
+from dashboard.data import vocabulary as vocab
+from dashboard.domain import counting, coverage, currency
+from dashboard.domain.context import AppContext
+from dashboard.domain.coverage import AreaCoverage, Scope
+from dashboard.i18n import N_, Locale
+
+#: How a source covers an area, as a phrase with its year and source.
+DEPTH_PHRASES: Final = {
+    vocab.REVIEWED_IN_DEPTH: N_("services reviewed in depth, {year} ({source})"),
+    vocab.LISTED: N_("programmes listed, {year} ({source})"),
+}
+PARTIAL_PHRASE: Final = N_("part of the area reviewed in depth, {year} ({source})")
+PASSING_PHRASE: Final = N_("services named in passing only")
+#: The map's key: one entry per coverage class (:func:`dashboard.domain.coverage.coverage_class`).
+CLASS_LABELS: Final = (
+    N_("Reviewed in depth"),
+    N_("Listed; part reviewed in depth"),
+    N_("Listed"),
+    N_("Named in passing only"),
+)
+REASONS: Final = {
+    coverage.UNEVEN: N_(
+        "Not ranked: the sources describe these areas unevenly, so a count here measures how "
+        "much was written about an area, not how much exists. The colours show how each area "
+        "is described; the number is the services named there."
+    ),
+    coverage.NO_SOURCE: N_(
+        "Not ranked: no source lists every service in these areas. The number is the services "
+        "named there."
+    ),
+    coverage.OTHER_LEVEL: N_(
+        "Not ranked: {source} lists services by police force area. Choose police force areas "
+        "to compare them."
+    ),
+}
+COMPARABLE_SCOPE: Final = N_(
+    "Compared within one source: the services {source} lists for every police force area "
+    "alike, as at {year}."
+)
+COMPARABLE_ALL: Final = N_("Every area is described alike by the sources: areas are compared.")
+#: What the map can compare instead, offered beside the reason.
+COMPARE_OFFER: Final = N_(
+    "To compare areas, count only the community programmes {source} lists for each police "
+    "force area ({year})."
+)
+#: The 2023 survey's own findings about areas: its row id and the area (level, id) it names.
+SURVEY_AREA_FINDINGS: Final = {
+    "region": ("region-rank-dyfed-powys", "mid-and-west-wales"),
+    "force": ("south-wales-police-area-share", "south-wales"),
+}
+SURVEY_SENTENCES: Final = {
+    "region": N_(
+        "The 2023 survey (56 interventions, all of Wales) found the most interventions in "
+        "Mid and West Wales (its 'Dyfed Powys' region), followed by services available across "
+        "all of Wales."
+    ),
+    "force": N_(
+        "The 2023 survey found 52% of its interventions delivered in the South Wales Police area."
+    ),
+}
+OTHER_WAY: Final = N_(
+    "The directory points the other way: it names most services in {area}, because of how "
+    "its sources describe it. Trust the survey's count over the directory's."
+)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Whether a view's areas can be compared, and the words beside its map."""
+
+    comparable: bool
+    reason: str
+    #: A comparison the sources support, offered when this one is not ("" when none).
+    offer: str
+
+
+def source_name(context: AppContext, file: str) -> str:
+    """A source's short title ("Policing in Wales"), or its file when not in ``sources.csv``."""
+    sources = context.bundle.sources
+    match = sources.loc[sources["file"] == file, "short_title"]
+    return str(match.iloc[0]) if len(match) else file
+
+
+def scope_phrase(context: AppContext, scope: Scope, locale: Locale, *, partial: bool = False) -> str:
+    phrase = PARTIAL_PHRASE if partial else DEPTH_PHRASES[scope.depth]
+    return locale(phrase).format(year=scope.year, source=source_name(context, scope.file))
+
+
+def area_statement(context: AppContext, area: AreaCoverage, locale: Locale) -> str:
+    """How the sources describe one area: "programmes listed, 2023 (Policing in Wales); part of
+    the area reviewed in depth, 2020 (Fowler, Karim & Feder)"."""
+    parts = [scope_phrase(context, scope, locale) for scope in area.full]
+    parts += [scope_phrase(context, scope, locale, partial=True) for scope in area.partial]
+    return "; ".join(parts) if parts else locale(PASSING_PHRASE)
+
+
+def area_statements(context: AppContext, level: str, locale: Locale) -> dict[str, str]:
+    """area_id -> its coverage statement, for every area of ``level``."""
+    return {
+        area_id: area_statement(context, area, locale)
+        for area_id, area in context.coverage.areas[level].items()
+    }
+
+
+def coverage_classes(context: AppContext, level: str) -> dict[str, int]:
+    """area_id -> the map's coverage colour class."""
+    return {
+        area_id: coverage.coverage_class(area)
+        for area_id, area in context.coverage.areas[level].items()
+    }
+
+
+def comparison(context: AppContext, level: str, compare: str | None, locale: Locale) -> Comparison:
+    """Can the areas of ``level`` be compared for the services counted, and in words why."""
+    status = context.coverage.comparison(level, compare)
+    scope = context.coverage.scope(compare) if compare else None
+    offers = context.coverage.comparable_scopes()
+    if status == coverage.COMPARABLE:
+        if scope is None:
+            return Comparison(True, locale(COMPARABLE_ALL), "")
+        reason = locale(COMPARABLE_SCOPE).format(
+            source=source_name(context, scope.file), year=scope.year
+        )
+        return Comparison(True, reason, "")
+    reason = locale(REASONS[status])
+    if status == coverage.OTHER_LEVEL and scope is not None:
+        reason = reason.format(source=source_name(context, scope.file))
+    offer = ""
+    if offers and not compare:
+        first = offers[0]
+        offer = locale(COMPARE_OFFER).format(
+            source=source_name(context, first.file), year=first.year
+        )
+    return Comparison(False, reason, offer)
+
+
+def survey_finding(
+    context: AppContext, level: str, local_counts: Mapping[str, int], names: Mapping[str, str], locale: Locale
+) -> tuple[str, str, str]:
+    """The survey's finding about the areas of ``level`` (sentence, quote, citation), with a
+    sentence when the directory's counts point the other way; ("", "", "") where the survey
+    published none for the level."""
+    if level not in SURVEY_AREA_FINDINGS:
+        return "", "", ""
+    row_id, area_id = SURVEY_AREA_FINDINGS[level]
+    survey = context.bundle.survey
+    row = survey.loc[survey["id"] == row_id]
+    if row.empty:
+        return "", "", ""
+    sentence = locale(SURVEY_SENTENCES[level])
+    top = max(local_counts.values(), default=0)
+    leaders = [area for area, count in local_counts.items() if count == top and top > 0]
+    if leaders and area_id not in leaders:
+        sentence += " " + locale(OTHER_WAY).format(
+            area=", ".join(names.get(area, area) for area in leaders)
+        )
+    return sentence, str(row["evidence"].iloc[0]), str(row["source"].iloc[0])
+
+
+# -- currency ------------------------------------------------------------------------------------
+def described_text(years: Sequence[tuple[int, int]], locale: Locale) -> str:
+    """ "last described in 2023 for 20, in 2020 for 15" (latest first)."""
+    parts = []
+    for year, count in years:
+        if year:
+            parts.append(
+                locale("in {year} for {n}").format(year=year, n=locale.number(count))
+            )
+        else:
+            parts.append(locale("with no dated source for {n}").format(n=locale.number(count)))
+    if not parts:
+        return ""
+    return locale("last described {list}").format(list=", ".join(parts))
+
+
+def currency_text(context: AppContext, mask: np.ndarray, locale: Locale) -> str:
+    """When the counted services were last described, and how many are not confirmed since the
+    horizon."""
+    frame = context.directory.frame
+    years = frame["described_year"].to_numpy()[np.asarray(mask, dtype=bool)]
+    text = described_text(currency.described_years(years), locale)
+    stale = int(np.count_nonzero(currency.stale(years, context.data_date)))
+    if stale:
+        text += "; " + locale("{n} last described before {year}").format(
+            n=locale.number(stale), year=currency.horizon_year(context.data_date)
+        )
+    return text
+
+
+def stale_label(year: int, data_date: str, locale: Locale) -> str:
+    """ "not confirmed since 2020" for a service last described before the horizon, else ""."""
+    if year and currency.stale(np.array([year]), data_date)[0]:
+        return locale("not confirmed since {year}").format(year=year)
+    return ""
+
+
+def sources_span(context: AppContext) -> str:
+    """ "2020–2024": the years of the documents the directory is drawn from."""
+    years = pd.to_numeric(context.bundle.sources["year"], errors="coerce").dropna().astype(int)
+    if years.empty:
+        return ""
+    low, high = int(years.min()), int(years.max())
+    return str(low) if low == high else f"{low}–{high}"
+
+
+def custody_text(context: AppContext, mask: np.ndarray, locale: Locale) -> str:
+    """ "In prisons in Wales: 3 (Building Better Relationships, Horizon, Kaizen)", or ""."""
+    in_prison = np.asarray(mask, dtype=bool) & counting.custody_mask(context.directory)
+    if not in_prison.any():
+        return ""
+    names = sorted(context.directory.frame["name"][in_prison], key=str.lower)
+    return locale(
+        "In prisons in Wales: {n} ({names}). Custody provision, never counted as the community "
+        "provision of the area where a prison stands."
+    ).format(
+        n=locale.number(len(names)), names=", ".join(names)
+    )
