@@ -34,7 +34,14 @@ from layouts.drilldown import (
     panels_grid,
     survey_figures_table,
 )
-from layouts.overview import area_options, map_notes, overview_heading, profile_link
+from layouts.overview import (
+    EVERY_SERVICE,
+    area_options,
+    coverage_aside,
+    map_notes,
+    overview_heading,
+    profile_link,
+)
 
 FILTER_KEYS = tuple(FILTERS)
 
@@ -91,6 +98,7 @@ def register(app: Dash, context: AppContext) -> None:
         Output(ids.METRIC, "value"),
         Output(ids.ALL_WALES, "value"),
         Output(ids.PROVISION, "value"),
+        Output(ids.COMPARE, "value"),
         Output(ids.AREA, "value"),
         Output(ids.AREA, "options"),
         *[Output(ids.filter_id(key), "value") for key in FILTER_KEYS],
@@ -101,6 +109,7 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.METRIC, "value"),
         Input(ids.ALL_WALES, "value"),
         Input(ids.PROVISION, "value"),
+        Input(ids.COMPARE, "value"),
         Input(ids.AREA, "value"),
         Input(ids.MAP, "clickData"),
         Input(ids.RESET, "n_clicks"),
@@ -109,7 +118,7 @@ def register(app: Dash, context: AppContext) -> None:
         prevent_initial_call=True,
     )
     def sync_url_and_controls(
-        pathname, search, level, metric, all_wales, provision, area, click, _reset, *rest
+        pathname, search, level, metric, all_wales, provision, compare, area, click, _reset, *rest
     ):
         # One callback owns both directions so the URL, the controls and the key never disagree.
         *filters, key = rest
@@ -119,7 +128,7 @@ def register(app: Dash, context: AppContext) -> None:
             # Not a change of the page (it opens with its key, and runs no callback): at most
             # the key, for the URL's state.
             view = view_cache.cached_compute_view(context, parsed.state)
-            return (*(no_update,) * (8 + len(FILTER_KEYS)), view.key)
+            return (*(no_update,) * (9 + len(FILTER_KEYS)), view.key)
         if trigger == ids.OV_URL:
             wanted = parsed.state
         else:
@@ -132,6 +141,8 @@ def register(app: Dash, context: AppContext) -> None:
                 filters=dict(zip(FILTER_KEYS, filters, strict=True)),
                 lang=parsed.state.lang,
                 la_slugs=context.la_slugs,
+                compare=None if compare == EVERY_SERVICE else compare,
+                scope_ids=context.scope_ids,
             )
             names = context.names(wanted.lang, wanted.level)
             if trigger == ids.LEVEL and wanted.area and wanted.area not in names:
@@ -153,6 +164,9 @@ def register(app: Dash, context: AppContext) -> None:
             wanted.metric if wanted.metric != metric else no_update,
             wanted.include_all_wales if wanted.include_all_wales != all_wales else no_update,
             wanted.provision if wanted.provision != provision else no_update,
+            (wanted.compare or EVERY_SERVICE)
+            if (wanted.compare or EVERY_SERVICE) != compare
+            else no_update,
             shown_area if shown_area != (area or view_state.ALL_AREAS) else no_update,
             area_options(context, wanted.level, view.locale)
             if wanted.level != level
@@ -191,6 +205,7 @@ def register(app: Dash, context: AppContext) -> None:
     @app.callback(
         Output(ids.MAP, "figure"),
         Output(ids.MAP_NOTE, "children"),
+        Output(ids.COVERAGE_NOTE, "children"),
         Output(ids.MATCH_COUNT, "children"),
         Output(ids.OV_TITLE, "children"),
         Output(ids.PROFILE_LINK, "children"),
@@ -202,11 +217,12 @@ def register(app: Dash, context: AppContext) -> None:
     def draw_map(key, drawn):
         view = view_cache.view_for_key(context, key) if key != drawn else None
         if view is None:
-            return (no_update,) * 6
+            return (no_update,) * 7
         heading = overview_heading(context, view.state, view.locale)
         return (
             map_patch(view),
             map_notes(view),
+            coverage_aside(context, view),
             overview_view.match_text(view),
             heading,
             profile_link(view),

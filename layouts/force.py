@@ -25,10 +25,9 @@ def key_figures(summary: dict, locale: Locale) -> html.Dl:
     fmt = locale.number
     name = summary["name"]
     bands = summary["bands"]
-    rank = summary["rank"]
     current = summary["provision"] == counting.CURRENT
-    rank_sentence = RANK_SENTENCES[summary["level"]]
     entries = [
+        (_("How the sources cover {area}").format(area=name), summary["coverage"]),
         (
             _("Local services in {area}").format(area=name),
             (
@@ -41,21 +40,30 @@ def key_figures(summary: dict, locale: Locale) -> html.Dl:
             _("Available across all of Wales"),
             _("{n} more, shown apart (not added in)").format(n=fmt(summary["all_wales_count"])),
         ),
-        (
-            _("Per 100,000 people aged 16+"),
-            fill(
-                _("{rate} here, against {wales} for Wales (local services only)"),
-                rate=locale.number(summary["per_100k"], 1),
-                wales=locale.number(summary["wales_per_100k"], 1),
-            ),
+        *(
+            [
+                (
+                    _("Recorded across the police force area, region not stated"),
+                    _("{n} more, which may serve it, shown apart (not added in)").format(
+                        n=fmt(summary["wider_count"])
+                    ),
+                )
+            ]
+            if summary["wider_count"]
+            else []
         ),
-        (
-            _("Rank by local services"),
-            _(rank_sentence).format(
-                rank=fmt(int(rank)) if pd.notna(rank) else "–",
-                total=fmt(summary["areas_ranked"]),
-            ),
+        *(
+            [
+                (
+                    _("In prisons here (custody provision)"),
+                    "; ".join(f"{service}, {prison}" for service, prison in summary["custody"]),
+                )
+            ]
+            if summary["custody"]
+            else []
         ),
+        (_("When last described"), summary["currency"] or "–"),
+        *comparison_entries(summary, locale),
         (
             _("Funding precarity"),
             _("{high} high, {medium} medium, {low} low (known for {known} of {n})").format(
@@ -91,6 +99,32 @@ def key_figures(summary: dict, locale: Locale) -> html.Dl:
         [part for term, value in entries for part in (html.Dt(term), html.Dd(value))],
         className="key-figures",
     )
+
+
+def comparison_entries(summary: dict, locale: Locale) -> list[tuple[str, str]]:
+    """The rate beside Wales and the rank, where the areas' coverage is alike; else why not."""
+    _ = locale
+    fmt = locale.number
+    if not summary["comparable"]:
+        return [(_("Compared with other areas"), summary["comparison_reason"])]
+    rank = summary["rank"]
+    return [
+        (
+            _("Per 100,000 people aged 16+"),
+            fill(
+                _("{rate} here, against {wales} for Wales (local services only)"),
+                rate=locale.number(summary["per_100k"], 1),
+                wales=locale.number(summary["wales_per_100k"], 1),
+            ),
+        ),
+        (
+            _("Rank by local services"),
+            _(RANK_SENTENCES[summary["level"]]).format(
+                rank=fmt(int(rank)) if pd.notna(rank) else "–",
+                total=fmt(summary["areas_ranked"]),
+            ),
+        ),
+    ]
 
 
 def cells_section(summary: dict, locale: Locale) -> html.Div:

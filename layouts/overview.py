@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
@@ -15,6 +17,8 @@ from dashboard.views.figures_map import filled_map
 from dashboard.views.measures import LEVEL_LABELS, MEASURES
 from dashboard.views.overview import OverviewView
 from dashboard.views.state import ALL_AREAS, ViewState
+from dashboard.views import coverage_text
+from dashboard.views.theme import COVERAGE_COLOURS
 from dashboard.web import ids
 from layouts.components import (
     csv_button,
@@ -99,6 +103,7 @@ def controls(context: AppContext, state: ViewState, locale: Locale) -> html.Div:
                 state.metric,
                 [(measure.key, _(measure.label)) for measure in MEASURES],
             ),
+            compare_control(context, state, locale),
             provision_control(state.provision, locale),
             dbc.Switch(
                 id=ids.ALL_WALES,
@@ -120,6 +125,81 @@ def controls(context: AppContext, state: ViewState, locale: Locale) -> html.Div:
         ],
         className="controls",
     )
+
+
+#: The compare control's value for "every service named" (no one source's list).
+EVERY_SERVICE = "named"
+
+
+def compare_control(context: AppContext, state: ViewState, locale: Locale) -> html.Fieldset:
+    """Which services the map counts: every service the documents name (areas not compared),
+    or only those one source lists alike for every area (compared)."""
+    options = [(EVERY_SERVICE, locale("Every service the documents name"))]
+    for scope in context.coverage.comparable_scopes():
+        options.append(
+            (
+                scope.id,
+                locale("Only the programmes {source} lists ({year}): compared").format(
+                    source=coverage_text.source_name(context, scope.file), year=scope.year
+                ),
+            )
+        )
+    return radio_fieldset(
+        locale("Services on the map"), ids.COMPARE, state.compare or EVERY_SERVICE, options
+    )
+
+
+def coverage_aside(context: AppContext, view: OverviewView) -> list:
+    """Beside the map: whether its areas are compared and why; the coverage key; what the 2023
+    survey found about these areas, visible without opening anything."""
+    locale = view.locale
+    children: list = [
+        html.H2(locale("How the sources cover these areas"), className="aside-title"),
+        html.P(view.comparison.reason, className="comparison-reason"),
+    ]
+    if view.coverage_key:
+        children.append(
+            html.Ul(
+                [
+                    html.Li(
+                        [
+                            html.Span(
+                                className="coverage-swatch",
+                                style={"backgroundColor": COVERAGE_COLOURS[klass]},
+                                **{"aria-hidden": "true"},
+                            ),
+                            html.Strong(locale(coverage_text.CLASS_LABELS[klass])),
+                            f": {statement}. ",
+                            html.Span(", ".join(areas), className="coverage-areas"),
+                        ]
+                    )
+                    for klass, statement, areas in view.coverage_key
+                ],
+                className="coverage-key",
+            )
+        )
+    if view.comparison.offer:
+        scope = context.coverage.comparable_scopes()[0]
+        target = view_state.to_url(
+            replace(view.state, level=scope.level, compare=scope.id, area=None)
+        )
+        children.append(
+            html.P(
+                dcc.Link(view.comparison.offer, href=target[0] + target[1]),
+                className="compare-offer",
+            )
+        )
+    sentence, quote, source = view.survey_finding
+    if sentence:
+        children += [
+            html.H3(locale("What the 2023 survey found"), className="aside-subtitle"),
+            html.P(sentence),
+            html.Blockquote(
+                [html.Span(f"“{quote}”", lang="en"), " ", html.Cite(source, className="small")],
+                className="survey-quote",
+            ),
+        ]
+    return children
 
 
 def banner(context: AppContext, _: Translate) -> dbc.Alert:
@@ -194,14 +274,34 @@ def overview_page(context: AppContext, view: OverviewView, pathname: str, search
                             ),
                             # The key of the view the map shows, so that it is not drawn twice.
                             dcc.Store(id=ids.MAP_DRAWN, data=view.key),
-                            dcc.Graph(
-                                id=ids.MAP,
-                                figure=filled_map(view.map, level=state.level),
-                                config={
-                                    **graph_config(locale.lang, "wales-provision-map"),
-                                    "scrollZoom": False,
-                                },
-                                className="map-graph",
+                            dbc.Row(
+                                [
+                                    dbc.Col(
+                                        dcc.Graph(
+                                            id=ids.MAP,
+                                            figure=filled_map(view.map, level=state.level),
+                                            config={
+                                                **graph_config(
+                                                    locale.lang, "wales-provision-map"
+                                                ),
+                                                "scrollZoom": False,
+                                            },
+                                            className="map-graph",
+                                        ),
+                                        xl=8,
+                                        lg=7,
+                                    ),
+                                    dbc.Col(
+                                        html.Aside(
+                                            coverage_aside(context, view),
+                                            id=ids.COVERAGE_NOTE,
+                                            className="coverage-aside",
+                                        ),
+                                        xl=4,
+                                        lg=5,
+                                    ),
+                                ],
+                                className="g-2",
                             ),
                             html.Div(map_notes(view), id=ids.MAP_NOTE, className="map-note"),
                             html.Div(

@@ -562,6 +562,11 @@ def _hover_text(row, *, metric: str, name: str, total: int, locale: Locale) -> s
             n=locale.number(int(row.all_wales_available))
         )
     )
+    wider = int(getattr(row, "wider_available", 0))
+    if wider:
+        beside += "<br>" + locale(
+            "+{n} recorded across its region or police force area (may serve it)"
+        ).format(n=locale.number(wider))
     if count == 0:
         return f"<b>{name}</b><br>{locale('No counted intervention recorded')}{beside}"
     if row.includes_all_wales:

@@ -404,11 +404,24 @@ def map_note_lines(view: OverviewView) -> list[str]:
                 )
             )
         )
-    lines.append(
-        locale("Wales: {count} services, {rate} per 100,000 aged 16+.").format(
-            count=locale.number(view.wales.count), rate=locale.number(view.wales.per_100k, 1)
+    if view.comparison.comparable:
+        lines.append(
+            locale("Wales: {count} services, {rate} per 100,000 aged 16+.").format(
+                count=locale.number(view.wales.count), rate=locale.number(view.wales.per_100k, 1)
+            )
         )
-    )
+    if view.currency:
+        lines.append(locale("Counted services: {currency}.").format(currency=view.currency))
+    if view.level == "la":
+        lines.append(
+            locale(
+                "A local authority counts only the services placed in it; services recorded "
+                "across its region or police force area are shown beside its count (hover), "
+                "not added into it."
+            )
+        )
+    if view.custody:
+        lines.append(view.custody)
     if view.unplaced:
         lines.append(
             locale(

@@ -19,9 +19,12 @@ import numpy as np
 
 from dashboard.data import vocabulary as vocab
 from dashboard.data.geo import slugify
+from dashboard import i18n
+from dashboard.domain import cells as cells_module
 from dashboard.domain import cliff, counting, need, precarity
 from dashboard.domain.cells import gap_cells
 from dashboard.domain.context import AppContext
+from dashboard.views import coverage_text as coverage_words
 from dashboard.views import figures_map, panel_registry
 from dashboard.views import overview as overview_view
 from dashboard.views.overview import OverviewView
@@ -75,16 +78,29 @@ def area_summary(
     column = directory.area_ids[level].index(area_id)
     local = counting.local_matrix(directory, level)[:, column] & mask
     national = counting.national_mask(directory) & mask
-    table = counting.area_counts(directory, mask, level, False, context.population_16_plus[level])
+    locale = i18n.locale_for(lang)
+    compared = coverage_words.comparison(context, level, None, locale)
+    table = counting.area_counts(
+        directory,
+        mask,
+        level,
+        False,
+        context.population_16_plus[level],
+        comparable=compared.comparable,
+    )
     row = table.set_index("area_id").loc[area_id]
     wales = counting.wales_comparator(
         directory, mask, level, False, context.population_16_plus["wales"]["wales"]
     )
     documented = documented_gaps(context)
+    area_coverage = context.coverage.areas[level][area_id]
+    coverage_index = cells_module.coverage_index(context.coverage, level)
 
     def cells(column_name: str, values: tuple[str, ...]) -> Mapping[str, Any]:
         wanted = [value for value in values if value != vocab.UNKNOWN]
-        return gap_cells(directory, mask, level, False, column_name, wanted, documented)[area_id]
+        return gap_cells(
+            directory, mask, level, False, column_name, wanted, documented, coverage_index
+        )[area_id]
 
     tier_cells = cells("service_tier", vocab.SERVICE_TIERS)
     behaviour_cells = cells("behaviour_focus", vocab.BEHAVIOUR_FOCUSES)
@@ -98,8 +114,16 @@ def area_summary(
         "provision": provision,
         "local_count": int(local.sum()),
         "all_wales_count": int(national.sum()),
-        "rank": row["count_rank"],
+        # Ranked only where the areas' coverage is alike (issue 21): else None, with the reason.
+        "rank": row.get("count_rank") if compared.comparable else None,
         "areas_ranked": len(table),
+        "comparable": compared.comparable,
+        "comparison_reason": compared.reason,
+        "comparison_offer": compared.offer,
+        "coverage": coverage_words.area_statement(context, area_coverage, locale),
+        "currency": coverage_words.currency_text(context, local, locale),
+        "wider_count": int(np.count_nonzero(counting.wider_matrix(directory, level)[:, column] & mask)),
+        "custody": _custody_here(context, level, area_id, mask),
         "per_100k": float(row["per_100k"]),
         "wales_per_100k": wales.per_100k,
         "wales_count": wales.count,
@@ -120,6 +144,25 @@ def area_summary(
         "funding_end_known": int(services - ending[cliff.NOT_STATED]),
         "crime": _crime(context, area.name_en) if level == "force" else None,
     }
+
+
+def _custody_here(
+    context: AppContext, level: str, area_id: str, mask: np.ndarray
+) -> tuple[tuple[str, str], ...]:
+    """(service, prison) for the counted services delivered in prisons in the area: custody
+    provision, shown apart from the area's community count."""
+    sites = context.bundle.custody_sites
+    if sites.empty:
+        return ()
+    lookup = context.bundle.lookup
+    inside = set(lookup.loc[lookup[LOOKUP_COLUMN[level]].map(slugify) == area_id, "la_code"])
+    frame = context.directory.frame
+    counted = set(frame["id"][np.asarray(mask, dtype=bool)])
+    names = dict(zip(frame["id"], frame["name"], strict=True))
+    rows = sites[sites["local_authority"].isin(inside) & sites["id"].isin(counted)]
+    return tuple(
+        sorted({(names[row.id], row.prison) for row in rows.itertuples(index=False)})
+    )
 
 
 #: Type size of the profile map's labels (the overview's local-authority labels are 11).

@@ -21,6 +21,11 @@ AREA = "ov-area"
 RESET = "ov-reset"
 MAP = "ov-map"
 MAP_NOTE = "ov-map-note"
+#: Beside the map: how the sources cover the areas, why they are (not) compared, the survey's
+#: own finding about them.
+COVERAGE_NOTE = "ov-coverage-note"
+#: Which services the map counts: every service named, or the services one source lists.
+COMPARE = "ov-compare"
 #: The key of the view the map (and its heading and notes) shows.
 MAP_DRAWN = "ov-map-drawn"
 MATCH_COUNT = "ov-match-count"

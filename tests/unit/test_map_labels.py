@@ -81,7 +81,8 @@ def test_the_label_and_leader_traces_come_after_every_area_trace():
 def test_the_profile_map_labels_each_of_its_local_authorities_by_name(mini_context):
     """Gwent's profile map: its five local authorities, each labelled with its name and value
     (zoomed in, even the small ones have room), and none of Wales's other 17. In the fixture,
-    Phoenix covers Gwent with no local authority named, so it counts in each of the five."""
+    Phoenix covers Gwent with no local authority named: since issue 21 it is beside each of the
+    five (in the hover), not counted in them, so each reads "none"."""
     from dashboard.views import profile
 
     la_view = view_of(mini_context, "?level=la")
@@ -91,8 +92,11 @@ def test_the_profile_map_labels_each_of_its_local_authorities_by_name(mini_conte
     assert len(gwent) == 5
     names = mini_context.names("en", "la")
     assert sorted(labels["text"]) == sorted(
-        f"<b>{figures_map.short_name(la, names[la], 'la', la_view.locale)}</b><br>1" for la in gwent
+        f"<b>{figures_map.short_name(la, names[la], 'la', la_view.locale)}</b><br>none"
+        for la in gwent
     )
+    hover = figure["data"][figures_map.VALUE_TRACE["la"]]["hovertext"]
+    assert all("+1 recorded across its region or police force area" in text for text in hover)
     value_trace = figure["data"][figures_map.VALUE_TRACE["la"]]
     none_trace = figure["data"][figures_map.NONE_TRACE["la"]]
     assert set(value_trace["locations"]) | set(none_trace["locations"]) == gwent

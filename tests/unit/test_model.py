@@ -50,14 +50,24 @@ def test_force_counts(mini_directory):
     }
 
 
-def test_la_counts_include_region_wide_services(mini_directory):
+def test_la_counts_only_what_is_placed_in_them(mini_directory):
+    """Issue 21: a local authority counts the services placed in it; a region-wide service is
+    beside its count (``wider_available``), never inside it."""
     la = counts(mini_directory, "la", False)
     assert la["cardiff"] == 1  # Drive, placed in Cardiff
     assert la["vale-of-glamorgan"] == 0  # Drive names Cardiff only
-    # Region-wide with no LA listed: Choices in 4 Mid and West Wales LAs, C Hub in 6 North
-    # Wales LAs, Phoenix in 5 Gwent LAs.
-    assert la["powys"] == la["wrexham"] == la["newport"] == 1
-    assert sum(la.values()) == 1 + 4 + 6 + 5
+    assert la["powys"] == la["wrexham"] == la["newport"] == 0
+    assert sum(la.values()) == 1
+    everything = np.ones(mini_directory.size, bool)
+    table = counting.area_counts(
+        mini_directory, everything, "la", False, {area: 1000 for area in mini_directory.area_ids["la"]}
+    ).set_index("area_id")
+    # Region-wide with no LA listed: Choices beside 4 Mid and West Wales LAs, C Hub beside 6
+    # North Wales LAs, Phoenix beside 5 Gwent LAs.
+    wider = table["wider_available"]
+    assert wider["powys"] == wider["wrexham"] == wider["newport"] == 1
+    assert wider["cardiff"] == 0 or la["cardiff"] == 1
+    assert int(wider[["powys", "ceredigion", "pembrokeshire", "carmarthenshire"]].sum()) == 4
 
 
 def test_unplaced(mini_directory):
