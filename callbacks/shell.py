@@ -12,6 +12,7 @@ from dash import Dash, Input, Output, State, dcc, html, no_update
 from dash.development.base_component import Component
 
 from callbacks.common import reads_search
+from dashboard.views import coverage_text
 from dashboard.domain.context import AppContext
 from dashboard.i18n import Locale, locale_for
 from dashboard.views import state as view_state
@@ -64,7 +65,7 @@ def render(context: AppContext, pathname: object, search: object) -> Rendered:
                 lang=locale.lang,
                 className="container-fluid app-main",
             ),
-            shell.footer(locale, context.data_date),
+            shell.footer(locale, context.data_date, coverage_text.sources_span(context)),
         ]
     )
     return Rendered(layout, page, title)

@@ -41,6 +41,7 @@ DETAIL_LABELS = {
     "precarity": "Funding precarity",
     "status": "Status",
     "status_date": "Status date",
+    "described": "Last described",
     "source": "Source",
     "evidence": "Evidence (quoted from the source)",
     "last_verified": "Last checked",
@@ -59,6 +60,7 @@ GRID_COLUMNS = (
     ("precarity", 140),
     ("funding_end", 120),
     ("status", 120),
+    ("described", 150),
     ("source", 260),
 )
 #: Columns of text as the English source documents give it (names, citations): their cells are

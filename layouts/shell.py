@@ -95,7 +95,7 @@ def notices(messages: list[str], locale: Locale) -> html.Div | None:
     )
 
 
-def footer(locale: Locale, data_date: str) -> html.Footer:
+def footer(locale: Locale, data_date: str, sources_span: str = "") -> html.Footer:
     return html.Footer(
         dbc.Container(
             [
@@ -116,9 +116,10 @@ def footer(locale: Locale, data_date: str) -> html.Footer:
                 html.P(
                     locale(
                         "Interventions: curated from five public documents (Welsh Government, Policing "
-                        "in Wales, Fowler, Karim & Feder 2020); each row cites its source. Last "
-                        "checked: {date}."
-                    ).format(date=data_date)
+                        "in Wales, Fowler, Karim & Feder 2020), dated {span}; each row cites its "
+                        "source and says when it was last described. Data checked against the "
+                        "documents: {date}."
+                    ).format(date=data_date, span=sources_span)
                 ),
             ],
             fluid=True,

@@ -7,6 +7,7 @@ from typing import Final
 from dashboard import i18n
 from dashboard.data import vocabulary as vocab
 from dashboard.domain import citations
+from dashboard.views import coverage_text as coverage_words
 
 #: Directory columns whose values come from a vocabulary (translated for display).
 VOCABULARY_COLUMNS: Final = vocab.VOCABULARY_COLUMNS
@@ -22,9 +23,13 @@ def directory_rows(frame, lang: str, sources=None, lookup=None) -> list[dict]:
     values in the page's language, the source as the document's author, year, title and
     section, local authorities by name; free text (names, quotes) exactly as published."""
     _ = i18n.translator(lang)
+    locale = i18n.locale_for(lang)
+    # The data date as the app's (the latest check of any row): the currency horizon's base.
+    data_date = str(frame["last_verified"].max()) if len(frame) else ""
     rows = []
     for record in frame.to_dict("records"):
         shown = dict(record)
+        shown["described"] = described_cell(record, data_date, locale)
         for column in VOCABULARY_COLUMNS:
             if column in shown:
                 shown[column] = ", ".join(_(item) for item in vocab.split_list(shown[column]))
@@ -44,3 +49,13 @@ def directory_rows(frame, lang: str, sources=None, lookup=None) -> list[dict]:
                 shown[column] = _(vocab.UNKNOWN)
         rows.append(shown)
     return rows
+
+
+def described_cell(record, data_date: str, locale: i18n.Locale) -> str:
+    """When the service was last described: "2023", or "2020 (not confirmed since 2020)" past
+    the currency horizon; "unknown" when no cited document has a year."""
+    year = int(record.get("described_year") or 0)
+    if not year:
+        return locale(vocab.UNKNOWN)
+    stale = coverage_words.stale_label(year, data_date, locale) if data_date else ""
+    return f"{year} ({stale})" if stale else str(year)

@@ -89,13 +89,14 @@ def test_panel_csv_download(dash_duo, open_page, tmp_path):
     target = tmp_path / "vawdasv-overview-behaviour.csv"
     wait_until(target.exists, timeout=15, what=f"{target.name} downloaded")
     lines = target.read_text().splitlines()
-    assert [line.split(":")[0] for line in lines[:4]] == [
+    assert [line.split(":")[0] for line in lines[:5]] == [
         "# Source",
         "# Data checked",
+        "# Coverage",
         "# Period",
         "# Settings",
     ]
-    assert lines[4] == (
+    assert lines[5] == (
         "category,interventions,known_for,services_counted,provision,all_wales_services_added"
     )
     # Current provision in the six-row fixture: A, B, D and F address domestic abuse (C Hub

@@ -103,13 +103,15 @@ def test_every_download_says_its_source_data_date_period_and_settings(client):
     assert [line.split(":")[0] for line in lines] == [
         "# Source",
         "# Data checked",
+        "# Coverage",
         "# Period",
         "# Settings",
     ]
     assert "interventions.csv" in lines[0]
     assert lines[1] == "# Data checked: 2026-11-25"
-    assert "financial year 2026-27" in lines[2]
-    assert lines[3] == (
+    assert lines[2].startswith("# Coverage: drawn from documents dated 2020–2024")
+    assert "financial year 2026-27" in lines[3]
+    assert lines[4] == (
         "# Settings: /download/overview/behaviour.csv?level=force&behaviour_focus=stalking"
     )
 
