@@ -12,9 +12,9 @@ from dash import Dash, Input, Output, State, dcc, html, no_update
 from dash.development.base_component import Component
 
 from callbacks.common import reads_search
-from dashboard.views import coverage_text
 from dashboard.domain.context import AppContext
 from dashboard.i18n import Locale, locale_for
+from dashboard.views import coverage_text
 from dashboard.views import state as view_state
 from dashboard.views.state import switch_href
 from dashboard.web import ids, pages

@@ -11,6 +11,7 @@ from dashboard.i18n import N_, Locale
 from dashboard.views import overview as overview_view
 from dashboard.views import panel_registry, panels
 from dashboard.views import state as view_state
+from dashboard.views.directory import described_cell
 from dashboard.views.overview import OverviewView
 from dashboard.views.panel_registry import Panel
 from dashboard.web import ids
@@ -172,8 +173,10 @@ def intervention_table(view: OverviewView) -> html.Div:
             N_("Status"),
             N_("Funding precarity"),
             N_("Evaluation and accreditation"),
+            N_("Last described"),
         )
     ]
+    data_date = str(view.data_date)
     cells = [
         (
             dcc.Link(
@@ -188,6 +191,7 @@ def intervention_table(view: OverviewView) -> html.Div:
             _(row["status"]),
             _(row["precarity"]),
             _(row["evidence_rung"]),
+            described_cell(row, data_date, view.locale),
         )
         for row in rows
     ]

@@ -11,13 +11,13 @@ from dashboard.domain import counting, precarity
 from dashboard.domain.context import AppContext
 from dashboard.domain.model import FILTERS
 from dashboard.i18n import Locale, Translate
+from dashboard.views import coverage_text
 from dashboard.views import overview as overview_view
 from dashboard.views import state as view_state
 from dashboard.views.figures_map import filled_map
 from dashboard.views.measures import LEVEL_LABELS, MEASURES
 from dashboard.views.overview import OverviewView
 from dashboard.views.state import ALL_AREAS, ViewState
-from dashboard.views import coverage_text
 from dashboard.views.theme import COVERAGE_COLOURS
 from dashboard.web import ids
 from layouts.components import (

@@ -288,10 +288,7 @@ def wales_comparator(
     """
     del level
     placed = placed_in_wales(directory)
-    if include_all_wales:
-        counted = mask & (placed | national_mask(directory))
-    else:
-        counted = mask & placed
+    counted = mask & (placed | national_mask(directory)) if include_all_wales else mask & placed
     count = int(np.count_nonzero(counted))
     return Comparator(count, count / wales_population_16_plus * 100_000, include_all_wales)
 

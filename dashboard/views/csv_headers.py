@@ -39,6 +39,7 @@ CSV_HEADERS: Final = {
     "wider_available": N_("recorded across the wider area (may serve it)"),
     "coverage": N_("how the sources cover the area"),
     "last_described": N_("when the counted services were last described"),
+    "described_year": N_("year last described"),
     "includes_all_wales": N_("includes services across all of Wales"),
     "population_16_plus": N_("population aged 16+"),
     "per_100k": N_("per 100,000 aged 16+"),

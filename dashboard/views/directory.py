@@ -25,7 +25,7 @@ def directory_rows(frame, lang: str, sources=None, lookup=None) -> list[dict]:
     _ = i18n.translator(lang)
     locale = i18n.locale_for(lang)
     # The data date as the app's (the latest check of any row): the currency horizon's base.
-    data_date = str(frame["last_verified"].max()) if len(frame) else ""
+    data_date = str(frame["last_verified"].max()) if "last_verified" in frame and len(frame) else ""
     rows = []
     for record in frame.to_dict("records"):
         shown = dict(record)

@@ -39,6 +39,7 @@ LIST_COLUMNS: Final = (
     "status",
     "precarity",
     "evidence_rung",
+    "described_year",
 )
 
 
@@ -112,6 +113,8 @@ class OverviewView:
     currency: str
     #: Services delivered in prisons in Wales, apart from the areas' counts.
     custody: str
+    #: The data date (the latest check of any row): the base of the currency horizon.
+    data_date: str = ""
 
     @property
     def lang(self) -> str:
@@ -248,6 +251,7 @@ def compute_view(context: AppContext, state: ViewState) -> OverviewView:
         ),
         currency=coverage_words.currency_text(context, matching, locale),
         custody=coverage_words.custody_text(context, matching, locale),
+        data_date=context.data_date,
     )
 
 

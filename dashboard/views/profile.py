@@ -17,9 +17,9 @@ from typing import Any, Final
 
 import numpy as np
 
+from dashboard import i18n
 from dashboard.data import vocabulary as vocab
 from dashboard.data.geo import slugify
-from dashboard import i18n
 from dashboard.domain import cells as cells_module
 from dashboard.domain import cliff, counting, need, precarity
 from dashboard.domain.cells import gap_cells

@@ -109,7 +109,7 @@ def test_every_download_says_its_source_data_date_period_and_settings(client):
     ]
     assert "interventions.csv" in lines[0]
     assert lines[1] == "# Data checked: 2026-11-25"
-    assert lines[2].startswith("# Coverage: drawn from documents dated 2020–2024")
+    assert lines[2].startswith("# Coverage: drawn from documents")
     assert "financial year 2026-27" in lines[3]
     assert lines[4] == (
         "# Settings: /download/overview/behaviour.csv?level=force&behaviour_focus=stalking"

@@ -60,7 +60,7 @@ def test_la_counts_only_what_is_placed_in_them(mini_directory):
     assert sum(la.values()) == 1
     everything = np.ones(mini_directory.size, bool)
     table = counting.area_counts(
-        mini_directory, everything, "la", False, {area: 1000 for area in mini_directory.area_ids["la"]}
+        mini_directory, everything, "la", False, dict.fromkeys(mini_directory.area_ids["la"], 1000)
     ).set_index("area_id")
     # Region-wide with no LA listed: Choices beside 4 Mid and West Wales LAs, C Hub beside 6
     # North Wales LAs, Phoenix beside 5 Gwent LAs.
