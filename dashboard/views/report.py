@@ -19,7 +19,7 @@ import plotly.io as pio
 from dashboard import config
 from dashboard.data import vocabulary as vocab
 from dashboard.domain.context import AppContext
-from dashboard.views import figures_map, panel_registry, theme
+from dashboard.views import coverage_text, figures_map, panel_registry, theme
 from dashboard.views import overview as overview_view
 from dashboard.views.overview import OverviewView
 from dashboard.views.panel_registry import FUNDING_END
@@ -154,6 +154,7 @@ def build_report(
 <h2>{html.escape(figures_map.metric_label(view.state.metric, _))}</h2>
 {rendered[0]}
 <ul>{notes}</ul>
+{_coverage_block(view)}
 <h2>{html.escape(text["drill_down"])}</h2>
 {"".join(rendered[1:])}
 <h2>{html.escape(text["list_heading"])}</h2>
@@ -162,6 +163,35 @@ def build_report(
 <p class="small">{html.escape(text["ons_source"])}</p>
 <p class="small">{html.escape(text["interventions_source"])}</p>
 </body></html>"""
+
+
+def _coverage_block(view: OverviewView) -> str:
+    """How the sources cover the map's areas, whether they are compared and why, and what the
+    2023 survey found about them: the words beside the overview's map."""
+    _ = view.locale
+    parts = [
+        f"<h2>{html.escape(_('How the sources cover these areas'))}</h2>",
+        f"<p>{html.escape(view.comparison.reason)}</p>",
+    ]
+    if view.coverage_key:
+        items = "".join(
+            f'<li><span style="display:inline-block;width:1em;height:1em;border:1px solid '
+            f'#4d4d4d;background:{theme.COVERAGE_COLOURS[klass]};margin-right:.4em"></span>'
+            f"<strong>{html.escape(_(coverage_text.CLASS_LABELS[klass]))}</strong>: "
+            f"{html.escape(statement)}. {html.escape(', '.join(areas))}</li>"
+            for klass, statement, areas in view.coverage_key
+        )
+        parts.append(f"<ul>{items}</ul>")
+    if view.comparison.offer:
+        parts.append(f'<p class="small">{html.escape(view.comparison.offer)}</p>')
+    sentence, quote, source = view.survey_finding
+    if sentence:
+        parts.append(
+            f"<h3>{html.escape(_('What the 2023 survey found'))}</h3><p>{html.escape(sentence)}</p>"
+            f'<blockquote><span lang="en">“{html.escape(quote)}”</span> '
+            f'<cite class="small">{html.escape(source)}</cite></blockquote>'
+        )
+    return "\n".join(parts)
 
 
 def _notice_block(heading: str, notices: Sequence[str]) -> str:
