@@ -157,6 +157,16 @@ def coverage_aside(context: AppContext, view: OverviewView) -> list:
         html.H2(locale("How the sources cover these areas"), className="aside-title"),
         html.P(view.comparison.reason, className="comparison-reason"),
     ]
+    sentence, quote, source = view.survey_finding
+    if sentence:
+        children += [
+            html.H3(locale("What the 2023 survey found"), className="aside-subtitle"),
+            html.P(sentence),
+            html.Blockquote(
+                [html.Span(f"“{quote}”", lang="en"), " ", html.Cite(source, className="small")],
+                className="survey-quote",
+            ),
+        ]
     if view.coverage_key:
         children.append(
             html.Ul(
@@ -168,9 +178,8 @@ def coverage_aside(context: AppContext, view: OverviewView) -> list:
                                 style={"backgroundColor": COVERAGE_COLOURS[klass]},
                                 **{"aria-hidden": "true"},
                             ),
-                            html.Strong(locale(coverage_text.CLASS_LABELS[klass])),
-                            f": {statement}. ",
-                            html.Span(", ".join(areas), className="coverage-areas"),
+                            html.Strong(", ".join(areas)),
+                            f": {statement}.",
                         ]
                     )
                     for klass, statement, areas in view.coverage_key
@@ -189,16 +198,6 @@ def coverage_aside(context: AppContext, view: OverviewView) -> list:
                 className="compare-offer",
             )
         )
-    sentence, quote, source = view.survey_finding
-    if sentence:
-        children += [
-            html.H3(locale("What the 2023 survey found"), className="aside-subtitle"),
-            html.P(sentence),
-            html.Blockquote(
-                [html.Span(f"“{quote}”", lang="en"), " ", html.Cite(source, className="small")],
-                className="survey-quote",
-            ),
-        ]
     return children
 
 

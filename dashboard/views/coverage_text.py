@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.data import vocabulary as vocab
-from dashboard.domain import counting, coverage, currency
+from dashboard.domain import citations, counting, coverage, currency
 from dashboard.domain.context import AppContext
 from dashboard.domain.coverage import AreaCoverage, Scope
 from dashboard.i18n import N_, Locale
@@ -34,9 +34,9 @@ CLASS_LABELS: Final = (
 )
 REASONS: Final = {
     coverage.UNEVEN: N_(
-        "Not ranked: the sources describe these areas unevenly, so a count here measures how "
-        "much was written about an area, not how much exists. The colours show how each area "
-        "is described; the number is the services named there."
+        "Not ranked: the sources describe these areas unevenly, so a count shows how much was "
+        "written about an area, not how much exists. Colours show how each area is described; "
+        "numbers are the services named there."
     ),
     coverage.NO_SOURCE: N_(
         "Not ranked: no source lists every service in these areas. The number is the services "
@@ -168,7 +168,8 @@ def survey_finding(
         sentence += " " + locale(OTHER_WAY).format(
             area=", ".join(names.get(area, area) for area in leaders)
         )
-    return sentence, str(row["evidence"].iloc[0]), str(row["source"].iloc[0])
+    citation = citations.readable_citation(str(row["source"].iloc[0]), context.bundle.sources)
+    return sentence, str(row["evidence"].iloc[0]), citation
 
 
 # -- currency ------------------------------------------------------------------------------------
