@@ -8,6 +8,7 @@ import pandas as pd
 from dash import html
 
 from dashboard.cymraeg import fill
+from dashboard.domain import cells as cells_module
 from dashboard.domain import counting
 from dashboard.i18n import N_, Locale
 
@@ -56,7 +57,7 @@ def key_figures(summary: dict, locale: Locale) -> html.Dl:
             [
                 (
                     _("In prisons here (custody provision)"),
-                    "; ".join(f"{service}, {prison}" for service, prison in summary["custody"]),
+                    custody_text(summary["custody"]),
                 )
             ]
             if summary["custody"]
@@ -101,6 +102,14 @@ def key_figures(summary: dict, locale: Locale) -> html.Dl:
     )
 
 
+def custody_text(custody) -> str:
+    """ "Horizon: HMP Parc, HMP Usk and Prescoed; Kaizen: HMP Parc": each service once."""
+    prisons: dict[str, list[str]] = {}
+    for service, prison in custody:
+        prisons.setdefault(service, []).append(prison)
+    return "; ".join(f"{service}: {', '.join(names)}" for service, names in prisons.items())
+
+
 def comparison_entries(summary: dict, locale: Locale) -> list[tuple[str, str]]:
     """The rate beside Wales and the rank, where the areas' coverage is alike; else why not."""
     _ = locale
@@ -133,9 +142,9 @@ def cells_section(summary: dict, locale: Locale) -> html.Div:
     return html.Div(
         [
             html.H3(_("Service tiers"), className="h5"),
-            cell_state_list(summary["tier_cells"], locale),
+            cell_state_list(summary["tier_cells"], locale, summary.get("source_years")),
             html.H3(_("Behaviours addressed"), className="h5"),
-            cell_state_list(summary["behaviour_cells"], locale),
+            cell_state_list(summary["behaviour_cells"], locale, summary.get("source_years")),
         ],
         className="profile-cells",
     )
@@ -206,32 +215,68 @@ def crime_section(summary: dict, locale: Locale) -> html.Div:
     )
 
 
-def cell_state_list(cells: dict, locale: Locale) -> html.Ul:
-    """Categories grouped by their cell state, in words (recorded, gap, not known, no record)."""
+def cell_state_list(cells: dict, locale: Locale, source_years=None) -> html.Ul:
+    """Categories grouped by their cell state and its reason, in words: recorded there or across
+    Wales, stated gaps with their year, derived gaps, not known (and why), no record."""
     _ = locale
-    stated = "stated"
-    groups: dict[str, list[str]] = {state: [] for state in (*counting.CELL_STATES, stated)}
+    source_years = source_years or {}
+    groups: dict[str, list[str]] = {}
+    texts: dict[str, str] = {}
     for category, cell in cells.items():
         label = _(category)
+        key, text = _cell_group(cell, locale, source_years)
         if cell.state == counting.RECORDED:
-            label += f" ({locale.number(cell.count)})"
-        groups[stated if cell.documented else cell.state].append(label)
-    unclassified = next(iter(cells.values())).unclassified if cells else 0
-    headings = {
-        counting.RECORDED: _("Provision recorded: {list}."),
-        stated: _("Gap stated by a source document: {list}."),
-        counting.GAP: _("Gap in the directory's record (every service classified): {list}."),
-        counting.NOT_KNOWN: _("Not known (unclassified services: {n}): {list}."),
-        counting.NO_RECORD: _("No record: {list}."),
-    }
+            label += f" ({locale.number(cell.count or cell.across_wales)})"
+        groups.setdefault(key, []).append(label)
+        texts[key] = text
     return html.Ul(
         [
             html.Li(
-                headings[state].format(list=", ".join(items), n=locale.number(unclassified)),
-                className=f"cell-state-{state.replace(' ', '-')}",
+                texts[key].format(list=", ".join(items)),
+                className=f"cell-state-{key.split(':')[0].replace(' ', '-')}",
             )
-            for state, items in groups.items()
-            if items
+            for key, items in groups.items()
         ],
         className="cell-states",
     )
+
+
+def _cell_group(cell, locale: Locale, source_years) -> tuple[str, str]:
+    """(group key, sentence with a {list} place) for one cell: its state, and why."""
+    _ = locale
+    if cell.state == counting.RECORDED:
+        if cell.reason == cells_module.ACROSS_WALES:
+            return "recorded:wales", _("Available across all of Wales only: {list}.")
+        return "recorded", _("Provision recorded: {list}.")
+    if cell.state == counting.GAP and cell.documented is not None:
+        file = cell.documented.source.split(" § ")[0]
+        year = source_years.get(file)
+        if year:
+            # {list} is filled by the caller, once the group is complete.
+            sentence = _("Gap stated by a source document in {year}: {list}.")
+            return f"gap:stated:{year}", sentence.replace("{year}", str(year))
+        return "gap:stated", _("Gap stated by a source document: {list}.")
+    if cell.state == counting.GAP:
+        sentence = _(
+            "Gap (every service that could fill it is classified, within a list of {year}): {list}."
+        )
+        return "gap", sentence.replace("{year}", str(cell.year or "–"))
+    if cell.state == counting.NOT_KNOWN:
+        sentences = {
+            cells_module.WIDER_HAS: _(
+                "Not known: services recorded across the wider area or with no area may provide "
+                "it: {list}."
+            ),
+            cells_module.UNCLASSIFIED: _("Not known: some services here are unclassified: {list}."),
+            cells_module.WIDER_UNCLASSIFIED: _(
+                "Not known: services recorded across the wider area or with no area are "
+                "unclassified: {list}."
+            ),
+            cells_module.NOT_ENUMERATED: _(
+                "Not known: no source lists every service here: {list}."
+            ),
+        }
+        return f"not known:{cell.reason}", sentences.get(
+            cell.reason, _("Not known: {list}.")
+        )
+    return "no record", _("No record: {list}.")

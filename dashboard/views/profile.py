@@ -124,6 +124,9 @@ def area_summary(
         "currency": coverage_words.currency_text(context, local, locale),
         "wider_count": int(np.count_nonzero(counting.wider_matrix(directory, level)[:, column] & mask)),
         "custody": _custody_here(context, level, area_id, mask),
+        "source_years": {
+            row.file: int(row.year) for row in context.bundle.sources.itertuples(index=False)
+        },
         "per_100k": float(row["per_100k"]),
         "wales_per_100k": wales.per_100k,
         "wales_count": wales.count,
