@@ -320,6 +320,11 @@ def map_values(
             if coverage and row.area_id in coverage
             else ""
         )
+        + (
+            "<br>" + locale("Counted services {when}").format(when=row.last_described)
+            if getattr(row, "last_described", "")
+            else ""
+        )
         for row in table.itertuples(index=False)
     ]
     values = table[metric].to_numpy(dtype=float)
