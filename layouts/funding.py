@@ -5,27 +5,21 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import html
 
-from dashboard.domain import cliff
+from dashboard.domain import cliff, counting, precarity
 from dashboard.i18n import Locale
 from dashboard.web import ids
-from layouts.components import figure_panel, radio_group
+from layouts.components import figure_panel, radio_group, source_note
 
 
 def funding_page(view: dict, *, group: str, locale: Locale, current_year: str) -> html.Div:
     """Stated funding ends: the summary, the timeline by group and the two breakdowns."""
-    horizons = view["horizons"]
     classes = view["classes"]
-    summary = locale(
-        "{within} interventions' stated funding ends within 12 months; {ended} had a stated end that has passed; {unknown} have no stated end date."
-    ).format(
-        within=int(horizons[cliff.WITHIN_12_MONTHS]),
-        ended=int(horizons[cliff.ENDED]),
-        unknown=int(horizons[cliff.NOT_STATED]),
-    )
     return html.Div(
         [
             html.H1(locale("Funding cliff-edge"), className="page-title"),
-            dbc.Alert(summary, color="warning", id="funding-summary"),
+            # What is known first: for how many services an end date is stated at all.
+            dbc.Alert(view["lead"], color="warning", id="funding-summary"),
+            html.P(view["precarity"], id="funding-precarity"),
             html.P(
                 locale(
                     "The 2023 survey found 14 of 21 grant-funded interventions due to end in the 2023 to 2024 financial year. Dates here are the funding ends stated in the public documents; the current financial year is {year}."
@@ -96,6 +90,15 @@ def funding_page(view: dict, *, group: str, locale: Locale, current_year: str) -
                     u=int(classes["unknown"]),
                 )
             ),
+            source_note(method_note(locale), locale),
         ],
         className="review",
     )
+
+
+def method_note(locale: Locale) -> str:
+    """The rules behind the page's counts, word for word: current provision, known values,
+    none and not known; then every funding-precarity band's rule."""
+    rules = " ".join(locale(counting.RULES[key]) for key in ("current", "known", "none_recorded"))
+    bands = " ".join(locale(step) for step in precarity.RULE_STEPS)
+    return rules + " " + locale("Funding precarity bands: {rule}").format(rule=bands)

@@ -82,7 +82,8 @@ def method_note(_: Translate) -> str:
         + _(
             "Rates use the ONS mid-2024 population aged 16 and over. 'Externally evaluated or "
             "accredited' means Respect or CSAAP accreditation, or an independent or randomised "
-            "evaluation. Precarious funding: {rule}"
+            "evaluation. Funding precarity bands (the share in the high precarity band counts "
+            "the high band only): {rule}"
         ).format(rule=rule)
     )
 

@@ -80,3 +80,8 @@ def horizon_counts(cliff: pd.DataFrame) -> pd.Series:
 
 def funder_class_counts(cliff: pd.DataFrame) -> pd.Series:
     return cliff["funder_class"].value_counts().reindex(list(FUNDER_CLASSES), fill_value=0)
+
+
+def end_stated(horizons: pd.Series) -> int:
+    """How many of the services counted in ``horizons`` have a stated funding end."""
+    return int(horizons.sum() - horizons[NOT_STATED])

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.data import vocabulary as vocab
-from dashboard.domain import evidence
+from dashboard.domain import evidence, precarity
 from dashboard.domain.model import Directory
 from dashboard.i18n import N_
 
@@ -121,6 +121,13 @@ RULES: Final = MappingProxyType(
         ),
     }
 )
+
+
+def none_recorded(known: int, services: int) -> bool:
+    """Whether a zero among ``services`` counted services is "none recorded" (every one is
+    classified for the field: ``known == services``) rather than "not known" (rule
+    ``none_recorded``)."""
+    return known >= services
 
 
 # ---------------------------------------------------------------------------------- masks
@@ -215,17 +222,16 @@ def any_value_mask(directory: Directory, column: str, values: Sequence[str]) -> 
 def known_mask(directory: Directory, attribute: str) -> np.ndarray:
     """Services for which ``attribute`` is known.
 
-    ``quality``: the evaluation status is stated or an accreditation is recorded;
+    ``quality``: the evaluation status is stated ("not evaluated" included) or an accreditation
+    is recorded, i.e. the evidence rung is not "not known";
     ``precarity``: the precarity rule could place the service in a band; a directory column with
     a vocabulary: its value is not ``unknown``.
     """
     frame = directory.frame
     if attribute == "quality":
-        stated = (frame["evaluation_status"] != vocab.UNKNOWN).to_numpy()
-        accredited = (
-            frame["evidence_rung"].isin((evidence.ACCREDITED, evidence.UNDER_WAY)).to_numpy()
-        )
-        return stated | accredited
+        # Stated (a source gives an evaluation status, "not evaluated" included) or an
+        # accreditation recorded: every rung but "not known".
+        return (frame["evidence_rung"] != evidence.NOT_KNOWN).to_numpy()
     if attribute == "precarity":
         return np.asarray(directory.precarity_known)
     table = directory.indicators[attribute]
@@ -322,6 +328,9 @@ def area_counts(
     quality = column_count(np.asarray(directory.quality))
     precarity_known = column_count(known_mask(directory, "precarity"))
     precarious = column_count(np.asarray(directory.precarious))
+    # The share counts the high band only; the medium band is reported beside it, so that an
+    # area whose services are all funded year by year never reads as simply "0%".
+    precarity_medium = column_count((directory.frame["precarity"] == precarity.MEDIUM).to_numpy())
     ids = directory.area_ids[level]
     population = np.array([population_16_plus[area] for area in ids], dtype=float)
     table = pd.DataFrame(
@@ -343,6 +352,7 @@ def area_counts(
             "precarious_count": precarious,
             "precarity_known": precarity_known,
             "precarious_share": share(precarious, precarity_known),
+            "precarity_medium_count": precarity_medium,
             "precarious_too_little": too_little_known(count, precarity_known),
         }
     )

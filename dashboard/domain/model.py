@@ -33,6 +33,9 @@ FILTERS: Final = MappingProxyType(
         "kind": ("kind", vocab.KINDS),
     }
 )
+#: Filter values of earlier versions that old links may still carry -> the values they became
+#: (an old link keeps showing the same services).
+FORMER_FILTER_VALUES: Final = MappingProxyType({"evaluation": evidence.FORMER_RUNGS})
 #: Breakdowns drawn in the drill-down panels (besides evidence and precarity).
 BREAKDOWNS: Final = MappingProxyType(
     {

@@ -16,16 +16,31 @@ from dashboard.i18n import Locale
 from dashboard.views import theme
 
 
-def bar_values(counts: pd.Series, *, locale: Locale) -> dict:
+def zero_text(*, complete: bool, locale: Locale) -> str:
+    """A zero's words: "0, none recorded" only when every counted service is classified for the
+    field (``complete``: :func:`dashboard.domain.counting.none_recorded`), else "0, not known"
+    (the rule in words: ``counting.RULES["none_recorded"]``)."""
+    return locale("0, none recorded") if complete else locale("0, not known")
+
+
+def count_text(value: int, *, complete: bool, locale: Locale) -> str:
+    """A count as a bar's text or a table's cell: the number, or a zero in words."""
+    return locale.number(value) if value else zero_text(complete=complete, locale=locale)
+
+
+def bar_values(counts: pd.Series, *, locale: Locale, complete: bool) -> dict:
     """The parts of :func:`bar_chart` that depend on the counts, keyed by their path in the
     figure. Everything else depends only on the categories, labels, title and language, so a
-    drawn chart is brought up to date by assigning just these (a ``Patch``)."""
+    drawn chart is brought up to date by assigning just these (a ``Patch``).
+
+    ``complete``: every counted service is classified for the field, so a zero is "none
+    recorded"; otherwise a zero is "not known" (:func:`zero_text`)."""
     values = [int(value) for value in counts.to_numpy()]
     top = max(values) if values and max(values) > 0 else 1
     return {
         ("data", 0, "x"): values,
         ("data", 0, "text"): [
-            locale.number(value) if value else locale("0, none recorded") for value in values
+            count_text(value, complete=complete, locale=locale) for value in values
         ],
         ("data", 0, "textfont", "color"): [
             theme.ZERO_TEXT if value == 0 else theme.TEXT for value in values
@@ -41,11 +56,13 @@ def bar_chart(
     labels: Mapping[str, str],
     title: str,
     locale: Locale,
+    complete: bool,
     height: int | None = None,
 ) -> go.Figure:
-    """Horizontal bars in the given order; zero categories stay, labelled as explicit zeros."""
+    """Horizontal bars in the given order; zero categories stay, labelled as explicit zeros
+    ("none recorded" when ``complete``, else "not known": :func:`zero_text`)."""
     categories = list(counts.index)
-    parts = bar_values(counts, locale=locale)
+    parts = bar_values(counts, locale=locale, complete=complete)
     values = parts[("data", 0, "x")]
     y_labels = [labels.get(category, category) for category in categories]
     return go.Figure(

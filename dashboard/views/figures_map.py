@@ -95,7 +95,7 @@ SHARE_COLUMNS: Final = {
         "precarious_count",
         "precarity_known",
         "precarious_too_little",
-        N_("with precarious funding"),
+        N_("in the high precarity band"),
     ),
 }
 
@@ -609,4 +609,8 @@ def _hover_text(row, *, metric: str, name: str, total: int, locale: Locale) -> s
         headline = locale("Too little known to show a share")
     else:
         headline = f"{locale.percent(share_value)} {locale(what)}"
+    if metric == "precarious_share":  # the medium band beside the high band's share
+        known_text += "<br>" + locale("medium precarity band: {n}").format(
+            n=locale.number(int(row.precarity_medium_count))
+        )
     return f"<b>{name}</b><br>{headline}<br>{known_text}<br>{count_text}{rank_line}{beside}"

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 from dashboard.domain import citations, counting
 from dashboard.i18n import Locale
 from dashboard.views import theme
-from dashboard.views.figures import centred_note
+from dashboard.views.figures import centred_note, count_text
 
 #: What every cell trace of the gap heatmap shares: the text in the cell, its hover, the gaps.
 CELL_STYLE: Final = {
@@ -352,16 +352,18 @@ def simple_bars(
     labels: Mapping[str, str],
     title: str,
     locale: Locale,
+    complete: bool,
     order: Sequence[str] | None = None,
 ) -> go.Figure:
-    """Vertical bars with counts on top, zeros written out."""
+    """Vertical bars with counts on top, zeros written out ("none recorded" only when
+    ``complete``, else "not known": :func:`dashboard.views.figures.zero_text`)."""
     index = list(order) if order else list(counts.index)
     values = [int(counts.get(key, 0)) for key in index]
     return go.Figure(
         _value_bars(
             [labels.get(key, key) for key in index],
             values,
-            [locale.number(v) if v else locale("0, none") for v in values],
+            [count_text(v, complete=complete, locale=locale) for v in values],
             "%{x}: %{y}<extra></extra>",
         ),
         layout=theme.layout(

@@ -104,6 +104,7 @@ def slides(context: AppContext, lang: str) -> list[Slide]:
                     "Current local interventions by police force area (all-Wales services beside)"
                 ),
                 locale=i18n.locale_for(lang),
+                complete=True,
                 height=300,
             ),
             sources=(directory_src, survey_src),
@@ -134,9 +135,11 @@ def slides(context: AppContext, lang: str) -> list[Slide]:
                 ),
                 *(
                     (
-                        _("None recorded in the directory for: {list}.").format(
-                            list=", ".join(zeros)
-                        ),
+                        (
+                            _("None recorded in the directory for: {list}.")
+                            if counting.none_recorded(behaviour_known, services)
+                            else _("Not known whether any service addresses: {list}.")
+                        ).format(list=", ".join(zeros)),
                     )
                     if zeros
                     else ()
@@ -147,6 +150,7 @@ def slides(context: AppContext, lang: str) -> list[Slide]:
                 labels={b: _(b) for b in behaviours.index},
                 title=_("Behaviour focus"),
                 locale=i18n.locale_for(lang),
+                complete=counting.none_recorded(behaviour_known, services),
                 height=330,
             ),
             sources=(directory_src,),
@@ -219,8 +223,9 @@ def slides(context: AppContext, lang: str) -> list[Slide]:
                 "{q} of the {k} current services whose evaluation is known are accredited or externally evaluated (known for {k} of {n})."
             ).format(q=fmt(quality), k=fmt(quality_known), n=fmt(n)),
             points=(
-                _("{u} have no evaluation or accreditation recorded, or it is not known.").format(
-                    u=fmt(int(rungs.get(evidence.NONE_OR_UNKNOWN, 0)))
+                _("{e} are stated not to have been evaluated; for {u}, no source says.").format(
+                    e=fmt(int(rungs.get(evidence.NOT_EVALUATED, 0))),
+                    u=fmt(int(rungs.get(evidence.NOT_KNOWN, 0))),
                 ),
                 _("Survey: {share} of interventions stated they had been evaluated.").format(
                     share=survey_value(survey, "evaluated-share") or "45%"

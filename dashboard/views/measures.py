@@ -30,10 +30,12 @@ MEASURES: Final = (
         N_("Share externally evaluated or accredited"),
         N_("Share externally evaluated or accredited"),
     ),
+    # Named by the band it counts: the high band only (the rule: precarity.RULE_STEPS, shown in
+    # the method note); the medium band is shown beside it wherever the share is.
     Measure(
         "precarious_share",
-        N_("Share with precarious funding"),
-        N_("Share with precarious funding"),
+        N_("Share in the high precarity band"),
+        N_("Share in the high precarity band"),
     ),
 )
 MEASURE_BY_KEY: Final = {measure.key: measure for measure in MEASURES}

@@ -51,6 +51,11 @@ class Breakdown:
     known: int
     services: int
 
+    @property
+    def complete(self) -> bool:
+        """Every counted service is classified: a zero is "none recorded", else "not known"."""
+        return counting.none_recorded(self.known, self.services)
+
 
 @dataclass(frozen=True)
 class FundingEnd:
@@ -316,7 +321,9 @@ def chart_inputs(
 def bar_figure(panel: Panel, breakdown: Breakdown, locale: i18n.Locale):
     """One drill-down bar chart, built with plotly's validated objects."""
     series, labels, title = chart_inputs(panel, breakdown, locale)
-    return figures.bar_chart(series, labels=labels, title=title, locale=locale)
+    return figures.bar_chart(
+        series, labels=labels, title=title, locale=locale, complete=breakdown.complete
+    )
 
 
 def funding_figure(funding_end: FundingEnd, current_year: str, locale: i18n.Locale):
@@ -482,8 +489,11 @@ def panel_alternative(
         ).format(n=total, k=len(rows))
         return summary, (locale("Financial year and funder"), locale("Interventions")), rows
     title = locale(panel_registry.panel(key).title)
-    counts = view.breakdowns[key].counts
-    rows = [(locale(category), locale.number(count)) for category, count in counts.items()]
+    breakdown = view.breakdowns[key]
+    rows = [
+        (locale(category), figures.count_text(count, complete=breakdown.complete, locale=locale))
+        for category, count in breakdown.counts.items()
+    ]
     listed = "; ".join(f"{label} {value}" for label, value in rows)
     summary = locale("{title}: {list}.").format(title=title, list=listed)
     return summary, (title, locale("Interventions")), rows

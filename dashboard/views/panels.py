@@ -46,7 +46,7 @@ def panel_parts(view: OverviewView, key: str) -> Parts:
         panel_registry.panel(key), view.breakdowns[key], locale
     )
     categories = list(series.index)
-    parts = figures.bar_values(series, locale=locale)
+    parts = figures.bar_values(series, locale=locale, complete=view.breakdowns[key].complete)
     parts[("data", 0, "y")] = [labels.get(category, category) for category in categories]
     parts[("data", 0, "marker", "color")] = [theme.BAR] * len(categories)
     parts[("layout", "title", "text")] = title

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from dashboard import i18n
 from dashboard.cymraeg import fill
 from dashboard.data import vocabulary as vocab
-from dashboard.domain import cliff, counting, gaps, need
+from dashboard.domain import cliff, counting, gaps, need, precarity
 from dashboard.domain.cells import documented_gap_index, gap_cells
 from dashboard.domain.context import AppContext
 from dashboard.i18n import Translate
@@ -309,24 +309,83 @@ def funding_view(
     )
     horizons = cliff.horizon_counts(table)
     classes = cliff.funder_class_counts(table)
+    bands, precarity_known, services = counting.breakdown_with_known(
+        directory, counting.provision_mask(directory, provision), "precarity"
+    )
+    locale = i18n.locale_for(lang)
     return {
         "timeline": timeline,
         "horizons": horizons,
         "classes": classes,
+        "lead": funding_lead(horizons, locale),
+        "precarity": precarity_sentence(bands, precarity_known, services, locale),
         "horizon_chart": simple_bars(
             horizons,
             labels={h: _(h) for h in cliff.HORIZONS},
             title=_("Funding end, seen from {date}").format(date=as_of.isoformat()),
-            locale=i18n.locale_for(lang),
+            locale=locale,
+            complete=int(horizons[cliff.NOT_STATED]) == 0,
         ),
         "class_chart": simple_bars(
             classes,
             labels={c: _(c) for c in cliff.FUNDER_CLASSES},
             title=_("Primary funder: devolved and non-devolved"),
-            locale=i18n.locale_for(lang),
+            locale=locale,
+            complete=int(classes[vocab.UNKNOWN]) == 0,
         ),
         "table": table,
     }
+
+
+def funding_lead(horizons: pd.Series, locale: i18n.Locale) -> str:
+    """The funding page's lead: for how many services an end date is stated, then only what
+    those dates say. With no end date known, nothing is said to end within 12 months (never a
+    reassuring zero: rule ``none_recorded``)."""
+    services = int(horizons.sum())
+    stated = cliff.end_stated(horizons)
+    fmt = locale.number
+    lead = locale("End date stated for {known} of {n} interventions counted.").format(
+        known=fmt(stated), n=fmt(services)
+    )
+    if stated == 0:
+        return (
+            lead
+            + " "
+            + locale(
+                "No document states when their funding ends, so how many end within 12 months "
+                "is not known."
+            )
+        )
+    lead += " " + locale(
+        "Of those with a stated end, {within} end within 12 months, {later} end later and "
+        "{ended} had an end that has passed."
+    ).format(
+        within=fmt(int(horizons[cliff.WITHIN_12_MONTHS])),
+        later=fmt(int(horizons[cliff.LATER])),
+        ended=fmt(int(horizons[cliff.ENDED])),
+    )
+    if stated < services:
+        lead += " " + locale("For the other {n}, when funding ends is not known.").format(
+            n=fmt(services - stated)
+        )
+    return lead
+
+
+def precarity_sentence(bands: pd.Series, known: int, services: int, locale: i18n.Locale) -> str:
+    """Every funding-precarity band by name, with how many services a band is known for (the
+    rule itself is the page's method note: ``precarity.RULE_STEPS``)."""
+    fmt = locale.number
+    return locale(
+        "Funding precarity, every band: high {high}, medium {medium}, low {low}, unknown "
+        "{unknown} (band known for {known} of {n})."
+    ).format(
+        high=fmt(int(bands.get(precarity.HIGH, 0))),
+        medium=fmt(int(bands.get(precarity.MEDIUM, 0))),
+        low=fmt(int(bands.get(precarity.LOW, 0))),
+        unknown=fmt(int(bands.get(vocab.UNKNOWN, 0))),
+        known=fmt(known),
+        n=fmt(services),
+    )
 
 
 def empty_figure(message: str) -> go.Figure:

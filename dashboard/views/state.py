@@ -18,7 +18,7 @@ from dashboard import config, i18n
 from dashboard.data import vocabulary as vocab
 from dashboard.data.geo import slugify
 from dashboard.domain import counting
-from dashboard.domain.model import FILTERS
+from dashboard.domain.model import FILTERS, FORMER_FILTER_VALUES
 from dashboard.i18n import N_
 from dashboard.views.measures import MEASURE_BY_KEY
 
@@ -171,6 +171,8 @@ def parse(
     for key, (_, allowed) in FILTERS.items():
         raw = query.get(key, [])
         values = [item for value in raw for item in value.split(",") if item]
+        former = FORMER_FILTER_VALUES.get(key, {})
+        values = [new for value in values for new in former.get(value, (value,))]
         kept = tuple(dict.fromkeys(value for value in values if value in allowed))
         for value in values:
             if value not in allowed:
