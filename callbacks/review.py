@@ -24,6 +24,7 @@ def register(app: Dash, context: AppContext) -> None:
     gap_outputs = [
         *(Output(graph_id, "figure") for _panel, graph_id in GAP_FIGURES),
         Output("gaps-findings-box", "children"),
+        Output("gaps-summary", "children"),
     ]
     gap_controls = [
         Input(ids.GAPS_LEVEL, "value"),
@@ -43,6 +44,7 @@ def register(app: Dash, context: AppContext) -> None:
         return (
             *(result[panel] for panel, _graph_id in GAP_FIGURES),
             findings_list(result["findings"], locale_for(settings.lang)),
+            result["summary_text"],
             view_state.area_search(settings),
         )
 

@@ -18,13 +18,22 @@ from layouts.components import (
     source_note,
 )
 
-#: Headings of the findings, in the order shown: documented gaps lead.
+#: Headings of the findings, in the order shown: the gaps sources state (with their year) and
+#: what the directory records lead; what is not known comes last, folded.
 FINDING_GROUPS = (
-    ("documented", N_("Gaps stated by the source documents")),
-    ("derived", N_("Gaps derived from the directory (every counted service classified)")),
+    ("documented", N_("Gaps stated by the source documents, with their year")),
     ("record", N_("What the directory records")),
-    ("not known", N_("Not known: too many services unclassified to claim a gap")),
+    (
+        "derived",
+        N_(
+            "Gaps derived from the directory (every service that could fill them classified, "
+            "in an area a source lists)"
+        ),
+    ),
+    ("not known", N_("Not known: services that could fill the gap are unclassified")),
 )
+#: The group shown folded, so that the page never leads with a wall of "not known".
+FOLDED_GROUP = "not known"
 #: The gap matrices drawn, each with the id its figure is updated by.
 GAP_FIGURES = (
     ("behaviour", ids.GAPS_BEHAVIOUR),
@@ -43,11 +52,29 @@ def findings_list(findings, locale: Locale) -> html.Div:
             for finding in findings
             if getattr(finding, "evidence_class", "derived") == evidence_class
         ]
-        if items:
+        if not items:
+            continue
+        class_name = f"findings-group findings-{evidence_class.replace(' ', '-')}"
+        if evidence_class == FOLDED_GROUP:
+            groups.append(
+                html.Details(
+                    [
+                        html.Summary(
+                            html.H3(
+                                f"{locale(heading)} ({locale.number(len(items))})",
+                                className="findings-heading",
+                            )
+                        ),
+                        html.Ul(items),
+                    ],
+                    className=class_name,
+                )
+            )
+        else:
             groups.append(
                 html.Section(
                     [html.H3(locale(heading), className="findings-heading"), html.Ul(items)],
-                    className=f"findings-group findings-{evidence_class.replace(' ', '-')}",
+                    className=class_name,
                 )
             )
     if not groups:
@@ -144,13 +171,19 @@ def gaps_page(
             dcc.Location(id=ids.GAPS_URL, refresh=False),
             html.H1(locale("Gap review"), className="page-title"),
             html.P(
+                review.get("summary_text", ""),
+                id="gaps-summary",
+                className="lead-text gaps-summary",
+            ),
+            html.P(
                 locale(
-                    "Each cell is provision recorded (a count), a gap (stated by a source, or "
-                    "derived where every counted service is classified), not known (some "
-                    "services unclassified) or no record. Findings are computed from the data "
+                    "Each cell is provision recorded (a count, or a service available across "
+                    "Wales), a gap (stated by a source, with its year, or derived where every "
+                    "service that could fill it is classified, with its source's year), not "
+                    "known (with its reason) or no record. Findings are computed from the data "
                     "and the source documents by fixed rules, not typed in."
                 ),
-                className="lead-text",
+                className="small",
             ),
             dbc.Row(
                 [

@@ -6,9 +6,12 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from dashboard.domain import cells as cells_module
 from dashboard.domain import counting
+from dashboard.domain.gaps import Stated
 from dashboard.domain.scorecard import ScorecardCell, ScorecardView
 from dashboard.i18n import N_, Locale
+from dashboard.views import review
 from dashboard.web import ids
 from layouts.components import download_button, names_as_published, quoted_english, source_note
 
@@ -43,40 +46,81 @@ def element_rule(element, locale: Locale) -> str:
     return f"{field_label(element.field, locale)}: {values}"
 
 
+def cell_reason(cell: ScorecardCell, element, *, locale: Locale) -> str:
+    """Why a cell is in its state, in words (its tooltip, and the CSV's ``reason_text``)."""
+    return review.reason_text(
+        cell,
+        _=locale,
+        field=field_label(element.field, locale),
+        lang=locale.lang,
+        stated=_stated(cell),
+        cited=cell.documented_citation,
+    )
+
+
+def _stated(cell: ScorecardCell) -> Stated | None:
+    if cell.documented is None:
+        return None
+    return Stated(cell.documented, cell.stated_year, cell.later)
+
+
 def cell_content(cell: ScorecardCell, element, *, locale: Locale) -> html.Td:
-    """One cell: symbol, state in words and a tooltip; colour only repeats what the words say."""
+    """One cell: symbol, state in words, its reason or year, and a tooltip; colour only repeats
+    what the words say."""
     fmt = locale.number
     lines: list = []
     classes = ["sc-cell", STATE_CLASSES[cell.state]]
-    if cell.state == counting.RECORDED:
+    reason = cell.reason
+    title = cell_reason(cell, element, locale=locale)
+    if cell.state == counting.RECORDED and reason == cells_module.ACROSS_WALES:
+        lines.append(html.Span("✓ " + locale("across Wales"), className="sc-state"))
+    elif cell.state == counting.RECORDED:
         lines.append(html.Span(f"✓ {fmt(cell.count)}", className="sc-state"))
         lines.append(html.Span(locale("recorded"), className="sc-sub"))
-        title = "; ".join(cell.names)
     elif cell.state == counting.GAP and cell.documented is not None:
         classes[-1] = "sc-gap-documented"
         lines.append(html.Span("✗ " + locale("gap"), className="sc-state"))
-        lines.append(html.Span(locale("stated by a source"), className="sc-sub"))
-        title = f"“{cell.documented.evidence}” ({cell.documented_citation})"
-    elif cell.state == counting.GAP:
-        lines.append(html.Span("✗ " + locale("gap"), className="sc-state"))
-        lines.append(html.Span(locale("in the directory"), className="sc-sub"))
-        title = locale(
-            "None of the {m} current services here meets this element, and {field} is known "
-            "for all of them."
-        ).format(m=fmt(cell.services), field=field_label(element.field, locale))
-    elif cell.state == counting.NOT_KNOWN:
-        lines.append(html.Span("? " + locale("not known"), className="sc-state"))
         lines.append(
             html.Span(
-                locale("({n} unclassified)").format(n=fmt(cell.unclassified)), className="sc-sub"
+                locale("stated in {year}").format(year=cell.stated_year)
+                if cell.stated_year
+                else locale("stated by a source"),
+                className="sc-sub",
             )
         )
-        title = locale("{n} of the {m} current services here have no {field} recorded.").format(
-            n=fmt(cell.unclassified), m=fmt(cell.services), field=field_label(element.field, locale)
+        if cell.later:
+            lines.append(
+                html.Span(
+                    locale("later sources name: {names}").format(names=", ".join(cell.later.names)),
+                    className="sc-sub sc-later",
+                )
+            )
+        title = f"“{cell.documented.evidence}” ({cell.documented_citation}). {title}"
+    elif cell.state == counting.GAP:
+        lines.append(html.Span("✗ " + locale("gap"), className="sc-state"))
+        lines.append(
+            html.Span(
+                locale("derived; sources to {year}").format(year=cell.year)
+                if cell.year
+                else locale("in the directory"),
+                className="sc-sub",
+            )
         )
+    elif cell.state == counting.NOT_KNOWN:
+        lines.append(html.Span("? " + locale("not known"), className="sc-state"))
+        if reason == cells_module.WIDER_HAS:
+            sub = locale("(could be served by {n})").format(n=fmt(cell.wider))
+        elif reason == cells_module.WIDER_UNCLASSIFIED:
+            sub = locale("({n} that could serve it unclassified)").format(
+                n=fmt(cell.wider_unclassified)
+            )
+        elif reason == cells_module.NOT_ENUMERATED:
+            sub = locale("(no source lists every service here)")
+        else:
+            sub = locale("({n} unclassified)").format(n=fmt(cell.unclassified))
+        lines.append(html.Span(sub, className="sc-sub"))
     else:
         lines.append(html.Span("– " + locale("no record"), className="sc-state"))
-        title = locale("The directory holds no current service here.")
     if cell.all_wales:
         lines.append(
             html.Span(
@@ -84,10 +128,46 @@ def cell_content(cell: ScorecardCell, element, *, locale: Locale) -> html.Td:
                 className="sc-sub",
             )
         )
-        title += " " + locale("Available across Wales: {names}.").format(
-            names="; ".join(cell.all_wales_names)
-        )
+        if reason != cells_module.ACROSS_WALES:
+            title += " " + locale("Available across Wales: {names}.").format(
+                names="; ".join(cell.all_wales_names)
+            )
     return html.Td(lines, className=" ".join(classes), title=title.strip())
+
+
+def stated_list(view: ScorecardView, *, locale: Locale) -> html.Div | None:
+    """The gaps the sources state, each with its year and what later sources name there: what
+    the page leads with."""
+    items = []
+    for row in view.rows:
+        for cell, element in zip(row.cells, view.elements, strict=True):
+            if cell.documented is None:
+                continue
+            sentence = review.stated_year_sentence(cell.stated_year, cell.later, _=locale)
+            items.append(
+                html.Li(
+                    [
+                        html.Strong(f"{row.name}, {element.label}: "),
+                        locale(cell.documented.statement),
+                        " ",
+                        sentence,
+                        " (",
+                        html.Cite(cell.documented_citation, lang="en"),
+                        ")",
+                    ]
+                )
+            )
+    if not items:
+        return None
+    return html.Div(
+        [
+            html.H2(
+                locale("Gaps stated by the source documents, with their year"),
+                className="panel-title",
+            ),
+            html.Ul(items, className="sc-stated"),
+        ]
+    )
 
 
 def scorecard_table(view: ScorecardView, *, locale: Locale) -> html.Table:
@@ -151,16 +231,31 @@ def scorecard_table(view: ScorecardView, *, locale: Locale) -> html.Table:
 def legend(locale: Locale) -> html.Ul:
     items = [
         ("sc-recorded", "✓ 2", locale("recorded (number of services)")),
-        ("sc-gap-documented", "✗ " + locale("gap"), locale("stated by a source document")),
+        (
+            "sc-recorded",
+            "✓ " + locale("across Wales"),
+            locale("a service available across all of Wales meets it"),
+        ),
+        (
+            "sc-gap-documented",
+            "✗ " + locale("gap"),
+            locale("stated by a source document, in the year shown"),
+        ),
         (
             "sc-gap",
             "✗ " + locale("gap"),
-            locale("in the directory: field known for every service, none meets it"),
+            locale(
+                "derived: field known for every service that could fill it, none meets it, in "
+                "an area a source lists (year of that source)"
+            ),
         ),
         (
             "sc-not-known",
             "? " + locale("not known"),
-            locale("field not recorded for some services: not a gap"),
+            locale(
+                "a service here, or one that could serve it from across the region, police "
+                "force area or Wales or with no area, is unclassified or could meet it: not a gap"
+            ),
         ),
         ("sc-no-record", "– " + locale("no record"), locale("no current service recorded")),
     ]
@@ -190,12 +285,13 @@ def services_details(view: ScorecardView, *, locale: Locale) -> html.Div:
                         quoted_english(cell.documented.evidence, locale),
                         " (",
                         html.Cite(cell.documented_citation, lang="en"),
-                        ")",
+                        ") ",
+                        review.stated_year_sentence(cell.stated_year, cell.later, _=locale),
                     ]
                 )
             else:
-                parts.append(locale(cell.state))
-            if cell.all_wales_names:
+                parts.append(locale(cell.state) + ": " + cell_reason(cell, element, locale=locale))
+            if cell.all_wales_names and cell.reason != cells_module.ACROSS_WALES:
                 parts.extend(
                     [
                         " · " + locale("available across Wales:") + " ",
@@ -239,7 +335,13 @@ def offer_list(view: ScorecardView, *, locale: Locale) -> html.Ol:
 def scorecard_body(view: ScorecardView, *, locale: Locale) -> list:
     """Everything that changes with the controls."""
     notes = [html.P(note, className="small") for note in view.notes]
+    summary = (
+        review.summary_sentence(view.summary, _=locale, lang=locale.lang) if view.summary else ""
+    )
+    stated = stated_list(view, locale=locale)
     return [
+        html.P(summary, className="lead-text sc-summary") if summary else None,
+        *([stated] if stated is not None else []),
         legend(locale),
         html.Div(scorecard_table(view, locale=locale), className="scorecard-wrap"),
         *notes,

@@ -85,6 +85,9 @@ class Cell:
     wider_unclassified: int = 0
     #: Names of the services beyond the area that have the value (all-Wales, then wider).
     wider_names: tuple[str, ...] = ()
+    #: Names of the services beyond the area that could serve it and are unclassified for the
+    #: field (all-Wales, then wider): why a cell is "not known" for reason WIDER_UNCLASSIFIED.
+    wider_unclassified_names: tuple[str, ...] = ()
     #: For a derived gap: the year of the latest source that lists the area's services.
     year: int | None = None
 
@@ -205,7 +208,8 @@ def unrecorded_field_cells(
 ) -> dict[str, Cell]:
     """area_id -> :class:`Cell` for a field the directory does not have: every counted service
     is unclassified, so a cell is "not known", or "no record" where nothing is counted."""
-    counted = counting.counted_matrix(directory, level, include_all_wales) & mask[:, None]
+    community = mask & ~np.asarray(directory.custody_only)
+    counted = counting.counted_matrix(directory, level, include_all_wales) & community[:, None]
     cells = {}
     for index, area_id in enumerate(directory.area_ids[level]):
         services = int(np.count_nonzero(counted[:, index]))
@@ -257,11 +261,13 @@ def _areas(
     """Per area of ``level``: the services counted there, those available across Wales beside
     it, and those that may serve it from a wider or unknown area (custody-only services are in
     none of them: they bear only on custody provision)."""
-    counted = counting.counted_matrix(directory, level, include_all_wales) & mask[:, None]
+    # Custody-only services are community provision nowhere, all-Wales ones included.
+    community = mask & ~np.asarray(directory.custody_only)
+    counted = counting.counted_matrix(directory, level, include_all_wales) & community[:, None]
     national = (
         np.zeros(directory.size, dtype=bool)
         if include_all_wales
-        else counting.national_mask(directory) & mask
+        else counting.national_mask(directory) & community
     )
     wider = (counting.wider_matrix(directory, level) | directory.unlocated[:, None]) & mask[:, None]
     for index, area_id in enumerate(directory.area_ids[level]):
@@ -296,7 +302,8 @@ def _cell(
     count = int(np.count_nonzero(with_value))
     across = int(np.count_nonzero(national_value))
     wider = int(np.count_nonzero(wider_value))
-    wider_unclassified = int(np.count_nonzero((area.wider | area.national) & unknown))
+    beyond_unknown = (area.wider | area.national) & unknown
+    wider_unclassified = int(np.count_nonzero(beyond_unknown))
     services = int(np.count_nonzero(area.here))
     unclassified = int(np.count_nonzero(area.here & unknown))
     state, reason = classify(
@@ -322,6 +329,8 @@ def _cell(
         wider_unclassified=wider_unclassified,
         wider_names=tuple(sorted(names[national_value], key=str.lower))
         + tuple(sorted(names[wider_value], key=str.lower)),
+        wider_unclassified_names=tuple(sorted(names[area.national & unknown], key=str.lower))
+        + tuple(sorted(names[area.wider & unknown], key=str.lower)),
         year=None if area.year in (None, CENSUS) else area.year,
     )
 

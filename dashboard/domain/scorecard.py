@@ -12,7 +12,8 @@ Pure: the context and the options in, a frozen :class:`ScorecardView` out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 from typing import Final
 
 import numpy as np
@@ -20,11 +21,12 @@ import pandas as pd
 
 from dashboard import i18n
 from dashboard.data import vocabulary as vocab
-from dashboard.domain import citations, counting
+from dashboard.domain import citations, counting, gaps
 from dashboard.domain.cells import (
     Cell,
     DocumentedGap,
     any_value_cells,
+    coverage_index,
     documented_gap_index,
     unrecorded_field_cells,
 )
@@ -64,6 +66,9 @@ class ScorecardCell(Cell):
     all_wales_names: tuple[str, ...] = ()
     #: The documented gap's source as people read it ("" when there is none).
     documented_citation: str = ""
+    #: A stated gap: its document's year, and the current services later sources name there.
+    stated_year: int | None = None
+    later: gaps.Later = field(default_factory=gaps.Later)
 
 
 @dataclass(frozen=True)
@@ -97,9 +102,14 @@ class ScorecardView:
     level: str
     include_all_wales: bool
     lang: str
+    #: The cells' states and reasons, counted (what the page's first sentence says).
+    summary: gaps.Summary | None = None
 
-    def table(self) -> pd.DataFrame:
-        """The table as shown, one row per area, for the CSV download."""
+    def table(
+        self, describe: Callable[[ScorecardCell, Element], str] | None = None
+    ) -> pd.DataFrame:
+        """The table as shown, one row per area, for the CSV download; ``describe`` words each
+        cell's reason (:func:`dashboard.views.review.reason_text`)."""
         records = []
         for row in self.rows:
             record: dict[str, object] = {
@@ -115,13 +125,23 @@ class ScorecardView:
             }
             for element, cell in zip(self.elements, row.cells, strict=True):
                 record[f"{element.id}_state"] = cell.state
+                record[f"{element.id}_reason"] = cell.reason
+                record[f"{element.id}_reason_text"] = describe(cell, element) if describe else ""
+                record[f"{element.id}_year"] = (
+                    cell.stated_year if cell.documented else gaps.cell_year(cell)
+                ) or ""
                 record[f"{element.id}_count"] = cell.count
                 record[f"{element.id}_unclassified"] = cell.unclassified
                 record[f"{element.id}_services"] = "; ".join(cell.names)
                 record[f"{element.id}_all_wales_beside"] = cell.all_wales
+                record[f"{element.id}_could_be_served_by"] = "; ".join(cell.wider_names)
+                record[f"{element.id}_unclassified_beyond"] = "; ".join(
+                    cell.wider_unclassified_names
+                )
                 record[f"{element.id}_documented_gap"] = (
                     cell.documented.evidence if cell.documented else ""
                 )
+                record[f"{element.id}_later_sources_name"] = "; ".join(cell.later.names)
             records.append(record)
         return pd.DataFrame.from_records(records)
 
@@ -167,9 +187,14 @@ def _elements(
 
 
 def _scorecard_cell(
-    element_id: str, cell: Cell, beside: tuple[int, tuple[str, ...]], sources: pd.DataFrame | None
+    element_id: str,
+    cell: Cell,
+    beside: tuple[int, tuple[str, ...]],
+    sources: pd.DataFrame | None,
+    stated: gaps.Stated | None = None,
 ) -> ScorecardCell:
-    """A counted cell, with the all-Wales services shown beside it and its citation as read."""
+    """A counted cell, with the all-Wales services shown beside it, its citation as read, and
+    a stated gap's year and what later sources name there."""
     return ScorecardCell(
         **{name.name: getattr(cell, name.name) for name in fields(Cell)},
         element_id=element_id,
@@ -178,6 +203,8 @@ def _scorecard_cell(
         documented_citation=(
             citations.readable_citation(cell.documented.source, sources) if cell.documented else ""
         ),
+        stated_year=stated.year if stated is not None else None,
+        later=stated.later if stated is not None else gaps.Later(),
     )
 
 
@@ -197,8 +224,12 @@ def scorecard_view(
     sources = getattr(context.bundle, "sources", None)
     elements = _elements(context.bundle.minimum_offer, directory, sources, _)
     mask = counting.provision_mask(directory, counting.CURRENT)
-    national = counting.national_mask(directory) & mask
+    # Custody-only services are community provision nowhere (rule "custody").
+    national = counting.national_mask(directory) & mask & ~np.asarray(directory.custody_only)
     documented = documented_index(context, level)
+    stated = gaps.stated_gaps(directory, mask, documented, sources)
+    area_coverage = getattr(context, "coverage", None)
+    coverage = None if area_coverage is None else coverage_index(area_coverage, level)
     names = directory.frame["name"].to_numpy(dtype=object)
 
     columns: list[dict[str, Cell]] = []
@@ -224,6 +255,7 @@ def scorecard_view(
                 element.field,
                 element.values,
                 documented,
+                coverage=coverage,
             )
         )
         if include_all_wales:
@@ -243,7 +275,13 @@ def scorecard_view(
     rows = []
     for area_id in directory.area_ids[level]:
         cells = tuple(
-            _scorecard_cell(element.id, column[area_id], extra, sources)
+            _scorecard_cell(
+                element.id,
+                column[area_id],
+                extra,
+                sources,
+                stated.get(column[area_id].documented.id) if column[area_id].documented else None,
+            )
             for element, column, extra in zip(elements, columns, beside, strict=True)
         )
         states = [cell.state for cell in cells]
@@ -267,4 +305,5 @@ def scorecard_view(
         rows=tuple(rows),
         all_wales_services=int(np.count_nonzero(national)),
         notes=tuple(notes),
+        summary=gaps.summarise([row.cells for row in rows], stated),
     )

@@ -87,6 +87,14 @@ CSV_HEADERS: Final = {
     "documented_gap": N_("gap stated by a source"),
     "documented_source": N_("source of the stated gap"),
     "documented_quote": N_("quote of the stated gap"),
+    "reason": N_("reason (code)"),
+    "reason_text": N_("reason"),
+    "year": N_("year of the source (gap)"),
+    "wider_available": N_("could serve it from across the region or police force area"),
+    "wider_unclassified": N_("could serve it, unclassified"),
+    "could_be_served_by": N_("could be served by"),
+    "unclassified_beyond": N_("could serve it, unclassified (names)"),
+    "later_sources_name": N_("later sources name"),
 }
 #: A scorecard column: an element's identifier, then one of its measures ("family_state").
 ELEMENT_COLUMN = re.compile(r"^(?P<element>[a-z-]+)_(?P<part>[a-z_]+)$")

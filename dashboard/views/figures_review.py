@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Final
 
 import numpy as np
@@ -53,9 +53,14 @@ def gap_heatmap(
     title: str,
     locale: Locale,
     sources: pd.DataFrame | None = None,
+    text: Callable[[object], str] | None = None,
+    hover: Callable[[object], str] | None = None,
 ) -> go.Figure:
     """Areas by category, each cell in its state (:mod:`dashboard.domain.counting`), in words as well
-    as colour: a count (blue), "gap" (red), "not known (n)" (amber), "no record" (grey)."""
+    as colour: a count (blue), "gap" (red), "not known (n)" (amber), "no record" (grey).
+
+    ``text`` and ``hover`` word a cell (its reason and year, :mod:`dashboard.views.review`);
+    without them a cell says its state and counts only."""
     area_ids = list(cells)
     categories = list(next(iter(cells.values()))) if cells else []
     rows = [row_labels.get(area, area) for area in area_ids]
@@ -94,6 +99,8 @@ def gap_heatmap(
             )
         return locale("No counted service recorded here")
 
+    text_of = text or text_of
+    hover_of = hover or hover_of
     text = [[wrap_label(text_of(cell), CELL_LINE) for cell in row] for row in grid]
 
     def text_for(state: str) -> list[list[str]]:
@@ -104,7 +111,7 @@ def gap_heatmap(
             for labels, row in zip(text, grid, strict=True)
         ]
 
-    hover = [[hover_of(cell) for cell in row] for row in grid]
+    hovers = [[wrap_label(hover_of(cell), 60) for cell in row] for row in grid]
     counts = np.array([[cell.count for cell in row] for row in grid], dtype=float).reshape(
         len(rows), len(columns)
     )
@@ -133,7 +140,7 @@ def gap_heatmap(
                 showscale=False,
                 text=text_for(state),
                 textfont={"size": 13, "color": theme.TEXT},
-                customdata=hover,
+                customdata=hovers,
                 name=state,
                 **CELL_STYLE,
             )
@@ -156,7 +163,7 @@ def gap_heatmap(
             zmax=max(top, 1.0),
             text=text_for(counting.RECORDED),
             textfont={"size": 15},
-            customdata=hover,
+            customdata=hovers,
             colorbar={
                 "title": {"text": locale("Interventions")},
                 "thickness": 12,

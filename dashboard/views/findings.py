@@ -157,61 +157,7 @@ def slides(context: AppContext, lang: str) -> list[Slide]:
         )
     )
 
-    from dashboard.views import review
-
-    recs = gaps.recommendations_by_subject(context.bundle.recommendations)
-    found = gaps.find_gaps(
-        directory,
-        level="region",
-        include_all_wales=False,
-        recommendations=recs,
-        documented=review.documented_gaps(context),
-        survey=context.bundle.survey,
-    )
-    region_names = context.names(lang, "region")
-    no_medium = [region_names[g.area_id] for g in found if g.kind == "no-medium-risk"]
-    not_known = [region_names[g.area_id] for g in found if g.kind == "medium-risk-not-known"]
-    stated = [g for g in found if g.kind == "documented"]
-    deck.append(
-        Slide(
-            title=_("Gaps in regional provision"),
-            headline=(
-                _("No current medium-risk-tier service recorded in: {areas}.").format(
-                    areas=", ".join(no_medium)
-                )
-                if no_medium
-                else _("No region is shown to lack a medium-risk-tier service.")
-            ),
-            points=(
-                *(
-                    (
-                        _("Not known for: {areas} (services with no tier recorded).").format(
-                            areas=", ".join(not_known)
-                        ),
-                    )
-                    if not_known
-                    else ()
-                ),
-                *(review.gap_sentence(gap, names={}, _=_, lang=lang) for gap in stated[:3]),
-                _(
-                    "Current services in the medium-risk tier (Fowler, Karim & Feder 2020) recorded for each region; all-Wales services are not counted."
-                ),
-            ),
-            sources=(directory_src,),
-            # Readable citations (the seed file's name meant nothing to an audience).
-            cited=tuple(
-                sorted(
-                    {
-                        citations.readable_citation(
-                            g.documented.source, getattr(context.bundle, "sources", None)
-                        )
-                        for g in stated[:3]
-                        if g.documented
-                    }
-                )
-            ),
-        )
-    )
+    deck.append(gap_slide(context, lang, directory_src))
 
     rungs = directory.frame.loc[everything, "evidence_rung"].value_counts()
     quality = int((directory.quality & everything).sum())
@@ -255,3 +201,92 @@ def slides(context: AppContext, lang: str) -> list[Slide]:
         )
     )
     return deck
+
+
+#: Where a stated gap's area is, in the order the gap slide lists them: regions, then local
+#: authorities, then all of Wales (the slide is about regional provision).
+STATED_ORDER = {"region": 0, "force": 0, "la": 1, "wales": 2}
+
+
+def gap_slide(context: AppContext, lang: str, directory_src: str) -> Slide:
+    """Gaps in regional provision: one sentence on how few gaps hold against every service that
+    could fill them, then the gaps the sources state (with their year and what later sources
+    name there), what the directory records, and, in one line, what is not known."""
+    from dashboard.views import review
+
+    _ = i18n.translator(lang)
+    fmt = lambda value: i18n.format_number(value, lang)  # noqa: E731
+    sources = getattr(context.bundle, "sources", None)
+    result = review.gap_review(context, level="region", include_all_wales=False, lang=lang)
+    found = result["gaps"]
+    region_names = context.names(lang, "region")
+    summary = result["summary"]
+    stated = sorted(
+        (g for g in found if g.kind == "documented" and g.documented is not None),
+        key=lambda g: STATED_ORDER.get(g.documented.level, 3),
+    )
+    derived = [g for g in found if g.kind == "no-medium-risk"]
+    tiers = result["cells"]["tier"]
+    recorded = [
+        region_names[area_id]
+        for area_id, row in tiers.items()
+        if row[gaps.MEDIUM_RISK_TIER].state == counting.RECORDED
+        and row[gaps.MEDIUM_RISK_TIER].count
+    ]
+    not_known = [region_names[g.area_id] for g in found if g.kind == "medium-risk-not-known"]
+    years = sorted({g.year for g in stated if g.year})
+    headline = _(
+        "Few gaps hold against every service that could fill them: the directory supports "
+        "{derived} derived gaps; the sources state {stated} gaps{years}."
+    ).format(
+        derived=fmt(summary.derived),
+        stated=fmt(len(stated)),
+        years=(
+            " " + _("(dated {first} to {last})").format(first=years[0], last=years[-1])
+            if len(years) > 1
+            else (" " + _("(dated {year})").format(year=years[0]) if years else "")
+        ),
+    )
+    points = [review.gap_sentence(gap, names={}, _=_, lang=lang) for gap in stated[:3]]
+    if recorded:
+        points.append(
+            _("Current medium-risk-tier services are recorded in: {areas}.").format(
+                areas=", ".join(recorded)
+            )
+        )
+    if derived:
+        points.append(
+            _("No current medium-risk-tier service, derived from the directory: {areas}.").format(
+                areas=", ".join(region_names[g.area_id] for g in derived)
+            )
+        )
+    if not_known:
+        points.append(
+            _(
+                "Not known for: {areas} (services with no tier recorded there, or across the "
+                "police force area, could fill it)."
+            ).format(areas=", ".join(not_known))
+        )
+    points.append(
+        _(
+            "Medium-risk tier is the service tier of Fowler, Karim & Feder (2020), not the risk "
+            "level of the people a service accepts; all-Wales services are shown beside each "
+            "region, not counted in it."
+        )
+    )
+    return Slide(
+        title=_("Gaps in regional provision"),
+        headline=headline,
+        points=tuple(points),
+        sources=(directory_src,),
+        # Readable citations (the seed file's name meant nothing to an audience).
+        cited=tuple(
+            sorted(
+                {
+                    citations.readable_citation(g.documented.source, sources)
+                    for g in stated[:3]
+                    if g.documented
+                }
+            )
+        ),
+    )

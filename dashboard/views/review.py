@@ -11,10 +11,11 @@ import plotly.graph_objects as go
 from dashboard import i18n
 from dashboard.cymraeg import fill
 from dashboard.data import vocabulary as vocab
-from dashboard.domain import cliff, counting, gaps, need, precarity
-from dashboard.domain.cells import documented_gap_index, gap_cells
+from dashboard.domain import cells as cells_module
+from dashboard.domain import citations, cliff, counting, gaps, need, precarity
+from dashboard.domain.cells import Cell, documented_gap_index, gap_cells
 from dashboard.domain.context import AppContext
-from dashboard.i18n import Translate
+from dashboard.i18n import N_, Translate
 from dashboard.views.figures_review import (
     cliff_timeline,
     gap_heatmap,
@@ -40,11 +41,14 @@ def gap_sentence(gap: gaps.Gap, *, names: dict, _: Translate, lang: str = "en") 
     if gap.kind == "documented":
         stated = gap.documented
         text = _(stated.statement) if stated else gap.subject
-        if gap.count:
-            text += " " + _(
-                "The directory now records {n} current services that may fill it."
-            ).format(n=fmt(gap.count))
-        return text
+        return " ".join(
+            part
+            for part in (
+                text,
+                stated_year_sentence(gap.year, gap.later, _=_, count=gap.count, fmt=fmt),
+            )
+            if part
+        )
     if gap.kind == "survey-reports":
         return _(
             "The directory holds no current intervention recorded for {behaviour}, but the 2023 "
@@ -64,27 +68,79 @@ def gap_sentence(gap: gaps.Gap, *, names: dict, _: Translate, lang: str = "en") 
             "but {n} of {m} current services have no behaviour focus recorded."
         ).format(behaviour=_(gap.subject), n=fmt(gap.compared_with or 0), m=fmt(gap.services))
     if gap.kind == "no-medium-risk":
-        return _(
+        text = _(
             "No current medium-risk-tier service is recorded in {area}, and the service tier of "
-            "all {m} current services there is known."
+            "all {m} current services there, and of every service that could serve it from "
+            "across its police force area, across Wales or with no area, is known."
         ).format(area=area, m=fmt(gap.services))
+        return _join(text, derived_year_sentence(gap.year, _=_))
     if gap.kind == "medium-risk-not-known":
-        return _(
-            "Not known whether {area} has a medium-risk-tier service: {n} of its {m} current "
-            "services have no service tier recorded."
-        ).format(area=area, n=fmt(gap.compared_with or 0), m=fmt(gap.services))
+        cell = gap.cell
+        if cell is None or cell.reason == cells_module.UNCLASSIFIED:
+            return _(
+                "Not known whether {area} has a medium-risk-tier service: {n} of its {m} current "
+                "services have no service tier recorded."
+            ).format(area=area, n=fmt(gap.compared_with or 0), m=fmt(gap.services))
+        return _("Not known whether {area} has a medium-risk-tier service: {reason}").format(
+            area=area, reason=reason_text(cell, _=_, field=_("service tier"), lang=lang)
+        )
     if gap.kind == "only-criminal-justice":
-        return fill(
-            _("In {area}, every current local service is a criminal-justice one ({n})."),
+        text = fill(
+            _(
+                "In {area}, every current local service is a criminal-justice one ({n}), and no "
+                "service that could serve it from across its region, police force area or "
+                "Wales is outside criminal justice."
+            ),
             area=area,
             n=fmt(gap.count),
         )
+        return _join(text, derived_year_sentence(gap.year, _=_))
+    if gap.kind == "only-criminal-justice-placed":
+        text = fill(
+            _("In {area}, every current service placed there is a criminal-justice one ({n})."),
+            area=area,
+            n=fmt(gap.count),
+        )
+        cell = gap.cell
+        if cell is not None and cell.wider_names:
+            text = _join(
+                text,
+                _("Services outside criminal justice could serve it: {names}.").format(
+                    names=", ".join(cell.wider_names)
+                ),
+            )
+        elif cell is not None and cell.wider_unclassified:
+            text = _join(
+                text,
+                _(
+                    "{n} services that could serve it from across its region, police force area "
+                    "or Wales, or with no area, have no service tier recorded."
+                ).format(n=fmt(cell.wider_unclassified)),
+            )
+        return text
     if gap.kind == "no-local":
-        listed = ", ".join(names.get(area, area) for area in gap.areas)
-        return _(
-            "The directory records no current local service in {n} local authorities (services "
-            "available across Wales may reach them): {areas}."
+        beside = dict(zip(gap.areas, gap.beside, strict=False))
+        listed = ", ".join(
+            names.get(area, area)
+            + (
+                " (" + _("+{n} across the region").format(n=fmt(beside[area])) + ")"
+                if beside.get(area)
+                else ""
+            )
+            for area in gap.areas
+        )
+        text = _(
+            "The directory records no current service placed in {n} local authorities: {areas}."
         ).format(n=fmt(gap.count), areas=listed)
+        if gap.across_wales or gap.unlocated:
+            text = _join(
+                text,
+                _(
+                    "Services available across Wales ({w}) and services with no area recorded "
+                    "({u}) may reach them."
+                ).format(w=fmt(gap.across_wales), u=fmt(gap.unlocated)),
+            )
+        return text
     if gap.kind == "thinner-than":
         return fill(
             _(
@@ -95,6 +151,190 @@ def gap_sentence(gap: gaps.Gap, *, names: dict, _: Translate, lang: str = "en") 
             m=fmt(gap.compared_with),
         )
     return gap.kind
+
+
+def _join(*parts: str) -> str:
+    return " ".join(part for part in parts if part)
+
+
+def stated_year_sentence(
+    year: int | None, later: gaps.Later, *, _: Translate, count: int = 0, fmt=str
+) -> str:
+    """ "Stated in 2020; later sources name …" (or "Stated in 2020."), with how many current
+    services the directory records that would fill it when no later source names any."""
+    if year is None:
+        return ""
+    if later:
+        return _("Stated in {year}; later sources name {names}.").format(
+            year=year, names=later_names(later, _=_)
+        )
+    if count:
+        return _(
+            "Stated in {year}; the directory records {n} current services that may fill it, "
+            "none described by a later source."
+        ).format(year=year, n=fmt(count))
+    return _("Stated in {year}.").format(year=year)
+
+
+def later_names(later: gaps.Later, *, _: Translate) -> str:
+    """The services later sources name, grouped by where they are recorded."""
+    parts = []
+    if later.here:
+        parts.append(", ".join(later.here))
+    if later.across:
+        parts.append(
+            _("{names} (recorded across the area's region or police force area)").format(
+                names=", ".join(later.across)
+            )
+        )
+    if later.wales:
+        parts.append(_("{names} (available across Wales)").format(names=", ".join(later.wales)))
+    return "; ".join(parts)
+
+
+def derived_year_sentence(year: int | None, *, _: Translate) -> str:
+    if year is None:
+        return ""
+    return _("Derived from the directory; sources to {year}.").format(year=year)
+
+
+def reason_text(
+    cell: Cell,
+    *,
+    _: Translate,
+    field: str,
+    lang: str = "en",
+    stated: gaps.Stated | None = None,
+    cited: str = "",
+) -> str:
+    """Why a cell is in its state, in words (the gap review's hover and CSV, the scorecard's
+    tooltip): "available across Wales: Circles Cymru", "could be served by: Driving Change …",
+    "no source lists every service here" ..."""
+    fmt = lambda value: i18n.format_number(value, lang)  # noqa: E731
+    reason = getattr(cell, "reason", "")
+    beyond_names = ", ".join(getattr(cell, "wider_names", ()))
+    if cell.state == counting.RECORDED and reason == cells_module.ACROSS_WALES:
+        # wider_names: the all-Wales services first (``across_wales`` of them), then the others.
+        beyond = tuple(getattr(cell, "wider_names", ()))
+        across = getattr(cell, "across_wales", 0)
+        text = _("Available across Wales: {names}.").format(names=", ".join(beyond[:across]))
+        if beyond[across:]:
+            text = _join(
+                text,
+                _(
+                    "Could also be served by (recorded across the region or police force area, "
+                    "or with no area): {names}."
+                ).format(names=", ".join(beyond[across:])),
+            )
+        return text
+    if cell.state == counting.RECORDED:
+        return _("{n} of the {m} counted services here: {names}.").format(
+            n=fmt(cell.count), m=fmt(cell.services), names=", ".join(cell.names)
+        )
+    if cell.state == counting.GAP and cell.documented is not None:
+        year = stated.year if stated is not None else None
+        text = _("Stated by a source document") + (
+            " " + _("({year})").format(year=year) if year else ""
+        )
+        text += ": " + (cited or cell.documented.source) + "."
+        if stated is not None and stated.later:
+            text = _join(text, stated_year_sentence(stated.year, stated.later, _=_))
+        return text
+    if cell.state == counting.GAP:
+        return _join(
+            _(
+                "None of the {m} counted services here has it, and {field} is known for every "
+                "service that could fill it (here, across Wales, across the region or police "
+                "force area, or with no area)."
+            ).format(m=fmt(cell.services), field=field),
+            derived_year_sentence(getattr(cell, "year", None), _=_),
+        )
+    if cell.state == counting.NOT_KNOWN:
+        if reason == cells_module.WIDER_HAS:
+            return _(
+                "None recorded here, but could be served by: {names} (recorded only across the "
+                "region or police force area, or with no area)."
+            ).format(names=beyond_names)
+        if reason == cells_module.WIDER_UNCLASSIFIED:
+            return _(
+                "None of the {m} counted services here has it, but {n} services that could "
+                "serve it (across Wales, across the region or police force area, or with no "
+                "area) have no {field} recorded: {names}."
+            ).format(
+                m=fmt(cell.services),
+                n=fmt(cell.wider_unclassified),
+                field=field,
+                names=", ".join(cell.wider_unclassified_names),
+            )
+        if reason == cells_module.NOT_ENUMERATED:
+            return _(
+                "None recorded here, and every service that could fill it is classified, but "
+                "no source lists every service here."
+            )
+        return _("{n} of the {m} counted services here have no {field} recorded.").format(
+            n=fmt(cell.unclassified), m=fmt(cell.services), field=field
+        )
+    text = _("No counted service recorded here.")
+    if getattr(cell, "wider_unclassified", 0):
+        text = _join(
+            text,
+            _("{n} services that could serve it have no {field} recorded: {names}.").format(
+                n=fmt(cell.wider_unclassified),
+                field=field,
+                names=", ".join(cell.wider_unclassified_names),
+            ),
+        )
+    return text
+
+
+def cell_label(cell: Cell, *, _: Translate, stated: gaps.Stated | None = None) -> str:
+    """A cell's text in the gap matrix: a count, "+1 across Wales", "gap (stated 2020)",
+    "gap (derived; sources to 2023)", "not known (…)" or "no record"."""
+    reason = getattr(cell, "reason", "")
+    if cell.state == counting.RECORDED and reason == cells_module.ACROSS_WALES:
+        return _("+{n} across Wales").format(n=cell.across_wales)
+    if cell.state == counting.RECORDED:
+        return str(cell.count)
+    if cell.state == counting.GAP and cell.documented is not None:
+        year = stated.year if stated is not None else None
+        return _("gap (stated {year})").format(year=year) if year else _("gap (stated)")
+    if cell.state == counting.GAP:
+        year = getattr(cell, "year", None)
+        return (
+            _("gap (derived; sources to {year})").format(year=year) if year else _("gap (derived)")
+        )
+    if cell.state == counting.NOT_KNOWN:
+        if reason == cells_module.WIDER_HAS:
+            return _("not known ({n} could serve)").format(n=cell.wider)
+        if reason == cells_module.WIDER_UNCLASSIFIED:
+            return _("not known ({n} beyond unclassified)").format(n=cell.wider_unclassified)
+        if reason == cells_module.NOT_ENUMERATED:
+            return _("not known (not listed)")
+        return _("not known ({n})").format(n=cell.unclassified)
+    return _("no record")
+
+
+def summary_sentence(summary: gaps.Summary, *, _: Translate, lang: str = "en") -> str:
+    """One sentence at the top of the gap pages: how few gaps hold, and why the rest is not
+    known."""
+    fmt = lambda value: i18n.format_number(value, lang)  # noqa: E731
+    years = summary.derived_years
+    return _(
+        "Few gaps can be derived from the directory. Of {cells} cells: derived gaps, {derived}"
+        "{years}; gaps stated by a source (with their year), {stated}; provision recorded, "
+        "{recorded} ({wales} through services available across Wales); not known, "
+        "{not_known} ({beyond} because a service recorded only across the region or police "
+        "force area, or with no area, could fill them)."
+    ).format(
+        cells=fmt(summary.cells),
+        derived=fmt(summary.derived),
+        years=(" " + _("(sources to {year})").format(year=max(years)) if years else ""),
+        stated=fmt(summary.stated),
+        recorded=fmt(summary.recorded),
+        wales=fmt(summary.across_wales),
+        not_known=fmt(summary.not_known),
+        beyond=fmt(summary.not_known_beyond),
+    )
 
 
 def documented_gaps(context: AppContext) -> dict:
@@ -138,6 +378,11 @@ GAP_FIELDS = {
     "tier": ("service_tier", vocab.SERVICE_TIERS),
     "risk": ("risk_level", vocab.RISK_LEVELS),
 }
+GAP_FIELD_NAMES = {
+    "behaviour": N_("behaviour focus"),
+    "tier": N_("service tier"),
+    "risk": N_("risk level"),
+}
 GAP_TITLES = {
     "behaviour": "Areas against behaviour focus",
     "tier": "Areas against service tier",
@@ -159,6 +404,8 @@ def gap_review(
     mask = counting.provision_mask(directory, provision)
     names = dict(context.names(lang, level))
     documented = documented_gaps(context)
+    sources = getattr(context.bundle, "sources", None)
+    coverage = gaps.coverage_by_level(getattr(context, "coverage", None))
     labels = {
         value: _(value)
         for value in (*vocab.BEHAVIOUR_FOCUSES, *vocab.SERVICE_TIERS, *vocab.RISK_LEVELS)
@@ -172,9 +419,11 @@ def gap_review(
             column,
             [v for v in categories if v != vocab.UNKNOWN],
             documented,
+            coverage=None if coverage is None else coverage.get(level),
         )
         for key, (column, categories) in GAP_FIELDS.items()
     }
+    stated = gaps.stated_gaps(directory, mask, documented, sources)
     recommendations = gaps.recommendations_by_subject(context.bundle.recommendations)
     found = gaps.find_gaps(
         directory,
@@ -184,12 +433,33 @@ def gap_review(
         documented=documented,
         survey=context.bundle.survey,
         provision=provision,
+        coverage=coverage,
+        sources=sources,
     )
     all_names = {**dict(context.names(lang, "la")), **dict(context.names(lang, "region")), **names}
-    sources = getattr(context.bundle, "sources", None)
     findings = [
         finding_from_gap(gap, names=all_names, _=_, lang=lang, sources=sources) for gap in found
     ]
+
+    def describe(key: str):
+        field = _(GAP_FIELD_NAMES[key])
+
+        def reason(cell: Cell) -> str:
+            about = stated.get(cell.documented.id) if cell.documented else None
+            cited = (
+                citations.readable_citation(cell.documented.source, sources)
+                if cell.documented
+                else ""
+            )
+            return reason_text(cell, _=_, field=field, lang=lang, stated=about, cited=cited)
+
+        return reason
+
+    def label(cell: Cell) -> str:
+        return cell_label(
+            cell, _=_, stated=stated.get(cell.documented.id) if cell.documented else None
+        )
+
     result = {
         key: gap_heatmap(
             cells[key],
@@ -198,13 +468,22 @@ def gap_review(
             title=_(GAP_TITLES[key]),
             locale=i18n.locale_for(lang),
             sources=sources,
+            text=label,
+            hover=describe(key),
         )
         for key in GAP_FIELDS
     }
     result["findings"] = findings
+    result["gaps"] = found
     result["cells"] = cells
+    result["stated"] = stated
+    result["summary"] = gaps.summarise(cells, stated)
+    result["summary_text"] = summary_sentence(result["summary"], _=_, lang=lang)
     result["matrices"] = {
-        key: gaps.cells_frame(cells[key], GAP_FIELDS[key][0]) for key in GAP_FIELDS
+        key: gaps.cells_frame(
+            cells[key], GAP_FIELDS[key][0], reason_text=describe(key), stated=stated
+        )
+        for key in GAP_FIELDS
     }
     return result
 

@@ -31,6 +31,7 @@ from dashboard.views.csv_export import csv_document
 from dashboard.web import view_cache
 from dashboard.web.pages import gap_review, scorecard_for
 from layouts.directory import GRID_COLUMNS
+from layouts.scorecard import cell_reason
 
 DOWNLOAD_PREFIX: Final = "/download"
 #: The directory page's download: the grid's columns, in the grid's order.
@@ -102,7 +103,7 @@ def _scorecard(context: AppContext, panel: str, search: str) -> _Table | None:
     locale = locale_for(settings.lang)
     all_wales = "-all-wales" if settings.include_all_wales else ""
     return _Table(
-        view.table(),
+        view.table(describe=lambda cell, element: cell_reason(cell, element, locale=locale)),
         view_state.area_search(settings),
         _counted(locale, counting.CURRENT),
         name=f"vawdasv-minimum-offer-{settings.level}{all_wales}.csv",

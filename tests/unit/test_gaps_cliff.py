@@ -73,11 +73,17 @@ def test_find_gaps(mini_directory):
         "west-glamorgan",
     ]
     assert [gap for gap in found if gap.kind == "only-criminal-justice"] == []
-    # Local: Drive in Cardiff; Choices region-wide in Mid and West Wales (4 LAs); Phoenix
-    # region-wide in Gwent (5 LAs). The other 12 LAs have only all-Wales services.
+    # Local: only Drive is placed in a local authority (Cardiff). Choices (region-wide in Mid
+    # and West Wales), Phoenix (region-wide in Gwent) and F (South Wales force-wide, no region)
+    # are beside the other 21 LAs' counts ("+1 across the region"), never inside them.
     no_local = next(gap for gap in found if gap.kind == "no-local")
-    assert no_local.count == 12
-    assert "vale-of-glamorgan" in no_local.areas and "cardiff" not in no_local.areas
+    assert no_local.count == 21 and "cardiff" not in no_local.areas
+    beside = dict(zip(no_local.areas, no_local.beside, strict=True))
+    assert beside["powys"] == 1  # Choices
+    assert beside["newport"] == 1  # Phoenix
+    assert beside["vale-of-glamorgan"] == 1  # F, South Wales force-wide, region unknown
+    assert beside["isle-of-anglesey"] == 0  # C Hub has ended
+    assert (no_local.across_wales, no_local.unlocated) == (1, 0)  # E; nothing without an area
     thinner = next(gap for gap in found if gap.kind == "thinner-than")
     assert (thinner.count, thinner.compared_with) == (1, 4)  # C Hub is no longer current
 

@@ -14,7 +14,7 @@ import pytest
 
 from dashboard.data import vocabulary as vocab
 from dashboard.domain import counting, scorecard
-from dashboard.domain.cells import any_value_cells, gap_cells
+from dashboard.domain.cells import ACROSS_WALES, any_value_cells, gap_cells
 from dashboard.domain.model import build_directory
 from tests.support.reference import AS_OF
 
@@ -142,15 +142,18 @@ def test_hand_counted_cells_local_only(tiny_context):
     assert cv_cells["medium-risk"].names == ("A",)
     assert cv_cells["family"].state == counting.GAP  # every tier there is known, none is family
     assert cv_cells["family"].documented is None
-    assert cv_cells["criminal-justice"].state == counting.GAP
-    assert cv_cells["criminal-justice"].all_wales == 1  # E beside, not added in
+    # E, available across Wales, is criminal justice: provision recorded (beside, not added in).
+    assert cv_cells["criminal-justice"].state == counting.RECORDED
+    assert cv_cells["criminal-justice"].reason == ACROSS_WALES
+    assert cv_cells["criminal-justice"].count == 0
+    assert cv_cells["criminal-justice"].all_wales == 1
     assert cv_cells["criminal-justice"].all_wales_names == ("E",)
     assert cv_cells["stalking"].state == counting.RECORDED and cv_cells["stalking"].names == ("B",)
     assert cv_cells["mr-or-family"].state == counting.RECORDED
     assert cv_cells["mr-or-family"].count == 1
     assert cv_cells["attendance"].state == counting.NOT_KNOWN
     assert cv_cells["attendance"].unclassified == 2
-    assert (cv.met, cv.gaps, cv.not_known, cv.no_record, cv.total) == (3, 2, 1, 0, 6)
+    assert (cv.met, cv.gaps, cv.not_known, cv.no_record, cv.total) == (4, 1, 1, 0, 6)
 
     # Gwent: C is decommissioned, D's tier is unknown: "not known", never a gap.
     gwent, gwent_cells = cells(view, "gwent")
@@ -159,13 +162,14 @@ def test_hand_counted_cells_local_only(tiny_context):
     assert gwent_cells["medium-risk"].unclassified == 1
     assert gwent_cells["family"].state == counting.NOT_KNOWN
     assert gwent_cells["stalking"].state == counting.NOT_KNOWN
-    assert (gwent.met, gwent.gaps, gwent.not_known) == (0, 0, 6)
+    assert gwent_cells["criminal-justice"].reason == ACROSS_WALES  # E
+    assert (gwent.met, gwent.gaps, gwent.not_known) == (1, 0, 5)
 
     ctm, ctm_cells = cells(view, "cwm-taf-morgannwg")
     assert ctm.services == 0
-    assert {cell.state for cell in ctm.cells} == {counting.NO_RECORD}
+    assert ctm_cells["criminal-justice"].state == counting.RECORDED  # E, across Wales
     assert ctm_cells["criminal-justice"].all_wales == 1
-    assert ctm.no_record == 6
+    assert ctm.no_record == 5
 
     notes = " ".join(view.notes)
     assert "attendance" in notes and "Voluntary attendance" in notes
@@ -241,7 +245,9 @@ def test_csv_table_matches_the_cells(tiny_context):
     assert table.loc["cardiff-and-vale", "medium-risk_services"] == "A"
     assert table.loc["gwent", "medium-risk_state"] == counting.NOT_KNOWN
     assert table.loc["gwent", "medium-risk_unclassified"] == 1
-    assert table.loc["cardiff-and-vale", "elements_met"] == 3
+    assert table.loc["cardiff-and-vale", "elements_met"] == 4
+    assert table.loc["cardiff-and-vale", "criminal-justice_reason"] == ACROSS_WALES
+    assert table.loc["gwent", "medium-risk_reason"] == "unclassified"
 
 
 # ------------------------------------------------------------------------ shipped data
@@ -257,6 +263,8 @@ def test_shipped_cardiff_and_vale_medium_risk_is_a_gap(real_context):
 
 
 def test_shipped_unclassified_services_never_make_a_gap(real_context):
+    """No derived gap while a service here, or one that could serve the area (across Wales,
+    across its police force area with no region, or with no area), is unclassified."""
     for level in ("region", "force"):
         for include in (False, True):
             view = scorecard.scorecard_view(
@@ -267,16 +275,62 @@ def test_shipped_unclassified_services_never_make_a_gap(real_context):
                 for cell in area.cells:
                     if cell.element_id not in tier_ids or cell.count or cell.documented:
                         continue
-                    if cell.unclassified:
-                        assert cell.state == counting.NOT_KNOWN, (area.area_id, cell)
-                    if cell.services and cell.unclassified == cell.services:
-                        assert cell.state == counting.NOT_KNOWN
+                    if cell.unclassified or cell.wider_unclassified or cell.wider:
+                        assert cell.state != counting.GAP, (area.area_id, cell)
+                    if cell.state == counting.NOT_KNOWN:
+                        assert cell.reason, (area.area_id, cell)
     view = scorecard.scorecard_view(
         real_context, level="region", include_all_wales=False, lang="en"
     )
     _, mid = cells(view, "mid-and-west-wales")
     assert mid["medium-risk"].state == counting.NOT_KNOWN
     assert mid["medium-risk"].unclassified > 0
+    # Cwm Taf Morgannwg: South Wales force-wide services with no region recorded could serve it
+    # (Driving Change, unclassified tier; the Family Intervention Programme and Inspiring
+    # Families, family tier), so neither is a gap.
+    _, ctm = cells(view, "cwm-taf-morgannwg")
+    assert ctm["medium-risk"].state == counting.NOT_KNOWN
+    assert ctm["family"].state == counting.NOT_KNOWN
+    assert "Driving Change" in ctm["medium-risk"].wider_unclassified_names
+    assert ctm["family"].reason == "wider has"
+
+
+def test_shipped_no_region_has_a_sexual_violence_gap_on_the_scorecard(real_context):
+    for level in ("region", "force"):
+        view = scorecard.scorecard_view(
+            real_context, level=level, include_all_wales=False, lang="en"
+        )
+        for area in view.rows:
+            for cell in area.cells:
+                if cell.element_id == "sexual-violence":
+                    assert cell.state != counting.GAP, area.area_id
+
+
+def test_shipped_stated_gaps_carry_their_year(real_context):
+    view = scorecard.scorecard_view(
+        real_context, level="region", include_all_wales=False, lang="en"
+    )
+    _, cv = cells(view, "cardiff-and-vale")
+    assert cv["medium-risk"].documented is not None and cv["medium-risk"].stated_year == 2020
+    # 2020's "no family intervention": the 2023 policing submission names two family-tier
+    # services recorded across South Wales with no region stated.
+    assert cv["family"].stated_year == 2020
+    assert set(cv["family"].later.across) >= {"Family Intervention Programme"}
+    table = view.table().set_index("area_id")
+    assert table.loc["cardiff-and-vale", "medium-risk_year"] == 2020
+    assert (
+        "Family Intervention Programme"
+        in table.loc["cardiff-and-vale", "family_later_sources_name"]
+    )
+    summary = view.summary
+    assert (
+        summary.derived
+        + summary.stated
+        + summary.recorded
+        + summary.not_known
+        + (summary.no_record)
+        == summary.cells
+    )
 
 
 def test_totals_add_up(real_context):
