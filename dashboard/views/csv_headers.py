@@ -90,7 +90,6 @@ CSV_HEADERS: Final = {
     "reason": N_("reason (code)"),
     "reason_text": N_("reason"),
     "year": N_("year of the source (gap)"),
-    "wider_available": N_("could serve it from across the region or police force area"),
     "wider_unclassified": N_("could serve it, unclassified"),
     "could_be_served_by": N_("could be served by"),
     "unclassified_beyond": N_("could serve it, unclassified (names)"),

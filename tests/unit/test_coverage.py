@@ -86,7 +86,7 @@ def test_no_rank_across_areas_of_unequal_coverage(uneven, mini_directory):
     # Regions: one reviewed in depth, five only listed. Forces: one partly reviewed.
     assert uneven.comparison("region") == coverage.UNEVEN
     assert uneven.comparison("force") == coverage.UNEVEN
-    population = {area: 100_000 for area in mini_directory.area_ids["region"]}
+    population = dict.fromkeys(mini_directory.area_ids["region"], 100000)
     everything = np.ones(mini_directory.size, bool)
     table = counting.area_counts(
         mini_directory, everything, "region", False, population, comparable=False
@@ -101,7 +101,7 @@ def test_within_one_source_areas_are_compared_at_the_level_it_lists_by(uneven, m
     # A review of one region supports no comparison; nor does a source that is not declared.
     assert [s.id for s in uneven.comparable_scopes()] == ["list"]
     assert uneven.comparison("force", "nothing") == coverage.NO_SOURCE
-    population = {area: 100_000 for area in mini_directory.area_ids["force"]}
+    population = dict.fromkeys(mini_directory.area_ids["force"], 100000)
     everything = np.ones(mini_directory.size, bool)
     table = counting.area_counts(
         mini_directory, everything, "force", False, population, comparable=True
@@ -172,14 +172,14 @@ def test_custody_services_are_not_the_local_provision_of_the_prison_area(mini_fr
         "e-all-wales",
     ]
     assert not directory.unlocated[directory.frame["id"] == "d-phoenix"].any()
-    population = {area: 1000 for area in directory.area_ids["la"]}
+    population = dict.fromkeys(directory.area_ids["la"], 1000)
     table = counting.area_counts(directory, everything, "la", False, population)
     assert table.set_index("area_id").loc["monmouthshire", "count"] == 0
 
 
 def test_a_local_authority_counts_only_what_is_placed_in_it(mini_directory):
     everything = np.ones(mini_directory.size, bool)
-    population = {area: 1000 for area in mini_directory.area_ids["la"]}
+    population = dict.fromkeys(mini_directory.area_ids["la"], 1000)
     table = counting.area_counts(mini_directory, everything, "la", False, population)
     table = table.set_index("area_id")
     # A Drive is placed in Cardiff. D Phoenix covers Gwent with no local authority named: it
