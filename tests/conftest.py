@@ -112,6 +112,8 @@ def mini_data_dir(tmp_path_factory):
     ):
         shutil.copy(config.DATA_DIR / name, folder / name)
     shutil.copy(MINI_CSV, folder / "interventions.csv")
+    # The fixture's sources cover its areas alike (issue 21): its maps compare them.
+    shutil.copy(MINI_CSV.parent / "mini_source_scopes.csv", folder / "source_scopes.csv")
     return folder
 
 

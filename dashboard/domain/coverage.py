@@ -249,8 +249,9 @@ def listed_by(
     one) in the row's own citation, or in a quote that supports the list's own column."""
 
     def in_listing(citations: pd.Series) -> pd.Series:
-        file = citations.str.split(" § ").str[0].str.strip()
-        section = citations.str.split(" § ").str[1].fillna("").str.strip()
+        parts = citations.astype("str").str.partition(" § ")
+        file = parts[0].str.strip()
+        section = parts[2].str.strip()
         return (file == scope.file) & section.str.startswith(scope.listing)
 
     listed = set(frame.loc[in_listing(frame["source"]), "id"])
