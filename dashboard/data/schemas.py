@@ -331,6 +331,24 @@ def source_scopes_schema(la_names: frozenset[str]) -> pa.DataFrameSchema:
             "id": slug_column(unique=True),
             "file": text(matching(SEED_FILE, "a seed file name such as 000_abc123.txt")),
             "enumerates": text(NOT_EMPTY),
+            "kinds": text(
+                each_cell(
+                    lambda cell: all(item in vocab.KINDS for item in vocab.split_list(cell)),
+                    "empty (every kind), or a ';' list of kinds of intervention ("
+                    + ", ".join(vocab.KINDS)
+                    + ")",
+                )
+            ),
+            "behaviours": text(
+                each_cell(
+                    lambda cell: all(
+                        item in vocab.BEHAVIOUR_FOCUSES for item in vocab.split_list(cell)
+                    ),
+                    "empty (every behaviour), or a ';' list of behaviour focuses ("
+                    + ", ".join(vocab.BEHAVIOUR_FOCUSES)
+                    + ")",
+                )
+            ),
             "depth": text(one_of(vocab.SCOPE_DEPTHS)),
             "level": text(one_of(vocab.SCOPE_LEVELS)),
             "areas": text(NOT_EMPTY),

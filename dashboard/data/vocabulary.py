@@ -323,6 +323,8 @@ SCOPE_COLUMNS: Final = (
     "id",
     "file",
     "enumerates",
+    "kinds",
+    "behaviours",
     "depth",
     "level",
     "areas",

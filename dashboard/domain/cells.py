@@ -19,7 +19,7 @@ import pandas as pd
 
 from dashboard.domain import counting
 from dashboard.domain.counting import GAP, NO_RECORD, NOT_KNOWN, RECORDED
-from dashboard.domain.coverage import Coverage
+from dashboard.domain.coverage import Coverage, Scope
 from dashboard.domain.model import Directory
 
 
@@ -42,8 +42,9 @@ class DocumentedGap:
 
 #: (field, value, area_id) -> the documented gap; area_id ``"wales"`` applies to every area.
 DocumentedIndex = Mapping[tuple[str, str, str], DocumentedGap]
-#: area_id -> the year of the latest source that lists the area's services, None when none does.
-CoverageIndex = Mapping[str, int | None]
+#: area_id -> the sources that list all of the area's services (their scope says which kinds and
+#: behaviours they list); none when no source does.
+CoverageIndex = Mapping[str, tuple[Scope, ...]]
 #: The year of an area when no coverage is given: every area counts as listed (a census).
 CENSUS: Final = -1
 
@@ -138,8 +139,8 @@ class _Area:
     national: np.ndarray
     #: Recorded more broadly, or with no area: may serve it.
     wider: np.ndarray
-    #: The latest year of a source listing the area's services (None: no source lists them).
-    year: int | None
+    #: The sources that list the area's services (None: no coverage given, a census).
+    scopes: tuple[Scope, ...] | None
 
 
 def gap_cells(
@@ -169,6 +170,7 @@ def gap_cells(
                 unknown,
                 _stated(documented, column, (category,), area.area_id),
                 names,
+                _listed_year(area, column, (category,)),
             )
             for category in categories
         }
@@ -197,7 +199,12 @@ def any_value_cells(
     unknown = ~counting.known_mask(directory, column)
     return {
         area.area_id: _cell(
-            area, meets, unknown, _stated(documented, column, values, area.area_id), names
+            area,
+            meets,
+            unknown,
+            _stated(documented, column, values, area.area_id),
+            names,
+            _listed_year(area, column, values),
         )
         for area in _areas(directory, mask, level, include_all_wales, coverage)
     }
@@ -271,8 +278,8 @@ def _areas(
     )
     wider = (counting.wider_matrix(directory, level) | directory.unlocated[:, None]) & mask[:, None]
     for index, area_id in enumerate(directory.area_ids[level]):
-        year = coverage.get(area_id) if coverage is not None else CENSUS
-        yield _Area(area_id, counted[:, index], national, wider[:, index], year)
+        scopes = tuple(coverage.get(area_id, ())) if coverage is not None else None
+        yield _Area(area_id, counted[:, index], national, wider[:, index], scopes)
 
 
 def _stated(
@@ -286,12 +293,23 @@ def _stated(
     return stated[0] if stated and all(stated) else None
 
 
+def _listed_year(area: _Area, column: str, values: Sequence[str]) -> int | None:
+    """The year of the latest source that lists the area's services of this kind (a list of
+    domestic abuse programmes does not list partner liaison or sexual-violence services); None
+    when no source does; :data:`CENSUS` when no coverage is given."""
+    if area.scopes is None:
+        return CENSUS
+    years = [scope.year for scope in area.scopes if scope.reaches(column, values)]
+    return max(years) if years else None
+
+
 def _cell(
     area: _Area,
     meets: np.ndarray,
     unknown: np.ndarray,
     stated: DocumentedGap | None,
     names: np.ndarray,
+    listed_year: int | None = CENSUS,
 ) -> Cell:
     """A cell from the services that have the value; a stated shortfall is not a stated gap."""
     if stated is not None and not stated.absence:
@@ -314,7 +332,7 @@ def _cell(
         across_wales=across,
         wider=wider,
         wider_unclassified=wider_unclassified,
-        enumerated=area.year is not None,
+        enumerated=listed_year is not None,
     )
     return Cell(
         state=state,
@@ -331,13 +349,13 @@ def _cell(
         + tuple(sorted(names[wider_value], key=str.lower)),
         wider_unclassified_names=tuple(sorted(names[area.national & unknown], key=str.lower))
         + tuple(sorted(names[area.wider & unknown], key=str.lower)),
-        year=None if area.year in (None, CENSUS) else area.year,
+        year=None if listed_year in (None, CENSUS) else listed_year,
     )
 
 
-def coverage_index(coverage: Coverage, level: str) -> dict[str, int | None]:
-    """area_id -> the year of the latest source listing the area's services (None: none)."""
-    return {area_id: area.year for area_id, area in coverage.areas[level].items()}
+def coverage_index(coverage: Coverage, level: str) -> dict[str, tuple[Scope, ...]]:
+    """area_id -> the sources that list all of the area's services (none: no source does)."""
+    return {area_id: area.full for area_id, area in coverage.areas[level].items()}
 
 
 def documented_gap_index(

@@ -45,6 +45,9 @@ class Scope:
     id: str
     file: str
     enumerates: str
+    #: The kinds of intervention and the behaviours it enumerates (empty: every one).
+    kinds: tuple[str, ...]
+    behaviours: tuple[str, ...]
     depth: str
     level: str
     areas: tuple[str, ...]
@@ -69,6 +72,16 @@ class Scope:
     def enumerating(self) -> bool:
         """Does the source set out to name the services of its areas?"""
         return self.depth in vocab.ENUMERATING_DEPTHS
+
+    def reaches(self, field: str | None, values: Sequence[str] = ()) -> bool:
+        """Does its list set out to name services with these values of ``field``? A list of
+        domestic abuse programmes says nothing of partner liaison or of sexual-violence
+        services, so their absence from it is no gap."""
+        if field == "kind" and self.kinds:
+            return set(values) <= set(self.kinds)
+        if field == "behaviour_focus" and self.behaviours:
+            return set(values) <= set(self.behaviours)
+        return True
 
 
 @dataclass(frozen=True)
@@ -229,6 +242,8 @@ def _scope(row, lookup: pd.DataFrame) -> Scope:
         id=row.id,
         file=row.file,
         enumerates=row.enumerates,
+        kinds=tuple(vocab.split_list(row.kinds)),
+        behaviours=tuple(vocab.split_list(row.behaviours)),
         depth=row.depth,
         level=row.level,
         areas=areas,

@@ -22,6 +22,8 @@ SURVEY = "000_cccc.txt"
 def scopes_frame(rows: list[dict]) -> pd.DataFrame:
     base = {
         "enumerates": "services",
+        "kinds": "",
+        "behaviours": "",
         "as_at": "2023",
         "exhaustive": "not stated",
         "listing": "",

@@ -17,6 +17,7 @@ from dashboard.data import vocabulary as vocab
 from dashboard.domain import cells as cells_module
 from dashboard.domain import counting, gaps
 from dashboard.domain.cells import DocumentedGap, any_value_cells, gap_cells
+from dashboard.domain.coverage import Scope
 from dashboard.domain.model import build_directory
 from dashboard.i18n import translator
 from dashboard.views import review
@@ -61,6 +62,28 @@ def row(name, regions, forces, tier, **extra):
 
 #: Cwm Taf Morgannwg's own service: high harm, classified.
 LOCAL = row("Local", "Cwm Taf Morgannwg", "South Wales", "high harm")
+
+
+def listing(year, **reach):
+    """The sources that list an area's services: one, as at ``year`` (coverage index values)."""
+    scope = Scope(
+        id=f"list-{year}",
+        file="002_b.txt",
+        enumerates="services",
+        kinds=tuple(reach.get("kinds", ())),
+        behaviours=tuple(reach.get("behaviours", ())),
+        depth=vocab.LISTED,
+        level="region",
+        areas=("Cwm Taf Morgannwg",),
+        as_at=str(year),
+        exhaustive="not stated",
+        listing="",
+        listing_field="",
+        source="002_b.txt § 1",
+        quote="q",
+        la_codes=frozenset(),
+    )
+    return (scope,)
 
 
 def directory_of(*rows, lookup):
@@ -139,12 +162,12 @@ def test_a_force_wide_service_naming_another_region_does_not_reach_this_one(look
 
 def test_no_derived_gap_where_no_source_lists_the_area(lookup):
     directory = directory_of(LOCAL, lookup=lookup)
-    unlisted = medium_cell(directory, coverage={CTM: None})
+    unlisted = medium_cell(directory, coverage={CTM: ()})
     assert unlisted.state == counting.NOT_KNOWN
     assert unlisted.reason == cells_module.NOT_ENUMERATED
     census = medium_cell(directory, coverage=None)  # hand-made fixtures: every area listed
     assert census.state == counting.GAP and census.year is None
-    listed = medium_cell(directory, coverage={CTM: 2023})
+    listed = medium_cell(directory, coverage={CTM: listing(2023)})
     assert listed.state == counting.GAP and listed.year == 2023
 
 
@@ -169,7 +192,7 @@ def test_a_stated_gap_needs_no_listing(lookup):
         "service_tier",
         [MEDIUM],
         {("service_tier", MEDIUM, CTM): stated},
-        coverage={CTM: None},
+        coverage={CTM: ()},
     )[CTM][MEDIUM]
     assert cell.state == counting.GAP and cell.reason == cells_module.STATED
 
@@ -215,7 +238,7 @@ def test_medium_risk_finding_holds_against_force_wide_services(lookup):
         level="region",
         include_all_wales=False,
         recommendations={},
-        coverage={"region": {CTM: 2023}},
+        coverage={"region": {CTM: listing(2023)}},
     )
     (derived,) = [g for g in found if g.kind == "no-medium-risk" and g.area_id == CTM]
     assert derived.year == 2023
@@ -387,3 +410,26 @@ def test_shipped_gap_pages_lead_with_the_stated_gaps_and_their_year(real_context
     )
     assert slide.headline.startswith("Few gaps hold against every service")
     assert any("Stated in 2020" in point for point in slide.points)
+
+
+def test_a_derived_gap_needs_a_source_that_lists_that_kind_of_service(lookup):
+    """A list of domestic abuse programmes says nothing of sexual-violence services or of
+    partner liaison: their absence from it is not a gap."""
+    directory = directory_of(LOCAL, lookup=lookup)
+    mask = counting.current_mask(directory)
+    programmes = {CTM: listing(2023, kinds=("programme",), behaviours=("domestic abuse",))}
+
+    def behaviour(value):
+        return gap_cells(
+            directory, mask, "region", False, "behaviour_focus", [value], coverage=programmes
+        )[CTM][value]
+
+    assert behaviour("stalking").state == counting.NOT_KNOWN
+    assert behaviour("stalking").reason == cells_module.NOT_ENUMERATED
+    kind = any_value_cells(
+        directory, mask, "region", False, "kind", ["partner/victim liaison"], coverage=programmes
+    )[CTM]
+    assert (kind.state, kind.reason) == (counting.NOT_KNOWN, cells_module.NOT_ENUMERATED)
+    # Within the list's reach (a tier of its domestic abuse programmes) the gap stands.
+    tier = gap_cells(directory, mask, "region", False, "service_tier", [MEDIUM], coverage=programmes)
+    assert tier[CTM][MEDIUM].state == counting.GAP and tier[CTM][MEDIUM].year == 2023
