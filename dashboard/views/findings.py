@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -11,6 +12,7 @@ from dashboard import i18n
 from dashboard.data import vocabulary as vocab
 from dashboard.domain import citations, cliff, counting, evidence, gaps, precarity
 from dashboard.domain.context import AppContext
+from dashboard.views import coverage_text as coverage_words
 from dashboard.views.figures import bar_chart
 
 DIRECTORY_SOURCE = "Directory of interventions curated from five public documents (see /directory)"
@@ -49,6 +51,7 @@ def slides(context: AppContext, lang: str) -> list[Slide]:
         _(DIRECTORY_SOURCE) + " · " + _("data checked {date}").format(date=context.data_date)
     )
     deck: list[Slide] = []
+    locale = i18n.locale_for(lang)
 
     deck.append(
         Slide(
@@ -58,6 +61,12 @@ def slides(context: AppContext, lang: str) -> list[Slide]:
                 _(
                     "{n} current interventions named in five public documents ({all} with ended and planned ones)."
                 ).format(n=fmt(n), all=fmt(directory.size)),
+                sentence_case(coverage_words.currency_text(context, everything, locale)) + ".",
+                _(
+                    "The documents describe areas unevenly (one region reviewed in depth in 2020, "
+                    "community programmes listed by police force area in 2023), so areas are "
+                    "compared only within one source."
+                ),
                 _("Use the arrow keys to move between slides."),
             ),
             sources=(directory_src,),
@@ -81,35 +90,7 @@ def slides(context: AppContext, lang: str) -> list[Slide]:
         )
     )
 
-    force_table = counting.area_counts(
-        directory, everything, "force", False, context.population_16_plus["force"]
-    )
-    names = context.names(lang, "force")
-    all_wales = int((counting.national_mask(directory) & everything).sum())
-    counts = pd.Series({names[row.area_id]: int(row.count) for row in force_table.itertuples()})
-    deck.append(
-        Slide(
-            title=_("Provision by police force area"),
-            headline=_("Most recorded provision is in {area}.").format(area=counts.idxmax()),
-            points=(
-                _("Plus {n} services available across all of Wales.").format(n=fmt(all_wales)),
-                _(
-                    "Survey: {share} of interventions were delivered in the South Wales Police area."
-                ).format(share=survey_value(survey, "south-wales-police-area-share") or "52%"),
-            ),
-            figure=bar_chart(
-                counts,
-                labels={},
-                title=_(
-                    "Current local interventions by police force area (all-Wales services beside)"
-                ),
-                locale=i18n.locale_for(lang),
-                complete=True,
-                height=300,
-            ),
-            sources=(directory_src, survey_src),
-        )
-    )
+    deck.append(force_slide(context, lang, everything, directory_src, survey_src))
 
     behaviour_counts, behaviour_known, services = counting.breakdown_with_known(
         directory, everything, "behaviour_focus"
@@ -206,6 +187,78 @@ def slides(context: AppContext, lang: str) -> list[Slide]:
 #: Where a stated gap's area is, in the order the gap slide lists them: regions, then local
 #: authorities, then all of Wales (the slide is about regional provision).
 STATED_ORDER = {"region": 0, "force": 0, "la": 1, "wales": 2}
+
+
+def sentence_case(text: str) -> str:
+    """The first letter a capital, the rest as written (``str.capitalize`` lowers names)."""
+    return text[:1].upper() + text[1:]
+
+
+def force_slide(
+    context: AppContext,
+    lang: str,
+    current: np.ndarray,
+    directory_src: str,
+    survey_src: str,
+) -> Slide:
+    """Police force areas compared within one source that lists them alike (the programmes
+    Policing in Wales listed in 2023), never on every service named: the documents describe
+    the forces unevenly (issue 21)."""
+    _ = i18n.translator(lang)
+    locale = i18n.locale_for(lang)
+    directory = context.directory
+    fmt = lambda value: i18n.format_number(value, lang)  # noqa: E731
+    names = context.names(lang, "force")
+    survey_share = _(
+        "Survey: {share} of interventions were delivered in the South Wales Police area."
+    ).format(share=survey_value(context.bundle.survey, "south-wales-police-area-share") or "52%")
+    scopes = [
+        scope
+        for scope in context.coverage.comparable_scopes()
+        if scope.level == "force" and context.coverage.comparable("force", scope.id)
+    ]
+    if not scopes:
+        return Slide(
+            title=_("Provision by police force area"),
+            headline=_("The sources describe the police force areas unevenly: not compared."),
+            points=(survey_share,),
+            sources=(directory_src, survey_src),
+        )
+    scope = scopes[0]
+    listed = current & context.listed[scope.id]
+    table = counting.area_counts(
+        directory, listed, "force", False, context.population_16_plus["force"], comparable=True
+    )
+    counts = pd.Series({names[row.area_id]: int(row.count) for row in table.itertuples()})
+    source = coverage_words.source_name(context, scope.file)
+    return Slide(
+        title=_("Provision by police force area"),
+        headline=_(
+            "Of the community programmes {source} listed in {year}, most are in {area}."
+        ).format(source=source, year=scope.year, area=counts.idxmax()),
+        points=(
+            survey_share,
+            _(
+                "Compared within one source, which lists every police force area alike; counting "
+                "every service named would compare how much was written (Cardiff and the Vale "
+                "were reviewed in depth in 2020)."
+            ),
+            _("{n} current programmes listed; {when}.").format(
+                n=fmt(int(listed.sum())), when=coverage_words.currency_text(context, listed, locale)
+            ),
+        ),
+        figure=bar_chart(
+            counts,
+            labels={},
+            title=_(
+                "Current community programmes listed by {source} ({year}), by police force area"
+            ).format(source=source, year=scope.year),
+            locale=locale,
+            complete=True,
+            height=300,
+        ),
+        sources=(directory_src, survey_src),
+    )
 
 
 def gap_slide(context: AppContext, lang: str, directory_src: str) -> Slide:
