@@ -76,8 +76,12 @@ def key_figures(summary: dict, locale: Locale) -> html.Dl:
             ),
         ),
         (
-            _("Funding stated to end within 12 months"),
-            _("{ending} (end known for {known} of {n})").format(
+            _("When funding ends"),
+            (
+                _("End date stated for {known} of {n}; {ending} of them within 12 months")
+                if summary["funding_end_known"]
+                else _("End date stated for none of {n}: when their funding ends is not known")
+            ).format(
                 ending=fmt(summary["ending_within_12_months"]),
                 known=fmt(summary["funding_end_known"]),
                 n=fmt(summary["services"]),

@@ -86,8 +86,9 @@ def measure_control(measure: str, locale: Locale) -> dbc.Row:
 def need_figures(view: dict, note: str, locale: Locale) -> dbc.Row:
     """The scatter of need against provision, then one bar chart per measure."""
     provision_note = locale(
-        "Provision: interventions in the directory recorded in each force area, including all-Wales services, per 100,000 aged 16+ (ONS mid-2024)."
-    )
+        "Provision (the vertical axis): {what}. Local services only, counted within one source "
+        "for every force so that the forces compare alike; population ONS mid-2024."
+    ).format(what=view.get("provision_note", ""))
     scatter = figure_panel(
         view["scatter"],
         page="need",

@@ -505,10 +505,15 @@ def need_view(
     slug_to_name = {area.area_id: area.name_en for area in context.bundle.areas["force"]}
     names.update({slug_to_name[slug]: label for slug, label in force_names.items()})
     directory = context.directory
-    # Like with like: local services per force against local services for Wales.
+    # Like with like: local services per force against local services for Wales, counted within
+    # the one source that lists every police force area alike (issue 21): every service named
+    # would set the forces side by side on how much was written about each.
     mask = counting.provision_mask(directory, provision)
+    scope = force_comparison_scope(context)
+    if scope is not None:
+        mask = mask & context.listed[scope.id]
     table = counting.area_counts(
-        directory, mask, "force", False, context.population_16_plus["force"]
+        directory, mask, "force", False, context.population_16_plus["force"], comparable=True
     )
     wales = counting.wales_comparator(
         directory, mask, "force", False, context.population_16_plus["wales"]["wales"]
@@ -545,13 +550,43 @@ def need_view(
         x_label=_("{measure} per 1,000 people ({period})").format(
             measure=_(measure), period=_(period)
         ),
-        y_label=_("Current local interventions per 100,000 aged 16+ (directory)"),
+        y_label=provision_label(context, scope, _),
         title=_("Need beside provision, by police force area"),
         wales_x=float(wales_need["rate_per_1000"].iloc[0]) if len(wales_need) else None,
         wales_y=wales_provision,
         locale=i18n.locale_for(lang),
     )
-    return {"indicators": indicators, "bars": bars, "scatter": scatter, "names": names}
+    return {
+        "indicators": indicators,
+        "bars": bars,
+        "scatter": scatter,
+        "names": names,
+        "provision_note": provision_label(context, scope, _),
+    }
+
+
+def force_comparison_scope(context: AppContext):
+    """The source that lists every police force area alike, whose services the forces are
+    compared on (None when no source does: the forces are then not compared)."""
+    for scope in context.coverage.comparable_scopes():
+        if scope.level == "force" and context.coverage.comparable("force", scope.id):
+            return scope
+    return None
+
+
+def provision_label(context: AppContext, scope, _: Translate) -> str:
+    """What the provision axis counts, in words."""
+    if scope is None:
+        return _(
+            "Current local interventions per 100,000 aged 16+ (every service named: the sources "
+            "describe the forces unevenly)"
+        )
+    source = context.bundle.sources
+    match = source.loc[source["file"] == scope.file, "short_title"]
+    name = str(match.iloc[0]) if len(match) else scope.file
+    return _("Community programmes listed by {source} ({year}) per 100,000 aged 16+").format(
+        source=name, year=scope.year
+    )
 
 
 def funding_view(
