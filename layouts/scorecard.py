@@ -343,7 +343,14 @@ def scorecard_body(view: ScorecardView, *, locale: Locale) -> list:
         html.P(summary, className="lead-text sc-summary") if summary else None,
         *([stated] if stated is not None else []),
         legend(locale),
-        html.Div(scorecard_table(view, locale=locale), className="scorecard-wrap"),
+        # A region a keyboard can reach and scroll, named, where the table is wider than the page.
+        html.Div(
+            scorecard_table(view, locale=locale),
+            className="scorecard-wrap",
+            tabIndex="0",
+            role="region",
+            **{"aria-label": locale("Minimum-offer scorecard table")},
+        ),
         *notes,
         html.H2(locale("Services behind each cell"), className="panel-title"),
         services_details(view, locale=locale),

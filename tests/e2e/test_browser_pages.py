@@ -25,8 +25,8 @@ pytestmark = pytest.mark.browser
             "No current intervention in the directory addresses forced marriage",
         ),
         ("/need", "h1", "Need beside provision"),
-        ("/funding", "#funding-summary", "0 had a stated end that has passed"),
-        ("/funding?provision=all", "#funding-summary", "1 had a stated end that has passed"),
+        ("/funding", "#funding-summary", "End date stated for 1 of 5 interventions counted."),
+        ("/funding?provision=all", "#funding-summary", "1 had an end that has passed"),
         ("/scorecard", "h1", "Minimum-offer scorecard"),
         ("/directory", f"#{ids.GRID_COUNT}", "6 of 6 interventions shown"),
         ("/present", f"#{ids.PRESENT_SLIDE}", "Slide 1 of"),
@@ -48,10 +48,11 @@ def test_gap_level_switch_updates_findings_and_url(dash_duo, open_page):
     open_page("/gaps")
     dash_duo.wait_for_contains_text(f"#{ids.GAPS_FINDINGS}", "Cardiff and Vale")
     dash_duo.find_element(f"#{ids.GAPS_LEVEL} input[value='force']").click()
-    # At force level, South Wales has no medium-risk-tier service in the fixture, but the
-    # fixture has no source scopes: no source lists its services, so it is not known.
+    # At force level, South Wales has no medium-risk-tier service in the fixture, and the
+    # fixture's source lists every area's services (tests/fixtures/mini_source_scopes.csv), with
+    # every service that could fill it classified: a derived gap.
     dash_duo.wait_for_contains_text(
-        f"#{ids.GAPS_FINDINGS}", "Not known whether South Wales has a medium-risk-tier service"
+        f"#{ids.GAPS_FINDINGS}", "No current medium-risk-tier service is recorded in South Wales"
     )
     assert "level=force" in dash_duo.driver.current_url
     assert severe(dash_duo.get_logs()) == []
@@ -66,7 +67,7 @@ def test_presenter_keyboard_navigation(dash_duo, open_page):
     body.send_keys(Keys.ARROW_RIGHT)
     dash_duo.wait_for_contains_text(f"#{ids.PRESENT_SLIDE}", "Slide 3 of 7")
     dash_duo.wait_for_contains_text(
-        f"#{ids.PRESENT_SLIDE}", "Most recorded provision is in South Wales."
+        f"#{ids.PRESENT_SLIDE}", "most are in South Wales."
     )
     body.send_keys(Keys.ARROW_LEFT)
     dash_duo.wait_for_contains_text(f"#{ids.PRESENT_SLIDE}", "Slide 2 of 7")
