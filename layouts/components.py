@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
@@ -78,6 +79,25 @@ def names_as_published(names: Iterable[str] | str) -> html.Span:
     never translated): marked ``lang="en"`` for screen readers and the Welsh-screen test."""
     text = names if isinstance(names, str) else "; ".join(names)
     return html.Span(text, lang="en", className="names-as-published")
+
+
+def with_names_marked(text: str, names: Iterable[str]) -> list:
+    """``text`` with each service name in it marked as published in English (``lang="en"``):
+    a sentence in the page's language that names services, as the gap findings do."""
+    wanted = sorted({name for name in names if name and name in text}, key=len, reverse=True)
+    if not wanted:
+        return [text]
+    pattern = re.compile("|".join(re.escape(name) for name in wanted))
+    parts: list = []
+    position = 0
+    for match in pattern.finditer(text):
+        if match.start() > position:
+            parts.append(text[position : match.start()])
+        parts.append(names_as_published(match.group(0)))
+        position = match.end()
+    if position < len(text):
+        parts.append(text[position:])
+    return parts
 
 
 def source_note(text: str, locale: Locale) -> html.Details:

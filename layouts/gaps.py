@@ -16,6 +16,7 @@ from layouts.components import (
     quoted_english,
     radio_group,
     source_note,
+    with_names_marked,
 )
 
 #: Headings of the findings, in the order shown: the gaps sources state (with their year) and
@@ -105,7 +106,8 @@ def finding_item(finding, locale: Locale) -> html.Li:
         if getattr(finding, "quote", "")
         else []
     )
-    return html.Li([finding.text, " ", *_join(links), *quote])
+    text = with_names_marked(finding.text, getattr(finding, "service_names", ()))
+    return html.Li([*text, " ", *_join(links), *quote])
 
 
 def _join(links):

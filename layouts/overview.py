@@ -141,7 +141,7 @@ def compare_control(context: AppContext, state: ViewState, locale: Locale) -> ht
             (
                 scope.id,
                 locale("Only the programmes {source} lists ({year}): compared").format(
-                    source=coverage_text.source_name(context, scope.file), year=scope.year
+                    source=coverage_text.source_name(context, scope.file, locale), year=scope.year
                 ),
             )
         )
@@ -164,7 +164,11 @@ def coverage_aside(context: AppContext, view: OverviewView) -> list:
             html.H3(locale("What the 2023 survey found"), className="aside-subtitle"),
             html.P(sentence),
             html.Blockquote(
-                [html.Span(f"“{quote}”", lang="en"), " ", html.Cite(source, className="small")],
+                [
+                    html.Span(f"“{quote}”", lang="en"),
+                    " ",
+                    html.Cite(source, className="small", lang="en"),
+                ],
                 className="survey-quote",
             ),
         ]

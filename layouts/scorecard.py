@@ -13,7 +13,13 @@ from dashboard.domain.scorecard import ScorecardCell, ScorecardView
 from dashboard.i18n import N_, Locale
 from dashboard.views import review
 from dashboard.web import ids
-from layouts.components import download_button, names_as_published, quoted_english, source_note
+from layouts.components import (
+    download_button,
+    names_as_published,
+    quoted_english,
+    source_note,
+    with_names_marked,
+)
 
 #: Field names as shown in the column headers.
 FIELD_LABELS = {
@@ -89,9 +95,10 @@ def cell_content(cell: ScorecardCell, element, *, locale: Locale) -> html.Td:
             )
         )
         if cell.later:
+            before, _names, after = locale("later sources name: {names}").partition("{names}")
             lines.append(
                 html.Span(
-                    locale("later sources name: {names}").format(names=", ".join(cell.later.names)),
+                    [before, names_as_published(", ".join(cell.later.names)), after],
                     className="sc-sub sc-later",
                 )
             )
@@ -150,7 +157,7 @@ def stated_list(view: ScorecardView, *, locale: Locale) -> html.Div | None:
                         html.Strong(f"{row.name}, {element.label}: "),
                         locale(cell.documented.statement),
                         " ",
-                        sentence,
+                        *with_names_marked(sentence, cell.later.names if cell.later else ()),
                         " (",
                         html.Cite(cell.documented_citation, lang="en"),
                         ")",
@@ -286,11 +293,19 @@ def services_details(view: ScorecardView, *, locale: Locale) -> html.Div:
                         " (",
                         html.Cite(cell.documented_citation, lang="en"),
                         ") ",
-                        review.stated_year_sentence(cell.stated_year, cell.later, _=locale),
+                        *with_names_marked(
+                            review.stated_year_sentence(cell.stated_year, cell.later, _=locale),
+                            cell.later.names if cell.later else (),
+                        ),
                     ]
                 )
             else:
-                parts.append(locale(cell.state) + ": " + cell_reason(cell, element, locale=locale))
+                parts.extend(
+                    with_names_marked(
+                        locale(cell.state) + ": " + cell_reason(cell, element, locale=locale),
+                        (*cell.names, *cell.wider_names, *cell.wider_unclassified_names),
+                    )
+                )
             if cell.all_wales_names and cell.reason != cells_module.ACROSS_WALES:
                 parts.extend(
                     [

@@ -88,16 +88,30 @@ class Comparison:
     offer: str
 
 
-def source_name(context: AppContext, file: str) -> str:
-    """A source's short title ("Policing in Wales"), or its file when not in ``sources.csv``."""
+#: The shipped sources' short titles (``sources.csv``), so that each has its Welsh form in the
+#: catalogue (a source's own title stays as published, in English, in every citation).
+SOURCE_SHORT_TITLES: Final = (
+    N_("Welsh Government"),
+    N_("VAWDASV perpetrator work programme"),
+    N_("Policing in Wales"),
+    N_("Fowler, Karim & Feder"),
+)
+
+
+def source_name(context: AppContext, file: str, locale: Locale | None = None) -> str:
+    """A source's short title ("Policing in Wales"; in Welsh where the catalogue has it), or its
+    file when not in ``sources.csv``."""
     sources = context.bundle.sources
     match = sources.loc[sources["file"] == file, "short_title"]
-    return str(match.iloc[0]) if len(match) else file
+    if not len(match):
+        return file
+    title = str(match.iloc[0])
+    return locale(title) if locale is not None else title
 
 
 def scope_phrase(context: AppContext, scope: Scope, locale: Locale, *, partial: bool = False) -> str:
     phrase = PARTIAL_PHRASE if partial else DEPTH_PHRASES[scope.depth]
-    return locale(phrase).format(year=scope.year, source=source_name(context, scope.file))
+    return locale(phrase).format(year=scope.year, source=source_name(context, scope.file, locale))
 
 
 def area_statement(context: AppContext, area: AreaCoverage, locale: Locale) -> str:
@@ -133,17 +147,17 @@ def comparison(context: AppContext, level: str, compare: str | None, locale: Loc
         if scope is None:
             return Comparison(True, locale(COMPARABLE_ALL), "")
         reason = locale(COMPARABLE_SCOPE).format(
-            source=source_name(context, scope.file), year=scope.year
+            source=source_name(context, scope.file, locale), year=scope.year
         )
         return Comparison(True, reason, "")
     reason = locale(REASONS[status])
     if status == coverage.OTHER_LEVEL and scope is not None:
-        reason = reason.format(source=source_name(context, scope.file))
+        reason = reason.format(source=source_name(context, scope.file, locale))
     offer = ""
     if offers and not compare:
         first = offers[0]
         offer = locale(COMPARE_OFFER).format(
-            source=source_name(context, first.file), year=first.year
+            source=source_name(context, first.file, locale), year=first.year
         )
     return Comparison(False, reason, offer)
 

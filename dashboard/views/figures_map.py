@@ -573,7 +573,9 @@ def _hover_text(row, *, metric: str, name: str, total: int, locale: Locale) -> s
             "+{n} recorded across its region or police force area (may serve it)"
         ).format(n=locale.number(wider))
     if count == 0:
-        return f"<b>{name}</b><br>{locale('No counted intervention recorded')}{beside}"
+        # Outside the f-string, where Babel's extractor finds it.
+        nothing = locale("No counted intervention recorded")
+        return f"<b>{name}</b><br>{nothing}{beside}"
     if row.includes_all_wales:
         count_text = locale("{n} interventions, {local} local").format(
             n=locale.number(count), local=locale.number(int(row.local_count))

@@ -230,7 +230,7 @@ def force_slide(
         directory, listed, "force", False, context.population_16_plus["force"], comparable=True
     )
     counts = pd.Series({names[row.area_id]: int(row.count) for row in table.itertuples()})
-    source = coverage_words.source_name(context, scope.file)
+    source = coverage_words.source_name(context, scope.file, locale)
     return Slide(
         title=_("Provision by police force area"),
         headline=_(

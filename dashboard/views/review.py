@@ -16,6 +16,7 @@ from dashboard.domain import citations, cliff, counting, gaps, need, precarity
 from dashboard.domain.cells import Cell, documented_gap_index, gap_cells
 from dashboard.domain.context import AppContext
 from dashboard.i18n import N_, Translate
+from dashboard.views import coverage_text
 from dashboard.views.figures_review import (
     cliff_timeline,
     gap_heatmap,
@@ -33,6 +34,8 @@ class Finding:
     evidence_class: str = gaps.DERIVED
     quote: str = ""
     source: str = ""
+    #: The services the sentence may name (marked as published in English on the page).
+    service_names: tuple[str, ...] = ()
 
 
 def gap_sentence(gap: gaps.Gap, *, names: dict, _: Translate, lang: str = "en") -> str:
@@ -352,7 +355,13 @@ def documented_gaps(context: AppContext) -> dict:
 
 
 def finding_from_gap(
-    gap: gaps.Gap, *, names: dict, _: Translate, lang: str, sources=None
+    gap: gaps.Gap,
+    *,
+    names: dict,
+    _: Translate,
+    lang: str,
+    sources=None,
+    service_names: tuple[str, ...] = (),
 ) -> Finding:
     quote, source = "", ""
     if gap.documented is not None:
@@ -369,6 +378,7 @@ def finding_from_gap(
         gap.evidence_class,
         quote,
         source,
+        service_names,
     )
 
 
@@ -438,7 +448,15 @@ def gap_review(
     )
     all_names = {**dict(context.names(lang, "la")), **dict(context.names(lang, "region")), **names}
     findings = [
-        finding_from_gap(gap, names=all_names, _=_, lang=lang, sources=sources) for gap in found
+        finding_from_gap(
+            gap,
+            names=all_names,
+            _=_,
+            lang=lang,
+            sources=sources,
+            service_names=tuple(context.directory.frame["name"]),
+        )
+        for gap in found
     ]
 
     def describe(key: str):
@@ -581,9 +599,7 @@ def provision_label(context: AppContext, scope, _: Translate) -> str:
             "Current local interventions per 100,000 aged 16+ (every service named: the sources "
             "describe the forces unevenly)"
         )
-    source = context.bundle.sources
-    match = source.loc[source["file"] == scope.file, "short_title"]
-    name = str(match.iloc[0]) if len(match) else scope.file
+    name = coverage_text.source_name(context, scope.file, _)
     return _("Community programmes listed by {source} ({year}) per 100,000 aged 16+").format(
         source=name, year=scope.year
     )
