@@ -11,6 +11,7 @@ from dashboard.cymraeg import fill
 from dashboard.domain import cells as cells_module
 from dashboard.domain import counting
 from dashboard.i18n import N_, Locale
+from layouts.components import names_as_published
 
 #: The rank sentence of each level, whole, so that a translator writes each one (Welsh counts
 #: them "o ardaloedd heddlu" but "o ranbarthau", with the soft mutation after "o").
@@ -106,12 +107,18 @@ def key_figures(summary: dict, locale: Locale) -> html.Dl:
     )
 
 
-def custody_text(custody) -> str:
-    """ "Horizon: HMP Parc, HMP Usk and Prescoed; Kaizen: HMP Parc": each service once."""
+def custody_text(custody) -> list:
+    """ "Horizon: HMP Parc, HMP Usk and Prescoed; Kaizen: HMP Parc": each service once, its
+    name and its prisons' names as published (English)."""
     prisons: dict[str, list[str]] = {}
     for service, prison in custody:
         prisons.setdefault(service, []).append(prison)
-    return "; ".join(f"{service}: {', '.join(names)}" for service, names in prisons.items())
+    parts: list = []
+    for index, (service, names) in enumerate(prisons.items()):
+        if index:
+            parts.append("; ")
+        parts += [names_as_published(service), ": ", names_as_published(", ".join(names))]
+    return parts
 
 
 def comparison_entries(summary: dict, locale: Locale) -> list[tuple[str, str]]:

@@ -10,7 +10,7 @@ from dashboard.i18n import Locale
 from dashboard.views import findings
 from dashboard.views.state import slide_index
 from dashboard.web import ids
-from layouts.components import graph_config
+from layouts.components import graph_config, with_names_marked
 
 
 def slide_view(slide: findings.Slide, number: int, total: int, locale: Locale) -> html.Section:
@@ -21,7 +21,10 @@ def slide_view(slide: findings.Slide, number: int, total: int, locale: Locale) -
         ),
         html.H1(slide.title, className="slide-title"),
         html.P(slide.headline, className="slide-headline"),
-        html.Ul([html.Li(point) for point in slide.points], className="slide-points")
+        html.Ul(
+            [html.Li(with_names_marked(point, slide.names)) for point in slide.points],
+            className="slide-points",
+        )
         if slide.points
         else None,
     ]

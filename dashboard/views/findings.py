@@ -30,6 +30,8 @@ class Slide:
     sources: tuple[str, ...] = field(default_factory=tuple)
     #: Documents cited by their published (English) author, year, title and section.
     cited: tuple[str, ...] = field(default_factory=tuple)
+    #: Services the points may name (shown as published, in English, on a Welsh slide).
+    names: tuple[str, ...] = field(default_factory=tuple)
 
 
 def survey_value(survey: pd.DataFrame, measure_id: str) -> str | None:
@@ -332,6 +334,7 @@ def gap_slide(context: AppContext, lang: str, directory_src: str) -> Slide:
         headline=headline,
         points=tuple(points),
         sources=(directory_src,),
+        names=tuple(context.directory.frame["name"]),
         # Readable citations (the seed file's name meant nothing to an audience).
         cited=tuple(
             sorted(

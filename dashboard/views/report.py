@@ -189,7 +189,7 @@ def _coverage_block(view: OverviewView) -> str:
         parts.append(
             f"<h3>{html.escape(_('What the 2023 survey found'))}</h3><p>{html.escape(sentence)}</p>"
             f'<blockquote><span lang="en">“{html.escape(quote)}”</span> '
-            f'<cite class="small">{html.escape(source)}</cite></blockquote>'
+            f'<cite class="small" lang="en">{html.escape(source)}</cite></blockquote>'
         )
     return "\n".join(parts)
 
