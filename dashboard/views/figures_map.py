@@ -350,11 +350,25 @@ def map_values(
 
     unknown_share = too_little | (has_any & np.isnan(values))
     label_states = np.where(~has_any, "none", np.where(unknown_share, "too_little", "value"))
+    shared = {
+        "labels": map_labels(
+            table,
+            metric=metric,
+            level=level,
+            names=names,
+            states=label_states,
+            points=points,
+            locale=locale,
+            extent=extent,
+        ),
+        "none_recorded": [names[area] for area in area_ids[~has_any]],
+        "too_little_names": [names[area] for area in area_ids[unknown_share]],
+        "by_coverage": coverage_classes is not None,
+    }
     if coverage_classes is not None:
         # Not comparable: every area coloured by its coverage; nothing drawn as none recorded or
         # too little known (the labels still say so).
         every = np.ones(len(table), dtype=bool)
-        nothing = np.zeros(len(table), dtype=bool)
         return {
             "values": {
                 "locations": area_ids.tolist(),
@@ -372,21 +386,9 @@ def map_values(
                 "colorbar_title": "",
                 "tickformat": "",
             },
-            "none": flat(nothing, NONE_OUTLINE_WIDTH),
-            "too_little": flat(nothing, TOO_LITTLE_OUTLINE_WIDTH),
-            "labels": map_labels(
-                table,
-                metric=metric,
-                level=level,
-                names=names,
-                states=label_states,
-                points=points,
-                locale=locale,
-                extent=extent,
-            ),
-            "none_recorded": [names[area] for area in area_ids[~has_any]],
-            "too_little_names": [names[area] for area in area_ids[unknown_share]],
-            "by_coverage": True,
+            "none": flat(~every, NONE_OUTLINE_WIDTH),
+            "too_little": flat(~every, TOO_LITTLE_OUTLINE_WIDTH),
+            **shared,
         }
     return {
         "values": {
@@ -407,19 +409,7 @@ def map_values(
         },
         "none": flat(~has_any, NONE_OUTLINE_WIDTH),
         "too_little": flat(unknown_share, TOO_LITTLE_OUTLINE_WIDTH),
-        "labels": map_labels(
-            table,
-            metric=metric,
-            level=level,
-            names=names,
-            states=label_states,
-            points=points,
-            locale=locale,
-            extent=extent,
-        ),
-        "none_recorded": [names[area] for area in area_ids[~has_any]],
-        "too_little_names": [names[area] for area in area_ids[unknown_share]],
-        "by_coverage": False,
+        **shared,
     }
 
 
