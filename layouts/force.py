@@ -126,7 +126,13 @@ def comparison_entries(summary: dict, locale: Locale) -> list[tuple[str, str]]:
     _ = locale
     fmt = locale.number
     if not summary["comparable"]:
-        return [(_("Compared with other areas"), summary["comparison_reason"])]
+        # The reason in full is beside the overview's map; here, on paper, the short form.
+        return [
+            (
+                _("Compared with other areas"),
+                _("Not ranked: the sources describe the areas unevenly."),
+            )
+        ]
     rank = summary["rank"]
     return [
         (

@@ -52,10 +52,10 @@ def directory_rows(frame, lang: str, sources=None, lookup=None) -> list[dict]:
 
 
 def described_cell(record, data_date: str, locale: i18n.Locale) -> str:
-    """When the service was last described: "2023", or "2020 (not confirmed since 2020)" past
-    the currency horizon; "unknown" when no cited document has a year."""
+    """When the service was last described: "2023", or "not confirmed since 2020" past the
+    currency horizon (the year is in the words); "unknown" when no cited document has a year."""
     year = int(record.get("described_year") or 0)
     if not year:
         return locale(vocab.UNKNOWN)
     stale = coverage_words.stale_label(year, data_date, locale) if data_date else ""
-    return f"{year} ({stale})" if stale else str(year)
+    return stale or str(year)
