@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import csv
 import re
+import signal
+import subprocess
+import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -18,6 +22,7 @@ import pytest
 
 from dashboard import config
 from dashboard.data import ingest
+from dashboard.data.csv_safety import looks_like_formula
 from dashboard.data.ingest import read as ingest_read
 from dashboard.data.loader import load_interventions, load_lookup
 
@@ -285,3 +290,156 @@ def test_a_future_today_is_refused_before_reading(tmp_path, capsys):
     stderr = capsys.readouterr().err
     assert "2999-01-01 is not a date from 1990-01-01 to" in stderr
     assert "Traceback" not in stderr
+
+
+# --- 4. issue 22: rejects file, unclosed quotes, impossible dates, Ctrl-C, typography -----------
+
+
+def test_rejects_file_has_no_live_formula_not_even_in_its_header(tmp_path, capsys):
+    """The ``--rejects`` file copied refused answers as they were: 120 live formula cells in one
+    test, and one in its header row (a column headed ``=cmd``)."""
+    rows = [(*row, "") for row in responses(8)]
+    for index, formula in enumerate(FORMULAS):
+        rows[index] = (rows[index][0], formula, *rows[index][2:-1], formula)
+    source = write_csv(tmp_path / "survey.csv", rows, headers=(*HEADERS, "=cmd|' /C calc'!A0"))
+    out, rejects = tmp_path / "out.csv", tmp_path / "rejects.csv"
+    code, stdout, stderr = run(capsys, str(source), "--out", str(out), "--rejects", str(rejects))
+    assert code == 0, stderr
+    assert summary_counts(stdout) == (4, 4, 0)
+    with rejects.open(encoding="utf-8", newline="") as handle:
+        cells = [cell for row in csv.reader(handle) for cell in row]
+    live = [cell for cell in cells if looks_like_formula(cell)]
+    assert live == []
+    assert "'=cmd|' /C calc'!A0" in cells  # the header cell, defused
+    assert '\'=HYPERLINK("http://x")' in cells  # a refused answer, defused but kept
+    assert not [
+        cell for cell in out.read_text(encoding="utf-8").split(",") if looks_like_formula(cell)
+    ]
+
+
+@pytest.mark.parametrize("closed_later", [True, False], ids=["quote-in-next-row", "quote-to-eof"])
+def test_an_unclosed_quote_is_reported_with_its_row(tmp_path, capsys, closed_later):
+    """``"Provider 5`` with no closing quote ran on into the next line and swallowed the next
+    response into one cell: 23 responses counted as 22, silently."""
+    lines = [",".join(HEADERS)] + [",".join(row) for row in responses(23)]
+    lines[5] = 'Programme 5,"Provider 5,Gwent,,third sector'  # row 6
+    if closed_later:
+        lines[6] = 'Programme 6,"Provider 6",North Wales,,third sector'
+    source = tmp_path / "survey.csv"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code, stdout, stderr = run(capsys, str(source), "--out", str(out))
+    assert_one_line_refusal(code, stdout, stderr, "survey.csv row 6", "quote", "line 6")
+    assert "swallow" in stderr
+    assert not out.exists()
+
+
+def test_a_multi_line_cell_is_still_one_row(tmp_path, capsys):
+    rows = responses(3)
+    rows[1] = (rows[1][0], "Provider\nwith a second line", *rows[1][2:])
+    source = write_csv(tmp_path / "survey.csv", rows)
+    code, stdout, stderr = run(capsys, str(source), "--out", str(tmp_path / "out.csv"))
+    assert code == 0, stderr
+    assert summary_counts(stdout) == (3, 0, 0)
+
+
+def test_impossible_funding_ends_never_reach_the_directory(tmp_path, capsys):
+    """``2025-02-30`` was read as 2024-25 through the looser ``YYYY-MM`` pattern and
+    ``9999-12-31`` as ``9999-00``, which the funding-end panel then showed."""
+    ends = ("2025-02-30", "9999-12-31", "31/03/2025")
+    rows = [(*row, end) for row, end in zip(responses(3), ends, strict=True)]
+    source = write_csv(tmp_path / "survey.csv", rows, headers=(*HEADERS, "Funding end"))
+    out = tmp_path / "out.csv"
+    code, stdout, stderr = run(capsys, str(source), "--out", str(out))
+    assert code == 0, stderr
+    assert summary_counts(stdout) == (3, 0, 0)
+    loaded = app_loads(out).set_index("name")
+    assert list(loaded["funding_end"]) == ["unknown", "unknown", "2024-25"]
+    assert "'2025-02-30' refused: 2025-02-30 is not a real date" in loaded.at["Programme 1", "note"]
+    assert "9999-12-31 is outside the funding ends read" in loaded.at["Programme 2", "note"]
+
+
+def test_interrupt_while_writing_leaves_no_temporary_file(tmp_path, capsys, monkeypatch):
+    """Ctrl-C while the output was being written printed a traceback and could leave a
+    ``.out.csv.*.tmp`` file beside the target."""
+    source = write_csv(tmp_path / "survey.csv", responses(50))
+    real_writer = csv.writer
+
+    class Interrupting:
+        def __init__(self, handle, **options):
+            self._writer = real_writer(handle, **options)
+            self._written = 0
+
+        def writerow(self, row):
+            self._written += 1
+            if self._written > 10:
+                raise KeyboardInterrupt
+            return self._writer.writerow(row)
+
+        def writerows(self, rows):
+            for row in rows:
+                self.writerow(row)
+
+    monkeypatch.setattr(csv, "writer", Interrupting)
+    out = tmp_path / "out.csv"
+    try:
+        code, stdout, stderr = run(capsys, str(source), "--out", str(out))
+    except KeyboardInterrupt:
+        pytest.fail("KeyboardInterrupt escaped the command")
+    assert code == 130
+    assert stdout == ""
+    assert stderr.splitlines() == ["interrupted: stopped before anything was written"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["survey.csv"]
+
+
+def test_sigint_stops_the_command_with_one_line_and_no_temporary_file(tmp_path):
+    """SIGINT to the running command: one line, exit 130, no traceback, nothing left behind."""
+    source = write_csv(tmp_path / "survey.csv", responses(19_000))
+    out = tmp_path / "out.csv"
+    # The command's own main(), after its imports, says when it is ready to be interrupted.
+    launcher = (
+        "import sys; from dashboard.data.ingest.cli import main; "
+        "print('ready', flush=True); raise SystemExit(main(sys.argv[1:]))"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", launcher, str(source), "--out", str(out), "--today", TODAY],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=config.PROJECT_ROOT,
+    )
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline() == "ready\n"
+        time.sleep(0.3)  # the run over 19,000 responses takes several seconds
+        process.send_signal(signal.SIGINT)
+        stdout, stderr = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr
+    assert stderr.splitlines() == ["interrupted: stopped before anything was written"]
+    assert stdout == ""
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["survey.csv"]
+
+
+@pytest.mark.parametrize(
+    "police",
+    ["Dyfed\u2013Powys", "Dyfed\u2014Powys", "Heddlu Dyfed\u2011Powys", "Dyfed\u00a0Powys"],
+    ids=["en-dash", "em-dash", "non-breaking-hyphen", "no-break-space"],
+)
+def test_typographic_variants_of_an_area_are_accepted(tmp_path, capsys, police):
+    """``Dyfed–Powys`` (en dash, as a word processor writes it) was rejected: "area
+    'Dyfed–Powys' in police area(s) is not a recognised area"."""
+    rows = [("Programme 1", "Provider 1", "", police, "third sector")]
+    rows.append(("Programme 2", "Provider 2", "Caerdydd a\u2019r Fro", "", "third sector"))
+    source = write_csv(tmp_path / "survey.csv", rows)
+    out = tmp_path / "out.csv"
+    code, stdout, stderr = run(capsys, str(source), "--out", str(out))
+    assert code == 0, stderr
+    assert summary_counts(stdout) == (2, 0, 0)
+    loaded = app_loads(out).set_index("name")
+    assert loaded.at["Programme 1", "police_force_areas"] == "Dyfed-Powys"
+    assert loaded.at["Programme 2", "vawdasv_regions"] == "Cardiff and Vale"

@@ -24,7 +24,7 @@ import pytest
 from dashboard import config
 from dashboard.data import ingest, schemas
 from dashboard.data import vocabulary as vocab
-from dashboard.data.ingest import answers, headers, synonyms
+from dashboard.data.ingest import answers, funding, headers, synonyms
 from dashboard.data.ingest import write as ingest_write
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -386,11 +386,11 @@ def test_write_failure_leaves_nothing_half_written(tmp_path, monkeypatch):
     real = ingest_write.write_csv_atomically
     calls = []
 
-    def failing(path, header, rows):
+    def failing(path, header, rows, created=None):
         calls.append(path)
         if len(calls) == 2:
             raise OSError(28, "No space left on device")
-        return real(path, header, rows)
+        return real(path, header, rows, created)
 
     monkeypatch.setattr(ingest_write, "write_csv_atomically", failing)
     out, rejects = tmp_path / "out.csv", tmp_path / "rejects.csv"
@@ -478,6 +478,53 @@ def test_respondent_name_column_is_not_the_intervention_name():
 )
 def test_parse_funding_end(text, year):
     assert ingest.parse_funding_end(text) == year
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("2025-02-30", "2025-02-30 is not a real date"),
+        ("30/02/2025", "2025-02-30 is not a real date"),
+        ("2024-13", "2024-13 is not a real date"),
+        ("9999-12-31", "9999-12-31 is outside the funding ends read"),
+        ("Mar 9999", "9999-03 is outside the funding ends read"),
+        ("9998/99", "9998-99 is outside the funding ends read"),
+    ],
+)
+def test_impossible_funding_ends_are_refused_with_a_reason(text, reason):
+    """Issue 22: ``2025-02-30`` failed the date pattern and then the looser ``YYYY-MM`` one read
+    it as February 2025 (2024-25); ``9999-12-31`` became the label ``9999-00``."""
+    assert ingest.parse_funding_end(text) is None
+    year, refused = funding.read_funding_end(text)
+    assert year is None
+    assert refused is not None and refused.startswith(reason)
+
+
+@pytest.mark.parametrize(
+    ("regions", "police", "expected_police", "expected_regions"),
+    [
+        ("", "Dyfed\u2013Powys", ("Dyfed-Powys",), ("Mid and West Wales",)),  # en dash
+        ("Dyfed\u2014Powys", "", ("Dyfed-Powys",), ("Mid and West Wales",)),  # em dash
+        ("", "Heddlu Dyfed\u2011Powys", ("Dyfed-Powys",), ("Mid and West Wales",)),  # nb hyphen
+        ("Caerdydd a\u2019r Fro", "", ("South Wales",), ("Cardiff and Vale",)),  # curly apostrophe
+        ("Cwm\u00a0Taf", "South\u202fWales", ("South Wales",), ("Cwm Taf Morgannwg",)),  # nbsp
+        ("All\u2011Wales", "", ("All Wales",), ("All Wales",)),
+    ],
+)
+def test_typographic_variants_of_area_names(regions, police, expected_police, expected_regions):
+    """Issue 22: ``Dyfed–Powys`` with an en dash lost its dash on the way to ASCII
+    (``dyfedpowys``) and the response was rejected as no recognised area."""
+    areas = ingest.parse_areas(regions, police)
+    assert areas.error is None
+    assert (areas.police, areas.regions) == (expected_police, expected_regions)
+
+
+def test_typographic_variants_match_headers_answers_and_duplicates():
+    assert ingest.normalise_answer("Dyfed\u2013Powys") == ingest.normalise_answer("Dyfed-Powys")
+    assert ingest.normalise_answer("Don\u2019t know") == ingest.normalise_answer("Don't know")
+    assert answers.is_unknown("Don\u2019t know")
+    assert ingest.normalise_header("Police\u00a0force\u2013area") == "police force area"
+    assert ingest.normalise_answer("Safe\u2013Lives") == ingest.normalise_answer("Safe-Lives")
 
 
 @pytest.mark.parametrize(

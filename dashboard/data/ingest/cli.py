@@ -1,15 +1,19 @@
 """The command line: ``python -m dashboard.data.ingest INPUT --out OUTPUT.csv [--rejects R.csv]``.
 
 Exit status 0 when it ran (rejects included) with one summary line on stdout; 1 with a one-line
-message on stderr otherwise, never a traceback.
+message on stderr otherwise, never a traceback; 130 with one line when interrupted (Ctrl-C), and
+then no temporary file is left behind.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from dashboard.data import schemas
@@ -18,7 +22,10 @@ from dashboard.data.ingest.headers import match_headers
 from dashboard.data.ingest.pipeline import ingest_table
 from dashboard.data.ingest.read import read_table
 from dashboard.data.ingest.synonyms import SynonymsError
-from dashboard.data.ingest.write import write_outputs
+from dashboard.data.ingest.write import InterruptedAfterWriting, write_outputs
+
+#: The exit status of a run stopped by Ctrl-C (SIGINT), as shells report it: 128 + 2.
+EXIT_INTERRUPTED = 130
 
 
 def _parse_date(text: str) -> dt.date:
@@ -72,8 +79,36 @@ def _output_problem(args: argparse.Namespace) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command; 0 when it ran (rejects included), 1 with a one-line message otherwise."""
+    """Run the command; 0 when it ran (rejects included), 1 with a one-line message otherwise,
+    130 with a one-line message when interrupted."""
     args = build_parser().parse_args(argv)
+    try:
+        return _run(args)
+    except KeyboardInterrupt as interrupt:
+        written = isinstance(interrupt, InterruptedAfterWriting)
+        with _sigint_ignored():  # a second Ctrl-C cannot cut the message short
+            print(
+                "interrupted: stopped "
+                + ("after the output was written" if written else "before anything was written"),
+                file=sys.stderr,
+            )
+        return EXIT_INTERRUPTED
+
+
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """The run itself, after the arguments are parsed."""
     today: dt.date = args.today or dt.date.today()
     problem = _output_problem(args)
     if problem:

@@ -9,6 +9,7 @@ from typing import Final
 
 from dashboard.data import vocabulary as vocab
 from dashboard.data.ingest.answers import is_unknown
+from dashboard.data.ingest.text import plain
 from dashboard.data.vocabulary import financial_year
 
 _NUMBER_WORDS: Final[Mapping[str, int]] = {
@@ -59,7 +60,7 @@ def parse_funding_period(raw: str) -> tuple[int | None, str]:
     up to 24 -> "12 to 24 months", more -> multi-year; "one-off", "ongoing"/"core" and
     "multi-year" are read as such. Anything else -> (None, "unknown").
     """
-    text = str(raw).casefold().replace("–", "-").replace("—", "-")
+    text = plain(str(raw)).casefold()
     for word, number in _NUMBER_WORDS.items():
         text = re.sub(rf"\b{word.replace(' ', '[ -]')}\b", str(number), text)
     text = re.sub(r"\s+", " ", text).strip()
@@ -135,26 +136,58 @@ _NUMERIC_MONTH_YEAR: Final = re.compile(r"\b(\d{1,2})[/.\-](\d{4})\b")
 _FY_SHORT: Final = re.compile(r"\b(?:fy ?)?(\d{2}) ?(?:/|-|to) ?(\d{2})\b")
 
 
-def _year_label(start: int, end: int) -> str | None:
+#: The funding ends read: financial years 1989-90 to 2098-99. A date outside (``9999-12-31``,
+#: a placeholder some forms fill in) is no funding end; ``9999`` would even come out as the
+#: meaningless label ``9999-00``.
+EARLIEST_FUNDING_END: Final = dt.date(1989, 4, 1)
+LATEST_FUNDING_END: Final = dt.date(2099, 3, 31)
+
+
+class _Impossible(str):
+    """Why a date-shaped match is no date (``2025-02-30``) or out of range (``9999-12-31``)."""
+
+
+def _out_of_range(shown: str) -> _Impossible:
+    return _Impossible(
+        f"{shown} is outside the funding ends read ({EARLIEST_FUNDING_END:%B %Y} to "
+        f"{LATEST_FUNDING_END:%B %Y})"
+    )
+
+
+def _in_range(start_year: int, shown: str) -> str | _Impossible:
+    if not EARLIEST_FUNDING_END.year <= start_year < LATEST_FUNDING_END.year:
+        return _out_of_range(shown)
+    return f"{start_year}-{(start_year + 1) % 100:02d}"
+
+
+def _year_label(start: int, end: int) -> str | _Impossible | None:
     """Start and end year of a financial year -> ``"YYYY-YY"``; None unless consecutive."""
     if end < 100:
         end += start - start % 100 + (100 if end < start % 100 else 0)
-    return f"{start}-{end % 100:02d}" if end == start + 1 else None
+    return _in_range(start, f"{start}-{end % 100:02d}") if end == start + 1 else None
 
 
-def _date_year(year: int, month: int, day: int = 1) -> str | None:
+def _date_year(year: int, month: int, day: int | None = None) -> str | _Impossible:
+    """The financial year of a date (or of a month, ``day`` None); an impossible date, such as
+    30 February or month 13, is a reason, never a looser reading of part of it."""
     try:
-        return financial_year(dt.date(year, month, day))
+        date = dt.date(year, month, day or 1)
     except ValueError:
-        return None
+        shown = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
+        return _Impossible(f"{shown} is not a real date")
+    shown = date.isoformat() if day is not None else f"{year:04d}-{month:02d}"
+    if not EARLIEST_FUNDING_END <= date <= LATEST_FUNDING_END:
+        return _out_of_range(shown)
+    return financial_year(date)
 
 
-def _month_year(match: re.Match[str]) -> str | None:
+def _month_year(match: re.Match[str]) -> str | _Impossible | None:
     month = _MONTHS.get(match.group(1))
     return _date_year(int(match.group(2)), month) if month else None
 
 
-#: Date and year patterns, most specific first; a match never reuses text an earlier one took.
+#: Date and year patterns, most specific first; a match never reuses text an earlier one took
+#: (an impossible date too: ``2025-02-30`` is not read as its prefix ``2025-02``).
 _END_PATTERNS: Final = (
     (_ISO_DATE, lambda m: _date_year(int(m.group(1)), int(m.group(2)), int(m.group(3)))),
     (_UK_DATE, lambda m: _date_year(int(m.group(3)), int(m.group(2)), int(m.group(1)))),
@@ -166,21 +199,32 @@ _END_PATTERNS: Final = (
 )
 
 
-def parse_funding_end(raw: str) -> str | None:
-    """Funding end text -> UK financial year ``"YYYY-YY"``, or None when it cannot be read.
+def read_funding_end(raw: str) -> tuple[str | None, str | None]:
+    """Funding end text -> (UK financial year ``"YYYY-YY"`` or None, why a date in it was
+    refused or None).
 
     Accepts dates ("31/03/2025", "2025-03-31"), a month and year ("March 2024", "Mawrth 2024",
     "03/2024") and financial years ("2023/24", "2023-2024", "2023 to 2024", "FY23/24"). When the
     text holds several ("April 2023 to March 2025") the last one, the end, is used. A year on its
-    own ("2024") is ambiguous (January to March or April to December) and is not read.
+    own ("2024") is ambiguous (January to March or April to December) and is not read. A date
+    that does not exist (``2025-02-30``, month 13) or lies outside 1989-90 to 2098-99
+    (``9999-12-31``) makes the whole answer unread, with the reason.
     """
-    text = re.sub(r"\s+", " ", str(raw).casefold().replace("–", "-").replace("—", "-")).strip()
+    text = re.sub(r"\s+", " ", plain(str(raw)).casefold()).strip()
     taken: list[tuple[int, int, str]] = []
     for pattern, convert in _END_PATTERNS:
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end, _ in taken):
                 continue
             value = convert(match)
+            if isinstance(value, _Impossible):
+                return None, str(value)
             if value is not None:
                 taken.append((match.start(), match.end(), value))
-    return max(taken)[2] if taken else None
+    return (max(taken)[2] if taken else None), None
+
+
+def parse_funding_end(raw: str) -> str | None:
+    """Funding end text -> UK financial year ``"YYYY-YY"``, or None when it cannot be read
+    (:func:`read_funding_end` without the reason)."""
+    return read_funding_end(raw)[0]

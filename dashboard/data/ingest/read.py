@@ -10,7 +10,7 @@ import csv
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -108,13 +108,47 @@ def read_csv_rows(path: Path) -> list[tuple[int, tuple[str, ...]]]:
     first_line = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = max((",", ";", "\t"), key=first_line.count)
     allow_fields_up_to(MAX_INPUT_BYTES)
+    # strict: a quote that opens a cell and is not closed where a cell ends is an error. The
+    # lenient reader ran such a cell on into the next line(s), silently swallowing the
+    # responses below it into one cell (23 responses counted as 22).
+    records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    state = {"rows": 0, "line": 0}  # records read, and the physical line the last one ended on
+
+    def counted() -> Iterator[tuple[str, ...]]:
+        for record in records:
+            state["rows"] += 1
+            state["line"] = records.line_num
+            yield tuple(_cell_text(cell) for cell in record)
+
     try:
-        records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        return _bounded(
-            (tuple(_cell_text(cell) for cell in record) for record in records), path.name
-        )
+        return _bounded(counted(), path.name)
     except csv.Error as error:
-        raise InputError(f"{path.name}: not a readable CSV file ({error})") from None
+        raise InputError(
+            _csv_problem(
+                path.name, text, state["rows"] + 1, (state["line"] + 1, records.line_num), error
+            )
+        ) from None
+
+
+def _csv_problem(name: str, text: str, row: int, lines: tuple[int, int], error: csv.Error) -> str:
+    """The one-line message for a CSV record that cannot be read, naming its row (as numbered
+    by a spreadsheet) and the lines it spans; an unclosed quote is said to be one."""
+    first, last = lines
+    if "expected after" not in str(error) and "unexpected end of data" not in str(error):
+        return f"{name} row {row}: not a readable CSV record ({error})"
+    physical = text.splitlines()
+    start = physical[first - 1] if first <= len(physical) else ""
+    shown = start if len(start) <= 60 else start[:57] + "..."
+    runs_on = (
+        f", so the cell runs on from line {first} into line {last} and would swallow the "
+        "response(s) below it"
+        if last > first
+        else ""
+    )
+    return (
+        f'{name} row {row}: a quote (") opens a cell that is not closed where the cell ends'
+        f"{runs_on} (line {first}: {shown!r}); close or remove the quote and run again"
+    )
 
 
 def _check_archive(path: Path) -> None:

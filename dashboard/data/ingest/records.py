@@ -20,7 +20,7 @@ from dashboard.data.ingest.answers import (
 )
 from dashboard.data.ingest.areas import parse_areas
 from dashboard.data.ingest.evaluation import map_evaluation
-from dashboard.data.ingest.funding import parse_funding_end, parse_funding_period
+from dashboard.data.ingest.funding import parse_funding_period, read_funding_end
 from dashboard.data.ingest.headers import QUESTION_LABELS
 from dashboard.data.ingest.text import NOTE_SEPARATOR, clean, normalise_answer
 
@@ -87,9 +87,11 @@ def _funding(answer_period: str, answer_end: str, values: dict, notes: list[str]
         notes.append(f"funding period {period_raw!r} not understood")
     end_raw = clean(answer_end)
     if not is_unknown(end_raw):
-        year = parse_funding_end(end_raw)
+        year, refused = read_funding_end(end_raw)
         values["funding_end"] = year or vocab.UNKNOWN
-        if year is None:
+        if refused:
+            notes.append(f"funding end {end_raw!r} refused: {refused}")
+        elif year is None:
             notes.append(f"funding end {end_raw!r} not understood")
 
 

@@ -16,12 +16,32 @@ NOTE_SEPARATOR: Final = "; "
 _SPLIT: Final = re.compile(r"[;,\n\r]+")
 #: "Adult; Male" (the survey's own answer format) must stay one answer.
 _ADULT_PAIR: Final = re.compile(
-    r"\badults?\s*[;,:/\-–]\s*(male|female|mixed|men|women)\b", re.IGNORECASE
+    r"\badults?\s*[;,:/\-–—]\s*(male|female|mixed|men|women)\b", re.IGNORECASE
 )
 
 
+#: Typographic variants a word processor or phone types for a plain character: dashes (hyphen,
+#: non-breaking hyphen, figure, en and em dash, minus), curly and modifier apostrophes, curly
+#: quotes, and invisible joiners. Without this, ``Dyfed–Powys`` (en dash) lost its dash when
+#: reduced to ASCII and became the unknown ``dyfedpowys``. (Non-breaking and other spaces are
+#: already spaces after NFKD.)
+TYPOGRAPHIC: Final = str.maketrans(
+    {
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"),
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc\u00b4\u0060\uff07", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\uff02", '"'),
+        **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", ""),
+    }
+)
+
+
+def plain(text: str) -> str:
+    """Typographic dashes, apostrophes and quotes as their plain ASCII characters."""
+    return str(text).translate(TYPOGRAPHIC)
+
+
 def _ascii(text: str) -> str:
-    return unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
+    return unicodedata.normalize("NFKD", plain(text)).encode("ascii", "ignore").decode("ascii")
 
 
 def _singular(word: str) -> str:
