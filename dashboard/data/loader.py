@@ -10,6 +10,7 @@ module adds the checks across files (the 22 authorities, population totals, map 
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import partial
@@ -23,7 +24,14 @@ from dashboard import config
 from dashboard.data import reference_schemas, schemas
 from dashboard.data import vocabulary as vocab
 from dashboard.data.geo import slugify
-from dashboard.data.reading import DataError, empty_frame, read_text_csv, to_numbers, validate
+from dashboard.data.reading import (
+    MAX_REPORTED_PROBLEMS,
+    DataError,
+    empty_frame,
+    read_text_csv,
+    to_numbers,
+    validate,
+)
 
 
 @dataclass(frozen=True)
@@ -175,6 +183,7 @@ def load_geometry(geography_dir: Path, lookup: pd.DataFrame) -> tuple[dict, dict
                 f"{path}: not a valid GeoJSON FeatureCollection with id, name_en and name_cy "
                 f"({type(error).__name__}: {error})."
             ) from None
+        _check_features(path, features)
         found = {area.area_id for area in level_areas}
         if found != expected[level] or len(found) != len(level_areas):
             raise DataError(
@@ -183,6 +192,93 @@ def load_geometry(geography_dir: Path, lookup: pd.DataFrame) -> tuple[dict, dict
         geometry[level] = text
         areas[level] = tuple(sorted(level_areas, key=lambda area: area.name_en))
     return geometry, areas
+
+
+GEOMETRY_TYPES = ("Polygon", "MultiPolygon")
+
+
+def _ring_problem(ring: object) -> str | None:
+    """What is wrong with one linear ring of a polygon, or None: at least four positions, each
+    two or three finite numbers, the last the same as the first (RFC 7946, 3.1.6)."""
+    if not isinstance(ring, list) or not ring:
+        return "an empty ring"
+    if len(ring) < 4:
+        return f"a ring of {len(ring)} position(s); at least 4 are needed"
+    for position in ring:
+        if (
+            not isinstance(position, list)
+            or len(position) not in (2, 3)
+            or not all(
+                isinstance(number, (int, float)) and not isinstance(number, bool)
+                for number in position
+            )
+        ):
+            return f"a position {_shorten(position)} that is not [longitude, latitude]"
+        if not all(math.isfinite(number) for number in position):
+            return f"a position {_shorten(position)} that is not finite"
+    if ring[0] != ring[-1]:
+        return "a ring that is not closed (its last position is not its first)"
+    return None
+
+
+def _shorten(value: object, limit: int = 60) -> str:
+    text = json.dumps(value, allow_nan=True) if not isinstance(value, str) else repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _geometry_problem(geometry: object) -> str | None:
+    """What is wrong with a feature's geometry, or None when it is a usable (Multi)Polygon."""
+    if geometry is None:
+        return "geometry is null"
+    if not isinstance(geometry, dict):
+        return f"geometry is {_shorten(geometry)}, not a GeoJSON object"
+    kind = geometry.get("type")
+    if kind not in GEOMETRY_TYPES:
+        return f"geometry type {kind!r}; allowed: {', '.join(GEOMETRY_TYPES)}"
+    coordinates = geometry.get("coordinates")
+    if not isinstance(coordinates, list) or not coordinates:
+        return f"{kind} with no coordinates (coordinates {_shorten(coordinates)})"
+    for polygon in [coordinates] if kind == "Polygon" else coordinates:
+        if not isinstance(polygon, list) or not polygon:
+            return f"{kind} with a polygon that has no rings ({_shorten(polygon)})"
+        for ring in polygon:
+            problem = _ring_problem(ring)
+            if problem:
+                return f"{kind} with {problem}"
+    from shapely.geometry import shape
+
+    if not shape(geometry).area > 0:
+        return f"{kind} that encloses no area"
+    return None
+
+
+def _check_features(path: Path, features: list) -> None:
+    """Every feature has a usable geometry and its own id, or :class:`DataError` names them.
+
+    Run before anything derives from the shapes (label points, bounds), which would otherwise
+    fail deep inside shapely with a traceback instead of naming the feature to fix.
+    """
+    problems = []
+    first_seen: dict[str, int] = {}
+    for number, feature in enumerate(features, start=1):
+        area_id = feature["id"]
+        problem = _geometry_problem(feature.get("geometry"))
+        if problem:
+            problems.append(f"  feature {number} (id {area_id!r}): {problem}")
+        if area_id in first_seen:
+            problems.append(
+                f"  features {first_seen[area_id]} and {number}: duplicate id {area_id!r}; "
+                "allowed: one feature per area"
+            )
+        else:
+            first_seen[area_id] = number
+    if problems:
+        shown = problems[:MAX_REPORTED_PROBLEMS]
+        if len(problems) > MAX_REPORTED_PROBLEMS:
+            shown.append(f"  ... and {len(problems) - MAX_REPORTED_PROBLEMS} more")
+        raise DataError(
+            f"{path}: {len(problems)} problem(s) found; nothing was loaded.\n" + "\n".join(shown)
+        )
 
 
 def load_interventions(path: Path, lookup: pd.DataFrame) -> pd.DataFrame:

@@ -107,7 +107,12 @@ def validate(frame: pd.DataFrame, schema: pa.DataFrameSchema, path: Path) -> pd.
     try:
         return schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as errors:
-        raise DataError(_describe_failures(errors.failure_cases, frame, path)) from None
+        keys = {
+            check.error: check.statistics["key"]
+            for check in schema.checks
+            if isinstance(getattr(check, "statistics", None), dict) and "key" in check.statistics
+        }
+        raise DataError(_describe_failures(errors.failure_cases, frame, path, keys)) from None
     except pa.errors.SchemaError as error:  # raised for some non-lazy checks, e.g. dtype coercion
         raise DataError(f"{path}: {error}") from None
 
@@ -132,14 +137,72 @@ def _whole_row_failures(cases: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([cases[~row_checks], whole], ignore_index=True)
 
 
-def _describe_failures(cases: pd.DataFrame, frame: pd.DataFrame, path: Path) -> str:
+def _rows(numbers: list[int]) -> str:
+    """``row 4``, ``rows 4 and 9``, ``rows 4, 9 and 12`` (file lines: the header is line 1)."""
+    lines = [str(number + 2) for number in numbers]
+    if len(lines) == 1:
+        return f"row {lines[0]}"
+    return f"rows {', '.join(lines[:-1])} and {lines[-1]}"
+
+
+def _duplicates(
+    cases: pd.DataFrame, frame: pd.DataFrame, keys: dict[str, tuple[str, ...]]
+) -> tuple[pd.DataFrame, list[tuple[int, str]]]:
+    """The failures of the one-row-per-key checks, worded once per group of clashing rows.
+
+    Returns the other failures and, for each group, its first row and a line naming the rows,
+    the key they share and whether they are the same line repeated or which values differ (a
+    conflict is reported, never resolved by keeping one of them).
+    """
+    if not keys or "check" not in cases.columns:
+        return cases, []
+    checks = cases["check"].astype(str)
+    mine = checks.isin(list(keys)) & pd.to_numeric(cases["index"], errors="coerce").notna()
+    found: list[tuple[int, str]] = []
+    reported: set[tuple[int, ...]] = set()
+    for check in dict.fromkeys(checks[mine]):
+        key = list(keys[check])
+        numbers = sorted({int(index) for index in cases.loc[mine & (checks == check), "index"]})
+        failing = frame.iloc[numbers]
+        for _, group in failing.groupby(key, sort=False, dropna=False):
+            members = [int(numbers[failing.index.get_loc(label)]) for label in group.index]
+            if tuple(members) in reported:
+                continue
+            reported.add(tuple(members))
+            shared = ", ".join(f"{name} {_short(group[name].iloc[0])}" for name in key)
+            differing = [name for name in frame.columns if group[name].nunique(dropna=False) > 1]
+            if differing:
+                values = "; ".join(
+                    f"{name} " + " / ".join(_short(value) for value in group[name])
+                    for name in differing
+                )
+                how = f"they differ in {values}, and the loader will not choose one"
+            else:
+                how = "the same line repeated"
+            found.append(
+                (members[0], f"  {_rows(members)}: duplicate {shared} ({how}); allowed: {check}")
+            )
+    return cases[~mine], found
+
+
+def _describe_failures(
+    cases: pd.DataFrame,
+    frame: pd.DataFrame,
+    path: Path,
+    keys: dict[str, tuple[str, ...]] | None = None,
+) -> str:
     cases = _whole_row_failures(cases)
-    lines = [f"{path}: {len(cases)} problem(s) found; nothing was loaded."]
+    cases, duplicates = _duplicates(cases, frame, keys or {})
+    total = len(cases) + len(duplicates)
+    lines = [f"{path}: {total} problem(s) found; nothing was loaded."]
     cases = cases.sort_values("index", key=lambda index: pd.to_numeric(index, errors="coerce"))
-    for case in cases.head(MAX_REPORTED_PROBLEMS).itertuples(index=False):
+    described: list[tuple[float, str]] = [(float(row), line) for row, line in duplicates]
+    for case in cases.itertuples(index=False):
         index = case.index
+        position = float("nan")
         if pd.notna(index) and isinstance(index, (int, float)):
             row = int(index)
+            position = float(row)
             where = f"row {row + 2}"  # header is line 1, data rows start at line 2
             if "id" in frame.columns and row < len(frame):
                 where += f" (id {frame['id'].iloc[row]!r})"
@@ -150,17 +213,21 @@ def _describe_failures(cases: pd.DataFrame, frame: pd.DataFrame, path: Path) -> 
         if column == "(whole row)" and where != "file":
             row = frame.iloc[int(index)]
             cells = ", ".join(f"{name} {_short(value)}" for name, value in row.items())
-            lines.append(f"  {where}: {check}; the row: {cells}")
+            line = f"  {where}: {check}; the row: {cells}"
         elif check.startswith("column_in_dataframe"):
-            lines.append(f"  missing column {case.failure_case!r}")
+            line = f"  missing column {case.failure_case!r}"
         elif check.startswith("column_in_schema"):
-            lines.append(f"  unexpected column {case.failure_case!r}")
+            line = f"  unexpected column {case.failure_case!r}"
         elif check == "field_uniqueness" or check.startswith("unique"):
-            lines.append(f"  {where}, column {column}: duplicate value {case.failure_case!r}")
+            line = f"  {where}, column {column}: duplicate value {case.failure_case!r}"
         else:
-            lines.append(f"  {where}, column {column}: bad value {case.failure_case!r}; {check}")
-    if len(cases) > MAX_REPORTED_PROBLEMS:
-        lines.append(f"  ... and {len(cases) - MAX_REPORTED_PROBLEMS} more")
+            line = f"  {where}, column {column}: bad value {case.failure_case!r}; {check}"
+        described.append((position, line))
+    # File-wide problems first (no row), then by row; the sort is stable within a row.
+    described.sort(key=lambda item: -1.0 if pd.isna(item[0]) else item[0])
+    lines.extend(line for _, line in described[:MAX_REPORTED_PROBLEMS])
+    if len(described) > MAX_REPORTED_PROBLEMS:
+        lines.append(f"  ... and {len(described) - MAX_REPORTED_PROBLEMS} more")
     return "\n".join(lines)
 
 

@@ -19,6 +19,7 @@ from dashboard.data.schema_checks import (
     NOT_EMPTY,
     cited_column,
     one_of,
+    one_row_per,
     quote_column,
     slug_column,
     text,
@@ -28,18 +29,26 @@ CJ_UNITS = ("count", "percent", "per 1,000 population", "per 100,000 population"
 #: An ONS code of England and Wales, Wales or a police force area.
 AREA_CODE = re.compile(r"^[EKW]\d{8}$")
 PUBLISHED_QUOTE = f"1 to {MAX_EVIDENCE} characters"
+#: What identifies one figure of ``criminal_justice.csv``: an official (primary) figure is given
+#: once; secondary figures are reports, which may disagree, so each is one figure per source.
+PRIMARY_FIGURE = ("area", "measure", "period", "unit")
+SECONDARY_FIGURE = (*PRIMARY_FIGURE, "source")
 
 
 def lookup_schema() -> pa.DataFrameSchema:
     """Schema of ``geography/la_lookup.csv``: each local authority's names, force and region."""
     return pa.DataFrameSchema(
         {
-            "la_code": text(pa.Check.str_matches(LA_CODE.pattern), unique=True),
-            "la_name_en": text(unique=True),
+            "la_code": text(pa.Check.str_matches(LA_CODE.pattern)),
+            "la_name_en": text(),
             "la_name_cy": text(),
             "police_force_area": text(one_of(vocab.POLICE_FORCE_AREAS)),
             "vawdasv_region": text(one_of(vocab.VAWDASV_REGIONS)),
         },
+        checks=[
+            one_row_per(("la_code",), "local authority (la_code)"),
+            one_row_per(("la_name_en",), "local authority name (la_name_en)"),
+        ],
         strict=True,
     )
 
@@ -57,7 +66,7 @@ def population_schema() -> pa.DataFrameSchema:
             "year": text(),
             "source": text(NOT_EMPTY),
         },
-        unique=["level", "area_id"],
+        checks=[one_row_per(("level", "area_id"), "area of each level (level, area_id)")],
         strict=True,
     )
 
@@ -84,6 +93,19 @@ def criminal_justice_schema(known_areas: tuple[str, ...]) -> pa.DataFrameSchema:
             pa.Check(
                 lambda frame: (frame["unit"] != "count") | (frame["value"] % 1 == 0),
                 error="counts must be whole numbers",
+            ),
+            # The official table gives each figure once; /need and the profiles read one row.
+            one_row_per(
+                PRIMARY_FIGURE,
+                "primary figure (area, measure, period, unit)",
+                among=lambda frame: frame["source_kind"] == "primary",
+            ),
+            # Reports may disagree (each row is shown with its source and caveat), but one report
+            # gives a figure once.
+            one_row_per(
+                SECONDARY_FIGURE,
+                "secondary figure from one source (area, measure, period, unit, source)",
+                among=lambda frame: frame["source_kind"] == "secondary",
             ),
         ],
         strict=True,

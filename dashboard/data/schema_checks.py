@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+import pandas as pd
 import pandera.pandas as pa
 
 from dashboard.data import vocabulary as vocab
@@ -85,3 +86,24 @@ def cited_column(pattern: re.Pattern[str] = SOURCE, error: str = SEED_SECTION) -
 def quote_column(maximum: int, error: str | None = None) -> pa.Column:
     """An exact quote from the cited document, at most ``maximum`` characters."""
     return text(length(error or f"an exact quote of 1 to {maximum} characters", maximum))
+
+
+def one_row_per(
+    key: tuple[str, ...],
+    what: str,
+    among: Callable[[pd.DataFrame], pd.Series] | None = None,
+) -> pa.Check:
+    """A check of the whole table: no two rows (of those ``among`` selects, else all) share the
+    values of ``key``. The rows that do fail, all of them: a repeated line and two different
+    values for one figure are both refused, never resolved by keeping one.
+
+    ``statistics`` carries the key so that :func:`dashboard.data.reading.validate` can name the
+    rows that clash and what differs between them.
+    """
+
+    def distinct(frame: pd.DataFrame) -> pd.Series:
+        rows = among(frame) if among is not None else pd.Series(True, index=frame.index)
+        clashing = frame[rows].duplicated(list(key), keep=False)
+        return ~clashing.reindex(frame.index, fill_value=False)
+
+    return pa.Check(distinct, error=f"one row per {what}", statistics={"key": key, "what": what})
