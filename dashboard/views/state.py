@@ -179,8 +179,27 @@ def parse(
                 problems.append((N_("Unknown filter value ignored."), f"{key}={value}"[:80]))
         if kept:
             filters[key] = kept[:MAX_VALUES_PER_FILTER]
-    state = replace(state, filters=filters)
+    state = canonical(replace(state, filters=filters))
     return Parsed(state=state, problems=tuple(problems))
+
+
+def canonical(state: ViewState) -> ViewState:
+    """``state`` with its filters in one order: the filters in :data:`FILTERS` order, each one's
+    values in the order its vocabulary lists them (the options' order), each value once.
+
+    So ``?behaviour_focus=stalking,domestic abuse`` and ``?behaviour_focus=domestic
+    abuse,stalking`` are one state, one canonical URL and one cache entry (issue 22, problem 6);
+    both links still open it. Values a filter does not allow are left out; a filter left with no
+    values is dropped."""
+    filters: dict[str, tuple[str, ...]] = {}
+    for key, (_column, allowed) in FILTERS.items():
+        chosen = state.filters.get(key) or ()
+        kept = tuple(value for value in allowed if value in chosen)
+        if kept:
+            filters[key] = kept[:MAX_VALUES_PER_FILTER]
+    if filters == state.filters and list(filters) == list(state.filters):
+        return state
+    return replace(state, filters=filters)
 
 
 def problem_texts(parsed: Parsed, locale: i18n.Locale) -> list[str]:
@@ -193,9 +212,10 @@ def problem_texts(parsed: Parsed, locale: i18n.Locale) -> list[str]:
 
 def to_url(state: ViewState) -> tuple[str, str]:
     """A state -> (pathname, search) of the overview that :func:`parse` turns back into the same
-    state. The overview keeps its address at ``/`` with the area in the query; ``/force/<area>``
+    state (its :func:`canonical` form: filter values in their vocabulary's order). The overview keeps its address at ``/`` with the area in the query; ``/force/<area>``
     and ``/region/<area>`` are the areas' profiles (:func:`profile_href`)."""
     pathname = "/"
+    state = canonical(state)
     params: list[tuple[str, str]] = []
     if state.level != DEFAULT_LEVEL:
         params.append(("level", state.level))

@@ -1,10 +1,18 @@
-"""The cache of computed overview views: each view computed once per URL state, language and data.
+"""The cache of computed views: each view computed once per URL state, language and data.
 
 :func:`cached_compute_view` is what the overview's callbacks call. A view is looked up by
-:func:`view_cache_key` (the data's identity, the language and the state's canonical URL) first in
-this process's memo of recent views, then in the shared cache (flask-caching: in-process
-``SimpleCache`` by default, ``RedisCache`` when ``REDIS_URL`` is set, so that every worker and host
-shares what one of them computed), and only then computed.
+:func:`view_cache_key` (the data's identity, the language and the state's canonical URL, filter
+values in a fixed order) first in this process's memo of recent views, then in the shared store
+(in-process by default; Redis when ``REDIS_URL`` is set, so that every worker and host shares what
+one of them computed), and only then computed.
+
+The shared store holds data, not code: views are stored as JSON (:mod:`dashboard.web.view_codec`)
+under ``vawdasv:view:…`` keys, each with a time to live of :data:`VIEW_CACHE_TIMEOUT` seconds,
+and what comes back is rebuilt only as the view class asked for, every field checked against its
+type, and only if it is the view of the state asked for. Anything else (not JSON, the wrong
+shape or types, a pickle planted by whoever can write to Redis) is a miss: logged once per key,
+computed again, written over, and never kept in the memo. Before (issue 22, problem 4) the
+values were pickles, and a planted one ran code in the workers when its view was asked for.
 
 A shared cache that fails (Redis down, or up but never answering) costs at most one short wait:
 the client gives up after :data:`REDIS_TIMEOUT_S` (connecting or reading, no retries), and the
@@ -22,11 +30,11 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any, Final
+from typing import Any, Final, Protocol, TypeVar
 
+import redis
 from dash import Dash
 from flask import Flask, current_app
-from flask_caching import Cache
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
@@ -35,13 +43,23 @@ from dashboard.views import overview as overview_view
 from dashboard.views import state as view_state
 from dashboard.views.overview import OverviewView
 from dashboard.views.state import ViewState
+from dashboard.web import view_codec
 
 log = logging.getLogger(__name__)
 
 EXTENSION_KEY: Final = "vawdasv-view-cache"
 REDIS_URL_ENV: Final = "REDIS_URL"
+#: Seconds each shared entry lives (Redis: ``SET … EX``); the data's hash in every key already
+#: retires old views when the data changes, so this only bounds how long an unused view is kept.
 VIEW_CACHE_TIMEOUT: Final = 3600
+#: Views kept in the in-process shared store (no Redis), oldest used dropped first.
 VIEW_CACHE_THRESHOLD: Final = 2000
+#: Every key the cache writes starts with this (``vawdasv:view:…``).
+KEY_PREFIX: Final = "vawdasv:"
+#: Largest stored value read back; anything longer is a miss (a view's JSON is about 40 KB).
+MAX_VALUE_BYTES: Final = 4 * 1024 * 1024
+#: Keys whose bad value was logged, so each is logged once (at most this many remembered).
+LOGGED_KEYS: Final = 4096
 #: Views kept in each process's memo (a view is about 10 KB).
 MEMO_SIZE: Final = 256
 #: Seconds to connect to Redis or to wait for its answer. A Redis next to the app answers in a
@@ -117,17 +135,21 @@ class ViewMemo:
 
     def __init__(self, size: int = MEMO_SIZE):
         self.size = size
-        self._views: OrderedDict[str, OverviewView] = OrderedDict()
+        self._views: OrderedDict[str, object] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: str) -> OverviewView | None:
+    def __contains__(self, key: str) -> bool:
+        with self._lock:
+            return key in self._views
+
+    def get(self, key: str) -> Any:
         with self._lock:
             view = self._views.get(key)
             if view is not None:
                 self._views.move_to_end(key)
             return view
 
-    def put(self, key: str, view: OverviewView) -> None:
+    def put(self, key: str, view: object) -> None:
         with self._lock:
             self._views[key] = view
             self._views.move_to_end(key)
@@ -139,80 +161,222 @@ class ViewMemo:
             self._views.clear()
 
 
-def cache_config() -> dict[str, Any]:
-    """flask-caching's settings: Redis when ``REDIS_URL`` is set, else an in-process cache."""
+class SharedStore(Protocol):
+    """Where views are shared: text values by key, each kept for ``VIEW_CACHE_TIMEOUT`` s."""
+
+    def get(self, key: str) -> bytes | None: ...
+    def set(self, key: str, value: bytes) -> None: ...
+    def clear(self) -> None: ...
+
+
+class MemoryStore:
+    """The shared store of one process (no ``REDIS_URL``): at most ``size`` values, oldest used
+    dropped first, each for ``timeout`` seconds."""
+
+    def __init__(
+        self,
+        size: int = VIEW_CACHE_THRESHOLD,
+        timeout: float = VIEW_CACHE_TIMEOUT,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.size, self.timeout, self.clock = size, timeout, clock
+        self._values: OrderedDict[str, tuple[float, bytes]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> bytes | None:
+        with self._lock:
+            found = self._values.get(key)
+            if found is None:
+                return None
+            if found[0] <= self.clock():
+                del self._values[key]
+                return None
+            self._values.move_to_end(key)
+            return found[1]
+
+    def set(self, key: str, value: bytes) -> None:
+        with self._lock:
+            self._values[key] = (self.clock() + self.timeout, value)
+            self._values.move_to_end(key)
+            while len(self._values) > self.size:
+                self._values.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._values.clear()
+
+
+class RedisStore:
+    """The shared store in Redis: raw bytes under ``vawdasv:`` keys, each set with a time to live
+    (``SET key value EX timeout``). redis-py itself never unpickles anything; only
+    :mod:`dashboard.web.view_codec` reads what comes back."""
+
+    def __init__(self, url: str, timeout: int = VIEW_CACHE_TIMEOUT) -> None:
+        self.timeout = timeout
+        # Give up quickly and never retry (the breaker decides when to try again); redis-py's
+        # default retries with back-off took 5 s per request.
+        self.client = redis.Redis.from_url(
+            url,
+            socket_connect_timeout=REDIS_TIMEOUT_S,
+            socket_timeout=REDIS_TIMEOUT_S,
+            retry=Retry(NoBackoff(), 0),
+        )
+
+    def get(self, key: str) -> bytes | None:
+        return self.client.get(KEY_PREFIX + key)
+
+    def set(self, key: str, value: bytes) -> None:
+        self.client.set(KEY_PREFIX + key, value, ex=self.timeout)
+
+    def clear(self) -> None:
+        """Delete this app's keys (only those: the Redis may hold others')."""
+        for batch in _batches(self.client.scan_iter(match=KEY_PREFIX + "*", count=500), 500):
+            self.client.delete(*batch)
+
+
+def _batches(items, size: int):
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def shared_store() -> SharedStore:
+    """Redis when ``REDIS_URL`` is set, else an in-process store."""
     redis_url = os.environ.get(REDIS_URL_ENV)
     if redis_url:
-        return {
-            "CACHE_TYPE": "RedisCache",
-            "CACHE_REDIS_URL": redis_url,
-            "CACHE_KEY_PREFIX": "vawdasv:",
-            "CACHE_DEFAULT_TIMEOUT": VIEW_CACHE_TIMEOUT,
-            # Passed to redis-py: give up quickly and never retry (the breaker decides when to
-            # try again); redis-py's default retries with back-off took 5 s per request.
-            "CACHE_OPTIONS": {
-                "socket_connect_timeout": REDIS_TIMEOUT_S,
-                "socket_timeout": REDIS_TIMEOUT_S,
-                "retry": Retry(NoBackoff(), 0),
-            },
-        }
-    return {
-        "CACHE_TYPE": "SimpleCache",
-        "CACHE_THRESHOLD": VIEW_CACHE_THRESHOLD,
-        "CACHE_DEFAULT_TIMEOUT": VIEW_CACHE_TIMEOUT,
-    }
+        return RedisStore(redis_url)
+    return MemoryStore()
 
 
 def configure_view_cache(server: Flask) -> None:
     """Give ``server`` a shared view cache and a memo of recent views."""
     server.extensions[EXTENSION_KEY] = {
-        "cache": Cache(server, config=cache_config()),
+        "cache": shared_store(),
         "memo": ViewMemo(),
         "breaker": CircuitBreaker("view cache (Redis)", REDIS_COOLDOWN_S),
+        "logged": LoggedKeys(),
     }
 
 
+class LoggedKeys:
+    """Keys whose bad shared value was already logged (so each is logged once)."""
+
+    def __init__(self, size: int = LOGGED_KEYS) -> None:
+        self.size = size
+        self._keys: OrderedDict[str, None] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def first_time(self, key: str) -> bool:
+        with self._lock:
+            if key in self._keys:
+                return False
+            self._keys[key] = None
+            while len(self._keys) > self.size:
+                self._keys.popitem(last=False)
+            return True
+
+
 def view_cache_key(context: AppContext, state: ViewState) -> str:
-    path, search = view_state.to_url(state)
+    """``view:<data hash>:<language>:<canonical URL>``: one key per view, whatever the order
+    its filters were chosen in."""
+    path, search = view_state.to_url(view_state.canonical(state))
     return f"view:{context.data_identity}:{state.lang}:{path}{search}"
 
 
 def cached_compute_view(context: AppContext, state: ViewState) -> OverviewView:
     """:func:`dashboard.views.overview.compute_view`, through the app's memo and view cache
     when there are some (inside a request)."""
+    state = view_state.canonical(state)
+    return cached_view(
+        view_cache_key(context, state),
+        OverviewView,
+        lambda: overview_view.compute_view(context, state),
+        lambda view: view.state == state,
+    )
+
+
+V = TypeVar("V")
+
+
+def cached_view(
+    key: str,
+    cls: type[V],
+    compute: Callable[[], V],
+    is_for_key: Callable[[V], bool] = lambda _view: True,
+) -> V:
+    """The view (any frozen dataclass ``cls``) cached under ``key``, else ``compute()``, through
+    the memo and the shared store when there are some (inside a request). ``is_for_key`` says
+    whether a value read back is really the one ``key`` names (a valid view of another state
+    planted under this key is a miss too)."""
     caches = _current_caches()
     if caches is None:
-        return overview_view.compute_view(context, state)
-    key = view_cache_key(context, state)
+        return compute()
     memo: ViewMemo = caches["memo"]
     view = memo.get(key)
     if view is None:
-        view = _shared_view(caches["cache"], caches["breaker"], key, context, state)
-        memo.put(key, view)
+        view, trusted = _shared_view(caches, key, cls, compute, is_for_key)
+        if trusted:
+            memo.put(key, view)
     return view
 
 
 def _shared_view(
-    cache: Cache, breaker: CircuitBreaker, key: str, context: AppContext, state: ViewState
-) -> OverviewView:
+    caches: dict[str, Any],
+    key: str,
+    cls: type[V],
+    compute: Callable[[], V],
+    is_for_key: Callable[[V], bool],
+) -> tuple[V, bool]:
+    """The view for ``key`` and whether it may be memoised (False only when the shared store
+    held a bad value and writing the computed one over it failed: the next request checks
+    again)."""
+    store: SharedStore = caches["cache"]
+    breaker: CircuitBreaker = caches["breaker"]
     if not breaker.allows():
-        return overview_view.compute_view(context, state)
+        return compute(), True
     try:
-        found = cache.get(key)
+        found = store.get(key)
     except Exception as error:  # redis-py raises its own errors and OSError
         breaker.failed(error)
-        return overview_view.compute_view(context, state)
+        return compute(), True
+    breaker.succeeded()
     if found is not None:
-        breaker.succeeded()
-        return found
-    view = overview_view.compute_view(context, state)
+        problem = None
+        try:
+            if len(found) > MAX_VALUE_BYTES:
+                raise view_codec.CodecError(f"{len(found)} bytes, more than {MAX_VALUE_BYTES}")
+            view = view_codec.decode(found, cls)
+            if not is_for_key(view):
+                raise view_codec.CodecError("a view of another state")
+        except view_codec.CodecError as error:
+            problem = str(error)
+        except Exception as error:  # a bad value is a miss, whatever it raises
+            problem = f"{type(error).__name__}: {error}"
+        if problem is None:
+            return view, True
+        if caches["logged"].first_time(key):
+            log.warning(
+                "view cache: ignored a bad value under %s (%s); computing the view",
+                KEY_PREFIX + key,
+                problem[:200],
+            )
+    view = compute()
     try:
-        cache.set(key, view)
+        text = view_codec.encode(view).encode()
+    except TypeError as error:  # a view the codec cannot say: computed every time
+        log.error("view cache: %s cannot be cached (%s)", cls.__name__, error)
+        return view, True
+    try:
+        store.set(key, text)
     except Exception as error:
         breaker.failed(error)
-    else:
-        breaker.succeeded()
-    return view
+        return view, found is None
+    return view, True
 
 
 def view_for_key(context: AppContext, key: object) -> OverviewView | None:

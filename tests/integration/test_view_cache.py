@@ -9,7 +9,10 @@ then computed directly.
 
 from __future__ import annotations
 
+import logging
+import pickle
 import time
+from pathlib import Path
 
 import pytest
 import redis
@@ -17,7 +20,8 @@ import redis
 from app import create_app
 from bench.dashclient import Session, flask_transport
 from dashboard.views import state as view_state
-from dashboard.web import ids
+from dashboard.views.overview import OverviewView
+from dashboard.web import ids, view_cache
 from dashboard.web.view_cache import EXTENSION_KEY, view_cache_key
 from tests.support.servers import free_port, redis_server
 
@@ -47,19 +51,18 @@ def test_in_process_cache_serves_the_same_view_again(mini_context, monkeypatch):
     monkeypatch.delenv("REDIS_URL", raising=False)
     app = create_app(mini_context)
     cache = app.server.extensions[EXTENSION_KEY]["cache"]
-    assert type(cache.cache).__name__ == "SimpleCache"
+    assert type(cache).__name__ == "MemoryStore"
     first = overview_of(app)
     assert "Cardiff" in first[(ids.PANEL_TITLE, "children")]
     state = view_state.ViewState(level="la", area="cardiff")
-    with app.server.app_context():
-        assert cache.get(view_cache_key(mini_context, state)) is not None, "view not cached"
+    assert cache.get(view_cache_key(mini_context, state)) is not None, "view not cached"
     assert overview_of(app) == first
 
 
 def test_views_are_shared_through_redis(mini_context, monkeypatch, redis_url):
     monkeypatch.setenv("REDIS_URL", redis_url)
     writer = create_app(mini_context)
-    assert type(writer.server.extensions[EXTENSION_KEY]["cache"].cache).__name__ == "RedisCache"
+    assert type(writer.server.extensions[EXTENSION_KEY]["cache"]).__name__ == "RedisStore"
     first = overview_of(writer)
     # The all-Wales view the page opens with, and Cardiff's.
     keys = shared_keys(redis_url)
@@ -125,3 +128,181 @@ def test_the_breaker_skips_for_its_cool_down_then_tries_again():
     assert not breaker.allows(), "only one"
     breaker.succeeded()
     assert breaker.allows() and not breaker.is_open
+
+
+# -- issue 22: a cache that holds data, not code ------------------------------------------------
+
+REDIS_CONF = Path(__file__).resolve().parents[2] / "deploy" / "redis.conf"
+
+
+class Planted:
+    """What someone who can write to Redis might plant: unpickling it creates ``marker``."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (open, (str(self.marker), "w"))
+
+
+def test_a_planted_pickle_runs_nothing_and_is_never_memoised(
+    mini_context, monkeypatch, redis_url, tmp_path, caplog
+):
+    """Issue 22, problem 4. Before: the view cache unpickled what Redis gave it, so the planted
+    value ran (here: created a file), and then stuck in the worker's memo."""
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    expected = overview_of(create_app(mini_context))
+    monkeypatch.setenv("REDIS_URL", redis_url)
+    app = create_app(mini_context)
+    client = redis.Redis.from_url(redis_url)
+    marker = tmp_path / "planted-code-ran"
+    wales = view_state.ViewState()
+    cardiff = view_state.ViewState(level="la", area="cardiff")
+    payloads = [
+        (wales, pickle.dumps(Planted(marker))),
+        (cardiff, b"!" + pickle.dumps(Planted(marker))),  # flask-caching's format for a pickle
+    ]
+    for state, payload in payloads:
+        client.set("vawdasv:" + view_cache_key(mini_context, state), payload)
+
+    with caplog.at_level(logging.WARNING):
+        assert overview_of(app) == expected, "the page is not what a clean cache shows"
+    assert not marker.exists(), "the planted pickle ran"
+    memo = app.server.extensions[EXTENSION_KEY]["memo"]
+    for state, _payload in payloads:
+        key = view_cache_key(mini_context, state)
+        held = memo.get(key)
+        assert isinstance(held, OverviewView) and held.state == state, "bad value memoised"
+        stored = client.get("vawdasv:" + key)
+        assert stored.startswith(b'{"format":1'), "the bad value was not written over"
+        assert 0 < client.ttl("vawdasv:" + key) <= view_cache.VIEW_CACHE_TIMEOUT
+    warnings = [r.getMessage() for r in caplog.records if "bad value" in r.getMessage()]
+    assert len(warnings) == 2, warnings
+
+    # Planted again under the same key: a miss again, not logged a second time.
+    key = view_cache_key(mini_context, cardiff)
+    client.set("vawdasv:" + key, pickle.dumps(Planted(marker)))
+    memo.clear()
+    caplog.clear()
+    with caplog.at_level(logging.WARNING), app.server.test_request_context():
+        view = view_cache.cached_compute_view(mini_context, cardiff)
+    assert not marker.exists()
+    assert view.state == cardiff
+    assert not [r for r in caplog.records if "bad value" in r.getMessage()], "logged twice"
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        b"not json",
+        b'{"format":1,"type":"dashboard.views.overview.OverviewView","value":{"$dc":{}}}',
+        b'{"format":1,"type":"builtins.dict","value":{}}',
+        b"[" * 50_000,
+        b"x" * (view_cache.MAX_VALUE_BYTES + 1),
+    ],
+    ids=["not JSON", "wrong shape", "another class", "nested", "too long"],
+)
+def test_a_malformed_shared_value_is_a_miss_and_never_memoised(mini_context, monkeypatch, bad):
+    """In-process store too: whatever the shared store gives back is checked."""
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    app = create_app(mini_context)
+    caches = app.server.extensions[EXTENSION_KEY]
+    state = view_state.ViewState(level="la", area="newport")
+    key = view_cache_key(mini_context, state)
+    caches["cache"].set(key, bad)
+    with app.server.test_request_context():
+        view = view_cache.cached_compute_view(mini_context, state)
+    assert view.state == state and view.area_name == "Newport"
+    assert caches["memo"].get(key) == view
+    assert caches["cache"].get(key) != bad
+
+
+def test_a_valid_view_of_another_state_planted_under_a_key_is_a_miss(mini_context, monkeypatch):
+    from dashboard.web import view_codec
+
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    app = create_app(mini_context)
+    caches = app.server.extensions[EXTENSION_KEY]
+    newport = view_state.ViewState(level="la", area="newport")
+    cardiff = view_state.ViewState(level="la", area="cardiff")
+    with app.server.test_request_context():
+        other = view_cache.cached_compute_view(mini_context, cardiff)
+        caches["memo"].clear()
+        caches["cache"].set(
+            view_cache_key(mini_context, newport), view_codec.encode(other).encode()
+        )
+        assert view_cache.cached_compute_view(mini_context, newport).area_name == "Newport"
+
+
+def test_filter_order_is_one_key_and_both_links_still_open(mini_context, monkeypatch, redis_url):
+    """Issue 22, problem 6. Before: ``stalking,domestic abuse`` and the reverse were two keys
+    (two Redis entries) for one table."""
+    monkeypatch.setenv("REDIS_URL", redis_url)
+    app = create_app(mini_context)
+    one = "?behaviour_focus=stalking,domestic abuse&sector=HMPPS,third sector"
+    other = "?sector=third sector,HMPPS&behaviour_focus=domestic abuse,stalking"
+    states = [
+        view_state.parse("/", search, mini_context.la_slugs, mini_context.scope_ids)
+        for search in (one, other)
+    ]
+    assert not states[0].problems and not states[1].problems
+    assert states[0].state == states[1].state
+    assert states[0].state.filters["behaviour_focus"] == ("domestic abuse", "stalking")
+    # A state built in another order (not parsed) has the same key too.
+    reversed_state = view_state.ViewState(
+        filters={
+            "sector": ("third sector", "HMPPS"),
+            "behaviour_focus": ("stalking", "domestic abuse"),
+        }
+    )
+    assert view_cache_key(mini_context, reversed_state) == view_cache_key(
+        mini_context, states[0].state
+    )
+    with app.server.test_request_context():
+        first = view_cache.cached_compute_view(mini_context, reversed_state)
+        second = view_cache.cached_compute_view(mini_context, states[1].state)
+    assert first == second
+    assert (
+        first.key == "/?" + "behaviour_focus=domestic+abuse%2Cstalking&sector=third+sector%2CHMPPS"
+    )
+    assert len(shared_keys(redis_url)) == 1
+
+
+def test_the_shipped_redis_config_bounds_memory_under_10000_views(tmp_path):
+    """Issue 22, problem 6. Before: no ``maxmemory`` (7,000 keys took Redis from 2.4 to 75 MB)
+    and keys lived forever. With ``deploy/redis.conf`` (64 MB, allkeys-lru) and the app's time to
+    live, 10,000 distinct views of realistic size (about 20 KB of JSON each, 200 MB in all)
+    leave Redis under its bound, the least recently used ones evicted."""
+    assert "maxmemory 64mb" in REDIS_CONF.read_text()
+    with redis_server(tmp_path, config=REDIS_CONF) as url:
+        store = view_cache.RedisStore(url)
+        client = redis.Redis.from_url(url)
+        memory = client.info("memory")
+        bound = memory["maxmemory"]
+        assert bound == 64 * 1024 * 1024 and memory["maxmemory_policy"] == "allkeys-lru"
+        filler = b"x" * 20_000
+        for number in range(10_000):
+            store.set(
+                f"view:data:en:/?n={number}", b'{"format":1,"n":%d,"pad":"%s"}' % (number, filler)
+            )
+        memory = client.info("memory")
+        stats = client.info("stats")
+        assert memory["used_memory"] <= bound * 1.02, (memory["used_memory"], bound)
+        assert stats["evicted_keys"] > 0
+        keys = client.dbsize()
+        assert 1_000 < keys < 10_000, keys
+        # Every key the app wrote has its time to live.
+        sample = [
+            key for _, key in zip(range(200), client.scan_iter("vawdasv:view:*"), strict=False)
+        ]
+        # (-2: evicted since the scan, as any command may evict while Redis is at its bound;
+        # -1 would be a key without a time to live.)
+        ttls = {client.ttl(key) for key in sample} - {-2}
+        assert ttls and all(0 < ttl <= view_cache.VIEW_CACHE_TIMEOUT for ttl in ttls), ttls
+        # The most recent view is still there (evictions take the least recently used).
+        assert store.get("view:data:en:/?n=9999") is not None
+        # Commands that could lift the bound or wipe the cache are off.
+        with pytest.raises(redis.ResponseError):
+            client.config_set("maxmemory", "0")
+        store.clear()
+        assert client.dbsize() == 0

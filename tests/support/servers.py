@@ -160,9 +160,12 @@ def gunicorn(
 
 
 @contextlib.contextmanager
-def redis_server(directory: Path, timeout: float = 20.0) -> Iterator[str]:
+def redis_server(
+    directory: Path, timeout: float = 20.0, config: Path | None = None
+) -> Iterator[str]:
     """A throwaway redis-server on loopback (no persistence, files in ``directory``); yields
-    its URL."""
+    its URL. With ``config`` (for example ``deploy/redis.conf``) it reads that file first, its
+    port, address and folder then set to the throwaway ones."""
     import redis
 
     executable = shutil.which("redis-server")
@@ -174,6 +177,7 @@ def redis_server(directory: Path, timeout: float = 20.0) -> Iterator[str]:
     process = subprocess.Popen(
         [
             executable,
+            *([str(config)] if config is not None else []),
             *("--port", str(port), "--bind", LOOPBACK),
             *("--save", "", "--appendonly", "no", "--dir", str(directory)),
         ],

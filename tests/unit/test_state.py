@@ -21,7 +21,7 @@ def test_force_route_focuses_force():
         state.ViewState(level="force", area="gwent", metric="per_100k"),
         state.ViewState(level="la", area="cardiff", include_all_wales=False, lang="cy"),
         state.ViewState(
-            filters={"behaviour_focus": ("stalking", "domestic abuse"), "sector": ("HMPPS",)}
+            filters={"behaviour_focus": ("domestic abuse", "stalking"), "sector": ("HMPPS",)}
         ),
     ],
 )
