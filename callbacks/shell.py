@@ -31,11 +31,14 @@ class Rendered(NamedTuple):
 
 def render(context: AppContext, pathname: object, search: object) -> Rendered:
     """The full page for a URL, with any corrected URL values explained."""
-    page, params = pages.match(pathname)
-    path = pathname if isinstance(pathname, str) else "/"
-    query = search if isinstance(search, str) else ""
+    # What the client sent is echoed (the page's address, the language link) only when short.
+    path = view_state.bounded_path(pathname)
+    page, params = pages.match(path)
     reads_path = page.area_level is not None
-    parsed = view_state.parse(path if reads_path else "/", query, context.la_slugs, context.scope_ids)
+    parsed = view_state.parse(
+        path if reads_path else "/", search, context.la_slugs, context.scope_ids
+    )
+    query = view_state.bounded_search(search)
     locale = locale_for(parsed.state.lang)
     address = pages.Address(pathname=path, search=query, params=params, state=parsed.state)
     body = page.build(context, address, locale)
@@ -107,7 +110,7 @@ def register(app: Dash, context: AppContext) -> None:
         initial=True,
     )
     def route(pathname, current_page, remembered_lang, search):
-        page, params = pages.match(pathname)
+        page, params = pages.match(view_state.bounded_path(pathname))
         if page.follows_url and current_page == page.name:
             # The page keeps itself in step with the URL: only the tab's title changes.
             locale = locale_for(view_state.language_of(search))

@@ -26,7 +26,11 @@ METRICS: Final = tuple(MEASURE_BY_KEY)
 LEVELS: Final = config.LEVELS
 DEFAULT_LEVEL: Final = "region"
 DEFAULT_METRIC: Final = "count"
+#: Longest query string read; a longer one is ignored (and never echoed back: issue 22 found a
+#: 6 MB one copied into the language link, 6.3 s and a 12 MB answer).
 MAX_QUERY_LENGTH: Final = 4000
+#: Longest path read or echoed; no page's path is a tenth of this.
+MAX_PATH_LENGTH: Final = 1000
 MAX_VALUES_PER_FILTER: Final = 20
 #: More fields than this in one query string and the whole query is ignored.
 MAX_FIELDS: Final = 64
@@ -63,6 +67,18 @@ class Parsed:
     problems: tuple[tuple[str, str], ...] = ()
 
 
+def bounded_search(search: object) -> str:
+    """A query string from the client as it may be echoed: "" when it is not a string or is
+    longer than :data:`MAX_QUERY_LENGTH` (:func:`parse` ignores such a one, and says so)."""
+    return search if isinstance(search, str) and len(search) <= MAX_QUERY_LENGTH else ""
+
+
+def bounded_path(pathname: object) -> str:
+    """A path from the client as it may be echoed or matched: "/" when it is not a string or is
+    longer than :data:`MAX_PATH_LENGTH`."""
+    return pathname if isinstance(pathname, str) and len(pathname) <= MAX_PATH_LENGTH else "/"
+
+
 def _first(query: Mapping[str, list[str]], key: str) -> str | None:
     values = query.get(key)
     return values[0] if values else None
@@ -89,7 +105,7 @@ def parse(
     ``la_slugs`` and ``scope_ids`` are the data's local authorities and the sources whose lists
     support a comparison (``AppContext.la_slugs``, ``AppContext.scope_ids``)."""
     problems: list[tuple[str, str]] = []
-    path = pathname if isinstance(pathname, str) else "/"
+    path = bounded_path(pathname)
     query_text = search if isinstance(search, str) else ""
     query = _query(query_text)
     if query is None:
@@ -384,7 +400,7 @@ def site_path(pathname: object) -> str:
     otherwise lead off the site (an open redirect). Empty segments are dropped, as the page
     table ignores them when it matches a path.
     """
-    text = pathname if isinstance(pathname, str) else ""
+    text = bounded_path(pathname)
     segments = [segment for segment in text.replace("\\", "/").split("/") if segment]
     return "/" + "/".join(segments)
 
@@ -405,8 +421,7 @@ def href(path: str, lang: str, **params: str | None) -> str:
 
 def switch_href(pathname: object, search: object, lang: str) -> str:
     """The same page with the same settings in the other language."""
-    text = search if isinstance(search, str) else ""
-    params = [(key, value) for key, value in parse_qsl(text.lstrip("?")) if key != "lang"]
+    params = [(key, value) for key, value in _pairs(bounded_search(search)) if key != "lang"]
     params.append(("lang", "cy" if lang == "en" else "en"))
     return site_path(pathname) + "?" + urlencode(params)
 
@@ -418,10 +433,23 @@ def with_remembered_language(search: object, remembered: object) -> tuple[str, s
     address is right as it is).
     """
     text = search if isinstance(search, str) else ""
-    params = parse_qsl(text.lstrip("?"))
+    if len(text) > MAX_QUERY_LENGTH:
+        return text, None  # ignored by parse (which says so), never read or echoed
+    try:
+        params = parse_qsl(text.lstrip("?"), max_num_fields=MAX_FIELDS)
+    except ValueError:
+        return text, None  # too many fields: ignored by parse too, which says so
     if any(key == "lang" for key, _value in params) or remembered not in i18n.LANGUAGES:
         return text, None
     if remembered == i18n.DEFAULT_LANGUAGE:
         return text, None
     corrected = "?" + urlencode([*params, ("lang", remembered)])
     return corrected, corrected
+
+
+def _pairs(text: str) -> list[tuple[str, str]]:
+    """A query string's (key, value) pairs, in order; none when it has too many fields."""
+    try:
+        return parse_qsl(text.lstrip("?"), max_num_fields=MAX_FIELDS)
+    except ValueError:
+        return []
