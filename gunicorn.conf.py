@@ -1,21 +1,18 @@
-"""gunicorn settings for ``make serve`` (``gunicorn --config gunicorn.conf.py 'app:create_server()'``).
+"""gunicorn settings for ``make serve``, which runs stock gunicorn behind nginx
+(``python -m dashboard.web.serve``: see that module and ``deploy/nginx.conf.template``).
 
-Environment: ``WEB_CONCURRENCY`` workers (default 2), ``HOST``/``PORT`` to bind (default
-127.0.0.1:8050), ``GUNICORN_TIMEOUT`` seconds (default 60), ``GUNICORN_THREADS`` per worker
-(default 4). The app is loaded once in the master (``preload_app``): the data is read and validated
-once, and the workers share it. Put a TLS-terminating reverse proxy in front for the public web.
+Environment: ``WEB_CONCURRENCY`` workers (default 2), ``GUNICORN_THREADS`` per worker (default 4),
+``GUNICORN_TIMEOUT`` seconds (default 60). ``GUNICORN_BIND`` is where gunicorn listens: the
+launcher sets a unix socket in its private run folder, and nginx alone listens on ``HOST:PORT``;
+run without the launcher (a second app host behind a proxy elsewhere), gunicorn binds
+``GUNICORN_BIND`` or, unset, ``HOST:PORT`` (default 127.0.0.1:8050). The app is loaded once in the
+master (``preload_app``): the data is read and validated once, and the workers share it.
 
-Slow clients: the worker class is gunicorn's threaded worker with one change
-(:mod:`dashboard.web.buffering_worker`): each request is read in full by the worker's event
-loop, without a thread, and a thread takes it only once it is whole; a client that has not sent
-its whole request within 10 s is answered 408. With plain ``gthread``, eight connections sending a
-header line every 3 s held all eight threads of the two workers and every other request timed
-out (``GUNICORN_TIMEOUT`` never fired: it watches the worker, which was alive). The ``gevent``
-worker also resists slow clients, but runs one of the page's CPU-bound callbacks at a time per
-process: under ``python -m bench.load`` (50 users) it served 73 requests/s and opened a page in
-16.5 s (median), against about 120 requests/s and 1.4-2 s with threads; nginx in front would do the
-same buffering at the price of a second server to install and supervise. ``GUNICORN_WORKER_CLASS``
-chooses another class (``gthread``) to measure the difference.
+Slow clients: gunicorn's threaded worker reads a request in one of its threads, so a client that
+sends its request slowly holds a thread (eight such connections held all eight threads of two
+workers). nginx in front reads every request in full, within its header and body timeouts, before
+passing it on over the socket at once, and reads each answer in full before sending it on: a
+gunicorn thread only ever computes. Do not expose gunicorn's own address to the network.
 """
 
 import gc
@@ -23,15 +20,15 @@ import os
 import signal
 import sys
 
-bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8050')}"
+bind = os.environ.get("GUNICORN_BIND") or (
+    f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8050')}"
+)
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 # Threads let one worker answer the many small callback requests of a page while a larger one
 # (the drill-down panels) is being computed; the numpy work releases the GIL. A thread only ever
-# computes: the worker class reads each request in full before a thread takes it (see above).
+# computes: nginx reads each request in full before gunicorn sees it (see above).
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
-worker_class = os.environ.get(
-    "GUNICORN_WORKER_CLASS", "dashboard.web.buffering_worker.BufferingThreadWorker"
-)
+worker_class = "gthread"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 graceful_timeout = 30
 keepalive = 5

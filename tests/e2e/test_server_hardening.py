@@ -5,6 +5,7 @@ tells about itself, and revalidation of what it compressed."""
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -33,25 +34,16 @@ def server(server_log):
         pytest.fail(str(error))
 
 
-def test_invalid_data_stops_gunicorn_with_the_clean_message(tmp_path):
-    """5a: as ``make run`` does: the message, exit status 2, no traceback."""
+def test_invalid_data_stops_the_server_with_the_clean_message(tmp_path):
+    """5a: as ``make run`` does: the message, a failure status, no traceback; the launcher of
+    ``make serve`` stops without starting nginx."""
     rows = (ROOT / "data" / "interventions.csv").read_text(encoding="utf-8").splitlines()
     header = rows[0].split(",")
     broken = tmp_path / "interventions.csv"
     # A row with a column too few: the loader refuses the file.
     broken.write_text("\n".join([rows[0], ",".join(["x"] * (len(header) - 1))]) + "\n")
     process = subprocess.run(
-        [
-            str(Path(sys.executable).with_name("gunicorn")),
-            *(
-                "--chdir",
-                str(ROOT),
-                "--no-control-socket",
-                "--config",
-                str(ROOT / "gunicorn.conf.py"),
-            ),
-            "app:create_server()",
-        ],
+        [sys.executable, "-m", "dashboard.web.serve", "app:create_server()"],
         cwd=ROOT,
         env={
             **os.environ,
@@ -132,3 +124,30 @@ def test_a_path_of_two_slashes_is_not_found(server):
         server, b"GET //evil.example/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
     )
     assert answer.startswith(b"HTTP/1.1 404"), answer[:200]
+
+
+def test_a_body_too_large_is_the_apps_413_page_without_a_version(server):
+    """nginx refuses a body over its limit (2 MB) before gunicorn sees it, with the app's page."""
+    answer = raw_request(
+        server,
+        b"POST /_dash-update-component HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+        b"Content-Type: application/json\r\nContent-Length: 3000000\r\n\r\n{}",
+    )
+    assert answer.startswith(b"HTTP/1.1 413"), answer[:200]
+    response = requests.post(
+        server + "/_dash-update-component",
+        data=b"x" * 3_000_000,
+        headers={"Content-Type": "application/json"},
+        timeout=10,
+    )
+    assert response.status_code == 413
+    assert "larger than this service accepts" in response.text
+    assert "Mae'r cais yn fwy" in response.text
+    assert "nginx" not in response.text.lower()
+    assert response.headers["Server"] == "nginx"  # server_tokens off: no version
+
+
+def test_no_answer_names_a_version(server):
+    for path in ("/", "/_dash-layout", "/no-such-page", "/geometry/nowhere.geojson"):
+        response = requests.get(server + path, timeout=10)
+        assert not re.search(r"nginx/|gunicorn", response.headers.get("Server", "")), path

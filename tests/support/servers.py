@@ -1,4 +1,5 @@
-"""Servers on loopback for the tests and the benchmark: a free port, gunicorn, redis-server.
+"""Servers on loopback for the tests and the benchmark: a free port, the production stack (nginx
+in front of gunicorn, as ``make serve`` starts it), redis-server.
 
 Each is a context manager that starts the server, waits until it really answers (not just until
 its port is open: gunicorn accepts connections while its master is still warming up, and a
@@ -111,28 +112,35 @@ def gunicorn(
     ready_path: str | None = "/_dash-layout",
     timeout: float = START_TIMEOUT,
 ) -> Iterator[str]:
-    """gunicorn on loopback serving ``target`` from the tree ``root``; yields its base URL.
+    """The app server on loopback serving ``target`` from the tree ``root``; yields its base URL.
 
-    It runs as ``make serve`` runs it (``gunicorn.conf.py``, bound through HOST and PORT) where
-    ``root`` has that file, else with plain settings (a tree from before it existed, which the
+    It runs as ``make serve`` runs it (``python -m dashboard.web.serve``: nginx on HOST and PORT in
+    front of gunicorn with ``gunicorn.conf.py``) where ``root`` has the launcher; gunicorn alone
+    with ``gunicorn.conf.py`` where it has only that file; else with plain settings (a tree from before it existed, which the
     benchmark can measure). ``env`` adds variables, or removes those given as ``None``. The server
     counts as started when ``ready_path`` answers 200, or, with ``ready_path=None``, as soon as
     its port is open. Its output goes to ``log``.
     """
     port = free_port()
-    command = [
-        str(Path(sys.executable).with_name("gunicorn")),
-        "--chdir",
-        str(root),
-        # No control socket: it is one fixed path per user, which servers started side by side
-        # would share, and stopping it costs every shutdown seconds.
-        "--no-control-socket",
-    ]
-    if (root / "gunicorn.conf.py").is_file():
-        command += ["--config", str(root / "gunicorn.conf.py")]
+    if (root / "dashboard" / "web" / "serve.py").is_file():
+        # As ``make serve``: the launcher starts gunicorn on a unix socket, then nginx on the port.
+        command = [sys.executable, "-m", "dashboard.web.serve", target]
     else:
-        command += ["--bind", f"{LOOPBACK}:{port}", "--workers", str(workers), "--timeout", "600"]
-    command.append(target)
+        command = [
+            str(Path(sys.executable).with_name("gunicorn")),
+            "--chdir",
+            str(root),
+            # No control socket: it is one fixed path per user, which servers started side by
+            # side would share, and stopping it costs every shutdown seconds.
+            "--no-control-socket",
+        ]
+        if (root / "gunicorn.conf.py").is_file():
+            command += ["--config", str(root / "gunicorn.conf.py")]
+        else:
+            command += [
+                *("--bind", f"{LOOPBACK}:{port}", "--workers", str(workers), "--timeout", "600")
+            ]
+        command.append(target)
     environment = {
         **os.environ,
         "HOST": LOOPBACK,
