@@ -170,3 +170,41 @@ def test_a_request_never_finished_is_closed_at_the_timeout(server):
         waited = time.monotonic() - started
     assert answer == b"" or answer.startswith(b"HTTP/1.1 408"), answer[:80]
     assert READ_TIMEOUT_S - 1 < waited < READ_TIMEOUT_S + 3
+
+
+REPORT_FLOOD = 30
+
+
+def test_a_report_flood_leaves_ordinary_requests_fast(server):
+    """30 clients asking for reports of different views, as fast as they can (issue 22, item 3):
+    nginx lets each address have 2 a second (bursts of 4) and refuses the rest 429 at once, so
+    ordinary requests stay within 1 s at p95."""
+    views = [
+        f"/report?level={level}&metric={metric}"
+        for level in ("region", "force", "la")
+        for metric in ("count", "per_100k", "quality_share", "precarious_share")
+    ]
+    stop = threading.Event()
+    statuses: list[int] = []
+
+    def flood(offset: int) -> None:
+        index = offset
+        while not stop.is_set():
+            with contextlib.suppress(requests.RequestException):
+                url = server + views[index % len(views)] + f"&lang={'cy' if index % 2 else 'en'}"
+                statuses.append(requests.get(url, timeout=30).status_code)
+            index += 1
+
+    threads = [threading.Thread(target=flood, args=(n,), daemon=True) for n in range(REPORT_FLOOD)]
+    for thread in threads:
+        thread.start()
+    try:
+        time.sleep(2)
+        times = sorted(ordinary_times(server, rounds=5))
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=35)
+    p95 = times[int(0.95 * (len(times) - 1))]
+    assert p95 < ANSWER_WITHIN_S, times
+    assert 429 in statuses and 200 in statuses
