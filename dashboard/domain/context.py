@@ -40,6 +40,8 @@ class AppContext:
     coverage: Coverage
     #: scope id -> the services that source lists (for the comparisons it supports).
     listed: Mapping[str, np.ndarray]
+    #: seed file -> its short title ("Policing in Wales"), looked up on every view's words.
+    source_titles: Mapping[str, str]
 
     @property
     def scope_ids(self) -> tuple[str, ...]:
@@ -115,6 +117,9 @@ def build_context(bundle: DataBundle | None = None, *, as_of: dt.date | None = N
         data_date=max(bundle.interventions["last_verified"]),
         coverage=coverage,
         listed=coverage_module.listed_masks(coverage, directory.frame, bundle.evidence),
+        source_titles=MappingProxyType(
+            dict(zip(bundle.sources["file"], bundle.sources["short_title"], strict=True))
+        ),
     )
 
 

@@ -101,11 +101,9 @@ SOURCE_SHORT_TITLES: Final = (
 def source_name(context: AppContext, file: str, locale: Locale | None = None) -> str:
     """A source's short title ("Policing in Wales"; in Welsh where the catalogue has it), or its
     file when not in ``sources.csv``."""
-    sources = context.bundle.sources
-    match = sources.loc[sources["file"] == file, "short_title"]
-    if not len(match):
+    title = context.source_titles.get(file)
+    if title is None:
         return file
-    title = str(match.iloc[0])
     return locale(title) if locale is not None else title
 
 
