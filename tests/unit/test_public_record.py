@@ -91,29 +91,21 @@ def stated_date(value: str) -> dt.date | None:
         return None
 
 
-@pytest.fixture(scope="module")
-def pages() -> pd.DataFrame:
-    return read("pages.csv")
+def _record_file(name: str):
+    """A module fixture reading one file of data/public_record as text."""
+
+    @pytest.fixture(scope="module")
+    def fixture() -> pd.DataFrame:
+        return read(name)
+
+    return fixture
 
 
-@pytest.fixture(scope="module")
-def facts() -> pd.DataFrame:
-    return read("facts.csv")
-
-
-@pytest.fixture(scope="module")
-def decisions() -> pd.DataFrame:
-    return read("decisions.csv")
-
-
-@pytest.fixture(scope="module")
-def new_rows() -> pd.DataFrame:
-    return read("new_interventions.csv")
-
-
-@pytest.fixture(scope="module")
-def new_evidence() -> pd.DataFrame:
-    return read("new_evidence.csv")
+pages = _record_file("pages.csv")
+facts = _record_file("facts.csv")
+decisions = _record_file("decisions.csv")
+new_rows = _record_file("new_interventions.csv")
+new_evidence = _record_file("new_evidence.csv")
 
 
 @pytest.fixture(scope="module")
