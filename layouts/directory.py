@@ -7,6 +7,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.i18n import N_, Locale
+from dashboard.views import state as view_state
 from dashboard.web import ids
 from layouts.components import names_as_published, quoted_english
 
@@ -132,6 +133,7 @@ def directory_page(rows: list[dict], locale: Locale, *, selected_id: str | None)
                 ).format(n=len(rows)),
                 color="info",
             ),
+            survey_template_links(locale),
             dbc.Row(
                 [
                     dbc.Col(
@@ -204,6 +206,35 @@ def directory_page(rows: list[dict], locale: Locale, *, selected_id: str | None)
             ),
         ],
         className="directory",
+    )
+
+
+def survey_template_links(locale: Locale) -> html.P:
+    """The survey template of the 2025-26 follow-up review, in both languages (a respondent may
+    answer in either, whatever language this page is in)."""
+    return html.P(
+        [
+            locale(
+                "Collecting returns for the 2025-26 follow-up review that the 2023 survey "
+                "recommends? Download the survey template, one row per intervention, which the "
+                "dashboard loads as it is:"
+            ),
+            " ",
+            html.A(
+                locale("in English (Excel workbook)"),
+                href=view_state.survey_template_href("en"),
+                hrefLang="en",
+                id=ids.SURVEY_TEMPLATE_EN,
+            ),
+            " · ",
+            html.A(
+                locale("in Welsh (Excel workbook)"),
+                href=view_state.survey_template_href("cy"),
+                hrefLang="cy",
+                id=ids.SURVEY_TEMPLATE_CY,
+            ),
+        ],
+        className="survey-template",
     )
 
 

@@ -101,9 +101,9 @@ def template_answer(message: str) -> str:
 
 @functools.cache
 def answer_classes() -> Mapping[str, frozenset[str]]:
-    """"yes", "no", "in progress" -> the normalised answers meaning it: the English ones above and
-    the catalogue's Welsh for the template's answers. A Welsh answer meaning two things stops the
-    run."""
+    """Each meaning (yes, no, in progress) -> the normalised answers meaning it: the English ones
+    above and the catalogue's Welsh for the template's answers. A Welsh answer meaning two things
+    stops the run."""
     classes = {"yes": set(_YES), "no": set(_NO), "in progress": set(_IN_PROGRESS)}
     for meaning, message in TEMPLATE_ANSWERS.items():
         for word in (template_answer(welsh) for welsh in translations(message)):
