@@ -21,6 +21,7 @@ import pandas as pd
 import pytest
 from openpyxl.utils import range_boundaries
 
+from dashboard import config
 from dashboard.data import survey_template
 from dashboard.data import vocabulary as vocab
 from dashboard.data.csv_safety import FORMULA_PREFIXES
@@ -367,3 +368,12 @@ def test_a_welsh_word_meaning_two_things_stops_the_run(monkeypatch):
         monkeypatch.undo()
         headers.questions.cache_clear()
         headers.header_synonyms.cache_clear()
+
+
+def test_the_docs_list_each_welsh_heading():
+    """docs/INGEST.md's table of input columns names the Welsh template's heading of each
+    question, as the catalogue has it (a changed Welsh word shows up here)."""
+    doc = (config.PROJECT_ROOT / "docs" / "INGEST.md").read_text(encoding="utf-8")
+    welsh = locale_for("cy")
+    for key, label in headers.QUESTION_LABELS.items():
+        assert f"| {label} | `{key}` |" in doc and f" `{welsh(label)}` |" in doc, key
