@@ -293,6 +293,8 @@ def _responses_sheet(workbook: Workbook, columns: Sequence[TemplateColumn], loca
         sheet.add_data_validation(validation)
     sheet.row_dimensions[1].height = 32
     sheet.freeze_panes = "B2"
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = "landscape"
 
 
 def list_letters(columns: Sequence[TemplateColumn]) -> dict[str, str]:
@@ -426,6 +428,10 @@ def _instructions_sheet(
     from openpyxl.utils import get_column_letter
 
     sheet = workbook.create_sheet(locale(SHEET_INSTRUCTIONS))
+    # Printed one page wide (the paragraphs span the three columns), as many pages long as needed.
+    sheet.page_setup.orientation = "landscape"
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     for index, width in enumerate(_INSTRUCTION_WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     span = sum(_INSTRUCTION_WIDTHS)
