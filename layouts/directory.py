@@ -212,30 +212,18 @@ def directory_page(rows: list[dict], locale: Locale, *, selected_id: str | None)
 def survey_template_links(locale: Locale) -> html.P:
     """The survey template of the 2025-26 follow-up review, in both languages (a respondent may
     answer in either, whatever language this page is in)."""
-    return html.P(
-        [
-            locale(
-                "Collecting returns for the 2025-26 follow-up review that the 2023 survey "
-                "recommends? Download the survey template, one row per intervention, which the "
-                "dashboard loads as it is:"
-            ),
-            " ",
-            html.A(
-                locale("in English (Excel workbook)"),
-                href=view_state.survey_template_href("en"),
-                hrefLang="en",
-                id=ids.SURVEY_TEMPLATE_EN,
-            ),
-            " · ",
-            html.A(
-                locale("in Welsh (Excel workbook)"),
-                href=view_state.survey_template_href("cy"),
-                hrefLang="cy",
-                id=ids.SURVEY_TEMPLATE_CY,
-            ),
-        ],
-        className="survey-template",
+    english, welsh = (
+        html.A(locale(text), href=view_state.survey_template_href(lang), hrefLang=lang, id=link_id)
+        for lang, text, link_id in (
+            ("en", N_("in English (Excel workbook)"), ids.SURVEY_TEMPLATE_EN),
+            ("cy", N_("in Welsh (Excel workbook)"), ids.SURVEY_TEMPLATE_CY),
+        )
     )
+    intro = locale(
+        "Collecting returns for the 2025-26 follow-up review that the 2023 survey recommends? "
+        "Download the survey template, one row per intervention, which the dashboard loads as it is:"
+    )
+    return html.P([intro, " ", english, " · ", welsh], className="survey-template")
 
 
 def grid_locale_text(locale: Locale) -> dict[str, str]:
