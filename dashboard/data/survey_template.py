@@ -189,48 +189,29 @@ def _joined(values: Sequence[str]) -> str:
 
 
 def prompt(column: TemplateColumn, locale: Locale) -> str:
-    """The input message of a column (at most :data:`MAX_PROMPT` characters)."""
-    unknown = locale(vocab.UNKNOWN)
-    if column.answered == ONE:
-        return " ".join(
-            (
-                column.hint,
-                locale("Choose one from the list ({unknown} if not known).").format(
-                    unknown=unknown
-                ),
-            )
+    """The input message of a column: what it asks, then how to answer (the answers themselves
+    where they fit in Excel's :data:`MAX_PROMPT` characters, else where they are listed)."""
+    if column.answered == SEVERAL:
+        how = locale("One or more of: {answers}. Separate them with ; (a semicolon).").format(
+            answers=_joined(column.answers)
         )
-    if column.answered == SUGGESTED:
-        return " ".join(
-            (
-                column.hint,
-                locale(
-                    "Choose from the list where an answer fits, or write the period in words "
-                    "(kept as written)."
-                ),
-            )
-        )
-    if column.answered == TEXT:
-        return column.hint
-    listed = " ".join(
-        (
-            column.hint,
-            locale("One or more of: {answers}. Separate them with ; (a semicolon).").format(
-                answers=_joined(column.answers)
-            ),
-        )
-    )
-    if len(listed) <= MAX_PROMPT:
-        return listed
-    return " ".join(
-        (
-            column.hint,
-            locale(
+        if len(column.hint) + 1 + len(how) > MAX_PROMPT:
+            how = locale(
                 "One or more of the answers listed for this column on the {sheet} sheet. "
                 "Separate them with ; (a semicolon)."
-            ).format(sheet=locale(SHEET_INSTRUCTIONS)),
+            ).format(sheet=locale(SHEET_INSTRUCTIONS))
+    elif column.answered == ONE:
+        how = locale("Choose one from the list ({unknown} if not known).").format(
+            unknown=locale(vocab.UNKNOWN)
         )
-    )
+    elif column.answered == SUGGESTED:
+        how = locale(
+            "Choose from the list where an answer fits, or write the period in words "
+            "(kept as written)."
+        )
+    else:
+        how = ""
+    return f"{column.hint} {how}".strip()
 
 
 # -- building the workbook --------------------------------------------------------------------
@@ -345,11 +326,11 @@ def _instruction_texts(locale: Locale) -> dict[str, str]:
             "Survey template: one row per intervention on the {sheet} sheet."
         ).format(sheet=locale(SHEET_RESPONSES)),
         "why": locale(
-            "The 2023 mapping survey of interventions that address perpetration of violence "
-            "against women, domestic abuse and sexual violence (VAWDASV) in Wales recommended a follow-up review in the 2025 to 2026 financial year, to understand how "
-            "provision has developed since (Recommendation 10). This workbook asks the 2023 "
-            "survey's questions, so that the answers can be set beside it, and the dashboard of "
-            "perpetration interventions loads it as it is."
+            "The 2023 mapping survey of interventions that address perpetration of violence against "
+            "women, domestic abuse and sexual violence (VAWDASV) in Wales recommended a follow-up "
+            "review in the 2025 to 2026 financial year, to understand how provision has developed since"
+            " (Recommendation 10). This workbook asks the 2023 survey's questions, so that the answers "
+            "can be set beside it, and the dashboard of perpetration interventions loads it as it is."
         ),
         "definition": locale(
             "The 2023 survey defined an intervention as any service or mechanism designed to do "
@@ -610,9 +591,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.write(content)
         Path(temporary).replace(out)
     except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
         print(f"error: cannot write {out}: {error.strerror}", file=sys.stderr)
         return 1
+    finally:  # gone once renamed; otherwise (an error, Ctrl-C) removed
+        Path(temporary).unlink(missing_ok=True)
     print(f"wrote {out} ({args.lang}, {len(content):,} bytes)")
     return 0
 
