@@ -6,6 +6,11 @@ made for the session (never ``.cache/`` or ``.hypothesis/`` in the repository), 
 would point the app at other data or a shared Redis are removed, so a fresh clone passes exactly
 as a well-used one does, in any order (pytest-randomly shuffles it; ``VAWDASV_REVERSE_TESTS=1``
 with ``-p no:randomly`` runs it backwards).
+
+The tests run in two processes at once (pytest-xdist, ``-n 2`` in pyproject.toml; ``-n 0`` runs
+them in this one). The run's scratch folder is made once, by the process that starts the others,
+and shared: the bundles compressed at the best level are made once for the run. Each process has
+its own hypothesis folder in it.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from hypothesis import settings
 from dashboard import config
 from dashboard.data.loader import load_interventions, load_lookup
 from dashboard.domain.model import build_directory
+from tests.support import workers
 from tests.support.reference import AS_OF, MINI_CSV
 
 #: Where the compressed copies of static files are kept (``dashboard/web``; README, Production).
@@ -31,34 +37,80 @@ OUTSIDE_STATE_ENV = ("REDIS_URL", config.INTERVENTIONS_ENV)
 HYPOTHESIS_DIR_ENV = "HYPOTHESIS_STORAGE_DIRECTORY"
 REVERSE_ENV = "VAWDASV_REVERSE_TESTS"
 SCRATCH = pytest.StashKey[Path]()
+#: Whether this process made the scratch folder (and so removes it at the end).
+MADE_SCRATCH = pytest.StashKey[bool]()
+#: The key under which the starting process hands the scratch folder to the test processes.
+SCRATCH_INPUT = "vawdasv_scratch"
 
 
 def pytest_configure(config):
-    scratch = Path(tempfile.mkdtemp(prefix="vawdasv-tests-"))
+    handed = getattr(config, "workerinput", {}).get(SCRATCH_INPUT)
+    scratch = Path(tempfile.mkdtemp(prefix="vawdasv-tests-") if handed is None else handed)
     config.stash[SCRATCH] = scratch
+    config.stash[MADE_SCRATCH] = handed is None
     # Set in the environment, so the gunicorn servers the tests start use the same folder.
     os.environ[CACHE_DIR_ENV] = str(scratch / "compressed")
     for name in OUTSIDE_STATE_ENV:
         os.environ.pop(name, None)
     # No example database, and hypothesis's other files (e.g. its constants cache) in scratch.
-    os.environ[HYPOTHESIS_DIR_ENV] = str(scratch / "hypothesis")
+    process = getattr(config, "workerinput", {}).get("workerid", "main")
+    os.environ[HYPOTHESIS_DIR_ENV] = str(scratch / "hypothesis" / process)
     settings.register_profile("hermetic", database=None)
     settings.load_profile("hermetic")
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    """pytest-xdist: each test process gets the run's scratch folder."""
+    node.workerinput[SCRATCH_INPUT] = str(node.config.stash[SCRATCH])
+
+
 def pytest_unconfigure(config):
-    scratch = config.stash.get(SCRATCH, None)
-    if scratch is not None:
-        shutil.rmtree(scratch, ignore_errors=True)
+    if config.stash.get(MADE_SCRATCH, False):
+        shutil.rmtree(config.stash[SCRATCH], ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def scratch(pytestconfig) -> Path:
+    """The run's scratch folder, shared by its test processes."""
+    return pytestconfig.stash[SCRATCH]
+
+
+#: Fixtures of these scopes are made once for the tests that share them: those tests are one unit
+#: of work for pytest-xdist, which one process runs (tests/support/workers.py).
+SHARED_SCOPES = frozenset({"package", "module", "class"})
+
+
+def shares_a_fixture(item: pytest.Item) -> bool:
+    """Whether ``item`` uses a fixture of a :data:`SHARED_SCOPES` scope."""
+    info = getattr(item, "_fixtureinfo", None)
+    if info is None:
+        return False
+    return any(defs[-1].scope in SHARED_SCOPES for defs in info.name2fixturedefs.values() if defs)
 
 
 def pytest_collection_modifyitems(config, items):
-    """``VAWDASV_REVERSE_TESTS=1`` (with ``-p no:randomly``): run the tests in reversed order.
+    """In a test process of pytest-xdist: tell the scheduler which tests share a module's (or a
+    class's) fixture, one unit of work per module.
 
-    Three lines here rather than the pytest-reverse plugin: one dependency fewer to pin.
+    ``VAWDASV_REVERSE_TESTS=1`` (with ``-p no:randomly``): run the tests in reversed order (three
+    lines here rather than the pytest-reverse plugin: one dependency fewer to pin).
     """
+    if hasattr(config, "workerinput"):
+        units = {
+            item.nodeid: item.nodeid.split("::")[0] for item in items if shares_a_fixture(item)
+        }
+        workers.write_units(config.stash[SCRATCH], units)
     if os.environ.get(REVERSE_ENV) == "1":
         items.reverse()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """Tests sharing a module's fixture are one unit of work; every other test its own."""
+    if config.getvalue("dist") == "load":
+        return workers.SharedFixtureScheduling(config, log, config.stash[SCRATCH])
+    return None
 
 
 def pytest_terminal_summary(terminalreporter, config):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from urllib.parse import urlparse
 
 import pytest
@@ -168,7 +167,7 @@ def test_clicking_an_area_updates_the_panels(dash_duo, open_page):
     scroll_click(dash_duo, box)
     dash_duo.wait_for_contains_text(f"#{ids.MATCH_COUNT}", "of 5 current interventions match")
     dash_duo.wait_for_text_to_equal(f"#{ids.PANEL_TITLE}", "Drill-down: Gwent")
-    time.sleep(1.0)  # a smooth scroll, if one wrongly started, has moved the page by now
+    browser.wait_until_still(dash_duo.driver)  # a smooth scroll, had one wrongly started, is over
     in_view = "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;"
     assert dash_duo.driver.execute_script(in_view, box)
     assert severe_logs(dash_duo) == []

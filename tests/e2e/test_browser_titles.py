@@ -5,15 +5,8 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.support.ui import WebDriverWait
 
-from app import create_app
-
 pytestmark = pytest.mark.browser
 SITE = "VAWDASV perpetration interventions in Wales"
-
-
-@pytest.fixture
-def mini_app(mini_context):
-    return create_app(mini_context)
 
 
 def wait_for_title(dash_duo, title: str) -> None:

@@ -133,14 +133,15 @@ def test_profile_prints_on_at_most_three_a4_pages(dash_duo, open_page, tmp_path,
 
 @pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="needs poppler-utils")
 @pytest.mark.parametrize("lang", ["en", "cy"])
-def test_every_real_profile_prints_on_at_most_three_pages(dash_duo, real_context, tmp_path, lang):
+def test_every_real_profile_prints_on_at_most_three_pages(
+    dash_duo, real_app, real_context, tmp_path, lang
+):
     """Every force and region profile of the shipped data, in English and in Welsh (about 15%
     longer), one server and browser for the ten: each page is bounded by its waits (20 s for
     the page and its map, 30 s to settle)."""
-    from app import create_app
     from dashboard.views import profile as profile_view
 
-    dash_duo.start_server(create_app(real_context))
+    dash_duo.start_server(real_app)
     query = "?lang=cy" if lang == "cy" else ""
     pages = {}
     for level in ("force", "region"):

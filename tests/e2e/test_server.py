@@ -181,10 +181,8 @@ def test_server_still_serves_after_the_errors(server):
 
 
 @pytest.mark.browser
-def test_overview_renders_under_the_policy_without_console_errors(dash_duo, mini_context):
-    from app import create_app
-
-    dash_duo.start_server(create_app(mini_context))
+def test_overview_renders_under_the_policy_without_console_errors(dash_duo, mini_app):
+    dash_duo.start_server(mini_app)
     policy = requests.get(dash_duo.server_url + "/", timeout=10).headers["Content-Security-Policy"]
     assert "frame-ancestors 'none'" in policy
     dash_duo.wait_for_text_to_equal(

@@ -25,6 +25,7 @@ import requests
 
 from dashboard import config
 from tests.support import servers
+from tests.support.browser import wait_until
 from tests.support.slow_clients import pipelined_slow_clients, report_flood, slow_clients
 
 SLOW_CLIENTS = 50
@@ -67,8 +68,11 @@ def ordinary_times(base: str, rounds: int = 3) -> list[float]:
 
 @pytest.mark.parametrize("body", [False, True], ids=["slow-headers", "slow-body"])
 def test_normal_requests_are_answered_while_slow_clients_trickle(server, body):
-    with slow_clients(servers.LOOPBACK, port_of(server), SLOW_CLIENTS, interval=1.0, body=body):
-        time.sleep(1.5)  # every slow client has sent more than its first line
+    with slow_clients(
+        servers.LOOPBACK, port_of(server), SLOW_CLIENTS, interval=1.0, body=body
+    ) as clients:
+        # Every slow client has sent more than its first line.
+        assert clients.trickled.wait(READ_TIMEOUT_S)
         times = ordinary_times(server)
     assert max(times) < ANSWER_WITHIN_S, times
 
@@ -76,12 +80,20 @@ def test_normal_requests_are_answered_while_slow_clients_trickle(server, body):
 @pytest.mark.parametrize("count", [8, 50])
 def test_normal_requests_are_answered_while_pipelined_slow_clients_trickle(server, count):
     with pipelined_slow_clients(servers.LOOPBACK, port_of(server), count) as received:
-        time.sleep(2.5)  # the first request of each is answered; the second trickles
+
+        def answered() -> int:
+            return sum(answer.startswith(b"HTTP/1.1 200") for answer in received)
+
+        # The mechanism: each pipelined connection has its first request answered; the second
+        # trickles.
+        wait_until(
+            lambda: answered() == count,
+            READ_TIMEOUT_S,
+            what=f"the first request of each of the {count} connections answered",
+        )
         times = ordinary_times(server, rounds=2)
-        # The mechanism: each pipelined connection had its first request answered.
-        answered = sum(answer.startswith(b"HTTP/1.1 200") for answer in received)
+        assert answered() == count, received[:2]
     assert max(times) < ANSWER_WITHIN_S, times
-    assert answered == count, received[:2]
 
 
 def chunked_one_byte_body(total: int) -> bytes:
@@ -142,7 +154,10 @@ def test_a_report_flood_leaves_ordinary_requests_fast(server):
     nginx lets each address have 2 a second (bursts of 4) and refuses the rest 429 at once, so
     ordinary requests stay within 1 s at p95."""
     with report_flood(server, REPORT_FLOOD) as statuses:
-        time.sleep(2)
+        # The flood is on: reports are being made, and the rest refused.
+        wait_until(
+            lambda: 429 in statuses and 200 in statuses, 30, what="reports answered and refused"
+        )
         times = sorted(ordinary_times(server, rounds=5))
     p95 = times[int(0.95 * (len(times) - 1))]
     assert p95 < ANSWER_WITHIN_S, times

@@ -50,13 +50,6 @@ def slide_count(real_context) -> int:
     return len(findings.slides(real_context, "cy"))
 
 
-@pytest.fixture
-def real_app(real_context):
-    from app import create_app
-
-    return create_app(real_context)
-
-
 def english_on_screen(driver, media: str) -> list[str]:
     """What English the page shows with ``media`` emulated: one line per place, naming it."""
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": media})

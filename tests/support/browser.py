@@ -84,6 +84,15 @@ return plots.every(gd => {
 """
 )
 
+#: (Async script) Whether the page has not scrolled over three animation frames: a smooth scroll
+#: moves it every frame until it arrives.
+STILL_JS = """
+const done = arguments[arguments.length - 1];
+const at = [window.scrollX, window.scrollY];
+const still = () => window.scrollX === at[0] && window.scrollY === at[1];
+requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => done(still()))));
+"""
+
 #: The drawn box of each label on a map (viewport pixels) and its text (``%s``: the id of the
 #: graph's container).
 LABEL_BOXES_JS = """
@@ -169,6 +178,13 @@ def wait_until_settled(driver, timeout: float = 30.0, *, quiet: float = 0.5) -> 
         return time.monotonic() - settled_since[0] >= quiet
 
     wait_until(settled, timeout, poll=0.1, what="the page settling")
+
+
+def wait_until_still(driver, timeout: float = 30.0) -> None:
+    """Wait until the page has settled (:func:`wait_until_settled`: a callback that would
+    scroll has run) and is not scrolling."""
+    wait_until_settled(driver, timeout)
+    wait_until(lambda: driver.execute_async_script(STILL_JS), timeout, what="the page still")
 
 
 def scroll_into_view(driver, element) -> None:

@@ -15,6 +15,7 @@ import contextlib
 import socket
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import requests
 
@@ -32,12 +33,21 @@ def _open(host: str, port: int, body: bool) -> socket.socket:
     return sock
 
 
+@dataclass(frozen=True)
+class Trickling:
+    """Slow connections while they trickle: ``trickled`` is set once every one of them has sent
+    a piece after its first line."""
+
+    sockets: list[socket.socket]
+    trickled: threading.Event
+
+
 @contextlib.contextmanager
 def slow_clients(
     host: str, port: int, count: int, *, interval: float = 3.0, body: bool = False
-) -> Iterator[list[socket.socket]]:
+) -> Iterator[Trickling]:
     """``count`` slow connections to ``host:port``, kept trickling until the context ends."""
-    sockets = [_open(host, port, body) for _ in range(count)]
+    clients = Trickling([_open(host, port, body) for _ in range(count)], threading.Event())
     stop = threading.Event()
 
     def trickle() -> None:
@@ -45,18 +55,19 @@ def slow_clients(
         while not stop.wait(interval):
             n += 1
             piece = b"{" if body else f"X-Slow-{n}: 1\r\n".encode()
-            for sock in sockets:
+            for sock in clients.sockets:
                 with contextlib.suppress(OSError):
                     sock.sendall(piece)
+            clients.trickled.set()
 
     thread = threading.Thread(target=trickle, daemon=True)
     thread.start()
     try:
-        yield sockets
+        yield clients
     finally:
         stop.set()
         thread.join(interval + 1)
-        for sock in sockets:
+        for sock in clients.sockets:
             sock.close()
 
 
