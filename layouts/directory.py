@@ -64,7 +64,7 @@ GRID_WIDTHS = {
     "described": 150,
 }
 #: A row's height in pixels: one line of the grid's text with its padding.
-ROW_HEIGHT = 34
+ROW_HEIGHT = 32
 #: Rows on one page, and the page sizes a viewer may choose (the page size among them).
 PAGE_SIZE = 25
 PAGE_SIZES = (25, 50, 100)

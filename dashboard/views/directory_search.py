@@ -124,7 +124,14 @@ def search_index(context: AppContext, lang: str) -> SearchIndex:
     tokens = {name: place_token(name) for names_of in folded.values() for name in names_of}
     translate = i18n.translator(lang)
     records = frame.to_dict("records")
-    own = [" ".join(fold(record.get(field, "")) for field in NAME_FIELDS) for record in records]
+    own = [
+        " ".join(
+            fold(record.get(field, ""))
+            for field in NAME_FIELDS
+            if record.get(field) != vocab.UNKNOWN
+        )
+        for record in records
+    ]
     words = [
         [
             text,
