@@ -24,10 +24,11 @@ LEVELS = ("la", "region", "force")
 
 def _listed(column: pd.Series, names: Sequence[str]) -> np.ndarray:
     """(services x names): does the service's ';' list name it?"""
-    cells = [set(vocab.split_list(cell)) for cell in column.fillna("")]
-    return np.array([[name in cell for name in names] for cell in cells], dtype=bool).reshape(
-        len(cells), len(names)
-    )
+    # Worked out once per distinct cell: a large directory repeats a few hundred of them.
+    codes, cells = pd.factorize(column.fillna(""))
+    listed = [set(vocab.split_list(cell)) for cell in cells]
+    table = np.array([[name in cell for name in names] for cell in listed], dtype=bool)
+    return table.reshape(len(listed), len(names))[codes]
 
 
 def _inside(

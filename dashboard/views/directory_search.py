@@ -10,6 +10,7 @@ apostrophes and punctuation do not matter ("Ynys Mon" finds Ynys Môn).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -18,7 +19,6 @@ from types import MappingProxyType
 from typing import Final
 
 import numpy as np
-import pandas as pd
 
 from dashboard import i18n
 from dashboard.data import vocabulary as vocab
@@ -114,47 +114,65 @@ def search_index(context: AppContext, lang: str) -> SearchIndex:
     frame = directory.frame
     names = place_names(context)
     placed = placement.placed_matrices(directory, context.bundle.lookup)
-    areas = {
-        (level, area_id): placed[level][:, directory.area_ids[level].index(area_id)]
-        for level, area_id in names
-        if level in placed
-    }
-    areas[ALL_WALES] = np.asarray(directory.all_wales)
-    folded = {key: tuple(fold(name) for name in area_names) for key, area_names in names.items()}
-    tokens = {name: place_token(name) for names_of in folded.values() for name in names_of}
-    translate = i18n.translator(lang)
-    records = frame.to_dict("records")
-    own = [
-        " ".join(
-            fold(record.get(field, ""))
-            for field in NAME_FIELDS
-            if record.get(field) != vocab.UNKNOWN
-        )
-        for record in records
-    ]
-    words = [
+    keys = list(names)
+    placed_columns = np.column_stack(
         [
-            text,
-            *(_vocabulary_words(record.get(field, ""), translate) for field in VOCABULARY_FIELDS),
+            directory.all_wales
+            if key == ALL_WALES
+            else placed[key[0]][:, directory.area_ids[key[0]].index(key[1])]
+            for key in keys
         ]
-        for text, record in zip(own, records, strict=True)
-    ]
-    row_tokens: list[list[str]] = [[] for _ in records]
-    padded = pd.Series(own, dtype=object).map(lambda text: f" {text} ")
-    for key, names_of in folded.items():
-        for name in names_of:
-            named = padded.str.contains(f" {name} ", regex=False).to_numpy(dtype=bool)
-            for row in np.flatnonzero(areas[key]):
-                words[row].append(name)
-            for row in np.flatnonzero(areas[key] | named):
-                row_tokens[row].append(tokens[name])
-    texts = tuple(
-        " ".join(dict.fromkeys(word for word in [*row_words, *row_tokens[row]] if word))
-        for row, row_words in enumerate(words)
+    ).astype(bool)
+    folded = {key: tuple(fold(name) for name in names[key]) for key in keys}
+    tokens = {name: place_token(name) for names_of in folded.values() for name in names_of}
+    # Rows placed in the same areas share their places' words: worked out once per combination
+    # (a few dozen, whatever the directory's size).
+    packed = np.ascontiguousarray(np.packbits(placed_columns, axis=1))
+    _, first_row, combination_of = np.unique(
+        packed.view(np.dtype((np.void, packed.shape[1]))).ravel(),
+        return_index=True,
+        return_inverse=True,
     )
+    combinations = placed_columns[first_row]
+    place_words = [
+        tuple(
+            word
+            for key, here in zip(keys, combination, strict=True)
+            if here
+            for name in folded[key]
+            for word in (name, tokens[name])
+        )
+        for combination in combinations
+    ]
+    # A place named in a service's name, other names or provider: looked up by its first word.
+    by_first_word: dict[str, list[str]] = {}
+    for name in tokens:
+        by_first_word.setdefault(name.split()[0], []).append(name)
+    translate = i18n.translator(lang)
+    vocabulary_words = functools.cache(lambda cell: _vocabulary_words(cell, translate))
+    folded_text = functools.cache(fold)
+    columns = [frame[field].tolist() for field in (*NAME_FIELDS, *VOCABULARY_FIELDS)]
+    texts = []
+    for row, values in enumerate(zip(*columns, strict=True)):
+        own = " ".join(
+            folded_text(value) for value in values[: len(NAME_FIELDS)] if value != vocab.UNKNOWN
+        )
+        named = [
+            tokens[name]
+            for word in dict.fromkeys(own.split())
+            for name in by_first_word.get(word, ())
+            if f" {name} " in f" {own} "
+        ]
+        parts = [
+            own,
+            *(vocabulary_words(cell) for cell in values[len(NAME_FIELDS) :]),
+            *place_words[combination_of[row]],
+            *named,
+        ]
+        texts.append(" ".join(dict.fromkeys(part for part in parts if part)))
     alternatives = "|".join(re.escape(name) for name in sorted(tokens, key=len, reverse=True))
     return SearchIndex(
-        texts=texts,
+        texts=tuple(texts),
         tokens=MappingProxyType(tokens),
         pattern=re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])"),
     )
