@@ -155,39 +155,50 @@ def directory_page(rows: list[dict], locale: Locale, *, selected_id: str | None)
                 className="py-2 mb-2",
             ),
             survey_template_links(locale),
+            # The search and the count with the download on one line each side, so that the
+            # first screen keeps room for ten rows.
             dbc.Row(
                 [
                     dbc.Col(
-                        [
-                            dbc.Label(locale("Search"), html_for=ids.GRID_SEARCH, className="mb-1"),
-                            dbc.Input(
-                                id=ids.GRID_SEARCH,
-                                type="search",
-                                debounce=SEARCH_DEBOUNCE_MS,
-                                autocomplete="off",
-                            ),
-                        ],
+                        dbc.InputGroup(
+                            [
+                                html.Label(
+                                    locale("Search"),
+                                    htmlFor=ids.GRID_SEARCH,
+                                    className="input-group-text",
+                                ),
+                                dbc.Input(
+                                    id=ids.GRID_SEARCH,
+                                    type="search",
+                                    debounce=SEARCH_DEBOUNCE_MS,
+                                    autocomplete="off",
+                                ),
+                            ]
+                        ),
                         md=6,
                     ),
                     dbc.Col(
-                        [
-                            html.P(
-                                id=ids.GRID_COUNT,
-                                className="match-count mb-1",
-                                **{"aria-live": "polite"},
-                            ),
-                            dbc.Button(
-                                locale("Download shown rows (CSV)"),
-                                id=ids.GRID_EXPORT,
-                                color="primary",
-                            ),
-                            dcc.Download(id=ids.GRID_DOWNLOAD),
-                        ],
+                        html.Div(
+                            [
+                                html.P(
+                                    id=ids.GRID_COUNT,
+                                    className="match-count",
+                                    **{"aria-live": "polite"},
+                                ),
+                                dbc.Button(
+                                    locale("Download shown rows (CSV)"),
+                                    id=ids.GRID_EXPORT,
+                                    color="primary",
+                                ),
+                                dcc.Download(id=ids.GRID_DOWNLOAD),
+                            ],
+                            className="d-flex flex-wrap align-items-center "
+                            "justify-content-md-end gap-2",
+                        ),
                         md=6,
-                        className="text-md-end",
                     ),
                 ],
-                className="align-items-end",
+                className="align-items-center g-2",
             ),
             dbc.FormText(locale(SEARCH_HINT), id=ids.GRID_SEARCH_HINT, className="search-hint"),
             dag.AgGrid(
