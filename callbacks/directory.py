@@ -1,13 +1,14 @@
-"""Directory callbacks: search, export and the detail view."""
+"""Directory callbacks: search as you type, export and the detail view."""
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, State, ctx, dcc, no_update
+from dash import Dash, Input, Output, Patch, State, ctx, dcc, no_update
 
 from callbacks.common import reads_search
 from dashboard import i18n
 from dashboard.domain.context import AppContext
 from dashboard.views import directory as directory_view
+from dashboard.views import directory_search
 from dashboard.views import state as view_state
 from dashboard.web import downloads, ids
 from layouts.directory import detail_body
@@ -26,14 +27,16 @@ def register(app: Dash, context: AppContext) -> None:
     }
     rows_by_id = rows_by_lang[i18n.DEFAULT_LANGUAGE]
 
-    @app.callback(
-        Output(ids.GRID, "dashGridOptions"),
-        Input(ids.GRID_SEARCH, "value"),
-        State(ids.GRID, "dashGridOptions"),
+    searches = {lang: directory_search.search_index(context, lang) for lang in i18n.LANGUAGES}
+
+    @reads_search(
+        app, ids.URL, Output(ids.GRID, "dashGridOptions"), Input(ids.GRID_SEARCH, "value")
     )
-    def search(text, options):
-        options = dict(options) if isinstance(options, dict) else {}
-        options["quickFilterText"] = text[:200] if isinstance(text, str) else ""
+    def filter_rows(typed, query):
+        # Only the quick filter changes: a Patch, so the grid's other options are not sent back
+        # and forth on every key.
+        options = Patch()
+        options["quickFilterText"] = searches[view_state.language_of(query)].quick_filter(typed)
         return options
 
     @app.callback(

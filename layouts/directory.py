@@ -7,6 +7,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.i18n import N_, Locale
+from dashboard.views import directory as directory_view
 from dashboard.views import state as view_state
 from dashboard.web import ids
 from layouts.components import names_as_published, quoted_english
@@ -48,25 +49,38 @@ DETAIL_LABELS = {
     "last_verified": "Last checked",
     "note": "Note",
 }
-#: The grid's columns in order, with their widths in pixels.
-GRID_COLUMNS = (
-    ("name", 260),
-    ("provider", 200),
-    ("police_force_areas", 180),
-    ("vawdasv_regions", 180),
-    ("behaviour_focus", 220),
-    ("service_tier", 160),
-    ("risk_level", 130),
-    ("evidence_rung", 200),
-    ("precarity", 140),
-    ("funding_end", 120),
-    ("status", 120),
-    ("described", 150),
-    ("source", 260),
+#: The width of each of the grid's columns (``directory.GRID_FIELDS``), in pixels.
+GRID_WIDTHS = {
+    "name": 250,
+    "provider": 190,
+    "police_force_areas": 160,
+    "vawdasv_regions": 170,
+    "behaviour_focus": 190,
+    "service_tier": 160,
+    "risk_level": 120,
+    "evidence_rung": 200,
+    "precarity": 140,
+    "funding_end": 120,
+    "status": 120,
+    "described": 150,
+}
+#: A row's height in pixels: one line of the grid's text with its padding.
+ROW_HEIGHT = 32
+#: Rows on one page, and the page sizes a viewer may choose (the page size among them).
+PAGE_SIZE = 25
+PAGE_SIZES = (25, 50, 100)
+#: How long the search waits after the last key before it filters (milliseconds).
+SEARCH_DEBOUNCE_MS = 250
+#: What the search looks through, under its box (``views.directory_search``).
+SEARCH_HINT = N_(
+    "Finds as you type: names, providers, behaviour focus, service tiers and areas (local "
+    "authority, VAWDASV region or police force area, in English or Welsh). An area also finds "
+    "the services recorded across a wider area that may serve it. Sources and quotes are not "
+    "searched."
 )
 #: Columns of text as the English source documents give it (names, citations): their cells are
 #: marked lang="en" (``EnglishText`` in assets/grid-pages.js).
-ENGLISH_COLUMNS = frozenset({"name", "provider", "source"})
+ENGLISH_COLUMNS = frozenset({"name", "provider"})
 #: Fields of the detail view given as the source documents give them (English).
 ENGLISH_DETAILS = frozenset({"name", "aliases", "provider", "source"})
 #: The grid's own words (AG Grid's locale keys), in the page's language.
@@ -103,26 +117,32 @@ GRID_HEADERS = {**DETAIL_LABELS, "funding_end": N_("Funding ends")}
 
 
 def directory_page(rows: list[dict], locale: Locale, *, selected_id: str | None) -> html.Div:
+    """The page; ``rows`` are the grid's (``views.directory.grid_rows``)."""
     # "unknown" in a name column is the vocabulary's word, in the page's language.
     unknown = locale("unknown")
     column_defs = [
         {
             "field": field,
             "headerName": locale(GRID_HEADERS[field]),
-            "width": width,
+            "width": GRID_WIDTHS[field],
             "filter": "agTextColumnFilter",
             "sortable": True,
             "resizable": True,
-            "wrapText": True,
-            "autoHeight": True,
+            # One line per row: a long value ends in an ellipsis, shown whole on hover and in
+            # the row's detail view.
+            "tooltipField": field,
+            # The search looks only through the hidden searchable text (below), so that it
+            # finds what its hint says and no more.
+            "getQuickFilterText": {"function": "''"},
             **(
                 {"cellRenderer": "EnglishText", "cellRendererParams": {"notEnglish": unknown}}
                 if field in ENGLISH_COLUMNS
                 else {}
             ),
         }
-        for field, width in GRID_COLUMNS
+        for field in directory_view.GRID_FIELDS
     ]
+    column_defs.append({"field": directory_view.SEARCH_FIELD, "hide": True})
     return html.Div(
         [
             html.H1(locale("Directory of interventions"), className="page-title"),
@@ -132,47 +152,60 @@ def directory_page(rows: list[dict], locale: Locale, *, selected_id: str | None)
                     "survey's dataset. Select a row to see every field and its source."
                 ).format(n=len(rows)),
                 color="info",
+                className="py-2 mb-2",
             ),
             survey_template_links(locale),
+            # The search and the count with the download on one line each side, so that the
+            # first screen keeps room for ten rows.
             dbc.Row(
                 [
                     dbc.Col(
-                        [
-                            dbc.Label(locale("Search all columns"), html_for=ids.GRID_SEARCH),
-                            dbc.Input(
-                                id=ids.GRID_SEARCH,
-                                type="search",
-                                debounce=True,
-                                placeholder=locale("Search"),
-                            ),
-                        ],
+                        dbc.InputGroup(
+                            [
+                                html.Label(
+                                    locale("Search"),
+                                    htmlFor=ids.GRID_SEARCH,
+                                    className="input-group-text",
+                                ),
+                                dbc.Input(
+                                    id=ids.GRID_SEARCH,
+                                    type="search",
+                                    debounce=SEARCH_DEBOUNCE_MS,
+                                    autocomplete="off",
+                                ),
+                            ]
+                        ),
                         md=6,
                     ),
                     dbc.Col(
-                        [
-                            html.P(
-                                id=ids.GRID_COUNT,
-                                className="match-count mb-1",
-                                **{"aria-live": "polite"},
-                            ),
-                            dbc.Button(
-                                locale("Download shown rows (CSV)"),
-                                id=ids.GRID_EXPORT,
-                                color="primary",
-                            ),
-                            dcc.Download(id=ids.GRID_DOWNLOAD),
-                        ],
+                        html.Div(
+                            [
+                                html.P(
+                                    id=ids.GRID_COUNT,
+                                    className="match-count",
+                                    **{"aria-live": "polite"},
+                                ),
+                                dbc.Button(
+                                    locale("Download shown rows (CSV)"),
+                                    id=ids.GRID_EXPORT,
+                                    color="primary",
+                                ),
+                                dcc.Download(id=ids.GRID_DOWNLOAD),
+                            ],
+                            className="d-flex flex-wrap align-items-center "
+                            "justify-content-md-end gap-2",
+                        ),
                         md=6,
-                        className="text-md-end",
                     ),
                 ],
-                className="mb-2 align-items-end",
+                className="align-items-center g-2",
             ),
+            dbc.FormText(locale(SEARCH_HINT), id=ids.GRID_SEARCH_HINT, className="search-hint"),
             dag.AgGrid(
                 id=ids.GRID,
                 rowData=rows,
                 columnDefs=column_defs,
-                defaultColDef={"floatingFilter": True},
+                defaultColDef={"wrapHeaderText": True, "autoHeaderHeight": True},
                 getRowId="params.data.id",
                 dashGridOptions={
                     "rowSelection": {
@@ -180,8 +213,12 @@ def directory_page(rows: list[dict], locale: Locale, *, selected_id: str | None)
                         "checkboxes": False,
                         "enableClickSelection": True,
                     },
+                    "rowHeight": ROW_HEIGHT,
                     "pagination": True,
-                    "paginationPageSize": 25,
+                    "paginationPageSize": PAGE_SIZE,
+                    "paginationPageSizeSelector": list(PAGE_SIZES),
+                    "includeHiddenColumnsInQuickFilter": True,
+                    "enableBrowserTooltips": True,
                     "animateRows": False,
                     "enableCellTextSelection": True,
                     "ensureDomOrder": True,

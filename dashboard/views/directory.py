@@ -8,9 +8,30 @@ from dashboard import i18n
 from dashboard.data import vocabulary as vocab
 from dashboard.domain import citations
 from dashboard.views import coverage_text as coverage_words
+from dashboard.views.directory_search import SearchIndex
 
 #: Directory columns whose values come from a vocabulary (translated for display).
 VOCABULARY_COLUMNS: Final = vocab.VOCABULARY_COLUMNS
+#: The grid's columns, in order: one line each. The long fields (source, evidence, note) are in
+#: a row's detail view, which shows every field.
+GRID_FIELDS: Final = (
+    "name",
+    "provider",
+    "police_force_areas",
+    "vawdasv_regions",
+    "behaviour_focus",
+    "service_tier",
+    "risk_level",
+    "evidence_rung",
+    "precarity",
+    "funding_end",
+    "status",
+    "described",
+)
+#: The columns of "Download shown rows (CSV)": the grid's, then each row's source.
+CSV_FIELDS: Final = (*GRID_FIELDS, "source")
+#: The grid's hidden column that its quick filter searches (:mod:`directory_search`).
+SEARCH_FIELD: Final = "search"
 
 
 #: Columns outside the vocabularies (free text, financial years) that may hold the vocabulary's
@@ -49,6 +70,19 @@ def directory_rows(frame, lang: str, sources=None, lookup=None) -> list[dict]:
                 shown[column] = _(vocab.UNKNOWN)
         rows.append(shown)
     return rows
+
+
+def grid_rows(rows: list[dict], search: SearchIndex) -> list[dict]:
+    """The grid's rows: the identifier, the grid's columns and the searchable text; nothing
+    else travels to the browser (the detail view is drawn on the server)."""
+    return [
+        {
+            "id": row["id"],
+            **{field: row.get(field, "") for field in GRID_FIELDS},
+            SEARCH_FIELD: text,
+        }
+        for row, text in zip(rows, search.texts, strict=True)
+    ]
 
 
 def described_cell(record, data_date: str, locale: i18n.Locale) -> str:

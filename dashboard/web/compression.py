@@ -74,8 +74,10 @@ BROTLI_FAST: Final = 5
 GZIP_FAST: Final = 6
 #: Bundles a first visit needs that the overview's index does not name: the charts' code (plotly.js
 #: itself is the lean bundle in assets/, a script of the page) and the directory's grid, whose
-#: script is only in the directory's index (:mod:`dashboard.web.grid_script`).
-CRITICAL_CHUNKS: Final = ("dcc/async-graph.js", "dash_ag_grid.min.js")
+#: script is only in the directory's index (:mod:`dashboard.web.grid_script`), with the chunk the
+#: grid loads as it draws (0.9 MB: left to the background, its best copy took longer than a
+#: browser test and was cut off when the test ended).
+CRITICAL_CHUNKS: Final = ("dcc/async-graph.js", "dash_ag_grid.min.js", "async-community.js")
 #: Assets fetched after start-up that every map needs: the world topojson plotly's geo map asks for.
 CRITICAL_ASSETS: Final = ("/assets/topojson/world_110m.json",)
 IDENTITY: Final = {"Accept-Encoding": "identity"}

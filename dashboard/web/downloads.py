@@ -37,11 +37,10 @@ from dashboard.views import state as view_state
 from dashboard.views.csv_export import csv_document
 from dashboard.web import view_cache
 from dashboard.web.pages import gap_review, scorecard_for
-from layouts.directory import GRID_COLUMNS
 from layouts.scorecard import cell_reason
 
 DOWNLOAD_PREFIX: Final = "/download"
-#: The directory page's download: the grid's columns, in the grid's order.
+#: The directory page's download: the grid's columns, then each row's source.
 DIRECTORY_PANEL: Final = "interventions"
 SCORECARD_PANEL: Final = "minimum-offer"
 #: Panels of the gap review, the need and funding pages (the overview's come from its view).
@@ -155,8 +154,9 @@ def _directory(context: AppContext, panel: str, search: str) -> _Table | None:
     rows = directory_view.directory_rows(
         context.directory.frame, lang, context.bundle.sources, context.bundle.lookup
     )
-    fields = [field for field, _width in GRID_COLUMNS]
-    frame = pd.DataFrame([{field: row.get(field, "") for field in fields} for row in rows])
+    frame = pd.DataFrame(
+        [{field: row.get(field, "") for field in directory_view.CSV_FIELDS} for row in rows]
+    )
     frame.insert(0, "id", [row["id"] for row in rows])
     return _Table(
         frame,

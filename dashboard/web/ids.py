@@ -79,6 +79,7 @@ def filter_id(key: str) -> str:
 # Directory page
 GRID = "dir-grid"
 GRID_SEARCH = "dir-search"
+GRID_SEARCH_HINT = "dir-search-hint"
 GRID_EXPORT = "dir-export"
 #: The directory's own download (its rows are the grid's shown rows, sent by the browser).
 GRID_DOWNLOAD = "dir-download"

@@ -15,7 +15,8 @@ from typing import Final
 #: shown, sent by the row count and the CSV export): 84 KB for the 43 interventions of
 #: ``data/interventions.csv``, about 2 KB a row (issue 22: measured with Chromium on the real data
 #: through the overview, area pages, gap review, scorecard and directory, in English and Welsh, the
-#: CSV exports included); every other body is under 2.1 KB. 1 MiB is twelve times that (room for
-#: about 500 interventions) and an eighth of the 8 MB it was, when eight 7.8 MB bodies took a
-#: worker from 656 MB to 1.87 GB.
+#: CSV exports included); every other body is under 2.1 KB. Since issue 23 the grid holds only
+#: its columns and each row's searchable text (the long fields stay on the server, for the detail
+#: view): 35 KB of rows, about 0.8 KB a row. 1 MiB is room for about 1,200 interventions, and an
+#: eighth of the 8 MB it was, when eight 7.8 MB bodies took a worker from 656 MB to 1.87 GB.
 MAX_BODY_BYTES: Final = 1024 * 1024

@@ -20,8 +20,8 @@ from dashboard.domain.context import AppContext
 from dashboard.domain.scorecard import ScorecardView, scorecard_view
 from dashboard.i18n import N_, Locale
 from dashboard.views import directory as directory_view
+from dashboard.views import directory_search, review
 from dashboard.views import profile as profile_view
-from dashboard.views import review
 from dashboard.views import state as view_state
 from dashboard.views.state import ViewState
 from dashboard.web import view_cache
@@ -147,8 +147,11 @@ def directory_body(context: AppContext, address: Address, locale: Locale) -> Com
         getattr(context.bundle, "sources", None),
         context.bundle.lookup,
     )
+    search = directory_search.search_index(context, locale.lang)
     return directory.directory_page(
-        rows, locale, selected_id=view_state.directory_id(address.search)
+        directory_view.grid_rows(rows, search),
+        locale,
+        selected_id=view_state.directory_id(address.search),
     )
 
 
