@@ -38,19 +38,16 @@ def key_figures(summary: dict, locale: Locale) -> html.Dl:
                 _("{n} current interventions recorded in the area")
                 if current
                 else _("{n} interventions recorded in the area (all statuses)")
-            ).format(n=fmt(summary["local_count"])),
-        ),
-        *(
-            [
-                (
-                    _("Not counted here"),
-                    _(
-                        "{n} more recorded in the area are ended, planned or of unknown status: not current provision"
-                    ).format(n=fmt(summary["not_counted"])),
+            ).format(n=fmt(summary["local_count"]))
+            + (
+                # What is left out, said in words a printed page or a file can use.
+                "; "
+                + _("{n} more, ended, planned or of unknown status, not counted").format(
+                    n=fmt(summary["not_counted"])
                 )
-            ]
-            if summary.get("not_counted")
-            else []
+                if summary.get("not_counted")
+                else ""
+            ),
         ),
         (
             _("Available across all of Wales"),
@@ -198,7 +195,6 @@ def crime_section(summary: dict, locale: Locale) -> html.Div:
         )
     name, name_en = summary["name"], summary["name_en"]
     counts, rates, period = crime["counts"], crime["rates"], crime["period"]
-    indicator = summary.get("domestic_abuse")
 
     def value(table, measure, area, digits=0):
         number = table.loc[measure, area] if area in table.columns else float("nan")
@@ -225,7 +221,6 @@ def crime_section(summary: dict, locale: Locale) -> html.Div:
     ]
     return html.Div(
         [
-            domestic_abuse_section(indicator, name, locale) if indicator else None,
             html.H3(
                 _("Police recorded crime, {period}").format(period=_(period)),
                 className="h5",
@@ -470,5 +465,6 @@ def _da_sources(figures: tuple[PublishedFigure, ...], locale: Locale) -> html.P:
         quotes = dict.fromkeys(f.quote for f in figures if f.source == source and f.quote)
         parts += [" ", _("Source:"), " ", names_as_published(source)]
         for quote in quotes:
-            parts += [" ", quoted_english(quote, locale)]
+            # On screen and in the report; on paper the source is named (a page has no room).
+            parts += [" ", html.Span(quoted_english(quote, locale), className="da-quote")]
     return html.P(parts, className="small da-source")

@@ -21,7 +21,7 @@ from dashboard.views.overview import OverviewView
 from dashboard.web import ids
 from layouts.components import data_table, graph_config
 from layouts.drilldown import chart_table, intervention_table, panels_grid
-from layouts.force import cells_section, crime_section, key_figures
+from layouts.force import cells_section, crime_section, domestic_abuse_section, key_figures
 
 INDEX_TITLE = {"force": N_("Police force areas"), "region": N_("VAWDASV regions")}
 KIND_OF_AREA = {"force": N_("Police force area profile"), "region": N_("VAWDASV region profile")}
@@ -99,7 +99,20 @@ def profile_page(
                         [
                             html.H2(_("Summary"), className="panel-title"),
                             key_figures(dict(summary), locale),
-                            cells_section(dict(summary), locale),
+                            # Beside the key figures on paper: the domestic abuse indicator a
+                            # PCC office reads first (force areas; whole, on page 1), then the
+                            # tiers and behaviours (their lists may run on to page 2).
+                            html.Div(
+                                [
+                                    domestic_abuse_section(
+                                        summary["domestic_abuse"], name, locale
+                                    )
+                                    if summary.get("domestic_abuse")
+                                    else None,
+                                    cells_section(dict(summary), locale),
+                                ],
+                                className="profile-summary-side",
+                            ),
                         ],
                         className="profile-summary",
                     ),

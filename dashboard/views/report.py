@@ -142,7 +142,10 @@ def build_report(
         "<tr>" + "".join(_report_cell(key, str(row[key]), _) for key in REPORT_COLUMNS) + "</tr>"
         for row in view.rows
     )
-    notes = "".join(f"<li>{html.escape(line)}</li>" for line in overview_view.map_note_lines(view))
+    notes = "".join(
+        f"<li>{html.escape(line)}</li>"
+        for line in overview_view.map_note_lines(view, for_file=True)
+    )
     banner = coverage_text.directory_note(context, _)
     # Every text is translated here, outside the f-string, where Babel's extractor finds it.
     text = {
