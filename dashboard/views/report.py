@@ -160,21 +160,8 @@ def build_report(
         "col_status": _("Status"),
         "col_precarity": _("Funding precarity"),
         "col_evidence": _("Evaluation and accreditation"),
-        "sources": _("Sources"),
-        "ons_source": _(
-            "Boundaries and population: Source: Office for National Statistics licensed under the Open Government Licence v.3.0. Contains OS data © Crown copyright and database right 2024."
-        ),
-        "interventions_source": _(
-            "Interventions: curated from five public documents; each row in the dashboard's directory cites its source and quotes its evidence."
-        ),
     }
-    return f"""<!DOCTYPE html>
-<html lang="{lang}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>{html.escape(text["title"])}</title>
-<style>{STYLE}</style>
-{inline_scripts()}</head><body>
+    return f"""{_head(lang, text["title"], STYLE)}
 <h1>{html.escape(text["heading"].format(area=area))}</h1>
 <p class="small">{html.escape(text["generated"].format(date=generated.strftime("%Y-%m-%d %H:%M"), checked=context.data_date))}</p>
 {_notice_block(text["not_recognised"], notices)}<p class="banner">{html.escape(banner)}</p>
@@ -187,9 +174,7 @@ def build_report(
 {"".join(rendered[1:])}
 <h2>{html.escape(text["list_heading"])}</h2>
 <table><thead><tr><th>{text["col_intervention"]}</th><th>{text["col_provider"]}</th><th>{text["col_status"]}</th><th>{text["col_precarity"]}</th><th>{text["col_evidence"]}</th></tr></thead><tbody>{rows}</tbody></table>
-<h2>{html.escape(text["sources"])}</h2>
-<p class="small">{html.escape(text["ons_source"])}</p>
-<p class="small">{html.escape(text["interventions_source"])}</p>
+{_sources_block(_)}
 </body></html>"""
 
 
@@ -222,27 +207,38 @@ def build_profile_report(
             "It opens offline and shows the profile as the dashboard did."
         ).format(date=generated.strftime("%Y-%m-%d %H:%M"), checked=context.data_date),
         "not_recognised": _("Some link settings were not recognised:"),
-        "sources": _("Sources"),
-        "ons_source": _(
-            "Boundaries and population: Source: Office for National Statistics licensed under the Open Government Licence v.3.0. Contains OS data © Crown copyright and database right 2024."
-        ),
-        "interventions_source": _(
-            "Interventions: curated from five public documents; each row in the dashboard's directory cites its source and quotes its evidence."
-        ),
     }
+    style = profile_stylesheets() + STYLE + PROFILE_STYLE
+    return f"""{_head(lang, text["title"], style)}
+<p class="small report-generated">{html.escape(text["generated"])}</p>
+{_notice_block(text["not_recognised"], notices)}{body}
+{_sources_block(_)}
+</body></html>"""
+
+
+def _head(lang: str, title: str, style: str) -> str:
+    """The file's start: its language, title and style, and the inlined scripts."""
     return f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
-<title>{html.escape(text["title"])}</title>
-<style>{profile_stylesheets()}{STYLE}{PROFILE_STYLE}</style>
-{inline_scripts()}</head><body>
-<p class="small report-generated">{html.escape(text["generated"])}</p>
-{_notice_block(text["not_recognised"], notices)}{body}
-<h2>{html.escape(text["sources"])}</h2>
-<p class="small">{html.escape(text["ons_source"])}</p>
-<p class="small">{html.escape(text["interventions_source"])}</p>
-</body></html>"""
+<title>{html.escape(title)}</title>
+<style>{style}</style>
+{inline_scripts()}</head><body>"""
+
+
+def _sources_block(_) -> str:
+    """The sources at the foot of every report, in its language."""
+    lines = (
+        _(
+            "Boundaries and population: Source: Office for National Statistics licensed under the Open Government Licence v.3.0. Contains OS data © Crown copyright and database right 2024."
+        ),
+        _(
+            "Interventions: curated from five public documents; each row in the dashboard's directory cites its source and quotes its evidence."
+        ),
+    )
+    paragraphs = "".join(f'<p class="small">{html.escape(line)}</p>' for line in lines)
+    return f"<h2>{html.escape(_('Sources'))}</h2>\n{paragraphs}"
 
 
 def _coverage_block(view: OverviewView) -> str:

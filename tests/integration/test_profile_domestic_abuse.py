@@ -6,27 +6,16 @@ each profile says so in one sentence and names the force's latest figure with it
 from __future__ import annotations
 
 import pytest
-from dash.development.base_component import Component
 
 from callbacks.shell import render
 from dashboard.web import static_page
+from tests.support.texts import find_by_class as find
 from tests.support.texts import screen_texts
 
 REASON = (
     "No year in the sources held has a published rate for all four Welsh police force areas "
     "(the latest, 2021/22, has none for South Wales), so the four are not compared here."
 )
-
-
-def find(node, class_name: str):
-    """The first component of ``node``'s tree whose class list has ``class_name``."""
-    if isinstance(node, list | tuple):
-        return next((hit for child in node if (hit := find(child, class_name))), None)
-    if not isinstance(node, Component):
-        return None
-    if class_name in (getattr(node, "className", None) or "").split():
-        return node
-    return find(getattr(node, "children", None), class_name)
 
 
 @pytest.mark.parametrize(

@@ -7,12 +7,12 @@ import html
 import re
 
 import pytest
-from dash.development.base_component import Component
 
 from app import create_app
 from dashboard.i18n import locale_for
 from dashboard.views import state
 from dashboard.web import pages, security, static_page
+from tests.support.texts import find_by_class as find
 
 
 @pytest.fixture(scope="module")
@@ -25,17 +25,6 @@ def visible_text(page: str) -> str:
     text = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
     text = re.sub(r"<[^>]+>", " ", text)
     return re.sub(r"\s+", " ", html.unescape(text))
-
-
-def find(node, class_name: str):
-    """The first component of ``node``'s tree whose class list has ``class_name``."""
-    if isinstance(node, list | tuple):
-        return next((hit for child in node if (hit := find(child, class_name))), None)
-    if not isinstance(node, Component):
-        return None
-    if class_name in (getattr(node, "className", None) or "").split():
-        return node
-    return find(getattr(node, "children", None), class_name)
 
 
 def test_the_report_url_carries_the_view(client):
