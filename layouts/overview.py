@@ -206,15 +206,8 @@ def coverage_aside(context: AppContext, view: OverviewView) -> list:
     return children
 
 
-def banner(context: AppContext, _: Translate) -> dbc.Alert:
-    held = context.directory.size
-    survey = context.survey_interventions
-    text = _(
-        "This directory holds {held} interventions named in five public documents. It is not the "
-        "2023 mapping survey's dataset: the survey identified {survey} interventions from 62 "
-        "responses, but its individual returns are not public. 'Unknown' means the documents do not "
-        "say."
-    ).format(held=held, survey=survey if survey is not None else "?")
+def banner(context: AppContext, locale: Locale) -> dbc.Alert:
+    text = coverage_text.directory_note(context, locale)
     return dbc.Alert(text, color="info", className="honesty-banner", id="ov-banner")
 
 
@@ -251,7 +244,7 @@ def overview_page(context: AppContext, view: OverviewView, pathname: str, search
     return html.Div(
         [
             dcc.Location(id=ids.OV_URL, refresh=False, pathname=pathname, search=search),
-            banner(context, _),
+            banner(context, locale),
             dbc.Row(
                 [
                     dbc.Col(controls(context, state, locale), lg=3, md=4, className="controls-col"),

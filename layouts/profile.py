@@ -21,7 +21,7 @@ from dashboard.views.overview import OverviewView
 from dashboard.web import ids
 from layouts.components import data_table, graph_config
 from layouts.drilldown import chart_table, intervention_table, panels_grid
-from layouts.force import cells_section, crime_section, key_figures
+from layouts.force import cells_section, crime_section, domestic_abuse_section, key_figures
 
 INDEX_TITLE = {"force": N_("Police force areas"), "region": N_("VAWDASV regions")}
 KIND_OF_AREA = {"force": N_("Police force area profile"), "region": N_("VAWDASV region profile")}
@@ -34,14 +34,38 @@ def profile_page(
     la_rows: Sequence[Mapping[str, Any]],
     view: OverviewView,
     data_date: str,
+    directory_note: str,
     locale: Locale,
-) -> html.Div:
+    report_href: str | None = None,
+) -> html.Table:
     """The profile of ``summary``'s area; ``view`` is the overview's view of it (the drill-downs
-    and the list) and ``la_rows`` its local authorities' rows of the map's table."""
+    and the list) and ``la_rows`` its local authorities' rows of the map's table;
+    ``directory_note`` says what the directory is not (the 2023 survey's dataset), on screen and
+    on the first printed page. With no ``report_href`` the profile is drawn for its report, a
+    static file: without the links and buttons a file cannot use."""
     _ = locale
     name = summary["name"]
     level = summary["level"]
     overview_href = view_state.href("/", locale.lang, level=level, area=view.area)
+    actions = (
+        html.Div(
+            [
+                dcc.Link(
+                    _("See {area} on the map of Wales, with filters").format(area=name),
+                    href=overview_href,
+                ),
+                html.A(
+                    _("Download this profile as a report (HTML, opens offline)"),
+                    href=report_href,
+                    download=f"vawdasv-{level}-{view.area}-profile.html",
+                ),
+                print_button(locale),
+            ],
+            className="profile-actions",
+        )
+        if report_href
+        else None
+    )
     return print_frame(
         [
             html.Div(
@@ -57,19 +81,11 @@ def profile_page(
                             ),
                         ]
                     ),
-                    html.Div(
-                        [
-                            dcc.Link(
-                                _("See {area} on the map of Wales, with filters").format(area=name),
-                                href=overview_href,
-                            ),
-                            print_button(locale),
-                        ],
-                        className="profile-actions",
-                    ),
+                    actions,
                 ],
                 className="title-row",
             ),
+            html.P(directory_note, className="profile-directory-note"),
             # Three cells of a grid (assets/30-profile.css): on screen the map over its table
             # beside the summary; on paper the map beside its table, over the summary, so the
             # map takes most of the page's width (a wide area is drawn legibly).
@@ -83,7 +99,20 @@ def profile_page(
                         [
                             html.H2(_("Summary"), className="panel-title"),
                             key_figures(dict(summary), locale),
-                            cells_section(dict(summary), locale),
+                            # Beside the key figures on paper: the domestic abuse indicator a
+                            # PCC office reads first (force areas; whole, on page 1), then the
+                            # tiers and behaviours (their lists may run on to page 2).
+                            html.Div(
+                                [
+                                    domestic_abuse_section(
+                                        summary["domestic_abuse"], name, locale
+                                    )
+                                    if summary.get("domestic_abuse")
+                                    else None,
+                                    cells_section(dict(summary), locale),
+                                ],
+                                className="profile-summary-side",
+                            ),
                         ],
                         className="profile-summary",
                     ),

@@ -15,6 +15,7 @@ from types import MappingProxyType
 import pandas as pd
 
 from dashboard import config
+from dashboard.data import vocabulary as vocab
 from dashboard.data.geo import slugify
 
 P1_CAVEAT = (
@@ -173,8 +174,17 @@ def build_lsoa(shared_geography: Path) -> dict:
     return collection
 
 
-def build_criminal_justice(shared_cj: Path) -> pd.DataFrame:
-    """Tidy long table: Home Office P1 first, then the secondary figures with their caveats."""
+#: What identifies the figure a quote in ``criminal_justice_quotes.csv`` supports.
+QUOTED_FIGURE = ("area", "measure", "period", "unit", "source_url")
+
+
+def build_criminal_justice(shared_cj: Path, quotes_path: Path | None = None) -> pd.DataFrame:
+    """Tidy long table: Home Office P1 first, then the secondary figures with their caveats.
+
+    ``quotes_path`` (``data/criminal_justice_quotes.csv``, curated by hand) gives the words a
+    report printed a secondary figure in; each of its rows must name exactly one secondary figure
+    (area, measure, period, unit and the report's address), else the build stops. P1 figures are
+    table cells and have no quote."""
     p1 = pd.read_csv(shared_cj / "home_office_prc_p1_ye_june_2025.csv", dtype={"value": "Int64"})
     primary = pd.DataFrame(
         {
@@ -187,9 +197,13 @@ def build_criminal_justice(shared_cj: Path) -> pd.DataFrame:
             "source_kind": "primary",
             "source": P1_SOURCE,
             "caveat": P1_CAVEAT,
+            "quote": "",
         }
     )
     secondary_raw = pd.read_csv(shared_cj / "welsh_pfa_vawdasv_criminal_justice.csv", dtype=str)
+    secondary_raw = secondary_raw.assign(
+        quote=_quotes_for(secondary_raw, quotes_path) if quotes_path else ""
+    )
     area_codes = {**POLICE_FORCE_CODES, "Wales": "W92000004"}
     secondary = pd.DataFrame(
         {
@@ -204,8 +218,8 @@ def build_criminal_justice(shared_cj: Path) -> pd.DataFrame:
             + " ("
             + secondary_raw["source_url_or_repo_path"]
             + ")",
-            "caveat": "Secondary source: figure as printed in a report, not the official table. "
-            + secondary_raw["note"].fillna(""),
+            "caveat": vocab.SECONDARY_CAVEAT + " " + secondary_raw["note"].fillna(""),
+            "quote": secondary_raw["quote"],
         }
     )
     combined = pd.concat([primary, secondary], ignore_index=True)
@@ -213,6 +227,30 @@ def build_criminal_justice(shared_cj: Path) -> pd.DataFrame:
         unknown = sorted(combined.loc[combined["area_code"].isna(), "area"].unique())
         raise ValueError(f"criminal-justice rows with unknown area: {unknown}")
     return combined
+
+
+def _quotes_for(secondary_raw: pd.DataFrame, quotes_path: Path) -> pd.Series:
+    """Each secondary row's quote ("" where none is curated); a quote naming no row, or more
+    than one, stops the build with the rows it names."""
+    quotes = pd.read_csv(quotes_path, dtype=str, keep_default_na=False)
+    keyed = secondary_raw.rename(
+        columns={
+            "police_force_area": "area",
+            "year": "period",
+            "source_url_or_repo_path": "source_url",
+        }
+    )[list(QUOTED_FIGURE)]
+    matched = keyed.reset_index().merge(quotes, on=list(QUOTED_FIGURE), how="right")
+    counts = matched.groupby(list(QUOTED_FIGURE), dropna=False)["index"].count()
+    wrong = counts[counts != 1]
+    if len(wrong):
+        raise ValueError(
+            f"{quotes_path.name}: each quote must name exactly one secondary figure; "
+            f"these name {sorted(set(wrong))} rows: {list(wrong.index)}"
+        )
+    return (
+        matched.set_index("index")["quote"].reindex(secondary_raw.index).fillna("")
+    )
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> None:
@@ -234,6 +272,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=config.SHARED_DIR)
     parser.add_argument("--out", type=Path, default=config.DATA_DIR)
+    parser.add_argument(
+        "--quotes", type=Path, default=config.DATA_DIR / "criminal_justice_quotes.csv"
+    )
     args = parser.parse_args(argv)
     geography_in = args.shared / "data" / "geography"
     cj_in = args.shared / "data" / "criminal_justice"
@@ -249,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
     for level, collection in build_boundaries(geography_in, lookup).items():
         write_json(collection, args.out / "geography" / f"{level}.geojson")
     write_json(build_lsoa(geography_in), args.out / "geography" / "lsoa.geojson")
-    write_csv(build_criminal_justice(cj_in), args.out / "criminal_justice.csv")
+    write_csv(build_criminal_justice(cj_in, args.quotes), args.out / "criminal_justice.csv")
     print(f"built geography, population and criminal-justice files in {args.out}")
     return 0
 

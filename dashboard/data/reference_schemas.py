@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pandera.pandas as pa
 
 from dashboard.data import vocabulary as vocab
 from dashboard.data.schema_checks import (
     LA_CODE,
     MAX_EVIDENCE,
+    MAX_QUOTE,
     NOT_EMPTY,
     cited_column,
     one_of,
@@ -33,6 +35,21 @@ PUBLISHED_QUOTE = f"1 to {MAX_EVIDENCE} characters"
 #: once; secondary figures are reports, which may disagree, so each is one figure per source.
 PRIMARY_FIGURE = ("area", "measure", "period", "unit")
 SECONDARY_FIGURE = (*PRIMARY_FIGURE, "source")
+
+
+def printed_forms(value: float) -> tuple[str, ...]:
+    """How a report may print ``value``: 5600 as "5,600" or "5600", 10.9 as "10.9", 15 as "15"."""
+    if value == int(value):
+        return (f"{int(value):,}", str(int(value)))
+    return (f"{value:g}",)
+
+
+def quote_names_value(frame: pd.DataFrame) -> pd.Series:
+    """Whether each row's quote contains its value in one of its printed forms."""
+    return frame.apply(
+        lambda row: any(form in str(row["quote"]) for form in printed_forms(row["value"])),
+        axis=1,
+    )
 
 
 def lookup_schema() -> pa.DataFrameSchema:
@@ -84,8 +101,17 @@ def criminal_justice_schema(known_areas: tuple[str, ...]) -> pa.DataFrameSchema:
             "source_kind": text(one_of(("primary", "secondary"))),
             "source": text(NOT_EMPTY),
             "caveat": text(NOT_EMPTY),
+            # The words a report printed a secondary figure in; empty for a table's cell (P1) and
+            # for reports whose words were not kept.
+            "quote": text(
+                pa.Check.str_length(max_value=MAX_QUOTE, error=f"at most {MAX_QUOTE} characters")
+            ),
         },
         checks=[
+            pa.Check(
+                lambda frame: frame["quote"].eq("") | quote_names_value(frame),
+                error="a quote must contain its figure as printed (e.g. 5,600 or 10.9)",
+            ),
             pa.Check(
                 lambda frame: (frame["unit"] != "count") | (frame["value"] >= 0),
                 error="counts must not be negative",

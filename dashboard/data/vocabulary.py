@@ -11,6 +11,8 @@ import datetime as dt
 from types import MappingProxyType
 from typing import Final
 
+from dashboard.i18n import N_
+
 UNKNOWN: Final = "unknown"
 LIST_SEPARATOR: Final = ";"
 
@@ -24,6 +26,10 @@ VAWDASV_REGIONS: Final = (
     "Mid and West Wales",
 )
 ALL_WALES: Final = "All Wales"
+
+#: The first words of every secondary criminal-justice figure's caveat (``criminal_justice.csv``),
+#: shown translated wherever such a figure is (the rest of the caveat is the report's own note).
+SECONDARY_CAVEAT: Final = N_("Secondary source: figure as printed in a report, not the official table.")
 
 #: What kind of intervention a row is, so that users can include or exclude each kind (issue 10).
 #: The survey's definition (000) covers "any service or mechanism", so mechanisms and legal powers

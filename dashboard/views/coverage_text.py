@@ -98,6 +98,21 @@ SOURCE_SHORT_TITLES: Final = (
 )
 
 
+def directory_note(context: AppContext, locale: Locale) -> str:
+    """What the directory is and is not (not the 2023 survey's dataset), for the top of the
+    overview, every profile (screen and paper) and every report."""
+    survey = context.survey_interventions
+    return locale(
+        "This directory holds {held} interventions named in five public documents. It is not the "
+        "2023 mapping survey's dataset: the survey identified {survey} interventions from 62 "
+        "responses, but its individual returns are not public. 'Unknown' means the documents do not "
+        "say."
+    ).format(
+        held=locale.number(context.directory.size),
+        survey=locale.number(survey) if survey is not None else "?",
+    )
+
+
 def source_name(context: AppContext, file: str, locale: Locale | None = None) -> str:
     """A source's short title ("Policing in Wales"; in Welsh where the catalogue has it), or its
     file when not in ``sources.csv``."""

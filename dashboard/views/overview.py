@@ -366,18 +366,26 @@ def match_text(view: OverviewView) -> str:
     return text
 
 
-def map_note_lines(view: OverviewView) -> list[str]:
+def map_note_lines(view: OverviewView, *, for_file: bool = False) -> list[str]:
     """Plain-text notes under the map: what is counted, areas with none, too little known,
-    all-Wales services, what is not placed."""
+    all-Wales services, what is not placed. ``for_file``: for the report, a file with no controls,
+    which says what it does not count without asking the reader to choose anything."""
     locale = view.locale
     lines = [provision_label(view) + "."]
     if view.provision != counting.ALL_STATUSES and view.not_current:
-        lines.append(
+        not_counted = (
             locale(
+                "{n} ended, planned or unknown-status services are not counted: they are not "
+                "current provision. A report made with 'Include ended and planned services' on "
+                "counts them."
+            )
+            if for_file
+            else locale(
                 "{n} ended, planned or unknown-status services are not counted; choose "
                 "'Include ended and planned services' to see them."
-            ).format(n=locale.number(view.not_current))
+            )
         )
+        lines.append(not_counted.format(n=locale.number(view.not_current)))
     none = view.map["none_recorded"]
     if none:
         lines.append(

@@ -5,7 +5,8 @@ The summary counts the area's current local services with the services available
 Wales apart (never added in), tiers and behaviours in the cells' states, precarity and funding
 end over the services where they are known, and the area's rank among the areas of its level. A
 police force area also has the Home Office's recorded-crime indicators beside Wales and England
-and Wales; a VAWDASV region has none (the statistics are published by police force area).
+and Wales, and its domestic abuse-related crime (:func:`need.domestic_abuse_indicator`); a VAWDASV
+region has none (the statistics are published by police force area).
 """
 
 from __future__ import annotations
@@ -76,7 +77,8 @@ def area_summary(
     directory = context.directory
     mask = counting.provision_mask(directory, provision)
     column = directory.area_ids[level].index(area_id)
-    local = counting.local_matrix(directory, level)[:, column] & mask
+    recorded_here = counting.local_matrix(directory, level)[:, column]
+    local = recorded_here & mask
     national = counting.national_mask(directory) & mask
     locale = i18n.locale_for(lang)
     compared = coverage_words.comparison(context, level, None, locale)
@@ -113,6 +115,9 @@ def area_summary(
         "name_en": area.name_en,
         "provision": provision,
         "local_count": int(local.sum()),
+        # Recorded here but not current provision (ended, planned, unknown status): said beside
+        # the count, never added in (0 when every status is counted).
+        "not_counted": int(np.count_nonzero(recorded_here & ~mask)),
         "all_wales_count": int(national.sum()),
         # Ranked only where the areas' coverage is alike (issue 21): else None, with the reason.
         "rank": row.get("count_rank") if compared.comparable else None,
@@ -146,6 +151,12 @@ def area_summary(
         "ending_within_12_months": int(ending[cliff.WITHIN_12_MONTHS]),
         "funding_end_known": int(services - ending[cliff.NOT_STATED]),
         "crime": _crime(context, area.name_en) if level == "force" else None,
+        # Domestic abuse-related crime (secondary figures, one period; see need.py), or None.
+        "domestic_abuse": (
+            need.domestic_abuse_indicator(context.bundle.criminal_justice, area.name_en)
+            if level == "force"
+            else None
+        ),
     }
 
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import plotly.io as pio
 
-from dashboard import config
+from dashboard import config, i18n
 from dashboard.data import vocabulary as vocab
 from dashboard.domain.context import AppContext
 from dashboard.views import coverage_text, figures_map, panel_registry, theme
@@ -34,21 +34,61 @@ table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid
 """
 
 
+#: What an area's profile needs of Bootstrap, whose 230 KB the report does not carry: its grid of
+#: drill-downs, the text only screen readers get, and the print frame's cells without borders.
+PROFILE_STYLE = """
+*,::before,::after{box-sizing:border-box}
+.row{display:flex;flex-wrap:wrap;margin:0 -.5rem}.row>*{width:100%;padding:.5rem}
+@media (min-width:992px){.col-lg-6{flex:0 0 50%;width:50%}}
+.visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:-1px!important;padding:0!important;overflow:hidden!important;clip:rect(0,0,0,0)!important;white-space:nowrap!important;border:0!important}
+.h5{font-size:1.1rem;font-weight:700}
+.print-frame>tbody>tr>td,.print-frame>tfoot>tr>td{border:0;padding:0}
+body{max-width:1400px;background:#fff}
+"""
+#: The app's own stylesheets a profile is drawn with (house style, then the profile's, with its
+#: print rules: a printed report is laid out as the printed profile is).
+PROFILE_STYLESHEETS = ("10-app.css", "30-profile.css")
+
+
 def map_figure(view: OverviewView, geometry_text: str) -> dict:
     """The overview's map for this view, with its boundaries embedded instead of referenced."""
-    level = view.level
-    figure = figures_map.filled_map(view.map, level=level, height=520)
+    figure = figures_map.filled_map(view.map, level=view.level, height=520)
+    return embedded_map(figure, view.level, geometry_text)
+
+
+def embedded_map(figure: dict, level: str, geometry_text: str) -> dict:
+    """``figure`` (a map of :func:`figures_map.filled_map`) with ``level``'s boundaries embedded
+    instead of referenced, and only that level's traces, its labels and their leader lines kept,
+    so the file carries one set of boundaries."""
     geometry = json.loads(geometry_text)
     traces = [
         figures_map.VALUE_TRACE[level],
         figures_map.NONE_TRACE[level],
         figures_map.TOO_LITTLE_TRACE[level],
     ]
+    data = list(figure["data"])
     for index in traces:
-        figure["data"][index]["geojson"] = geometry
-    # Only the shown level is kept, so the file carries one set of boundaries.
-    figure["data"] = [figure["data"][index] for index in (*traces, figures_map.LABEL_TRACE)]
-    return figure
+        data[index] = {**data[index], "geojson": geometry}
+    kept = (*traces, figures_map.LABEL_TRACE, figures_map.LEADER_TRACE)
+    return {**figure, "data": [data[index] for index in kept if index < len(data)]}
+
+
+def figure_html(figure, lang: str) -> str:
+    """One chart as an inline ``div`` and script, drawn by the inlined plotly.js with the app's
+    toolbar, in the report's language."""
+    plot_config = {
+        "displaylogo": False,
+        "locale": "cy" if lang == "cy" else "en",
+        "modeBarButtonsToRemove": list(theme.REMOVED_TOOLBAR_BUTTONS),
+    }
+    return pio.to_html(
+        figure,
+        full_html=False,
+        include_plotlyjs=False,
+        config=plot_config,
+        default_width="100%",
+        validate=False,
+    )
 
 
 @functools.cache
@@ -96,29 +136,17 @@ def build_report(
     # The report's order: the breakdowns, then when funding ends.
     for panel in (*panel_registry.breakdown_panels(), panel_registry.panel(FUNDING_END)):
         figs.append(overview_view.panel_figure(view, panel.key))
-    plot_config = {
-        "displaylogo": False,
-        "locale": "cy" if lang == "cy" else "en",
-        "modeBarButtonsToRemove": list(theme.REMOVED_TOOLBAR_BUTTONS),
-    }
-    rendered = [
-        pio.to_html(
-            fig, full_html=False, include_plotlyjs=False, config=plot_config, default_width="100%"
-        )
-        for fig in figs
-    ]
+    rendered = [figure_html(fig, lang) for fig in figs]
     area = view.area_name or _("all of Wales")
     rows = "".join(
         "<tr>" + "".join(_report_cell(key, str(row[key]), _) for key in REPORT_COLUMNS) + "</tr>"
         for row in view.rows
     )
-    notes = "".join(f"<li>{html.escape(line)}</li>" for line in overview_view.map_note_lines(view))
-    banner = _(
-        "This directory holds {held} interventions named in five public documents. It is not the "
-        "2023 mapping survey's dataset: the survey identified {survey} interventions from 62 "
-        "responses, but its individual returns are not public. 'Unknown' means the documents do not "
-        "say."
-    ).format(held=view.directory_size, survey=context.survey_interventions or "?")
+    notes = "".join(
+        f"<li>{html.escape(line)}</li>"
+        for line in overview_view.map_note_lines(view, for_file=True)
+    )
+    banner = coverage_text.directory_note(context, _)
     # Every text is translated here, outside the f-string, where Babel's extractor finds it.
     text = {
         "title": _("VAWDASV perpetration interventions: report"),
@@ -132,21 +160,8 @@ def build_report(
         "col_status": _("Status"),
         "col_precarity": _("Funding precarity"),
         "col_evidence": _("Evaluation and accreditation"),
-        "sources": _("Sources"),
-        "ons_source": _(
-            "Boundaries and population: Source: Office for National Statistics licensed under the Open Government Licence v.3.0. Contains OS data © Crown copyright and database right 2024."
-        ),
-        "interventions_source": _(
-            "Interventions: curated from five public documents; each row in the dashboard's directory cites its source and quotes its evidence."
-        ),
     }
-    return f"""<!DOCTYPE html>
-<html lang="{lang}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>{html.escape(text["title"])}</title>
-<style>{STYLE}</style>
-{inline_scripts()}</head><body>
+    return f"""{_head(lang, text["title"], STYLE)}
 <h1>{html.escape(text["heading"].format(area=area))}</h1>
 <p class="small">{html.escape(text["generated"].format(date=generated.strftime("%Y-%m-%d %H:%M"), checked=context.data_date))}</p>
 {_notice_block(text["not_recognised"], notices)}<p class="banner">{html.escape(banner)}</p>
@@ -159,10 +174,71 @@ def build_report(
 {"".join(rendered[1:])}
 <h2>{html.escape(text["list_heading"])}</h2>
 <table><thead><tr><th>{text["col_intervention"]}</th><th>{text["col_provider"]}</th><th>{text["col_status"]}</th><th>{text["col_precarity"]}</th><th>{text["col_evidence"]}</th></tr></thead><tbody>{rows}</tbody></table>
-<h2>{html.escape(text["sources"])}</h2>
-<p class="small">{html.escape(text["ons_source"])}</p>
-<p class="small">{html.escape(text["interventions_source"])}</p>
+{_sources_block(_)}
 </body></html>"""
+
+
+@functools.cache
+def profile_stylesheets() -> str:
+    """The app's stylesheets for a profile, read once."""
+    return "\n".join(
+        (config.ASSETS_DIR / name).read_text(encoding="utf-8") for name in PROFILE_STYLESHEETS
+    )
+
+
+def build_profile_report(
+    context: AppContext,
+    *,
+    body: str,
+    area_name: str,
+    lang: str,
+    generated: dt.datetime | None = None,
+    notices: Sequence[str] = (),
+) -> str:
+    """An area's profile as a self-contained HTML file: ``body`` is the profile's own page as
+    static HTML (``dashboard/web/static_page.py``), with its charts inline; around it, the file's
+    title, when it was made, any link settings that were not recognised, and the sources."""
+    _ = i18n.locale_for(lang)
+    generated = generated or dt.datetime.now()
+    text = {
+        "title": _("{area}: profile (VAWDASV perpetration interventions)").format(area=area_name),
+        "generated": _(
+            "Report of this profile, generated {date} from the dashboard; data checked {checked}. "
+            "It opens offline and shows the profile as the dashboard did."
+        ).format(date=generated.strftime("%Y-%m-%d %H:%M"), checked=context.data_date),
+        "not_recognised": _("Some link settings were not recognised:"),
+    }
+    style = profile_stylesheets() + STYLE + PROFILE_STYLE
+    return f"""{_head(lang, text["title"], style)}
+<p class="small report-generated">{html.escape(text["generated"])}</p>
+{_notice_block(text["not_recognised"], notices)}{body}
+{_sources_block(_)}
+</body></html>"""
+
+
+def _head(lang: str, title: str, style: str) -> str:
+    """The file's start: its language, title and style, and the inlined scripts."""
+    return f"""<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>{html.escape(title)}</title>
+<style>{style}</style>
+{inline_scripts()}</head><body>"""
+
+
+def _sources_block(_) -> str:
+    """The sources at the foot of every report, in its language."""
+    lines = (
+        _(
+            "Boundaries and population: Source: Office for National Statistics licensed under the Open Government Licence v.3.0. Contains OS data © Crown copyright and database right 2024."
+        ),
+        _(
+            "Interventions: curated from five public documents; each row in the dashboard's directory cites its source and quotes its evidence."
+        ),
+    )
+    paragraphs = "".join(f'<p class="small">{html.escape(line)}</p>' for line in lines)
+    return f"<h2>{html.escape(_('Sources'))}</h2>\n{paragraphs}"
 
 
 def _coverage_block(view: OverviewView) -> str:

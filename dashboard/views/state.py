@@ -382,6 +382,27 @@ def profile_href(level: str, area: str, lang: str) -> str | None:
     return href(f"/{AREA_ROUTES[level]}/{area}", lang)
 
 
+#: The report of any address: ``/report`` followed by it (``dashboard/web/report_route.py``).
+REPORT_PREFIX: Final = "/report"
+
+
+def profile_area(pathname: object) -> tuple[str, str] | None:
+    """(level, area) when ``pathname`` is an area's profile (``/force/gwent``), else None."""
+    parts = [part for part in bounded_path(pathname).split("/") if part]
+    if len(parts) != 2 or parts[0] not in AREA_ROUTES:
+        return None
+    known = REGION_SLUGS if parts[0] == "region" else FORCE_SLUGS
+    return (parts[0], parts[1]) if parts[1] in known else None
+
+
+def profile_report_href(state: ViewState) -> str | None:
+    """The report of ``state``'s area profile (its settings kept), when the level has profiles."""
+    if state.level not in AREA_ROUTES or not state.area:
+        return None
+    _path, search = to_url(state)
+    return f"{REPORT_PREFIX}/{AREA_ROUTES[state.level]}/{state.area}{search}"
+
+
 def provision_href(pathname: str, state: ViewState, provision: str) -> str:
     """The same page counting other services: the rest of ``state`` kept, no area selected."""
     _path, search = to_url(replace(state, provision=provision, area=None))

@@ -19,6 +19,7 @@ from dashboard.domain import need
 from dashboard.domain.context import AppContext
 from dashboard.domain.scorecard import ScorecardView, scorecard_view
 from dashboard.i18n import N_, Locale
+from dashboard.views import coverage_text, review
 from dashboard.views import directory as directory_view
 from dashboard.views import directory_search, review
 from dashboard.views import profile as profile_view
@@ -195,9 +196,18 @@ NOT_FOUND_TITLE: Final = N_("Page not found – VAWDASV perpetration interventio
 def profile_body(context: AppContext, address: Address, locale: Locale) -> Component:
     """An area's profile; the overview's settings in the query (filters, measure) apply."""
     state = address.state
-    level = state.level
     if not state.area:
-        return profile.area_index(level, context.names(locale.lang, level), locale)
+        return profile.area_index(state.level, context.names(locale.lang, state.level), locale)
+    report_href = view_state.profile_report_href(replace(state, lang=locale.lang))
+    return area_profile_page(context, state, locale, report_href=report_href)
+
+
+def area_profile_page(
+    context: AppContext, state: ViewState, locale: Locale, *, report_href: str | None
+) -> Component:
+    """The profile of ``state``'s area in ``locale``'s language, as the page draws it or, with no
+    ``report_href``, as its report does (a static file)."""
+    level = state.level
     view = view_cache.cached_compute_view(context, state)
     la_view = view_cache.cached_compute_view(context, replace(state, level="la", area=None))
     las = set(profile_view.area_las(context, level, state.area))
@@ -209,7 +219,9 @@ def profile_body(context: AppContext, address: Address, locale: Locale) -> Compo
         la_rows=[row for row in la_view.areas if row["area_id"] in las],
         view=view,
         data_date=context.data_date,
+        directory_note=coverage_text.directory_note(context, locale),
         locale=locale,
+        report_href=report_href,
     )
 
 

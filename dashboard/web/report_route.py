@@ -1,6 +1,8 @@
 """The report route: ``/report`` followed by any overview URL gives that view's self-contained
-HTML report (``/report?level=la&metric=per_100k``, ``/report/force/gwent?lang=cy``), so a presenter
-can keep a link to it or save it from the browser.
+HTML report (``/report?level=la&metric=per_100k``), and followed by an area's profile its
+profile's (``/report/force/gwent?lang=cy``: the profile's own page written as static HTML, see
+:mod:`dashboard.web.static_page`), so a presenter can keep a link to it or save it from the
+browser, and a PCC office can keep its profile as a file that opens offline.
 
 A report costs 0.3-0.5 s of CPU and is 1.7 MB (plotly.js is inlined), and 30 clients asking for
 reports once pushed ordinary requests to a p95 of 13 s (issue 22). So its costs are bounded:
@@ -41,10 +43,10 @@ from dashboard import i18n
 from dashboard.domain.context import AppContext
 from dashboard.views import report
 from dashboard.views import state as view_state
-from dashboard.web import compression, security, view_cache
+from dashboard.web import compression, ids, pages, security, static_page, view_cache
 from dashboard.web.errors import text_response
 
-REPORT_PREFIX = "/report"
+REPORT_PREFIX = view_state.REPORT_PREFIX
 EXTENSION_KEY: Final = "vawdasv-reports"
 #: Reports kept per process. An entry is the 1.7 MB page and its compressed copies (about 0.5 MB
 #: each), so 16 entries hold at most about 45 MB.
@@ -117,10 +119,35 @@ def report_limits(app: Dash) -> ReportLimits:
     return app.server.extensions[EXTENSION_KEY]
 
 
-def report_key(context: AppContext, parsed: view_state.Parsed, notices: list[str]) -> str:
-    """The view cache's key for the view, and a hash of the notices the report starts with."""
+def report_key(
+    context: AppContext, parsed: view_state.Parsed, notices: list[str], *, profile: bool = False
+) -> str:
+    """The view cache's key for the view, whether it is an area's profile, and a hash of the
+    notices the report starts with."""
     said = hashlib.sha256("\n".join(notices).encode("utf-8")).hexdigest()[:16]
-    return f"report:{view_cache.view_cache_key(context, parsed.state)}:{said}"
+    kind = "profile" if profile else "report"
+    return f"{kind}:{view_cache.view_cache_key(context, parsed.state)}:{said}"
+
+
+def profile_report(context: AppContext, state: view_state.ViewState, notices: list[str]) -> str:
+    """The report of ``state``'s area profile: the profile's page as static HTML, its map with
+    the local authorities' boundaries embedded, every chart drawn by the inlined plotly.js."""
+    locale = i18n.locale_for(state.lang)
+    geometry = context.bundle.geometry["la"]
+
+    def chart(component_id: str, figure, _config) -> str:
+        if component_id == ids.PROFILE_MAP:
+            figure = report.embedded_map(figure, "la", geometry)
+        return report.figure_html(figure, state.lang)
+
+    page = pages.area_profile_page(context, state, locale, report_href=None)
+    return report.build_profile_report(
+        context,
+        body=static_page.to_html(page, chart),
+        area_name=context.names(state.lang, state.level)[state.area],
+        lang=state.lang,
+        notices=notices,
+    )
 
 
 def busy() -> Response:
@@ -136,9 +163,12 @@ def add_report_route(app: Dash, context: AppContext) -> None:
     limits = ReportLimits()
     app.server.extensions[EXTENSION_KEY] = limits
 
-    def generate(parsed: view_state.Parsed, notices: list[str]) -> CachedReport:
-        view = view_cache.cached_compute_view(context, parsed.state)
-        page = report.build_report(context, view, notices=notices)
+    def generate(parsed: view_state.Parsed, notices: list[str], profile: bool) -> CachedReport:
+        if profile:
+            page = profile_report(context, parsed.state, notices)
+        else:
+            view = view_cache.cached_compute_view(context, parsed.state)
+            page = report.build_report(context, view, notices=notices)
         body = page.encode("utf-8")
         # This origin only, as everywhere; its inline scripts allowed by their hashes.
         policy = security.content_security_policy(security.inline_script_hashes(page))
@@ -150,7 +180,10 @@ def add_report_route(app: Dash, context: AppContext) -> None:
         search = "?" + request.query_string.decode("utf-8", "replace")
         parsed = view_state.parse("/" + rest, search, context.la_slugs, context.scope_ids)
         notices = view_state.problem_texts(parsed, i18n.locale_for(parsed.state.lang))
-        key = report_key(context, parsed, notices)
+        # An area's profile (/report/force/gwent) is its profile's report; any other address
+        # (/report?level=force&area=gwent) the overview's.
+        profile = view_state.profile_area("/" + rest) is not None
+        key = report_key(context, parsed, notices, profile=profile)
         algorithm = compression.chosen_encoding()
         entry = limits.cache.get(key)
         etag = None if entry is None else _etag(entry, algorithm)
@@ -161,7 +194,7 @@ def add_report_route(app: Dash, context: AppContext) -> None:
                 return busy()
             try:
                 # Another request may have made it while this one waited for the slot.
-                entry = limits.cache.get(key) or generate(parsed, notices)
+                entry = limits.cache.get(key) or generate(parsed, notices, profile)
                 if algorithm and algorithm not in entry.compressed:
                     entry.compressed[algorithm] = compression.compress(
                         entry.body, algorithm, best=False

@@ -131,6 +131,33 @@ def test_profile_prints_on_at_most_three_a4_pages(dash_duo, open_page, tmp_path,
     assert browser.severe(dash_duo.get_logs()) == []
 
 
+def page_text(pdf, page: int) -> str:
+    """The words of one printed page, lines joined."""
+    text = subprocess.run(
+        ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_page_one_says_what_the_directory_is_not_and_the_domestic_abuse_figure(
+    dash_duo, open_page, tmp_path
+):
+    """Printed page 1 of a force profile dropped the note that the directory is not the 2023
+    survey's dataset (issue 23); it now carries it, and the domestic abuse-related crime figure
+    with its period and source."""
+    open_page("/force/gwent")
+    _check, pdf = print_profile(dash_duo.driver, tmp_path, "/force/gwent", 5)
+    first = page_text(pdf, 1)
+    assert "It is not the 2023 mapping survey" in first
+    assert "Domestic abuse-related crimes recorded by the police" in first
+    assert "Latest figure for Gwent, 2021/22 (April 2021 to March 2022)" in first
+    assert "Abergavenny Chronicle" in first
+
+
 @pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="needs poppler-utils")
 @pytest.mark.parametrize("lang", ["en", "cy"])
 def test_every_real_profile_prints_on_at_most_three_pages(

@@ -50,6 +50,15 @@ def generated(monkeypatch):
                 counts["now"] -= 1
 
     monkeypatch.setattr(report, "build_report", counting)
+    # An area's profile is its own report (issue 23), generated under the same bounds.
+    build_profile = report.build_profile_report
+
+    def counting_profile(*args, **kwargs):
+        with lock:
+            counts["made"] += 1
+        return build_profile(*args, **kwargs)
+
+    monkeypatch.setattr(report, "build_profile_report", counting_profile)
     return counts
 
 
@@ -58,15 +67,20 @@ def generated(monkeypatch):
 
 def test_a_repeated_report_is_served_from_the_cache(app, generated):
     client = app.server.test_client()
-    first = client.get("/report/force/gwent?metric=per_100k", headers=IDENTITY)
-    # The same view by another URL (the area as a setting): the same canonical view.
+    first = client.get("/report?level=force&area=gwent&metric=per_100k", headers=IDENTITY)
+    # The same view by another URL (its settings in another order): the same canonical view.
     again = client.get("/report?metric=per_100k&level=force&area=gwent", headers=IDENTITY)
     assert first.status_code == again.status_code == 200
     assert again.get_data() == first.get_data()
     assert generated["made"] == 1
+    # The area's profile is another report (issue 23), cached by its view's key the same way.
+    profile = client.get("/report/force/gwent?metric=per_100k", headers=IDENTITY)
+    repeat = client.get("/report/force/gwent?level=force&metric=per_100k", headers=IDENTITY)
+    assert profile.get_data() == repeat.get_data() != first.get_data()
+    assert generated["made"] == 2
     client.get("/report/force/gwent?metric=per_100k&lang=cy", headers=IDENTITY)
-    assert generated["made"] == 2  # another language is another report
-    assert len(report_route.report_limits(app).cache) == 2
+    assert generated["made"] == 3  # another language is another report
+    assert len(report_route.report_limits(app).cache) == 3
 
 
 def test_the_report_cache_is_bounded(app, generated, monkeypatch):

@@ -70,3 +70,14 @@ def screen_texts(tree, leaf: Callable[[str], str] = str) -> list[str]:
     found: list[str] = []
     _walk(tree, found, leaf)
     return list(dict.fromkeys(text for text in found if text.strip()))
+
+
+def find_by_class(node, class_name: str) -> Component | None:
+    """The first component of ``node``'s tree whose class list has ``class_name``."""
+    if isinstance(node, list | tuple):
+        return next((hit for child in node if (hit := find_by_class(child, class_name))), None)
+    if not isinstance(node, Component):
+        return None
+    if class_name in (getattr(node, "className", None) or "").split():
+        return node
+    return find_by_class(getattr(node, "children", None), class_name)
