@@ -12,7 +12,7 @@ import datetime as dt
 import functools
 import html
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import plotly.io as pio
 
@@ -34,10 +34,12 @@ table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid
 """
 
 
-def map_figure(view: OverviewView, geometry_text: str) -> dict:
-    """The overview's map for this view, with its boundaries embedded instead of referenced."""
-    level = view.level
-    figure = figures_map.filled_map(view.map, level=level, height=520)
+def map_figure(
+    view_map: Mapping, level: str, geometry_text: str, *, height: int | None = 520
+) -> dict:
+    """The overview's map of a view (its ``map`` at ``level``), with its boundaries embedded
+    instead of referenced; ``height`` None: as high as its box (a slide's)."""
+    figure = figures_map.filled_map(view_map, level=level, height=height)
     geometry = json.loads(geometry_text)
     traces = [
         figures_map.VALUE_TRACE[level],
@@ -46,8 +48,10 @@ def map_figure(view: OverviewView, geometry_text: str) -> dict:
     ]
     for index in traces:
         figure["data"][index]["geojson"] = geometry
-    # Only the shown level is kept, so the file carries one set of boundaries.
-    figure["data"] = [figure["data"][index] for index in (*traces, figures_map.LABEL_TRACE)]
+    # Only the shown level is kept, so the file carries one set of boundaries; then the labels
+    # and the leader lines of labels placed off their areas.
+    kept = (*traces, figures_map.LABEL_TRACE, figures_map.LEADER_TRACE)
+    figure["data"] = [figure["data"][index] for index in kept]
     return figure
 
 
@@ -92,7 +96,7 @@ def build_report(
     lang = view.lang
     _ = view.locale
     generated = generated or dt.datetime.now()
-    figs = [map_figure(view, context.bundle.geometry[view.level])]
+    figs = [map_figure(view.map, view.level, context.bundle.geometry[view.level])]
     # The report's order: the breakdowns, then when funding ends.
     for panel in (*panel_registry.breakdown_panels(), panel_registry.panel(FUNDING_END)):
         figs.append(overview_view.panel_figure(view, panel.key))
