@@ -25,7 +25,12 @@ def slide_footer(slide: findings.Slide, number: int, total: int, locale: Locale)
             html.Div(
                 [
                     html.P(
-                        [locale(findings.SOURCES_LABEL) + " ", "; ".join(slide.sources), *cited, "."],
+                        [
+                            locale(findings.SOURCES_LABEL) + " ",
+                            "; ".join(slide.sources),
+                            *cited,
+                            ".",
+                        ],
                         className="slide-sources",
                     ),
                     html.P(f"{slide.dated}. {slide.caveat}", className="slide-caveat"),

@@ -123,13 +123,15 @@ def _marked(text: str, names: tuple[str, ...]) -> str:
     )
 
 
-def slide_html(slide: findings.Slide, number: int, total: int, locale: Locale, *, drawn: bool) -> str:
+def slide_html(
+    slide: findings.Slide, number: int, total: int, locale: Locale, *, drawn: bool
+) -> str:
     """One slide as :func:`layouts.present.slide_view` draws it (the same classes), hidden
     until shown; ``drawn``: it has a chart or map (drawn in its ``.slide-figure`` box)."""
     points = "".join(f"<li>{_marked(point, slide.names)}</li>" for point in slide.points)
     kind = "slide-map" if slide.map_view is not None else "slide-chart"
     figure = f'<div class="slide-figure {kind}"></div>' if drawn else ""
-    cited = "".join(f"; <cite lang=\"en\">{html.escape(citation)}</cite>" for citation in slide.cited)
+    cited = "".join(f'; <cite lang="en">{html.escape(citation)}</cite>' for citation in slide.cited)
     sources = html.escape(locale(findings.SOURCES_LABEL) + " " + "; ".join(slide.sources))
     count = locale("Slide {n} of {total}").format(n=number, total=total)
     return (
@@ -169,9 +171,7 @@ def build_deck(context: AppContext, lang: str, *, today: dt.date | None = None) 
         figure = slide_figure(slide, geometry)
         if figure is not None:
             figures[f"slide-{number}"] = figure
-        sections.append(
-            slide_html(slide, number, len(slides), locale, drawn=figure is not None)
-        )
+        sections.append(slide_html(slide, number, len(slides), locale, drawn=figure is not None))
     plot_config = {
         "displayModeBar": False,
         "responsive": True,

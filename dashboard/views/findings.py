@@ -86,23 +86,31 @@ def document_file(source: str) -> str:
     return str(source).partition(citations.SECTION_MARK)[0].strip()
 
 
-def documents_cited(context: AppContext, mask: np.ndarray) -> list[str]:
-    """The documents the services in ``mask`` cite, in ``sources.csv``'s order."""
-    cited = set(context.directory.frame.loc[np.asarray(mask, dtype=bool), "source"].map(document_file))
+def documents_cited(context: AppContext, mask: np.ndarray) -> tuple[list[str], int]:
+    """The documents of ``sources.csv`` that the services in ``mask`` cite, in its order, and
+    how many other sources they cite (an ingested survey return cites its export's row)."""
+    cited = set(
+        context.directory.frame.loc[np.asarray(mask, dtype=bool), "source"].map(document_file)
+    )
     known = [file for file in context.bundle.sources["file"] if file in cited]
-    return known + sorted(cited - set(known))
+    return known, len(cited - set(known))
 
 
 def directory_source(context: AppContext, mask: np.ndarray, locale: Locale) -> str:
-    """The directory as a source, naming the documents its counted services come from."""
+    """The directory as a source, naming by title the documents its counted services come from
+    ("Policing in Wales (2023)"), never by file name or route."""
     years = dict(zip(context.bundle.sources["file"], context.bundle.sources["year"], strict=True))
-    documents = "; ".join(
-        f"{coverage_words.source_name(context, file, locale)} ({years[file]})"
-        if file in years
-        else coverage_words.source_name(context, file, locale)
-        for file in documents_cited(context, mask)
-    )
-    return locale(DIRECTORY_SOURCE).format(documents=documents)
+    known, others = documents_cited(context, mask)
+    names = [
+        f"{coverage_words.source_name(context, file, locale)} ({years[file]})" for file in known
+    ]
+    if others:
+        names.append(
+            locale.ngettext("{n} other source", "{n} other sources", others).format(
+                n=locale.number(others)
+            )
+        )
+    return locale(DIRECTORY_SOURCE).format(documents="; ".join(names))
 
 
 def sentence_case(text: str) -> str:
@@ -422,7 +430,9 @@ def gap_slides(common: Common) -> tuple[Slide, Slide]:
             ).format(n=common.fmt(len(stated)), dated=dated, shown=common.fmt(len(shown)))
             if len(stated) > len(shown)
             else locale.ngettext(
-                "The sources state {n} gap{dated}:", "The sources state {n} gaps{dated}:", len(stated)
+                "The sources state {n} gap{dated}:",
+                "The sources state {n} gaps{dated}:",
+                len(stated),
             ).format(n=common.fmt(len(stated)), dated=dated),
             *(review.gap_sentence(gap, names={}, _=locale, lang=locale.lang) for gap in shown),
         ),
@@ -507,9 +517,9 @@ def evidence_slide(common: Common) -> Slide:
             + locale("For {n}, no source says.").format(n=common.fmt(unknown)),
             *(
                 (
-                    locale("Survey: {share} of interventions stated they had been evaluated.").format(
-                        share=share
-                    ),
+                    locale(
+                        "Survey: {share} of interventions stated they had been evaluated."
+                    ).format(share=share),
                 )
                 if share
                 else ()
@@ -525,8 +535,7 @@ def evidence_slide(common: Common) -> Slide:
 def precarity_headline(high: int, known: int, total: int, locale: Locale) -> str:
     """ "1 current intervention has high funding precarity (precarity known for 11 of 33).\""""
     return locale.ngettext(
-        "{n} current intervention has high funding precarity (precarity known for {k} of "
-        "{total}).",
+        "{n} current intervention has high funding precarity (precarity known for {k} of {total}).",
         "{n} current interventions have high funding precarity (precarity known for {k} of "
         "{total}).",
         high,
