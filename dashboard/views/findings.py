@@ -127,6 +127,9 @@ class Common:
     current: np.ndarray
     dated: str
     caveat: str
+    #: The overview's view of every current service in Wales: its drill-down charts are the
+    #: slides' charts.
+    wales: OverviewView
 
     def fmt(self, value: float) -> str:
         return self.locale.number(value)
@@ -146,6 +149,9 @@ def slides(context: AppContext, lang: str, *, today: dt.date | None = None) -> l
         current=counting.provision_mask(context.directory, counting.CURRENT),
         dated=sentence_case(locale("data checked {date}").format(date=context.data_date)),
         caveat=coverage_words.coverage_line(context, locale) + ".",
+        wales=overview.compute_view(
+            context, state.parse("/", f"?lang={locale.lang}", context.la_slugs).state
+        ),
     )
     return [
         opening_slide(common),
@@ -526,6 +532,7 @@ def evidence_slide(common: Common) -> Slide:
             ),
         ),
         sources=(common.directory(),),
+        figure=overview.panel_figure(common.wales, "evidence"),
         cited=survey_citation(context, ["evaluated-share"]) if share else (),
         dated=common.dated,
         caveat=common.caveat,
@@ -579,6 +586,7 @@ def precarity_slide(common: Common, today: dt.date) -> Slide:
             ).format(n=common.fmt(not_stated)),
             *survey_points,
         ),
+        figure=overview.panel_figure(common.wales, "precarity"),
         sources=(common.directory(),),
         cited=survey_citation(context, ["grant-funded-ending-2023-24"]) if survey_points else (),
         dated=common.dated,
