@@ -3,7 +3,9 @@ HTML report (``/report?level=la&metric=per_100k``, ``/report/force/gwent?lang=cy
 can keep a link to it or save it from the browser.
 
 A report costs 0.3-0.5 s of CPU and is 1.7 MB (plotly.js is inlined), and 30 clients asking for
-reports once pushed ordinary requests to a p95 of 13 s (issue 22). So its costs are bounded:
+reports once pushed ordinary requests to a p95 of 13 s (issue 22). So its costs are bounded
+(:func:`serve_bounded`, which the presenter's deck, ``/present/deck.html``, goes through too,
+sharing the cache and the slot: :mod:`dashboard.web.deck_route`):
 
 * **Cached per canonical view.** Answers are kept in a bounded LRU of :data:`REPORT_CACHE_SIZE`
   per process, keyed like the view cache (the data's identity, the language and the state's
