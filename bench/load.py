@@ -17,11 +17,20 @@ percentiles per kind of request and per interaction, and errors (any status othe
 304, a timeout or a connection error). Targets: 0 errors, p95 < 250 ms.
 
 ``--soak`` is the reliability run: the same users with the view cache in a real ``redis-server``
-(``REDIS_URL``), one gunicorn worker killed (SIGKILL) at 30 % of the run, and Redis hung
-(SIGSTOP: it still accepts connections, and never answers) from 50 % to the end. It reports the
-figures of each phase and the interactions lost: those that failed within
-:data:`KILL_WINDOW_S` of the kill (requests in flight on the killed worker, or sent on a
-kept-alive connection to it) and any other (target: none).
+(``REDIS_URL``), and hostile clients and faults at fixed fractions of the run:
+
+* from 10 % to 30 %: 50 pipelined slow clients and 50 plain slow clients (slowloris) held open,
+  and eight 7.8 MB callback bodies sent at once (their statuses and the workers' resident memory
+  before and after are reported);
+* at 30 %: one gunicorn worker killed (SIGKILL);
+* from 45 % to 60 %: a report flood (30 clients asking for reports of different views as fast as
+  they can);
+* from 70 % to the end: Redis hung (SIGSTOP: it still accepts connections, and never answers).
+
+It reports the figures of each phase (the users' requests only; the hostile clients are not
+counted) and the interactions lost: those that failed within :data:`KILL_WINDOW_S` of the kill
+(requests in flight on the killed worker, or sent on a kept-alive connection to it) and any other
+(target: none).
 """
 
 from __future__ import annotations
@@ -43,15 +52,21 @@ import numpy as np
 import requests
 
 from bench.dashclient import Session, requests_transport
-from tests.support import servers
+from tests.support import servers, slow_clients
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results"
 REQUEST_TIMEOUT = 30.0
 TARGET_P95_MS = 250
-#: When, in the soak, one worker is killed and Redis hangs (fractions of the run).
+#: When, in the soak, each attack or fault starts and ends (fractions of the run).
+ATTACKS_AT = (0.1, 0.3)
 KILL_AT = 0.3
-HANG_AT = 0.5
+FLOOD_AT = (0.45, 0.6)
+HANG_AT = 0.7
+SLOW_CLIENTS = 50
+REPORT_FLOOD_CLIENTS = 30
+LARGE_BODIES = 8
+LARGE_BODY_BYTES = 7_800_000
 #: Seconds after the kill in which a failure counts as a request the killed worker held (in
 #: flight, or on a kept-alive connection to it: the users' think time is at most 3 s, and
 #: gunicorn closes kept-alive connections after 5 s).
@@ -252,16 +267,52 @@ def redis_pid(url: str) -> int | None:
     return None
 
 
-class Faults:
-    """The soak's faults, at fixed times: one worker killed, then Redis hung (SIGSTOP)."""
+def resident_mb(pids: list[int]) -> float:
+    """The resident memory of ``pids`` together, in MB (``VmRSS`` of /proc)."""
+    total_kb = 0
+    for pid in pids:
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total_kb += int(line.split()[1])
+    return total_kb / 1024
 
-    def __init__(self, pidfile: Path, redis_url: str, started: float, seconds: float):
+
+def send_large_bodies(base: str, count: int, size: int) -> list[int]:
+    """``count`` callback requests of ``size`` bytes sent at once; their statuses (0: no answer)."""
+    statuses = [0] * count
+    body = b"x" * size
+
+    def send(index: int) -> None:
+        with contextlib.suppress(requests.RequestException):
+            statuses[index] = requests.post(
+                base + "/_dash-update-component",
+                data=body,
+                headers={"Content-Type": "application/json"},
+                timeout=REQUEST_TIMEOUT,
+            ).status_code
+
+    threads = [threading.Thread(target=send, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(REQUEST_TIMEOUT + 5)
+    return statuses
+
+
+class Faults:
+    """The soak's attacks and faults, at fixed times (see the module's docstring)."""
+
+    def __init__(self, base: str, pidfile: Path, redis_url: str, started: float, seconds: float):
+        self.base = base
         self.pidfile = pidfile
         self.redis = redis_pid(redis_url)
-        self.kill_at = started + KILL_AT * seconds
-        self.hang_at = started + HANG_AT * seconds
+        self.started = started
+        self.seconds = seconds
         self.events: dict[str, float] = {}
         self.killed: int | None = None
+        self.large_bodies: dict = {}
+        self.report_statuses: list[int] = []
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -271,21 +322,56 @@ class Faults:
 
     def __exit__(self, *_exc) -> None:
         self._stop.set()
-        self._thread.join(5)
+        self._thread.join(REQUEST_TIMEOUT + 40)
         if "redis hung" in self.events and self.redis:
             with contextlib.suppress(OSError):
                 os.kill(self.redis, signal.SIGCONT)  # so that it can be stopped
 
+    def _wait_for(self, fraction: float) -> bool:
+        """Wait until ``fraction`` of the run; false when the run ended first."""
+        return not self._stop.wait(max(0.0, self.started + fraction * self.seconds - time.time()))
+
+    def _workers(self) -> list[int]:
+        return children(int(self.pidfile.read_text().strip()))
+
+    def _attacks(self) -> None:
+        host, port = servers.LOOPBACK, int(self.base.rsplit(":", 1)[1])
+        with (
+            slow_clients.pipelined_slow_clients(host, port, SLOW_CLIENTS) as received,
+            slow_clients.slow_clients(host, port, SLOW_CLIENTS, interval=1.0),
+        ):
+            self.events["slow clients"] = time.time()
+            before = resident_mb(self._workers())
+            statuses = send_large_bodies(self.base, LARGE_BODIES, LARGE_BODY_BYTES)
+            self.large_bodies = {
+                "statuses": statuses,
+                "workers_mb_before": round(before),
+                "workers_mb_after": round(resident_mb(self._workers())),
+            }
+            self._wait_for(ATTACKS_AT[1])
+            self.large_bodies["pipelined_first_answered"] = sum(
+                answer.startswith(b"HTTP/1.1 200") for answer in received
+            )
+
     def _run(self) -> None:
-        if self._stop.wait(max(0.0, self.kill_at - time.time())):
+        if not self._wait_for(ATTACKS_AT[0]):
             return
-        master = int(self.pidfile.read_text().strip())
-        workers = children(master)
+        self._attacks()
+        if not self._wait_for(KILL_AT):
+            return
+        workers = self._workers()
         if workers:
             self.killed = workers[0]
             os.kill(self.killed, signal.SIGKILL)
             self.events["worker killed"] = time.time()
-        if self._stop.wait(max(0.0, self.hang_at - time.time())):
+        if not self._wait_for(FLOOD_AT[0]):
+            return
+        with slow_clients.report_flood(self.base, REPORT_FLOOD_CLIENTS) as statuses:
+            self.events["report flood"] = time.time()
+            self._wait_for(FLOOD_AT[1])
+        self.report_statuses = list(statuses)
+        self.events["flood over"] = time.time()
+        if not self._wait_for(HANG_AT):
             return
         if self.redis:
             os.kill(self.redis, signal.SIGSTOP)
@@ -314,7 +400,7 @@ def run(args) -> dict:
         started = time.time()
         deadline = started + args.seconds
         if args.soak:
-            faults = stack.enter_context(Faults(pidfile, redis_url, started, args.seconds))
+            faults = stack.enter_context(Faults(base, pidfile, redis_url, started, args.seconds))
         threads = [
             threading.Thread(
                 target=user,
@@ -369,12 +455,20 @@ def run(args) -> dict:
 def soak_report(faults: Faults, logs: list[UserLog], started: float, elapsed: float) -> dict:
     """Each phase's figures, and the interactions lost in the kill's window and elsewhere."""
     killed_at = faults.events.get("worker killed")
-    hung_at = faults.events.get("redis hung")
     end = started + elapsed
+    # Each phase runs from its event to the next one that happened (or to the end of the run).
+    names = {
+        "slow clients": "slow clients, 8 large bodies",
+        "worker killed": "worker killed, Redis up",
+        "report flood": "report flood",
+        "flood over": "after the flood",
+        "redis hung": "Redis hung",
+    }
+    events = sorted((at, names[event]) for event, at in faults.events.items())
+    marks = [("before the attacks", started), *((name, at) for at, name in events)]
     phases = {
-        "before the kill": (started, killed_at or end),
-        "worker killed, Redis up": (killed_at or end, hung_at or end),
-        "Redis hung": (hung_at or end, end),
+        name: (at, marks[index + 1][1] if index + 1 < len(marks) else end)
+        for index, (name, at) in enumerate(marks)
     }
     samples = [sample for log in logs for sample in log.samples]
     interactions = [entry for log in logs for entry in log.interactions]
@@ -391,6 +485,11 @@ def soak_report(faults: Faults, logs: list[UserLog], started: float, elapsed: fl
     return {
         "events_s": {name: round(at - started, 1) for name, at in faults.events.items()},
         "killed_worker": faults.killed,
+        "large_bodies": faults.large_bodies,
+        "report_flood_statuses": {
+            str(status): faults.report_statuses.count(status)
+            for status in sorted(set(faults.report_statuses))
+        },
         "phases": {
             name: {
                 "requests": sum(1 for s in samples if low <= s.at < high),
@@ -452,6 +551,8 @@ def print_report(report: dict) -> None:
     soak = report.get("soak")
     if soak:
         print(f"\nsoak: events at {soak['events_s']} s (killed worker pid {soak['killed_worker']})")
+        print(f"large bodies: {soak['large_bodies']}")
+        print(f"report flood statuses: {soak['report_flood_statuses']}")
         print(f"{'phase':<28} {'requests':>9} {'errors':>7} {'p95 ms':>8} {'interaction p95':>16}")
         for name, phase in soak["phases"].items():
             print(
@@ -480,7 +581,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--soak",
         action="store_true",
-        help="with Redis, one worker killed at 30 %% of the run and Redis hung from 50 %%",
+        help="with Redis: slow and pipelined slow clients and large bodies from 10 %% to 30 %% of "
+        "the run, one worker killed at 30 %%, a report flood from 45 %% to 60 %%, Redis hung "
+        "from 70 %%",
     )
     args = parser.parse_args(argv)
     report = run(args)

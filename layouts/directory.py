@@ -7,6 +7,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.i18n import N_, Locale
+from dashboard.views import state as view_state
 from dashboard.web import ids
 from layouts.components import names_as_published, quoted_english
 
@@ -132,6 +133,7 @@ def directory_page(rows: list[dict], locale: Locale, *, selected_id: str | None)
                 ).format(n=len(rows)),
                 color="info",
             ),
+            survey_template_links(locale),
             dbc.Row(
                 [
                     dbc.Col(
@@ -205,6 +207,23 @@ def directory_page(rows: list[dict], locale: Locale, *, selected_id: str | None)
         ],
         className="directory",
     )
+
+
+def survey_template_links(locale: Locale) -> html.P:
+    """The survey template of the 2025-26 follow-up review, in both languages (a respondent may
+    answer in either, whatever language this page is in)."""
+    english, welsh = (
+        html.A(locale(text), href=view_state.survey_template_href(lang), hrefLang=lang, id=link_id)
+        for lang, text, link_id in (
+            ("en", N_("in English (Excel workbook)"), ids.SURVEY_TEMPLATE_EN),
+            ("cy", N_("in Welsh (Excel workbook)"), ids.SURVEY_TEMPLATE_CY),
+        )
+    )
+    intro = locale(
+        "Collecting returns for the 2025-26 follow-up review that the 2023 survey recommends? "
+        "Download the survey template, one row per intervention, which the dashboard loads as it is:"
+    )
+    return html.P([intro, " ", english, " · ", welsh], className="survey-template")
 
 
 def grid_locale_text(locale: Locale) -> dict[str, str]:

@@ -419,6 +419,16 @@ def href(path: str, lang: str, **params: str | None) -> str:
     return site_path(path) + query_string(lang, **params)
 
 
+#: The survey template of the 2025-26 follow-up review (:mod:`dashboard.data.survey_template`),
+#: served in the language of its ``lang`` setting.
+SURVEY_TEMPLATE_PATH: Final = "/download/survey-template.xlsx"
+
+
+def survey_template_href(lang: str) -> str:
+    """The stable address of the survey template in ``lang``."""
+    return href(SURVEY_TEMPLATE_PATH, lang)
+
+
 def switch_href(pathname: object, search: object, lang: str) -> str:
     """The same page with the same settings in the other language."""
     params = [(key, value) for key, value in _pairs(bounded_search(search)) if key != "lang"]

@@ -6,10 +6,16 @@ that page gives (``/download/overview/map.csv?level=force&metric=per_100k``,
 link to the data of a view can be kept and shared. :func:`panel_csv` builds both, so the bytes are
 the same. Each file begins with ``# ...`` lines saying its source, the data's date, the period and
 the settings (the canonical query), then the table as drawn (:mod:`dashboard.views.csv_export`).
+
+``/download/survey-template.xlsx`` (``?lang=cy``) is the survey template of the 2025-26 follow-up
+review (:mod:`dashboard.data.survey_template`): built once per language on first request, as it
+never changes while the app runs, and revalidated by its ETag.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -19,6 +25,7 @@ import pandas as pd
 from dash import Dash
 from flask import Response, request
 
+from dashboard.data import survey_template
 from dashboard.domain import counting, need
 from dashboard.domain.context import AppContext
 from dashboard.i18n import Locale, locale_for
@@ -229,18 +236,64 @@ def panel_csv(
     return CsvFile(name=table.name or f"vawdasv-{page}-{panel}.csv", content=content)
 
 
+@dataclass(frozen=True)
+class TemplateFile:
+    """The survey template in one language: its bytes, file name and ETag (a hash of the bytes)."""
+
+    name: str
+    content: bytes
+    etag: str
+
+
+def survey_template_file(context: AppContext, lang: str) -> TemplateFile:
+    """The survey template in ``lang``, its areas from the data the app shows."""
+    content = survey_template.template_bytes(lang, context.bundle.lookup)
+    return TemplateFile(
+        name=survey_template.file_name(lang),
+        content=content,
+        etag=hashlib.sha256(content).hexdigest()[:32],
+    )
+
+
+def _settings_problem(context: AppContext, search: str) -> Response | None:
+    """400 naming the settings that were not recognised, or None when all were."""
+    parsed = view_state.parse("/", search, context.la_slugs, context.scope_ids)
+    if not parsed.problems:
+        return None
+    locale = locale_for(parsed.state.lang)
+    lines = [locale("Some link settings were not recognised:")]
+    lines += view_state.problem_texts(parsed, locale)
+    return _text(400, "\n".join(lines))
+
+
 def add_download_route(app: Dash, context: AppContext) -> None:
-    """Serve every download at ``/download/<page>/<panel>.csv?<the page's query>``."""
+    """Serve every download at ``/download/<page>/<panel>.csv?<the page's query>``, and the
+    survey template at ``/download/survey-template.xlsx?lang=<en|cy>``."""
+
+    @functools.cache  # per app and language: the template never changes while the app runs
+    def template_file(lang: str) -> TemplateFile:
+        return survey_template_file(context, lang)
+
+    @app.server.route(view_state.SURVEY_TEMPLATE_PATH)
+    def serve_survey_template() -> Response:
+        search = "?" + request.query_string.decode("utf-8", "replace")
+        problem = _settings_problem(context, search)
+        if problem is not None:
+            return problem
+        template = template_file(view_state.language_of(search))
+        response = Response(template.content, mimetype=survey_template.MEDIA_TYPE)
+        response.headers["Content-Disposition"] = f'attachment; filename="{template.name}"'
+        response.headers["Cache-Control"] = "no-cache"
+        response.set_etag(template.etag)
+        return response.make_conditional(request)
 
     @app.server.route(f"{DOWNLOAD_PREFIX}/<page>/<panel>.csv")
     def serve_download(page: str, panel: str) -> Response:
         search = "?" + request.query_string.decode("utf-8", "replace")
-        parsed = view_state.parse("/", search, context.la_slugs, context.scope_ids)
-        locale = locale_for(parsed.state.lang)
-        if parsed.problems:
-            lines = [locale("Some link settings were not recognised:")]
-            lines += view_state.problem_texts(parsed, locale)
-            return _text(400, "\n".join(lines))
+        problem = _settings_problem(context, search)
+        if problem is not None:
+            return problem
+        locale = locale_for(view_state.language_of(search))
         csv_file = panel_csv(context, page, panel, search)
         if csv_file is None:
             return _text(

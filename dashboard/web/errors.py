@@ -18,17 +18,13 @@ from flask import Response, request
 from gunicorn.http.errors import NoMoreData, ParseException
 from werkzeug.exceptions import HTTPException
 
+from dashboard.web.limits import MAX_BODY_BYTES
+
 log = logging.getLogger(__name__)
 
-#: Largest request body accepted; larger ones are answered 413 before they are read. The only
-#: request bodies are callbacks', and the largest a real browser sends is the directory's
-#: (its grid's ``virtualRowData``, every row shown, sent by the row count and the CSV export):
-#: 84 KB for the 43 interventions of ``data/interventions.csv``, about 2 KB a row (issue 22:
-#: measured with Chromium on the real data through the overview, area pages, gap review, scorecard
-#: and directory, in English and Welsh, the CSV exports included); every other body is under 2.1 KB.
-#: 1 MiB is twelve times that (room for about 500 interventions) and an eighth of the 8 MB it
-#: was, when eight 7.8 MB bodies took a worker from 656 MB to 1.87 GB.
-MAX_CONTENT_LENGTH: Final = 1024 * 1024
+#: Largest request body accepted; larger ones are answered 413 before they are read (one figure
+#: for the app and nginx: :mod:`dashboard.web.limits`).
+MAX_CONTENT_LENGTH: Final = MAX_BODY_BYTES
 
 NOT_FOUND_TEXT: Final = "Not found. There is nothing at this address."
 BAD_REQUEST_TEXT: Final = "Bad request."

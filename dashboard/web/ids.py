@@ -86,6 +86,9 @@ GRID_DETAIL = "dir-detail"
 GRID_DETAIL_BODY = "dir-detail-body"
 GRID_DETAIL_CLOSE = "dir-detail-close"
 GRID_COUNT = "dir-count"
+#: The links to the survey template of the follow-up review, in English and in Welsh.
+SURVEY_TEMPLATE_EN = "dir-survey-template-en"
+SURVEY_TEMPLATE_CY = "dir-survey-template-cy"
 
 # Gap review
 GAPS_LEVEL = "gaps-level"

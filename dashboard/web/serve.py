@@ -21,8 +21,7 @@ this same command.
 Environment: ``HOST``/``PORT`` (the public address, nginx; default 127.0.0.1:8050),
 ``WEB_CONCURRENCY``, ``GUNICORN_THREADS``, ``GUNICORN_TIMEOUT`` (gunicorn, see
 ``gunicorn.conf.py``), ``APP_UPSTREAMS`` (comma-separated ``host:port`` of app instances started
-elsewhere: then no gunicorn is started here and nginx balances over them), ``PROXY_MAX_BODY``
-(default ``2m``), ``PROXY_CONN_PER_CLIENT`` (default 100), ``PROXY_ACCESS_LOG`` (a file, or
+elsewhere: then no gunicorn is started here and nginx balances over them), ``PROXY_CONN_PER_CLIENT`` (default 100), ``PROXY_ACCESS_LOG`` (a file, or
 unset for none), ``NGINX`` (the nginx executable).
 """
 
@@ -41,6 +40,8 @@ import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Final
+
+from dashboard.web.limits import MAX_BODY_BYTES
 
 ROOT: Final = Path(__file__).resolve().parents[2]
 TEMPLATE: Final = ROOT / "deploy" / "nginx.conf.template"
@@ -86,7 +87,7 @@ def nginx_config(
     listen: str,
     upstreams: list[str],
     read_timeout: int = 65,
-    max_body: str = "2m",
+    max_body: int = MAX_BODY_BYTES,
     conn_per_client: int = 100,
     access_log: str | None = None,
     workers: int = 1,
@@ -109,7 +110,7 @@ def nginx_config(
             "NGINX_WORKERS": str(workers),
             "RUN_DIR": str(run_dir),
             "ACCESS_LOG": access_log or "off",
-            "MAX_BODY": max_body,
+            "MAX_BODY": str(max_body),
             "CONN_PER_CLIENT": str(conn_per_client),
             "UPSTREAMS": "\n        ".join(f"server {address};" for address in upstreams),
             "LISTEN": listen,
@@ -235,7 +236,6 @@ def main(argv: list[str] | None = None) -> int:
                 listen=listen,
                 upstreams=upstreams,
                 read_timeout=read_timeout,
-                max_body=os.environ.get("PROXY_MAX_BODY", "2m"),
                 conn_per_client=int(os.environ.get("PROXY_CONN_PER_CLIENT", "100")),
                 access_log=os.environ.get("PROXY_ACCESS_LOG"),
             ),

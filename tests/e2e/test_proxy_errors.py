@@ -9,6 +9,7 @@ connection and never answers (504, with a read timeout of 1 s). 413 comes from t
 from __future__ import annotations
 
 import contextlib
+import re
 import socket
 import tempfile
 from collections.abc import Iterator
@@ -70,3 +71,13 @@ def test_the_template_has_a_value_for_every_placeholder(tmp_path):
     assert "server_tokens off;" in text
     with pytest.raises(serve.StartError):
         serve.render("{{UNKNOWN}}", {})
+
+
+def test_nginx_and_the_app_refuse_bodies_at_one_size(tmp_path):
+    """One figure (dashboard/web/limits.py): nginx's ``client_max_body_size`` is the app's own
+    limit, so a body the app would refuse never reaches gunicorn (it was 2 MB against 1 MiB)."""
+    from dashboard.web.errors import MAX_CONTENT_LENGTH
+
+    text = serve.nginx_config(tmp_path, listen="127.0.0.1:1", upstreams=["unix:/x.sock"])
+    sizes = re.findall(r"^\s*client_max_body_size (\S+);", text, flags=re.MULTILINE)
+    assert sizes == [str(MAX_CONTENT_LENGTH)]

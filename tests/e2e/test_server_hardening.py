@@ -127,16 +127,17 @@ def test_a_path_of_two_slashes_is_not_found(server):
 
 
 def test_a_body_too_large_is_the_apps_413_page_without_a_version(server):
-    """nginx refuses a body over its limit (2 MB) before gunicorn sees it, with the app's page."""
+    """nginx refuses a body over its limit (the app's 1 MiB) before gunicorn sees it, with the app's page."""
     answer = raw_request(
         server,
         b"POST /_dash-update-component HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
-        b"Content-Type: application/json\r\nContent-Length: 3000000\r\n\r\n{}",
+        # Just over the app's 1 MiB: nginx refuses it (below its old 2 MB limit, gunicorn read it).
+        b"Content-Type: application/json\r\nContent-Length: 1100000\r\n\r\n{}",
     )
     assert answer.startswith(b"HTTP/1.1 413"), answer[:200]
     response = requests.post(
         server + "/_dash-update-component",
-        data=b"x" * 3_000_000,
+        data=b"x" * 1_100_000,
         headers={"Content-Type": "application/json"},
         timeout=10,
     )

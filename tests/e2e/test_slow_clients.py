@@ -19,14 +19,13 @@ import contextlib
 import socket
 import threading
 import time
-from collections.abc import Iterator
 
 import pytest
 import requests
 
 from dashboard import config
 from tests.support import servers
-from tests.support.slow_clients import slow_clients
+from tests.support.slow_clients import pipelined_slow_clients, report_flood, slow_clients
 
 SLOW_CLIENTS = 50
 #: What an ordinary request may take while the slow clients are connected.
@@ -74,46 +73,9 @@ def test_normal_requests_are_answered_while_slow_clients_trickle(server, body):
     assert max(times) < ANSWER_WITHIN_S, times
 
 
-@contextlib.contextmanager
-def pipelined_slow_clients(port: int, count: int, interval: float = 1.0) -> Iterator[list[bytes]]:
-    """``count`` connections that each send one whole request and the start of a second, then
-    one header byte every ``interval`` s; yields what each has received so far."""
-    sockets = []
-    for _ in range(count):
-        sock = socket.create_connection((servers.LOOPBACK, port), timeout=5)
-        sock.sendall(
-            b"GET /_dash-layout HTTP/1.1\r\nHost: x\r\n\r\nGET /_dash-layout HTTP/1.1\r\nHost: x\r\n"
-        )
-        sockets.append(sock)
-    received = [b""] * count
-    stop = threading.Event()
-
-    def trickle() -> None:
-        header = b"X-Slow: " + b"1" * 1000
-        n = 0
-        while not stop.wait(interval):
-            for i, sock in enumerate(sockets):
-                with contextlib.suppress(OSError):
-                    sock.setblocking(False)
-                    with contextlib.suppress(BlockingIOError):
-                        received[i] += sock.recv(1 << 20)
-                    sock.sendall(header[n : n + 1])
-            n += 1
-
-    thread = threading.Thread(target=trickle, daemon=True)
-    thread.start()
-    try:
-        yield received
-    finally:
-        stop.set()
-        thread.join(interval + 2)
-        for sock in sockets:
-            sock.close()
-
-
 @pytest.mark.parametrize("count", [8, 50])
 def test_normal_requests_are_answered_while_pipelined_slow_clients_trickle(server, count):
-    with pipelined_slow_clients(port_of(server), count) as received:
+    with pipelined_slow_clients(servers.LOOPBACK, port_of(server), count) as received:
         time.sleep(2.5)  # the first request of each is answered; the second trickles
         times = ordinary_times(server, rounds=2)
         # The mechanism: each pipelined connection had its first request answered.
@@ -179,32 +141,9 @@ def test_a_report_flood_leaves_ordinary_requests_fast(server):
     """30 clients asking for reports of different views, as fast as they can (issue 22, item 3):
     nginx lets each address have 2 a second (bursts of 4) and refuses the rest 429 at once, so
     ordinary requests stay within 1 s at p95."""
-    views = [
-        f"/report?level={level}&metric={metric}"
-        for level in ("region", "force", "la")
-        for metric in ("count", "per_100k", "quality_share", "precarious_share")
-    ]
-    stop = threading.Event()
-    statuses: list[int] = []
-
-    def flood(offset: int) -> None:
-        index = offset
-        while not stop.is_set():
-            with contextlib.suppress(requests.RequestException):
-                url = server + views[index % len(views)] + f"&lang={'cy' if index % 2 else 'en'}"
-                statuses.append(requests.get(url, timeout=30).status_code)
-            index += 1
-
-    threads = [threading.Thread(target=flood, args=(n,), daemon=True) for n in range(REPORT_FLOOD)]
-    for thread in threads:
-        thread.start()
-    try:
+    with report_flood(server, REPORT_FLOOD) as statuses:
         time.sleep(2)
         times = sorted(ordinary_times(server, rounds=5))
-    finally:
-        stop.set()
-        for thread in threads:
-            thread.join(timeout=35)
     p95 = times[int(0.95 * (len(times) - 1))]
     assert p95 < ANSWER_WITHIN_S, times
     assert 429 in statuses and 200 in statuses

@@ -10,8 +10,10 @@ Importable from the project root: ``python -m bench`` uses :func:`gunicorn` too.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -207,3 +209,96 @@ def redis_server(
     finally:
         client.close()
         stop(process)
+
+
+@dataclasses.dataclass(frozen=True)
+class AppInstance:
+    """One app host of a scaled-out deployment: gunicorn alone on ``address`` (``host:port``)."""
+
+    address: str
+    process: subprocess.Popen
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.address}"
+
+    def kill(self) -> None:
+        """Lose the host at once: SIGKILL to gunicorn's master and every worker (its own process
+        group), so nothing is finished or closed gracefully."""
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
+
+
+@contextlib.contextmanager
+def app_instance(
+    root: Path,
+    *,
+    env: Mapping[str, str] | None = None,
+    log: Path | None = None,
+    timeout: float = START_TIMEOUT,
+) -> Iterator[AppInstance]:
+    """An app host as the README's *More than one machine* runs it: stock gunicorn with
+    ``gunicorn.conf.py`` bound to ``GUNICORN_BIND`` (here a free loopback port), no nginx, in a
+    process group of its own so that :meth:`AppInstance.kill` takes master and workers at once."""
+    port = free_port()
+    address = f"{LOOPBACK}:{port}"
+    command = [
+        str(Path(sys.executable).with_name("gunicorn")),
+        *("--chdir", str(root), "--config", str(root / "gunicorn.conf.py")),
+        "--no-control-socket",
+        "app:create_server()",
+    ]
+    environment = {**os.environ, "GUNICORN_BIND": address, "PYTHONPATH": str(root), **(env or {})}
+    with contextlib.ExitStack() as stack:
+        output = stack.enter_context(log.open("w")) if log else subprocess.DEVNULL
+        process = subprocess.Popen(
+            command,
+            cwd=root,
+            env=environment,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        instance = AppInstance(address, process)
+        try:
+            wait_until_answering(
+                process, http_ok(instance.url + "/_dash-layout"), timeout=timeout, log=log
+            )
+            yield instance
+        finally:
+            if process.poll() is None:
+                stop(process)
+            else:
+                instance.kill()  # the workers of a master that died
+                process.wait()
+
+
+@contextlib.contextmanager
+def proxy_over(
+    root: Path, upstreams: list[str], *, log: Path | None = None, timeout: float = 30.0
+) -> Iterator[str]:
+    """The proxy host of the README's *More than one machine*: ``make serve`` with
+    ``APP_UPSTREAMS`` (nginx alone, balancing over ``upstreams``); yields its base URL."""
+    port = free_port()
+    environment = {
+        **os.environ,
+        "HOST": LOOPBACK,
+        "PORT": str(port),
+        "APP_UPSTREAMS": ",".join(upstreams),
+        "PYTHONPATH": str(root),
+    }
+    base = f"http://{LOOPBACK}:{port}"
+    with contextlib.ExitStack() as stack:
+        output = stack.enter_context(log.open("w")) if log else subprocess.DEVNULL
+        process = subprocess.Popen(
+            [sys.executable, "-m", "dashboard.web.serve"],
+            cwd=root,
+            env=environment,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            wait_until_answering(process, http_ok(base + "/_dash-layout"), timeout=timeout, log=log)
+            yield base
+        finally:
+            stop(process)

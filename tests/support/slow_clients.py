@@ -1,4 +1,7 @@
-"""Slow clients (slowloris): connections that send a request a little at a time and never finish.
+"""Hostile clients for the tests and the soak: slow clients (slowloris), pipelined slow clients,
+and a flood of report requests.
+
+Slow clients: connections that send a request a little at a time and never finish.
 
 Each connection sends a request line, then one header line every ``interval`` seconds (or, with
 ``body=True``, declares a body and sends it one byte every ``interval`` seconds), for as long as
@@ -12,6 +15,8 @@ import contextlib
 import socket
 import threading
 from collections.abc import Iterator
+
+import requests
 
 
 def _open(host: str, port: int, body: bool) -> socket.socket:
@@ -53,3 +58,79 @@ def slow_clients(
         thread.join(interval + 1)
         for sock in sockets:
             sock.close()
+
+
+@contextlib.contextmanager
+def pipelined_slow_clients(
+    host: str, port: int, count: int, interval: float = 1.0
+) -> Iterator[list[bytes]]:
+    """``count`` connections that each send one whole request and the start of a second, then
+    one header byte every ``interval`` s; yields what each has received so far. (These got past
+    the old home-made buffering worker into gunicorn's threads: 8 of them stopped the server.)"""
+    sockets = []
+    for _ in range(count):
+        sock = socket.create_connection((host, port), timeout=5)
+        sock.sendall(
+            b"GET /_dash-layout HTTP/1.1\r\nHost: x\r\n\r\nGET /_dash-layout HTTP/1.1\r\nHost: x\r\n"
+        )
+        sockets.append(sock)
+    received = [b""] * count
+    stop = threading.Event()
+
+    def trickle() -> None:
+        header = b"X-Slow: " + b"1" * 1000
+        n = 0
+        while not stop.wait(interval):
+            for i, sock in enumerate(sockets):
+                with contextlib.suppress(OSError):
+                    sock.setblocking(False)
+                    with contextlib.suppress(BlockingIOError):
+                        received[i] += sock.recv(1 << 20)
+                    sock.sendall(header[n : n + 1])
+            n += 1
+
+    thread = threading.Thread(target=trickle, daemon=True)
+    thread.start()
+    try:
+        yield received
+    finally:
+        stop.set()
+        thread.join(interval + 2)
+        for sock in sockets:
+            sock.close()
+
+
+#: Reports of different views: each a cold report for the app (0.3-0.5 s of CPU, 1.7 MB).
+REPORT_VIEWS = tuple(
+    f"/report?level={level}&metric={metric}"
+    for level in ("region", "force", "la")
+    for metric in ("count", "per_100k", "quality_share", "precarious_share")
+)
+
+
+@contextlib.contextmanager
+def report_flood(base: str, clients: int) -> Iterator[list[int]]:
+    """``clients`` threads asking ``base`` for reports of different views (in both languages)
+    as fast as they can until the context ends; yields the statuses answered so far."""
+    stop = threading.Event()
+    statuses: list[int] = []
+
+    def flood(offset: int) -> None:
+        index = offset
+        with requests.Session() as session:
+            while not stop.is_set():
+                view = REPORT_VIEWS[index % len(REPORT_VIEWS)]
+                with contextlib.suppress(requests.RequestException):
+                    url = f"{base}{view}&lang={'cy' if index % 2 else 'en'}"
+                    statuses.append(session.get(url, timeout=30).status_code)
+                index += 1
+
+    threads = [threading.Thread(target=flood, args=(n,), daemon=True) for n in range(clients)]
+    for thread in threads:
+        thread.start()
+    try:
+        yield statuses
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=35)

@@ -1,8 +1,9 @@
 """Answers -> the directory's controlled vocabulary, through the answer synonyms in synonyms.csv.
 
-A column's own vocabulary values are always accepted; ``answer`` rows of the file add other
-spellings. An answer that is not recognised is never guessed: it becomes ``unknown`` and is
-quoted in the row's note, with a "did you mean ..." where an accepted spelling is close.
+A column's own vocabulary values are always accepted, in English and as the catalogue writes them
+in Welsh (the Welsh survey template's answers); ``answer`` rows of the file add other spellings.
+An answer that is not recognised is never guessed: it becomes ``unknown`` and is quoted in the
+row's note, with a "did you mean ..." where an accepted spelling is close.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dashboard.data import vocabulary as vocab
 from dashboard.data.ingest import synonyms
 from dashboard.data.ingest.suggest import did_you_mean
 from dashboard.data.ingest.text import normalise_answer, split_answers
+from dashboard.data.ingest.translations import translations
 
 #: Directory column holding one value -> the survey question answering it.
 SINGLE_ANSWERS: Final[Mapping[str, str]] = MappingProxyType(
@@ -90,6 +92,15 @@ def answer_tables() -> Mapping[str, AnswerTable]:
             if row.field == column:
                 lookup[normalise_answer(row.synonym)] = row.values()
                 written.append(row.synonym)
+        for value in canonical:
+            for word in translations(value):
+                known = lookup.setdefault(normalise_answer(word), (value,))
+                if known != (value,):
+                    raise synonyms.SynonymsError(
+                        f"the catalogue's Welsh {word!r} for {column} {value!r} is already an "
+                        f"answer meaning {'|'.join(known)!r} (synonyms.csv); change one of them"
+                    )
+                written.append(word)
         tables[column] = AnswerTable(MappingProxyType(lookup), tuple(written))
     return MappingProxyType(tables)
 
@@ -108,10 +119,10 @@ def answer_synonyms() -> Mapping[str, Mapping[str, tuple[str, ...]]]:
 
 @functools.cache
 def unknown_answers() -> frozenset[str]:
-    """Normalised answers meaning "not known" in any question (rows with a blank field)."""
-    return frozenset(
-        normalise_answer(row.synonym) for row in synonyms.of_kind("answer") if not row.field
-    )
+    """Normalised answers meaning "not known" in any question (rows with a blank field, and the
+    catalogue's Welsh for ``unknown``)."""
+    spellings = [row.synonym for row in synonyms.of_kind("answer") if not row.field]
+    return frozenset(normalise_answer(word) for word in (*spellings, *translations(vocab.UNKNOWN)))
 
 
 def is_unknown(raw: str) -> bool:

@@ -32,7 +32,10 @@ FORCE_TO_REGION: Final[Mapping[str, str]] = MappingProxyType(
     }
 )
 
-_COLUMN: Final = {"regions": "vawdasv_regions", "police": "police_force_areas"}
+#: Area question -> the directory column it fills.
+QUESTION_COLUMNS: Final[Mapping[str, str]] = MappingProxyType(
+    {"regions": "vawdasv_regions", "police": "police_force_areas"}
+)
 _LABEL: Final = {"regions": "VAWDASV region(s)", "police": "police area(s)"}
 _SINGULAR: Final = {"regions": "VAWDASV region", "police": "police area"}
 
@@ -64,7 +67,10 @@ def _collapse_all_wales(values: list[str]) -> list[str]:
 def _not_an_area(part: str, own: str) -> str:
     """The reject reason for a part that is no area, with the closest spelling of either kind."""
     other = "police" if own == "regions" else "regions"
-    spellings = (*answers.table(_COLUMN[own]).spellings, *answers.table(_COLUMN[other]).spellings)
+    spellings = (
+        *answers.table(QUESTION_COLUMNS[own]).spellings,
+        *answers.table(QUESTION_COLUMNS[other]).spellings,
+    )
     hint = did_you_mean([part], spellings)
     return f"area {part!r} in {_LABEL[own]} is not a recognised area{hint}"
 
@@ -107,14 +113,14 @@ def parse_areas(regions_raw: str, police_raw: str) -> Areas:
             key = normalise_answer(part)
             if answers.is_unknown(part):
                 continue
-            if key in answers.table(_COLUMN[own]).lookup:
+            if key in answers.table(QUESTION_COLUMNS[own]).lookup:
                 dimension = own
-            elif key in answers.table(_COLUMN[other]).lookup:
+            elif key in answers.table(QUESTION_COLUMNS[other]).lookup:
                 dimension = other
                 notes.append(f"{part!r} in {_LABEL[own]} read as a {_SINGULAR[other]}")
             else:
                 return Areas(error=_not_an_area(part, own))
-            for value in answers.table(_COLUMN[dimension]).lookup[key]:
+            for value in answers.table(QUESTION_COLUMNS[dimension]).lookup[key]:
                 if value not in found[dimension]:
                     found[dimension].append(value)
     regions = _collapse_all_wales(found["regions"])

@@ -6,13 +6,30 @@ name evaluators in free text; an evaluator that fits no class stays ``unknown`` 
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import Final
 
 from dashboard.data import vocabulary as vocab
 from dashboard.data.ingest.answers import is_unknown
+from dashboard.data.ingest.synonyms import SynonymsError
 from dashboard.data.ingest.text import NOTE_SEPARATOR, normalise_answer
+from dashboard.data.ingest.translations import translations
+from dashboard.i18n import N_
+
+#: The answers the survey template offers to "evaluated", by what each means (a key of
+#: :func:`answer_classes`). The answer is the text before " ("; the bracket tells a translator
+#: which question it answers, since Welsh answers yes and no with the question's verb ("do",
+#: "naddo"). The catalogue's Welsh answers are read as well.
+TEMPLATE_ANSWERS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "yes": N_("yes (has it been evaluated?)"),
+        "no": N_("no (has it been evaluated?)"),
+        "in progress": N_("in progress (has it been evaluated?)"),
+    }
+)
 
 #: "ie" and "do" are Welsh for yes; "na" is not listed as no because it is also "n/a".
 _YES: Final = frozenset({"yes", "y", "true", "evaluated", "completed", "ie", "do"})
@@ -29,6 +46,9 @@ _IN_PROGRESS: Final = frozenset(
         "yes in progress",
     }
 )
+#: Words naming each kind of evaluator, also in Welsh (the Welsh template's respondents write
+#: in Welsh): "prifysgol" university, "annibynnol" independent, "allanol" external, "mewnol"
+#: internal ("yn fewnol", internally).
 _EVALUATOR_KEYWORDS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     (
         "randomised or quasi-experimental evaluation",
@@ -39,6 +59,8 @@ _EVALUATOR_KEYWORDS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
         (
             "university",
             "prifysgol",
+            "annibynnol",
+            "allanol",
             "uni",
             "independent",
             "independently",
@@ -56,9 +78,44 @@ _EVALUATOR_KEYWORDS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("model evaluated elsewhere", ("elsewhere", "national evaluation", "evaluated in england")),
     (
         "internal evaluation",
-        ("internal", "internally", "in house", "inhouse", "self", "ourselves", "our own", "staff"),
+        (
+            "internal",
+            "internally",
+            "in house",
+            "inhouse",
+            "self",
+            "ourselves",
+            "our own",
+            "staff",
+            "mewnol",
+            "fewnol",
+        ),
     ),
 )
+
+
+def template_answer(message: str) -> str:
+    """A template answer's message (English or translated) -> the answer: the text before " ("."""
+    return message.split(" (", 1)[0]
+
+
+@functools.cache
+def answer_classes() -> Mapping[str, frozenset[str]]:
+    """Each meaning (yes, no, in progress) -> the normalised answers meaning it: the English ones
+    above and the catalogue's Welsh for the template's answers. A Welsh answer meaning two things
+    stops the run."""
+    classes = {"yes": set(_YES), "no": set(_NO), "in progress": set(_IN_PROGRESS)}
+    for meaning, message in TEMPLATE_ANSWERS.items():
+        for word in (template_answer(welsh) for welsh in translations(message)):
+            key = normalise_answer(word)
+            clash = [other for other, keys in classes.items() if other != meaning and key in keys]
+            if clash or is_unknown(word):
+                raise SynonymsError(
+                    f"the catalogue's Welsh {word!r} for evaluated {meaning!r} already means "
+                    f"{(clash or ['unknown'])[0]!r}; change it in the catalogue"
+                )
+            classes[meaning].add(key)
+    return MappingProxyType({meaning: frozenset(keys) for meaning, keys in classes.items()})
 
 
 def _has_keyword(text: str, keywords: Iterable[str]) -> bool:
@@ -87,11 +144,12 @@ def map_evaluation(evaluated_raw: str, evaluated_by_raw: str) -> tuple[str, str,
         by_raw = by_raw or rest
         answer = "yes"
     by = normalise_answer(by_raw) if not is_unknown(by_raw) else ""
-    if answer in _IN_PROGRESS:
+    classes = answer_classes()
+    if answer in classes["in progress"]:
         return "evaluation under way", note, None
-    if answer in _NO:
+    if answer in classes["no"]:
         return "not evaluated", note, None
-    if answer in _YES or (is_unknown(answer) and by):
+    if answer in classes["yes"] or (is_unknown(answer) and by):
         if not by:
             return vocab.UNKNOWN, note, "evaluated: yes, but evaluator not stated"
         for status, keywords in _EVALUATOR_KEYWORDS:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Final
 
 from dashboard.data import vocabulary as vocab
 from dashboard.data.ingest.answers import is_unknown
-from dashboard.data.ingest.text import plain
+from dashboard.data.ingest.text import normalise_answer, plain
+from dashboard.data.ingest.translations import translations
 from dashboard.data.vocabulary import financial_year
 
 _NUMBER_WORDS: Final[Mapping[str, int]] = {
@@ -46,6 +49,20 @@ _ANNUAL_WORDS: Final = (
 _UPPER_ONLY: Final = re.compile(r"less than|\bunder\b|\bup ?to\b|<|fewer than|\bmaximum\b")
 
 
+@functools.cache
+def welsh_terms() -> Mapping[str, str]:
+    """The catalogue's Welsh for each funding term (normalised) -> the term, so the Welsh survey
+    template's suggested answers ("12 i 24 mis") are read as the English ones."""
+    return MappingProxyType(
+        {
+            normalise_answer(word): term
+            for term in vocab.FUNDING_TERMS
+            if term != vocab.UNKNOWN
+            for word in translations(term)
+        }
+    )
+
+
 def _months(number: str, unit: str) -> float:
     return float(number) * (12 if unit.startswith("y") else 1)
 
@@ -58,9 +75,10 @@ def parse_funding_period(raw: str) -> tuple[int | None, str]:
     "up to"/"less than" give no lower bound. The term follows the same text: a range within
     12 to 24 months -> "12 to 24 months"; otherwise a lower bound of at most 12 months -> annual,
     up to 24 -> "12 to 24 months", more -> multi-year; "one-off", "ongoing"/"core" and
-    "multi-year" are read as such. Anything else -> (None, "unknown").
+    "multi-year" are read as such, and so is each term in the catalogue's Welsh. Anything else ->
+    (None, "unknown").
     """
-    text = plain(str(raw)).casefold()
+    text = plain(welsh_terms().get(normalise_answer(str(raw)), str(raw))).casefold()
     for word, number in _NUMBER_WORDS.items():
         text = re.sub(rf"\b{word.replace(' ', '[ -]')}\b", str(number), text)
     text = re.sub(r"\s+", " ", text).strip()

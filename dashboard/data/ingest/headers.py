@@ -1,4 +1,5 @@
-"""Which input column answers which survey question, from the header spellings in synonyms.csv."""
+"""Which input column answers which survey question, from the header spellings in synonyms.csv
+and the catalogue's Welsh question labels (the Welsh survey template's headers)."""
 
 from __future__ import annotations
 
@@ -12,31 +13,35 @@ from dashboard.data.ingest import synonyms
 from dashboard.data.ingest.errors import InputError
 from dashboard.data.ingest.suggest import closest, did_you_mean
 from dashboard.data.ingest.text import normalise_header
+from dashboard.data.ingest.translations import translations
+from dashboard.i18n import N_
 
-#: Survey question key -> its label in messages and docs. A ``header`` row of synonyms.csv names
+#: Survey question key -> its label in messages and docs, and the heading of its column in the
+#: survey template (:mod:`dashboard.data.survey_template`); the catalogue's Welsh for it heads the
+#: Welsh template's column and is read as a header too. A ``header`` row of synonyms.csv names
 #: one of these keys; the code reads the answers by key, so a new question needs code too.
 QUESTION_LABELS: Final[Mapping[str, str]] = MappingProxyType(
     {
-        "name": "intervention name",
-        "provider": "organisation",
-        "sector": "sector",
-        "regions": "VAWDASV region(s)",
-        "police": "police area(s)",
-        "setting": "setting",
-        "behaviour": "behaviour focus",
-        "purpose": "purpose",
-        "risk": "risk profile",
-        "cohort": "cohort",
-        "attendance": "attendance",
-        "referral": "referral route",
-        "evaluated": "evaluated",
-        "evaluated_by": "evaluated by",
-        "accreditation": "accreditation",
-        "funding_model": "funding model",
-        "primary_funder": "primary funder",
-        "funding_period": "funding period",
-        "funding_end": "funding end",
-        "status": "status",
+        "name": N_("intervention name"),
+        "provider": N_("organisation"),
+        "sector": N_("sector"),
+        "regions": N_("VAWDASV region(s)"),
+        "police": N_("police area(s)"),
+        "setting": N_("setting"),
+        "behaviour": N_("behaviour focus"),
+        "purpose": N_("purpose"),
+        "risk": N_("risk profile"),
+        "cohort": N_("cohort"),
+        "attendance": N_("attendance"),
+        "referral": N_("referral route"),
+        "evaluated": N_("evaluated"),
+        "evaluated_by": N_("evaluated by"),
+        "accreditation": N_("accreditation"),
+        "funding_model": N_("funding model"),
+        "primary_funder": N_("primary funder"),
+        "funding_period": N_("funding period"),
+        "funding_end": N_("funding end"),
+        "status": N_("status"),
     }
 )
 REQUIRED_QUESTION: Final = "name"
@@ -45,7 +50,8 @@ AREA_QUESTIONS: Final = ("regions", "police")
 
 @functools.cache
 def questions() -> Mapping[str, tuple[str, tuple[str, ...]]]:
-    """Question key -> (label, accepted header spellings as written in synonyms.csv)."""
+    """Question key -> (label, accepted header spellings: synonyms.csv's as written, then the
+    catalogue's Welsh for the label)."""
     rows = synonyms.of_kind("header")
     for row in rows:
         if row.value not in QUESTION_LABELS:
@@ -54,20 +60,27 @@ def questions() -> Mapping[str, tuple[str, tuple[str, ...]]]:
             )
     spellings = synonyms.spellings_by_value(rows)
     return MappingProxyType(
-        {key: (label, spellings.get(key, ())) for key, label in QUESTION_LABELS.items()}
+        {
+            key: (label, (*spellings.get(key, ()), *translations(label)))
+            for key, label in QUESTION_LABELS.items()
+        }
     )
 
 
 @functools.cache
 def header_synonyms() -> Mapping[str, str]:
-    """Normalised header -> question key."""
-    return MappingProxyType(
-        {
-            normalise_header(spelling): question
-            for question, (_label, spellings) in questions().items()
-            for spelling in spellings
-        }
-    )
+    """Normalised header -> question key; a spelling naming two questions stops the run."""
+    table: dict[str, str] = {}
+    for question, (_label, spellings) in questions().items():
+        for spelling in spellings:
+            known = table.setdefault(normalise_header(spelling), question)
+            if known != question:
+                raise synonyms.SynonymsError(
+                    f"header {spelling!r} names both {QUESTION_LABELS[known]!r} and "
+                    f"{QUESTION_LABELS[question]!r} (synonyms.csv or the catalogue's Welsh "
+                    "question labels); keep one"
+                )
+    return MappingProxyType(table)
 
 
 def question_of(header: str) -> str | None:
