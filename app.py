@@ -24,6 +24,7 @@ from dashboard import config
 from dashboard.data.loader import DataError
 from dashboard.domain.context import AppContext, build_context
 from dashboard.web import errors
+from dashboard.web.deck_route import add_deck_route
 from dashboard.web.downloads import add_download_route
 from dashboard.web.geometry import add_geometry_route
 from dashboard.web.report_route import add_report_route
@@ -48,6 +49,7 @@ def create_app(context: AppContext | None = None) -> Dash:
     app.layout = shell.shell()
     add_geometry_route(app, context)
     add_report_route(app, context)
+    add_deck_route(app, context)
     add_download_route(app, context)
     shell_callbacks.register(app, context)
     overview_callbacks.register(app, context)

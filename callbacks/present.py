@@ -1,4 +1,4 @@
-"""Presenter mode: buttons (and the arrow keys, see assets/present.js) move between slides."""
+"""Presenter mode: buttons (and the keys, see assets/present.js) move between slides."""
 
 from __future__ import annotations
 
@@ -14,15 +14,28 @@ from layouts.present import slide_view
 
 
 def register(app: Dash, context: AppContext) -> None:
-    buttons = [Input(ids.PRESENT_NEXT, "n_clicks"), Input(ids.PRESENT_PREV, "n_clicks")]
+    buttons = [
+        Input(ids.PRESENT_NEXT, "n_clicks"),
+        Input(ids.PRESENT_PREV, "n_clicks"),
+        Input(ids.PRESENT_FIRST, "n_clicks"),
+        Input(ids.PRESENT_LAST, "n_clicks"),
+    ]
+    #: Where each button takes the slide of index ``i`` of ``n``.
+    moves = {
+        ids.PRESENT_NEXT: lambda i, n: i + 1,
+        ids.PRESENT_PREV: lambda i, n: i - 1,
+        ids.PRESENT_FIRST: lambda i, n: 0,
+        ids.PRESENT_LAST: lambda i, n: n - 1,
+    }
 
     @keeps_url_in_step(app, ids.PRESENT_URL, [Output(ids.PRESENT_SLIDE, "children")], buttons)
-    def move(_next, _prev, search):
+    def move(_next, _prev, _first, _last, search):
+        if ctx.triggered_id not in moves:
+            return no_update, no_update
         locale = locale_for(view_state.language_of(search))
         deck = findings.slides(context, locale.lang)
         index = view_state.slide_index(search, len(deck))
-        step = 1 if ctx.triggered_id == ids.PRESENT_NEXT else -1
-        new_index = min(max(index + step, 0), len(deck) - 1)
+        new_index = min(max(moves[ctx.triggered_id](index, len(deck)), 0), len(deck) - 1)
         if new_index == index:
             return no_update, no_update
         number = new_index + 1

@@ -24,8 +24,11 @@ from babel.messages.pofile import read_po, write_po
 from dashboard import config
 
 SOURCE_DIRS = ("dashboard", "layouts", "callbacks")
-#: ``locale("...")`` translates too: a :class:`dashboard.i18n.Locale` is called like ``_``.
-KEYWORDS = {"_": None, "N_": None, "locale": None}
+#: ``locale("...")`` translates too: a :class:`dashboard.i18n.Locale` is called like ``_``;
+#: ``locale.ngettext(singular, plural, n)`` gives a message with its plural forms.
+KEYWORDS = {"_": None, "N_": None, "locale": None, "ngettext": (1, 2)}
+#: A message's id: its text, or (singular, plural) for a message with plural forms.
+MessageId = str | tuple[str, str]
 POT_PATH = config.LOCALE_DIR / "messages.pot"
 
 
@@ -68,7 +71,7 @@ def dynamic_messages() -> list[str]:
         cliff.FUNDER_CLASSES,
         need.NEED_MEASURES,
         (need.P1_PERIOD, build.P1_CAVEAT, "Wales", "England and Wales"),
-        (findings.DIRECTORY_SOURCE, findings.SURVEY_SOURCE),
+        (findings.DIRECTORY_SOURCE, findings.SOURCES_LABEL),
         tuple(overview.FILTER_LABELS.values()),
         tuple(measures.LEVEL_LABELS.values()),
         tuple(label for measure in measures.MEASURES for label in (measure.label, measure.legend)),
@@ -109,14 +112,25 @@ def data_texts(data_dir: Path = config.DATA_DIR) -> list[str]:
     return texts
 
 
-def extracted_messages(root: Path = config.PROJECT_ROOT) -> list[tuple[str, str, int]]:
-    """(message, file, line) for every literal ``_``/``N_`` call in the source folders."""
+def forms(text: str | tuple[str, ...] | None) -> tuple[str, ...]:
+    """A message's id or translation as its forms: one for most messages, each plural form for
+    a message with plural forms (``msgid_plural``, ``msgstr[n]``)."""
+    if isinstance(text, tuple | list):
+        return tuple(form or "" for form in text)
+    return (text or "",)
+
+
+def extracted_messages(root: Path = config.PROJECT_ROOT) -> list[tuple[MessageId, str, int]]:
+    """(message, file, line) for every literal ``_``/``N_``/``ngettext`` call in the source
+    folders (a plural message as its (singular, plural))."""
     found = []
     for folder in SOURCE_DIRS:
         for filename, lineno, message, _comments, _context in extract_from_dir(
             root / folder, method_map=[("**.py", "python")], keywords=KEYWORDS
         ):
-            if isinstance(message, str) and message:
+            if isinstance(message, tuple) and len(message) == 2 and all(message):
+                found.append((tuple(message), f"{folder}/{filename}", lineno))
+            elif isinstance(message, str) and message:
                 found.append((message, f"{folder}/{filename}", lineno))
     return found
 
@@ -164,13 +178,18 @@ def update() -> None:
         _write(catalog, po_path(lang))
 
 
-def missing(lang: str, expected: Iterable[str]) -> list[str]:
-    """Messages absent, empty or fuzzy in one language's catalogue."""
+def missing(lang: str, expected: Iterable[MessageId]) -> list[MessageId]:
+    """Messages absent, empty (in any of their plural forms) or fuzzy in one language's
+    catalogue."""
     catalog = _read(po_path(lang), lang)
     problems = []
     for message_id in expected:
         message = catalog.get(message_id)
-        if message is None or not message.string or message.fuzzy:
+        if message is None or message.fuzzy or not all(forms(message.string)):
+            problems.append(message_id)
+            continue
+        # A plural message needs every form the language's Plural-Forms has.
+        if isinstance(message_id, tuple) and len(forms(message.string)) < catalog.num_plurals:
             problems.append(message_id)
     return problems
 

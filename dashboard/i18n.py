@@ -31,6 +31,8 @@ BABEL_LOCALES: Final = {"en": "en_GB", "cy": "cy_GB"}
 DOMAIN: Final = "messages"
 
 Translate = Callable[[str], str]
+#: ``ngettext(singular, plural, n)``: the form of a message for the number ``n``.
+TranslatePlural = Callable[[str, str, int], str]
 
 
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "mark, do not translate yet"
@@ -59,6 +61,12 @@ def _translations(lang: str) -> NullTranslations:
 def translator(lang: object) -> Translate:
     """The ``_`` function for one language."""
     return _translations(normalise_language(lang)).gettext
+
+
+def plural_translator(lang: object) -> TranslatePlural:
+    """The ``ngettext`` function for one language: the catalogue's form for a count (Welsh has
+    five, chosen by the catalogue's ``Plural-Forms``; English two)."""
+    return _translations(normalise_language(lang)).ngettext
 
 
 def format_number(value: float, lang: object, decimals: int = 0) -> str:
@@ -94,9 +102,15 @@ class Locale:
 
     lang: str
     gettext: Translate = field(repr=False, compare=False)
+    plural: TranslatePlural = field(repr=False, compare=False)
 
     def __call__(self, message: str) -> str:
         return self.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        """The message's form for the count ``n`` ("1 current intervention has", "2 current
+        interventions have"), with ``{n}`` left for the caller to fill."""
+        return self.plural(singular, plural, int(n))
 
     @property
     def other(self) -> str:
@@ -112,7 +126,7 @@ class Locale:
 
 @functools.cache
 def _locale(lang: str) -> Locale:
-    return Locale(lang=lang, gettext=translator(lang))
+    return Locale(lang=lang, gettext=translator(lang), plural=plural_translator(lang))
 
 
 def locale_for(lang: object) -> Locale:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
@@ -13,7 +12,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import config
-from dashboard.domain import counting
+from dashboard.domain import citations, counting
 from dashboard.i18n import N_, Locale
 from dashboard.views import figures_map, theme
 from dashboard.views import state as view_state
@@ -84,20 +83,10 @@ def names_as_published(names: Iterable[str] | str) -> html.Span:
 def with_names_marked(text: str, names: Iterable[str]) -> list:
     """``text`` with each service name in it marked as published in English (``lang="en"``):
     a sentence in the page's language that names services, as the gap findings do."""
-    wanted = sorted({name for name in names if name and name in text}, key=len, reverse=True)
-    if not wanted:
-        return [text]
-    pattern = re.compile("|".join(re.escape(name) for name in wanted))
-    parts: list = []
-    position = 0
-    for match in pattern.finditer(text):
-        if match.start() > position:
-            parts.append(text[position : match.start()])
-        parts.append(names_as_published(match.group(0)))
-        position = match.end()
-    if position < len(text):
-        parts.append(text[position:])
-    return parts
+    return [
+        names_as_published(part) if is_name else part
+        for part, is_name in citations.name_parts(text, names)
+    ]
 
 
 def source_note(text: str, locale: Locale) -> html.Details:

@@ -6,6 +6,9 @@ year, title and section instead of a file name, and local authorities by name in
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 import pandas as pd
 
 from dashboard.data import vocabulary as vocab
@@ -46,3 +49,23 @@ def la_names(codes: str, lookup: pd.DataFrame, lang: str = "en") -> str:
     column = "la_name_cy" if str(lang).lower().startswith("cy") else "la_name_en"
     names = dict(zip(lookup["la_code"], lookup[column], strict=True))
     return ", ".join(names.get(code, code) for code in vocab.split_list(codes))
+
+
+def name_parts(text: str, names: Iterable[str]) -> list[tuple[str, bool]]:
+    """``text`` cut into its parts, each with whether it is one of ``names`` (services' names as
+    published, in English, marked so on a Welsh page); the longest name wins where names
+    overlap."""
+    wanted = sorted({name for name in names if name and name in text}, key=len, reverse=True)
+    if not wanted:
+        return [(text, False)]
+    pattern = re.compile("|".join(re.escape(name) for name in wanted))
+    parts: list[tuple[str, bool]] = []
+    position = 0
+    for match in pattern.finditer(text):
+        if match.start() > position:
+            parts.append((text[position : match.start()], False))
+        parts.append((match.group(0), True))
+        position = match.end()
+    if position < len(text):
+        parts.append((text[position:], False))
+    return parts

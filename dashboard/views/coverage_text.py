@@ -245,6 +245,21 @@ def sources_span(context: AppContext) -> str:
     return str(low) if low == high else f"{low}–{high}"
 
 
+def coverage_line(context: AppContext, locale: Locale) -> str:
+    """The coverage caveat of a CSV file and of a slide: the documents' dates, and that areas
+    are compared only alike."""
+    span = sources_span(context)
+    if not span:
+        return locale(
+            "Coverage: drawn from documents that describe areas unevenly (not a census); areas "
+            "are compared only where their sources cover them alike"
+        )
+    return locale(
+        "Coverage: drawn from documents dated {span} that describe areas unevenly (not a "
+        "census); areas are compared only where their sources cover them alike"
+    ).format(span=span)
+
+
 def custody_text(context: AppContext, mask: np.ndarray, locale: Locale) -> str:
     """ "In prisons in Wales: 3 (Building Better Relationships, Horizon, Kaizen)", or ""."""
     in_prison = np.asarray(mask, dtype=bool) & counting.custody_mask(context.directory)

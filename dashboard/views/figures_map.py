@@ -115,7 +115,7 @@ def geo_layout() -> dict:
     }
 
 
-def base_map(*, level: str, height: int = 560) -> go.Figure:
+def base_map(*, level: str, height: int | None = 560) -> go.Figure:
     """The empty map: nine area traces pointing at the geometry URLs, only ``level`` visible,
     then the (empty) label trace."""
     figure = go.Figure(
@@ -197,7 +197,7 @@ def base_map(*, level: str, height: int = 560) -> go.Figure:
 
 
 @functools.lru_cache(maxsize=16)
-def _base_map_json(level: str, height: int) -> dict:
+def _base_map_json(level: str, height: int | None) -> dict:
     return figure_parts.plain(base_map(level=level, height=height))
 
 
@@ -238,7 +238,7 @@ def map_parts(view_map: Mapping, level: str) -> Parts:
     return parts
 
 
-def filled_map(view_map: Mapping, *, level: str, height: int = 560) -> dict:
+def filled_map(view_map: Mapping, *, level: str, height: int | None = 560) -> dict:
     """The map of :func:`base_map` with a view's map filled in, as plain JSON: what the
     browser holds after the overview's ``Patch`` of the same view (see :func:`map_parts`)."""
     figure = copy.deepcopy(_base_map_json(level, height))

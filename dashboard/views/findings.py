@@ -1,7 +1,16 @@
-"""Key findings for presenter mode, computed from the data (never typed in)."""
+"""Key findings for presenter mode, computed from the data (never typed in).
+
+Slides are shown on a projector and photographed, so each carries what a reader needs to weigh
+it away from the dashboard: the documents its numbers come from (by title, as
+``data/sources.csv`` names them), the date the data was checked, and how the sources cover what
+it shows. Counts are written with the catalogue's plural forms ("1 current intervention has").
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -12,13 +21,22 @@ from dashboard import i18n
 from dashboard.data import vocabulary as vocab
 from dashboard.domain import citations, cliff, counting, evidence, gaps, precarity
 from dashboard.domain.context import AppContext
+from dashboard.i18n import N_, Locale
 from dashboard.views import coverage_text as coverage_words
+from dashboard.views import figures_map, overview, state
 from dashboard.views.figures import bar_chart
+from dashboard.views.overview import OverviewView
 
-DIRECTORY_SOURCE = "Directory of interventions curated from five public documents (see /directory)"
-SURVEY_SOURCE = (
-    "Welsh Government (2024), VAWDASV Blueprint perpetration intervention mapping survey"
-)
+#: What a slide's directory counts come from: the directory, and the documents its counted
+#: services cite (short title and year, "Policing in Wales (2023)").
+DIRECTORY_SOURCE = N_("the dashboard's directory of interventions, from {documents}")
+#: The map's labels on a slide, in pixels (the overview's are 11-15 px), and the smallest box
+#: (width, height) a slide gives its map, on a 1024x768 screen: the labels are placed for it so
+#: that none covers another (on a larger screen they are further apart).
+SLIDE_MAP_LABEL = 18
+SLIDE_MAP_BOX = (430, 340)
+#: What the footer's first line begins with, before the slide's sources.
+SOURCES_LABEL = N_("Sources:")
 
 
 @dataclass(frozen=True)
@@ -27,9 +45,18 @@ class Slide:
     headline: str
     points: tuple[str, ...] = ()
     figure: go.Figure | None = None
+    #: The overview's view whose map the slide shows, drawn by the overview's own map code
+    #: (:func:`dashboard.views.figures_map.map_parts`), labels and colouring rule included.
+    map_view: OverviewView | None = None
+    #: What the slide's numbers come from, in the slide's language ("the dashboard's directory
+    #: of interventions, from Policing in Wales (2023)").
     sources: tuple[str, ...] = field(default_factory=tuple)
-    #: Documents cited by their published (English) author, year, title and section.
+    #: Documents cited by their published (English) author, year and title.
     cited: tuple[str, ...] = field(default_factory=tuple)
+    #: When the data was checked ("Data checked 2026-12-07").
+    dated: str = ""
+    #: How the sources cover what the slide shows (for a map, the overview's words beside it).
+    caveat: str = ""
     #: Services the points may name (shown as published, in English, on a Welsh slide).
     names: tuple[str, ...] = field(default_factory=tuple)
 
@@ -39,156 +66,51 @@ def survey_value(survey: pd.DataFrame, measure_id: str) -> str | None:
     return str(row.iloc[0]) if len(row) else None
 
 
-def slides(context: AppContext, lang: str) -> list[Slide]:
-    """The presenter's sequence, in order."""
-    _ = i18n.translator(lang)
-    directory = context.directory
-    # Slides count current provision, like the default of every other page.
-    everything = counting.provision_mask(directory, counting.CURRENT)
-    n = int(everything.sum())
-    fmt = lambda value: i18n.format_number(value, lang)  # noqa: E731
+def survey_count(survey: pd.DataFrame, measure_id: str) -> int | None:
+    """A survey figure that is a whole number, or None when the survey file lacks it."""
+    value = pd.to_numeric(survey_value(survey, measure_id), errors="coerce")
+    return None if pd.isna(value) else int(value)
+
+
+def survey_citation(context: AppContext, measure_ids: Sequence[str]) -> tuple[str, ...]:
+    """The documents the survey figures ``measure_ids`` come from, by author, year and title."""
     survey = context.bundle.survey
-    survey_src = _(SURVEY_SOURCE)
-    directory_src = (
-        _(DIRECTORY_SOURCE) + " · " + _("data checked {date}").format(date=context.data_date)
+    files = survey.loc[survey["id"].isin(measure_ids), "source"].map(document_file)
+    return tuple(
+        citations.readable_citation(file, context.bundle.sources) for file in dict.fromkeys(files)
     )
-    deck: list[Slide] = []
-    locale = i18n.locale_for(lang)
 
-    deck.append(
-        Slide(
-            title=_("Perpetration interventions in Wales"),
-            headline=_("What the public record shows"),
-            points=(
-                _(
-                    "{n} current interventions named in five public documents ({all} with ended and planned ones)."
-                ).format(n=fmt(n), all=fmt(directory.size)),
-                sentence_case(coverage_words.currency_text(context, everything, locale)) + ".",
-                _(
-                    "The documents describe areas unevenly (one region reviewed in depth in 2020, "
-                    "community programmes listed by police force area in 2023), so areas are "
-                    "compared only within one source."
-                ),
-                _("Use the arrow keys to move between slides."),
-            ),
-            sources=(directory_src,),
+
+def document_file(source: str) -> str:
+    """``'002_….txt § Summary'`` -> ``'002_….txt'``: the document a citation names."""
+    return str(source).partition(citations.SECTION_MARK)[0].strip()
+
+
+def documents_cited(context: AppContext, mask: np.ndarray) -> tuple[list[str], int]:
+    """The documents of ``sources.csv`` that the services in ``mask`` cite, in its order, and
+    how many other sources they cite (an ingested survey return cites its export's row)."""
+    cited = set(
+        context.directory.frame.loc[np.asarray(mask, dtype=bool), "source"].map(document_file)
+    )
+    known = [file for file in context.bundle.sources["file"] if file in cited]
+    return known, len(cited - set(known))
+
+
+def directory_source(context: AppContext, mask: np.ndarray, locale: Locale) -> str:
+    """The directory as a source, naming by title the documents its counted services come from
+    ("Policing in Wales (2023)"), never by file name or route."""
+    years = dict(zip(context.bundle.sources["file"], context.bundle.sources["year"], strict=True))
+    known, others = documents_cited(context, mask)
+    names = [
+        f"{coverage_words.source_name(context, file, locale)} ({years[file]})" for file in known
+    ]
+    if others:
+        names.append(
+            locale.ngettext("{n} other source", "{n} other sources", others).format(
+                n=locale.number(others)
+            )
         )
-    )
-
-    survey_count = context.survey_interventions
-    deck.append(
-        Slide(
-            title=_("How much is known"),
-            headline=_(
-                "{n} interventions in the directory; the 2023 survey identified {s}."
-            ).format(n=fmt(directory.size), s=survey_count if survey_count is not None else "?"),
-            points=(
-                _(
-                    "The survey's individual returns are not public, so the directory is not the survey's dataset."
-                ),
-                _("'Unknown' means the documents do not say."),
-            ),
-            sources=(directory_src, survey_src),
-        )
-    )
-
-    deck.append(force_slide(context, lang, everything, directory_src, survey_src))
-
-    behaviour_counts, behaviour_known, services = counting.breakdown_with_known(
-        directory, everything, "behaviour_focus"
-    )
-    behaviours = behaviour_counts.drop(labels=[vocab.UNKNOWN])
-    # A behaviour the survey reports provision for is never shown as absent from Wales.
-    reported = {
-        b
-        for b, count in behaviours.items()
-        if count == 0 and gaps.survey_reports(survey, b) is not None
-    }
-    zeros = [_(b) for b, count in behaviours.items() if count == 0 and b not in reported]
-    deck.append(
-        Slide(
-            title=_("What behaviour interventions address"),
-            headline=_("{da} address domestic abuse; {sv} address sexual violence.").format(
-                da=fmt(int(behaviours["domestic abuse"])),
-                sv=fmt(int(behaviours["sexual violence"])),
-            ),
-            points=(
-                _("Behaviour focus known for {known} of {n} current services.").format(
-                    known=fmt(behaviour_known), n=fmt(services)
-                ),
-                *(
-                    (
-                        (
-                            _("None recorded in the directory for: {list}.")
-                            if counting.none_recorded(behaviour_known, services)
-                            else _("Not known whether any service addresses: {list}.")
-                        ).format(list=", ".join(zeros)),
-                    )
-                    if zeros
-                    else ()
-                ),
-            ),
-            figure=bar_chart(
-                behaviours,
-                labels={b: _(b) for b in behaviours.index},
-                title=_("Behaviour focus"),
-                locale=i18n.locale_for(lang),
-                complete=counting.none_recorded(behaviour_known, services),
-                height=330,
-            ),
-            sources=(directory_src,),
-        )
-    )
-
-    deck.append(gap_slide(context, lang, directory_src))
-
-    rungs = directory.frame.loc[everything, "evidence_rung"].value_counts()
-    quality = int((directory.quality & everything).sum())
-    quality_known = int((counting.known_mask(directory, "quality") & everything).sum())
-    deck.append(
-        Slide(
-            title=_("Evidence and quality"),
-            headline=_(
-                "{q} of the {k} current services whose evaluation is known are accredited or externally evaluated (known for {k} of {n})."
-            ).format(q=fmt(quality), k=fmt(quality_known), n=fmt(n)),
-            points=(
-                _("{e} are stated not to have been evaluated; for {u}, no source says.").format(
-                    e=fmt(int(rungs.get(evidence.NOT_EVALUATED, 0))),
-                    u=fmt(int(rungs.get(evidence.NOT_KNOWN, 0))),
-                ),
-                _("Survey: {share} of interventions stated they had been evaluated.").format(
-                    share=survey_value(survey, "evaluated-share") or "45%"
-                ),
-            ),
-            sources=(directory_src, survey_src),
-        )
-    )
-
-    bands = directory.frame.loc[everything, "precarity"].value_counts()
-    precarity_known = int((directory.precarity_known & everything).sum())
-    table = cliff.cliff_edge(directory, everything, pd.Timestamp.today().date())
-    horizons = cliff.horizon_counts(table)
-    deck.append(
-        Slide(
-            title=_("Funding precarity"),
-            headline=_(
-                "{h} current interventions have high funding precarity (precarity known for {k} of {n})."
-            ).format(h=fmt(int(bands.get(precarity.HIGH, 0))), k=fmt(precarity_known), n=fmt(n)),
-            points=(
-                _(
-                    "{e} had a stated funding end that has now passed; {u} have no stated end."
-                ).format(e=fmt(int(horizons[cliff.ENDED])), u=fmt(int(horizons[cliff.NOT_STATED]))),
-                _("Survey: 14 of 21 grant-funded interventions were due to end in 2023 to 2024."),
-            ),
-            sources=(directory_src, survey_src),
-        )
-    )
-    return deck
-
-
-#: Where a stated gap's area is, in the order the gap slide lists them: regions, then local
-#: authorities, then all of Wales (the slide is about regional provision).
-STATED_ORDER = {"region": 0, "force": 0, "la": 1, "wales": 2}
+    return locale(DIRECTORY_SOURCE).format(documents="; ".join(names))
 
 
 def sentence_case(text: str) -> str:
@@ -196,24 +118,128 @@ def sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def force_slide(
-    context: AppContext,
-    lang: str,
-    current: np.ndarray,
-    directory_src: str,
-    survey_src: str,
-) -> Slide:
-    """Police force areas compared within one source that lists them alike (the programmes
-    Policing in Wales listed in 2023), never on every service named: the documents describe
-    the forces unevenly (issue 21)."""
-    _ = i18n.translator(lang)
+@dataclass(frozen=True)
+class Common:
+    """What most slides share: the language, the current services, the date and caveat."""
+
+    context: AppContext
+    locale: Locale
+    current: np.ndarray
+    dated: str
+    caveat: str
+    #: The overview's view of every current service in Wales: its drill-down charts are the
+    #: slides' charts.
+    wales: OverviewView
+
+    def fmt(self, value: float) -> str:
+        return self.locale.number(value)
+
+    def directory(self, mask: np.ndarray | None = None) -> str:
+        return directory_source(self.context, self.current if mask is None else mask, self.locale)
+
+
+def slides(context: AppContext, lang: str, *, today: dt.date | None = None) -> list[Slide]:
+    """The presenter's sequence, in order. ``today``: the date funding ends are compared with
+    (today when not given), said on the slide."""
     locale = i18n.locale_for(lang)
-    directory = context.directory
-    fmt = lambda value: i18n.format_number(value, lang)  # noqa: E731
-    names = context.names(lang, "force")
-    survey_share = _(
-        "Survey: {share} of interventions were delivered in the South Wales Police area."
-    ).format(share=survey_value(context.bundle.survey, "south-wales-police-area-share") or "52%")
+    # Slides count current provision, like the default of every other page.
+    common = Common(
+        context=context,
+        locale=locale,
+        current=counting.provision_mask(context.directory, counting.CURRENT),
+        dated=sentence_case(locale("data checked {date}").format(date=context.data_date)),
+        caveat=coverage_words.coverage_line(context, locale) + ".",
+        wales=overview.compute_view(
+            context, state.parse("/", f"?lang={locale.lang}", context.la_slugs).state
+        ),
+    )
+    return [
+        opening_slide(common),
+        known_slide(common),
+        force_slide(common),
+        behaviour_slide(common),
+        *gap_slides(common),
+        evidence_slide(common),
+        precarity_slide(common, today or pd.Timestamp.today().date()),
+    ]
+
+
+def opening_slide(common: Common) -> Slide:
+    locale, context = common.locale, common.context
+    n = int(common.current.sum())
+    return Slide(
+        title=locale("Perpetration interventions in Wales"),
+        headline=locale("What the public record shows"),
+        points=(
+            locale.ngettext(
+                "{n} current intervention is named in five public documents ({all} with ended "
+                "and planned ones).",
+                "{n} current interventions are named in five public documents ({all} with ended "
+                "and planned ones).",
+                n,
+            ).format(n=common.fmt(n), all=common.fmt(context.directory.size)),
+            sentence_case(coverage_words.currency_text(context, common.current, locale)) + ".",
+            locale(
+                "The documents describe areas unevenly (one region reviewed in depth in 2020, "
+                "community programmes listed by police force area in 2023), so areas are "
+                "compared only within one source."
+            ),
+        ),
+        sources=(common.directory(),),
+        dated=common.dated,
+        caveat=common.caveat,
+    )
+
+
+def known_slide(common: Common) -> Slide:
+    locale, context = common.locale, common.context
+    size = context.directory.size
+    found = context.survey_interventions
+    headline = (
+        locale.ngettext(
+            "{n} intervention is in the directory; the 2023 survey identified {s}.",
+            "{n} interventions are in the directory; the 2023 survey identified {s}.",
+            size,
+        )
+        if found is not None
+        else locale.ngettext(
+            "{n} intervention is in the directory.", "{n} interventions are in the directory.", size
+        )
+    ).format(n=common.fmt(size), s=common.fmt(found or 0))
+    return Slide(
+        title=locale("How much is known"),
+        headline=headline,
+        points=(
+            locale(
+                "The survey's individual returns are not public, so the directory is not the "
+                "survey's dataset."
+            ),
+            locale("'Unknown' means the documents do not say."),
+        ),
+        sources=(common.directory(np.ones(size, dtype=bool)),),
+        cited=survey_citation(context, ["interventions-identified"]) if found is not None else (),
+        dated=common.dated,
+        caveat=common.caveat,
+    )
+
+
+def force_slide(common: Common) -> Slide:
+    """Police force areas on the overview's map, compared within one source that lists them
+    alike (the programmes Policing in Wales listed in 2023), never on every service named: the
+    documents describe the forces unevenly (issue 21)."""
+    locale, context = common.locale, common.context
+    survey = context.bundle.survey
+    share = survey_value(survey, "south-wales-police-area-share")
+    survey_points = (
+        (
+            locale(
+                "Survey: {share} of interventions were delivered in the South Wales Police area."
+            ).format(share=share),
+        )
+        if share
+        else ()
+    )
+    cited = survey_citation(context, ["south-wales-police-area-share"]) if share else ()
     scopes = [
         scope
         for scope in context.coverage.comparable_scopes()
@@ -221,60 +247,157 @@ def force_slide(
     ]
     if not scopes:
         return Slide(
-            title=_("Provision by police force area"),
-            headline=_("The sources describe the police force areas unevenly: not compared."),
-            points=(survey_share,),
-            sources=(directory_src, survey_src),
+            title=locale("Provision by police force area"),
+            headline=locale("The sources describe the police force areas unevenly: not compared."),
+            points=survey_points,
+            sources=(common.directory(),),
+            cited=cited,
+            dated=common.dated,
+            caveat=common.caveat,
         )
     scope = scopes[0]
-    listed = current & context.listed[scope.id]
-    table = counting.area_counts(
-        directory, listed, "force", False, context.population_16_plus["force"], comparable=True
+    view = overview.compute_view(
+        context,
+        state.parse(
+            "/",
+            f"?level=force&compare={scope.id}&lang={locale.lang}",
+            context.la_slugs,
+            context.scope_ids,
+        ).state,
     )
-    counts = pd.Series({names[row.area_id]: int(row.count) for row in table.itertuples()})
+    labels = figures_map.named_labels(
+        view.map["labels"],
+        size=SLIDE_MAP_LABEL,
+        extent=context.map_extent("force"),
+        width=SLIDE_MAP_BOX[0],
+        height=SLIDE_MAP_BOX[1],
+    )
+    view = dataclasses.replace(view, map={**view.map, "labels": labels})
+    listed = common.current & context.listed[scope.id]
+    counts = {area["area_id"]: int(area["count"]) for area in view.areas}
+    names = context.names(locale.lang, "force")
+    most = max(counts.values(), default=0)
+    leaders = [names[area] for area, count in counts.items() if count == most]
     source = coverage_words.source_name(context, scope.file, locale)
+    listed_n = int(listed.sum())
+    if len(leaders) == 1:
+        headline = locale(
+            "Of the community programmes {source} listed in {year}, more are in {area} "
+            "({count} of {n}) than in any other police force area."
+        )
+    else:
+        headline = locale(
+            "Of the community programmes {source} listed in {year}, {area} have the most "
+            "({count} each of {n})."
+        )
     return Slide(
-        title=_("Provision by police force area"),
-        headline=_(
-            "Of the community programmes {source} listed in {year}, most are in {area}."
-        ).format(source=source, year=scope.year, area=counts.idxmax()),
+        title=locale("Provision by police force area"),
+        headline=headline.format(
+            source=source,
+            year=scope.year,
+            area=", ".join(leaders),
+            count=common.fmt(most),
+            n=common.fmt(listed_n),
+        ),
         points=(
-            survey_share,
-            _(
-                "Compared within one source, which lists every police force area alike; counting "
-                "every service named would compare how much was written (Cardiff and the Vale "
-                "were reviewed in depth in 2020)."
+            *survey_points,
+            locale.ngettext(
+                "{n} current programme listed; {when}.",
+                "{n} current programmes listed; {when}.",
+                listed_n,
+            ).format(
+                n=common.fmt(listed_n),
+                when=coverage_words.currency_text(context, listed, locale),
             ),
-            _("{n} current programmes listed; {when}.").format(
-                n=fmt(int(listed.sum())), when=coverage_words.currency_text(context, listed, locale)
+            locale(
+                "Counting every service named would compare how much was written: Cardiff and "
+                "the Vale were reviewed in depth in 2020."
             ),
+        ),
+        map_view=view,
+        sources=(common.directory(listed),),
+        cited=cited,
+        dated=common.dated,
+        # The overview's own words beside this map: why these areas may be compared.
+        caveat=view.comparison.reason,
+    )
+
+
+def behaviour_slide(common: Common) -> Slide:
+    locale, context = common.locale, common.context
+    directory = context.directory
+    behaviour_counts, behaviour_known, services = counting.breakdown_with_known(
+        directory, common.current, "behaviour_focus"
+    )
+    behaviours = behaviour_counts.drop(labels=[vocab.UNKNOWN])
+    # A behaviour the survey reports provision for is never shown as absent from Wales.
+    survey = context.bundle.survey
+    zeros = [
+        locale(b)
+        for b, count in behaviours.items()
+        if count == 0 and gaps.survey_reports(survey, b) is None
+    ]
+    complete = counting.none_recorded(behaviour_known, services)
+    abuse, violence = int(behaviours["domestic abuse"]), int(behaviours["sexual violence"])
+    headline = " ".join(
+        (
+            locale.ngettext(
+                "{n} current service addresses domestic abuse.",
+                "{n} current services address domestic abuse.",
+                abuse,
+            ).format(n=common.fmt(abuse)),
+            locale.ngettext(
+                "{n} addresses sexual violence.", "{n} address sexual violence.", violence
+            ).format(n=common.fmt(violence)),
+        )
+    )
+    absent = (
+        locale("None recorded in the directory for: {list}.")
+        if complete
+        else locale("Not known whether any service addresses: {list}.")
+    )
+    return Slide(
+        title=locale("What behaviour interventions address"),
+        headline=headline,
+        points=(
+            locale.ngettext(
+                "Behaviour focus known for {known} of {n} current service.",
+                "Behaviour focus known for {known} of {n} current services.",
+                services,
+            ).format(known=common.fmt(behaviour_known), n=common.fmt(services)),
+            *((absent.format(list=", ".join(zeros)),) if zeros else ()),
         ),
         figure=bar_chart(
-            counts,
-            labels={},
-            title=_(
-                "Current community programmes listed by {source} ({year}), by police force area"
-            ).format(source=source, year=scope.year),
+            behaviours,
+            labels={b: locale(b) for b in behaviours.index},
+            title=locale("Behaviour focus"),
             locale=locale,
-            complete=True,
-            height=300,
+            complete=complete,
         ),
-        sources=(directory_src, survey_src),
+        sources=(common.directory(),),
+        dated=common.dated,
+        caveat=common.caveat,
     )
 
 
-def gap_slide(context: AppContext, lang: str, directory_src: str) -> Slide:
-    """Gaps in regional provision: one sentence on how few gaps hold against every service that
-    could fill them, then the gaps the sources state (with their year and what later sources
-    name there), what the directory records, and, in one line, what is not known."""
+#: Where a stated gap's area is, in the order the gap slide lists them: regions, then local
+#: authorities, then all of Wales (the slide is about regional provision).
+STATED_ORDER = {"region": 0, "force": 0, "la": 1, "wales": 2}
+#: Stated gaps a slide quotes (the rest are on /gaps).
+STATED_SHOWN = 3
+
+
+def gap_slides(common: Common) -> tuple[Slide, Slide]:
+    """Gaps in regional provision, on two slides: how few gaps hold against every service that
+    could fill them, with the gaps the sources state (their year and what later sources name
+    there); then the medium-risk tier by region: recorded, derived and not known."""
     from dashboard.views import review
 
-    _ = i18n.translator(lang)
-    fmt = lambda value: i18n.format_number(value, lang)  # noqa: E731
-    sources = getattr(context.bundle, "sources", None)
-    result = review.gap_review(context, level="region", include_all_wales=False, lang=lang)
+    locale, context = common.locale, common.context
+    sources = context.bundle.sources
+    result = review.gap_review(context, level="region", include_all_wales=False, lang=locale.lang)
     found = result["gaps"]
-    region_names = context.names(lang, "region")
+    region_names = context.names(locale.lang, "region")
     summary = result["summary"]
     stated = sorted(
         (g for g in found if g.kind == "documented" and g.documented is not None),
@@ -290,59 +413,182 @@ def gap_slide(context: AppContext, lang: str, directory_src: str) -> Slide:
     ]
     not_known = [region_names[g.area_id] for g in found if g.kind == "medium-risk-not-known"]
     years = sorted({g.year for g in stated if g.year})
-    headline = _(
-        "Few gaps hold against every service that could fill them: the directory supports "
-        "{derived} derived gaps; the sources state {stated} gaps{years}."
-    ).format(
-        derived=fmt(summary.derived),
-        stated=fmt(len(stated)),
-        years=(
-            " " + _("(dated {first} to {last})").format(first=years[0], last=years[-1])
-            if len(years) > 1
-            else (" " + _("(dated {year})").format(year=years[0]) if years else "")
-        ),
+    dated = (
+        " " + locale("(dated {first} to {last})").format(first=years[0], last=years[-1])
+        if len(years) > 1
+        else (" " + locale("(dated {year})").format(year=years[0]) if years else "")
     )
-    points = [review.gap_sentence(gap, names={}, _=_, lang=lang) for gap in stated[:3]]
-    if recorded:
-        points.append(
-            _("Current medium-risk-tier services are recorded in: {areas}.").format(
-                areas=", ".join(recorded)
+    shown = stated[:STATED_SHOWN]
+    names = tuple(context.directory.frame["name"])
+    stated_slide = Slide(
+        title=locale("Gaps in regional provision"),
+        headline=locale("Few gaps hold against every service that could fill them."),
+        points=(
+            locale.ngettext(
+                "The directory supports {n} derived gap.",
+                "The directory supports {n} derived gaps.",
+                summary.derived,
+            ).format(n=common.fmt(summary.derived)),
+            locale.ngettext(
+                "The sources state {n} gap{dated}; the first {shown}:",
+                "The sources state {n} gaps{dated}; the first {shown}:",
+                len(stated),
+            ).format(n=common.fmt(len(stated)), dated=dated, shown=common.fmt(len(shown)))
+            if len(stated) > len(shown)
+            else locale.ngettext(
+                "The sources state {n} gap{dated}:",
+                "The sources state {n} gaps{dated}:",
+                len(stated),
+            ).format(n=common.fmt(len(stated)), dated=dated),
+            *(review.gap_sentence(gap, names={}, _=locale, lang=locale.lang) for gap in shown),
+        ),
+        sources=(common.directory(),),
+        # The documents stating the gaps, by author, year and title.
+        cited=tuple(
+            dict.fromkeys(
+                citations.readable_citation(document_file(g.documented.source), sources)
+                for g in shown
+                if g.documented
             )
-        )
+        ),
+        dated=common.dated,
+        caveat=common.caveat,
+        names=names,
+    )
+    tier_points = []
     if derived:
-        points.append(
-            _("No current medium-risk-tier service, derived from the directory: {areas}.").format(
-                areas=", ".join(region_names[g.area_id] for g in derived)
-            )
+        tier_points.append(
+            locale(
+                "No current medium-risk-tier service, derived from the directory: {areas}."
+            ).format(areas=", ".join(region_names[g.area_id] for g in derived))
         )
     if not_known:
-        points.append(
-            _(
+        tier_points.append(
+            locale(
                 "Not known for: {areas} (services with no tier recorded there, or across the "
                 "police force area, could fill it)."
             ).format(areas=", ".join(not_known))
         )
-    points.append(
-        _(
+    tier_points.append(
+        locale(
             "Medium-risk tier is the service tier of Fowler, Karim & Feder (2020), not the risk "
             "level of the people a service accepts; all-Wales services are shown beside each "
             "region, not counted in it."
         )
     )
-    return Slide(
-        title=_("Gaps in regional provision"),
-        headline=headline,
-        points=tuple(points),
-        sources=(directory_src,),
-        names=tuple(context.directory.frame["name"]),
-        # Readable citations (the seed file's name meant nothing to an audience).
-        cited=tuple(
-            sorted(
-                {
-                    citations.readable_citation(g.documented.source, sources)
-                    for g in stated[:3]
-                    if g.documented
-                }
+    tier_slide = Slide(
+        title=locale("Medium-risk tier by region"),
+        headline=(
+            locale("Current medium-risk-tier services are recorded in: {areas}.").format(
+                areas=", ".join(recorded)
             )
+            if recorded
+            else locale("No region has a current medium-risk-tier service recorded.")
         ),
+        points=tuple(tier_points),
+        sources=(common.directory(),),
+        dated=common.dated,
+        caveat=common.caveat,
+    )
+    return stated_slide, tier_slide
+
+
+def evidence_slide(common: Common) -> Slide:
+    locale, context = common.locale, common.context
+    directory = context.directory
+    current = common.current
+    n = int(current.sum())
+    rungs = directory.frame.loc[current, "evidence_rung"].value_counts()
+    quality = int((directory.quality & current).sum())
+    quality_known = int((counting.known_mask(directory, "quality") & current).sum())
+    not_evaluated = int(rungs.get(evidence.NOT_EVALUATED, 0))
+    unknown = int(rungs.get(evidence.NOT_KNOWN, 0))
+    share = survey_value(context.bundle.survey, "evaluated-share")
+    return Slide(
+        title=locale("Evidence and quality"),
+        headline=locale.ngettext(
+            "{q} of the {k} current services whose evaluation is known is accredited or "
+            "externally evaluated (known for {k} of {n}).",
+            "{q} of the {k} current services whose evaluation is known are accredited or "
+            "externally evaluated (known for {k} of {n}).",
+            quality,
+        ).format(q=common.fmt(quality), k=common.fmt(quality_known), n=common.fmt(n)),
+        points=(
+            locale.ngettext(
+                "{n} is stated not to have been evaluated.",
+                "{n} are stated not to have been evaluated.",
+                not_evaluated,
+            ).format(n=common.fmt(not_evaluated))
+            + " "
+            + locale("For {n}, no source says.").format(n=common.fmt(unknown)),
+            *(
+                (
+                    locale(
+                        "Survey: {share} of interventions stated they had been evaluated."
+                    ).format(share=share),
+                )
+                if share
+                else ()
+            ),
+        ),
+        sources=(common.directory(),),
+        figure=overview.panel_figure(common.wales, "evidence"),
+        cited=survey_citation(context, ["evaluated-share"]) if share else (),
+        dated=common.dated,
+        caveat=common.caveat,
+    )
+
+
+def precarity_headline(high: int, known: int, total: int, locale: Locale) -> str:
+    """ "1 current intervention has high funding precarity (precarity known for 11 of 33).\""""
+    return locale.ngettext(
+        "{n} current intervention has high funding precarity (precarity known for {k} of {total}).",
+        "{n} current interventions have high funding precarity (precarity known for {k} of "
+        "{total}).",
+        high,
+    ).format(n=locale.number(high), k=locale.number(known), total=locale.number(total))
+
+
+def precarity_slide(common: Common, today: dt.date) -> Slide:
+    locale, context = common.locale, common.context
+    directory = context.directory
+    current = common.current
+    bands = directory.frame.loc[current, "precarity"].value_counts()
+    precarity_known = int((directory.precarity_known & current).sum())
+    horizons = cliff.horizon_counts(cliff.cliff_edge(directory, current, today))
+    ended, not_stated = int(horizons[cliff.ENDED]), int(horizons[cliff.NOT_STATED])
+    survey = context.bundle.survey
+    granted = survey_count(survey, "grant-funded")
+    ending = survey_count(survey, "grant-funded-ending-2023-24")
+    survey_points = (
+        (
+            locale.ngettext(
+                "Survey: {n} of {total} grant-funded interventions was due to end in 2023 to 2024.",
+                "Survey: {n} of {total} grant-funded interventions were due to end in 2023 to 2024.",
+                ending,
+            ).format(n=common.fmt(ending), total=common.fmt(granted)),
+        )
+        if granted is not None and ending is not None
+        else ()
+    )
+    return Slide(
+        title=locale("Funding precarity"),
+        headline=precarity_headline(
+            int(bands.get(precarity.HIGH, 0)), precarity_known, int(current.sum()), locale
+        ),
+        points=(
+            locale("{n} had a stated funding end before {date}.").format(
+                n=common.fmt(ended), date=today.isoformat()
+            )
+            + " "
+            + locale.ngettext(
+                "{n} has no stated funding end.", "{n} have no stated funding end.", not_stated
+            ).format(n=common.fmt(not_stated)),
+            *survey_points,
+        ),
+        figure=overview.panel_figure(common.wales, "precarity"),
+        sources=(common.directory(),),
+        cited=survey_citation(context, ["grant-funded-ending-2023-24"]) if survey_points else (),
+        dated=common.dated,
+        caveat=common.caveat,
     )

@@ -12,7 +12,7 @@ import datetime as dt
 import functools
 import html
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import plotly.io as pio
 
@@ -50,10 +50,13 @@ body{max-width:1400px;background:#fff}
 PROFILE_STYLESHEETS = ("10-app.css", "30-profile.css")
 
 
-def map_figure(view: OverviewView, geometry_text: str) -> dict:
-    """The overview's map for this view, with its boundaries embedded instead of referenced."""
-    figure = figures_map.filled_map(view.map, level=view.level, height=520)
-    return embedded_map(figure, view.level, geometry_text)
+def map_figure(
+    view_map: Mapping, level: str, geometry_text: str, *, height: int | None = 520
+) -> dict:
+    """The overview's map of a view (its ``map`` at ``level``), with its boundaries embedded
+    instead of referenced; ``height`` None: as high as its box (a slide's)."""
+    figure = figures_map.filled_map(view_map, level=level, height=height)
+    return embedded_map(figure, level, geometry_text)
 
 
 def embedded_map(figure: dict, level: str, geometry_text: str) -> dict:
@@ -132,7 +135,7 @@ def build_report(
     lang = view.lang
     _ = view.locale
     generated = generated or dt.datetime.now()
-    figs = [map_figure(view, context.bundle.geometry[view.level])]
+    figs = [map_figure(view.map, view.level, context.bundle.geometry[view.level])]
     # The report's order: the breakdowns, then when funding ends.
     for panel in (*panel_registry.breakdown_panels(), panel_registry.panel(FUNDING_END)):
         figs.append(overview_view.panel_figure(view, panel.key))

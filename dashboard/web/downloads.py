@@ -197,24 +197,10 @@ def header_lines(context: AppContext, locale: Locale, address: str, period: str)
     return [
         locale("Source: {source}").format(source=source),
         locale("Data checked: {date}").format(date=context.data_date),
-        coverage_line(context, locale),
+        coverage_words.coverage_line(context, locale),
         locale("Period: {period}").format(period=period),
         locale("Settings: {address}").format(address=address),
     ]
-
-
-def coverage_line(context: AppContext, locale: Locale) -> str:
-    """The file's coverage: the documents' dates, and that areas are compared only alike."""
-    span = coverage_words.sources_span(context)
-    if not span:
-        return locale(
-            "Coverage: drawn from documents that describe areas unevenly (not a census); areas "
-            "are compared only where their sources cover them alike"
-        )
-    return locale(
-        "Coverage: drawn from documents dated {span} that describe areas unevenly (not a "
-        "census); areas are compared only where their sources cover them alike"
-    ).format(span=span)
 
 
 def panel_csv(

@@ -123,6 +123,10 @@ PRESENT_NEXT = "present-next"
 PRESENT_PREV = "present-prev"
 PRESENT_URL = "present-url"
 PRESENT_FULLSCREEN = "present-fullscreen"
+#: Pressed by Home and End (assets/present.js; the offline deck has buttons with the same ids).
+PRESENT_FIRST = "present-first"
+PRESENT_LAST = "present-last"
+PRESENT_DECK = "present-deck"
 
 # Exports
 EXPORT_CSV = "export-csv"

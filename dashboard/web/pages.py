@@ -19,9 +19,8 @@ from dashboard.domain import need
 from dashboard.domain.context import AppContext
 from dashboard.domain.scorecard import ScorecardView, scorecard_view
 from dashboard.i18n import N_, Locale
-from dashboard.views import coverage_text, review
+from dashboard.views import coverage_text, directory_search, review
 from dashboard.views import directory as directory_view
-from dashboard.views import directory_search, review
 from dashboard.views import profile as profile_view
 from dashboard.views import state as view_state
 from dashboard.views.state import ViewState

@@ -5,7 +5,9 @@ profile's (``/report/force/gwent?lang=cy``: the profile's own page written as st
 browser, and a PCC office can keep its profile as a file that opens offline.
 
 A report costs 0.3-0.5 s of CPU and is 1.7 MB (plotly.js is inlined), and 30 clients asking for
-reports once pushed ordinary requests to a p95 of 13 s (issue 22). So its costs are bounded:
+reports once pushed ordinary requests to a p95 of 13 s (issue 22). So its costs are bounded
+(:func:`serve_bounded`, which the presenter's deck, ``/present/deck.html``, goes through too,
+sharing the cache and the slot: :mod:`dashboard.web.deck_route`):
 
 * **Cached per canonical view.** Answers are kept in a bounded LRU of :data:`REPORT_CACHE_SIZE`
   per process, keyed like the view cache (the data's identity, the language and the state's
@@ -33,6 +35,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -158,21 +161,45 @@ def busy() -> Response:
     return response
 
 
+def cached_page(page: str) -> CachedReport:
+    """A whole page the app built (a report, the deck) as the cache keeps it: its bytes, an ETag
+    (a hash of them) and its policy: this origin only, as everywhere, its inline scripts
+    allowed by their hashes."""
+    body = page.encode("utf-8")
+    policy = security.content_security_policy(security.inline_script_hashes(page))
+    return CachedReport(body, hashlib.sha256(body).hexdigest()[:32], policy)
+
+
+def serve_bounded(limits: ReportLimits, key: str, build: Callable[[], str]) -> Response:
+    """The page ``build`` makes, at a bounded cost: from ``limits``' cache by ``key`` (304 when
+    the client has it), else built in the process's one slot (503 when no slot is free in
+    time) and compressed once per encoding. The report and the presenter's deck share the
+    cache and the slot, so together they cost no more than one report at a time."""
+    algorithm = compression.chosen_encoding()
+    entry = limits.cache.get(key)
+    etag = None if entry is None else _etag(entry, algorithm)
+    if etag is not None and request.if_none_match.contains(etag):
+        return _not_modified(etag)
+    if entry is None or (algorithm and algorithm not in entry.compressed):
+        if not limits.slots.acquire(timeout=REPORT_WAIT_S):
+            return busy()
+        try:
+            # Another request may have made it while this one waited for the slot.
+            entry = limits.cache.get(key) or cached_page(build())
+            if algorithm and algorithm not in entry.compressed:
+                entry.compressed[algorithm] = compression.compress(
+                    entry.body, algorithm, best=False
+                )
+            limits.cache.put(key, entry)
+        finally:
+            limits.slots.release()
+    return _answer(entry, algorithm)
+
+
 def add_report_route(app: Dash, context: AppContext) -> None:
     """Serve the report of any overview view from ``app``'s Flask server."""
     limits = ReportLimits()
     app.server.extensions[EXTENSION_KEY] = limits
-
-    def generate(parsed: view_state.Parsed, notices: list[str], profile: bool) -> CachedReport:
-        if profile:
-            page = profile_report(context, parsed.state, notices)
-        else:
-            view = view_cache.cached_compute_view(context, parsed.state)
-            page = report.build_report(context, view, notices=notices)
-        body = page.encode("utf-8")
-        # This origin only, as everywhere; its inline scripts allowed by their hashes.
-        policy = security.content_security_policy(security.inline_script_hashes(page))
-        return CachedReport(body, hashlib.sha256(body).hexdigest()[:32], policy)
 
     @app.server.route(REPORT_PREFIX)
     @app.server.route(f"{REPORT_PREFIX}/<path:rest>")
@@ -183,26 +210,14 @@ def add_report_route(app: Dash, context: AppContext) -> None:
         # An area's profile (/report/force/gwent) is its profile's report; any other address
         # (/report?level=force&area=gwent) the overview's.
         profile = view_state.profile_area("/" + rest) is not None
-        key = report_key(context, parsed, notices, profile=profile)
-        algorithm = compression.chosen_encoding()
-        entry = limits.cache.get(key)
-        etag = None if entry is None else _etag(entry, algorithm)
-        if etag is not None and request.if_none_match.contains(etag):
-            return _not_modified(etag)
-        if entry is None or (algorithm and algorithm not in entry.compressed):
-            if not limits.slots.acquire(timeout=REPORT_WAIT_S):
-                return busy()
-            try:
-                # Another request may have made it while this one waited for the slot.
-                entry = limits.cache.get(key) or generate(parsed, notices, profile)
-                if algorithm and algorithm not in entry.compressed:
-                    entry.compressed[algorithm] = compression.compress(
-                        entry.body, algorithm, best=False
-                    )
-                limits.cache.put(key, entry)
-            finally:
-                limits.slots.release()
-        return _answer(entry, algorithm)
+
+        def build() -> str:
+            if profile:
+                return profile_report(context, parsed.state, notices)
+            view = view_cache.cached_compute_view(context, parsed.state)
+            return report.build_report(context, view, notices=notices)
+
+        return serve_bounded(limits, report_key(context, parsed, notices, profile=profile), build)
 
 
 def _etag(entry: CachedReport, algorithm: str | None) -> str:

@@ -60,22 +60,23 @@ def test_gap_level_switch_updates_findings_and_url(dash_duo, open_page):
 
 def test_presenter_keyboard_navigation(dash_duo, open_page):
     open_page("/present")
-    dash_duo.wait_for_contains_text(f"#{ids.PRESENT_SLIDE}", "Slide 1 of 7")
+    dash_duo.wait_for_contains_text(f"#{ids.PRESENT_SLIDE}", "Slide 1 of 8")
     body = dash_duo.find_element("body")
     body.send_keys(Keys.ARROW_RIGHT)
-    dash_duo.wait_for_contains_text(f"#{ids.PRESENT_SLIDE}", "Slide 2 of 7")
+    dash_duo.wait_for_contains_text(f"#{ids.PRESENT_SLIDE}", "Slide 2 of 8")
     body.send_keys(Keys.ARROW_RIGHT)
-    dash_duo.wait_for_contains_text(f"#{ids.PRESENT_SLIDE}", "Slide 3 of 7")
+    dash_duo.wait_for_contains_text(f"#{ids.PRESENT_SLIDE}", "Slide 3 of 8")
     dash_duo.wait_for_contains_text(
-        f"#{ids.PRESENT_SLIDE}", "most are in South Wales."
+        f"#{ids.PRESENT_SLIDE}", "more are in South Wales (2 of 5) than in any other"
     )
     body.send_keys(Keys.ARROW_LEFT)
-    dash_duo.wait_for_contains_text(f"#{ids.PRESENT_SLIDE}", "Slide 2 of 7")
+    dash_duo.wait_for_contains_text(f"#{ids.PRESENT_SLIDE}", "Slide 2 of 8")
     assert "slide=2" in dash_duo.driver.current_url
-    # Reloading keeps the slide; a footer names the source on every slide.
+    # Reloading keeps the slide; a footer names the sources, the data's date and its coverage.
     dash_duo.driver.refresh()
-    dash_duo.wait_for_contains_text(f"#{ids.PRESENT_SLIDE}", "Slide 2 of 7")
-    assert "Source:" in dash_duo.find_element(".slide-source").text
+    dash_duo.wait_for_contains_text(f"#{ids.PRESENT_SLIDE}", "Slide 2 of 8")
+    footer = dash_duo.find_element(".slide-footer").text
+    assert "Sources:" in footer and "Data checked" in footer and "Coverage:" in footer
     assert severe(dash_duo.get_logs()) == []
 
 

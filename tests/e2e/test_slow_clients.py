@@ -162,3 +162,21 @@ def test_a_report_flood_leaves_ordinary_requests_fast(server):
     p95 = times[int(0.95 * (len(times) - 1))]
     assert p95 < ANSWER_WITHIN_S, times
     assert 429 in statuses and 200 in statuses
+
+
+def test_the_presenters_deck_is_limited_with_the_reports(server):
+    """The offline deck (/present/deck.html) costs what a report costs, so nginx counts it with
+    the reports (issue 23): of 10 asked at once by one client, those past the burst of 4 are
+    refused 429 at once, and the others are served."""
+    results: list[int] = []
+
+    def ask() -> None:
+        results.append(requests.get(server + "/present/deck.html?lang=cy", timeout=60).status_code)
+
+    threads = [threading.Thread(target=ask) for _ in range(10)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=90)
+    assert len(results) == 10
+    assert 429 in results and 200 in results and set(results) <= {200, 429, 503}

@@ -82,14 +82,15 @@ def untranslated_sentences() -> list[str]:
     a Welsh page is English left on it."""
     with catalogue.po_path("cy").open("rb") as handle:
         welsh = read_po(handle, locale="cy")
+    # A message with plural forms gives each of its English forms.
     return [
-        message.id
+        english
         for message in welsh
-        if message.id
-        and message.string
-        and message.string != message.id
-        and "{" not in message.id
-        and len(message.id.split()) >= 5
+        if message.id and any(catalogue.forms(message.string))
+        for english in catalogue.forms(message.id)
+        if english not in catalogue.forms(message.string)
+        and "{" not in english
+        and len(english.split()) >= 5
     ]
 
 

@@ -213,11 +213,8 @@ def test_pages_give_the_same_figures_for_the_same_question(real_context, lang):
 
     deck = findings.slides(real_context, lang)
     force_slide = deck[2]
-    bars = force_slide.figure.data[0]
-    gwent_name = real_context.names(lang, "force")["gwent"]
-    labels = list(bars.y) if bars.orientation == "h" else list(bars.x)
-    values = list(bars.x) if bars.orientation == "h" else list(bars.y)
-    # The slide compares the forces within one source (issue 21): the overview's comparison.
+    # The slide compares the forces within one source (issue 21): the overview's comparison, on
+    # the overview's map, Gwent's label saying its count.
     compared = overview_view.compute_view(
         real_context,
         state.parse(
@@ -226,7 +223,12 @@ def test_pages_give_the_same_figures_for_the_same_question(real_context, lang):
         ).state,
     )
     listed = next(area for area in compared.areas if area["area_id"] == "gwent")
-    assert values[labels.index(gwent_name)] == listed["count"]
+    shown = next(area for area in force_slide.map_view.areas if area["area_id"] == "gwent")
+    assert shown["count"] == listed["count"]
+    labels = force_slide.map_view.map["labels"]
+    gwent_label = labels["text"][labels["locations"].index("gwent")]
+    assert gwent_label.startswith(f"<b>{real_context.names(lang, 'force')['gwent']}</b>")
+    assert gwent_label.endswith(f"<br>{listed['count']}")
 
 
 @pytest.mark.parametrize("lang", ["en", "cy"])

@@ -153,7 +153,8 @@ def welsh_specs():
         (message.id, name, spec, message.locations)
         for message in welsh
         if message.id
-        for name, spec in re.findall(r"\{([a-z_]+):([^{}]*)\}", message.string)
+        for form in catalogue.forms(message.string)
+        for name, spec in re.findall(r"\{([a-z_]+):([^{}]*)\}", form)
     ]
 
 

@@ -121,7 +121,8 @@ def test_slides_cite_documents_by_title_marked_as_english(real_context):
     assert all(".txt" not in citation for citation in cited)
     slide = next(slide for slide in deck if slide.cited)
     footer = slide_view(slide, 1, len(deck), locale_for("cy")).children[-1]
-    marked = [part for part in footer.children if getattr(part, "lang", None) == "en"]
+    sources = footer.children[0].children[0]
+    marked = [part for part in sources.children if getattr(part, "lang", None) == "en"]
     assert [part.children for part in marked] == list(slide.cited)
 
 

@@ -96,7 +96,14 @@ def misspelt(words: set[str], reviewed: set[str]) -> set[str]:
 def welsh_messages() -> list[tuple[str, str]]:
     with catalogue.po_path("cy").open("rb") as handle:
         welsh = read_po(handle, locale="cy")
-    return [(message.id, message.string) for message in welsh if message.id and message.string]
+    # Each plural form on its own, under the message's singular.
+    return [
+        (catalogue.forms(message.id)[0], form)
+        for message in welsh
+        if message.id
+        for form in catalogue.forms(message.string)
+        if form
+    ]
 
 
 def test_every_welsh_string_is_spelt_right():
