@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 
 def slugify(name: str) -> str:
@@ -56,3 +58,53 @@ def label_points(geojson_text: str) -> dict[str, tuple[float, float, float]]:
         room = largest.exterior.distance(point)
         points[feature["id"]] = (round(point.x, 4), round(point.y, 4), round(room, 4))
     return points
+
+
+@dataclass(frozen=True)
+class AreaShapes:
+    """The areas drawn on a map, as shapes: what lies under a point of the map (an area, or
+    nothing), so that a label is placed on its own area or clear of every other one."""
+
+    #: area id -> its shape (a prepared shapely geometry)
+    shapes: Mapping[str, Any]
+    #: area id -> (west, south, east, north), to test only the shapes near a point
+    bounds: Mapping[str, tuple[float, float, float, float]]
+
+    def only(self, areas: Iterable[str]) -> AreaShapes:
+        """The map of only ``areas`` (the others are not drawn: their ground is empty)."""
+        keep = set(areas)
+        return AreaShapes(
+            {area: shape for area, shape in self.shapes.items() if area in keep},
+            {area: box for area, box in self.bounds.items() if area in keep},
+        )
+
+    def areas_at(self, lons: Sequence[float], lats: Sequence[float]) -> list[str | None]:
+        """For each point, the area it lies in (None outside every area drawn)."""
+        import numpy as np
+        import shapely
+
+        xs, ys = np.asarray(lons, dtype=float), np.asarray(lats, dtype=float)
+        found: list[str | None] = [None] * len(xs)
+        west, east, south, north = xs.min(), xs.max(), ys.min(), ys.max()
+        for area, (left, bottom, right, top) in self.bounds.items():
+            if left > east or right < west or bottom > north or top < south:
+                continue
+            for index in np.flatnonzero(shapely.contains_xy(self.shapes[area], xs, ys)):
+                found[index] = area
+        return found
+
+
+def area_shapes(geojson_text: str) -> AreaShapes:
+    """A level's areas as :class:`AreaShapes` (parsed and prepared once, when the app starts)."""
+    import json
+
+    import shapely
+    from shapely.geometry import shape
+
+    shapes, bounds = {}, {}
+    for feature in json.loads(geojson_text)["features"]:
+        geometry = shape(feature["geometry"])
+        shapely.prepare(geometry)
+        shapes[feature["id"]] = geometry
+        bounds[feature["id"]] = tuple(geometry.bounds)
+    return AreaShapes(shapes, bounds)

@@ -321,8 +321,7 @@ def cliff_timeline(
             yaxis={"autorange": "reversed", "type": "category"},
         )
     )
-    colours, symbols = theme.MARKER_CATEGORIES, theme.MARKER_SYMBOLS
-    for index, group in enumerate(dict.fromkeys(known[group_column])):
+    for group in dict.fromkeys(known[group_column]):
         part = known[known[group_column] == group]
         figure.add_trace(
             go.Scatter(
@@ -332,8 +331,9 @@ def cliff_timeline(
                 name=group_labels.get(group, group),
                 marker={
                     "size": 15,
-                    "color": colours[index % len(colours)],
-                    "symbol": symbols[index % len(symbols)],
+                    # The group's own colour and shape, the same on every page.
+                    "color": theme.category_colour(group_column, group),
+                    "symbol": theme.category_symbol(group_column, group),
                     "line": {"color": theme.MARKER_OUTLINE, "width": 1},
                 },
                 hovertemplate="%{y}: %{x}<extra>" + group_labels.get(group, group) + "</extra>",

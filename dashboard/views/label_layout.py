@@ -6,6 +6,13 @@ point (above, below, to the sides, a little further each time), joined to its ar
 line when it has moved off it. Labels are placed smallest area first: a small area has the
 fewest places where its label can go, a large one can move within itself.
 
+Given the map's shapes (:class:`dashboard.data.geo.AreaShapes`), a label never sits on another
+area where a place exists that does not: it takes the nearest free place whose middle is on its
+own area and which covers no other area; failing that, the nearest that covers no area but its
+own (off the map, led back by its leader, looking a little further); only then the nearest free
+place. Each label says what lies under its middle (:attr:`Placed.ground`), so its text can be
+coloured for that fill.
+
 The map is fitted to the areas' extent, in a square frame as wide as the plot's shorter side: the
 Wales-wide map's scale is set by its height on every screen the dashboard is laid out for, a
 profile's map by its width or height. Either way pixels on the map follow from longitude and
@@ -19,7 +26,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, Protocol
 
 #: Average width of a character of bold Arial, in ems, rounded up; line height in ems.
 CHARACTER_EMS: Final = 0.62
@@ -28,6 +35,8 @@ LINE_EMS: Final = 1.3
 GAP: Final = 3.0
 #: How far a label may move from its point, in its own heights (then it keeps its place).
 STEPS: Final = (0.0, 0.8, 1.3, 1.9, 2.6, 3.4, 4.3)
+#: Further steps tried only for a place clear of every other area, when no nearer one is.
+FAR_STEPS: Final = (5.4, 6.6, 8.0, 9.6)
 #: What plotly adds to each side of the areas' ranges when it fits the map to them (a share of
 #: the range, rounded up).
 FIT_PADDING: Final = 0.06
@@ -64,14 +73,22 @@ class Wanted:
 
 @dataclass(frozen=True)
 class Placed:
-    """Where a label is drawn (its middle), its lines, and the leader from its area's point
-    to the label's edge when the label has moved off the point (else None)."""
+    """Where a label is drawn (its middle), its lines, the leader from its area's point to the
+    label's edge when the label has moved off the point (else None), and the area under the
+    label's middle (None: no area, the map's background; also when the shapes are not known)."""
 
     area_id: str
     lon: float
     lat: float
     lines: tuple[str, ...]
     leader: tuple[tuple[float, float], tuple[float, float]] | None
+    ground: str | None = None
+
+
+class Ground(Protocol):
+    """What lies under points of the map (:class:`dashboard.data.geo.AreaShapes`)."""
+
+    def areas_at(self, lons: Sequence[float], lats: Sequence[float]) -> list[str | None]: ...
 
 
 @dataclass(frozen=True)
@@ -125,16 +142,18 @@ def place_labels(
     extent: Sequence[float],
     height: float,
     width: float | None = None,
+    ground: Ground | None = None,
 ) -> dict[str, Placed]:
     """Each label's place (area id -> :class:`Placed`), none over another where there is room
     within :data:`STEPS`; a label with no free place keeps its point. The map is ``height``
-    (and ``width``, when it may be what limits the scale) pixels, see :class:`Projection`."""
+    (and ``width``, when it may be what limits the scale) pixels, see :class:`Projection`.
+    With ``ground``, a label is kept off other areas (see the module's note)."""
     projection = Projection(extent, height, width)
     placed: dict[str, Placed] = {}
     boxes: list[Box] = []
     for label in sorted(wanted, key=lambda each: (each.room, each.area_id)):
         anchor = projection.pixels(label.lon, label.lat)
-        choice = _first_free(label, anchor, boxes)
+        choice = _first_free(label, anchor, boxes, projection, ground)
         if choice is None:
             lines = _lines(label, wrapped=False)
             choice = (lines, anchor, _box(lines, label.size, anchor))
@@ -145,22 +164,75 @@ def place_labels(
         edge = _edge_towards(box, anchor)
         if math.dist(edge, anchor) > LEADER_LENGTH:
             leader = ((label.lon, label.lat), projection.degrees(*edge))
-        placed[label.area_id] = Placed(label.area_id, lon, lat, lines, leader)
+        under = ground.areas_at([lon], [lat])[0] if ground is not None else None
+        placed[label.area_id] = Placed(label.area_id, lon, lat, lines, leader, under)
     return placed
 
 
-def _first_free(label: Wanted, anchor: tuple[float, float], boxes: list[Box]):
-    for step in STEPS:
+def _candidates(label: Wanted, anchor: tuple[float, float], steps: Sequence[float]):
+    """Every place tried for ``label``, nearest first: (lines, middle, box)."""
+    for step in steps:
         for wrapped in (False, True):
             lines = _lines(label, wrapped=wrapped)
             _width, height = _size(lines, label.size)
             directions = DIRECTIONS if step else ((0.0, 0.0),)
             for dx, dy in directions:
                 middle = (anchor[0] + dx * step * height, anchor[1] + dy * step * height)
-                box = _box(lines, label.size, middle)
-                if not any(box.overlaps(other) for other in boxes):
-                    return lines, middle, box
-    return None
+                yield lines, middle, _box(lines, label.size, middle)
+
+
+def _first_free(
+    label: Wanted,
+    anchor: tuple[float, float],
+    boxes: list[Box],
+    projection: Projection,
+    ground: Ground | None,
+):
+    clear = free = None
+    for step_set in (STEPS, FAR_STEPS):
+        for lines, middle, box in _candidates(label, anchor, step_set):
+            if any(box.overlaps(other) for other in boxes):
+                continue
+            if ground is None:
+                return lines, middle, box
+            if step_set is STEPS and free is None:
+                free = (lines, middle, box)
+            middle_area, *others = _under(lines, label.size, middle, projection, ground)
+            if any(area not in (None, label.area_id) for area in (middle_area, *others)):
+                continue
+            if middle_area == label.area_id and step_set is STEPS:
+                return lines, middle, box
+            if clear is None:
+                clear = (lines, middle, box)
+        if clear is not None:
+            return clear
+    return free
+
+
+#: Where a label is tested for what lies under it, per line of its text: the line's middle, its
+#: two ends, and those three points a third of an em above and below (the letters' height),
+#: within the generous estimate of the line's width (:data:`CHARACTER_EMS`) less this share.
+SAMPLE_WIDTH: Final = 0.92
+SAMPLE_HEIGHT_EMS: Final = 0.33
+
+
+def _under(
+    lines: Sequence[str],
+    size: int,
+    middle: tuple[float, float],
+    projection: Projection,
+    ground: Ground,
+) -> list[str | None]:
+    """The area under each sample point of a label's letters (its middle first)."""
+    points = [middle]
+    first = middle[1] - (len(lines) - 1) / 2 * size * LINE_EMS
+    for index, line in enumerate(lines):
+        y = first + index * size * LINE_EMS
+        half = len(line) * size * CHARACTER_EMS / 2 * SAMPLE_WIDTH
+        for dy in (0.0, -SAMPLE_HEIGHT_EMS * size, SAMPLE_HEIGHT_EMS * size):
+            points += [(middle[0] + dx, y + dy) for dx in (0.0, -half, half)]
+    where = [projection.degrees(x, y) for x, y in points]
+    return ground.areas_at([lon for lon, _ in where], [lat for _, lat in where])
 
 
 def _lines(label: Wanted, *, wrapped: bool) -> tuple[str, ...]:

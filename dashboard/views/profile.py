@@ -190,6 +190,7 @@ def area_map(context: AppContext, la_view: OverviewView, level: str, area_id: st
         extent=context.map_extent("la", keep),
         height=PRINTED_MAP_SIZE[1],
         width=PRINTED_MAP_SIZE[0],
+        ground=context.area_shapes["la"].only(keep),
     )
     return figures_map.filled_map(view_map, level="la", height=MAP_HEIGHT)
 

@@ -79,3 +79,65 @@ def test_a_long_name_may_take_two_lines_split_nearest_the_middle():
     assert label_layout._lines(label, wrapped=True) == ("Canolbarth a", "Gorllewin Cymru", "4")
     alone = Wanted("tiny", -3.3, 51.45, 0.01, None, "2", 11)
     assert label_layout._lines(alone, wrapped=True) == ("2",)
+
+
+def squares(*boxes: tuple[str, float, float, float, float]):
+    """AreaShapes of rectangles: (id, west, south, east, north)."""
+    import json
+
+    from dashboard.data import geo
+
+    features = [
+        {
+            "type": "Feature",
+            "id": area,
+            "properties": {},
+            "geometry": {
+                "type": "Polygon",
+                "coordinates": [[[w, s], [e, s], [e, n], [w, n], [w, s]]],
+            },
+        }
+        for area, w, s, e, n in boxes
+    ]
+    return geo.area_shapes(json.dumps({"type": "FeatureCollection", "features": features}))
+
+
+def letters_under(placed, wanted, projection, ground):
+    return set(
+        label_layout._under(
+            placed.lines, wanted.size, projection.pixels(placed.lon, placed.lat), projection, ground
+        )
+    )
+
+
+def test_a_label_that_would_lie_on_a_neighbour_moves_onto_its_own_area():
+    """The tester's "RCT 1" sat on Neath Port Talbot's shape: a label at its point ran over the
+    area next door. With the map's shapes, it takes the nearest place on its own area."""
+    # West and east share an edge at -3.5; west's point is near that edge.
+    ground = squares(("west", -4.6, 51.6, -3.5, 52.2), ("east", -3.5, 51.6, -2.6, 52.2))
+    extent = (-4.6, 51.6, -2.6, 52.2)
+    label = Wanted("west", -3.6, 51.9, 0.1, "A long name here", "1", 15)
+    projection = Projection(extent, 300)
+    blind = place_labels([label], extent=extent, height=300)["west"]
+    assert "east" in letters_under(blind, label, projection, ground)  # the old layout
+    placed = place_labels([label], extent=extent, height=300, ground=ground)["west"]
+    assert letters_under(placed, label, projection, ground) == {"west"}
+    assert placed.ground == "west"
+    assert placed.lon < -3.6  # moved west, away from the edge
+
+
+def test_a_label_with_no_room_on_its_area_goes_clear_of_every_other_area_with_a_leader():
+    # A thin area between two others: its label fits on none of it, so it goes off the map
+    # (above or below, where no area is) and a leader joins it to its point.
+    ground = squares(
+        ("left", -4.0, 51.8, -3.62, 52.0),
+        ("thin", -3.62, 51.8, -3.58, 52.0),
+        ("right", -3.58, 51.8, -3.2, 52.0),
+    )
+    extent = (-4.0, 51.8, -3.2, 52.0)
+    label = Wanted("thin", -3.6, 51.9, 0.02, "Thin Area", "2", 13)
+    projection = Projection(extent, 300, 500)
+    placed = place_labels([label], extent=extent, height=300, width=500, ground=ground)["thin"]
+    assert letters_under(placed, label, projection, ground) <= {None, "thin"}
+    assert placed.ground is None
+    assert placed.leader is not None and placed.leader[0] == (-3.6, 51.9)
