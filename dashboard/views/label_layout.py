@@ -269,3 +269,70 @@ def _edge_towards(box: Box, point: tuple[float, float]) -> tuple[float, float]:
 
 def _mercator(lat: float) -> float:
     return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+# -- a chart's point labels ----------------------------------------------------------------------
+#: Where plotly can write a marker's text (``textposition``), in the order tried: each as the
+#: direction of the text's middle from the marker's (x right, y down) and whether the text is set
+#: beside the marker (its side touches the marker's edge) or centred over it.
+TEXT_POSITIONS: Final = (
+    ("top center", (0.0, -1.0)),
+    ("bottom center", (0.0, 1.0)),
+    ("middle right", (1.0, 0.0)),
+    ("middle left", (-1.0, 0.0)),
+    ("top right", (1.0, -1.0)),
+    ("top left", (-1.0, -1.0)),
+    ("bottom right", (1.0, 1.0)),
+    ("bottom left", (-1.0, 1.0)),
+)
+
+
+def text_box(middle: tuple[float, float], text: str, size: float) -> Box:
+    """The box of one line of ``text`` in type of ``size`` pixels, centred on ``middle``."""
+    return _box([text], round(size), middle)
+
+
+def point_label_positions(
+    points: Sequence[tuple[float, float]],
+    texts: Sequence[str],
+    *,
+    size: float,
+    radius: float,
+    obstacles: Sequence[Box] = (),
+    frame: Box | None = None,
+) -> list[str]:
+    """A ``textposition`` for each marker's text on a chart (markers at ``points``, in pixels,
+    ``radius`` pixels round; texts in type of ``size``), so that no text covers another text, a
+    marker or an ``obstacle`` (a reference line, its note), and stays inside ``frame``: the
+    first free place of :data:`TEXT_POSITIONS`, or "top center" where none is free. Markers are
+    labelled from the most crowded (nearest another marker) first."""
+    markers = [Box(x - radius, y - radius, x + radius, y + radius) for x, y in points]
+    taken: list[Box] = list(obstacles)
+    chosen = ["top center"] * len(points)
+
+    def crowding(index: int) -> float:
+        others = [math.dist(points[index], point) for j, point in enumerate(points) if j != index]
+        return min(others, default=math.inf)
+
+    for index in sorted(range(len(points)), key=crowding):
+        (x, y), text = points[index], texts[index]
+        width, height = _size([text], round(size))
+        for position, (dx, dy) in TEXT_POSITIONS:
+            middle = (x + dx * (radius + width / 2), y + dy * (radius + height / 2))
+            if dx == 0:
+                middle = (x, y + dy * (radius + height / 2))
+            box = text_box(middle, text, size)
+            blocked = [*taken, *(m for j, m in enumerate(markers) if j != index)]
+            inside = frame is None or (
+                box.left >= frame.left
+                and box.right <= frame.right
+                and box.top >= frame.top
+                and box.bottom <= frame.bottom
+            )
+            if inside and not any(box.overlaps(other) for other in blocked):
+                chosen[index] = position
+                taken.append(box)
+                break
+        else:
+            taken.append(text_box((x, y - radius - height / 2), text, size))
+    return chosen

@@ -34,6 +34,8 @@ FONT: Final = {"family": "Arial, Helvetica, sans-serif", "size": 15, "color": TE
 #: Bars and markers that show one quantity.
 BAR: Final = "#1d4f91"
 BAR_OUTLINE: Final = "#0b2a55"
+#: A value written inside a bar (8.1:1 on the bar blue).
+BAR_VALUE: Final = "#ffffff"
 #: The white rim that separates stacked bars, markers and map areas from their neighbours.
 SEPARATOR: Final = "#ffffff"
 #: The text of a bar that is an explicit zero ("0, none recorded").
