@@ -24,3 +24,16 @@ window.dashAgGridComponentFunctions.EnglishText = function (props) {
   var marked = props.value !== props.notEnglish ? {lang: 'en'} : {};
   return window.React.createElement('span', marked, props.value);
 };
+
+/* The directory's source column: a citation in the page's language whose document title, as
+   published in English, stands between “ and ” (dashboard/domain/citations.py, TITLE_OPEN and
+   TITLE_CLOSE): only the title is marked lang="en". */
+window.dashAgGridComponentFunctions.Citation = function (props) {
+  var text = props.value == null ? '' : String(props.value);
+  var start = text.indexOf('\u201c');
+  var end = start < 0 ? -1 : text.indexOf('\u201d', start + 1);
+  if (start < 0 || end < 0) { return window.React.createElement('span', null, text); }
+  var h = window.React.createElement;
+  return h('span', null, text.slice(0, start),
+           h('span', {lang: 'en'}, text.slice(start, end + 1)), text.slice(end + 1));
+};

@@ -13,7 +13,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import config
-from dashboard.domain import counting
+from dashboard.domain import citations, counting
 from dashboard.i18n import N_, Locale
 from dashboard.views import figures_map, theme
 from dashboard.views import state as view_state
@@ -72,6 +72,16 @@ def quoted_english(text: str, locale: Locale, *, label: bool = True) -> html.Spa
     return html.Span(
         [html.Span(locale(QUOTED_ENGLISH_LABEL) + ": ", className="quoted-english-label"), quote]
     )
+
+
+def citation(text: str, *, class_name: str | None = None) -> html.Cite:
+    """A readable citation (:func:`dashboard.domain.citations.readable_citation`) in the page's
+    language, its document's title, as published in English, marked ``lang="en"``."""
+    before, title, after = citations.title_parts(text)
+    parts = (
+        [before, html.Span(title, lang="en", className="cited-title"), after] if title else [text]
+    )
+    return html.Cite([part for part in parts if part], className=class_name)
 
 
 def names_as_published(names: Iterable[str] | str) -> html.Span:

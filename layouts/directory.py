@@ -8,7 +8,7 @@ from dash import dcc, html
 
 from dashboard.i18n import N_, Locale
 from dashboard.web import ids
-from layouts.components import names_as_published, quoted_english
+from layouts.components import citation, names_as_published, quoted_english
 
 DETAIL_LABELS = {
     "id": "Identifier",
@@ -63,11 +63,12 @@ GRID_COLUMNS = (
     ("described", 150),
     ("source", 260),
 )
-#: Columns of text as the English source documents give it (names, citations): their cells are
-#: marked lang="en" (``EnglishText`` in assets/grid-pages.js).
-ENGLISH_COLUMNS = frozenset({"name", "provider", "source"})
+#: Columns of text as the English source documents give it (names): their cells are marked
+#: lang="en" (``EnglishText`` in assets/grid-pages.js). The source column is a citation in the
+#: page's language, only its document's title marked (``Citation``).
+ENGLISH_COLUMNS = frozenset({"name", "provider"})
 #: Fields of the detail view given as the source documents give them (English).
-ENGLISH_DETAILS = frozenset({"name", "aliases", "provider", "source"})
+ENGLISH_DETAILS = frozenset({"name", "aliases", "provider"})
 #: The grid's own words (AG Grid's locale keys), in the page's language.
 GRID_LOCALE_TEXT = {
     "filterOoo": N_("Filter..."),
@@ -117,6 +118,8 @@ def directory_page(rows: list[dict], locale: Locale, *, selected_id: str | None)
             **(
                 {"cellRenderer": "EnglishText", "cellRendererParams": {"notEnglish": unknown}}
                 if field in ENGLISH_COLUMNS
+                else {"cellRenderer": "Citation"}
+                if field == "source"
                 else {}
             ),
         }
@@ -223,6 +226,8 @@ def detail_body(row: dict, locale: Locale) -> html.Dl:
         shown: object = str(value) if value not in ("", None) else "—"
         if field == "evidence" and shown != "—":
             shown = quoted_english(str(value), locale)
+        elif field == "source" and shown != "—":
+            shown = citation(str(value))
         elif field in ENGLISH_DETAILS and shown not in ("—", locale("unknown")):
             shown = names_as_published(str(value))
         items += [html.Dt(locale(label)), html.Dd(shown)]

@@ -21,6 +21,7 @@ from dashboard.views.state import ALL_AREAS, ViewState
 from dashboard.views.theme import COVERAGE_COLOURS
 from dashboard.web import ids
 from layouts.components import (
+    citation,
     csv_button,
     graph_config,
     provision_control,
@@ -167,7 +168,7 @@ def coverage_aside(context: AppContext, view: OverviewView) -> list:
                 [
                     html.Span(f"“{quote}”", lang="en"),
                     " ",
-                    html.Cite(source, className="small", lang="en"),
+                    citation(source, class_name="small"),
                 ],
                 className="survey-quote",
             ),

@@ -10,7 +10,7 @@ from dashboard.i18n import Locale
 from dashboard.views import findings
 from dashboard.views.state import slide_index
 from dashboard.web import ids
-from layouts.components import graph_config, with_names_marked
+from layouts.components import citation, graph_config, with_names_marked
 
 
 def slide_view(slide: findings.Slide, number: int, total: int, locale: Locale) -> html.Section:
@@ -45,8 +45,8 @@ def slide_view(slide: findings.Slide, number: int, total: int, locale: Locale) -
                 html.Span(" · ".join(slide.sources)),
                 *(
                     part
-                    for citation in slide.cited
-                    for part in (" · ", html.Cite(citation, lang="en"))
+                    for cited in slide.cited
+                    for part in (" · ", citation(cited))
                 ),
             ],
             className="slide-source",

@@ -180,7 +180,9 @@ def survey_finding(
         sentence += " " + locale(OTHER_WAY).format(
             area=", ".join(names.get(area, area) for area in leaders)
         )
-    citation = citations.readable_citation(str(row["source"].iloc[0]), context.bundle.sources)
+    citation = citations.readable_citation(
+        str(row["source"].iloc[0]), context.bundle.sources, locale
+    )
     return sentence, str(row["evidence"].iloc[0]), citation
 
 

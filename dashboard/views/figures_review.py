@@ -101,7 +101,7 @@ def gap_heatmap(
             )
         if cell.state == counting.GAP and cell.documented:
             # The document by author, year and title (``sources``), not by its seed file's name.
-            cited = citations.readable_citation(cell.documented.source, sources)
+            cited = citations.readable_citation(cell.documented.source, sources, locale)
             return locale("Stated by a source document") + "<br>" + cited
         if cell.state == counting.GAP:
             return locale("None of the {m} counted services, all classified").format(

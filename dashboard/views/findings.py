@@ -339,7 +339,7 @@ def gap_slide(context: AppContext, lang: str, directory_src: str) -> Slide:
         cited=tuple(
             sorted(
                 {
-                    citations.readable_citation(g.documented.source, sources)
+                    citations.readable_citation(g.documented.source, sources, _)
                     for g in stated[:3]
                     if g.documented
                 }
