@@ -188,7 +188,12 @@ def scorecard_table(view: ScorecardView, *, locale: Locale) -> html.Table:
             html.Th(level_label, scope="col"),
             *[
                 html.Th(
-                    [element.label, html.Span(element_rule(element, locale), className="sc-rule")],
+                    [
+                        # A line may break after a slash ("phartneriaid/dioddefwyr" was the
+                        # widest word of the Welsh table).
+                        element.label.replace("/", "/\u200b"),
+                        html.Span(element_rule(element, locale), className="sc-rule"),
+                    ],
                     scope="col",
                 )
                 for element in view.elements

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,46 +65,41 @@ class AreaShapes:
     """The areas drawn on a map, as shapes: what lies under a point of the map (an area, or
     nothing), so that a label is placed on its own area or clear of every other one."""
 
-    #: area id -> its shape (a prepared shapely geometry)
-    shapes: Mapping[str, Any]
-    #: area id -> (west, south, east, north), to test only the shapes near a point
-    bounds: Mapping[str, tuple[float, float, float, float]]
+    #: area ids, in the order of ``tree``'s geometries
+    ids: tuple[str, ...]
+    #: a shapely STRtree of the areas' shapes
+    tree: Any
 
     def only(self, areas: Iterable[str]) -> AreaShapes:
         """The map of only ``areas`` (the others are not drawn: their ground is empty)."""
+        import shapely
+
         keep = set(areas)
-        return AreaShapes(
-            {area: shape for area, shape in self.shapes.items() if area in keep},
-            {area: box for area, box in self.bounds.items() if area in keep},
-        )
+        chosen = [index for index, area in enumerate(self.ids) if area in keep]
+        shapes = [self.tree.geometries[index] for index in chosen]
+        return AreaShapes(tuple(self.ids[index] for index in chosen), shapely.STRtree(shapes))
 
     def areas_at(self, lons: Sequence[float], lats: Sequence[float]) -> list[str | None]:
         """For each point, the area it lies in (None outside every area drawn)."""
-        import numpy as np
         import shapely
 
-        xs, ys = np.asarray(lons, dtype=float), np.asarray(lats, dtype=float)
-        found: list[str | None] = [None] * len(xs)
-        west, east, south, north = xs.min(), xs.max(), ys.min(), ys.max()
-        for area, (left, bottom, right, top) in self.bounds.items():
-            if left > east or right < west or bottom > north or top < south:
-                continue
-            for index in np.flatnonzero(shapely.contains_xy(self.shapes[area], xs, ys)):
-                found[index] = area
+        found: list[str | None] = [None] * len(lons)
+        points = shapely.points(lons, lats)
+        inside, area = self.tree.query(points, predicate="within")
+        for point, index in zip(inside.tolist(), area.tolist(), strict=True):
+            found[point] = self.ids[index]
         return found
 
 
 def area_shapes(geojson_text: str) -> AreaShapes:
-    """A level's areas as :class:`AreaShapes` (parsed and prepared once, when the app starts)."""
+    """A level's areas as :class:`AreaShapes` (parsed and indexed once, when the app starts)."""
     import json
 
     import shapely
     from shapely.geometry import shape
 
-    shapes, bounds = {}, {}
-    for feature in json.loads(geojson_text)["features"]:
-        geometry = shape(feature["geometry"])
-        shapely.prepare(geometry)
-        shapes[feature["id"]] = geometry
-        bounds[feature["id"]] = tuple(geometry.bounds)
-    return AreaShapes(shapes, bounds)
+    features = json.loads(geojson_text)["features"]
+    return AreaShapes(
+        tuple(feature["id"] for feature in features),
+        shapely.STRtree([shape(feature["geometry"]) for feature in features]),
+    )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 import functools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Final
 
 import numpy as np
@@ -103,13 +103,21 @@ def geometry_url(level: str) -> str:
 
 
 def geo_layout() -> dict:
-    """The SVG map's frame: no basemap, fitted to the areas drawn, a projection for Wales."""
+    """The SVG map's frame: no basemap, a projection for Wales, drawn to the ranges each map
+    sets (:func:`label_layout.frame_ranges`, the areas' extent padded): not fitted to what it
+    draws, whose labels and leaders may lie beyond the areas."""
     return {
         "visible": False,
-        "fitbounds": "locations",
+        "fitbounds": False,
         "projection": {"type": "mercator"},
         "bgcolor": "rgba(0,0,0,0)",
     }
+
+
+def frame(extent: Sequence[float]) -> dict:
+    """A map's ranges (``frame`` of :func:`map_values`), for :func:`map_parts`."""
+    lon, lat = label_layout.frame_ranges(extent)
+    return {"lon": lon, "lat": lat}
 
 
 def base_map(*, level: str, height: int = 560) -> go.Figure:
@@ -229,6 +237,8 @@ def map_parts(view_map: Mapping, level: str) -> Parts:
         for prop in ("locations", "z", "hovertext"):
             parts[(*trace, prop)] = view_map[part][prop]
         parts[(*trace, "marker", "line", "width")] = view_map[part]["line_width"]
+    parts[("layout", "geo", "lonaxis", "range")] = view_map["frame"]["lon"]
+    parts[("layout", "geo", "lataxis", "range")] = view_map["frame"]["lat"]
     labels = view_map["labels"]
     for prop in ("lon", "lat", "text"):
         parts[("data", LABEL_TRACE, prop)] = labels[prop]
@@ -264,7 +274,7 @@ def only_locations(view_map: Mapping, keep: set[str]) -> dict:
         }
 
     drawn = ("values", "none", "too_little", "labels")
-    return {part: kept(view_map[part]) for part in drawn}
+    return {part: kept(view_map[part]) for part in drawn} | {"frame": view_map["frame"]}
 
 
 def _flat_trace(
@@ -392,6 +402,7 @@ def map_values(
         "none_recorded": [names[area] for area in area_ids[~has_any]],
         "too_little_names": [names[area] for area in area_ids[unknown_share]],
         "by_coverage": coverage_classes is not None,
+        "frame": frame(extent),
     }
     if coverage_classes is not None:
         # Not comparable: every area coloured by its coverage; nothing drawn as none recorded or

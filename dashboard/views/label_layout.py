@@ -35,8 +35,14 @@ LINE_EMS: Final = 1.3
 GAP: Final = 3.0
 #: How far a label may move from its point, in its own heights (then it keeps its place).
 STEPS: Final = (0.0, 0.8, 1.3, 1.9, 2.6, 3.4, 4.3)
-#: Further steps tried only for a place clear of every other area, when no nearer one is.
-FAR_STEPS: Final = (5.4, 6.6, 8.0, 9.6)
+#: Where a label is looked for, more finely, when it has no free place on its own area among
+#: :data:`STEPS`: a place clear of every other area, nearest first (in 16 directions, out to
+#: about ten of its heights).
+FAR_STEPS: Final = tuple(round(0.5 + 0.35 * index, 2) for index in range(27))
+FAR_DIRECTIONS: Final = tuple(
+    (round(math.sin(turn * math.pi / 8), 4), round(math.cos(turn * math.pi / 8), 4))
+    for turn in range(16)
+)
 #: What plotly adds to each side of the areas' ranges when it fits the map to them (a share of
 #: the range, rounded up).
 FIT_PADDING: Final = 0.06
@@ -135,6 +141,15 @@ class Projection:
         lat = math.degrees(2 * math.atan(math.exp(self.north - y / self.scale)) - math.pi / 2)
         return lon, lat
 
+    def degrees_of(self, xs: Sequence[float], ys: Sequence[float]) -> tuple[list, list]:
+        """:meth:`degrees` of many points at once."""
+        import numpy as np
+
+        x, y = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+        lons = np.degrees(x / self.scale + self.middle)
+        lats = np.degrees(2 * np.arctan(np.exp(self.north - y / self.scale)) - np.pi / 2)
+        return lons.tolist(), lats.tolist()
+
 
 def place_labels(
     wanted: Iterable[Wanted],
@@ -149,11 +164,12 @@ def place_labels(
     (and ``width``, when it may be what limits the scale) pixels, see :class:`Projection`.
     With ``ground``, a label is kept off other areas (see the module's note)."""
     projection = Projection(extent, height, width)
+    frame = _frame(projection, extent)
     placed: dict[str, Placed] = {}
     boxes: list[Box] = []
     for label in sorted(wanted, key=lambda each: (each.room, each.area_id)):
         anchor = projection.pixels(label.lon, label.lat)
-        choice = _first_free(label, anchor, boxes, projection, ground)
+        choice = _first_free(label, anchor, boxes, projection, ground, frame)
         if choice is None:
             lines = _lines(label, wrapped=False)
             choice = (lines, anchor, _box(lines, label.size, anchor))
@@ -169,16 +185,59 @@ def place_labels(
     return placed
 
 
-def _candidates(label: Wanted, anchor: tuple[float, float], steps: Sequence[float]):
+def _candidates(
+    label: Wanted,
+    anchor: tuple[float, float],
+    steps: Sequence[float],
+    directions_at: Sequence[tuple[float, float]] = DIRECTIONS,
+):
     """Every place tried for ``label``, nearest first: (lines, middle, box)."""
     for step in steps:
         for wrapped in (False, True):
             lines = _lines(label, wrapped=wrapped)
             _width, height = _size(lines, label.size)
-            directions = DIRECTIONS if step else ((0.0, 0.0),)
+            directions = directions_at if step else ((0.0, 0.0),)
             for dx, dy in directions:
                 middle = (anchor[0] + dx * step * height, anchor[1] + dy * step * height)
                 yield lines, middle, _box(lines, label.size, middle)
+
+
+def frame_ranges(extent: Sequence[float]) -> tuple[list[float], list[float]]:
+    """The longitude and latitude ranges a map of ``extent`` is drawn to: the areas' extent
+    padded by :data:`FIT_PADDING` of its larger projected span on every side, so that the map's
+    scale is what :class:`Projection` computes. Given to plotly as fixed ranges: fitted to every
+    point it draws instead, the labels' middles and the leaders' ends among them, a label placed
+    beyond the areas shrank the whole map, and every label's place with it, by a tenth."""
+    west, south, east, north = extent
+    spans = (math.radians(east - west), _mercator(north) - _mercator(south))
+    pad = max(spans) * FIT_PADDING
+    lat = [
+        math.degrees(2 * math.atan(math.exp(_mercator(south) - pad)) - math.pi / 2),
+        math.degrees(2 * math.atan(math.exp(_mercator(north) + pad)) - math.pi / 2),
+    ]
+    lon = [west - math.degrees(pad), east + math.degrees(pad)]
+    return [round(value, 4) for value in lon], [round(value, 4) for value in lat]
+
+
+def _frame(projection: Projection, extent: Sequence[float]) -> Box:
+    """Where a label may go: within the map's ranges (:func:`frame_ranges`), in pixels."""
+    (west, east), (south, north) = frame_ranges(extent)
+    left, top = projection.pixels(west, north)
+    right, bottom = projection.pixels(east, south)
+    return Box(left, top, right, bottom)
+
+
+def _within(box: Box, frame: Box) -> bool:
+    return (
+        frame.left <= box.left
+        and box.right <= frame.right
+        and frame.top <= box.top
+        and box.bottom <= frame.bottom
+    )
+
+
+#: How many places' letters are tested against the map's shapes at once (nearest first).
+BATCH: Final = 12
 
 
 def _first_free(
@@ -187,33 +246,80 @@ def _first_free(
     boxes: list[Box],
     projection: Projection,
     ground: Ground | None,
+    frame: Box,
 ):
-    clear = free = None
-    for step_set in (STEPS, FAR_STEPS):
-        for lines, middle, box in _candidates(label, anchor, step_set):
-            if any(box.overlaps(other) for other in boxes):
-                continue
-            if ground is None:
-                return lines, middle, box
-            if step_set is STEPS and free is None:
-                free = (lines, middle, box)
-            middle_area, *others = _under(lines, label.size, middle, projection, ground)
-            if any(area not in (None, label.area_id) for area in (middle_area, *others)):
-                continue
-            if middle_area == label.area_id and step_set is STEPS:
-                return lines, middle, box
-            if clear is None:
-                clear = (lines, middle, box)
+    first_free = None
+    for steps, directions in ((STEPS, DIRECTIONS), (FAR_STEPS, FAR_DIRECTIONS)):
+        free = [
+            (lines, middle, box)
+            for lines, middle, box in _candidates(label, anchor, steps, directions)
+            if _within(box, frame) and not any(box.overlaps(other) for other in boxes)
+        ]
+        if ground is None:
+            return free[0] if free else None
+        if steps is STEPS and free:
+            first_free = free[0]
+        # First what lies under each place's middle, for every place at once; then, nearest
+        # first and a few at a time, under all its letters, for the places whose middle is on
+        # the label's own area or on none.
+        lons, lats = projection.degrees_of(
+            [middle[0] for _l, middle, _b in free], [middle[1] for _l, middle, _b in free]
+        )
+        middles = ground.areas_at(lons, lats)
+        hopeful = [
+            (place, area)
+            for place, area in zip(free, middles, strict=True)
+            if area in (None, label.area_id)
+        ]
+        clear = None
+        for start in range(0, len(hopeful), BATCH):
+            batch = hopeful[start : start + BATCH]
+            grounds = _grounds([place for place, _area in batch], label.size, projection, ground)
+            for (place, middle_area), under in zip(batch, grounds, strict=True):
+                if any(area not in (None, label.area_id) for area in under):
+                    continue
+                if middle_area == label.area_id and steps is STEPS:
+                    return place
+                clear = clear or place
+            if clear is not None and steps is not STEPS:
+                return clear
         if clear is not None:
             return clear
-    return free
+    return first_free
+
+
+def _grounds(places: list, size: int, projection: Projection, ground: Ground) -> list[list]:
+    """What lies under each sample point of each place (its middle first), asked of the map's
+    shapes at once."""
+    samples = [_samples(lines, size, middle) for lines, middle, _box in places]
+    lons, lats = projection.degrees_of(
+        [x for points in samples for x, _ in points], [y for points in samples for _, y in points]
+    )
+    areas = ground.areas_at(lons, lats)
+    found, start = [], 0
+    for points in samples:
+        found.append(areas[start : start + len(points)])
+        start += len(points)
+    return found
 
 
 #: Where a label is tested for what lies under it, per line of its text: the line's middle, its
 #: two ends, and those three points a third of an em above and below (the letters' height),
 #: within the generous estimate of the line's width (:data:`CHARACTER_EMS`) less this share.
-SAMPLE_WIDTH: Final = 0.92
-SAMPLE_HEIGHT_EMS: Final = 0.33
+SAMPLE_WIDTH: Final = 1.0
+SAMPLE_HEIGHT_EMS: Final = 0.4
+
+
+def _samples(lines: Sequence[str], size: int, middle: tuple[float, float]) -> list:
+    """The pixels where a label's letters are tested (its middle first)."""
+    points = [middle]
+    first = middle[1] - (len(lines) - 1) / 2 * size * LINE_EMS
+    for index, line in enumerate(lines):
+        y = first + index * size * LINE_EMS
+        half = len(line) * size * CHARACTER_EMS / 2 * SAMPLE_WIDTH
+        for dy in (0.0, -SAMPLE_HEIGHT_EMS * size, SAMPLE_HEIGHT_EMS * size):
+            points += [(middle[0] + dx, y + dy) for dx in (0.0, -half, half)]
+    return points
 
 
 def _under(
@@ -224,15 +330,9 @@ def _under(
     ground: Ground,
 ) -> list[str | None]:
     """The area under each sample point of a label's letters (its middle first)."""
-    points = [middle]
-    first = middle[1] - (len(lines) - 1) / 2 * size * LINE_EMS
-    for index, line in enumerate(lines):
-        y = first + index * size * LINE_EMS
-        half = len(line) * size * CHARACTER_EMS / 2 * SAMPLE_WIDTH
-        for dy in (0.0, -SAMPLE_HEIGHT_EMS * size, SAMPLE_HEIGHT_EMS * size):
-            points += [(middle[0] + dx, y + dy) for dx in (0.0, -half, half)]
-    where = [projection.degrees(x, y) for x, y in points]
-    return ground.areas_at([lon for lon, _ in where], [lat for _, lat in where])
+    points = _samples(lines, size, middle)
+    lons, lats = projection.degrees_of([x for x, _ in points], [y for _, y in points])
+    return ground.areas_at(lons, lats)
 
 
 def _lines(label: Wanted, *, wrapped: bool) -> tuple[str, ...]:

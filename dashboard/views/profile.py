@@ -182,12 +182,14 @@ def area_map(context: AppContext, la_view: OverviewView, level: str, area_id: st
     (the others are not drawn; the geo map fits the areas drawn)."""
     keep = set(area_las(context, level, area_id))
     view_map = figures_map.only_locations(la_view.map, keep)
+    extent = context.map_extent("la", keep)
+    view_map["frame"] = figures_map.frame(extent)
     # Zoomed in on a few local authorities, each has room for its name; placed for the map as
     # printed (the smallest it is drawn: the same places are further apart on screen).
     view_map["labels"] = figures_map.named_labels(
         view_map["labels"],
         size=PROFILE_LABEL_SIZE,
-        extent=context.map_extent("la", keep),
+        extent=extent,
         height=PRINTED_MAP_SIZE[1],
         width=PRINTED_MAP_SIZE[0],
         ground=context.area_shapes["la"].only(keep),

@@ -127,17 +127,36 @@ def test_a_label_that_would_lie_on_a_neighbour_moves_onto_its_own_area():
 
 
 def test_a_label_with_no_room_on_its_area_goes_clear_of_every_other_area_with_a_leader():
-    # A thin area between two others: its label fits on none of it, so it goes off the map
-    # (above or below, where no area is) and a leader joins it to its point.
+    # A thin area between two others: its label fits on none of it, so it goes where no area
+    # is (the map's extent reaches above them: another area is drawn there) and a leader joins
+    # it to its point.
     ground = squares(
         ("left", -4.0, 51.8, -3.62, 52.0),
         ("thin", -3.62, 51.8, -3.58, 52.0),
         ("right", -3.58, 51.8, -3.2, 52.0),
     )
-    extent = (-4.0, 51.8, -3.2, 52.0)
+    extent = (-4.0, 51.8, -3.2, 52.3)
     label = Wanted("thin", -3.6, 51.9, 0.02, "Thin Area", "2", 13)
     projection = Projection(extent, 300, 500)
     placed = place_labels([label], extent=extent, height=300, width=500, ground=ground)["thin"]
     assert letters_under(placed, label, projection, ground) <= {None, "thin"}
     assert placed.ground is None
     assert placed.leader is not None and placed.leader[0] == (-3.6, 51.9)
+
+
+def test_labels_stay_inside_the_maps_ranges():
+    """The map is drawn to fixed ranges, the areas' extent padded (:func:`frame_ranges`): a label
+    placed beyond them was cut off, and, when the map was fitted to what it draws, shrank it."""
+    extent = (-4.0, 51.8, -3.2, 52.0)
+    (west, east), (south, north) = label_layout.frame_ranges(extent)
+    assert west < -4.0 and east > -3.2 and south < 51.8 and north > 52.0
+    # Padded by 6% of the larger projected span (longitude here, 0.8 degrees): 0.048 degrees.
+    assert west == pytest.approx(-4.048) and east == pytest.approx(-3.152)
+    crowd = [
+        Wanted(f"a{index}", -3.6, 51.9, 0.01, "A long name", str(index), 15) for index in range(6)
+    ]
+    projection = Projection(extent, 200, 400)
+    frame = label_layout._frame(projection, extent)
+    for placed in place_labels(crowd, extent=extent, height=200, width=400).values():
+        box = label_layout._box(placed.lines, 15, projection.pixels(placed.lon, placed.lat))
+        assert label_layout._within(box, frame)
