@@ -303,11 +303,13 @@ def _grounds(places: list, size: int, projection: Projection, ground: Ground) ->
     return found
 
 
-#: Where a label is tested for what lies under it, per line of its text: the line's middle, its
-#: two ends, and those three points a third of an em above and below (the letters' height),
-#: within the generous estimate of the line's width (:data:`CHARACTER_EMS`) less this share.
-SAMPLE_WIDTH: Final = 1.0
+#: Where a label is tested for what lies under it: along each line of its text, across the
+#: generous estimate of the line's width (:data:`CHARACTER_EMS`) every :data:`SAMPLE_STEP_EMS`,
+#: at the line's middle and this far above and below it (its letters' height); the label's
+#: middle first. (Its middle and both ends only let a long name run across a narrow area that
+#: lay between them: "Cardiff and Vale" over Cwm Taf Morgannwg and Gwent.)
 SAMPLE_HEIGHT_EMS: Final = 0.4
+SAMPLE_STEP_EMS: Final = 0.5
 
 
 def _samples(lines: Sequence[str], size: int, middle: tuple[float, float]) -> list:
@@ -316,9 +318,11 @@ def _samples(lines: Sequence[str], size: int, middle: tuple[float, float]) -> li
     first = middle[1] - (len(lines) - 1) / 2 * size * LINE_EMS
     for index, line in enumerate(lines):
         y = first + index * size * LINE_EMS
-        half = len(line) * size * CHARACTER_EMS / 2 * SAMPLE_WIDTH
+        half = len(line) * size * CHARACTER_EMS / 2
+        across = max(2, math.ceil(2 * half / (SAMPLE_STEP_EMS * size)))
+        xs = [middle[0] - half + 2 * half * step / across for step in range(across + 1)]
         for dy in (0.0, -SAMPLE_HEIGHT_EMS * size, SAMPLE_HEIGHT_EMS * size):
-            points += [(middle[0] + dx, y + dy) for dx in (0.0, -half, half)]
+            points += [(x, y + dy) for x in xs]
     return points
 
 

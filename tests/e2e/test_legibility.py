@@ -40,14 +40,14 @@ def drawn_labels(dash_duo, path: str, graph_id: str) -> dict:
 def test_every_map_label_reads_on_the_fill_drawn_under_it(dash_duo, open_page, lang):
     """Black "10" on the darkest blue was unreadable on screen and on paper, and "RCT 1" sat on
     Neath Port Talbot's shape: each label's rendered colour has 4.5:1 contrast with the fill
-    rendered under its middle (or the map's background), none of its letters lies on another
-    area, and a label off its own area is led back to it by a leader line."""
+    rendered under its middle (or the map's background), and none of its letters lies on
+    another area (whether a label moved off its area has its leader line is measured on the
+    figure: tests/unit/test_map_labels.py)."""
     open_page()
     problems = []
     for path, graph_id in MAPS:
         address = f"{path}{'&' if '?' in path else '?'}lang={lang}"
         found = drawn_labels(dash_duo, address, graph_id)
-        off_own_area = 0
         for label in found["labels"]:
             middle, *letters = label["samples"]
             fill = middle["fill"] or found["background"]
@@ -57,9 +57,6 @@ def test_every_map_label_reads_on_the_fill_drawn_under_it(dash_duo, open_page, l
             others = {s["area"] for s in letters if s["area"] not in (None, label["area"])}
             if others:
                 problems.append(f"{address}: {label['text']!r} ({label['area']}) lies on {sorted(others)}")
-            off_own_area += middle["area"] != label["area"]
-        if found["leaders"] < off_own_area:
-            problems.append(f"{address}: {off_own_area} labels off their areas, {found['leaders']} leaders")
     assert not problems, "\n".join(problems)
 
 

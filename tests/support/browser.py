@@ -96,8 +96,8 @@ return [...document.querySelectorAll('#%s .geo .scattergeo text')]
 
 #: Each label of a map (``%s``: the id of the graph's container) against what is drawn under
 #: it: its text, its area (the label trace's ``customdata``), its text colour as rendered, the
-#: map's background, and for sample points of each of its lines (the middle and both ends, and
-#: those a third of the line's height above and below) the area whose drawn shape holds the
+#: map's background, and for sample points of each of its lines (every 3 pixels across it, at
+#: its middle and a third of its height above and below) the area whose drawn shape holds the
 #: point and that shape's rendered fill (``area`` null outside every shape), the label's middle
 #: first. Also how many leader lines the map draws.
 LABEL_GROUND_JS = """
@@ -125,9 +125,8 @@ const found = [...gd.querySelectorAll('.geo .scattergeo text')]
       const r = line.getBoundingClientRect();
       const middle = (r.top + r.bottom) / 2, third = (r.bottom - r.top) / 3;
       for (const y of [middle, middle - third, middle + third]) {
-        for (const x of [r.left + 1, (r.left + r.right) / 2, r.right - 1]) {
-          samples.push(under(x, y));
-        }
+        for (let x = r.left + 1; x <= r.right - 1; x += 3) { samples.push(under(x, y)); }
+        samples.push(under(r.right - 1, y));
       }
     }
     return {text: t.textContent, area: labels.customdata[t.__data__.i],
