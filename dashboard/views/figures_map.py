@@ -39,9 +39,22 @@ TOO_LITTLE_TRACE: Final = {
 #: leader lines of the labels placed off their areas.
 LABEL_TRACE: Final = 3 * len(config.LEVELS)
 LEADER_TRACE: Final = LABEL_TRACE + 1
-#: The height of the smallest Wales-wide map (the report's), for which labels are placed: on a
-#: taller map the same places are further apart.
+#: The share of a map's height kept at its foot for its colour bar (drawn across, under the
+#: map: down its side, a long title, "Fesul 100,000 o bobl 16+ oed", took 251 of a 643-pixel
+#: plot's width, and the map shrank to three quarters of the size its labels were placed for).
+COLOUR_BAR_BAND: Final = 0.11
+#: The smallest Wales-wide map, for which labels are placed (on a larger one the same places
+#: are further apart): as high as the report's (520 px; less the colour bar's band where it has
+#: one, :func:`map_height`), as wide as the overview's on a 1024-pixel projector (412 px).
 LAYOUT_HEIGHT: Final = 520
+LAYOUT_WIDTH: Final = 400
+
+
+def map_height(height: float, *, colour_bar: bool) -> float:
+    """The height of a map drawn in a plot ``height`` high: less the colour bar's band, if any."""
+    return height * (1 - COLOUR_BAR_BAND) if colour_bar else height
+
+
 #: Where the app serves the world topojson plotly's geo map asks for (``config.topojsonURL``).
 TOPOJSON_URL: Final = "/assets/topojson/"
 LABEL_SIZE: Final = {"region": 15, "force": 15, "la": 11}
@@ -152,7 +165,17 @@ def base_map(*, level: str, height: int = 560) -> go.Figure:
                 hovertemplate="%{hovertext}<extra></extra>",
                 visible=each == level,
                 showscale=each == level,
-                colorbar={"thickness": 14, "len": 0.6, "x": 0.98, "outlinewidth": 0},
+                colorbar={
+                    "orientation": "h",
+                    "thickness": 12,
+                    "len": 0.6,
+                    "x": 0.5,
+                    "xanchor": "center",
+                    "y": 0,
+                    "yanchor": "bottom",
+                    "title": {"side": "top"},
+                    "outlinewidth": 0,
+                },
                 name=each,
             )
         )
@@ -237,6 +260,8 @@ def map_parts(view_map: Mapping, level: str) -> Parts:
         for prop in ("locations", "z", "hovertext"):
             parts[(*trace, prop)] = view_map[part][prop]
         parts[(*trace, "marker", "line", "width")] = view_map[part]["line_width"]
+    # The colour bar's band under the map, where there is a colour bar.
+    parts[("layout", "geo", "domain", "y")] = [COLOUR_BAR_BAND if values["showscale"] else 0, 1]
     parts[("layout", "geo", "lonaxis", "range")] = view_map["frame"]["lon"]
     parts[("layout", "geo", "lataxis", "range")] = view_map["frame"]["lat"]
     labels = view_map["labels"]
@@ -398,6 +423,7 @@ def map_values(
             extent=extent,
             fills=fills,
             ground=ground,
+            colour_bar=coverage_classes is None,
         ),
         "none_recorded": [names[area] for area in area_ids[~has_any]],
         "too_little_names": [names[area] for area in area_ids[unknown_share]],
@@ -467,11 +493,13 @@ def map_labels(
     extent: tuple[float, float, float, float],
     fills: Mapping[str, str],
     ground: label_layout.Ground | None = None,
+    colour_bar: bool = True,
 ) -> dict:
     """The label trace's values: near each area's point, its (short) name and its value, or
     "none recorded" / "too little known" in words; an area too small for a name shows the value
     alone (in short words: "none", "too little"). Placed so that none covers another on the
-    Wales-wide map (:mod:`dashboard.views.label_layout`, for a map :data:`LAYOUT_HEIGHT` high,
+    Wales-wide map (:mod:`dashboard.views.label_layout`, for the smallest map drawn,
+    :data:`LAYOUT_WIDTH` by :data:`LAYOUT_HEIGHT` less its ``colour_bar``'s band,
     fitted to ``extent``, off other areas given their shapes, ``ground``), with a leader line
     from a label moved off its area, in black or white for the fill under it (``fills``: area
     id -> its fill; :func:`label_colours`)."""
@@ -494,10 +522,23 @@ def map_labels(
         value_texts.append(value)
         wanted.append(
             label_layout.Wanted(
-                row.area_id, x, y, room, None if small else name, value, LABEL_SIZE[level]
+                row.area_id,
+                x,
+                y,
+                room,
+                None if small else name,
+                value,
+                LABEL_SIZE[level],
+                name_optional=True,
             )
         )
-    placed = label_layout.place_labels(wanted, extent=extent, height=LAYOUT_HEIGHT, ground=ground)
+    placed = label_layout.place_labels(
+        wanted,
+        extent=extent,
+        height=map_height(LAYOUT_HEIGHT, colour_bar=colour_bar),
+        width=LAYOUT_WIDTH,
+        ground=ground,
+    )
     shown = [placed[label.area_id] for label in wanted]
     return {
         "locations": [label.area_id for label in wanted],

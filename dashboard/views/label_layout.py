@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final, Protocol
 
 #: Average width of a character of bold Arial, in ems, rounded up; line height in ems.
@@ -66,7 +66,8 @@ DIRECTIONS: Final = (
 class Wanted:
     """One label to place: its area's point (lon, lat), how much room the area has there (the
     point's distance to its edge, degrees), its name (None when it shows the value alone) and
-    its value, in type of ``size`` pixels."""
+    its value, in type of ``size`` pixels. ``name_optional``: the label may show its value alone
+    where its name finds no room near its area (the hover text and the tables name it)."""
 
     area_id: str
     lon: float
@@ -75,6 +76,7 @@ class Wanted:
     name: str | None
     value: str
     size: int
+    name_optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -169,7 +171,15 @@ def place_labels(
     boxes: list[Box] = []
     for label in sorted(wanted, key=lambda each: (each.room, each.area_id)):
         anchor = projection.pixels(label.lon, label.lat)
-        choice = _first_free(label, anchor, boxes, projection, ground, frame)
+        choice, near = _first_free(label, anchor, boxes, projection, ground, frame)
+        if not near and label.name is not None and label.name_optional:
+            # No room near its area for its name (Monmouthshire's went across south Wales, led
+            # back by a leader as long): its value alone, if that finds room there.
+            alone, alone_near = _first_free(
+                replace(label, name=None), anchor, boxes, projection, ground, frame
+            )
+            if alone_near:
+                choice = alone
         if choice is None:
             lines = _lines(label, wrapped=False)
             choice = (lines, anchor, _box(lines, label.size, anchor))
@@ -248,16 +258,20 @@ def _first_free(
     ground: Ground | None,
     frame: Box,
 ):
+    """The label's place (lines, middle, box), or None, and whether it is near its area: on its
+    own area or clear of every other within :data:`STEPS` (a place found further out, or a free
+    place on another area, is not)."""
     first_free = None
     for steps, directions in ((STEPS, DIRECTIONS), (FAR_STEPS, FAR_DIRECTIONS)):
+        near = steps is STEPS
         free = [
             (lines, middle, box)
             for lines, middle, box in _candidates(label, anchor, steps, directions)
             if _within(box, frame) and not any(box.overlaps(other) for other in boxes)
         ]
         if ground is None:
-            return free[0] if free else None
-        if steps is STEPS and free:
+            return (free[0], True) if free else (None, False)
+        if near and free:
             first_free = free[0]
         # First what lies under each place's middle, for every place at once; then, nearest
         # first and a few at a time, under all its letters, for the places whose middle is on
@@ -278,14 +292,14 @@ def _first_free(
             for (place, middle_area), under in zip(batch, grounds, strict=True):
                 if any(area not in (None, label.area_id) for area in under):
                     continue
-                if middle_area == label.area_id and steps is STEPS:
-                    return place
+                if middle_area == label.area_id and near:
+                    return place, True
                 clear = clear or place
-            if clear is not None and steps is not STEPS:
-                return clear
+            if clear is not None and not near:
+                return clear, False
         if clear is not None:
-            return clear
-    return first_free
+            return clear, near
+    return first_free, False
 
 
 def _grounds(places: list, size: int, projection: Projection, ground: Ground) -> list[list]:

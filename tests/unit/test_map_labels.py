@@ -28,7 +28,9 @@ def test_one_label_per_area_inside_it_or_led_back_to_it(mini_context, level):
     shapes = {f["id"]: shape(f["geometry"]) for f in json.loads(features)["features"]}
     leaders = labels["leaders"]
     starts = set(zip(leaders["lon"][0::3], leaders["lat"][0::3], strict=True))
-    projection = label_layout.Projection(mini_context.map_extent(level), figures_map.LAYOUT_HEIGHT)
+    projection = label_layout.Projection(
+        mini_context.map_extent(level), figures_map.LAYOUT_HEIGHT, figures_map.LAYOUT_WIDTH
+    )
     for area, lon, lat, anchor_lon, anchor_lat in zip(
         labels["locations"],
         labels["lon"],
@@ -129,7 +131,7 @@ def test_no_label_lies_on_another_area_of_the_wales_map(real_context, level, lan
             real_context.area_shapes[level],
             real_context.map_extent(level),
             figures_map.LAYOUT_HEIGHT,
-            None,
+            figures_map.LAYOUT_WIDTH,
             figures_map.LABEL_SIZE[level],
         )
         assert found == [], search
