@@ -116,19 +116,20 @@ class Box:
 
 
 class Projection:
-    """Longitude and latitude to the map's pixels (Mercator, fitted to ``extent`` = (west,
-    south, east, north) in a plot ``height`` pixels high and, if given, ``width`` wide), and
-    back. Only distances between labels matter here, so where the fitted map sits in its plot
-    does not."""
+    """Longitude and latitude to the map's pixels (Mercator, the ranges of
+    :func:`frame_ranges` for ``extent`` = (west, south, east, north) fitted into a plot
+    ``height`` pixels high and ``width`` wide, a square when no width is given), and back. Only
+    distances between labels matter here, so where the map sits in its plot does not."""
 
     def __init__(self, extent: Sequence[float], height: float, width: float | None = None):
         west, south, east, north = extent
-        # Plotly fits the areas' longitude and latitude ranges, padded, into a square frame as
-        # wide as the plot's shorter side (measured: its projection's scale on the profile map,
-        # on screen and on paper, agrees with this to within 1%).
-        side = min(height, height if width is None else width)
+        # Plotly fits the map's ranges, the extent padded by a share of its larger span on
+        # every side, into the plot (measured on the overview: 148.97 pixels a degree, this
+        # gives 148.99).
         spans = (math.radians(east - west), _mercator(north) - _mercator(south))
-        self.scale = side / (max(spans) * (1 + 2 * FIT_PADDING))
+        pad = 2 * FIT_PADDING * max(spans)
+        across = height if width is None else width
+        self.scale = min(across / (spans[0] + pad), height / (spans[1] + pad))
         self.north = _mercator(north)
         self.middle = math.radians((west + east) / 2)
 
