@@ -44,6 +44,7 @@ def create_app(context: AppContext | None = None) -> Dash:
         update_title=None,
         external_stylesheets=[],
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+        index_string=shell.INDEX_STRING,
         on_error=errors.callback_error,
     )
     app.layout = shell.shell()

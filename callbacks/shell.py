@@ -49,6 +49,7 @@ def render(context: AppContext, pathname: object, search: object) -> Rendered:
     messages = view_state.problem_texts(parsed, locale)
     layout = html.Div(
         [
+            shell.skip_link(locale),
             shell.header(
                 navigation=pages.navigation(page, locale),
                 switch_href=switch_href(path, query, locale.lang),
@@ -84,11 +85,20 @@ def unframed(body: Component, locale: Locale, view_key: str | None = None) -> ht
     """A page that fills the screen (the slides): no header or footer, only a quiet way back."""
     return html.Div(
         [
-            html.Main(page_parts(body, view_key), id="main", lang=locale.lang),
-            dcc.Link(
-                locale("Leave presenter mode"),
-                href=view_state.href("/", locale.lang),
-                className="leave-present",
+            shell.skip_link(locale),
+            # The way back inside the main landmark: outside every landmark, axe's "region" rule
+            # found it (drawn in the corner by assets/10-app.css either way).
+            html.Main(
+                [
+                    *page_parts(body, view_key),
+                    dcc.Link(
+                        locale("Leave presenter mode"),
+                        href=view_state.href("/", locale.lang),
+                        className="leave-present",
+                    ),
+                ],
+                id="main",
+                lang=locale.lang,
             ),
         ]
     )

@@ -89,7 +89,8 @@ def dynamic_messages() -> list[str]:
     return list(dict.fromkeys(messages))
 
 
-#: Columns of the data files whose text the pages show through ``_`` (a documented gap's
+#: Columns of the data files whose text the pages show through ``_`` (only in the rows where a
+#: third item's column has its value, when there is one; a documented gap's
 #: statement in the gap review and the slides, the survey's recommendations, shown in Welsh as an
 #: unofficial rendering, a minimum-offer element's name and rationale on the scorecard). Quotes
 #: are not here: they stay in their source's words.
@@ -98,18 +99,36 @@ DATA_TEXT_COLUMNS: Final = (
     ("survey_2023_recommendations.csv", "text"),
     ("minimum_offer.csv", "element"),
     ("minimum_offer.csv", "rationale"),
+    # /need's secondary figures: what each measures, its unit and its period.
+    ("criminal_justice.csv", "measure", ("source_kind", "secondary")),
+    ("criminal_justice.csv", "unit", ("source_kind", "secondary")),
+    ("criminal_justice.csv", "period", ("source_kind", "secondary")),
 )
 
 
 def data_texts(data_dir: Path = config.DATA_DIR) -> list[str]:
-    """The texts of :data:`DATA_TEXT_COLUMNS`, in file order (absent files give none)."""
+    """The texts of :data:`DATA_TEXT_COLUMNS`, in file order (absent files give none), then the
+    sections every data file's ``source`` column cites (a citation names its section in the
+    page's language: :func:`dashboard.domain.citations.readable_citation`)."""
+    from dashboard.domain import citations
+
     texts: list[str] = []
-    for filename, column in DATA_TEXT_COLUMNS:
+    for filename, column, *only in DATA_TEXT_COLUMNS:
         path = data_dir / filename
         if path.is_file():
             with path.open(encoding="utf-8", newline="") as handle:
-                texts.extend(row[column] for row in csv.DictReader(handle) if row[column])
-    return texts
+                texts.extend(
+                    row[column]
+                    for row in csv.DictReader(handle)
+                    if row[column] and all(row[key] == value for key, value in only)
+                )
+    cited: list[str] = []
+    for path in sorted(data_dir.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            if "source" in (reader.fieldnames or ()):
+                cited.extend(row["source"] for row in reader)
+    return texts + citations.section_names(cited)
 
 
 def forms(text: str | tuple[str, ...] | None) -> tuple[str, ...]:

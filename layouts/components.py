@@ -73,6 +73,16 @@ def quoted_english(text: str, locale: Locale, *, label: bool = True) -> html.Spa
     )
 
 
+def citation(text: str, *, class_name: str | None = None) -> html.Cite:
+    """A readable citation (:func:`dashboard.domain.citations.readable_citation`) in the page's
+    language, its document's title, as published in English, marked ``lang="en"``."""
+    before, title, after = citations.title_parts(text)
+    parts = (
+        [before, html.Span(title, lang="en", className="cited-title"), after] if title else [text]
+    )
+    return html.Cite([part for part in parts if part], className=class_name)
+
+
 def names_as_published(names: Iterable[str] | str) -> html.Span:
     """Names of services and providers as the English source documents give them (proper names,
     never translated): marked ``lang="en"`` for screen readers and the Welsh-screen test."""

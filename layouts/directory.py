@@ -10,7 +10,7 @@ from dashboard.i18n import N_, Locale
 from dashboard.views import directory as directory_view
 from dashboard.views import state as view_state
 from dashboard.web import ids
-from layouts.components import names_as_published, quoted_english
+from layouts.components import citation, names_as_published, quoted_english
 
 DETAIL_LABELS = {
     "id": "Identifier",
@@ -78,11 +78,12 @@ SEARCH_HINT = N_(
     "the services recorded across a wider area that may serve it. Sources and quotes are not "
     "searched."
 )
-#: Columns of text as the English source documents give it (names, citations): their cells are
-#: marked lang="en" (``EnglishText`` in assets/grid-pages.js).
+#: Columns of text as the English source documents give it (names): their cells are marked
+#: lang="en" (``EnglishText`` in assets/grid-pages.js). The source is in the detail view only, a
+#: citation in the page's language with its document's title marked.
 ENGLISH_COLUMNS = frozenset({"name", "provider"})
 #: Fields of the detail view given as the source documents give them (English).
-ENGLISH_DETAILS = frozenset({"name", "aliases", "provider", "source"})
+ENGLISH_DETAILS = frozenset({"name", "aliases", "provider"})
 #: The grid's own words (AG Grid's locale keys), in the page's language.
 GRID_LOCALE_TEXT = {
     "filterOoo": N_("Filter..."),
@@ -279,6 +280,8 @@ def detail_body(row: dict, locale: Locale) -> html.Dl:
         shown: object = str(value) if value not in ("", None) else "—"
         if field == "evidence" and shown != "—":
             shown = quoted_english(str(value), locale)
+        elif field == "source" and shown != "—":
+            shown = citation(str(value))
         elif field in ENGLISH_DETAILS and shown not in ("—", locale("unknown")):
             shown = names_as_published(str(value))
         items += [html.Dt(locale(label)), html.Dd(shown)]

@@ -11,6 +11,7 @@ from dashboard.i18n import N_, Locale
 from dashboard.views.state import AreaSettings
 from dashboard.web import ids
 from layouts.components import (
+    citation,
     figure_panel,
     provision_control,
     quoted_english,
@@ -98,7 +99,7 @@ def finding_item(finding, locale: Locale) -> html.Li:
             html.Blockquote(
                 [
                     quoted_english(finding.quote, locale),
-                    html.Footer(html.Cite(finding.source, lang="en"), className="small"),
+                    html.Footer(citation(finding.source), className="small"),
                 ],
                 className="finding-quote",
             )

@@ -52,14 +52,17 @@ def indicators_table(indicators: pd.DataFrame, names: dict, locale: Locale) -> h
 
 
 def secondary_table(secondary: pd.DataFrame, names: dict, locale: Locale) -> html.Table:
+    """The secondary figures, each with what it measures, its period and unit in the page's
+    language (the catalogue has every one of the data's), the report it was read in as that
+    report names itself (English, marked as such), and its caveat."""
     rows = [
         (
             names.get(row.area, row.area),
-            row.measure,
-            row.period,
+            locale(row.measure),
+            locale(row.period),
             locale.number(row.value, 0 if float(row.value).is_integer() else 1),
-            row.unit,
-            html.Span(row.source, className="small"),
+            locale(row.unit),
+            html.Span(row.source, className="small", lang="en"),
             html.Span(row.caveat, className="small"),
         )
         for row in secondary.itertuples()

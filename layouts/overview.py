@@ -21,6 +21,7 @@ from dashboard.views.state import ALL_AREAS, ViewState
 from dashboard.views.theme import COVERAGE_COLOURS
 from dashboard.web import ids
 from layouts.components import (
+    citation,
     csv_button,
     graph_config,
     provision_control,
@@ -167,7 +168,7 @@ def coverage_aside(context: AppContext, view: OverviewView) -> list:
                 [
                     html.Span(f"“{quote}”", lang="en"),
                     " ",
-                    html.Cite(source, className="small", lang="en"),
+                    citation(source, class_name="small"),
                 ],
                 className="survey-quote",
             ),
@@ -278,9 +279,7 @@ def overview_page(context: AppContext, view: OverviewView, pathname: str, search
                                             id=ids.MAP,
                                             figure=filled_map(view.map, level=state.level),
                                             config={
-                                                **graph_config(
-                                                    locale.lang, "wales-provision-map"
-                                                ),
+                                                **graph_config(locale.lang, "wales-provision-map"),
                                                 "scrollZoom": False,
                                             },
                                             className="map-graph",

@@ -13,13 +13,14 @@ from dashboard.views import deck, findings
 from dashboard.views import state as view_state
 from dashboard.views.state import slide_index
 from dashboard.web import ids
-from layouts.components import graph_config, with_names_marked
+from layouts.components import citation, graph_config, with_names_marked
 
 
 def slide_footer(slide: findings.Slide, number: int, total: int, locale: Locale) -> html.Footer:
     """What a photograph of the slide must carry: its sources (documents by title, as published),
     the date the data was checked and how the sources cover what it shows; and its number."""
-    cited = [part for citation in slide.cited for part in ("; ", html.Cite(citation, lang="en"))]
+    # Each citation in the page's language, only its document's English title marked lang="en".
+    cited = [part for text in slide.cited for part in ("; ", citation(text))]
     return html.Footer(
         [
             html.Div(

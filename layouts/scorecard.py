@@ -14,6 +14,7 @@ from dashboard.i18n import N_, Locale
 from dashboard.views import review
 from dashboard.web import ids
 from layouts.components import (
+    citation,
     download_button,
     names_as_published,
     quoted_english,
@@ -159,7 +160,7 @@ def stated_list(view: ScorecardView, *, locale: Locale) -> html.Div | None:
                         " ",
                         *with_names_marked(sentence, cell.later.names if cell.later else ()),
                         " (",
-                        html.Cite(cell.documented_citation, lang="en"),
+                        citation(cell.documented_citation),
                         ")",
                     ]
                 )
@@ -187,7 +188,12 @@ def scorecard_table(view: ScorecardView, *, locale: Locale) -> html.Table:
             html.Th(level_label, scope="col"),
             *[
                 html.Th(
-                    [element.label, html.Span(element_rule(element, locale), className="sc-rule")],
+                    [
+                        # A line may break after a slash ("phartneriaid/dioddefwyr" was the
+                        # widest word of the Welsh table).
+                        element.label.replace("/", "/\u200b"),
+                        html.Span(element_rule(element, locale), className="sc-rule"),
+                    ],
                     scope="col",
                 )
                 for element in view.elements
@@ -291,7 +297,7 @@ def services_details(view: ScorecardView, *, locale: Locale) -> html.Div:
                         locale("gap stated by a source:") + " ",
                         quoted_english(cell.documented.evidence, locale),
                         " (",
-                        html.Cite(cell.documented_citation, lang="en"),
+                        citation(cell.documented_citation),
                         ") ",
                         *with_names_marked(
                             review.stated_year_sentence(cell.stated_year, cell.later, _=locale),
@@ -337,7 +343,7 @@ def offer_list(view: ScorecardView, *, locale: Locale) -> html.Ol:
                     " ",
                     html.Span(quoted_english(element.evidence, locale), className="sc-quote"),
                     " (",
-                    html.Cite(element.citation, lang="en"),
+                    citation(element.citation),
                     ")",
                 ]
             )

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 
 def slugify(name: str) -> str:
@@ -56,3 +58,48 @@ def label_points(geojson_text: str) -> dict[str, tuple[float, float, float]]:
         room = largest.exterior.distance(point)
         points[feature["id"]] = (round(point.x, 4), round(point.y, 4), round(room, 4))
     return points
+
+
+@dataclass(frozen=True)
+class AreaShapes:
+    """The areas drawn on a map, as shapes: what lies under a point of the map (an area, or
+    nothing), so that a label is placed on its own area or clear of every other one."""
+
+    #: area ids, in the order of ``tree``'s geometries
+    ids: tuple[str, ...]
+    #: a shapely STRtree of the areas' shapes
+    tree: Any
+
+    def only(self, areas: Iterable[str]) -> AreaShapes:
+        """The map of only ``areas`` (the others are not drawn: their ground is empty)."""
+        import shapely
+
+        keep = set(areas)
+        chosen = [index for index, area in enumerate(self.ids) if area in keep]
+        shapes = [self.tree.geometries[index] for index in chosen]
+        return AreaShapes(tuple(self.ids[index] for index in chosen), shapely.STRtree(shapes))
+
+    def areas_at(self, lons: Sequence[float], lats: Sequence[float]) -> list[str | None]:
+        """For each point, the area it lies in (None outside every area drawn)."""
+        import shapely
+
+        found: list[str | None] = [None] * len(lons)
+        points = shapely.points(lons, lats)
+        inside, area = self.tree.query(points, predicate="within")
+        for point, index in zip(inside.tolist(), area.tolist(), strict=True):
+            found[point] = self.ids[index]
+        return found
+
+
+def area_shapes(geojson_text: str) -> AreaShapes:
+    """A level's areas as :class:`AreaShapes` (parsed and indexed once, when the app starts)."""
+    import json
+
+    import shapely
+    from shapely.geometry import shape
+
+    features = json.loads(geojson_text)["features"]
+    return AreaShapes(
+        tuple(feature["id"] for feature in features),
+        shapely.STRtree([shape(feature["geometry"]) for feature in features]),
+    )

@@ -2,27 +2,42 @@
 
 Every curated row cites ``<seed file> § <section>``; people should see the document's author,
 year, title and section instead of a file name, and local authorities by name instead of code.
+A citation is in the page's language but for the document's own title, which stays as
+published (English) between :data:`TITLE_OPEN` and :data:`TITLE_CLOSE`: the screens mark that
+part, and only that part, as English (:func:`title_parts`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import pandas as pd
 
 from dashboard.data import vocabulary as vocab
 
 SECTION_MARK = " § "
+#: The quotation marks round a document's title in a citation (assets/grid-pages.js reads them
+#: too, to mark the title in the directory's grid).
+TITLE_OPEN = "“"
+TITLE_CLOSE = "”"
 
 
-def readable_citation(source: str, sources: pd.DataFrame) -> str:
-    """``'004_….txt § 4.3 Medium-risk services'`` -> ``'Fowler, Karim & Feder (2020), A Review
-    of …, § 4.3 Medium-risk services'``.
+def _same(text: str) -> str:
+    return text
+
+
+def readable_citation(
+    source: str, sources: pd.DataFrame, translate: Callable[[str], str] = _same
+) -> str:
+    """``'004_….txt § 4.3 Medium-risk services'`` -> ``'Fowler, Karim & Feder (2020), “A Review
+    of …”, § 4.3 Medium-risk services'``.
 
     ``sources`` is ``DataBundle.sources`` (columns file, short_title, title, publisher, year,
-    url). A source that names no known seed file (for example ``'<export>.csv row 12'`` for an
-    ingested survey return) is returned unchanged.
+    url). ``translate`` (the page's translator) gives the author or publisher and the section in
+    the page's language; the title stays as published, in quotation marks. A source that names
+    no known seed file (for example ``'<export>.csv row 12'`` for an ingested survey return) is
+    returned unchanged.
     """
     text = str(source).strip()
     file_name, mark, section = text.partition(SECTION_MARK)
@@ -34,11 +49,34 @@ def readable_citation(source: str, sources: pd.DataFrame) -> str:
     row = match.iloc[0]
     author = str(row["short_title"]).strip() or str(row["publisher"]).strip()
     year = str(row["year"]).strip()
+    author = translate(author) if author else author
     lead = f"{author} ({year})" if year else author
-    parts = [lead, str(row["title"]).strip()]
+    title = str(row["title"]).strip()
+    parts = [lead, f"{TITLE_OPEN}{title}{TITLE_CLOSE}" if title else ""]
     if mark and section.strip():
-        parts.append(f"§ {section.strip()}")
+        parts.append(f"§ {translate(section.strip())}")
     return ", ".join(part for part in parts if part)
+
+
+def title_parts(citation: str) -> tuple[str, str, str]:
+    """A readable citation as (before its title, the title with its quotation marks, after):
+    ("", "", citation) when it quotes no title."""
+    start = citation.find(TITLE_OPEN)
+    end = citation.find(TITLE_CLOSE, start + 1) if start >= 0 else -1
+    if start < 0 or end < 0:
+        return "", "", citation
+    return citation[:start], citation[start : end + 1], citation[end + 1 :]
+
+
+def section_names(citations: Iterable[str]) -> list[str]:
+    """The sections the citations name (``'<file> § <section>'``), in order, once each: the
+    catalogue lists each, so that a citation names its section in the page's language."""
+    found = [
+        str(citation).partition(SECTION_MARK)[2].strip()
+        for citation in citations
+        if SECTION_MARK in str(citation)
+    ]
+    return list(dict.fromkeys(name for name in found if name))
 
 
 def la_names(codes: str, lookup: pd.DataFrame, lang: str = "en") -> str:

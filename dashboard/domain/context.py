@@ -33,6 +33,8 @@ class AppContext:
     label_points: Mapping[str, Mapping[str, tuple[float, float, float]]]
     #: level -> area_id -> (west, south, east, north) of the area (data.geo.area_bounds)
     area_bounds: Mapping[str, Mapping[str, tuple[float, float, float, float]]]
+    #: level -> its areas' shapes, to place each map label on its own area or clear of others
+    area_shapes: Mapping[str, geo.AreaShapes]
     #: A short hash of everything a view depends on besides its settings (the directory's content,
     #: its file and the current financial year): computed views are cached under it.
     data_identity: str
@@ -112,6 +114,9 @@ def build_context(bundle: DataBundle | None = None, *, as_of: dt.date | None = N
                 level: MappingProxyType(geo.area_bounds(bundle.geometry[level]))
                 for level in config.LEVELS
             }
+        ),
+        area_shapes=MappingProxyType(
+            {level: geo.area_shapes(bundle.geometry[level]) for level in config.LEVELS}
         ),
         survey_interventions=survey_count,
         data_date=max(bundle.interventions["last_verified"]),

@@ -180,7 +180,7 @@ def _elements(
             source=row.source,
             evidence=row.evidence,
             available=row.field in directory.indicators and row.field in directory.frame.columns,
-            citation=citations.readable_citation(row.source, sources),
+            citation=citations.readable_citation(row.source, sources, _),
         )
         for row in offer.itertuples(index=False)
     )
@@ -192,6 +192,7 @@ def _scorecard_cell(
     beside: tuple[int, tuple[str, ...]],
     sources: pd.DataFrame | None,
     stated: gaps.Stated | None = None,
+    translate: Callable[[str], str] = str,
 ) -> ScorecardCell:
     """A counted cell, with the all-Wales services shown beside it, its citation as read, and
     a stated gap's year and what later sources name there."""
@@ -201,7 +202,9 @@ def _scorecard_cell(
         all_wales=beside[0],
         all_wales_names=beside[1],
         documented_citation=(
-            citations.readable_citation(cell.documented.source, sources) if cell.documented else ""
+            citations.readable_citation(cell.documented.source, sources, translate)
+            if cell.documented
+            else ""
         ),
         stated_year=stated.year if stated is not None else None,
         later=stated.later if stated is not None else gaps.Later(),
@@ -281,6 +284,7 @@ def scorecard_view(
                 extra,
                 sources,
                 stated.get(column[area_id].documented.id) if column[area_id].documented else None,
+                _,
             )
             for element, column, extra in zip(elements, columns, beside, strict=True)
         )

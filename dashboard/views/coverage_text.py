@@ -122,7 +122,9 @@ def source_name(context: AppContext, file: str, locale: Locale | None = None) ->
     return locale(title) if locale is not None else title
 
 
-def scope_phrase(context: AppContext, scope: Scope, locale: Locale, *, partial: bool = False) -> str:
+def scope_phrase(
+    context: AppContext, scope: Scope, locale: Locale, *, partial: bool = False
+) -> str:
     phrase = PARTIAL_PHRASE if partial else DEPTH_PHRASES[scope.depth]
     return locale(phrase).format(year=scope.year, source=source_name(context, scope.file, locale))
 
@@ -176,7 +178,11 @@ def comparison(context: AppContext, level: str, compare: str | None, locale: Loc
 
 
 def survey_finding(
-    context: AppContext, level: str, local_counts: Mapping[str, int], names: Mapping[str, str], locale: Locale
+    context: AppContext,
+    level: str,
+    local_counts: Mapping[str, int],
+    names: Mapping[str, str],
+    locale: Locale,
 ) -> tuple[str, str, str]:
     """The survey's finding about the areas of ``level`` (sentence, quote, citation), with a
     sentence when the directory's counts point the other way; ("", "", "") where the survey
@@ -195,7 +201,9 @@ def survey_finding(
         sentence += " " + locale(OTHER_WAY).format(
             area=", ".join(names.get(area, area) for area in leaders)
         )
-    citation = citations.readable_citation(str(row["source"].iloc[0]), context.bundle.sources)
+    citation = citations.readable_citation(
+        str(row["source"].iloc[0]), context.bundle.sources, locale
+    )
     return sentence, str(row["evidence"].iloc[0]), citation
 
 
@@ -205,9 +213,7 @@ def described_text(years: Sequence[tuple[int, int]], locale: Locale) -> str:
     parts = []
     for year, count in years:
         if year:
-            parts.append(
-                locale("in {year} for {n}").format(year=year, n=locale.number(count))
-            )
+            parts.append(locale("in {year} for {n}").format(year=year, n=locale.number(count)))
         else:
             parts.append(locale("with no dated source for {n}").format(n=locale.number(count)))
     if not parts:
@@ -269,6 +275,4 @@ def custody_text(context: AppContext, mask: np.ndarray, locale: Locale) -> str:
     return locale(
         "In prisons in Wales: {n} ({names}). Custody provision, never counted as the community "
         "provision of the area where a prison stands."
-    ).format(
-        n=locale.number(len(names)), names=", ".join(names)
-    )
+    ).format(n=locale.number(len(names)), names=", ".join(names))

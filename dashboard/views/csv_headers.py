@@ -72,6 +72,7 @@ CSV_HEADERS: Final = {
     "population": N_("population"),
     "source": N_("source"),
     "caveat": N_("caveat"),
+    "quote": N_("quote"),
     "value": N_("value"),
     "unit": N_("unit"),
     "source_kind": N_("kind of source"),

@@ -61,7 +61,7 @@ def directory_rows(frame, lang: str, sources=None, lookup=None) -> list[dict]:
             else ", ".join(vocab.split_list(codes))
         )
         if sources is not None and "source" in shown:
-            shown["source"] = citations.readable_citation(shown["source"], sources)
+            shown["source"] = citations.readable_citation(shown["source"], sources, _)
         shown["aliases"] = ", ".join(vocab.split_list(shown.get("aliases", "")))
         for column in MAY_BE_UNKNOWN:
             # "unknown" where a free-text field was not stated is the vocabulary's word, not

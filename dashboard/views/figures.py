@@ -131,12 +131,13 @@ def funding_end_values(
             "y": [int(value) for value in table[funder].tolist()],
             "name": labels.get(funder, funder),
             "marker": {
-                "color": theme.CATEGORIES[index % len(theme.CATEGORIES)],
+                # The funder's own colour, the same on every page (not the chart's order).
+                "color": theme.category_colour("primary_funder", funder),
                 "line": {"color": theme.SEPARATOR, "width": 1},
             },
             "hovertemplate": "%{x}: %{y} (" + labels.get(funder, funder) + ")<extra></extra>",
         }
-        for index, funder in enumerate(table.columns)
+        for funder in table.columns
     ]
     shapes = []
     if current_year in table.index:

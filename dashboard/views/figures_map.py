@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 import functools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Final
 
 import numpy as np
@@ -39,9 +39,22 @@ TOO_LITTLE_TRACE: Final = {
 #: leader lines of the labels placed off their areas.
 LABEL_TRACE: Final = 3 * len(config.LEVELS)
 LEADER_TRACE: Final = LABEL_TRACE + 1
-#: The height of the smallest Wales-wide map (the report's), for which labels are placed: on a
-#: taller map the same places are further apart.
+#: The share of a map's height kept at its foot for its colour bar (drawn across, under the
+#: map: down its side, a long title, "Fesul 100,000 o bobl 16+ oed", took 251 of a 643-pixel
+#: plot's width, and the map shrank to three quarters of the size its labels were placed for).
+COLOUR_BAR_BAND: Final = 0.11
+#: The smallest Wales-wide map, for which labels are placed (on a larger one the same places
+#: are further apart): as high as the report's (520 px; less the colour bar's band where it has
+#: one, :func:`map_height`), as wide as the overview's on a 1024-pixel projector (412 px).
 LAYOUT_HEIGHT: Final = 520
+LAYOUT_WIDTH: Final = 400
+
+
+def map_height(height: float, *, colour_bar: bool) -> float:
+    """The height of a map drawn in a plot ``height`` high: less the colour bar's band, if any."""
+    return height * (1 - COLOUR_BAR_BAND) if colour_bar else height
+
+
 #: Where the app serves the world topojson plotly's geo map asks for (``config.topojsonURL``).
 TOPOJSON_URL: Final = "/assets/topojson/"
 LABEL_SIZE: Final = {"region": 15, "force": 15, "la": 11}
@@ -51,12 +64,9 @@ NAME_ROOM: Final = 0.07
 #: Below this room (and at local-authority level), "none recorded" and "too little known" take
 #: their short forms, "none" and "too little".
 PHRASE_ROOM: Final = 0.09
-#: Dark text with a white halo: readable on every colour of the scale and on white.
-LABEL_FONT: Final = {
-    "color": "#1b1b1b",
-    "family": "Arial, Helvetica, sans-serif",
-    "shadow": "0 0 3px #ffffff, 0 0 2px #ffffff, 0 0 1px #ffffff",
-}
+#: The labels' type. Each label's colour and halo follow the fill under it
+#: (:func:`dashboard.views.theme.label_colour`), set per label with its text.
+LABEL_FONT: Final = {"family": "Arial, Helvetica, sans-serif"}
 #: The leader lines from a label placed off its area to the area's point.
 LEADER_COLOUR: Final = "#1b1b1b"
 #: Short forms of the local authorities' names on the map (English, Welsh), where the full name
@@ -106,13 +116,21 @@ def geometry_url(level: str) -> str:
 
 
 def geo_layout() -> dict:
-    """The SVG map's frame: no basemap, fitted to the areas drawn, a projection for Wales."""
+    """The SVG map's frame: no basemap, a projection for Wales, drawn to the ranges each map
+    sets (:func:`label_layout.frame_ranges`, the areas' extent padded): not fitted to what it
+    draws, whose labels and leaders may lie beyond the areas."""
     return {
         "visible": False,
-        "fitbounds": "locations",
+        "fitbounds": False,
         "projection": {"type": "mercator"},
         "bgcolor": "rgba(0,0,0,0)",
     }
+
+
+def frame(extent: Sequence[float]) -> dict:
+    """A map's ranges (``frame`` of :func:`map_values`), for :func:`map_parts`."""
+    lon, lat = label_layout.frame_ranges(extent)
+    return {"lon": lon, "lat": lat}
 
 
 def base_map(*, level: str, height: int | None = 560) -> go.Figure:
@@ -147,7 +165,17 @@ def base_map(*, level: str, height: int | None = 560) -> go.Figure:
                 hovertemplate="%{hovertext}<extra></extra>",
                 visible=each == level,
                 showscale=each == level,
-                colorbar={"thickness": 14, "len": 0.6, "x": 0.98, "outlinewidth": 0},
+                colorbar={
+                    "orientation": "h",
+                    "thickness": 12,
+                    "len": 0.6,
+                    "x": 0.5,
+                    "xanchor": "center",
+                    "y": 0,
+                    "yanchor": "bottom",
+                    "title": {"side": "top"},
+                    "outlinewidth": 0,
+                },
                 name=each,
             )
         )
@@ -224,15 +252,28 @@ def map_parts(view_map: Mapping, level: str) -> Parts:
     parts[(*value, "marker", "line", "color")] = values["line_color"]
     parts[(*value, "colorbar", "title", "text")] = values["colorbar_title"]
     parts[(*value, "colorbar", "tickformat")] = values["tickformat"]
+    # Counts have whole-number ticks (an array of them); rates and shares plotly's own.
+    parts[(*value, "colorbar", "tickmode")] = "array" if values["tickvals"] else "auto"
+    parts[(*value, "colorbar", "tickvals")] = values["tickvals"] or None
     for part, traces in (("none", NONE_TRACE), ("too_little", TOO_LITTLE_TRACE)):
         trace = ("data", traces[level])
         for prop in ("locations", "z", "hovertext"):
             parts[(*trace, prop)] = view_map[part][prop]
         parts[(*trace, "marker", "line", "width")] = view_map[part]["line_width"]
+    # The colour bar's band under the map, where there is a colour bar.
+    parts[("layout", "geo", "domain", "y")] = [COLOUR_BAR_BAND if values["showscale"] else 0, 1]
+    parts[("layout", "geo", "lonaxis", "range")] = view_map["frame"]["lon"]
+    parts[("layout", "geo", "lataxis", "range")] = view_map["frame"]["lat"]
     labels = view_map["labels"]
     for prop in ("lon", "lat", "text"):
         parts[("data", LABEL_TRACE, prop)] = labels[prop]
     parts[("data", LABEL_TRACE, "textfont", "size")] = labels["size"]
+    # Each label's area (read by the browser tests that measure a label against its ground).
+    parts[("data", LABEL_TRACE, "customdata")] = labels["locations"]
+    parts[("data", LABEL_TRACE, "textfont", "color")] = labels["colours"]
+    parts[("data", LABEL_TRACE, "textfont", "shadow")] = [
+        theme.LABEL_HALO[colour] for colour in labels["colours"]
+    ]
     for prop in ("lon", "lat"):
         parts[("data", LEADER_TRACE, prop)] = labels["leaders"][prop]
     return parts
@@ -258,7 +299,7 @@ def only_locations(view_map: Mapping, keep: set[str]) -> dict:
         }
 
     drawn = ("values", "none", "too_little", "labels")
-    return {part: kept(view_map[part]) for part in drawn}
+    return {part: kept(view_map[part]) for part in drawn} | {"frame": view_map["frame"]}
 
 
 def _flat_trace(
@@ -292,6 +333,7 @@ def map_values(
     extent: tuple[float, float, float, float],
     coverage_classes: Mapping[str, int] | None = None,
     coverage: Mapping[str, str] | None = None,
+    ground: label_layout.Ground | None = None,
 ) -> dict:
     """Trace updates for one level: values, hover text, the areas with none recorded and those
         whose share rests on too little (:func:`dashboard.domain.counting.too_little_known`), and
@@ -305,7 +347,9 @@ def map_values(
     With ``coverage_classes`` (area id -> class, when the areas cannot be compared) every area is
     coloured by how the sources describe it (:data:`theme.COVERAGE_COLOURS`), never on one scale
     of provision; its label still says what is named there. ``coverage``: area id -> the
-    coverage statement its hover text ends with.
+    coverage statement its hover text ends with. ``ground``: the level's shapes
+    (:class:`dashboard.data.geo.AreaShapes`), so that no label sits on another area where it
+    can be placed elsewhere.
     """
     has_any = table["count"].to_numpy() > 0
     flag = counting.TOO_LITTLE_COLUMN[metric]
@@ -350,6 +394,23 @@ def map_values(
 
     unknown_share = too_little | (has_any & np.isnan(values))
     label_states = np.where(~has_any, "none", np.where(unknown_share, "too_little", "value"))
+    z_values = [round(float(value), 4) for value in values[shown]]
+    scale_top = max(zmax, 1e-9)
+    if coverage_classes is not None:
+        fills = {
+            area: theme.COVERAGE_COLOURS[int(coverage_classes.get(area, 3))] for area in area_ids
+        }
+    else:
+        fills = {
+            area: theme.NONE_RECORDED if not any_ else theme.TOO_LITTLE
+            for area, any_ in zip(area_ids, has_any, strict=True)
+        }
+        fills.update(
+            {
+                area: theme.scale_colour(theme.scale(theme.MAP_SCALE), z / scale_top)
+                for area, z in zip(area_ids[shown], z_values, strict=True)
+            }
+        )
     shared = {
         "labels": map_labels(
             table,
@@ -360,10 +421,14 @@ def map_values(
             points=points,
             locale=locale,
             extent=extent,
+            fills=fills,
+            ground=ground,
+            colour_bar=coverage_classes is None,
         ),
         "none_recorded": [names[area] for area in area_ids[~has_any]],
         "too_little_names": [names[area] for area in area_ids[unknown_share]],
         "by_coverage": coverage_classes is not None,
+        "frame": frame(extent),
     }
     if coverage_classes is not None:
         # Not comparable: every area coloured by its coverage; nothing drawn as none recorded or
@@ -385,6 +450,7 @@ def map_values(
                 ],
                 "colorbar_title": "",
                 "tickformat": "",
+                "tickvals": [],
             },
             "none": flat(~every, NONE_OUTLINE_WIDTH),
             "too_little": flat(~every, TOO_LITTLE_OUTLINE_WIDTH),
@@ -393,12 +459,12 @@ def map_values(
     return {
         "values": {
             "locations": area_ids[shown].tolist(),
-            "z": [round(float(value), 4) for value in values[shown]],
+            "z": z_values,
             "hovertext": texts(shown),
             "zmin": 0,
             "colorscale": theme.scale(theme.MAP_SCALE),
             "showscale": True,
-            "zmax": max(zmax, 1e-9),
+            "zmax": scale_top,
             "line_width": widths(shown, VALUE_OUTLINE_WIDTH),
             "line_color": [
                 theme.SELECTED_OUTLINE if area == selected else theme.SEPARATOR
@@ -406,6 +472,8 @@ def map_values(
             ],
             "colorbar_title": metric_label(metric, locale),
             "tickformat": ".0%" if metric.endswith("share") else "",
+            # A count's colour bar: whole numbers only (plotly's own ticks gave 0.5, 1.5).
+            "tickvals": theme.integer_ticks(scale_top) if metric == "count" else [],
         },
         "none": flat(~has_any, NONE_OUTLINE_WIDTH),
         "too_little": flat(unknown_share, TOO_LITTLE_OUTLINE_WIDTH),
@@ -423,12 +491,18 @@ def map_labels(
     points: Mapping[str, tuple[float, float, float]],
     locale: Locale,
     extent: tuple[float, float, float, float],
+    fills: Mapping[str, str],
+    ground: label_layout.Ground | None = None,
+    colour_bar: bool = True,
 ) -> dict:
     """The label trace's values: near each area's point, its (short) name and its value, or
     "none recorded" / "too little known" in words; an area too small for a name shows the value
     alone (in short words: "none", "too little"). Placed so that none covers another on the
-    Wales-wide map (:mod:`dashboard.views.label_layout`, for a map :data:`LAYOUT_HEIGHT` high,
-    fitted to ``extent``), with a leader line from a label moved off its area."""
+    Wales-wide map (:mod:`dashboard.views.label_layout`, for the smallest map drawn,
+    :data:`LAYOUT_WIDTH` by :data:`LAYOUT_HEIGHT` less its ``colour_bar``'s band,
+    fitted to ``extent``, off other areas given their shapes, ``ground``), with a leader line
+    from a label moved off its area, in black or white for the fill under it (``fills``: area
+    id -> its fill; :func:`label_colours`)."""
     wanted = []
     shown_names, value_texts = [], []
     for row, state in zip(table.itertuples(index=False), states, strict=True):
@@ -448,13 +522,30 @@ def map_labels(
         value_texts.append(value)
         wanted.append(
             label_layout.Wanted(
-                row.area_id, x, y, room, None if small else name, value, LABEL_SIZE[level]
+                row.area_id,
+                x,
+                y,
+                room,
+                None if small else name,
+                value,
+                LABEL_SIZE[level],
+                name_optional=True,
             )
         )
-    placed = label_layout.place_labels(wanted, extent=extent, height=LAYOUT_HEIGHT)
+    placed = label_layout.place_labels(
+        wanted,
+        extent=extent,
+        height=map_height(LAYOUT_HEIGHT, colour_bar=colour_bar),
+        width=LAYOUT_WIDTH,
+        ground=ground,
+    )
+    shown = [placed[label.area_id] for label in wanted]
     return {
         "locations": [label.area_id for label in wanted],
-        **_label_values([placed[label.area_id] for label in wanted]),
+        **_label_values(shown),
+        "colours": label_colours(shown, fills, ground=ground is not None),
+        # Each area's own fill, from which a map of a few areas colours its labels afresh.
+        "fills": [fills[label.area_id] for label in wanted],
         "size": LABEL_SIZE[level],
         "names": shown_names,
         "values": value_texts,
@@ -463,6 +554,19 @@ def map_labels(
         "anchor_lat": [label.lat for label in wanted],
         "rooms": [label.room for label in wanted],
     }
+
+
+def label_colours(
+    shown: list[label_layout.Placed], fills: Mapping[str, str], *, ground: bool
+) -> list[str]:
+    """Each label's text colour (:func:`theme.label_colour`) for the fill under its middle:
+    the area there (``fills``: area id -> fill colour), or the map's background where there is
+    none. Without the map's shapes (``ground`` False) a label is taken to be on its own area."""
+    colours = []
+    for label in shown:
+        under = label.ground if ground else label.area_id
+        colours.append(theme.label_colour(fills.get(under, theme.BACKGROUND)))
+    return colours
 
 
 def _label_values(shown: list[label_layout.Placed]) -> dict:
@@ -497,10 +601,13 @@ def named_labels(
     extent: tuple[float, float, float, float],
     height: float,
     width: float,
+    ground: label_layout.Ground | None = None,
 ) -> dict:
     """Labels that all carry their area's name, in type of ``size``, placed afresh for a map of
     only these areas, fitted to ``extent`` in ``width`` x ``height`` pixels (an area's profile,
-    zoomed in, where every area has room for its name): none over another, with leaders."""
+    zoomed in, where every area has room for its name): none over another, none on another
+    area where it can go elsewhere (``ground``: the shapes of the areas drawn), with leaders,
+    each coloured for the fill under it."""
     wanted = [
         label_layout.Wanted(area, lon, lat, room, name, value, size)
         for area, lon, lat, room, name, value in zip(
@@ -513,8 +620,17 @@ def named_labels(
             strict=True,
         )
     ]
-    placed = label_layout.place_labels(wanted, extent=extent, height=height, width=width)
-    return {**labels, **_label_values([placed[label.area_id] for label in wanted]), "size": size}
+    placed = label_layout.place_labels(
+        wanted, extent=extent, height=height, width=width, ground=ground
+    )
+    shown = [placed[label.area_id] for label in wanted]
+    fills = dict(zip(labels["locations"], labels["fills"], strict=True))
+    return {
+        **labels,
+        **_label_values(shown),
+        "colours": label_colours(shown, fills, ground=ground is not None),
+        "size": size,
+    }
 
 
 def short_name(area_id: str, name: str, level: str, locale: Locale) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import Final
 
@@ -11,7 +12,7 @@ import plotly.graph_objects as go
 
 from dashboard.domain import citations, counting
 from dashboard.i18n import Locale
-from dashboard.views import theme
+from dashboard.views import label_layout, theme
 from dashboard.views.figures import centred_note, count_text
 
 #: What every cell trace of the gap heatmap shares: the text in the cell, its hover, the gaps.
@@ -36,8 +37,21 @@ TITLE_AND_TOOLBAR: Final = 64
 
 #: The longest line of a vertical axis title (a horizontal one takes twice as many), in characters.
 AXIS_TITLE_LINE: Final = 38
-#: The need axis reaches this far beyond the highest value: room for the names beside the points.
+#: The need axis is fitted to the forces' and Wales's values (they lay between 3.26 and 3.44 on an
+#: axis from 0 to 4.4, their names over each other), but spans at least this share of the highest
+#: value, so that a difference of a few per cent is not drawn as a large one; padded by this share
+#: of its span on each side, and started at zero where its low end comes within a span of it.
+NEED_SPAN_SHARE: Final = 0.2
+NEED_PADDING: Final = 0.15
+#: The provision axis (from zero) reaches this far beyond the highest value: room for a name
+#: above the highest point.
 SCATTER_HEADROOM: Final = 1.3
+#: The scatter's plot area as it is drawn on the narrowest screen the page is laid out for (a
+#: 1024-pixel projector; pixels): the names are placed for it, and further apart on a wider one.
+SCATTER_PLOT: Final = (760, 280)
+SCATTER_MARKER: Final = 16
+#: The bar charts' right margin, where the Wales line's note stands clear of every bar's value.
+REFERENCE_NOTE_ROOM: Final = 66
 
 
 def wrap_label(text: str, width: int) -> str:
@@ -87,7 +101,7 @@ def gap_heatmap(
             )
         if cell.state == counting.GAP and cell.documented:
             # The document by author, year and title (``sources``), not by its seed file's name.
-            cited = citations.readable_citation(cell.documented.source, sources)
+            cited = citations.readable_citation(cell.documented.source, sources, locale)
             return locale("Stated by a source document") + "<br>" + cited
         if cell.state == counting.GAP:
             return locale("None of the {m} counted services, all classified").format(
@@ -197,41 +211,77 @@ def need_bars(
     locale: Locale,
     names: Mapping[str, str],
 ) -> go.Figure:
-    """Rate per 1,000 people by police force area, with the Wales rate as a reference line."""
+    """Rate per 1,000 people by police force area, with the Wales rate as a reference line.
+
+    Each bar's value is written inside its top, in white, and the line runs behind the bars
+    (seen between them, and over a bar that falls short of it); its note ("Wales 12.49") stands
+    in the chart's right margin: inside the plot it sat on the last bar's value, and the line
+    ran through the values written above the bars."""
     rows = indicators[indicators["measure"] == measure]
     forces = rows[~rows["area"].isin(["Wales", "England and Wales"])]
     wales = rows[rows["area"] == "Wales"]
+    rates = forces["rate_per_1000"].round(2)
+    bars = _value_bars(
+        [names.get(area, area) for area in forces["area"]],
+        rates,
+        [
+            f"{locale.number(rate, 2)}<br>({locale.number(count)})"
+            for rate, count in zip(forces["rate_per_1000"], forces["count"], strict=True)
+        ],
+        "%{x}: %{y} " + locale("per 1,000 people") + "<extra></extra>",
+    )
+    bars.update(
+        textposition="inside",
+        insidetextanchor="end",
+        textangle=0,
+        insidetextfont={"color": theme.BAR_VALUE},
+    )
+    top = max([*rates.dropna().tolist(), *wales["rate_per_1000"].dropna().tolist(), 0])
     figure = go.Figure(
-        _value_bars(
-            [names.get(area, area) for area in forces["area"]],
-            forces["rate_per_1000"].round(2),
-            [
-                f"{locale.number(rate, 2)} ({locale.number(count)})"
-                for rate, count in zip(forces["rate_per_1000"], forces["count"], strict=True)
-            ],
-            "%{x}: %{y} " + locale("per 1,000 people") + "<extra></extra>",
-        ),
+        bars,
         layout=theme.layout(
             title=title,
             height=340,
-            margin=(8, 8, 50, 30),
+            margin=(8, REFERENCE_NOTE_ROOM, 50, 30),
             yaxis={
                 "title": locale("Per 1,000 people"),
                 "gridcolor": theme.GRID,
-                "rangemode": "tozero",
+                "range": [0, top * 1.1 or 1],
             },
         ),
     )
     if not wales.empty:
         rate = float(wales["rate_per_1000"].iloc[0])
-        figure.add_hline(
+        figure.add_hline(y=rate, line_dash="dash", line_color=theme.REFERENCE, layer="below")
+        figure.add_annotation(
+            text=locale("Wales {rate}").format(rate=locale.number(rate, 2)).replace(" ", "<br>", 1),
+            xref="paper",
+            x=1,
+            xanchor="left",
+            xshift=4,
+            yref="y",
             y=rate,
-            line_dash="dash",
-            line_color=theme.REFERENCE,
-            annotation_text=locale("Wales {rate}").format(rate=locale.number(rate, 2)),
-            annotation_position="bottom right",
+            yanchor="middle",
+            align="left",
+            showarrow=False,
+            font={"color": theme.REFERENCE},
         )
     return figure
+
+
+def fitted_range(values: Sequence[float]) -> list[float]:
+    """The need axis's range: the values' own, at least :data:`NEED_SPAN_SHARE` of the highest
+    wide, padded by :data:`NEED_PADDING`, from zero where it comes within a span of zero."""
+    known = [float(value) for value in values if not math.isnan(float(value))]
+    if not known or max(known) <= 0:
+        return [0.0, 1.0]
+    low, high = min(known), max(known)
+    span = max(high - low, NEED_SPAN_SHARE * high)
+    middle = (low + high) / 2
+    low, high = middle - span / 2 - NEED_PADDING * span, middle + span / 2 + NEED_PADDING * span
+    if low < span:
+        low = 0.0
+    return [round(low, 4), round(high, 4)]
 
 
 def need_scatter(
@@ -246,19 +296,53 @@ def need_scatter(
 ) -> go.Figure:
     """Need (x) against provision (y) per police force area, Wales values as reference lines.
 
-    Long Welsh axis titles wrap (AXIS_TITLE_LINE), the x axis leaves room on the right for the
-    areas' names beside their points, and the Wales label of the provision line stands inside
-    the chart: run off its edge, "Heddlu Gogledd Cymru" and "Cymru" were cut."""
-    highest = max([*points["need"].dropna().tolist(), wales_x or 0, 0])
+    The need axis is fitted to the values (:func:`fitted_range`); each area's name goes where it
+    covers no other name, marker, Wales line or its note (:func:`label_layout.point_label_positions`,
+    placed for the narrowest plot, :data:`SCATTER_PLOT`). Long Welsh axis titles wrap
+    (AXIS_TITLE_LINE), and the Wales label of the provision line stands inside the chart: run off
+    its edge, "Heddlu Gogledd Cymru" and "Cymru" were cut."""
+    x_range = fitted_range([*points["need"].tolist(), *([wales_x] if wales_x is not None else [])])
+    y_top = max([*points["provision"].dropna().tolist(), wales_y or 0, 0]) * SCATTER_HEADROOM or 1
+    width, height = SCATTER_PLOT
+
+    def pixels(x: float, y: float) -> tuple[float, float]:
+        return (
+            (x - x_range[0]) / (x_range[1] - x_range[0]) * width,
+            (1 - y / y_top) * height,
+        )
+
+    size = theme.FONT["size"]
+    wales_word = locale("Wales")
+    obstacles = []
+    if wales_x is not None:
+        line_x = pixels(wales_x, 0)[0]
+        obstacles.append(label_layout.Box(line_x - 2, 0, line_x + 2, height))
+    if wales_y is not None:
+        line_y = pixels(0, wales_y)[1]
+        obstacles.append(label_layout.Box(0, line_y - 2, width, line_y + 2))
+        # Its note, at the line's right end, above it.
+        obstacles.append(label_layout.text_box((width - 30, line_y - 12), wales_word, size))
+    positions = label_layout.point_label_positions(
+        [pixels(x, y) for x, y in zip(points["need"], points["provision"], strict=True)],
+        [str(label) for label in points["label"]],
+        size=size,
+        radius=SCATTER_MARKER / 2 + 2,
+        obstacles=obstacles,
+        frame=label_layout.Box(0, 0, width, height),
+    )
     figure = go.Figure(
         go.Scatter(
             x=points["need"],
             y=points["provision"],
             mode="markers+text",
             text=points["label"],
-            textposition="top center",
+            textposition=positions,
             cliponaxis=False,
-            marker={"size": 16, "color": theme.BAR, "line": {"color": theme.SEPARATOR, "width": 2}},
+            marker={
+                "size": SCATTER_MARKER,
+                "color": theme.BAR,
+                "line": {"color": theme.SEPARATOR, "width": 2},
+            },
             customdata=points[["count"]],
             hovertemplate="%{text}<br>"
             + x_label
@@ -268,25 +352,26 @@ def need_scatter(
         ),
         layout=theme.layout(
             title=title,
-            height=420,
+            # Tall enough for the provision axis's title, three lines of Welsh, beside the plot.
+            height=470,
             margin=(8, 24, 50, 40),
-            # Comparisons start at zero, so a small difference is not drawn as a large one.
             xaxis={
                 "title": wrap_label(x_label, 2 * AXIS_TITLE_LINE),
                 "gridcolor": theme.GRID,
-                "range": [0, highest * SCATTER_HEADROOM or 1],
+                "range": x_range,
                 "automargin": True,
             },
             yaxis={
+                # Provision from zero: a service count per head is compared from none.
                 "title": wrap_label(y_label, AXIS_TITLE_LINE),
                 "gridcolor": theme.GRID,
-                "rangemode": "tozero",
+                "range": [0, y_top],
                 "automargin": True,
             },
         ),
     )
     # The Wales values as reference lines: need (x) dashed, provision (y) dotted.
-    wales = {"line_color": theme.REFERENCE, "annotation_text": locale("Wales")}
+    wales = {"line_color": theme.REFERENCE, "annotation_text": wales_word}
     if wales_x is not None:
         figure.add_vline(x=wales_x, line_dash="dash", annotation_position="top", **wales)
     if wales_y is not None:
@@ -321,8 +406,7 @@ def cliff_timeline(
             yaxis={"autorange": "reversed", "type": "category"},
         )
     )
-    colours, symbols = theme.MARKER_CATEGORIES, theme.MARKER_SYMBOLS
-    for index, group in enumerate(dict.fromkeys(known[group_column])):
+    for group in dict.fromkeys(known[group_column]):
         part = known[known[group_column] == group]
         figure.add_trace(
             go.Scatter(
@@ -332,8 +416,9 @@ def cliff_timeline(
                 name=group_labels.get(group, group),
                 marker={
                     "size": 15,
-                    "color": colours[index % len(colours)],
-                    "symbol": symbols[index % len(symbols)],
+                    # The group's own colour and shape, the same on every page.
+                    "color": theme.category_colour(group_column, group),
+                    "symbol": theme.category_symbol(group_column, group),
                     "line": {"color": theme.MARKER_OUTLINE, "width": 1},
                 },
                 hovertemplate="%{y}: %{x}<extra>" + group_labels.get(group, group) + "</extra>",

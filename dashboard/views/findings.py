@@ -72,12 +72,16 @@ def survey_count(survey: pd.DataFrame, measure_id: str) -> int | None:
     return None if pd.isna(value) else int(value)
 
 
-def survey_citation(context: AppContext, measure_ids: Sequence[str]) -> tuple[str, ...]:
-    """The documents the survey figures ``measure_ids`` come from, by author, year and title."""
+def survey_citation(
+    context: AppContext, measure_ids: Sequence[str], locale: Locale
+) -> tuple[str, ...]:
+    """The documents the survey figures ``measure_ids`` come from, by author, year and title (in
+    ``locale``'s language but for the title)."""
     survey = context.bundle.survey
     files = survey.loc[survey["id"].isin(measure_ids), "source"].map(document_file)
     return tuple(
-        citations.readable_citation(file, context.bundle.sources) for file in dict.fromkeys(files)
+        citations.readable_citation(file, context.bundle.sources, locale)
+        for file in dict.fromkeys(files)
     )
 
 
@@ -217,7 +221,9 @@ def known_slide(common: Common) -> Slide:
             locale("'Unknown' means the documents do not say."),
         ),
         sources=(common.directory(np.ones(size, dtype=bool)),),
-        cited=survey_citation(context, ["interventions-identified"]) if found is not None else (),
+        cited=survey_citation(context, ["interventions-identified"], locale)
+        if found is not None
+        else (),
         dated=common.dated,
         caveat=common.caveat,
     )
@@ -239,7 +245,7 @@ def force_slide(common: Common) -> Slide:
         if share
         else ()
     )
-    cited = survey_citation(context, ["south-wales-police-area-share"]) if share else ()
+    cited = survey_citation(context, ["south-wales-police-area-share"], locale) if share else ()
     scopes = [
         scope
         for scope in context.coverage.comparable_scopes()
@@ -446,7 +452,7 @@ def gap_slides(common: Common) -> tuple[Slide, Slide]:
         # The documents stating the gaps, by author, year and title.
         cited=tuple(
             dict.fromkeys(
-                citations.readable_citation(document_file(g.documented.source), sources)
+                citations.readable_citation(document_file(g.documented.source), sources, locale)
                 for g in shown
                 if g.documented
             )
@@ -533,7 +539,7 @@ def evidence_slide(common: Common) -> Slide:
         ),
         sources=(common.directory(),),
         figure=overview.panel_figure(common.wales, "evidence"),
-        cited=survey_citation(context, ["evaluated-share"]) if share else (),
+        cited=survey_citation(context, ["evaluated-share"], locale) if share else (),
         dated=common.dated,
         caveat=common.caveat,
     )
@@ -588,7 +594,9 @@ def precarity_slide(common: Common, today: dt.date) -> Slide:
         ),
         figure=overview.panel_figure(common.wales, "precarity"),
         sources=(common.directory(),),
-        cited=survey_citation(context, ["grant-funded-ending-2023-24"]) if survey_points else (),
+        cited=survey_citation(context, ["grant-funded-ending-2023-24"], locale)
+        if survey_points
+        else (),
         dated=common.dated,
         caveat=common.caveat,
     )

@@ -198,6 +198,7 @@ def compute_view(context: AppContext, state: ViewState) -> OverviewView:
         if compared.comparable
         else coverage_words.coverage_classes(context, state.level),
         coverage=statements,
+        ground=context.area_shapes[state.level],
     )
     selection = matching & selected_services(directory, state)
     breakdowns = {}

@@ -127,7 +127,9 @@ def area_summary(
         "comparison_offer": compared.offer,
         "coverage": coverage_words.area_statement(context, area_coverage, locale),
         "currency": coverage_words.currency_text(context, local, locale),
-        "wider_count": int(np.count_nonzero(counting.wider_matrix(directory, level)[:, column] & mask)),
+        "wider_count": int(
+            np.count_nonzero(counting.wider_matrix(directory, level)[:, column] & mask)
+        ),
         "custody": _custody_here(context, level, area_id, mask),
         "source_years": {
             row.file: int(row.year) for row in context.bundle.sources.itertuples(index=False)
@@ -174,16 +176,15 @@ def _custody_here(
     counted = set(frame["id"][np.asarray(mask, dtype=bool)])
     names = dict(zip(frame["id"], frame["name"], strict=True))
     rows = sites[sites["local_authority"].isin(inside) & sites["id"].isin(counted)]
-    return tuple(
-        sorted({(names[row.id], row.prison) for row in rows.itertuples(index=False)})
-    )
+    return tuple(sorted({(names[row.id], row.prison) for row in rows.itertuples(index=False)}))
 
 
 #: Type size of the profile map's labels (the overview's local-authority labels are 11).
 PROFILE_LABEL_SIZE: Final = 13
 #: The profile map's plot area on A4 (pixels, width x height), measured in Chromium: 62% of the
-#: 190 mm column, 0.68 times as high (assets/30-profile.css, assets/profile-print.js), less
-#: the colour bar's width.
+#: 190 mm column, 0.68 times as high (assets/30-profile.css, assets/profile-print.js), less the
+#: colour bar's width when it stood at the side (a map with a colour bar now has it at its foot:
+#: :func:`figures_map.map_height`).
 PRINTED_MAP_SIZE: Final = (335, 296)
 
 
@@ -193,14 +194,19 @@ def area_map(context: AppContext, la_view: OverviewView, level: str, area_id: st
     (the others are not drawn; the geo map fits the areas drawn)."""
     keep = set(area_las(context, level, area_id))
     view_map = figures_map.only_locations(la_view.map, keep)
+    extent = context.map_extent("la", keep)
+    view_map["frame"] = figures_map.frame(extent)
     # Zoomed in on a few local authorities, each has room for its name; placed for the map as
     # printed (the smallest it is drawn: the same places are further apart on screen).
     view_map["labels"] = figures_map.named_labels(
         view_map["labels"],
         size=PROFILE_LABEL_SIZE,
-        extent=context.map_extent("la", keep),
-        height=PRINTED_MAP_SIZE[1],
+        extent=extent,
+        height=figures_map.map_height(
+            PRINTED_MAP_SIZE[1], colour_bar=view_map["values"]["showscale"]
+        ),
         width=PRINTED_MAP_SIZE[0],
+        ground=context.area_shapes["la"].only(keep),
     )
     return figures_map.filled_map(view_map, level="la", height=MAP_HEIGHT)
 

@@ -18,6 +18,7 @@ import plotly.io as pio
 
 from dashboard import config, i18n
 from dashboard.data import vocabulary as vocab
+from dashboard.domain import citations
 from dashboard.domain.context import AppContext
 from dashboard.views import coverage_text, figures_map, panel_registry, theme
 from dashboard.views import overview as overview_view
@@ -268,9 +269,17 @@ def _coverage_block(view: OverviewView) -> str:
         parts.append(
             f"<h3>{html.escape(_('What the 2023 survey found'))}</h3><p>{html.escape(sentence)}</p>"
             f'<blockquote><span lang="en">“{html.escape(quote)}”</span> '
-            f'<cite class="small" lang="en">{html.escape(source)}</cite></blockquote>'
+            f'<cite class="small">{cite_html(source)}</cite></blockquote>'
         )
     return "\n".join(parts)
+
+
+def cite_html(text: str) -> str:
+    """A readable citation as HTML: its document's English title marked ``lang="en"``."""
+    before, title, after = citations.title_parts(text)
+    if not title:
+        return html.escape(text)
+    return f'{html.escape(before)}<span lang="en">{html.escape(title)}</span>{html.escape(after)}'
 
 
 def _notice_block(heading: str, notices: Sequence[str]) -> str:

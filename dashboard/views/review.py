@@ -371,7 +371,7 @@ def finding_from_gap(
     if source and sources is not None:
         from dashboard.domain import citations
 
-        source = citations.readable_citation(source, sources)
+        source = citations.readable_citation(source, sources, _)
     return Finding(
         gap_sentence(gap, names=names, _=_, lang=lang),
         gap.related,
@@ -465,7 +465,7 @@ def gap_review(
         def reason(cell: Cell) -> str:
             about = stated.get(cell.documented.id) if cell.documented else None
             cited = (
-                citations.readable_citation(cell.documented.source, sources)
+                citations.readable_citation(cell.documented.source, sources, _)
                 if cell.documented
                 else ""
             )

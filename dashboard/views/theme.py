@@ -8,10 +8,18 @@ and not registered in ``plotly.io.templates``, so importing this module changes 
 from __future__ import annotations
 
 import functools
+import itertools
+import math
+import re
+from collections.abc import Sequence
+from types import MappingProxyType
 from typing import Final
 
 import plotly.graph_objects as go
 import plotly.io as pio
+
+from dashboard.data import vocabulary as vocab
+from dashboard.domain import cliff
 
 #: Chart toolbar buttons never shown: box and lasso select (nothing selects), and plotly.js 3's
 #: "Share chart...", which uploads the chart to Plotly Cloud (no data leaves the dashboard; the
@@ -26,6 +34,8 @@ FONT: Final = {"family": "Arial, Helvetica, sans-serif", "size": 15, "color": TE
 #: Bars and markers that show one quantity.
 BAR: Final = "#1d4f91"
 BAR_OUTLINE: Final = "#0b2a55"
+#: A value written inside a bar (8.1:1 on the bar blue).
+BAR_VALUE: Final = "#ffffff"
 #: The white rim that separates stacked bars, markers and map areas from their neighbours.
 SEPARATOR: Final = "#ffffff"
 #: The text of a bar that is an explicit zero ("0, none recorded").
@@ -60,24 +70,69 @@ GAP_CELL: Final = "#f4d6d6"
 NOT_KNOWN_CELL: Final = "#fbe7b5"
 NO_RECORD_CELL: Final = "#eeeeee"
 
-#: Categorical colours for stacked bars of funders: the bar blue, then Okabe and Ito's
-#: colour-blind-safe colours, then greys and black.
-CATEGORIES: Final = (
-    "#1d4f91",
-    "#e69f00",
-    "#009e73",
-    "#cc79a7",
-    "#56b4e9",
-    "#d55e00",
-    "#0072b2",
-    "#f0e442",
-    "#999999",
-    "#000000",
-    "#7f7f7f",
+#: "Unknown" in every chart that colours categories: a mid grey, never a hue that reads as a
+#: kind of funder or area.
+UNKNOWN_CATEGORY: Final = "#999999"
+#: A group that names several areas at once ("Gwent; South Wales"), and services available
+#: across all of Wales.
+SEVERAL_CATEGORY: Final = "#5e5e5e"
+ALL_WALES_CATEGORY: Final = "#1d4f91"
+#: One colour per category, the same on every page and in every chart that colours by that
+#: column (the overview's and the profiles' funding-end bars, the funding page's timeline): a
+#: chart's own order never picks a colour. Okabe and Ito's colour-blind-safe hues, the bar blue,
+#: black, a wine and a brown; every marker also has its category's own shape
+#: (:data:`CATEGORY_SYMBOLS`), so categories differ without colour.
+CATEGORY_COLOURS: Final = MappingProxyType(
+    {
+        "primary_funder": MappingProxyType(
+            {
+                "PCC": "#1d4f91",
+                "local authority": "#e69f00",
+                "Welsh Government": "#009e73",
+                "regional VAWDASV partners": "#cc79a7",
+                "HMPPS": "#56b4e9",
+                "Home Office": "#d55e00",
+                "Ministry of Justice": "#000000",
+                "health": "#f0e442",
+                "charitable": "#882255",
+                "other": "#8c510a",
+                vocab.UNKNOWN: UNKNOWN_CATEGORY,
+            }
+        ),
+        "funder_class": MappingProxyType(
+            {
+                cliff.DEVOLVED: "#009e73",
+                cliff.NON_DEVOLVED: "#d55e00",
+                cliff.POOLED_OR_OTHER: "#cc79a7",
+                vocab.UNKNOWN: UNKNOWN_CATEGORY,
+            }
+        ),
+        # A region and a police force area of the same name share a colour.
+        "vawdasv_regions": MappingProxyType(
+            {
+                "North Wales": "#0072b2",
+                "Gwent": "#e69f00",
+                "Cardiff and Vale": "#cc79a7",
+                "Cwm Taf Morgannwg": "#009e73",
+                "West Glamorgan": "#d55e00",
+                "Mid and West Wales": "#56b4e9",
+                vocab.ALL_WALES: ALL_WALES_CATEGORY,
+                vocab.UNKNOWN: UNKNOWN_CATEGORY,
+            }
+        ),
+        "police_force_areas": MappingProxyType(
+            {
+                "North Wales": "#0072b2",
+                "Gwent": "#e69f00",
+                "South Wales": "#d55e00",
+                "Dyfed-Powys": "#009e73",
+                vocab.ALL_WALES: ALL_WALES_CATEGORY,
+                vocab.UNKNOWN: UNKNOWN_CATEGORY,
+            }
+        ),
+    }
 )
-#: The same colours for small markers, without the yellow that a marker on white cannot show.
-MARKER_CATEGORIES: Final = (*CATEGORIES[:7], "#999999")
-#: Each group also has its own marker shape, so groups differ without colour.
+#: Each category's marker shape, by its place in its column's vocabulary (so also fixed).
 MARKER_SYMBOLS: Final = (
     "circle",
     "square",
@@ -87,8 +142,120 @@ MARKER_SYMBOLS: Final = (
     "star",
     "cross",
     "hexagon",
+    "triangle-down",
+    "pentagon",
+    "hourglass",
 )
 MARKER_OUTLINE: Final = "#000"
+
+
+def category_colour(column: str, value: str) -> str:
+    """The one colour of ``value`` of ``column`` (:data:`CATEGORY_COLOURS`), on every page: a
+    group naming several areas ("Gwent;South Wales") is :data:`SEVERAL_CATEGORY`."""
+    colours = CATEGORY_COLOURS[column]
+    if value in colours:
+        return colours[value]
+    if vocab.LIST_SEPARATOR in value:
+        return SEVERAL_CATEGORY
+    raise KeyError(f"no colour for {value!r} of {column!r}: add it to theme.CATEGORY_COLOURS")
+
+
+def category_symbol(column: str, value: str) -> str:
+    """The one marker shape of ``value`` of ``column``, by its place in the column's colours."""
+    order = list(CATEGORY_COLOURS[column])
+    index = order.index(value) if value in order else len(order)
+    return MARKER_SYMBOLS[index % len(MARKER_SYMBOLS)]
+
+
+# -- contrast ------------------------------------------------------------------------------------
+#: WCAG 2's minimum contrast ratio for text (success criterion 1.4.3, level AA).
+MIN_CONTRAST: Final = 4.5
+#: A map label's text is black or white, whichever stands out more from the fill under it: one of
+#: the two always reaches 4.58:1 (the fills where both are lowest have a relative luminance of
+#: about 0.18), so every label reaches :data:`MIN_CONTRAST`. Black rather than the page's text
+#: colour: #1b1b1b and white both fall short on a mid blue of luminance 0.18 to 0.22.
+LABEL_DARK: Final = "#000000"
+LABEL_LIGHT: Final = "#ffffff"
+#: Each label colour's halo, in the other colour: where a label runs over an edge onto a
+#: different fill, its letters keep an outline that stands out there.
+LABEL_HALO: Final = MappingProxyType(
+    {
+        LABEL_DARK: "0 0 3px #ffffff, 0 0 2px #ffffff, 0 0 1px #ffffff",
+        LABEL_LIGHT: "0 0 3px #000000, 0 0 2px #000000",
+    }
+)
+_HEX = re.compile(r"#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})")
+_RGB = re.compile(r"rgba?\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)")
+
+
+def rgb(colour: str) -> tuple[int, int, int]:
+    """``"#08306b"``, ``"#fff"`` or ``"rgb(8, 48, 107)"`` -> (8, 48, 107)."""
+    text = colour.strip()
+    if match := _HEX.fullmatch(text):
+        digits = match.group(1)
+        if len(digits) == 3:
+            digits = "".join(digit * 2 for digit in digits)
+        return tuple(int(digits[index : index + 2], 16) for index in (0, 2, 4))  # type: ignore[return-value]
+    if match := _RGB.match(text):
+        return tuple(int(part) for part in match.groups())  # type: ignore[return-value]
+    raise ValueError(f"not a colour: {colour!r}")
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2's relative luminance of a colour (0 black, 1 white)."""
+
+    def linear(channel: int) -> float:
+        value = channel / 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (linear(channel) for channel in rgb(colour))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast_ratio(one: str, other: str) -> float:
+    """WCAG 2's contrast ratio of two colours, from 1 (the same) to 21 (black on white)."""
+    lighter, darker = sorted((relative_luminance(one), relative_luminance(other)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def scale_colour(colorscale: Sequence[Sequence], position: float) -> str:
+    """The colour a plotly colour scale gives at ``position`` (0 to 1, clamped), as plotly.js
+    draws it: straight-line interpolation of red, green and blue between the two stops around
+    it, each channel rounded half up."""
+    stops = [(float(stop), rgb(colour)) for stop, colour in colorscale]
+    where = min(max(float(position), stops[0][0]), stops[-1][0])
+    for (start, low), (end, high) in itertools.pairwise(stops):
+        if where <= end:
+            share = 0.0 if end == start else (where - start) / (end - start)
+            channels = (
+                math.floor(a + (b - a) * share + 0.5) for a, b in zip(low, high, strict=True)
+            )
+            return "#" + "".join(f"{channel:02x}" for channel in channels)
+    return "#" + "".join(f"{channel:02x}" for channel in stops[-1][1])
+
+
+def label_colour(fill: str) -> str:
+    """The text colour of a label drawn on ``fill``: :data:`LABEL_DARK` or :data:`LABEL_LIGHT`,
+    whichever has the higher contrast ratio with it (at least :data:`MIN_CONTRAST`)."""
+    dark, light = contrast_ratio(LABEL_DARK, fill), contrast_ratio(LABEL_LIGHT, fill)
+    return LABEL_DARK if dark >= light else LABEL_LIGHT
+
+
+def integer_ticks(top: float, *, most: int = 6) -> list[int]:
+    """Whole-number ticks from 0 up to ``top``, at a step of 1, 2 or 5 times a power of ten,
+    no more than ``most`` steps: a colour bar of counts never shows "0.5"."""
+    top = max(float(top), 1.0)
+    step = 1
+    while math.ceil(top / step) > most:
+        step = _next_step(step)
+    return list(range(0, int(top // step) * step + 1, step))
+
+
+def _next_step(step: int) -> int:
+    """1, 2, 5, 10, 20, 50, ..."""
+    magnitude = 10 ** int(math.log10(step))
+    leading = step // magnitude
+    return {1: 2, 2: 5, 5: 10}[leading] * magnitude
 
 
 def scale(colours: tuple[str, ...]) -> list[list]:

@@ -103,6 +103,48 @@ return [...document.querySelectorAll('#%s .geo .scattergeo text')]
                       bottom: r.bottom}; });
 """
 
+#: Each label of a map (``%s``: the id of the graph's container) against what is drawn under
+#: it: its text, its area (the label trace's ``customdata``), its text colour as rendered, the
+#: map's background, and for sample points of each of its lines (every 3 pixels across it, at
+#: its middle and a third of its height above and below) the area whose drawn shape holds the
+#: point and that shape's rendered fill (``area`` null outside every shape), the label's middle
+#: first. Also how many leader lines the map draws.
+LABEL_GROUND_JS = """
+const gd = document.querySelector('#%s .js-plotly-plot');
+const labels = gd._fullData.find(t => t.type === 'scattergeo' && t.mode === 'text');
+const leaders = gd._fullData.find(t => t.type === 'scattergeo' && t.mode === 'lines');
+const shapes = [...gd.querySelectorAll('.geo path.choroplethlocation')]
+  .filter(p => (p.getAttribute('d') || '').length > 4 && p.__data__);
+const under = (x, y) => {
+  for (const p of shapes) {
+    const matrix = p.getScreenCTM();
+    if (!matrix) { continue; }
+    const point = new DOMPoint(x, y).matrixTransform(matrix.inverse());
+    if (p.isPointInFill(point)) { return {area: p.__data__.loc, fill: getComputedStyle(p).fill}; }
+  }
+  return {area: null, fill: null};
+};
+const found = [...gd.querySelectorAll('.geo .scattergeo text')]
+  .filter(t => t.textContent.trim() && t.__data__)
+  .map(t => {
+    const box = t.getBoundingClientRect();
+    const samples = [under((box.left + box.right) / 2, (box.top + box.bottom) / 2)];
+    const lines = [...t.querySelectorAll('tspan.line')];
+    for (const line of (lines.length ? lines : [t])) {
+      const r = line.getBoundingClientRect();
+      const middle = (r.top + r.bottom) / 2, third = (r.bottom - r.top) / 3;
+      for (const y of [middle, middle - third, middle + third]) {
+        for (let x = r.left + 1; x <= r.right - 1; x += 3) { samples.push(under(x, y)); }
+        samples.push(under(r.right - 1, y));
+      }
+    }
+    return {text: t.textContent, area: labels.customdata[t.__data__.i],
+            colour: getComputedStyle(t).fill, samples};
+  });
+const leaderCount = leaders && leaders.lon ? leaders.lon.filter(v => v === null).length : 0;
+return {labels: found, background: gd._fullLayout.paper_bgcolor, leaders: leaderCount};
+"""
+
 T = TypeVar("T")
 
 
@@ -203,6 +245,11 @@ def map_state(driver, graph_id: str) -> dict | None:
 def label_boxes(driver, graph_id: str) -> list[dict]:
     """The drawn box and text of each label on the map in ``#graph_id``."""
     return driver.execute_script(LABEL_BOXES_JS % graph_id)
+
+
+def label_grounds(driver, graph_id: str) -> dict:
+    """Each map label against what is drawn under it (see :data:`LABEL_GROUND_JS`)."""
+    return driver.execute_script(LABEL_GROUND_JS % graph_id)
 
 
 def overlapping(boxes: list[dict]) -> list[tuple[str, str]]:

@@ -7,7 +7,7 @@ import pytest
 
 from dashboard import config
 from dashboard.data.loader import load_lookup, load_sources
-from dashboard.domain.citations import la_names, readable_citation
+from dashboard.domain.citations import la_names, readable_citation, section_names, title_parts
 
 SOURCES = pd.DataFrame(
     [
@@ -41,19 +41,19 @@ LOOKUP = pd.DataFrame(
 
 def test_seed_source_becomes_author_year_title_section():
     assert readable_citation("004_83587007cfe16032.txt § 4.3 Medium-risk services", SOURCES) == (
-        "Fowler, Karim & Feder (2020), A Review of Domestic Abuse and Sexual Violence "
-        "Perpetrator Services in Cardiff and the Vale of Glamorgan, § 4.3 Medium-risk services"
+        "Fowler, Karim & Feder (2020), “A Review of Domestic Abuse and Sexual Violence "
+        "Perpetrator Services in Cardiff and the Vale of Glamorgan”, § 4.3 Medium-risk services"
     )
 
 
 def test_publisher_stands_in_for_a_missing_short_title():
     assert readable_citation("002_00ef75f7813d93fd.txt § Developments", SOURCES) == (
-        "Policing in Wales (2023), Perpetrator Programmes, § Developments"
+        "Policing in Wales (2023), “Perpetrator Programmes”, § Developments"
     )
 
 
 def test_a_file_without_section_gives_author_year_title():
-    assert readable_citation("004_83587007cfe16032.txt", SOURCES).endswith("Vale of Glamorgan")
+    assert readable_citation("004_83587007cfe16032.txt", SOURCES).endswith("Vale of Glamorgan”")
 
 
 @pytest.mark.parametrize(
@@ -96,3 +96,40 @@ def test_every_shipped_citation_is_readable():
         assert ".txt" not in readable, readable
         assert "§" in readable
     assert la_names("W06000005;W06000019", lookup, "cy") == "Sir y Fflint, Blaenau Gwent"
+
+
+def test_a_welsh_citation_names_publisher_and_section_in_welsh_and_quotes_the_english_title():
+    """On Welsh pages a citation read "Welsh Government (2024) … § Recommendations:
+    Recommendation 5": the publisher and the section come from the catalogue; the document's
+    title stays as published, in quotation marks, the one part the screens mark as English."""
+    from dashboard.i18n import locale_for
+
+    welsh = locale_for("cy")
+    text = readable_citation("002_00ef75f7813d93fd.txt § Introduction", SOURCES, welsh)
+    assert (
+        text
+        == f"{welsh('Policing in Wales')} (2023), “Perpetrator Programmes”, § {welsh('Introduction')}"
+    )
+    assert welsh("Policing in Wales") != "Policing in Wales"
+    assert welsh("Introduction") != "Introduction"
+    assert title_parts(text) == (
+        f"{welsh('Policing in Wales')} (2023), ",
+        "“Perpetrator Programmes”",
+        f", § {welsh('Introduction')}",
+    )
+    assert title_parts("returns.xlsx rows 3; 9") == ("", "", "returns.xlsx rows 3; 9")
+
+
+def test_every_section_a_shipped_file_cites_is_in_welsh_in_the_catalogue():
+    from dashboard.i18n import locale_for
+
+    welsh = locale_for("cy")
+    cited = []
+    for path in sorted(config.DATA_DIR.glob("*.csv")):
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        if "source" in frame.columns:
+            cited += frame["source"].tolist()
+    sections = section_names(cited)
+    assert "Recommendations: Recommendation 5" in sections
+    untranslated = [name for name in sections if welsh(name) == name]
+    assert untranslated == []

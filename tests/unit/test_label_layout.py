@@ -29,12 +29,16 @@ def test_the_projection_goes_there_and_back_and_fits_the_padded_extent():
     assert bottom - top == pytest.approx(HEIGHT / (1 + 2 * label_layout.FIT_PADDING))
 
 
-def test_a_wide_extent_in_a_wide_plot_is_fitted_to_the_shorter_side():
-    # South Wales's local authorities: wider than tall, in the printed map's plot (335 x 296).
+def test_a_wide_extent_in_a_wide_plot_fills_the_plot_s_width():
+    # South Wales's local authorities: much wider than tall, in the printed map's plot
+    # (335 x 296): the map's ranges fit the plot's width (once its shorter side, when the map
+    # was fitted to what it drew; its ranges are fixed now, as plotly is given them).
     extent = (-4.33, 51.38, -3.08, 51.83)
     projection = Projection(extent, 296, 335)
     left, right = (projection.pixels(lon, 51.6)[0] for lon in (extent[0], extent[2]))
-    assert right - left == pytest.approx(296 / (1 + 2 * label_layout.FIT_PADDING))
+    assert right - left == pytest.approx(335 / (1 + 2 * label_layout.FIT_PADDING))
+    top, bottom = (projection.pixels(-4.0, lat)[1] for lat in (extent[3], extent[1]))
+    assert bottom - top < 296 / (1 + 2 * label_layout.FIT_PADDING)
 
 
 def test_labels_far_apart_stay_at_their_points_without_leaders():
@@ -79,3 +83,84 @@ def test_a_long_name_may_take_two_lines_split_nearest_the_middle():
     assert label_layout._lines(label, wrapped=True) == ("Canolbarth a", "Gorllewin Cymru", "4")
     alone = Wanted("tiny", -3.3, 51.45, 0.01, None, "2", 11)
     assert label_layout._lines(alone, wrapped=True) == ("2",)
+
+
+def squares(*boxes: tuple[str, float, float, float, float]):
+    """AreaShapes of rectangles: (id, west, south, east, north)."""
+    import json
+
+    from dashboard.data import geo
+
+    features = [
+        {
+            "type": "Feature",
+            "id": area,
+            "properties": {},
+            "geometry": {
+                "type": "Polygon",
+                "coordinates": [[[w, s], [e, s], [e, n], [w, n], [w, s]]],
+            },
+        }
+        for area, w, s, e, n in boxes
+    ]
+    return geo.area_shapes(json.dumps({"type": "FeatureCollection", "features": features}))
+
+
+def letters_under(placed, wanted, projection, ground):
+    return set(
+        label_layout._under(
+            placed.lines, wanted.size, projection.pixels(placed.lon, placed.lat), projection, ground
+        )
+    )
+
+
+def test_a_label_that_would_lie_on_a_neighbour_moves_onto_its_own_area():
+    """The tester's "RCT 1" sat on Neath Port Talbot's shape: a label at its point ran over the
+    area next door. With the map's shapes, it takes the nearest place on its own area."""
+    # West and east share an edge at -3.5; west's point is near that edge.
+    ground = squares(("west", -4.6, 51.6, -3.5, 52.2), ("east", -3.5, 51.6, -2.6, 52.2))
+    extent = (-4.6, 51.6, -2.6, 52.2)
+    label = Wanted("west", -3.6, 51.9, 0.1, "A long name here", "1", 15)
+    projection = Projection(extent, 300)
+    blind = place_labels([label], extent=extent, height=300)["west"]
+    assert "east" in letters_under(blind, label, projection, ground)  # the old layout
+    placed = place_labels([label], extent=extent, height=300, ground=ground)["west"]
+    assert letters_under(placed, label, projection, ground) == {"west"}
+    assert placed.ground == "west"
+    assert placed.lon < -3.6  # moved west, away from the edge
+
+
+def test_a_label_with_no_room_on_its_area_goes_clear_of_every_other_area_with_a_leader():
+    # A thin area between two others: its label fits on none of it, so it goes where no area
+    # is (the map's extent reaches above them: another area is drawn there) and a leader joins
+    # it to its point.
+    ground = squares(
+        ("left", -4.0, 51.8, -3.62, 52.0),
+        ("thin", -3.62, 51.8, -3.58, 52.0),
+        ("right", -3.58, 51.8, -3.2, 52.0),
+    )
+    extent = (-4.0, 51.8, -3.2, 52.3)
+    label = Wanted("thin", -3.6, 51.9, 0.02, "Thin Area", "2", 13)
+    projection = Projection(extent, 300, 500)
+    placed = place_labels([label], extent=extent, height=300, width=500, ground=ground)["thin"]
+    assert letters_under(placed, label, projection, ground) <= {None, "thin"}
+    assert placed.ground is None
+    assert placed.leader is not None and placed.leader[0] == (-3.6, 51.9)
+
+
+def test_labels_stay_inside_the_maps_ranges():
+    """The map is drawn to fixed ranges, the areas' extent padded (:func:`frame_ranges`): a label
+    placed beyond them was cut off, and, when the map was fitted to what it draws, shrank it."""
+    extent = (-4.0, 51.8, -3.2, 52.0)
+    (west, east), (south, north) = label_layout.frame_ranges(extent)
+    assert west < -4.0 and east > -3.2 and south < 51.8 and north > 52.0
+    # Padded by 6% of the larger projected span (longitude here, 0.8 degrees): 0.048 degrees.
+    assert west == pytest.approx(-4.048) and east == pytest.approx(-3.152)
+    crowd = [
+        Wanted(f"a{index}", -3.6, 51.9, 0.01, "A long name", str(index), 15) for index in range(6)
+    ]
+    projection = Projection(extent, 200, 400)
+    frame = label_layout._frame(projection, extent)
+    for placed in place_labels(crowd, extent=extent, height=200, width=400).values():
+        box = label_layout._box(placed.lines, 15, projection.pixels(placed.lon, placed.lat))
+        assert label_layout._within(box, frame)

@@ -95,15 +95,15 @@ def test_funding_end_axis_says_unknown_in_the_pages_language():
     from dashboard.i18n import locale_for
     from dashboard.views.figures import funding_end_values
 
-    table = pd.DataFrame({"grant": [2, 1]}, index=["2025-26", "unknown"])
+    table = pd.DataFrame({"PCC": [2, 1]}, index=["2025-26", "unknown"])
     parts = funding_end_values(
-        table, current_year="2026-27", labels={"grant": "grant"}, locale=locale_for("cy")
+        table, current_year="2026-27", labels={"PCC": "PCC"}, locale=locale_for("cy")
     )
     assert parts[("data",)][0]["x"] == ["2025-26", "2026-27", "anhysbys"]
     # The line marking this year still stands at this year's category.
     assert parts[("layout", "shapes")][0]["x0"] == 1
     english = funding_end_values(
-        table, current_year="2026-27", labels={"grant": "grant"}, locale=locale_for("en")
+        table, current_year="2026-27", labels={"PCC": "PCC"}, locale=locale_for("en")
     )
     assert english[("data",)][0]["x"] == ["2025-26", "2026-27", "unknown"]
 

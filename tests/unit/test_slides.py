@@ -118,8 +118,8 @@ def test_sources_are_cited_by_title_not_by_route(slides):
     )
     # The survey by its author, year and title (as published, in English).
     assert titled(slides["en"], "How much is known").cited == (
-        "Welsh Government (2024), Violence Against Women, Sexual Violence and Domestic Abuse: "
-        "blueprint perpetration intervention mapping survey",
+        "Welsh Government (2024), “Violence Against Women, Sexual Violence and Domestic Abuse: "
+        "blueprint perpetration intervention mapping survey”",
     )
 
 
