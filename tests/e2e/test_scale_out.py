@@ -47,9 +47,10 @@ class Outcome:
     what: str
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def deployment(tmp_path_factory):
-    """Redis, two app instances (one worker each) sharing it, and nginx over both."""
+    """Redis, two app instances (one worker each) sharing it, and nginx over both: new for each
+    test, since one test kills an instance and the tests run in any order (pytest-randomly)."""
     scratch = tmp_path_factory.mktemp("scale-out")
     try:
         with (
