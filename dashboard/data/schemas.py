@@ -302,7 +302,16 @@ def sources_schema() -> pa.DataFrameSchema:
             "publisher": text(NOT_EMPTY),
             "year": text(matching(YEAR, "a year YYYY")),
             "url": text(matching(WEB_ADDRESS_OR_NONE, "empty, or an http(s) address")),
+            "published": text(
+                matching(PARTIAL_DATE, "the publication date YYYY, YYYY-MM or YYYY-MM-DD")
+            ),
         },
+        checks=[
+            pa.Check(
+                lambda frame: frame["published"].str[:4] == frame["year"],
+                error="published must fall in the row's year",
+            )
+        ],
         strict=True,
     )
 

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.data import vocabulary as vocab
+from dashboard.domain.facts import document_file
 
 #: A service last described more than this many years before the data date is "not confirmed
 #: since" its year. Adjustable per deployment with ``VAWDASV_CURRENCY_HORIZON_YEARS``.
@@ -40,7 +41,7 @@ def horizon_year(data_date: str, years: int | None = None) -> int:
 
 
 def _file(citation: str) -> str:
-    return str(citation).split(" § ")[0].strip()
+    return document_file(citation)
 
 
 def last_described(
