@@ -19,7 +19,8 @@ def register(app: Dash, context: AppContext) -> None:
     @keeps_url_in_step(app, ids.PRESENT_URL, [Output(ids.PRESENT_SLIDE, "children")], buttons)
     def move(_next, _prev, search):
         locale = locale_for(view_state.language_of(search))
-        deck = findings.slides(context, locale.lang)
+        wave = view_state.wave_of(context, search)
+        deck = findings.slides(context.at(wave), locale.lang)
         index = view_state.slide_index(search, len(deck))
         step = 1 if ctx.triggered_id == ids.PRESENT_NEXT else -1
         new_index = min(max(index + step, 0), len(deck) - 1)
@@ -27,7 +28,7 @@ def register(app: Dash, context: AppContext) -> None:
             return no_update, no_update
         number = new_index + 1
         slide = slide_view(deck[new_index], number, len(deck), locale)
-        return slide, view_state.slide_search(number, locale.lang)
+        return slide, view_state.slide_search(number, locale.lang, wave)
 
     app.clientside_callback(
         """

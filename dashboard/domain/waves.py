@@ -195,6 +195,29 @@ def in_scope(frame: pd.DataFrame, wave: Wave, lookup: pd.DataFrame) -> np.ndarra
     return np.array([holds(row) for row in frame.itertuples(index=False)], dtype=bool)
 
 
+def _within_scope(frame: pd.DataFrame, wave: Wave, lookup: pd.DataFrame) -> pd.DataFrame:
+    """A wave of part of Wales describes only its areas: each service's regions, police force
+    areas and local authorities are kept where they lie in the scope (all of Wales, and an
+    unknown part, kept as they are)."""
+    column = {"region": "vawdasv_region", "force": "police_force_area", "la": "la_name_en"}[
+        wave.level
+    ]
+    scope = lookup[lookup[column].isin(wave.areas)]
+    allowed = {
+        "vawdasv_regions": {*scope["vawdasv_region"], vocab.ALL_WALES, vocab.UNKNOWN},
+        "police_force_areas": {*scope["police_force_area"], vocab.ALL_WALES, vocab.UNKNOWN},
+        "local_authorities": set(scope["la_code"]),
+    }
+    frame = frame.copy()
+    for name, kept in allowed.items():
+        frame[name] = [
+            vocab.LIST_SEPARATOR.join(item for item in vocab.split_list(cell) if item in kept)
+            or _not_stated(name)
+            for cell in frame[name]
+        ]
+    return frame
+
+
 def _not_stated(column: str) -> str:
     if column == "local_authorities":
         return ""
@@ -237,6 +260,8 @@ def documents_picture(wave: Wave, bundle: DataBundle, all_facts: pd.DataFrame) -
         for row in chosen[chosen["field"] == "status"].itertuples(index=False)
     }
     frame["status_date"] = [status_from.get(service, vocab.UNKNOWN) for service in frame["id"]]
+    if wave.level != "wales":
+        frame = _within_scope(frame, wave, bundle.lookup)
     for column in _DESCRIPTIONS:
         frame[column] = frame[column].where(own, vocab.UNKNOWN)
     stated_term = frame["funding_term"] != vocab.UNKNOWN

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Final
 
 import numpy as np
 import pandas as pd
@@ -12,10 +13,14 @@ from dashboard import i18n
 from dashboard.data import vocabulary as vocab
 from dashboard.domain import citations, cliff, counting, evidence, gaps, precarity
 from dashboard.domain.context import AppContext
+from dashboard.i18n import N_
 from dashboard.views import coverage_text as coverage_words
 from dashboard.views.figures import bar_chart
 
 DIRECTORY_SOURCE = "Directory of interventions curated from five public documents (see /directory)"
+DIRECTORY_SOURCE_BY_WAVE = N_(
+    "Each wave's picture of the directory, every change with its two dated sources (see /changes)"
+)
 SURVEY_SOURCE = (
     "Welsh Government (2024), VAWDASV Blueprint perpetration intervention mapping survey"
 )
@@ -183,7 +188,56 @@ def slides(context: AppContext, lang: str) -> list[Slide]:
             sources=(directory_src, survey_src),
         )
     )
+    changed = change_slide(context, lang)
+    if changed is not None:
+        deck.append(changed)
     return deck
+
+
+#: Points a slide of changes names before "and N more" (a slide is read at a distance).
+SLIDE_CHANGES: Final = 4
+
+
+def change_slide(context: AppContext, lang: str) -> Slide | None:
+    """What changed between the wave before and the wave shown: counts only where both waves'
+    sources cover the areas alike; otherwise the changes named, with the reason in one sentence."""
+    from dashboard.views import changes
+
+    _ = i18n.translator(lang)
+    summary = changes.change_summary(context, lang)
+    if summary is None:
+        return None
+    locale = i18n.locale_for(lang)
+    if summary.counts:
+        headline = "; ".join(
+            f"{label}: {locale.number(count)}" for _category, label, count in summary.counts
+        )
+    else:
+        headline = locale("{n} services with a change named, with its sources.").format(
+            n=locale.number(len(summary.lines))
+        )
+    points = [changes.line_sentence(line, locale) for line in summary.lines[:SLIDE_CHANGES]]
+    if len(summary.lines) > SLIDE_CHANGES:
+        points.append(
+            locale("And {n} more: every change with its two dated sources at {href}.").format(
+                n=locale.number(len(summary.lines) - SLIDE_CHANGES), href=summary.href
+            )
+        )
+    points.append(summary.reason)
+    span = locale("From {earlier} ({first}) to {later} ({last}).").format(
+        earlier=summary.earlier.label,
+        first=summary.earlier.date,
+        later=summary.later.label,
+        last=summary.later.date,
+    )
+    return Slide(
+        title=locale("What changed"),
+        headline=headline,
+        points=(span, *points),
+        sources=(_(DIRECTORY_SOURCE_BY_WAVE),),
+        names=tuple(line.name for line in summary.lines)
+        + tuple(name for line in summary.lines for name in line.old_names),
+    )
 
 
 #: Where a stated gap's area is, in the order the gap slide lists them: regions, then local

@@ -138,7 +138,7 @@ def add_report_route(app: Dash, context: AppContext) -> None:
 
     def generate(parsed: view_state.Parsed, notices: list[str]) -> CachedReport:
         view = view_cache.cached_compute_view(context, parsed.state)
-        page = report.build_report(context, view, notices=notices)
+        page = report.build_report(context.at(parsed.state.wave), view, notices=notices)
         body = page.encode("utf-8")
         # This origin only, as everywhere; its inline scripts allowed by their hashes.
         policy = security.content_security_policy(security.inline_script_hashes(page))
@@ -148,7 +148,7 @@ def add_report_route(app: Dash, context: AppContext) -> None:
     @app.server.route(f"{REPORT_PREFIX}/<path:rest>")
     def serve_report(rest: str = "") -> Response:
         search = "?" + request.query_string.decode("utf-8", "replace")
-        parsed = view_state.parse("/" + rest, search, context.la_slugs, context.scope_ids)
+        parsed = view_state.parse_for(context, "/" + rest, search)
         notices = view_state.problem_texts(parsed, i18n.locale_for(parsed.state.lang))
         key = report_key(context, parsed, notices)
         algorithm = compression.chosen_encoding()
