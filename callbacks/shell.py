@@ -73,7 +73,12 @@ def render(context: AppContext, pathname: object, search: object) -> Rendered:
                 lang=locale.lang,
                 className="container-fluid app-main",
             ),
-            shell.footer(locale, context.data_date, coverage_text.sources_span(context)),
+            shell.footer(
+                locale,
+                context.data_date,
+                coverage_text.sources_span(context),
+                coverage_text.wave_shown(context, locale),
+            ),
         ]
     )
     return Rendered(layout, page, title)

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
@@ -25,6 +27,16 @@ DETAILED = (
     changes_module.CHANGED,
     changes_module.NOT_IN_LATER,
 )
+
+
+def filled(template: str, **parts) -> list:
+    """A translated sentence with components in its ``{placeholders}`` (a wave's name may be
+    English on a Welsh page, and is marked so)."""
+    found: list = []
+    for piece in re.split(r"(\{[a-z_]+\})", template):
+        key = piece[1:-1] if piece.startswith("{") and piece.endswith("}") else None
+        found.append(parts.get(key, piece) if key else piece)
+    return [piece for piece in found if piece != ""]
 
 
 def wave_name(choice: WaveChoice) -> html.Span:
@@ -179,13 +191,13 @@ def _signed(number: int, locale: Locale) -> str:
 
 def changes_body(view: ChangesView, locale: Locale) -> list:
     """Everything below the controls, redrawn when they change."""
-    intro = [
-        locale("Comparing") + " ",
-        wave_name(view.earlier),
-        f" ({view.earlier.date}) " + locale("with") + " ",
-        wave_name(view.later),
-        f" ({view.later.date}).",
-    ]
+    intro = filled(
+        locale("Comparing {earlier} ({first}) with {later} ({last})."),
+        earlier=wave_name(view.earlier),
+        first=view.earlier.date,
+        later=wave_name(view.later),
+        last=view.later.date,
+    )
     parts: list = [html.P(intro, className="change-intro")]
     if view.same:
         parts.append(

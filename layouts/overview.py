@@ -210,11 +210,15 @@ def banner(context: AppContext, _: Translate) -> dbc.Alert:
     held = context.directory.size
     survey = context.survey_interventions
     text = _(
-        "This directory holds {held} interventions named in five public documents. It is not the "
+        "This directory holds {held} interventions named in {sources}. It is not the "
         "2023 mapping survey's dataset: the survey identified {survey} interventions from 62 "
         "responses, but its individual returns are not public. 'Unknown' means the documents do not "
         "say."
-    ).format(held=held, survey=survey if survey is not None else "?")
+    ).format(
+        held=held,
+        survey=survey if survey is not None else "?",
+        sources=coverage_text.sources_named(context, _),
+    )
     return dbc.Alert(text, color="info", className="honesty-banner", id="ov-banner")
 
 

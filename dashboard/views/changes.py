@@ -108,6 +108,8 @@ REASONS: Final = {
         "here and not counted by area."
     ),
 }
+#: The rule of waves, as the method notes show it (one definition: ``counting.RULES``).
+WAVES_RULE: Final = counting.RULES["waves"]
 #: Where services recorded in no area of the level, or across Wales, are listed.
 PLACE_LABELS: Final = {
     changes_module.NO_AREA: N_("No area of this level recorded"),
@@ -447,8 +449,8 @@ def changes_view(context: AppContext, settings: ChangeSettings) -> ChangesView:
         sections=_sections(context, lines, found, level, locale),
         planned=tuple(service_line(earlier, later, change, locale) for change in found.planned),
         meanings=tuple(locale(CATEGORY_MEANINGS[category]) for category in changes_module.CATEGORIES),
-        rule=locale(counting.RULES["waves"]),
-        level_label=locale("VAWDASV region") if level == "region" else locale("police force area"),
+        rule=locale(WAVES_RULE),
+        level_label=locale("VAWDASV region") if level == "region" else locale("Police force area"),
     )
 
 

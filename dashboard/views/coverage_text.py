@@ -242,3 +242,49 @@ def custody_text(context: AppContext, mask: np.ndarray, locale: Locale) -> str:
     ).format(
         n=locale.number(len(names)), names=", ".join(names)
     )
+
+
+def sources_named(context: AppContext, locale: Locale) -> str:
+    """What the services of the picture shown are named in: "five public documents", "five
+    public documents and 12 public pages read to December 2026", "one public document" (a wave
+    of the 2020 review), "the returns of Follow-up review 2025-26" (a survey's wave)."""
+    files = [str(file) for file in context.bundle.sources["file"]]
+    pages = [file for file in files if file.startswith(vocab.PUBLIC_RECORD_DIR + "/")]
+    documents = [file for file in files if file.endswith(".txt") and file not in pages]
+    wave = context.wave
+    if wave is not None and wave.kind == vocab.SURVEY:
+        from dashboard.views.changes import wave_label
+
+        return locale("the returns of {wave}").format(wave=wave_label(wave, locale)[0])
+    named = (
+        locale("five public documents")
+        if len(documents) == 5
+        else locale("one public document")
+        if len(documents) == 1
+        else locale("{n} public documents").format(n=locale.number(len(documents)))
+    )
+    if not pages:
+        return named
+    read = max(
+        (str(date) for date in context.bundle.sources[vocab.SOURCE_PUBLISHED][
+            context.bundle.sources["file"].isin(pages)
+        ]),
+        default="",
+    )
+    return locale("{documents} and {n} public pages published to {date}").format(
+        documents=named, n=locale.number(len(pages)), date=locale.date(read)
+    )
+
+
+def wave_shown(context: AppContext, locale: Locale) -> str:
+    """ "As at: Public record to 2026 (December 2026): services named in five public documents
+    and 12 public pages published to November 2026." ("" when the data offers one wave)."""
+    if context.wave is None or len(context.wave_ids) < 2:
+        return ""
+    from dashboard.views.changes import wave_label
+
+    return locale("As at: {wave} ({date}): services named in {sources}.").format(
+        wave=wave_label(context.wave, locale)[0],
+        date=locale.date(context.wave.as_at),
+        sources=sources_named(context, locale),
+    )

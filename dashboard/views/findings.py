@@ -66,8 +66,12 @@ def slides(context: AppContext, lang: str) -> list[Slide]:
             headline=_("What the public record shows"),
             points=(
                 _(
-                    "{n} current interventions named in five public documents ({all} with ended and planned ones)."
-                ).format(n=fmt(n), all=fmt(directory.size)),
+                    "{n} current interventions named in {sources} ({all} with ended and planned ones)."
+                ).format(
+                    n=fmt(n),
+                    all=fmt(directory.size),
+                    sources=coverage_words.sources_named(context, locale),
+                ),
                 sentence_case(coverage_words.currency_text(context, everything, locale)) + ".",
                 _(
                     "The documents describe areas unevenly (one region reviewed in depth in 2020, "

@@ -114,11 +114,15 @@ def build_report(
     )
     notes = "".join(f"<li>{html.escape(line)}</li>" for line in overview_view.map_note_lines(view))
     banner = _(
-        "This directory holds {held} interventions named in five public documents. It is not the "
+        "This directory holds {held} interventions named in {sources}. It is not the "
         "2023 mapping survey's dataset: the survey identified {survey} interventions from 62 "
         "responses, but its individual returns are not public. 'Unknown' means the documents do not "
         "say."
-    ).format(held=view.directory_size, survey=context.survey_interventions or "?")
+    ).format(
+        held=view.directory_size,
+        survey=context.survey_interventions or "?",
+        sources=coverage_text.sources_named(context, _),
+    )
     # Every text is translated here, outside the f-string, where Babel's extractor finds it.
     text = {
         "title": _("VAWDASV perpetration interventions: report"),

@@ -20,9 +20,9 @@ from dashboard.domain.context import AppContext
 from dashboard.domain.scorecard import ScorecardView, scorecard_view
 from dashboard.i18n import N_, Locale
 from dashboard.views import changes as changes_view
+from dashboard.views import coverage_text, review
 from dashboard.views import directory as directory_view
 from dashboard.views import profile as profile_view
-from dashboard.views import review
 from dashboard.views import state as view_state
 from dashboard.views.state import ViewState
 from dashboard.web import view_cache
@@ -152,7 +152,10 @@ def directory_body(context: AppContext, address: Address, locale: Locale) -> Com
         context.bundle.lookup,
     )
     return directory.directory_page(
-        rows, locale, selected_id=view_state.directory_id(address.search)
+        rows,
+        locale,
+        selected_id=view_state.directory_id(address.search),
+        sources=coverage_text.sources_named(context, locale),
     )
 
 
