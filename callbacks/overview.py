@@ -207,20 +207,18 @@ def register(app: Dash, context: AppContext) -> None:
         lang = view_state.parse("/", search).state.lang
         return switch_href(pathname, search, lang)
 
-    if len(context.wave_ids) > 1:
-
-        @app.callback(
-            Output(ids.WAVE_LINKS, "children"),
-            Input(ids.OV_URL, "pathname"),
-            Input(ids.OV_URL, "search"),
-            prevent_initial_call=True,
-        )
-        def keep_wave_links_in_step(pathname, search):
-            # The "as at" links keep the overview's settings as they change.
-            path = view_state.bounded_path(pathname)
-            query = view_state.bounded_search(search)
-            locale = locale_for(view_state.language_of(query))
-            return wave_links_children(context, path, query, locale)
+    @app.callback(
+        Output(ids.WAVE_LINKS, "children"),
+        Input(ids.OV_URL, "pathname"),
+        Input(ids.OV_URL, "search"),
+        prevent_initial_call=True,
+    )
+    def keep_wave_links_in_step(pathname, search):
+        # The "as at" links keep the overview's settings as they change.
+        path = view_state.bounded_path(pathname)
+        query = view_state.bounded_search(search)
+        locale = locale_for(view_state.language_of(query))
+        return wave_links_children(context, path, query, locale)
 
     @app.callback(
         Output(ids.MAP, "figure"),

@@ -59,7 +59,7 @@ def render(context: AppContext, pathname: object, search: object) -> Rendered:
                     shell.notices(messages, locale),
                     *(
                         [components.wave_links(context, path, query, locale)]
-                        if page.shows_waves and len(context.wave_ids) > 1
+                        if page.shows_waves
                         else []
                     ),
                     *(

@@ -229,7 +229,21 @@ def provision_links(path: str, state: ViewState, locale: Locale) -> html.Nav:
 
 def wave_links_children(context: AppContext, path: str, search: str, locale: Locale) -> list:
     """"As at": one link per wave (the page and its settings kept, only the wave changed), the
-    wave shown marked, and a link to what changed between it and the wave before it."""
+    wave shown marked, and a link to what changed between it and the wave before it; nothing
+    when the data offers one wave."""
+
+    if len(context.wave_ids) < 2:
+        return []
+    return [
+        html.Nav(
+            _wave_link_items(context, path, search, locale),
+            className="provision-links wave-links",
+            **{"aria-label": locale("As at")},
+        )
+    ]
+
+
+def _wave_link_items(context: AppContext, path: str, search: str, locale: Locale) -> list:
     from dashboard.views.changes import wave_choices
 
     waves = context.waves
@@ -262,11 +276,6 @@ def wave_links_children(context: AppContext, path: str, search: str, locale: Loc
     return items
 
 
-def wave_links(context: AppContext, path: str, search: str, locale: Locale) -> html.Nav:
+def wave_links(context: AppContext, path: str, search: str, locale: Locale) -> html.Div:
     """The "as at" control of every page: which wave's picture the page shows."""
-    return html.Nav(
-        wave_links_children(context, path, search, locale),
-        id=ids.WAVE_LINKS,
-        className="provision-links wave-links",
-        **{"aria-label": locale("As at")},
-    )
+    return html.Div(wave_links_children(context, path, search, locale), id=ids.WAVE_LINKS)

@@ -239,21 +239,33 @@ def _value_valid(field: str, value: str, la_codes: frozenset[str], la_names: fro
     return False
 
 
-def _value_rule() -> str:
-    rules = [
-        f"{vocab.EXISTS}: yes or no",
-        "name, provider: text of at most 200 characters",
-        "funding_end: a financial year such as 2025-26",
-        "local_authorities: a ';' list of LA codes or English names",
-    ]
-    for field in vocab.FACT_FIELDS:
-        if field in vocab.LIST_COLUMNS:
-            rules.append(f"{field}: a ';' list ({allowed(vocab.LIST_COLUMNS[field])})")
-        elif field in vocab.SINGLE_COLUMNS:
-            rules.append(f"{field}: one value ({allowed(vocab.SINGLE_COLUMNS[field])})")
-    return "value must be a stated value of its field's vocabulary, never unknown: " + "; ".join(
-        rules
-    )
+def _field_rule(field: str) -> str:
+    """What a fact's value may be for ``field`` (never unknown: a fact states something)."""
+    if field == vocab.EXISTS:
+        return "yes or no"
+    if field in ("provider", "name"):
+        return "text of 1 to 200 characters"
+    if field == "funding_end":
+        return "a financial year such as 2025-26"
+    if field == "local_authorities":
+        return "a ';' list of local authority codes (W06...) or English names"
+    stated = [value for value in vocab.COLUMN_VOCABULARIES[field] if value != vocab.UNKNOWN]
+    if field in vocab.LIST_COLUMNS:
+        return "a ';' list, " + allowed(stated)
+    return "one value, " + allowed(stated)
+
+
+def _value_checks(la_codes: frozenset[str], la_names: frozenset[str]) -> list[pa.Check]:
+    """One check per field, so a refused value names its own field's rule."""
+
+    def check(field: str) -> pa.Check:
+        def valid(frame):
+            ok = frame["value"].map(lambda value: _value_valid(field, value, la_codes, la_names))
+            return (frame["field"] != field) | ok
+
+        return pa.Check(valid, error=f"value for field {field}: {_field_rule(field)}")
+
+    return [check(field) for field in vocab.FACT_FIELDS]
 
 
 def facts_schema(
@@ -292,10 +304,7 @@ def facts_schema(
     return pa.DataFrameSchema(
         {name: schema_columns[name] for name in columns},
         checks=[
-            _rows(
-                lambda row: _value_valid(row["field"], row["value"], la_codes, la_names),
-                _value_rule(),
-            ),
+            *_value_checks(la_codes, la_names),
             _rows(
                 date_valid,
                 f"describes must be a real date up to {latest} (a planned fact: up to "
