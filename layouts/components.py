@@ -257,11 +257,14 @@ def _wave_link_items(context: AppContext, path: str, search: str, locale: Locale
         ]
         if shown:
             label.append(html.Span(" " + locale("(shown)"), className="visually-hidden"))
+        # A whole new page (not a dcc.Link): every part of it shows the other wave's picture,
+        # and the router renders a page again only when its path changes.
         items.append(
-            dcc.Link(
+            html.A(
                 label,
                 href=view_state.wave_href(path, search, None if choice.latest else choice.id),
                 className="wave-link provision-link" + (" active" if shown else ""),
+                **({"aria-current": "page"} if shown else {}),
             )
         )
     before = waves.before(chosen) if waves is not None and chosen else None

@@ -127,6 +127,7 @@ FIT_PAGES = (
     "/funding",
     "/need",
     "/directory",
+    "/changes",
 )
 
 

@@ -104,7 +104,9 @@ def record_data_dir(folder: Path) -> Path:
     return folder
 
 
-def ingest_wave(data_dir: Path, export: Path, wave: str, name: str, as_at: str) -> int:
+def ingest_wave(
+    data_dir: Path, export: Path, wave: str, name: str, as_at: str, name_cy: str = ""
+) -> int:
     return ingest_main(
         [
             str(export),
@@ -112,6 +114,8 @@ def ingest_wave(data_dir: Path, export: Path, wave: str, name: str, as_at: str) 
             wave,
             "--name",
             name,
+            "--name-cy",
+            name_cy,
             "--as-at",
             as_at,
             "--data-dir",
@@ -129,8 +133,23 @@ def survey_data_dir(folder: Path, exports: Path) -> Path:
     exports.mkdir(exist_ok=True)
     baseline = write_export(exports / "returns-2023.csv", BASELINE_ROWS)
     follow_up = write_export(exports / "returns-2026.csv", FOLLOW_UP_ROWS)
-    assert ingest_wave(folder, baseline, BASELINE, "Survey returns 2023", "2024-03") == 0
-    assert ingest_wave(folder, follow_up, FOLLOW_UP, "Follow-up review 2025-26", "2026-03-31") == 0
+    assert (
+        ingest_wave(
+            folder, baseline, BASELINE, "Survey returns 2023", "2024-03", "Ymatebion arolwg 2023"
+        )
+        == 0
+    )
+    assert (
+        ingest_wave(
+            folder,
+            follow_up,
+            FOLLOW_UP,
+            "Follow-up review 2025-26",
+            "2026-03-31",
+            "Adolygiad dilynol 2025-26",
+        )
+        == 0
+    )
     links = [
         (
             service_id("Gwent Change", "Gwent Men's Project"),
