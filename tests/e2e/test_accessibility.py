@@ -24,6 +24,7 @@ ROUTES = (
     "/funding",
     "/directory",
     "/present",
+    "/changes",
 )
 READY = {
     "/": f"#{ids.MATCH_COUNT}",
@@ -35,6 +36,7 @@ READY = {
     "/funding": "#funding-summary",
     "/directory": ".ag-row",
     "/present": f"#{ids.PRESENT_SLIDE}",
+    "/changes": f"#{ids.CH_BODY}",
 }
 
 

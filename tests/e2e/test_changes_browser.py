@@ -125,3 +125,15 @@ def test_the_as_at_links_show_another_wave_and_say_what_changed(dash_duo, open_c
         lambda: "Stalking Clinic" in dash_duo.driver.page_source, 20, what="the 2023 round's rows"
     )
     assert severe(dash_duo.get_logs()) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_no_serious_axe_violations_on_the_counted_page(dash_duo, open_changes, lang):
+    from tests.e2e.test_accessibility import describe, run_axe
+
+    open_changes(f"{COMPARED}&lang={lang}")
+    dash_duo.wait_for_element(f"#{ids.CH_COUNTS}", timeout=20)
+    wait_until(lambda: drawn_areas(dash_duo.driver) == 6, 20, what="the map of change drawn")
+    dash_duo.driver.set_script_timeout(60)
+    violations = [v for v in run_axe(dash_duo.driver) if v["impact"] in ("serious", "critical")]
+    assert violations == [], describe(violations)
