@@ -267,6 +267,11 @@ def compare(earlier: AppContext, later: AppContext, links: pd.DataFrame | None =
     if earlier.wave is not None and later.wave is not None:
         earlier_frame = earlier_frame[waves.in_scope(earlier_frame, later.wave, lookup)]
         later_frame = later_frame[waves.in_scope(later_frame, earlier.wave, lookup)]
+        # ... and of its areas: MARAC's North Wales is no change within Cardiff and the Vale.
+        for narrow in (earlier.wave, later.wave):
+            if narrow.level != "wales":
+                earlier_frame = waves.within_scope(earlier_frame, narrow, lookup)
+                later_frame = waves.within_scope(later_frame, narrow, lookup)
     before = {row["id"]: row for row in earlier_frame.to_dict("records")}
     after = {row["id"]: row for row in later_frame.to_dict("records")}
     before_facts, after_facts = _fact_index(earlier), _fact_index(later)

@@ -195,7 +195,7 @@ def in_scope(frame: pd.DataFrame, wave: Wave, lookup: pd.DataFrame) -> np.ndarra
     return np.array([holds(row) for row in frame.itertuples(index=False)], dtype=bool)
 
 
-def _within_scope(frame: pd.DataFrame, wave: Wave, lookup: pd.DataFrame) -> pd.DataFrame:
+def within_scope(frame: pd.DataFrame, wave: Wave, lookup: pd.DataFrame) -> pd.DataFrame:
     """A wave of part of Wales describes only its areas: each service's regions, police force
     areas and local authorities are kept where they lie in the scope (all of Wales, and an
     unknown part, kept as they are)."""
@@ -261,7 +261,7 @@ def documents_picture(wave: Wave, bundle: DataBundle, all_facts: pd.DataFrame) -
     }
     frame["status_date"] = [status_from.get(service, vocab.UNKNOWN) for service in frame["id"]]
     if wave.level != "wales":
-        frame = _within_scope(frame, wave, bundle.lookup)
+        frame = within_scope(frame, wave, bundle.lookup)
     for column in _DESCRIPTIONS:
         frame[column] = frame[column].where(own, vocab.UNKNOWN)
     stated_term = frame["funding_term"] != vocab.UNKNOWN

@@ -470,8 +470,8 @@ def scope_sentence(context: AppContext, earlier: Wave, later: Wave, locale: Loca
         level_names.get(wave.level, {}).get(slugify(area), area) for area in wave.areas
     )
     return locale(
-        "Compared within {areas}, the scope of {wave}: services the other wave names elsewhere "
-        "are neither new nor gone."
+        "Compared within {areas} (the scope of “{wave}”): what the other wave names elsewhere is "
+        "neither new nor gone."
     ).format(areas=areas, wave=wave_label(wave, locale)[0])
 
 
