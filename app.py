@@ -13,6 +13,7 @@ import sys
 import dash
 from dash import Dash
 
+from callbacks import changes as changes_callbacks
 from callbacks import directory as directory_callbacks
 from callbacks import overview as overview_callbacks
 from callbacks import present as present_callbacks
@@ -58,6 +59,7 @@ def create_app(context: AppContext | None = None) -> Dash:
     review_callbacks.register(app, context)
     scorecard_callbacks.register(app, context)
     present_callbacks.register(app, context)
+    changes_callbacks.register(app, context)
     profile_callbacks.register(app)
     return configure_server(app)
 

@@ -15,17 +15,25 @@ from layouts.directory import detail_body
 
 
 def register(app: Dash, context: AppContext) -> None:
-    frame = context.directory.frame
-    rows_by_lang = {
-        lang: {
-            row["id"]: row
-            for row in directory_view.directory_rows(
-                frame, lang, getattr(context.bundle, "sources", None), context.bundle.lookup
-            )
+    # Each wave's rows in each language, built once (a wave's picture is its own directory).
+    rows_by_wave = {
+        wave: {
+            lang: {
+                row["id"]: row
+                for row in directory_view.directory_rows(
+                    context.at(wave).directory.frame,
+                    lang,
+                    getattr(context.at(wave).bundle, "sources", None),
+                    context.bundle.lookup,
+                )
+            }
+            for lang in i18n.LANGUAGES
         }
-        for lang in i18n.LANGUAGES
+        for wave in (None, *context.wave_ids)
     }
-    rows_by_id = rows_by_lang[i18n.DEFAULT_LANGUAGE]
+
+    def rows_by_lang(search: object) -> dict:
+        return rows_by_wave.get(view_state.wave_of(context, search), rows_by_wave[None])
 
     searches = {lang: directory_search.search_index(context, lang) for lang in i18n.LANGUAGES}
 
@@ -75,6 +83,7 @@ def register(app: Dash, context: AppContext) -> None:
     )
     def count(shown, search):
         locale = i18n.locale_for(view_state.language_of(search))
+        rows_by_id = rows_by_lang(search)[i18n.DEFAULT_LANGUAGE]
         shown_count = len(shown) if isinstance(shown, list) else len(rows_by_id)
         return locale("{shown} of {total} interventions shown").format(
             shown=shown_count, total=len(rows_by_id)
@@ -92,7 +101,7 @@ def register(app: Dash, context: AppContext) -> None:
         else:
             row_id = view_state.directory_id(search)
         locale = i18n.locale_for(view_state.language_of(search))
-        row = rows_by_lang[locale.lang].get(row_id) if isinstance(row_id, str) else None
+        row = rows_by_lang(search)[locale.lang].get(row_id) if isinstance(row_id, str) else None
         if row is None:
             return False, no_update
         return True, detail_body(row, locale)

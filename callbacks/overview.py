@@ -20,12 +20,13 @@ from dash import ALL, Dash, Input, Output, Patch, State, ctx, dcc, no_update
 from callbacks.shell import switch_href
 from dashboard.domain.context import AppContext
 from dashboard.domain.model import FILTERS
+from dashboard.i18n import locale_for
 from dashboard.views import figure_parts, figures_map, panel_registry, panels, report
 from dashboard.views import overview as overview_view
 from dashboard.views import state as view_state
 from dashboard.views.overview import OverviewView
 from dashboard.web import ids, view_cache
-from layouts.components import graph_config
+from layouts.components import graph_config, wave_links_children
 from layouts.drilldown import (
     chart_table,
     drill_down_title,
@@ -122,7 +123,7 @@ def register(app: Dash, context: AppContext) -> None:
     ):
         # One callback owns both directions so the URL, the controls and the key never disagree.
         *filters, key = rest
-        parsed = view_state.parse(pathname, search, context.la_slugs, context.scope_ids)
+        parsed = view_state.parse_for(context, pathname, search)
         trigger = ctx.triggered_id
         if trigger is None:
             # Not a change of the page (it opens with its key, and runs no callback): at most
@@ -143,6 +144,8 @@ def register(app: Dash, context: AppContext) -> None:
                 la_slugs=context.la_slugs,
                 compare=None if compare == EVERY_SERVICE else compare,
                 scope_ids=context.scope_ids,
+                wave=parsed.state.wave,
+                waves=context.waves.scope_ids() if context.waves is not None else None,
             )
             names = context.names(wanted.lang, wanted.level)
             if trigger == ids.LEVEL and wanted.area and wanted.area not in names:
@@ -188,7 +191,9 @@ def register(app: Dash, context: AppContext) -> None:
         view = view_cache.view_for_key(context, key) if clicks else None
         if view is None:
             return no_update
-        return dcc.send_string(report.build_report(context, view), _report_filename(view))
+        return dcc.send_string(
+            report.build_report(context.at(view.state.wave), view), _report_filename(view)
+        )
 
     @app.callback(
         Output(ids.LANG_SWITCH, "href"),
@@ -201,6 +206,19 @@ def register(app: Dash, context: AppContext) -> None:
         search = search if isinstance(search, str) else ""
         lang = view_state.parse("/", search).state.lang
         return switch_href(pathname, search, lang)
+
+    @app.callback(
+        Output(ids.WAVE_LINKS, "children"),
+        Input(ids.OV_URL, "pathname"),
+        Input(ids.OV_URL, "search"),
+        prevent_initial_call=True,
+    )
+    def keep_wave_links_in_step(pathname, search):
+        # The "as at" links keep the overview's settings as they change.
+        path = view_state.bounded_path(pathname)
+        query = view_state.bounded_search(search)
+        locale = locale_for(view_state.language_of(query))
+        return wave_links_children(context, path, query, locale)
 
     @app.callback(
         Output(ids.MAP, "figure"),
@@ -222,7 +240,7 @@ def register(app: Dash, context: AppContext) -> None:
         return (
             map_patch(view),
             map_notes(view),
-            coverage_aside(context, view),
+            coverage_aside(context.at(view.state.wave), view),
             overview_view.match_text(view),
             heading,
             profile_link(view),

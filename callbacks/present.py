@@ -33,14 +33,15 @@ def register(app: Dash, context: AppContext) -> None:
         if ctx.triggered_id not in moves:
             return no_update, no_update
         locale = locale_for(view_state.language_of(search))
-        deck = findings.slides(context, locale.lang)
+        wave = view_state.wave_of(context, search)
+        deck = findings.slides(context.at(wave), locale.lang)
         index = view_state.slide_index(search, len(deck))
         new_index = min(max(moves[ctx.triggered_id](index, len(deck)), 0), len(deck) - 1)
         if new_index == index:
             return no_update, no_update
         number = new_index + 1
         slide = slide_view(deck[new_index], number, len(deck), locale)
-        return slide, view_state.slide_search(number, locale.lang)
+        return slide, view_state.slide_search(number, locale.lang, wave)
 
     app.clientside_callback(
         """

@@ -39,6 +39,8 @@ def register(app: Dash, context: AppContext) -> None:
             include_all_wales=include_all_wales,
             provision=provision,
             lang=view_state.language_of(search),
+            wave=view_state.wave_of(context, search),
+            waves=context.wave_ids,
         )
         result = gap_review(context, settings, settings.lang)
         return (
@@ -53,9 +55,9 @@ def register(app: Dash, context: AppContext) -> None:
     )
     def update_scatter(measure, search):
         measure = measure if measure in need.NEED_MEASURES else need.NEED_MEASURES[1]
-        state = view_state.parse("/", search).state
+        state = view_state.parse_for(context, "/", search).state
         view = review.need_view(
-            context, measure=measure, lang=state.lang, provision=state.provision
+            context.at(state.wave), measure=measure, lang=state.lang, provision=state.provision
         )
         return view["scatter"]
 
@@ -64,8 +66,10 @@ def register(app: Dash, context: AppContext) -> None:
     )
     def update_timeline(group, search):
         group = group if group in FUNDING_GROUPS else FUNDING_GROUPS[0]
-        state = view_state.parse("/", search).state
-        view = review.funding_view(context, group=group, lang=state.lang, provision=state.provision)
+        state = view_state.parse_for(context, "/", search).state
+        view = review.funding_view(
+            context.at(state.wave), group=group, lang=state.lang, provision=state.provision
+        )
         return view["timeline"]
 
     @app.callback(

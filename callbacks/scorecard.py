@@ -23,6 +23,8 @@ def register(app: Dash, context: AppContext) -> None:
             include_all_wales=include_all_wales,
             provision=None,
             lang=view_state.language_of(search),
+            wave=view_state.wave_of(context, search),
+            waves=context.wave_ids,
         )
         body = scorecard_body(scorecard_for(context, settings), locale=locale_for(settings.lang))
         return body, view_state.area_search(settings)

@@ -35,9 +35,9 @@ def render(context: AppContext, pathname: object, search: object) -> Rendered:
     path = view_state.bounded_path(pathname)
     page, params = pages.match(path)
     reads_path = page.area_level is not None
-    parsed = view_state.parse(
-        path if reads_path else "/", search, context.la_slugs, context.scope_ids
-    )
+    parsed = view_state.parse_for(context, path if reads_path else "/", search)
+    # The wave asked for ("as at"): every page is built from its picture.
+    context = context.at(parsed.state.wave)
     query = view_state.bounded_search(search)
     locale = locale_for(parsed.state.lang)
     address = pages.Address(pathname=path, search=query, params=params, state=parsed.state)
@@ -51,13 +51,18 @@ def render(context: AppContext, pathname: object, search: object) -> Rendered:
         [
             shell.skip_link(locale),
             shell.header(
-                navigation=pages.navigation(page, locale),
+                navigation=pages.navigation(page, locale, parsed.state.wave),
                 switch_href=switch_href(path, query, locale.lang),
                 locale=locale,
             ),
             html.Main(
                 [
                     shell.notices(messages, locale),
+                    *(
+                        [components.wave_links(context, path, query, locale)]
+                        if page.shows_waves
+                        else []
+                    ),
                     *(
                         [components.provision_links(path, parsed.state, locale)]
                         if page.provision_links
@@ -69,7 +74,12 @@ def render(context: AppContext, pathname: object, search: object) -> Rendered:
                 lang=locale.lang,
                 className="container-fluid app-main",
             ),
-            shell.footer(locale, context.data_date, coverage_text.sources_span(context)),
+            shell.footer(
+                locale,
+                context.data_date,
+                coverage_text.sources_span(context),
+                coverage_text.wave_shown(context, locale),
+            ),
         ]
     )
     return Rendered(layout, page, title)

@@ -123,6 +123,36 @@ class Locale:
     def percent(self, share: float) -> str:
         return format_percent(share, self.lang)
 
+    def date(self, text: str) -> str:
+        return format_partial_date(text, self.lang)
+
+
+def format_partial_date(text: str, lang: object) -> str:
+    """``2020`` -> "2020", ``2020-11`` -> "November 2020" ("Tachwedd 2020"), ``2023-11-17`` ->
+    "17 November 2023"; anything else as it is. The dates of facts and waves are often only a
+    year or a month, and say no more than they know."""
+    import datetime as dt
+
+    from babel import dates
+
+    parts = str(text).split("-")
+    if not all(part.isdigit() for part in parts) or len(parts[0]) != 4 or len(parts) > 3:
+        return str(text)
+    try:
+        day = dt.date(
+            int(parts[0]),
+            int(parts[1]) if len(parts) > 1 else 1,
+            int(parts[2]) if len(parts) > 2 else 1,
+        )
+    except ValueError:
+        return str(text)
+    locale = BABEL_LOCALES[normalise_language(lang)]
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) == 2:
+        return dates.format_date(day, format="MMMM y", locale=locale)
+    return dates.format_date(day, format="d MMMM y", locale=locale)
+
 
 @functools.cache
 def _locale(lang: str) -> Locale:

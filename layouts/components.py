@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Collection, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
@@ -18,6 +18,9 @@ from dashboard.views import figures_map, theme
 from dashboard.views import state as view_state
 from dashboard.views.state import ViewState
 from dashboard.web import ids
+
+if TYPE_CHECKING:
+    from dashboard.domain.context import AppContext
 
 
 @functools.cache
@@ -221,3 +224,60 @@ def provision_links(path: str, state: ViewState, locale: Locale) -> html.Nav:
     return html.Nav(
         links, className="provision-links", **{"aria-label": locale("Services counted")}
     )
+
+
+def wave_links_children(context: AppContext, path: str, search: str, locale: Locale) -> list:
+    """ "As at": one link per wave (the page and its settings kept, only the wave changed), the
+    wave shown marked, and a link to what changed between it and the wave before it; nothing
+    when the data offers one wave."""
+
+    if len(context.wave_ids) < 2:
+        return []
+    return [
+        html.Nav(
+            _wave_link_items(context, path, search, locale),
+            className="provision-links wave-links",
+            **{"aria-label": locale("As at")},
+        )
+    ]
+
+
+def _wave_link_items(context: AppContext, path: str, search: str, locale: Locale) -> list:
+    from dashboard.views.changes import wave_choices
+
+    waves = context.waves
+    chosen = view_state.wave_of(context, search) or (waves.default if waves else None)
+    items: list[Any] = [html.Span(locale("As at:"), className="control-label me-2")]
+    for choice in wave_choices(context, locale):
+        shown = choice.id == chosen
+        label: list[Any] = [
+            html.Span(choice.label, lang="en") if choice.english else choice.label,
+            f" ({choice.date})",
+        ]
+        if shown:
+            label.append(html.Span(" " + locale("(shown)"), className="visually-hidden"))
+        # A whole new page (not a dcc.Link): every part of it shows the other wave's picture,
+        # and the router renders a page again only when its path changes.
+        items.append(
+            html.A(
+                label,
+                href=view_state.wave_href(path, search, None if choice.latest else choice.id),
+                className="wave-link provision-link" + (" active" if shown else ""),
+                **({"aria-current": "page"} if shown else {}),
+            )
+        )
+    before = waves.before(chosen) if waves is not None and chosen else None
+    if before is not None:
+        items.append(
+            dcc.Link(
+                locale("What changed?"),
+                href=view_state.changes_href(before.id, chosen, locale.lang),
+                className="wave-changes-link",
+            )
+        )
+    return items
+
+
+def wave_links(context: AppContext, path: str, search: str, locale: Locale) -> html.Div:
+    """The "as at" control of every page: which wave's picture the page shows."""
+    return html.Div(wave_links_children(context, path, search, locale), id=ids.WAVE_LINKS)

@@ -117,8 +117,11 @@ GRID_LOCALE_TEXT = {
 GRID_HEADERS = {**DETAIL_LABELS, "funding_end": N_("Funding ends")}
 
 
-def directory_page(rows: list[dict], locale: Locale, *, selected_id: str | None) -> html.Div:
-    """The page; ``rows`` are the grid's (``views.directory.grid_rows``)."""
+def directory_page(
+    rows: list[dict], locale: Locale, *, selected_id: str | None, sources: str = ""
+) -> html.Div:
+    """The directory's grid and detail view; ``sources``: what the rows are named in
+    (:func:`dashboard.views.coverage_text.sources_named`)."""
     # "unknown" in a name column is the vocabulary's word, in the page's language.
     unknown = locale("unknown")
     column_defs = [
@@ -149,9 +152,9 @@ def directory_page(rows: list[dict], locale: Locale, *, selected_id: str | None)
             html.H1(locale("Directory of interventions"), className="page-title"),
             dbc.Alert(
                 locale(
-                    "{n} interventions named in five public documents. This is not the 2023 mapping "
+                    "{n} interventions named in {sources}. This is not the 2023 mapping "
                     "survey's dataset. Select a row to see every field and its source."
-                ).format(n=len(rows)),
+                ).format(n=len(rows), sources=sources or locale("five public documents")),
                 color="info",
                 className="py-2 mb-2",
             ),

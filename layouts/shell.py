@@ -120,7 +120,9 @@ def notices(messages: list[str], locale: Locale) -> html.Div | None:
     )
 
 
-def footer(locale: Locale, data_date: str, sources_span: str = "") -> html.Footer:
+def footer(locale: Locale, data_date: str, sources_span: str = "", shown: str = "") -> html.Footer:
+    """Every page's sources; ``shown``: the wave the page shows and what it adds, when the data
+    offers several."""
     return html.Footer(
         dbc.Container(
             [
@@ -146,6 +148,7 @@ def footer(locale: Locale, data_date: str, sources_span: str = "") -> html.Foote
                         "documents: {date}."
                     ).format(date=data_date, span=sources_span)
                 ),
+                *([html.P(shown)] if shown else []),
             ],
             fluid=True,
         ),

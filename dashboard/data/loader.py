@@ -24,6 +24,7 @@ from dashboard import config
 from dashboard.data import reference_schemas, schemas
 from dashboard.data import vocabulary as vocab
 from dashboard.data.geo import slugify
+from dashboard.data.public_record import PublicRecord, load_public_record
 from dashboard.data.reading import (
     MAX_REPORTED_PROBLEMS,
     DataError,
@@ -32,6 +33,7 @@ from dashboard.data.reading import (
     to_numbers,
     validate,
 )
+from dashboard.data.wave_files import WaveFiles, load_wave_files
 
 
 @dataclass(frozen=True)
@@ -73,12 +75,14 @@ class DataBundle:
         default_factory=partial(empty_frame, vocab.DOCUMENTED_GAP_COLUMNS)
     )
     _sources: pd.DataFrame = field(default_factory=partial(empty_frame, vocab.SOURCE_COLUMNS))
-    _source_scopes: pd.DataFrame = field(
-        default_factory=partial(empty_frame, vocab.SCOPE_COLUMNS)
-    )
+    _source_scopes: pd.DataFrame = field(default_factory=partial(empty_frame, vocab.SCOPE_COLUMNS))
     _custody_sites: pd.DataFrame = field(
         default_factory=partial(empty_frame, vocab.CUSTODY_COLUMNS)
     )
+    #: The waves declared (``waves.csv``) and what they need; none without the file.
+    waves: WaveFiles = field(default_factory=WaveFiles)
+    #: ``public_record/``, or None without the folder.
+    public_record: PublicRecord | None = None
 
     interventions = _shared("_interventions")
     population = _shared("_population")
@@ -355,7 +359,19 @@ def load_documented_gaps(path: Path, lookup: pd.DataFrame) -> pd.DataFrame:
 
 
 def load_sources(path: Path) -> pd.DataFrame:
-    """``sources.csv`` validated (optional; absent means citations show the file name)."""
+    """``sources.csv`` validated (optional; absent means citations show the file name).
+
+    A file written before publication dates were added (no ``published`` column) still loads:
+    each document is then dated by its year."""
+    if not path.exists():
+        return empty_frame(vocab.SOURCE_COLUMNS)
+    header = read_text_csv(path).columns
+    if vocab.SOURCE_PUBLISHED not in header:
+        older = tuple(c for c in vocab.SOURCE_COLUMNS if c != vocab.SOURCE_PUBLISHED)
+        frame = read_text_csv(path, expected=older)[list(older)]
+        frame = frame.apply(lambda column: column.str.strip())
+        frame[vocab.SOURCE_PUBLISHED] = frame["year"]
+        return validate(frame, schemas.sources_schema(), path).reset_index(drop=True)
     return _load_optional(path, vocab.SOURCE_COLUMNS, schemas.sources_schema())
 
 
@@ -366,7 +382,9 @@ def load_source_scopes(path: Path, lookup: pd.DataFrame) -> pd.DataFrame:
     return _load_optional(path, vocab.SCOPE_COLUMNS, schema)
 
 
-def load_custody_sites(path: Path, lookup: pd.DataFrame, directory_ids: frozenset[str]) -> pd.DataFrame:
+def load_custody_sites(
+    path: Path, lookup: pd.DataFrame, directory_ids: frozenset[str]
+) -> pd.DataFrame:
     """``custody_sites.csv`` validated (optional); rows of services not in the directory are
     dropped, as for the evidence."""
     schema = schemas.custody_sites_schema(frozenset(lookup["la_code"]))
@@ -384,6 +402,11 @@ def load_bundle(
     geometry, areas = load_geometry(geography_dir, lookup)
     interventions_file = interventions_path or data_dir / "interventions.csv"
     interventions = load_interventions(interventions_file, lookup)
+    sources = load_sources(data_dir / "sources.csv")
+    directory_ids = frozenset(interventions["id"])
+    # Another directory file (VAWDASV_INTERVENTIONS_CSV, a benchmark) is shown on its own: the
+    # waves and the public record speak about the shipped directory's services.
+    own_directory = interventions_file == data_dir / "interventions.csv"
     return DataBundle(
         _interventions=interventions,
         _population=population,
@@ -402,9 +425,15 @@ def load_bundle(
         interventions_source=interventions_file.name,
         _evidence=load_evidence(data_dir / "evidence.csv", frozenset(interventions["id"])),
         _documented_gaps=load_documented_gaps(data_dir / "documented_gaps.csv", lookup),
-        _sources=load_sources(data_dir / "sources.csv"),
+        _sources=sources,
         _source_scopes=load_source_scopes(data_dir / "source_scopes.csv", lookup),
         _custody_sites=load_custody_sites(
             data_dir / "custody_sites.csv", lookup, frozenset(interventions["id"])
         ),
+        waves=load_wave_files(data_dir, lookup, sources, directory_ids)
+        if own_directory
+        else WaveFiles(),
+        public_record=load_public_record(data_dir / vocab.PUBLIC_RECORD_DIR, lookup, directory_ids)
+        if own_directory
+        else None,
     )

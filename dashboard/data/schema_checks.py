@@ -18,8 +18,13 @@ from dashboard.data import vocabulary as vocab
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LA_CODE = re.compile(r"^W06\d{6}$")
-#: A seed document and section, or (for ingested survey returns) the export file and its rows.
-SOURCE = re.compile(r"^.+?\.(?:txt § .+|(?:csv|xlsx) rows? .+)$")
+#: A page of the public record: its excerpt file, with a section when one is named.
+PUBLIC_RECORD_SOURCE = re.compile(r"^public_record/([A-Za-z0-9][A-Za-z0-9._-]*)\.txt(?: § .+)?$")
+#: A seed document and section, a page of the public record, or (for ingested survey returns)
+#: the export file and its rows.
+SOURCE = re.compile(
+    r"^(?:.+?\.(?:txt § .+|(?:csv|xlsx) rows? .+)|public_record/[A-Za-z0-9][A-Za-z0-9._-]*\.txt)$"
+)
 #: A citation of one seed document and section (no ingested export rows here).
 SEED_SOURCE = re.compile(r"^\d{3}_[0-9a-f]+\.txt § .+$")
 MAX_EVIDENCE = 200

@@ -302,7 +302,16 @@ def sources_schema() -> pa.DataFrameSchema:
             "publisher": text(NOT_EMPTY),
             "year": text(matching(YEAR, "a year YYYY")),
             "url": text(matching(WEB_ADDRESS_OR_NONE, "empty, or an http(s) address")),
+            "published": text(
+                matching(PARTIAL_DATE, "the publication date YYYY, YYYY-MM or YYYY-MM-DD")
+            ),
         },
+        checks=[
+            pa.Check(
+                lambda frame: frame["published"].str[:4] == frame["year"],
+                error="published must fall in the row's year",
+            )
+        ],
         strict=True,
     )
 
@@ -318,10 +327,12 @@ def source_scopes_schema(la_names: frozenset[str]) -> pa.DataFrameSchema:
 
     def areas_match_level(frame):
         return frame.apply(
-            lambda row: bool(vocab.split_list(row["areas"]))
-            and all(
-                area in areas_by_level.get(row["level"], frozenset())
-                for area in vocab.split_list(row["areas"])
+            lambda row: (
+                bool(vocab.split_list(row["areas"]))
+                and all(
+                    area in areas_by_level.get(row["level"], frozenset())
+                    for area in vocab.split_list(row["areas"])
+                )
             ),
             axis=1,
         )
@@ -388,7 +399,9 @@ def custody_sites_schema(la_codes: frozenset[str]) -> pa.DataFrameSchema:
             "id": slug_column(),
             "prison": text(NOT_EMPTY),
             "local_authority": text(
-                each_cell(lambda cell: cell in la_codes, "a local authority code from la_lookup.csv")
+                each_cell(
+                    lambda cell: cell in la_codes, "a local authority code from la_lookup.csv"
+                )
             ),
             "source": cited_column(SEED_SOURCE, SEED_DOCUMENT),
             "quote": quote_column(MAX_QUOTE),

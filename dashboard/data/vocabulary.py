@@ -29,7 +29,9 @@ ALL_WALES: Final = "All Wales"
 
 #: The first words of every secondary criminal-justice figure's caveat (``criminal_justice.csv``),
 #: shown translated wherever such a figure is (the rest of the caveat is the report's own note).
-SECONDARY_CAVEAT: Final = N_("Secondary source: figure as printed in a report, not the official table.")
+SECONDARY_CAVEAT: Final = N_(
+    "Secondary source: figure as printed in a report, not the official table."
+)
 
 #: What kind of intervention a row is, so that users can include or exclude each kind (issue 10).
 #: The survey's definition (000) covers "any service or mechanism", so mechanisms and legal powers
@@ -303,7 +305,7 @@ DOCUMENTED_GAP_FIELDS: Final = MappingProxyType(
 DOCUMENTED_GAP_LEVELS: Final = ("wales", "region", "la")
 
 #: data/sources.csv: readable titles of the seed documents cited in every ``source`` column.
-SOURCE_COLUMNS: Final = ("file", "short_title", "title", "publisher", "year", "url")
+SOURCE_COLUMNS: Final = ("file", "short_title", "title", "publisher", "year", "url", "published")
 
 
 def split_list(value: str) -> list[str]:
@@ -323,6 +325,7 @@ def financial_year_start(label: str) -> int | None:
     if len(label) == 7 and label[:4].isdigit() and label[4] == "-":
         return int(label[:4])
     return None
+
 
 #: data/source_scopes.csv: what each source enumerates, where, as at when, and how fully.
 SCOPE_COLUMNS: Final = (
@@ -357,3 +360,118 @@ SCOPE_EXHAUSTIVE: Final = ("yes", "no", "not stated")
 #: data/custody_sites.csv: the prisons in Wales where a service is delivered (custody provision,
 #: never the community provision of the local authority where the prison stands).
 CUSTODY_COLUMNS: Final = ("id", "prison", "local_authority", "source", "quote")
+
+# -- dated facts, waves and the public record (issue 24) ------------------------------------------
+#: data/sources.csv's publication date of each document (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``):
+#: the date its facts describe unless a fact states another. Older files without the column load,
+#: each document then dated by its year.
+SOURCE_PUBLISHED: Final = "published"
+
+#: data/waves.csv: each wave is a named, dated set of sources with its scope (not a date cut).
+WAVE_COLUMNS: Final = (
+    "id",
+    "name",
+    "name_cy",
+    "as_at",
+    "kind",
+    "sources",
+    "based_on",
+    "level",
+    "areas",
+    "depth",
+    "note",
+)
+#: What a wave is drawn from: seed documents (the curated directory's facts from those documents
+#: only), the public record (pages read later, applied on top of the wave it is ``based_on``), or
+#: the returns of a survey loaded through the ingest (its own directory file).
+DOCUMENTS: Final = "documents"
+PUBLIC_RECORD: Final = "public record"
+SURVEY: Final = "survey"
+WAVE_KINDS: Final = (DOCUMENTS, PUBLIC_RECORD, SURVEY)
+#: The folder under data/ holding the public record, and where surveys' waves are written.
+PUBLIC_RECORD_DIR: Final = "public_record"
+WAVES_DIR: Final = "waves"
+
+#: data/wave_links.csv: the same service under another identifier in a later wave.
+WAVE_LINK_COLUMNS: Final = ("old_id", "new_id", "relation", "source", "quote", "note")
+RENAMED: Final = "renamed"
+MERGED: Final = "merged"
+LINK_RELATIONS: Final = (RENAMED, MERGED)
+
+#: data/public_record/pages.csv: one row per public page read.
+PAGE_COLUMNS: Final = (
+    "source_id",
+    "address",
+    "publisher",
+    "title",
+    "published",
+    "read",
+    "kind",
+    "scope",
+    "note",
+)
+PAGE_KINDS: Final = ("primary", "secondary")
+#: The header lines of an excerpt file (``excerpts/<source_id>.txt``), before the ``---`` line.
+EXCERPT_HEADERS: Final = ("address", "publisher", "title", "published", "read")
+EXCERPT_SEPARATOR: Final = "---"
+
+#: data/public_record/facts.csv (and data/document_facts.csv, which has ``source`` instead of
+#: ``source_id``): one dated statement about one field of one service.
+FACT_COLUMNS: Final = (
+    "fact_id",
+    "intervention_id",
+    "finding",
+    "field",
+    "value",
+    "describes",
+    "source_id",
+    "quote",
+    "note",
+)
+DOCUMENT_FACT_COLUMNS: Final = (
+    "fact_id",
+    "intervention_id",
+    "finding",
+    "field",
+    "value",
+    "describes",
+    "source",
+    "quote",
+    "note",
+)
+CONFIRMED: Final = "confirmed"
+CHANGED: Final = "changed"
+ENDED: Final = "ended"
+NEW: Final = "new"
+PLANNED: Final = "planned"
+FACT_FINDINGS: Final = (CONFIRMED, CHANGED, ENDED, NEW, PLANNED)
+#: ``exists``: yes (the service runs) or no (it does not, or no longer).
+EXISTS: Final = "exists"
+EXISTS_VALUES: Final = ("yes", "no")
+FACT_FIELDS: Final = (
+    "status",
+    "police_force_areas",
+    "vawdasv_regions",
+    "local_authorities",
+    "evaluation_status",
+    "accreditation",
+    "funding_model",
+    "primary_funder",
+    "funding_end",
+    "provider",
+    "name",
+    EXISTS,
+)
+#: data/public_record/decisions.csv: what the search of the public record found for each service.
+DECISION_COLUMNS: Final = (
+    "intervention_id",
+    "name",
+    "latest_fact_before",
+    "decision",
+    "latest_public_date",
+    "fact_ids",
+    "searched",
+)
+#: data/waves/<wave>.answers.csv, written by the ingest beside a survey wave's rows: each answer
+#: as entered, behind one field of one service (its quote).
+ANSWER_COLUMNS: Final = ("id", "field", "source", "answer")

@@ -114,6 +114,15 @@ RULES: Final = MappingProxyType(
             "area or region, or with no area, could fill it; 'no record' when no service is "
             "counted there. Custody services bear only on custody provision."
         ),
+        "waves": N_(
+            "Waves: a wave is a named, dated set of sources with its scope (the 2020 review, the "
+            "2023 documents, the public record read later, a survey's returns). Every page shows "
+            "the latest picture unless you choose another. Two waves are matched by each "
+            "service's identifier, or by a reviewed link (renamed or merged) with its source; a "
+            "service named by only one wave is new or not named, never ended unless a source "
+            "says so. Changes are counted by area only where both waves' sources cover every "
+            "area alike."
+        ),
         "none_recorded": N_(
             "None and not known: a zero is 'none recorded' only when every counted service is "
             "classified for that field; otherwise it is 'not known'. 'Not evaluated' (a source "

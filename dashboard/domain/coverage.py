@@ -124,7 +124,9 @@ class Coverage:
         return tuple(
             scope
             for scope in self.scopes
-            if scope.enumerating and scope.level in ("region", "force", "la") and len(scope.areas) > 1
+            if scope.enumerating
+            and scope.level in ("region", "force", "la")
+            and len(scope.areas) > 1
         )
 
     def comparison(self, level: str, scope_id: str | None = None) -> str:
@@ -257,9 +259,7 @@ def _scope(row, lookup: pd.DataFrame) -> Scope:
     )
 
 
-def listed_by(
-    scope: Scope, frame: pd.DataFrame, evidence_rows: pd.DataFrame | None
-) -> np.ndarray:
+def listed_by(scope: Scope, frame: pd.DataFrame, evidence_rows: pd.DataFrame | None) -> np.ndarray:
     """Services the source lists: cited from the source (in its listing section, when it has
     one) in the row's own citation, or in a quote that supports the list's own column."""
 
@@ -295,3 +295,36 @@ def scope_years(scopes: Sequence[Scope]) -> tuple[int, int] | None:
     """(earliest, latest) year of the sources' scopes, or None without sources."""
     years = [scope.year for scope in scopes]
     return (min(years), max(years)) if years else None
+
+
+#: Why two waves' counts cannot be set side by side (besides :data:`UNEVEN` and
+#: :data:`NO_SOURCE` in either): a wave that adds only passing mentions (the public record),
+#: or two waves whose sources cover the areas in different ways.
+PASSING: Final = "passing"
+DIFFERENT: Final = "different"
+
+
+def depth_signature(coverage: Coverage, level: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """How a wave's sources cover each area of ``level``: the depths of the sources that
+    enumerate all of it (their ids differ between waves; their depth is what is compared)."""
+    return tuple(
+        (area_id, tuple(sorted({scope.depth for scope in area.full})))
+        for area_id, area in coverage.areas[level].items()
+    )
+
+
+def waves_alike(earlier: Coverage, later: Coverage, level: str, *, passing: bool = False) -> str:
+    """Whether counts of change between two waves may be shown for the areas of ``level``:
+    :data:`COMPARABLE` when each wave's sources cover every area alike (as :meth:`Coverage.
+    comparison` decides) and both cover them in the same way; else why not. ``passing``: one of
+    the waves adds facts from sources that name services only in passing (the public record),
+    which covers no area, so its changes are listed and never counted."""
+    if passing:
+        return PASSING
+    for coverage in (earlier, later):
+        status = coverage.comparison(level)
+        if status != COMPARABLE:
+            return status
+    if depth_signature(earlier, level) != depth_signature(later, level):
+        return DIFFERENT
+    return COMPARABLE

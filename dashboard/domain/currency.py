@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.data import vocabulary as vocab
+from dashboard.domain.facts import document_file
 
 #: A service last described more than this many years before the data date is "not confirmed
 #: since" its year. Adjustable per deployment with ``VAWDASV_CURRENCY_HORIZON_YEARS``.
@@ -40,7 +41,7 @@ def horizon_year(data_date: str, years: int | None = None) -> int:
 
 
 def _file(citation: str) -> str:
-    return str(citation).split(" § ")[0].strip()
+    return document_file(citation)
 
 
 def last_described(
@@ -58,7 +59,8 @@ def last_described(
         else {row.file: int(row.year) for row in sources.itertuples(index=False)}
     )
     cited: dict[str, set[str]] = {
-        service: {_file(citation)} for service, citation in zip(frame["id"], frame["source"], strict=True)
+        service: {_file(citation)}
+        for service, citation in zip(frame["id"], frame["source"], strict=True)
     }
     if evidence_rows is not None and not evidence_rows.empty:
         for service, citation in zip(evidence_rows["id"], evidence_rows["source"], strict=True):
@@ -89,7 +91,9 @@ def described_years(years: np.ndarray) -> list[tuple[int, int]]:
     """(year, services) for the services given by their ``described_year``, latest first; year
     0 (no dated document) last."""
     values, counts = np.unique(np.asarray(years, dtype=np.int64), return_counts=True)
-    pairs = sorted(zip(values.tolist(), counts.tolist(), strict=True), key=lambda p: (p[0] == 0, -p[0]))
+    pairs = sorted(
+        zip(values.tolist(), counts.tolist(), strict=True), key=lambda p: (p[0] == 0, -p[0])
+    )
     return [(int(year), int(count)) for year, count in pairs]
 
 

@@ -103,13 +103,14 @@ def directory_note(context: AppContext, locale: Locale) -> str:
     overview, every profile (screen and paper) and every report."""
     survey = context.survey_interventions
     return locale(
-        "This directory holds {held} interventions named in five public documents. It is not the "
+        "This directory holds {held} interventions named in {sources}. It is not the "
         "2023 mapping survey's dataset: the survey identified {survey} interventions from 62 "
         "responses, but its individual returns are not public. 'Unknown' means the documents do not "
         "say."
     ).format(
         held=locale.number(context.directory.size),
         survey=locale.number(survey) if survey is not None else "?",
+        sources=sources_named(context, locale),
     )
 
 
@@ -252,8 +253,21 @@ def sources_span(context: AppContext) -> str:
 
 
 def coverage_line(context: AppContext, locale: Locale) -> str:
-    """The coverage caveat of a CSV file and of a slide: the documents' dates, and that areas
-    are compared only alike."""
+    """The coverage caveat of a CSV file and of a slide: the wave shown (when the data offers
+    several), the documents' dates, and that areas are compared only alike."""
+    line = _coverage_words(context, locale)
+    if context.wave is None or len(context.wave_ids) < 2:
+        return line
+    from dashboard.views.changes import wave_label
+
+    return locale("{coverage}; as at: {wave} ({date})").format(
+        coverage=line,
+        wave=wave_label(context.wave, locale)[0],
+        date=locale.date(context.wave.as_at),
+    )
+
+
+def _coverage_words(context: AppContext, locale: Locale) -> str:
     span = sources_span(context)
     if not span:
         return locale(
@@ -276,3 +290,52 @@ def custody_text(context: AppContext, mask: np.ndarray, locale: Locale) -> str:
         "In prisons in Wales: {n} ({names}). Custody provision, never counted as the community "
         "provision of the area where a prison stands."
     ).format(n=locale.number(len(names)), names=", ".join(names))
+
+
+def sources_named(context: AppContext, locale: Locale) -> str:
+    """What the services of the picture shown are named in: "five public documents", "five
+    public documents and 12 public pages read to December 2026", "one public document" (a wave
+    of the 2020 review), "the returns of Follow-up review 2025-26" (a survey's wave)."""
+    files = [str(file) for file in context.bundle.sources["file"]]
+    pages = [file for file in files if file.startswith(vocab.PUBLIC_RECORD_DIR + "/")]
+    documents = [file for file in files if file.endswith(".txt") and file not in pages]
+    wave = context.wave
+    if wave is not None and wave.kind == vocab.SURVEY:
+        from dashboard.views.changes import wave_label
+
+        return locale("the returns of {wave}").format(wave=wave_label(wave, locale)[0])
+    named = (
+        locale("five public documents")
+        if len(documents) == 5
+        else locale("one public document")
+        if len(documents) == 1
+        else locale("{n} public documents").format(n=locale.number(len(documents)))
+    )
+    if not pages:
+        return named
+    read = max(
+        (
+            str(date)
+            for date in context.bundle.sources[vocab.SOURCE_PUBLISHED][
+                context.bundle.sources["file"].isin(pages)
+            ]
+        ),
+        default="",
+    )
+    return locale("{documents} and {n} public pages published to {date}").format(
+        documents=named, n=locale.number(len(pages)), date=locale.date(read)
+    )
+
+
+def wave_shown(context: AppContext, locale: Locale) -> str:
+    """ "As at: Public record to 2026 (December 2026): services named in five public documents
+    and 12 public pages published to November 2026." ("" when the data offers one wave)."""
+    if context.wave is None or len(context.wave_ids) < 2:
+        return ""
+    from dashboard.views.changes import wave_label
+
+    return locale("As at: {wave} ({date}): services named in {sources}.").format(
+        wave=wave_label(context.wave, locale)[0],
+        date=locale.date(context.wave.as_at),
+        sources=sources_named(context, locale),
+    )

@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Final
 
 import numpy as np
 import pandas as pd
@@ -37,6 +38,13 @@ SLIDE_MAP_LABEL = 18
 SLIDE_MAP_BOX = (430, 340)
 #: What the footer's first line begins with, before the slide's sources.
 SOURCES_LABEL = N_("Sources:")
+#: The source of the change slide: two waves' pictures, each change with its two dated facts.
+DIRECTORY_SOURCE_BY_WAVE = N_(
+    "the dashboard's directory of interventions as each wave describes it, every change with its "
+    "two dated sources (the What changed page)"
+)
+#: Changes a slide names before "and N more" (a slide is read at a distance).
+SLIDE_CHANGES: Final = 4
 
 
 @dataclass(frozen=True)
@@ -165,6 +173,7 @@ def slides(context: AppContext, lang: str, *, today: dt.date | None = None) -> l
         *gap_slides(common),
         evidence_slide(common),
         precarity_slide(common, today or pd.Timestamp.today().date()),
+        *change_slides(common),
     ]
 
 
@@ -176,12 +185,16 @@ def opening_slide(common: Common) -> Slide:
         headline=locale("What the public record shows"),
         points=(
             locale.ngettext(
-                "{n} current intervention is named in five public documents ({all} with ended "
-                "and planned ones).",
-                "{n} current interventions are named in five public documents ({all} with ended "
-                "and planned ones).",
+                "{n} current intervention is named in {sources} ({all} with ended and planned "
+                "ones).",
+                "{n} current interventions are named in {sources} ({all} with ended and planned "
+                "ones).",
                 n,
-            ).format(n=common.fmt(n), all=common.fmt(context.directory.size)),
+            ).format(
+                n=common.fmt(n),
+                all=common.fmt(context.directory.size),
+                sources=coverage_words.sources_named(context, locale),
+            ),
             sentence_case(coverage_words.currency_text(context, common.current, locale)) + ".",
             locale(
                 "The documents describe areas unevenly (one region reviewed in depth in 2020, "
@@ -599,4 +612,52 @@ def precarity_slide(common: Common, today: dt.date) -> Slide:
         else (),
         dated=common.dated,
         caveat=common.caveat,
+    )
+
+
+def change_slides(common: Common) -> tuple[Slide, ...]:
+    """What changed between the wave before and the wave shown (none when the data has one
+    wave): counts only where both waves' sources cover the areas alike; otherwise the changes
+    named, with the reason in one sentence."""
+    from dashboard.views import changes
+
+    locale, context = common.locale, common.context
+    summary = changes.change_summary(context, locale.lang)
+    if summary is None:
+        return ()
+    if summary.counts:
+        headline = "; ".join(
+            f"{label}: {locale.number(count)}" for _category, label, count in summary.counts
+        )
+    else:
+        headline = locale.ngettext(
+            "{n} service with a change named, with its sources.",
+            "{n} services with a change named, with their sources.",
+            len(summary.lines),
+        ).format(n=locale.number(len(summary.lines)))
+    points = [changes.line_sentence(line, locale) for line in summary.lines[:SLIDE_CHANGES]]
+    if len(summary.lines) > SLIDE_CHANGES:
+        points.append(
+            locale("And {n} more: every change with its two dated sources at {href}.").format(
+                n=locale.number(len(summary.lines) - SLIDE_CHANGES), href=summary.href
+            )
+        )
+    points.append(summary.reason)
+    span = locale("From {earlier} ({first}) to {later} ({last}).").format(
+        earlier=summary.earlier.label,
+        first=summary.earlier.date,
+        later=summary.later.label,
+        last=summary.later.date,
+    )
+    return (
+        Slide(
+            title=locale("What changed"),
+            headline=headline,
+            points=(span, *points),
+            sources=(locale(DIRECTORY_SOURCE_BY_WAVE),),
+            dated=common.dated,
+            caveat=common.caveat,
+            names=tuple(line.name for line in summary.lines)
+            + tuple(name for line in summary.lines for name in line.old_names),
+        ),
     )

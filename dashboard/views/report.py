@@ -20,7 +20,7 @@ from dashboard import config, i18n
 from dashboard.data import vocabulary as vocab
 from dashboard.domain import citations
 from dashboard.domain.context import AppContext
-from dashboard.views import coverage_text, figures_map, panel_registry, theme
+from dashboard.views import changes, coverage_text, figures_map, panel_registry, theme
 from dashboard.views import overview as overview_view
 from dashboard.views.overview import OverviewView
 from dashboard.views.panel_registry import FUNDING_END
@@ -174,6 +174,7 @@ def build_report(
 {rendered[0]}
 <ul>{notes}</ul>
 {_coverage_block(view)}
+{_changes_block(context, view)}
 <h2>{html.escape(text["drill_down"])}</h2>
 {"".join(rendered[1:])}
 <h2>{html.escape(text["list_heading"])}</h2>
@@ -280,6 +281,66 @@ def cite_html(text: str) -> str:
     if not title:
         return html.escape(text)
     return f'{html.escape(before)}<span lang="en">{html.escape(title)}</span>{html.escape(after)}'
+
+
+def _fact_html(fact) -> str:
+    """One dated fact: its value, date, source (as published) and quote."""
+    value = (
+        f'<span lang="en">{html.escape(fact.value)}</span>'
+        if fact.as_published
+        else f"<strong>{html.escape(fact.value)}</strong>"
+    )
+    if not fact.citation:
+        return value
+    quote = f' <q lang="en">{html.escape(fact.quote)}</q>' if fact.quote else ""
+    return f"{value} · {html.escape(fact.date)} · <cite>{cite_html(fact.citation)}</cite>{quote}"
+
+
+def _changes_block(context: AppContext, view: OverviewView) -> str:
+    """What changed between the wave before and the wave shown (in the view's area, when one is
+    selected), each change with its two dated facts; counts only where both waves' sources cover
+    the areas alike."""
+    _ = view.locale
+    level = view.level if view.level in ("region", "force") else "region"
+    area = view.area if view.level == level else None
+    summary = changes.change_summary(context, view.lang, level=level, area=area)
+    if summary is None:
+        return ""
+    earlier = html.escape(f"{summary.earlier.label} ({summary.earlier.date})")
+    later = html.escape(f"{summary.later.label} ({summary.later.date})")
+    parts = [
+        f"<h2>{html.escape(_('What changed'))}</h2>",
+        "<p>"
+        + html.escape(_("From {earlier} to {later}.")).format(earlier=earlier, later=later)
+        + "</p>",
+        f"<p><strong>{html.escape(summary.reason)}</strong></p>",
+    ]
+    if summary.counts:
+        items = "".join(
+            f"<li>{html.escape(label)}: {_.number(count)}</li>"
+            for _c, label, count in summary.counts
+        )
+        parts.append(f"<ul>{items}</ul>")
+    items = []
+    for line in (*summary.lines, *summary.planned):
+        details = "".join(
+            f"<li>{html.escape(field.label)} ({html.escape(field.kind)}): "
+            f"{html.escape(_('Before:'))} {_fact_html(field.before)}; "
+            f"{html.escape(_('After:'))} {_fact_html(field.after)}</li>"
+            for field in line.fields
+        )
+        if not details and line.evidence is not None:
+            details = f"<li>{html.escape(_('Source:'))} {_fact_html(line.evidence)}</li>"
+        relation = f" ({html.escape(line.relation)})" if line.relation else ""
+        items.append(
+            f"<li><strong>{html.escape(line.category_label)}</strong>: "
+            f'<span lang="en">{html.escape(line.name)}</span>{relation}<ul>{details}</ul></li>'
+        )
+    if items:
+        parts.append(f"<ul>{''.join(items)}</ul>")
+    else:
+        parts.append(f"<p>{html.escape(_('No service changed here between these waves.'))}</p>")
+    return "\n".join(parts)
 
 
 def _notice_block(heading: str, notices: Sequence[str]) -> str:

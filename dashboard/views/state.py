@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
 from urllib.parse import parse_qs, parse_qsl, urlencode
 
 from dashboard import config, i18n
@@ -21,6 +21,9 @@ from dashboard.domain import counting
 from dashboard.domain.model import FILTERS, FORMER_FILTER_VALUES
 from dashboard.i18n import N_
 from dashboard.views.measures import MEASURE_BY_KEY
+
+if TYPE_CHECKING:
+    from dashboard.domain.context import AppContext
 
 METRICS: Final = tuple(MEASURE_BY_KEY)
 LEVELS: Final = config.LEVELS
@@ -58,13 +61,16 @@ class ViewState:
     #: Count only the services one source lists (a scope id of ``source_scopes.csv`` whose list
     #: supports a comparison), or every service named (None).
     compare: str | None = None
+    #: The wave shown ("as at"): an id of ``waves.csv``, or None for the latest picture.
+    wave: str | None = None
 
 
 @dataclass(frozen=True)
 class Parsed:
     state: ViewState
-    #: Problems found, as (message id, value) pairs; the shell translates and shows them.
-    problems: tuple[tuple[str, str], ...] = ()
+    #: Problems found, as (message id, value) pairs, or (message id, value, placeholders) when
+    #: the message names what is allowed; the shell translates and shows them.
+    problems: tuple[tuple, ...] = ()
 
 
 def bounded_search(search: object) -> str:
@@ -94,17 +100,22 @@ def _query(text: str) -> dict[str, list[str]] | None:
         return None
 
 
+UNKNOWN_WAVE: Final = N_("Unknown wave; showing the latest picture. Allowed: {allowed}.")
+
+
 def parse(
     pathname: object,
     search: object,
     la_slugs: tuple[str, ...] = (),
     scope_ids: tuple[str, ...] = (),
+    waves: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Parsed:
     """Pathname and query string -> a valid state and the problems that were corrected.
 
     ``la_slugs`` and ``scope_ids`` are the data's local authorities and the sources whose lists
-    support a comparison (``AppContext.la_slugs``, ``AppContext.scope_ids``)."""
-    problems: list[tuple[str, str]] = []
+    support a comparison in the latest picture (``AppContext.la_slugs``, ``AppContext.scope_ids``);
+    ``waves``, each wave offered with its own such sources (:func:`parse_for` passes them)."""
+    problems: list[tuple] = []
     path = bounded_path(pathname)
     query_text = search if isinstance(search, str) else ""
     query = _query(query_text)
@@ -174,6 +185,14 @@ def parse(
         else:
             problems.append((N_("The provision setting must be current or all."), provision))
 
+    wave = _first(query, "wave")
+    if wave is not None and waves is not None:
+        if wave in waves:
+            state = replace(state, wave=wave)
+            scope_ids = waves[wave]
+        else:
+            problems.append((UNKNOWN_WAVE, wave, {"allowed": ", ".join(waves)}))
+
     compare = _first(query, "compare")
     if compare is not None:
         if compare in scope_ids:
@@ -220,10 +239,26 @@ def canonical(state: ViewState) -> ViewState:
 
 def problem_texts(parsed: Parsed, locale: i18n.Locale) -> list[str]:
     """The corrected link settings, in words: each message translated, with the value given."""
-    return [
-        locale(message) + (f" ({value[:60]})" if value else "")
-        for message, value in parsed.problems
-    ]
+    texts = []
+    for message, value, *placeholders in parsed.problems:
+        text = locale(message)
+        if placeholders:
+            text = text.format(**placeholders[0])
+        texts.append(text + (f" ({value[:60]})" if value else ""))
+    return texts
+
+
+def parse_for(context: AppContext, pathname: object, search: object) -> Parsed:
+    """:func:`parse` with everything ``context``'s data allows: its local authorities, its waves
+    and the sources each wave's lists compare by."""
+    latest = context.at(None)
+    waves = context.waves.scope_ids() if context.waves is not None else None
+    return parse(pathname, search, latest.la_slugs, latest.scope_ids, waves)
+
+
+def wave_of(context: AppContext, search: object) -> str | None:
+    """The wave a query string asks for (None: the latest picture; unknown ids are dropped)."""
+    return parse_for(context, "/", search).state.wave
 
 
 def to_url(state: ViewState) -> tuple[str, str]:
@@ -245,6 +280,8 @@ def to_url(state: ViewState) -> tuple[str, str]:
         params.append(("provision", state.provision))
     if state.compare:
         params.append(("compare", state.compare))
+    if state.wave:
+        params.append(("wave", state.wave))
     for key in FILTERS:
         if state.filters.get(key):
             params.append((key, ",".join(state.filters[key])))
@@ -266,6 +303,8 @@ def state_from_controls(
     la_slugs: tuple[str, ...] = (),
     compare: object = None,
     scope_ids: tuple[str, ...] = (),
+    wave: object = None,
+    waves: Mapping[str, tuple[str, ...]] | None = None,
 ) -> ViewState:
     """Values from the overview's controls (untrusted, from the browser) -> a valid state.
 
@@ -284,6 +323,8 @@ def state_from_controls(
     params.append(("provision", text(provision) or counting.CURRENT))
     if text(compare):
         params.append(("compare", text(compare)))
+    if text(wave):
+        params.append(("wave", text(wave)))
     for key in FILTERS:
         values = filters.get(key)
         if isinstance(values, list | tuple):
@@ -291,7 +332,7 @@ def state_from_controls(
             if kept:
                 params.append((key, ",".join(kept)))
     params.append(("lang", i18n.normalise_language(lang)))
-    return parse("/", "?" + urlencode(params), la_slugs, scope_ids).state
+    return parse("/", "?" + urlencode(params), la_slugs, scope_ids, waves).state
 
 
 # ------------------------------------------------------------------------------ every other page
@@ -311,26 +352,37 @@ class AreaSettings(NamedTuple):
     include_all_wales: bool = False
     provision: str = counting.CURRENT
     lang: str = i18n.DEFAULT_LANGUAGE
+    #: The wave shown (None: the latest picture).
+    wave: str | None = None
 
 
 #: The levels those pages compare (local authorities are too many to read as a table).
 AREA_PAGE_LEVELS: Final = ("region", "force")
 
 
-def area_settings(search: object) -> AreaSettings:
-    """``?level=force&all_wales=1&provision=all&lang=cy`` -> settings; anything unknown falls
-    back to regions, local services only, current provision, English."""
-    state = parse("/", search).state
+def area_settings(search: object, waves: tuple[str, ...] = ()) -> AreaSettings:
+    """``?level=force&all_wales=1&provision=all&wave=…&lang=cy`` -> settings; anything unknown
+    falls back to regions, local services only, current provision, the latest picture, English.
+    ``waves``: the wave ids the data offers."""
+    state = parse("/", search, waves=dict.fromkeys(waves, ())).state
     return area_settings_from_controls(
         level=state.level,
         include_all_wales=state.include_all_wales,
         provision=state.provision,
         lang=state.lang,
+        wave=state.wave,
+        waves=waves,
     )
 
 
 def area_settings_from_controls(
-    *, level: object, include_all_wales: object, provision: object, lang: object
+    *,
+    level: object,
+    include_all_wales: object,
+    provision: object,
+    lang: object,
+    wave: object = None,
+    waves: tuple[str, ...] = (),
 ) -> AreaSettings:
     """Control values (untrusted, from the browser) -> valid settings."""
     return AreaSettings(
@@ -338,6 +390,7 @@ def area_settings_from_controls(
         include_all_wales=include_all_wales is True,
         provision=provision if provision in counting.PROVISIONS else counting.CURRENT,
         lang=i18n.normalise_language(lang),
+        wave=wave if isinstance(wave, str) and wave in waves else None,
     )
 
 
@@ -348,6 +401,7 @@ def area_search(settings: AreaSettings) -> str:
         level=settings.level,
         all_wales="1" if settings.include_all_wales else None,
         provision=settings.provision if settings.provision != counting.CURRENT else None,
+        wave=settings.wave,
     )
 
 
@@ -359,9 +413,9 @@ def slide_index(search: object, total: int) -> int:
     return min(max(number, 1), total) - 1
 
 
-def slide_search(number: int, lang: str) -> str:
-    """The presenter's query string for slide ``number`` (counted from 1)."""
-    return query_string(lang, slide=str(number))
+def slide_search(number: int, lang: str, wave: str | None = None) -> str:
+    """The presenter's query string for slide ``number`` (counted from 1), in ``wave``."""
+    return query_string(lang, slide=str(number), wave=wave)
 
 
 def directory_id(search: object) -> str | None:
@@ -484,3 +538,87 @@ def _pairs(text: str) -> list[tuple[str, str]]:
         return parse_qsl(text.lstrip("?"), max_num_fields=MAX_FIELDS)
     except ValueError:
         return []
+
+
+# ------------------------------------------------------------------------------ waves
+
+
+def wave_href(pathname: object, search: object, wave: str | None) -> str:
+    """The same page with the same settings as at another wave (None: the latest picture)."""
+    pairs = _pairs(bounded_search(search))
+    params = [(key, value) for key, value in pairs if key not in ("wave", "lang")]
+    if wave:
+        params.append(("wave", wave))
+    params += [(key, value) for key, value in pairs if key == "lang"][:1]
+    return site_path(pathname) + ("?" + urlencode(params) if params else "")
+
+
+class ChangeSettings(NamedTuple):
+    """The settings of the page comparing two waves: the earlier and the later wave, the level
+    the changes are listed by, the language."""
+
+    earlier: str
+    later: str
+    level: str = DEFAULT_LEVEL
+    lang: str = i18n.DEFAULT_LANGUAGE
+
+
+UNKNOWN_EARLIER: Final = N_("Unknown wave to compare from; allowed: {allowed}.")
+UNKNOWN_LATER: Final = N_("Unknown wave to compare to; allowed: {allowed}.")
+UNKNOWN_CHANGE_LEVEL: Final = N_("Unknown level for the list of changes; allowed: region, force.")
+
+
+def change_settings(context: AppContext, search: object) -> tuple[ChangeSettings, tuple]:
+    """``?from=…&to=…&level=force&lang=cy`` -> settings and the problems corrected: by default
+    the latest picture compared with the wave before it (its base, else the latest earlier)."""
+    query = _query(search if isinstance(search, str) else "") or {}
+    lang = i18n.normalise_language(_first(query, "lang"))
+    problems: list[tuple] = []
+    waves = context.waves
+    ids = waves.ids if waves is not None else ()
+    allowed = {"allowed": ", ".join(ids)}
+    later = _first(query, "to")
+    if later is not None and later not in ids:
+        problems.append((UNKNOWN_LATER, later, allowed))
+        later = None
+    later = later or (waves.default if waves is not None else "")
+    earlier = _first(query, "from")
+    if earlier is not None and earlier not in ids:
+        problems.append((UNKNOWN_EARLIER, earlier, allowed))
+        earlier = None
+    if earlier is None and waves is not None:
+        before = waves.before(later)
+        earlier = before.id if before is not None else later
+    level = _first(query, "level") or DEFAULT_LEVEL
+    if level not in AREA_PAGE_LEVELS:
+        problems.append((UNKNOWN_CHANGE_LEVEL, level))
+        level = DEFAULT_LEVEL
+    return ChangeSettings(earlier or "", later, level, lang), tuple(problems)
+
+
+def change_settings_from_controls(
+    context: AppContext, *, earlier: object, later: object, level: object, lang: object
+) -> ChangeSettings:
+    """Control values (untrusted, from the browser) -> valid settings, through the URL form."""
+
+    def text(value: object) -> str:
+        return value if isinstance(value, str) else ""
+
+    search = query_string(
+        i18n.normalise_language(lang),
+        **{"from": text(earlier) or None, "to": text(later) or None},
+        level=text(level) or None,
+    )
+    return change_settings(context, search)[0]
+
+
+def change_search(settings: ChangeSettings) -> str:
+    """Settings -> the query string :func:`change_settings` reads back."""
+    return query_string(
+        settings.lang, **{"from": settings.earlier, "to": settings.later}, level=settings.level
+    )
+
+
+def changes_href(earlier: str, later: str, lang: str, level: str = DEFAULT_LEVEL) -> str:
+    """The page comparing two waves."""
+    return "/changes" + change_search(ChangeSettings(earlier, later, level, lang))

@@ -63,6 +63,11 @@ COVERAGE_COLOURS: Final = ("#b9dcc9", "#c9d6ec", "#f3dfb0", "#e4e4e4")
 #: The boundary between areas coloured by coverage: pale fills need a darker edge than white.
 COVERAGE_OUTLINE: Final = "#4d4d4d"
 
+#: The map of change between two waves: fewer current services (orange), none changed (white),
+#: more (purple): a diverging scale from ColorBrewer's PuOr, safe for every common colour-vision
+#: deficiency; the labels say the number, so no colour stands alone.
+CHANGE_SCALE: Final = ("#b35806", "#f1a340", "#f7f7f7", "#998ec3", "#542788")
+
 #: Gap review cells: the recorded counts in blues, then one colour per other state: gap (red),
 #: not known (amber), no record (grey).
 COUNT_SCALE: Final = ((0.0, "#deebf7"), (0.5, "#6baed6"), (1.0, "#08306b"))

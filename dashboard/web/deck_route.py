@@ -37,10 +37,12 @@ def add_deck_route(app: Dash, context: AppContext) -> None:
         search = "?" + request.query_string.decode("utf-8", "replace")
         lang = view_state.language_of(search)
         today = dt.date.today()
+        # The wave asked for (?wave=), as on every page; the latest picture by default.
+        shown = context.at(view_state.wave_of(context, search))
         response = report_route.serve_bounded(
             limits,
-            deck_key(context, lang, today),
-            lambda: deck.build_deck(context, lang, today=today),
+            deck_key(shown, lang, today),
+            lambda: deck.build_deck(shown, lang, today=today),
         )
         # Saved under a name that says what it is and in which language.
         response.headers["Content-Disposition"] = f'inline; filename="{deck.file_name(lang)}"'

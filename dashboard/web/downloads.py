@@ -78,7 +78,7 @@ def _counted(locale: Locale, provision: str) -> str:
 
 
 def _overview(context: AppContext, panel: str, search: str) -> _Table | None:
-    state = view_state.parse("/", search, context.la_slugs, context.scope_ids).state
+    state = view_state.parse_for(context, "/", search).state
     view = view_cache.cached_compute_view(context, state)
     frame = overview_view.panel_table(view, panel)
     if frame is None:
@@ -92,7 +92,7 @@ def _overview(context: AppContext, panel: str, search: str) -> _Table | None:
 def _gaps(context: AppContext, panel: str, search: str) -> _Table | None:
     if panel not in GAP_PANELS:
         return None
-    settings = view_state.area_settings(search)
+    settings = view_state.area_settings(search, context.wave_ids)
     matrices = gap_review(context, settings, "en")["matrices"]
     if panel not in matrices:
         return None
@@ -104,7 +104,7 @@ def _gaps(context: AppContext, panel: str, search: str) -> _Table | None:
 def _scorecard(context: AppContext, panel: str, search: str) -> _Table | None:
     if panel != SCORECARD_PANEL:
         return None
-    settings = view_state.area_settings(search)
+    settings = view_state.area_settings(search, context.wave_ids)
     view = scorecard_for(context, settings)
     locale = locale_for(settings.lang)
     all_wales = "-all-wales" if settings.include_all_wales else ""
@@ -120,7 +120,7 @@ def _scorecard(context: AppContext, panel: str, search: str) -> _Table | None:
 def _need(context: AppContext, panel: str, search: str) -> _Table | None:
     if panel not in NEED_PANELS:
         return None
-    state = view_state.parse("/", search).state
+    state = view_state.parse_for(context, "/", search).state
     query = _provision_query(state)
     locale = locale_for(state.lang)
     period = locale("as stated in the period column")
@@ -136,7 +136,7 @@ def _need(context: AppContext, panel: str, search: str) -> _Table | None:
 def _funding(context: AppContext, panel: str, search: str) -> _Table | None:
     if panel not in FUNDING_PANELS:
         return None
-    state = view_state.parse("/", search).state
+    state = view_state.parse_for(context, "/", search).state
     table = review.funding_view(
         context, group="funder", lang=state.lang, provision=state.provision
     )["table"]
@@ -160,7 +160,7 @@ def _directory(context: AppContext, panel: str, search: str) -> _Table | None:
     frame.insert(0, "id", [row["id"] for row in rows])
     return _Table(
         frame,
-        view_state.query_string(lang),
+        view_state.query_string(lang, wave=view_state.wave_of(context, search)),
         locale_for(lang)("interventions of every status"),
         name="vawdasv-interventions.csv",
     )
@@ -168,7 +168,7 @@ def _directory(context: AppContext, panel: str, search: str) -> _Table | None:
 
 def _provision_query(state: view_state.ViewState) -> str:
     provision = state.provision if state.provision != counting.CURRENT else None
-    return view_state.query_string(state.lang, provision=provision)
+    return view_state.query_string(state.lang, provision=provision, wave=state.wave)
 
 
 #: page -> its tables: what panel names each page has is decided by its function.
@@ -217,6 +217,8 @@ def panel_csv(
     if not isinstance(page, str) or not isinstance(panel, str) or page not in PAGES:
         return None
     search = search if isinstance(search, str) else ""
+    # The wave asked for: the file holds its picture, and its header lines say which.
+    context = context.at(view_state.wave_of(context, search))
     table = PAGES[page](context, panel, search)
     if table is None:
         return None
@@ -257,7 +259,7 @@ def survey_template_file(context: AppContext, lang: str) -> TemplateFile:
 
 def _settings_problem(context: AppContext, search: str) -> Response | None:
     """400 naming the settings that were not recognised, or None when all were."""
-    parsed = view_state.parse("/", search, context.la_slugs, context.scope_ids)
+    parsed = view_state.parse_for(context, "/", search)
     if not parsed.problems:
         return None
     locale = locale_for(parsed.state.lang)

@@ -19,13 +19,14 @@ from dashboard.domain import need
 from dashboard.domain.context import AppContext
 from dashboard.domain.scorecard import ScorecardView, scorecard_view
 from dashboard.i18n import N_, Locale
+from dashboard.views import changes as changes_view
 from dashboard.views import coverage_text, directory_search, review
 from dashboard.views import directory as directory_view
 from dashboard.views import profile as profile_view
 from dashboard.views import state as view_state
 from dashboard.views.state import ViewState
 from dashboard.web import view_cache
-from layouts import directory, funding, gaps, overview, present, profile, scorecard
+from layouts import changes, directory, funding, gaps, overview, present, profile, scorecard
 from layouts import need as need_layouts
 
 
@@ -69,6 +70,9 @@ class Page:
     follows_url: bool = False
     framed: bool = True
     provision_links: bool = False
+    #: Whether the page shows one wave's picture, with the "as at" links above it (the page
+    #: comparing two waves chooses its own).
+    shows_waves: bool = True
     #: The key of the view the page opens on (the overview's), kept by the page's frame so
     #: that the page's callbacks need not run to learn it.
     view_key: Callable[[AppContext, Address], str] | None = None
@@ -93,7 +97,7 @@ def overview_key(context: AppContext, address: Address) -> str:
 def gap_review(context: AppContext, settings: view_state.AreaSettings, lang: str) -> dict:
     """The gap review for the page's settings (its callbacks and CSV ask for the same)."""
     return review.gap_review(
-        context,
+        context.at(settings.wave),
         level=settings.level,
         include_all_wales=settings.include_all_wales,
         lang=lang,
@@ -104,7 +108,7 @@ def gap_review(context: AppContext, settings: view_state.AreaSettings, lang: str
 def scorecard_for(context: AppContext, settings: view_state.AreaSettings) -> ScorecardView:
     """The scorecard for the page's settings (its callbacks and CSV ask for the same)."""
     return scorecard_view(
-        context,
+        context.at(settings.wave),
         level=settings.level,
         include_all_wales=settings.include_all_wales,
         lang=settings.lang,
@@ -112,13 +116,13 @@ def scorecard_for(context: AppContext, settings: view_state.AreaSettings) -> Sco
 
 
 def gaps_body(context: AppContext, address: Address, locale: Locale) -> Component:
-    settings = view_state.area_settings(address.search)
+    settings = view_state.area_settings(address.search, context.wave_ids)
     result = gap_review(context, settings, locale.lang)
     return gaps.gaps_page(result, context.bundle.recommendations, settings=settings, locale=locale)
 
 
 def scorecard_body(context: AppContext, address: Address, locale: Locale) -> Component:
-    view = scorecard_for(context, view_state.area_settings(address.search))
+    view = scorecard_for(context, view_state.area_settings(address.search, context.wave_ids))
     return scorecard.scorecard_page(view, locale=locale)
 
 
@@ -152,11 +156,21 @@ def directory_body(context: AppContext, address: Address, locale: Locale) -> Com
         directory_view.grid_rows(rows, search),
         locale,
         selected_id=view_state.directory_id(address.search),
+        sources=coverage_text.sources_named(context, locale),
     )
 
 
 def present_body(context: AppContext, address: Address, locale: Locale) -> Component:
     return present.present_page(context, address.search, locale)
+
+
+def changes_body(context: AppContext, address: Address, locale: Locale) -> Component:
+    settings, problems = view_state.change_settings(context, address.search)
+    page = changes.changes_page(changes_view.changes_view(context, settings), locale)
+    messages = view_state.problem_texts(view_state.Parsed(address.state, problems), locale)
+    if not messages:
+        return page
+    return html.Div([changes.settings_notice(messages, locale), page])
 
 
 def not_found_body(context: AppContext, address: Address, locale: Locale) -> Component:
@@ -185,6 +199,7 @@ DIRECTORY_TITLE: Final = N_(
     "Directory of interventions – VAWDASV perpetration interventions in Wales"
 )
 PRESENT_TITLE: Final = N_("Presenter mode – VAWDASV perpetration interventions in Wales")
+CHANGES_TITLE: Final = N_("What changed – VAWDASV perpetration interventions in Wales")
 AREA_INDEX_TITLES: Final = {
     "region": N_("VAWDASV regions – VAWDASV perpetration interventions in Wales"),
     "force": N_("Police force areas – VAWDASV perpetration interventions in Wales"),
@@ -249,10 +264,11 @@ PAGES: Final = (
     Page("need", "/need", need_body, NEED_TITLE, N_("Need and provision"), provision_links=True),
     Page("funding", "/funding", funding_body, FUNDING_TITLE, N_("Funding"), provision_links=True),
     Page("directory", "/directory", directory_body, DIRECTORY_TITLE, N_("Directory")),
+    Page("changes", "/changes", changes_body, CHANGES_TITLE, N_("What changed"), shows_waves=False),
     Page("present", "/present", present_body, PRESENT_TITLE, N_("Present"), framed=False),
 )
 #: What every address that no page matches shows (it is not in PAGES, so never matched).
-NOT_FOUND: Final = Page("not-found", "", not_found_body, NOT_FOUND_TITLE, None)
+NOT_FOUND: Final = Page("not-found", "", not_found_body, NOT_FOUND_TITLE, None, shows_waves=False)
 
 
 def _segments(path: str) -> list[str]:
@@ -294,12 +310,13 @@ def page_named(name: str) -> Page:
     return next(page for page in (*PAGES, NOT_FOUND) if page.name == name)
 
 
-def navigation(page: Page, locale: Locale) -> list[tuple[str, str, bool]]:
-    """The header's entries as (label, link, highlighted), built from the table."""
+def navigation(page: Page, locale: Locale, wave: str | None = None) -> list[tuple[str, str, bool]]:
+    """The header's entries as (label, link, highlighted), built from the table; the wave shown
+    goes with every page that shows one."""
     return [
         (
             locale(entry.label),
-            view_state.href(entry.path, locale.lang),
+            view_state.href(entry.path, locale.lang, wave=wave if entry.shows_waves else None),
             entry.section == page.section,
         )
         for entry in PAGES

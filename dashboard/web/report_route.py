@@ -205,7 +205,7 @@ def add_report_route(app: Dash, context: AppContext) -> None:
     @app.server.route(f"{REPORT_PREFIX}/<path:rest>")
     def serve_report(rest: str = "") -> Response:
         search = "?" + request.query_string.decode("utf-8", "replace")
-        parsed = view_state.parse("/" + rest, search, context.la_slugs, context.scope_ids)
+        parsed = view_state.parse_for(context, "/" + rest, search)
         notices = view_state.problem_texts(parsed, i18n.locale_for(parsed.state.lang))
         # An area's profile (/report/force/gwent) is its profile's report; any other address
         # (/report?level=force&area=gwent) the overview's.
@@ -213,9 +213,9 @@ def add_report_route(app: Dash, context: AppContext) -> None:
 
         def build() -> str:
             if profile:
-                return profile_report(context, parsed.state, notices)
+                return profile_report(context.at(parsed.state.wave), parsed.state, notices)
             view = view_cache.cached_compute_view(context, parsed.state)
-            return report.build_report(context, view, notices=notices)
+            return report.build_report(context.at(parsed.state.wave), view, notices=notices)
 
         return serve_bounded(limits, report_key(context, parsed, notices, profile=profile), build)
 

@@ -285,13 +285,14 @@ def view_cache_key(context: AppContext, state: ViewState) -> str:
     """``view:<data hash>:<language>:<canonical URL>``: one key per view, whatever the order
     its filters were chosen in."""
     path, search = view_state.to_url(view_state.canonical(state))
-    return f"view:{context.data_identity}:{state.lang}:{path}{search}"
+    return f"view:{context.at(state.wave).data_identity}:{state.lang}:{path}{search}"
 
 
 def cached_compute_view(context: AppContext, state: ViewState) -> OverviewView:
     """:func:`dashboard.views.overview.compute_view`, through the app's memo and view cache
     when there are some (inside a request)."""
     state = view_state.canonical(state)
+    context = context.at(state.wave)  # the wave's picture: every page shows the wave asked for
     return cached_view(
         view_cache_key(context, state),
         OverviewView,
@@ -389,7 +390,7 @@ def view_for_key(context: AppContext, key: object) -> OverviewView | None:
     if not isinstance(key, str) or not key.startswith("/"):
         return None
     path, _separator, search = key.partition("?")
-    state = view_state.parse(path, "?" + search, context.la_slugs, context.scope_ids).state
+    state = view_state.parse_for(context, path, "?" + search).state
     return cached_compute_view(context, state)
 
 

@@ -38,6 +38,7 @@ READY = {
     "funding": "#funding-summary",
     "directory": ".ag-row",
     "present": f"#{ids.PRESENT_SLIDE}",
+    "changes": f"#{ids.CH_BODY}",
 }
 #: The tester's screen.
 WINDOW = (1366, 768)

@@ -120,6 +120,7 @@ FIT_PAGES = (
     "/funding",
     "/need",
     "/directory",
+    "/changes",
 )
 
 

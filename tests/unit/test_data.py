@@ -34,6 +34,7 @@ def collapse(text: str) -> str:
         "survey_2023_recommendations.csv",
         "evidence.csv",
         "documented_gaps.csv",
+        "document_facts.csv",
     ],
 )
 def test_every_evidence_quote_is_verbatim_in_its_cited_seed(filename):

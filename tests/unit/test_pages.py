@@ -23,6 +23,7 @@ ADDRESSES = {
     "/funding": "funding",
     "/directory": "directory",
     "/present": "present",
+    "/changes": "changes",
 }
 
 

@@ -84,21 +84,35 @@ def write_outputs(
     ``out`` is None when there is no accepted row (no file the app would refuse is written)."""
     files: list[tuple[Path, Sequence[str], Iterable[Sequence[str]]]] = []
     if out is not None:
-        files.append(
-            (
-                out,
-                vocab.INTERVENTION_COLUMNS,
-                ([row[column] for column in vocab.INTERVENTION_COLUMNS] for row in result.rows),
-            )
-        )
+        files.append(output_file(result, out))
     if rejects is not None:
-        files.append(
-            (
-                rejects,
-                ("row", "reason", *headers),
-                ((str(reject.row), reject.reason, *reject.cells) for reject in result.rejects),
-            )
-        )
+        files.append(rejects_file(result, headers, rejects))
+    write_files(files)
+
+
+def output_file(result: Result, out: Path) -> tuple[Path, Sequence[str], Iterable[Sequence[str]]]:
+    """The accepted rows, in the directory's columns."""
+    return (
+        out,
+        vocab.INTERVENTION_COLUMNS,
+        ([row[column] for column in vocab.INTERVENTION_COLUMNS] for row in result.rows),
+    )
+
+
+def rejects_file(
+    result: Result, headers: Sequence[str], rejects: Path
+) -> tuple[Path, Sequence[str], Iterable[Sequence[str]]]:
+    """The rejected rows: their row number, reason and original cells."""
+    return (
+        rejects,
+        ("row", "reason", *headers),
+        ((str(reject.row), reject.reason, *reject.cells) for reject in result.rejects),
+    )
+
+
+def write_files(files: Sequence[tuple[Path, Sequence[str], Iterable[Sequence[str]]]]) -> None:
+    """Write every file to a temporary file beside it, then rename all of them: either every
+    target is replaced or none is."""
     created: list[Path] = []
     renamed = False
     try:

@@ -1,0 +1,33 @@
+"""The page comparing two waves: its controls and its URL kept in step."""
+
+from __future__ import annotations
+
+from dash import Dash, Input, Output
+
+from callbacks.common import keeps_url_in_step
+from dashboard.domain.context import AppContext
+from dashboard.i18n import locale_for
+from dashboard.views import changes as changes_view
+from dashboard.views import state as view_state
+from dashboard.web import ids
+from layouts.changes import changes_body
+
+
+def register(app: Dash, context: AppContext) -> None:
+    controls = [
+        Input(ids.CH_FROM, "value"),
+        Input(ids.CH_TO, "value"),
+        Input(ids.CH_LEVEL, "value"),
+    ]
+
+    @keeps_url_in_step(app, ids.CH_URL, [Output(ids.CH_BODY, "children")], controls)
+    def update_changes(earlier, later, level, search):
+        settings = view_state.change_settings_from_controls(
+            context,
+            earlier=earlier,
+            later=later,
+            level=level,
+            lang=view_state.language_of(search),
+        )
+        view = changes_view.changes_view(context, settings)
+        return changes_body(view, locale_for(settings.lang)), view_state.change_search(settings)
