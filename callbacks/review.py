@@ -44,9 +44,9 @@ def register(app: Dash, context: AppContext) -> None:
         )
         result = gap_review(context, settings, settings.lang)
         return (
-            *(result[panel] for panel, _graph_id in GAP_FIGURES),
-            findings_list(result["findings"], locale_for(settings.lang)),
-            result["summary_text"],
+            *(result.figures[panel] for panel, _graph_id in GAP_FIGURES),
+            findings_list(result.findings, locale_for(settings.lang)),
+            result.summary_text,
             view_state.area_search(settings),
         )
 
@@ -56,10 +56,7 @@ def register(app: Dash, context: AppContext) -> None:
     def update_scatter(measure, search):
         measure = measure if measure in need.NEED_MEASURES else need.NEED_MEASURES[1]
         state = view_state.parse_for(context, "/", search).state
-        view = review.need_view(
-            context.at(state.wave), measure=measure, lang=state.lang, provision=state.provision
-        )
-        return view["scatter"]
+        return view_cache.cached_need_scatter(context, state, measure).figure
 
     @reads_search(
         app, ids.URL, Output(ids.FUNDING_TIMELINE, "figure"), Input(ids.FUNDING_GROUP, "value")
@@ -70,7 +67,7 @@ def register(app: Dash, context: AppContext) -> None:
         view = review.funding_view(
             context.at(state.wave), group=group, lang=state.lang, provision=state.provision
         )
-        return view["timeline"]
+        return view.timeline
 
     @app.callback(
         Output(ids.EXPORT_CSV, "data"),

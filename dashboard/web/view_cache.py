@@ -40,8 +40,10 @@ from redis.retry import Retry
 
 from dashboard.domain.context import AppContext
 from dashboard.views import overview as overview_view
+from dashboard.views import review
 from dashboard.views import state as view_state
 from dashboard.views.overview import OverviewView
+from dashboard.views.review import NeedScatter
 from dashboard.views.state import ViewState
 from dashboard.web import view_codec
 
@@ -298,6 +300,27 @@ def cached_compute_view(context: AppContext, state: ViewState) -> OverviewView:
         OverviewView,
         lambda: overview_view.compute_view(context, state),
         lambda view: view.state == state,
+    )
+
+
+def cached_need_scatter(context: AppContext, state: ViewState, measure: str) -> NeedScatter:
+    """The need page's scatter of ``measure`` for ``state``'s language, provision and wave (the
+    only settings it depends on), through the memo and the view cache: keyed like the overview's
+    view, on the canonical URL of those settings alone, with the measure."""
+    settings = ViewState(lang=state.lang, provision=state.provision, wave=state.wave)
+    context = context.at(settings.wave)
+    return cached_view(
+        f"need-scatter:{measure}:{view_cache_key(context, settings)}",
+        NeedScatter,
+        lambda: review.need_scatter_view(
+            context,
+            measure=measure,
+            lang=settings.lang,
+            provision=settings.provision,
+            wave=settings.wave,
+        ),
+        lambda scatter: (scatter.measure, scatter.lang, scatter.provision, scatter.wave)
+        == (measure, settings.lang, settings.provision, settings.wave),
     )
 
 

@@ -157,11 +157,11 @@ def test_vale_of_glamorgan_has_no_current_local_service(real_context):
 
 def test_cardiff_and_vale_medium_risk_gap_appears(real_context):
     result = review.gap_review(real_context, level="region", include_all_wales=False, lang="en")
-    cell = result["cells"]["tier"]["cardiff-and-vale"]["medium risk"]
+    cell = result.cells["tier"]["cardiff-and-vale"]["medium risk"]
     assert cell.state == counting.GAP
     assert any(
         "Cardiff" in finding.text and finding.evidence_class != gaps.NOT_KNOWN
-        for finding in result["findings"]
+        for finding in result.findings
     )
 
 
@@ -181,7 +181,7 @@ def test_no_medium_risk_gap_where_services_are_unclassified(real_context):
 
 def test_harmful_sexual_behaviour_is_not_a_gap_in_wales(real_context):
     result = review.gap_review(real_context, level="region", include_all_wales=False, lang="en")
-    about = [f for f in result["findings"] if "harmful sexual behaviour" in f.text]
+    about = [f for f in result.findings if "harmful sexual behaviour" in f.text]
     assert about, "the finding should say what the directory and the survey each show"
     for finding in about:
         assert finding.evidence_class not in (gaps.DOCUMENTED, gaps.DERIVED)
@@ -200,7 +200,7 @@ def test_pages_give_the_same_figures_for_the_same_question(real_context, lang):
     assert on_map["count"] == summary["local_count"] == view.selected
     assert on_map["all_wales_available"] == summary["all_wales_count"]
     gap_review = review.gap_review(real_context, level="force", include_all_wales=False, lang=lang)
-    tiers = gap_review["cells"]["tier"]["gwent"]
+    tiers = gap_review.cells["tier"]["gwent"]
     assert {cell.services for cell in tiers.values()} == {summary["local_count"]}
     assert tiers["medium risk"].count == summary["medium_risk_tier"]
     # The medium-risk count is over the services whose tier is known, never over the
