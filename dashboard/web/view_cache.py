@@ -319,8 +319,10 @@ def cached_need_scatter(context: AppContext, state: ViewState, measure: str) -> 
             provision=settings.provision,
             wave=settings.wave,
         ),
-        lambda scatter: (scatter.measure, scatter.lang, scatter.provision, scatter.wave)
-        == (measure, settings.lang, settings.provision, settings.wave),
+        lambda scatter: (
+            (scatter.measure, scatter.lang, scatter.provision, scatter.wave)
+            == (measure, settings.lang, settings.provision, settings.wave)
+        ),
     )
 
 

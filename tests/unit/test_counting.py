@@ -197,18 +197,18 @@ def test_pages_give_the_same_figures_for_the_same_question(real_context, lang):
     view = overview_view.compute_view(real_context, parsed.state)
     on_map = next(area for area in view.areas if area["area_id"] == "gwent")
     summary = profile.area_summary(real_context, level="force", area_id="gwent", lang=lang)
-    assert on_map["count"] == summary["local_count"] == view.selected
-    assert on_map["all_wales_available"] == summary["all_wales_count"]
+    assert on_map["count"] == summary.local_count == view.selected
+    assert on_map["all_wales_available"] == summary.all_wales_count
     gap_review = review.gap_review(real_context, level="force", include_all_wales=False, lang=lang)
     tiers = gap_review.cells["tier"]["gwent"]
-    assert {cell.services for cell in tiers.values()} == {summary["local_count"]}
-    assert tiers["medium risk"].count == summary["medium_risk_tier"]
+    assert {cell.services for cell in tiers.values()} == {summary.local_count}
+    assert tiers["medium risk"].count == summary.medium_risk_tier
     # The medium-risk count is over the services whose tier is known, never over the
     # unclassified ones (Gwent's prison programmes are custody provision since issue 21).
     assert (
-        summary["tier_known"] == tiers["medium risk"].services - tiers["medium risk"].unclassified
+        summary.tier_known == tiers["medium risk"].services - tiers["medium risk"].unclassified
     )
-    assert summary["tier_known"] < summary["local_count"]
+    assert summary.tier_known < summary.local_count
     from dashboard.views import findings
 
     deck = findings.slides(real_context, lang)
@@ -243,19 +243,19 @@ def test_region_profile_counts_as_the_map_does(real_context, lang):
     summary = profile.area_summary(
         real_context, level="region", area_id="cardiff-and-vale", lang=lang
     )
-    assert on_map["count"] == summary["local_count"] == view.selected
-    assert on_map["all_wales_available"] == summary["all_wales_count"]
-    assert summary["crime"] is None
-    assert summary["areas_ranked"] == 6
-    assert summary["precarity_known"] <= summary["services"] == summary["local_count"]
-    assert summary["funding_end_known"] <= summary["services"]
-    assert {cell.services for cell in summary["tier_cells"].values()} == {summary["local_count"]}
+    assert on_map["count"] == summary.local_count == view.selected
+    assert on_map["all_wales_available"] == summary.all_wales_count
+    assert summary.crime is None
+    assert summary.areas_ranked == 6
+    assert summary.precarity_known <= summary.services == summary.local_count
+    assert summary.funding_end_known <= summary.services
+    assert {cell.services for cell in summary.tier_cells.values()} == {summary.local_count}
 
 
 def test_force_profile_has_crime_beside_wales_and_england_and_wales(real_context):
-    crime = profile.area_summary(real_context, level="force", area_id="gwent", lang="en")["crime"]
-    assert {"Gwent", "Wales", "England and Wales"} <= set(crime["counts"].columns)
-    assert crime["period"] == "year ending June 2025"
-    assert crime["sources"]
+    crime = profile.area_summary(real_context, level="force", area_id="gwent", lang="en").crime
+    assert {"Gwent", "Wales", "England and Wales"} <= set(crime.counts.columns)
+    assert crime.period == "year ending June 2025"
+    assert crime.sources
     # England and Wales has a count only: no population is held for it.
-    assert crime["rates"]["England and Wales"].isna().all()
+    assert crime.rates["England and Wales"].isna().all()
