@@ -29,6 +29,7 @@ from dashboard.domain.context import AppContext
 from dashboard.views import coverage_text as coverage_words
 from dashboard.views import figures_map, panel_registry
 from dashboard.views import overview as overview_view
+from dashboard.views.figure_parts import FigureJSON
 from dashboard.views.overview import OverviewView
 from dashboard.views.review import documented_gaps, force_population
 
@@ -311,8 +312,8 @@ PROFILE_LABEL_SIZE: Final = 13
 PRINTED_MAP_SIZE: Final = (335, 296)
 
 
-def area_map(context: AppContext, la_view: OverviewView, level: str, area_id: str) -> dict:
-    """The area's own map: ``la_view``'s local-authority map (the overview's view of the same
+def area_map(context: AppContext, la_view: OverviewView, level: str, area_id: str) -> FigureJSON:
+    """The area's own map (plotly JSON): ``la_view``'s local-authority map (the overview's view of the same
     settings at local-authority level), labelled, restricted to the local authorities of the area
     (the others are not drawn; the geo map fits the areas drawn)."""
     keep = set(area_las(context, level, area_id))
