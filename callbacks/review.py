@@ -10,7 +10,6 @@ from callbacks.common import keeps_url_in_step, reads_search
 from dashboard.domain import need
 from dashboard.domain.context import AppContext
 from dashboard.i18n import locale_for
-from dashboard.views import review
 from dashboard.views import state as view_state
 from dashboard.web import downloads, ids, view_cache
 from dashboard.web.pages import gap_review
@@ -64,10 +63,7 @@ def register(app: Dash, context: AppContext) -> None:
     def update_timeline(group, search):
         group = group if group in FUNDING_GROUPS else FUNDING_GROUPS[0]
         state = view_state.parse_for(context, "/", search).state
-        view = review.funding_view(
-            context.at(state.wave), group=group, lang=state.lang, provision=state.provision
-        )
-        return view.timeline
+        return view_cache.cached_funding_timeline(context, state, group).figure
 
     @app.callback(
         Output(ids.EXPORT_CSV, "data"),

@@ -906,6 +906,40 @@ def funding_view(
     )
 
 
+@dataclass(frozen=True)
+class FundingTimeline:
+    """The funding page's timeline for one grouping, language, provision, wave and date, as
+    plotly JSON: what its callback sends, and a value the view cache can store."""
+
+    group: str
+    lang: str
+    provision: str
+    wave: str | None
+    #: The date funding ends are seen from (ISO).
+    as_of: str
+    #: The figure as plotly JSON (``go.Figure.to_json``, read back).
+    figure: Mapping[str, Any]
+
+
+def funding_timeline_view(
+    context: AppContext,
+    *,
+    group: str,
+    lang: str,
+    provision: str = counting.CURRENT,
+    wave: str | None = None,
+    as_of: dt.date | None = None,
+) -> FundingTimeline:
+    """The timeline alone (what the grouping control redraws), without the page's bars."""
+    as_of = as_of or dt.date.today()
+    directory = context.directory
+    table = cliff.cliff_edge(directory, counting.provision_mask(directory, provision), as_of)
+    figure = funding_timeline(table, group=group, lang=lang, current_year=directory.current_year)
+    return FundingTimeline(
+        group, lang, provision, wave, as_of.isoformat(), json.loads(figure.to_json())
+    )
+
+
 def funding_timeline(table: pd.DataFrame, *, group: str, lang: str, current_year: str) -> go.Figure:
     """When stated funding ends, by year, grouped by ``group`` (funder by default)."""
     _ = i18n.translator(lang)

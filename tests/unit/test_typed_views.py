@@ -5,6 +5,7 @@ with the figure the page itself draws."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import types
 import typing
@@ -122,3 +123,31 @@ def test_an_unknown_measure_draws_the_default(real_context):
     ).get_json()["response"][ids.NEED_SCATTER]["figure"]
     page = review.need_view(real_context, measure=need.NEED_MEASURES[1], lang="en")
     assert answer == json.loads(page.scatter.to_json())
+
+
+def test_the_funding_timeline_round_trips_the_view_codec(real_context):
+    timeline = review.funding_timeline_view(real_context, group="class", lang="cy")
+    assert view_codec.decode(view_codec.encode(timeline), review.FundingTimeline) == timeline
+    page = review.funding_view(real_context, group="class", lang="cy")
+    assert timeline.figure == json.loads(page.timeline.to_json())
+
+
+def test_the_grouping_control_answers_from_the_view_cache(real_context):
+    from app import create_app
+
+    app = create_app(real_context)
+    body = {
+        "output": f"{ids.FUNDING_TIMELINE}.figure",
+        "outputs": {"id": ids.FUNDING_TIMELINE, "property": "figure"},
+        "inputs": [{"id": ids.FUNDING_GROUP, "property": "value", "value": "region"}],
+        "state": [{"id": ids.URL, "property": "search", "value": "?provision=all&level=la"}],
+        "changedPropIds": [f"{ids.FUNDING_GROUP}.value"],
+    }
+    answer = app.server.test_client().post("/_dash-update-component", json=body).get_json()
+    page = review.funding_view(real_context, group="region", lang="en", provision="all")
+    assert answer["response"][ids.FUNDING_TIMELINE]["figure"] == json.loads(page.timeline.to_json())
+    memo = app.server.extensions[view_cache.EXTENSION_KEY]["memo"]
+    settings = ViewState(provision="all")
+    today = dt.date.today().isoformat()
+    key = f"funding-timeline:region:{today}:" + view_cache.view_cache_key(real_context, settings)
+    assert isinstance(memo.get(key), review.FundingTimeline)
