@@ -26,12 +26,25 @@ RANK_SENTENCES = {
 
 def key_figures(summary: AreaSummary, locale: Locale) -> html.Dl:
     """The area's figures in a short list, each with what it is counted over."""
+    entries = [
+        *provision_entries(summary, locale),
+        *comparison_entries(summary, locale),
+        *funding_and_risk_entries(summary, locale),
+    ]
+    return html.Dl(
+        [part for term, value in entries for part in (html.Dt(term), html.Dd(value))],
+        className="key-figures",
+    )
+
+
+def provision_entries(summary: AreaSummary, locale: Locale) -> list[tuple[str, object]]:
+    """How the sources cover the area, and its services: local, across Wales, wider, in
+    prisons, and when they were last described."""
     _ = locale
     fmt = locale.number
     name = summary.name
-    bands = summary.bands
     current = summary.provision == counting.CURRENT
-    entries = [
+    return [
         (_("How the sources cover {area}").format(area=name), summary.coverage),
         (
             _("Local services in {area}").format(area=name),
@@ -77,7 +90,16 @@ def key_figures(summary: AreaSummary, locale: Locale) -> html.Dl:
             else []
         ),
         (_("When last described"), summary.currency or "–"),
-        *comparison_entries(summary, locale),
+    ]
+
+
+def funding_and_risk_entries(summary: AreaSummary, locale: Locale) -> list[tuple[str, str]]:
+    """Funding precarity and funding ends over the services where they are known, then the
+    medium-risk services."""
+    _ = locale
+    fmt = locale.number
+    bands = summary.bands
+    return [
         (
             _("Funding precarity"),
             _("{high} high, {medium} medium, {low} low (known for {known} of {n})").format(
@@ -113,10 +135,6 @@ def key_figures(summary: AreaSummary, locale: Locale) -> html.Dl:
             ),
         ),
     ]
-    return html.Dl(
-        [part for term, value in entries for part in (html.Dt(term), html.Dd(value))],
-        className="key-figures",
-    )
 
 
 def custody_text(custody) -> list:

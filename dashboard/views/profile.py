@@ -161,20 +161,8 @@ def area_summary(
     recorded_here = counting.local_matrix(directory, level)[:, column]
     local = recorded_here & mask
     locale = i18n.locale_for(lang)
-    compared = coverage_words.comparison(context, level, None, locale)
-    table = counting.area_counts(
-        directory,
-        mask,
-        level,
-        False,
-        context.population_16_plus[level],
-        comparable=compared.comparable,
-    )
-    row = table.set_index("area_id").loc[area_id]
-    rank = row.get("count_rank") if compared.comparable else None
-    wales = counting.wales_comparator(
-        directory, mask, level, False, context.population_16_plus["wales"]["wales"]
-    )
+    standing = _standing(context, mask, level, area_id, locale)
+    compared, wales = standing.compared, standing.wales
     tier_cells = _area_cells(context, mask, level, area_id, "service_tier", vocab.SERVICE_TIERS)
     medium_tier = tier_cells[counting.MEDIUM_RISK_TIER]
     medium_level, risk_known = _risk_level_counts(context, local)
@@ -190,9 +178,8 @@ def area_summary(
         wider_count=int(
             np.count_nonzero(counting.wider_matrix(directory, level)[:, column] & mask)
         ),
-        # Ranked only where the areas' coverage is alike (issue 21): else None, with the reason.
-        rank=None if rank is None or pd.isna(rank) else int(rank),
-        areas_ranked=len(table),
+        rank=standing.rank,
+        areas_ranked=standing.areas_ranked,
         comparable=compared.comparable,
         comparison_reason=compared.reason,
         comparison_offer=compared.offer,
@@ -202,9 +189,10 @@ def area_summary(
         currency=coverage_words.currency_text(context, local, locale),
         custody=_custody_here(context, level, area_id, mask),
         source_years={
-            row.file: int(row.year) for row in context.bundle.sources.itertuples(index=False)
+            source.file: int(source.year)
+            for source in context.bundle.sources.itertuples(index=False)
         },
-        per_100k=float(row["per_100k"]),
+        per_100k=standing.per_100k,
         wales_per_100k=wales.per_100k,
         wales_count=wales.count,
         tier_cells=tier_cells,
@@ -225,6 +213,46 @@ def area_summary(
             need.domestic_abuse_indicator(context.bundle.criminal_justice, area.name_en)
             if level == "force"
             else None
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class _Standing:
+    """An area among the areas of its level: its rank and rate, and Wales beside it."""
+
+    compared: coverage_words.Comparison
+    #: None where the areas are not compared or the area has no rank.
+    rank: int | None
+    areas_ranked: int
+    per_100k: float
+    wales: counting.Comparator
+
+
+def _standing(
+    context: AppContext, mask: np.ndarray, level: str, area_id: str, locale: i18n.Locale
+) -> _Standing:
+    """The area's rank by local services and its rate per 100,000 aged 16+, beside Wales."""
+    directory = context.directory
+    compared = coverage_words.comparison(context, level, None, locale)
+    table = counting.area_counts(
+        directory,
+        mask,
+        level,
+        False,
+        context.population_16_plus[level],
+        comparable=compared.comparable,
+    )
+    row = table.set_index("area_id").loc[area_id]
+    # Ranked only where the areas' coverage is alike (issue 21): else None, with the reason.
+    rank = row.get("count_rank") if compared.comparable else None
+    return _Standing(
+        compared=compared,
+        rank=None if rank is None or pd.isna(rank) else int(rank),
+        areas_ranked=len(table),
+        per_100k=float(row["per_100k"]),
+        wales=counting.wales_comparator(
+            directory, mask, level, False, context.population_16_plus["wales"]["wales"]
         ),
     )
 
