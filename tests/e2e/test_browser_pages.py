@@ -146,10 +146,7 @@ def test_need_measure_and_funding_grouping_redraw_their_charts(dash_duo, open_pa
 
     open_page("/need")
     wait_until(
-        lambda: (
-            "Violence against the person per 1,000"
-            in _legend_and_titles(dash_duo, ids.NEED_SCATTER)
-        ),
+        lambda: "Sexual offences per 1,000" in _legend_and_titles(dash_duo, ids.NEED_SCATTER),
         20,
         what="the scatter of the default measure",
     )
