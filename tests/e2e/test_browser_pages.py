@@ -131,11 +131,13 @@ def test_directory_download_has_the_shown_rows(dash_duo, open_page, tmp_path):
 
 
 def _legend_and_titles(dash_duo, graph_id: str) -> str:
-    """What a drawn chart says in its axis titles and legend."""
+    """What a drawn chart says in its x-axis title and its traces' names."""
     return dash_duo.driver.execute_script(
         "const graph = document.querySelector(arguments[0] + ' .js-plotly-plot');"
-        "return graph ? [...graph.querySelectorAll('.g-xtitle, .legendtext')]"
-        ".map(node => node.textContent).join('|') : '';",
+        "if (!graph || !graph.data) return '';"
+        "const title = graph.querySelector('.g-xtitle');"
+        "return [title ? title.textContent : '', ...graph.data.map(trace => trace.name)]"
+        ".join('|');",
         f"#{graph_id}",
     )
 
