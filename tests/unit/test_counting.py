@@ -205,9 +205,7 @@ def test_pages_give_the_same_figures_for_the_same_question(real_context, lang):
     assert tiers["medium risk"].count == summary.medium_risk_tier
     # The medium-risk count is over the services whose tier is known, never over the
     # unclassified ones (Gwent's prison programmes are custody provision since issue 21).
-    assert (
-        summary.tier_known == tiers["medium risk"].services - tiers["medium risk"].unclassified
-    )
+    assert summary.tier_known == tiers["medium risk"].services - tiers["medium risk"].unclassified
     assert summary.tier_known < summary.local_count
     from dashboard.views import findings
 
@@ -218,7 +216,9 @@ def test_pages_give_the_same_figures_for_the_same_question(real_context, lang):
     compared = overview_view.compute_view(
         real_context,
         state.parse(
-            "/", f"?level=force&compare=policing-2023&lang={lang}", real_context.la_slugs,
+            "/",
+            f"?level=force&compare=policing-2023&lang={lang}",
+            real_context.la_slugs,
             real_context.scope_ids,
         ).state,
     )

@@ -400,7 +400,9 @@ def test_shipped_gap_pages_lead_with_the_stated_gaps_and_their_year(real_context
     assert all("Stated in 20" in text for text in documented)
     family = next(text for text in documented if "family system" in text)
     assert "Stated in 2020; later sources name" in family
-    hover = [text for trace in result.figures["tier"].data for row in trace.customdata for text in row]
+    hover = [
+        text for trace in result.figures["tier"].data for row in trace.customdata for text in row
+    ]
     assert any("(2020)" in text for text in hover)
 
     from dashboard.views import findings
@@ -431,5 +433,7 @@ def test_a_derived_gap_needs_a_source_that_lists_that_kind_of_service(lookup):
     )[CTM]
     assert (kind.state, kind.reason) == (counting.NOT_KNOWN, cells_module.NOT_ENUMERATED)
     # Within the list's reach (a tier of its domestic abuse programmes) the gap stands.
-    tier = gap_cells(directory, mask, "region", False, "service_tier", [MEDIUM], coverage=programmes)
+    tier = gap_cells(
+        directory, mask, "region", False, "service_tier", [MEDIUM], coverage=programmes
+    )
     assert tier[CTM][MEDIUM].state == counting.GAP and tier[CTM][MEDIUM].year == 2023
