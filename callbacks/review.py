@@ -10,7 +10,6 @@ from callbacks.common import keeps_url_in_step, reads_search
 from dashboard.domain import need
 from dashboard.domain.context import AppContext
 from dashboard.i18n import locale_for
-from dashboard.views import review
 from dashboard.views import state as view_state
 from dashboard.web import downloads, ids, view_cache
 from dashboard.web.pages import gap_review
@@ -44,9 +43,9 @@ def register(app: Dash, context: AppContext) -> None:
         )
         result = gap_review(context, settings, settings.lang)
         return (
-            *(result[panel] for panel, _graph_id in GAP_FIGURES),
-            findings_list(result["findings"], locale_for(settings.lang)),
-            result["summary_text"],
+            *(result.figures[panel] for panel, _graph_id in GAP_FIGURES),
+            findings_list(result.findings, locale_for(settings.lang)),
+            result.summary_text,
             view_state.area_search(settings),
         )
 
@@ -56,10 +55,7 @@ def register(app: Dash, context: AppContext) -> None:
     def update_scatter(measure, search):
         measure = measure if measure in need.NEED_MEASURES else need.NEED_MEASURES[1]
         state = view_state.parse_for(context, "/", search).state
-        view = review.need_view(
-            context.at(state.wave), measure=measure, lang=state.lang, provision=state.provision
-        )
-        return view["scatter"]
+        return view_cache.cached_need_scatter(context, state, measure).figure
 
     @reads_search(
         app, ids.URL, Output(ids.FUNDING_TIMELINE, "figure"), Input(ids.FUNDING_GROUP, "value")
@@ -67,10 +63,7 @@ def register(app: Dash, context: AppContext) -> None:
     def update_timeline(group, search):
         group = group if group in FUNDING_GROUPS else FUNDING_GROUPS[0]
         state = view_state.parse_for(context, "/", search).state
-        view = review.funding_view(
-            context.at(state.wave), group=group, lang=state.lang, provision=state.provision
-        )
-        return view["timeline"]
+        return view_cache.cached_funding_timeline(context, state, group).figure
 
     @app.callback(
         Output(ids.EXPORT_CSV, "data"),

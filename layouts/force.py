@@ -13,6 +13,7 @@ from dashboard.domain import cells as cells_module
 from dashboard.domain import counting, need
 from dashboard.domain.need import DomesticAbuseIndicator, PublishedFigure
 from dashboard.i18n import N_, Locale
+from dashboard.views.profile import AreaSummary
 from layouts.components import names_as_published, quoted_english
 
 #: The rank sentence of each level, whole, so that a translator writes each one (Welsh counts
@@ -23,80 +24,102 @@ RANK_SENTENCES = {
 }
 
 
-def key_figures(summary: dict, locale: Locale) -> html.Dl:
+def key_figures(summary: AreaSummary, locale: Locale) -> html.Dl:
     """The area's figures in a short list, each with what it is counted over."""
+    entries = [
+        *provision_entries(summary, locale),
+        *comparison_entries(summary, locale),
+        *funding_and_risk_entries(summary, locale),
+    ]
+    return html.Dl(
+        [part for term, value in entries for part in (html.Dt(term), html.Dd(value))],
+        className="key-figures",
+    )
+
+
+def provision_entries(summary: AreaSummary, locale: Locale) -> list[tuple[str, object]]:
+    """How the sources cover the area, and its services: local, across Wales, wider, in
+    prisons, and when they were last described."""
     _ = locale
     fmt = locale.number
-    name = summary["name"]
-    bands = summary["bands"]
-    current = summary["provision"] == counting.CURRENT
-    entries = [
-        (_("How the sources cover {area}").format(area=name), summary["coverage"]),
+    name = summary.name
+    current = summary.provision == counting.CURRENT
+    return [
+        (_("How the sources cover {area}").format(area=name), summary.coverage),
         (
             _("Local services in {area}").format(area=name),
             (
                 _("{n} current interventions recorded in the area")
                 if current
                 else _("{n} interventions recorded in the area (all statuses)")
-            ).format(n=fmt(summary["local_count"]))
+            ).format(n=fmt(summary.local_count))
             + (
                 # What is left out, said in words a printed page or a file can use.
                 "; "
                 + _("{n} more, ended, planned or of unknown status, not counted").format(
-                    n=fmt(summary["not_counted"])
+                    n=fmt(summary.not_counted)
                 )
-                if summary.get("not_counted")
+                if summary.not_counted
                 else ""
             ),
         ),
         (
             _("Available across all of Wales"),
-            _("{n} more, shown apart (not added in)").format(n=fmt(summary["all_wales_count"])),
+            _("{n} more, shown apart (not added in)").format(n=fmt(summary.all_wales_count)),
         ),
         *(
             [
                 (
                     _("Recorded across the police force area, region not stated"),
                     _("{n} more, which may serve it, shown apart (not added in)").format(
-                        n=fmt(summary["wider_count"])
+                        n=fmt(summary.wider_count)
                     ),
                 )
             ]
-            if summary["wider_count"]
+            if summary.wider_count
             else []
         ),
         *(
             [
                 (
                     _("In prisons here (custody provision)"),
-                    custody_text(summary["custody"]),
+                    custody_text(summary.custody),
                 )
             ]
-            if summary["custody"]
+            if summary.custody
             else []
         ),
-        (_("When last described"), summary["currency"] or "–"),
-        *comparison_entries(summary, locale),
+        (_("When last described"), summary.currency or "–"),
+    ]
+
+
+def funding_and_risk_entries(summary: AreaSummary, locale: Locale) -> list[tuple[str, str]]:
+    """Funding precarity and funding ends over the services where they are known, then the
+    medium-risk services."""
+    _ = locale
+    fmt = locale.number
+    bands = summary.bands
+    return [
         (
             _("Funding precarity"),
             _("{high} high, {medium} medium, {low} low (known for {known} of {n})").format(
                 high=fmt(bands.get("high", 0)),
                 medium=fmt(bands.get("medium", 0)),
                 low=fmt(bands.get("low", 0)),
-                known=fmt(summary["precarity_known"]),
-                n=fmt(summary["services"]),
+                known=fmt(summary.precarity_known),
+                n=fmt(summary.services),
             ),
         ),
         (
             _("When funding ends"),
             (
                 _("End date stated for {known} of {n}; {ending} of them within 12 months")
-                if summary["funding_end_known"]
+                if summary.funding_end_known
                 else _("End date stated for none of {n}: when their funding ends is not known")
             ).format(
-                ending=fmt(summary["ending_within_12_months"]),
-                known=fmt(summary["funding_end_known"]),
-                n=fmt(summary["services"]),
+                ending=fmt(summary.ending_within_12_months),
+                known=fmt(summary.funding_end_known),
+                n=fmt(summary.services),
             ),
         ),
         (
@@ -104,18 +127,14 @@ def key_figures(summary: dict, locale: Locale) -> html.Dl:
             _(
                 "Medium-risk tier services: {tier} (tier known for {tier_known} of {n}). Services whose risk level of people accepted includes medium: {level} (risk level known for {known} of {n})."
             ).format(
-                tier=fmt(summary["medium_risk_tier"]),
-                tier_known=fmt(summary["tier_known"]),
-                level=fmt(summary["medium_risk_level"]),
-                known=fmt(summary["risk_level_known"]),
-                n=fmt(summary["services"]),
+                tier=fmt(summary.medium_risk_tier),
+                tier_known=fmt(summary.tier_known),
+                level=fmt(summary.medium_risk_level),
+                known=fmt(summary.risk_level_known),
+                n=fmt(summary.services),
             ),
         ),
     ]
-    return html.Dl(
-        [part for term, value in entries for part in (html.Dt(term), html.Dd(value))],
-        className="key-figures",
-    )
 
 
 def custody_text(custody) -> list:
@@ -132,11 +151,11 @@ def custody_text(custody) -> list:
     return parts
 
 
-def comparison_entries(summary: dict, locale: Locale) -> list[tuple[str, str]]:
+def comparison_entries(summary: AreaSummary, locale: Locale) -> list[tuple[str, str]]:
     """The rate beside Wales and the rank, where the areas' coverage is alike; else why not."""
     _ = locale
     fmt = locale.number
-    if not summary["comparable"]:
+    if not summary.comparable:
         # The reason in full is beside the overview's map; here, on paper, the short form.
         return [
             (
@@ -144,45 +163,45 @@ def comparison_entries(summary: dict, locale: Locale) -> list[tuple[str, str]]:
                 _("Not ranked: the sources describe the areas unevenly."),
             )
         ]
-    rank = summary["rank"]
+    rank = summary.rank
     return [
         (
             _("Per 100,000 people aged 16+"),
             fill(
                 _("{rate} here, against {wales} for Wales (local services only)"),
-                rate=locale.number(summary["per_100k"], 1),
-                wales=locale.number(summary["wales_per_100k"], 1),
+                rate=locale.number(summary.per_100k, 1),
+                wales=locale.number(summary.wales_per_100k, 1),
             ),
         ),
         (
             _("Rank by local services"),
-            _(RANK_SENTENCES[summary["level"]]).format(
-                rank=fmt(int(rank)) if pd.notna(rank) else "–",
-                total=fmt(summary["areas_ranked"]),
+            _(RANK_SENTENCES[summary.level]).format(
+                rank=fmt(rank) if rank is not None else "–",
+                total=fmt(summary.areas_ranked),
             ),
         ),
     ]
 
 
-def cells_section(summary: dict, locale: Locale) -> html.Div:
+def cells_section(summary: AreaSummary, locale: Locale) -> html.Div:
     """Service tiers and behaviours in the three states of the counting model."""
     _ = locale
     return html.Div(
         [
             html.H3(_("Service tiers"), className="h5"),
-            cell_state_list(summary["tier_cells"], locale, summary.get("source_years")),
+            cell_state_list(summary.tier_cells, locale, summary.source_years),
             html.H3(_("Behaviours addressed"), className="h5"),
-            cell_state_list(summary["behaviour_cells"], locale, summary.get("source_years")),
+            cell_state_list(summary.behaviour_cells, locale, summary.source_years),
         ],
         className="profile-cells",
     )
 
 
-def crime_section(summary: dict, locale: Locale) -> html.Div:
+def crime_section(summary: AreaSummary, locale: Locale) -> html.Div:
     """Recorded crime in the force area beside Wales and England and Wales, or for a region,
     why there is none."""
     _ = locale
-    crime = summary["crime"]
+    crime = summary.crime
     if crime is None:
         return html.Div(
             html.P(
@@ -193,8 +212,8 @@ def crime_section(summary: dict, locale: Locale) -> html.Div:
             ),
             className="profile-crime",
         )
-    name, name_en = summary["name"], summary["name_en"]
-    counts, rates, period = crime["counts"], crime["rates"], crime["period"]
+    name, name_en = summary.name, summary.name_en
+    counts, rates, period = crime.counts, crime.rates, crime.period
 
     def value(table, measure, area, digits=0):
         number = table.loc[measure, area] if area in table.columns else float("nan")
@@ -304,9 +323,7 @@ def _cell_group(cell, locale: Locale, source_years) -> tuple[str, str]:
                 "Not known: no source lists every service here: {list}."
             ),
         }
-        return f"not known:{cell.reason}", sentences.get(
-            cell.reason, _("Not known: {list}.")
-        )
+        return f"not known:{cell.reason}", sentences.get(cell.reason, _("Not known: {list}."))
     return "no record", _("No record: {list}.")
 
 

@@ -7,19 +7,20 @@ from dash import html
 
 from dashboard.domain import cliff, counting, precarity
 from dashboard.i18n import Locale
+from dashboard.views.review import FundingView
 from dashboard.web import ids
 from layouts.components import figure_panel, radio_group, source_note
 
 
-def funding_page(view: dict, *, group: str, locale: Locale, current_year: str) -> html.Div:
+def funding_page(view: FundingView, *, group: str, locale: Locale, current_year: str) -> html.Div:
     """Stated funding ends: the summary, the timeline by group and the two breakdowns."""
-    classes = view["classes"]
+    classes = view.classes
     return html.Div(
         [
             html.H1(locale("Funding cliff-edge"), className="page-title"),
             # What is known first: for how many services an end date is stated at all.
-            dbc.Alert(view["lead"], color="warning", id="funding-summary"),
-            html.P(view["precarity"], id="funding-precarity"),
+            dbc.Alert(view.lead, color="warning", id="funding-summary"),
+            html.P(view.precarity, id="funding-precarity"),
             html.P(
                 locale(
                     "The 2023 survey found 14 of 21 grant-funded interventions due to end in the 2023 to 2024 financial year. Dates here are the funding ends stated in the public documents; the current financial year is {year}."
@@ -44,7 +45,7 @@ def funding_page(view: dict, *, group: str, locale: Locale, current_year: str) -
                 ]
             ),
             figure_panel(
-                view["timeline"],
+                view.timeline,
                 page="funding",
                 panel="timeline",
                 graph_id=ids.FUNDING_TIMELINE,
@@ -57,7 +58,7 @@ def funding_page(view: dict, *, group: str, locale: Locale, current_year: str) -
                 [
                     dbc.Col(
                         figure_panel(
-                            view["horizon_chart"],
+                            view.horizon_chart,
                             page="funding",
                             panel="horizons",
                             note=locale(
@@ -69,7 +70,7 @@ def funding_page(view: dict, *, group: str, locale: Locale, current_year: str) -
                     ),
                     dbc.Col(
                         figure_panel(
-                            view["class_chart"],
+                            view.class_chart,
                             page="funding",
                             panel="classes",
                             note=locale(

@@ -8,6 +8,7 @@ from dash import dcc, html
 
 from dashboard.domain import counting
 from dashboard.i18n import N_, Locale
+from dashboard.views.review import GapReview
 from dashboard.views.state import AreaSettings
 from dashboard.web import ids
 from layouts.components import (
@@ -166,7 +167,7 @@ def recommendations_list(frame: pd.DataFrame, locale: Locale) -> html.Div:
 
 
 def gaps_page(
-    review: dict, recommendations: pd.DataFrame, *, settings: AreaSettings, locale: Locale
+    review: GapReview, recommendations: pd.DataFrame, *, settings: AreaSettings, locale: Locale
 ) -> html.Div:
     """The whole page for one level, all-Wales choice and provision."""
     return html.Div(
@@ -174,7 +175,7 @@ def gaps_page(
             dcc.Location(id=ids.GAPS_URL, refresh=False),
             html.H1(locale("Gap review"), className="page-title"),
             html.P(
-                review.get("summary_text", ""),
+                review.summary_text,
                 id="gaps-summary",
                 className="lead-text gaps-summary",
             ),
@@ -219,7 +220,7 @@ def gaps_page(
                 className="controls-inline",
             ),
             html.H2(locale("Gaps and what is not known"), className="panel-title"),
-            html.Div(findings_list(review["findings"], locale), id="gaps-findings-box"),
+            html.Div(findings_list(review.findings, locale), id="gaps-findings-box"),
             source_note(" ".join(locale(rule) for rule in counting.RULES.values()), locale),
             html.Div(id="gaps-figures", children=gap_figures(review, locale)),
             recommendations_list(recommendations, locale),
@@ -228,13 +229,18 @@ def gaps_page(
     )
 
 
-def gap_figures(review: dict, locale: Locale) -> list:
+def gap_figures(review: GapReview, locale: Locale) -> list:
     note = locale(
         "Each intervention counts once in every area where it is recorded and once for every category it covers."
     )
     return [
         figure_panel(
-            review[panel], page="gaps", panel=panel, note=note, locale=locale, graph_id=graph_id
+            review.figures[panel],
+            page="gaps",
+            panel=panel,
+            note=note,
+            locale=locale,
+            graph_id=graph_id,
         )
         for panel, graph_id in GAP_FIGURES
     ]

@@ -9,6 +9,7 @@ from dash import html
 from dashboard.cymraeg import fill
 from dashboard.domain import need
 from dashboard.i18n import N_, Locale
+from dashboard.views.review import NeedView
 from dashboard.web import ids
 from layouts.components import csv_button, data_table, figure_panel
 
@@ -86,14 +87,14 @@ def measure_control(measure: str, locale: Locale) -> dbc.Row:
     return dbc.Row([dbc.Col([label, select], md=6)])
 
 
-def need_figures(view: dict, note: str, locale: Locale) -> dbc.Row:
+def need_figures(view: NeedView, note: str, locale: Locale) -> dbc.Row:
     """The scatter of need against provision, then one bar chart per measure."""
     provision_note = locale(
         "Provision (the vertical axis): {what}. Local services only, counted within one source "
         "for every force so that the forces compare alike; population ONS mid-2024."
-    ).format(what=view.get("provision_note", ""))
+    ).format(what=view.provision_note)
     scatter = figure_panel(
-        view["scatter"],
+        view.scatter,
         page="need",
         panel="scatter",
         note=note + " " + provision_note,
@@ -105,13 +106,13 @@ def need_figures(view: dict, note: str, locale: Locale) -> dbc.Row:
             figure_panel(figure, page="need", panel=f"bars-{index}", note=note, locale=locale),
             lg=6,
         )
-        for index, figure in enumerate(view["bars"].values())
+        for index, figure in enumerate(view.bars.values())
     ]
     return dbc.Row([dbc.Col(scatter, lg=12), *bars], className="g-3")
 
 
-def need_page(view: dict, secondary: pd.DataFrame, *, measure: str, locale: Locale) -> html.Div:
-    indicators = view["indicators"]
+def need_page(view: NeedView, secondary: pd.DataFrame, *, measure: str, locale: Locale) -> html.Div:
+    indicators = view.indicators
     caveat = indicators["caveat"].iloc[0] if len(indicators) else ""
     note = locale(
         "Home Office, Police recorded crime, Table P1, {period} (official statistics). Rates per 1,000 people use the ONS mid-2024 population estimates (all ages) summed over each force's local authorities. England and Wales has no rate here because the project holds no England and Wales population. {caveat}"
@@ -130,7 +131,7 @@ def need_page(view: dict, secondary: pd.DataFrame, *, measure: str, locale: Loca
             html.H2(locale("Indicators (official statistics)"), className="panel-title"),
             html.Div(
                 [
-                    indicators_table(indicators, view["names"], locale),
+                    indicators_table(indicators, view.names, locale),
                     csv_button("indicators", locale, page="need"),
                 ],
                 className="intervention-list",
@@ -154,7 +155,7 @@ def need_page(view: dict, secondary: pd.DataFrame, *, measure: str, locale: Loca
                         )
                     ),
                     html.Div(
-                        [secondary_table(secondary, view["names"], locale)],
+                        [secondary_table(secondary, view.names, locale)],
                         className="intervention-list",
                     ),
                 ],

@@ -18,6 +18,7 @@ from dashboard.views import profile as profile_view
 from dashboard.views import state as view_state
 from dashboard.views.figures_map import metric_label
 from dashboard.views.overview import OverviewView
+from dashboard.views.profile import AreaSummary
 from dashboard.web import ids
 from layouts.components import data_table, graph_config
 from layouts.drilldown import chart_table, intervention_table, panels_grid
@@ -29,7 +30,7 @@ KIND_OF_AREA = {"force": N_("Police force area profile"), "region": N_("VAWDASV 
 
 def profile_page(
     *,
-    summary: Mapping[str, Any],
+    summary: AreaSummary,
     map_figure,
     la_rows: Sequence[Mapping[str, Any]],
     view: OverviewView,
@@ -44,8 +45,8 @@ def profile_page(
     on the first printed page. With no ``report_href`` the profile is drawn for its report, a
     static file: without the links and buttons a file cannot use."""
     _ = locale
-    name = summary["name"]
-    level = summary["level"]
+    name = summary.name
+    level = summary.level
     overview_href = view_state.href("/", locale.lang, level=level, area=view.area)
     actions = (
         html.Div(
@@ -98,18 +99,16 @@ def profile_page(
                     html.Div(
                         [
                             html.H2(_("Summary"), className="panel-title"),
-                            key_figures(dict(summary), locale),
+                            key_figures(summary, locale),
                             # Beside the key figures on paper: the domestic abuse indicator a
                             # PCC office reads first (force areas; whole, on page 1), then the
                             # tiers and behaviours (their lists may run on to page 2).
                             html.Div(
                                 [
-                                    domestic_abuse_section(
-                                        summary["domestic_abuse"], name, locale
-                                    )
-                                    if summary.get("domestic_abuse")
+                                    domestic_abuse_section(summary.domestic_abuse, name, locale)
+                                    if summary.domestic_abuse
                                     else None,
-                                    cells_section(dict(summary), locale),
+                                    cells_section(summary, locale),
                                 ],
                                 className="profile-summary-side",
                             ),
@@ -119,7 +118,7 @@ def profile_page(
                 ],
                 className="profile-top",
             ),
-            crime_section(dict(summary), locale),
+            crime_section(summary, locale),
             html.H2(
                 _("Drill-down: {area}").format(area=name), className="panel-title profile-drill"
             ),

@@ -336,8 +336,11 @@ def _sections(
     return tuple(sections)
 
 
-def change_map(context: AppContext, rows: tuple[AreaRow, ...], level: str, locale: Locale) -> dict:
-    """A map of the change in current provision per area (labels say each number)."""
+def change_map(
+    context: AppContext, rows: tuple[AreaRow, ...], level: str, locale: Locale
+) -> figure_parts.FigureJSON:
+    """A map of the change in current provision per area (labels say each number), as plotly
+    JSON."""
     points = context.label_points[level]
     nets = [row.net for row in rows]
     reach = max((abs(net) for net in nets), default=0) or 1

@@ -85,7 +85,9 @@ def file_name(lang: str) -> str:
     return f"vawdasv-perpetration-slides-{i18n.normalise_language(lang)}.html"
 
 
-def slide_figure(slide: findings.Slide, geometry: str | None = None) -> dict | None:
+def slide_figure(
+    slide: findings.Slide, geometry: str | None = None
+) -> figure_parts.FigureJSON | None:
     """The slide's chart or map as plain JSON, as high as the room the slide leaves it. A map is
     the overview's (:func:`figures_map.filled_map`: its parts, labels and colouring rule); with
     ``geometry`` its boundaries are embedded, as in the report, else the browser fetches them

@@ -16,6 +16,11 @@ from typing import Any
 from dash import Patch
 from plotly.utils import PlotlyJSONEncoder
 
+#: A plotly figure, or a part of one (a layout, an annotation), as plain JSON: what a
+#: ``dcc.Graph``'s ``figure`` holds and plotly.js draws. A dict by nature (plotly's schema), not a
+#: view: views are frozen dataclasses.
+FigureJSON = dict[str, Any]
+
 #: Path in the figure -> value. ``None`` as a value means "absent from the figure".
 Parts = dict[tuple, Any]
 
@@ -26,7 +31,7 @@ def plain(value: Any) -> Any:
     return json.loads(json.dumps(value, cls=PlotlyJSONEncoder))
 
 
-def assign(figure: dict, parts: Parts) -> dict:
+def assign(figure: FigureJSON, parts: Parts) -> FigureJSON:
     """``figure`` (plain JSON, changed in place and returned) with ``parts`` set."""
     for path, value in parts.items():
         *parents, last = path

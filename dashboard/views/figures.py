@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 
 from dashboard.i18n import Locale
 from dashboard.views import theme
+from dashboard.views.figure_parts import FigureJSON, Parts
 
 
 def zero_text(*, complete: bool, locale: Locale) -> str:
@@ -28,7 +29,7 @@ def count_text(value: int, *, complete: bool, locale: Locale) -> str:
     return locale.number(value) if value else zero_text(complete=complete, locale=locale)
 
 
-def bar_values(counts: pd.Series, *, locale: Locale, complete: bool) -> dict:
+def bar_values(counts: pd.Series, *, locale: Locale, complete: bool) -> Parts:
     """The parts of :func:`bar_chart` that depend on the counts, keyed by their path in the
     figure. Everything else depends only on the categories, labels, title and language, so a
     drawn chart is brought up to date by assigning just these (a ``Patch``).
@@ -114,7 +115,7 @@ def funding_end_values(
     current_year: str,
     labels: Mapping[str, str],
     locale: Locale,
-) -> dict:
+) -> Parts:
     """The parts of :func:`funding_end_chart` that depend on the data, keyed by their path: the
     traces (one per funder), the current-year line and the "no matching" note (``None``: absent).
     """
@@ -168,8 +169,8 @@ def funding_end_values(
     }
 
 
-def centred_note(text: str) -> dict:
-    """A note in the middle of an empty chart."""
+def centred_note(text: str) -> FigureJSON:
+    """A note in the middle of an empty chart (a plotly annotation)."""
     return {"text": text, "showarrow": False, "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5}
 
 

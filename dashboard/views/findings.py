@@ -426,15 +426,15 @@ def gap_slides(common: Common) -> tuple[Slide, Slide]:
     locale, context = common.locale, common.context
     sources = context.bundle.sources
     result = review.gap_review(context, level="region", include_all_wales=False, lang=locale.lang)
-    found = result["gaps"]
+    found = result.gaps
     region_names = context.names(locale.lang, "region")
-    summary = result["summary"]
+    summary = result.summary
     stated = sorted(
         (g for g in found if g.kind == "documented" and g.documented is not None),
         key=lambda g: STATED_ORDER.get(g.documented.level, 3),
     )
     derived = [g for g in found if g.kind == "no-medium-risk"]
-    tiers = result["cells"]["tier"]
+    tiers = result.cells["tier"]
     recorded = [
         region_names[area_id]
         for area_id, row in tiers.items()

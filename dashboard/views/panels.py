@@ -55,7 +55,9 @@ def panel_parts(view: OverviewView, key: str) -> Parts:
 
 
 @functools.lru_cache(maxsize=64)
-def _template(key: str, lang: str, categories: tuple[str, ...], current_year: str) -> dict:
+def _template(
+    key: str, lang: str, categories: tuple[str, ...], current_year: str
+) -> figure_parts.FigureJSON:
     """The chart of an empty view of this panel, built by the validated (slow) builders."""
     locale = i18n.locale_for(lang)
     if key == FUNDING_END:
@@ -65,12 +67,12 @@ def _template(key: str, lang: str, categories: tuple[str, ...], current_year: st
     return figure_parts.plain(overview_view.bar_figure(panel_registry.panel(key), empty, locale))
 
 
-def _template_for(view: OverviewView, key: str) -> dict:
+def _template_for(view: OverviewView, key: str) -> figure_parts.FigureJSON:
     categories = () if key == FUNDING_END else tuple(view.breakdowns[key].counts)
     return _template(key, view.lang, categories, view.current_year)
 
 
-def full_figure(view: OverviewView, key: str) -> dict:
+def full_figure(view: OverviewView, key: str) -> figure_parts.FigureJSON:
     """Panel ``key``'s whole chart for ``view``, as plain JSON (what a figure property holds)."""
     return figure_parts.assign(copy.deepcopy(_template_for(view, key)), panel_parts(view, key))
 

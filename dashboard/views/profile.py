@@ -14,20 +14,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Final
 
 import numpy as np
+import pandas as pd
 
 from dashboard import i18n
 from dashboard.data import vocabulary as vocab
 from dashboard.data.geo import slugify
 from dashboard.domain import cells as cells_module
 from dashboard.domain import cliff, counting, need, precarity
-from dashboard.domain.cells import gap_cells
+from dashboard.domain.cells import Cell, gap_cells
 from dashboard.domain.context import AppContext
 from dashboard.views import coverage_text as coverage_words
 from dashboard.views import figures_map, panel_registry
 from dashboard.views import overview as overview_view
+from dashboard.views.figure_parts import FigureJSON
 from dashboard.views.overview import OverviewView
 from dashboard.views.review import documented_gaps, force_population
 
@@ -44,20 +46,99 @@ def area_las(context: AppContext, level: str, area_id: str) -> list[str]:
     return [slugify(name) for name in inside["la_name_en"]]
 
 
-def _crime(context: AppContext, name_en: str) -> dict:
+@dataclass(frozen=True)
+class RecordedCrime:
+    """A police force area's recorded-crime indicators beside Wales and England and Wales
+    (Home Office Table P1), one period."""
+
+    #: Recorded offences: measure (in :data:`need.NEED_MEASURES` order) x area (English name).
+    counts: pd.DataFrame
+    #: Offences per 1,000 people, shaped as :attr:`counts` (NaN where no population is held).
+    rates: pd.DataFrame
+    #: The period every figure is for.
+    period: str
+    #: The sources the figures are read from.
+    sources: tuple[str, ...]
+
+
+def _crime(context: AppContext, name_en: str) -> RecordedCrime:
     """The force's recorded-crime indicators beside Wales and England and Wales."""
     indicators = need.primary_indicators(context.bundle.criminal_justice, force_population(context))
     wanted = indicators[indicators["area"].isin([name_en, "Wales", "England and Wales"])]
     order = list(need.NEED_MEASURES)
     counts = wanted.pivot(index="measure", columns="area", values="count").reindex(order)
     rates = wanted.pivot(index="measure", columns="area", values="rate_per_1000").reindex(order)
-    sources = wanted["source"].dropna().unique().tolist()
-    return {
-        "counts": counts,
-        "rates": rates,
-        "period": need.P1_PERIOD,
-        "sources": sources,
-    }
+    sources = tuple(wanted["source"].dropna().unique().tolist())
+    return RecordedCrime(counts=counts, rates=rates, period=need.P1_PERIOD, sources=sources)
+
+
+@dataclass(frozen=True)
+class AreaSummary:
+    """One force area or region beside Wales, as its profile's summary shows it, counted by the
+    counting model over the services of one provision (current by default)."""
+
+    #: "force" or "region".
+    level: str
+    #: The area's name in the page's language, and in English (as the statistics name it).
+    name: str
+    name_en: str
+    #: Which services are counted (:data:`counting.CURRENT` or every status).
+    provision: str
+    #: Services counted that are recorded in the area itself (local services).
+    local_count: int
+    #: Recorded here but not counted (ended, planned, unknown status): said beside the count,
+    #: never added in (0 when every status is counted).
+    not_counted: int
+    #: Services counted that are available across all of Wales: shown apart, never added in.
+    all_wales_count: int
+    #: Services counted recorded only across a wider area (region, force area, or no area).
+    wider_count: int
+    #: The area's rank by local services among the areas of its level (1 = most); None where
+    #: the areas are not compared (their coverage differs) or it has no rank.
+    rank: int | None
+    #: How many areas of the level are ranked.
+    areas_ranked: int
+    #: Whether the areas of the level can be compared, why (or why not), and a comparison the
+    #: sources support when this one is not ("" when none).
+    comparable: bool
+    comparison_reason: str
+    comparison_offer: str
+    #: How the sources describe the area, in words.
+    coverage: str
+    #: When the counted services were last described, in words ("" when not known).
+    currency: str
+    #: (service, prison) for the counted services delivered in prisons in the area.
+    custody: tuple[tuple[str, str], ...]
+    #: Each source file's year (for the cells' years).
+    source_years: Mapping[str, int]
+    #: Local services per 100,000 aged 16+, here and for Wales, and Wales's count.
+    per_100k: float
+    wales_per_100k: float
+    wales_count: int
+    #: Service tiers and behaviours: category -> the area's cell (in its state).
+    tier_cells: Mapping[str, Cell]
+    behaviour_cells: Mapping[str, Cell]
+    #: Local services in the medium-risk tier, and for how many the tier is known (a service
+    #: with no stated tier is not known to be outside it).
+    medium_risk_tier: int
+    tier_known: int
+    #: Local services accepting medium-risk people, and for how many the risk level is known.
+    medium_risk_level: int
+    risk_level_known: int
+    #: Local services by funding-precarity band (unknown included), for how many a band is
+    #: known, and how many services that is over.
+    bands: Mapping[str, int]
+    precarity_known: int
+    services: int
+    #: Local services whose stated funding ends within 12 months, and for how many an end is
+    #: stated.
+    ending_within_12_months: int
+    funding_end_known: int
+    #: For a police force area, its recorded-crime indicators (None for a region).
+    crime: RecordedCrime | None
+    #: For a police force area, domestic abuse-related crime (secondary figures, one period;
+    #: see need.py), or None.
+    domestic_abuse: need.DomesticAbuseIndicator | None
 
 
 def area_summary(
@@ -68,7 +149,7 @@ def area_summary(
     lang: str,
     provision: str = counting.CURRENT,
     as_of: dt.date | None = None,
-) -> dict:
+) -> AreaSummary:
     """One force area or region beside Wales, counted by the counting model: local services
     with all-Wales services apart, tiers and behaviours in their cell states, precarity over
     known values, funding ending within 12 months, rank among the areas of the level; for a force
@@ -79,8 +160,80 @@ def area_summary(
     column = directory.area_ids[level].index(area_id)
     recorded_here = counting.local_matrix(directory, level)[:, column]
     local = recorded_here & mask
-    national = counting.national_mask(directory) & mask
     locale = i18n.locale_for(lang)
+    standing = _standing(context, mask, level, area_id, locale)
+    compared, wales = standing.compared, standing.wales
+    tier_cells = _area_cells(context, mask, level, area_id, "service_tier", vocab.SERVICE_TIERS)
+    medium_tier = tier_cells[counting.MEDIUM_RISK_TIER]
+    medium_level, risk_known = _risk_level_counts(context, local)
+    funding = _funding_counts(context, local, as_of)
+    return AreaSummary(
+        level=level,
+        name=context.names(lang, level)[area_id],
+        name_en=area.name_en,
+        provision=provision,
+        local_count=int(local.sum()),
+        not_counted=int(np.count_nonzero(recorded_here & ~mask)),
+        all_wales_count=int(np.count_nonzero(counting.national_mask(directory) & mask)),
+        wider_count=int(
+            np.count_nonzero(counting.wider_matrix(directory, level)[:, column] & mask)
+        ),
+        rank=standing.rank,
+        areas_ranked=standing.areas_ranked,
+        comparable=compared.comparable,
+        comparison_reason=compared.reason,
+        comparison_offer=compared.offer,
+        coverage=coverage_words.area_statement(
+            context, context.coverage.areas[level][area_id], locale
+        ),
+        currency=coverage_words.currency_text(context, local, locale),
+        custody=_custody_here(context, level, area_id, mask),
+        source_years={
+            source.file: int(source.year)
+            for source in context.bundle.sources.itertuples(index=False)
+        },
+        per_100k=standing.per_100k,
+        wales_per_100k=wales.per_100k,
+        wales_count=wales.count,
+        tier_cells=tier_cells,
+        behaviour_cells=_area_cells(
+            context, mask, level, area_id, "behaviour_focus", vocab.BEHAVIOUR_FOCUSES
+        ),
+        medium_risk_tier=medium_tier.count,
+        tier_known=medium_tier.services - medium_tier.unclassified,
+        medium_risk_level=medium_level,
+        risk_level_known=risk_known,
+        bands=funding.bands,
+        precarity_known=funding.precarity_known,
+        services=funding.services,
+        ending_within_12_months=funding.ending_within_12_months,
+        funding_end_known=funding.funding_end_known,
+        crime=_crime(context, area.name_en) if level == "force" else None,
+        domestic_abuse=(
+            need.domestic_abuse_indicator(context.bundle.criminal_justice, area.name_en)
+            if level == "force"
+            else None
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class _Standing:
+    """An area among the areas of its level: its rank and rate, and Wales beside it."""
+
+    compared: coverage_words.Comparison
+    #: None where the areas are not compared or the area has no rank.
+    rank: int | None
+    areas_ranked: int
+    per_100k: float
+    wales: counting.Comparator
+
+
+def _standing(
+    context: AppContext, mask: np.ndarray, level: str, area_id: str, locale: i18n.Locale
+) -> _Standing:
+    """The area's rank by local services and its rate per 100,000 aged 16+, beside Wales."""
+    directory = context.directory
     compared = coverage_words.comparison(context, level, None, locale)
     table = counting.area_counts(
         directory,
@@ -91,75 +244,74 @@ def area_summary(
         comparable=compared.comparable,
     )
     row = table.set_index("area_id").loc[area_id]
-    wales = counting.wales_comparator(
-        directory, mask, level, False, context.population_16_plus["wales"]["wales"]
+    # Ranked only where the areas' coverage is alike (issue 21): else None, with the reason.
+    rank = row.get("count_rank") if compared.comparable else None
+    return _Standing(
+        compared=compared,
+        rank=None if rank is None or pd.isna(rank) else int(rank),
+        areas_ranked=len(table),
+        per_100k=float(row["per_100k"]),
+        wales=counting.wales_comparator(
+            directory, mask, level, False, context.population_16_plus["wales"]["wales"]
+        ),
     )
-    documented = documented_gaps(context)
-    area_coverage = context.coverage.areas[level][area_id]
+
+
+def _area_cells(
+    context: AppContext,
+    mask: np.ndarray,
+    level: str,
+    area_id: str,
+    column: str,
+    values: tuple[str, ...],
+) -> Mapping[str, Cell]:
+    """The area's cell of each value of ``column`` (unknown left out), in its state."""
+    wanted = [value for value in values if value != vocab.UNKNOWN]
     coverage_index = cells_module.coverage_index(context.coverage, level)
+    return gap_cells(
+        context.directory,
+        mask,
+        level,
+        False,
+        column,
+        wanted,
+        documented_gaps(context),
+        coverage_index,
+    )[area_id]
 
-    def cells(column_name: str, values: tuple[str, ...]) -> Mapping[str, Any]:
-        wanted = [value for value in values if value != vocab.UNKNOWN]
-        return gap_cells(
-            directory, mask, level, False, column_name, wanted, documented, coverage_index
-        )[area_id]
 
-    tier_cells = cells("service_tier", vocab.SERVICE_TIERS)
-    behaviour_cells = cells("behaviour_focus", vocab.BEHAVIOUR_FOCUSES)
+def _risk_level_counts(context: AppContext, local: np.ndarray) -> tuple[int, int]:
+    """How many ``local`` services accept medium-risk people, and for how many the risk level
+    is known."""
+    directory = context.directory
+    medium_level = counting.value_matrix(directory, "risk_level", counting.MEDIUM_RISK_LEVEL)
+    known = counting.known_mask(directory, "risk_level")
+    return int(np.count_nonzero(local & medium_level)), int(np.count_nonzero(local & known))
+
+
+@dataclass(frozen=True)
+class _Funding:
+    """The precarity and funding-end fields of :class:`AreaSummary`."""
+
+    bands: Mapping[str, int]
+    precarity_known: int
+    services: int
+    ending_within_12_months: int
+    funding_end_known: int
+
+
+def _funding_counts(context: AppContext, local: np.ndarray, as_of: dt.date | None) -> _Funding:
+    """Precarity bands and funding ends over the ``local`` services."""
+    directory = context.directory
     bands, precarity_known, services = counting.breakdown_with_known(directory, local, "precarity")
     ending = cliff.horizon_counts(cliff.cliff_edge(directory, local, as_of or dt.date.today()))
-    medium_level = counting.value_matrix(directory, "risk_level", counting.MEDIUM_RISK_LEVEL)
-    return {
-        "level": level,
-        "name": context.names(lang, level)[area_id],
-        "name_en": area.name_en,
-        "provision": provision,
-        "local_count": int(local.sum()),
-        # Recorded here but not current provision (ended, planned, unknown status): said beside
-        # the count, never added in (0 when every status is counted).
-        "not_counted": int(np.count_nonzero(recorded_here & ~mask)),
-        "all_wales_count": int(national.sum()),
-        # Ranked only where the areas' coverage is alike (issue 21): else None, with the reason.
-        "rank": row.get("count_rank") if compared.comparable else None,
-        "areas_ranked": len(table),
-        "comparable": compared.comparable,
-        "comparison_reason": compared.reason,
-        "comparison_offer": compared.offer,
-        "coverage": coverage_words.area_statement(context, area_coverage, locale),
-        "currency": coverage_words.currency_text(context, local, locale),
-        "wider_count": int(
-            np.count_nonzero(counting.wider_matrix(directory, level)[:, column] & mask)
-        ),
-        "custody": _custody_here(context, level, area_id, mask),
-        "source_years": {
-            row.file: int(row.year) for row in context.bundle.sources.itertuples(index=False)
-        },
-        "per_100k": float(row["per_100k"]),
-        "wales_per_100k": wales.per_100k,
-        "wales_count": wales.count,
-        "tier_cells": tier_cells,
-        "behaviour_cells": behaviour_cells,
-        "medium_risk_tier": tier_cells[counting.MEDIUM_RISK_TIER].count,
-        # A service with no stated tier is not known to be outside the medium-risk tier.
-        "tier_known": tier_cells[counting.MEDIUM_RISK_TIER].services
-        - tier_cells[counting.MEDIUM_RISK_TIER].unclassified,
-        "medium_risk_level": int(np.count_nonzero(local & medium_level)),
-        "risk_level_known": int(
-            np.count_nonzero(local & counting.known_mask(directory, "risk_level"))
-        ),
-        "bands": bands.to_dict(),
-        "precarity_known": precarity_known,
-        "services": services,
-        "ending_within_12_months": int(ending[cliff.WITHIN_12_MONTHS]),
-        "funding_end_known": int(services - ending[cliff.NOT_STATED]),
-        "crime": _crime(context, area.name_en) if level == "force" else None,
-        # Domestic abuse-related crime (secondary figures, one period; see need.py), or None.
-        "domestic_abuse": (
-            need.domestic_abuse_indicator(context.bundle.criminal_justice, area.name_en)
-            if level == "force"
-            else None
-        ),
-    }
+    return _Funding(
+        bands={str(band): int(count) for band, count in bands.items()},
+        precarity_known=int(precarity_known),
+        services=int(services),
+        ending_within_12_months=int(ending[cliff.WITHIN_12_MONTHS]),
+        funding_end_known=int(services - ending[cliff.NOT_STATED]),
+    )
 
 
 def _custody_here(
@@ -188,8 +340,8 @@ PROFILE_LABEL_SIZE: Final = 13
 PRINTED_MAP_SIZE: Final = (335, 296)
 
 
-def area_map(context: AppContext, la_view: OverviewView, level: str, area_id: str) -> dict:
-    """The area's own map: ``la_view``'s local-authority map (the overview's view of the same
+def area_map(context: AppContext, la_view: OverviewView, level: str, area_id: str) -> FigureJSON:
+    """The area's own map (plotly JSON): ``la_view``'s local-authority map (the overview's view of the same
     settings at local-authority level), labelled, restricted to the local authorities of the area
     (the others are not drawn; the geo map fits the areas drawn)."""
     keep = set(area_las(context, level, area_id))

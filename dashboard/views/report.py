@@ -22,6 +22,7 @@ from dashboard.domain import citations
 from dashboard.domain.context import AppContext
 from dashboard.views import changes, coverage_text, figures_map, panel_registry, theme
 from dashboard.views import overview as overview_view
+from dashboard.views.figure_parts import FigureJSON
 from dashboard.views.overview import OverviewView
 from dashboard.views.panel_registry import FUNDING_END
 
@@ -53,14 +54,14 @@ PROFILE_STYLESHEETS = ("10-app.css", "30-profile.css")
 
 def map_figure(
     view_map: Mapping, level: str, geometry_text: str, *, height: int | None = 520
-) -> dict:
-    """The overview's map of a view (its ``map`` at ``level``), with its boundaries embedded
+) -> FigureJSON:
+    """The overview's map of a view (plotly JSON) (its ``map`` at ``level``), with its boundaries embedded
     instead of referenced; ``height`` None: as high as its box (a slide's)."""
     figure = figures_map.filled_map(view_map, level=level, height=height)
     return embedded_map(figure, level, geometry_text)
 
 
-def embedded_map(figure: dict, level: str, geometry_text: str) -> dict:
+def embedded_map(figure: FigureJSON, level: str, geometry_text: str) -> FigureJSON:
     """``figure`` (a map of :func:`figures_map.filled_map`) with ``level``'s boundaries embedded
     instead of referenced, and only that level's traces, its labels and their leader lines kept,
     so the file carries one set of boundaries."""

@@ -13,7 +13,7 @@ import math
 import re
 from collections.abc import Sequence
 from types import MappingProxyType
-from typing import Final
+from typing import Any, Final
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -332,8 +332,8 @@ def layout(
     margin: tuple[int, int, int, int],
     title_size: int | None = None,
     **more,
-) -> dict:
-    """A titled chart's layout in the one look: the template, the title (in the template's size
+) -> dict[str, Any]:
+    """A titled chart's layout (plotly JSON) in the one look: the template, the title (in the template's size
     unless given), the height, the margins (left, right, top, bottom) and what else it sets."""
     left, right, top, bottom = margin
     text = wrap_title(title)

@@ -93,7 +93,7 @@ def _gaps(context: AppContext, panel: str, search: str) -> _Table | None:
     if panel not in GAP_PANELS:
         return None
     settings = view_state.area_settings(search, context.wave_ids)
-    matrices = gap_review(context, settings, "en")["matrices"]
+    matrices = gap_review(context, settings, "en").matrices
     if panel not in matrices:
         return None
     frame = matrices[panel].reset_index(drop=True)  # a long table: one row per area and category
@@ -130,7 +130,7 @@ def _need(context: AppContext, panel: str, search: str) -> _Table | None:
     result = review.need_view(
         context, measure=need.NEED_MEASURES[1], lang=state.lang, provision=state.provision
     )
-    return _Table(result["indicators"], query, period)
+    return _Table(result.indicators, query, period)
 
 
 def _funding(context: AppContext, panel: str, search: str) -> _Table | None:
@@ -139,7 +139,7 @@ def _funding(context: AppContext, panel: str, search: str) -> _Table | None:
     state = view_state.parse_for(context, "/", search).state
     table = review.funding_view(
         context, group="funder", lang=state.lang, provision=state.provision
-    )["table"]
+    ).table
     locale = locale_for(state.lang)
     period = locale("financial year {year}; {counted}").format(
         year=context.directory.current_year, counted=_counted(locale, state.provision)

@@ -94,7 +94,9 @@ def overview_key(context: AppContext, address: Address) -> str:
     return view_cache.cached_compute_view(context, address.state).key
 
 
-def gap_review(context: AppContext, settings: view_state.AreaSettings, lang: str) -> dict:
+def gap_review(
+    context: AppContext, settings: view_state.AreaSettings, lang: str
+) -> review.GapReview:
     """The gap review for the page's settings (its callbacks and CSV ask for the same)."""
     return review.gap_review(
         context.at(settings.wave),

@@ -24,6 +24,7 @@ back-off), and a page took 20-39 s to open under load.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import threading
@@ -40,8 +41,10 @@ from redis.retry import Retry
 
 from dashboard.domain.context import AppContext
 from dashboard.views import overview as overview_view
+from dashboard.views import review
 from dashboard.views import state as view_state
 from dashboard.views.overview import OverviewView
+from dashboard.views.review import FundingTimeline, NeedScatter
 from dashboard.views.state import ViewState
 from dashboard.web import view_codec
 
@@ -298,6 +301,60 @@ def cached_compute_view(context: AppContext, state: ViewState) -> OverviewView:
         OverviewView,
         lambda: overview_view.compute_view(context, state),
         lambda view: view.state == state,
+    )
+
+
+def _review_settings(context: AppContext, state: ViewState) -> tuple[AppContext, ViewState]:
+    """The settings a review page's chart depends on (language, provision, wave), as a state of
+    their own so that its key is their canonical URL alone, and the wave's picture."""
+    settings = ViewState(lang=state.lang, provision=state.provision, wave=state.wave)
+    return context.at(settings.wave), settings
+
+
+def cached_need_scatter(context: AppContext, state: ViewState, measure: str) -> NeedScatter:
+    """The need page's scatter of ``measure`` for ``state``'s language, provision and wave (the
+    only settings it depends on), through the memo and the view cache: keyed like the overview's
+    view, on the canonical URL of those settings alone, with the measure."""
+    context, settings = _review_settings(context, state)
+    return cached_view(
+        f"need-scatter:{measure}:{view_cache_key(context, settings)}",
+        NeedScatter,
+        lambda: review.need_scatter_view(
+            context,
+            measure=measure,
+            lang=settings.lang,
+            provision=settings.provision,
+            wave=settings.wave,
+        ),
+        lambda scatter: (
+            (scatter.measure, scatter.lang, scatter.provision, scatter.wave)
+            == (measure, settings.lang, settings.provision, settings.wave)
+        ),
+    )
+
+
+def cached_funding_timeline(
+    context: AppContext, state: ViewState, group: str, as_of: dt.date | None = None
+) -> FundingTimeline:
+    """The funding page's timeline grouped by ``group``, like :func:`cached_need_scatter`, seen
+    from ``as_of`` (today by default: the date is in the key, so a view never outlives its day)."""
+    context, settings = _review_settings(context, state)
+    as_of = as_of or dt.date.today()
+    return cached_view(
+        f"funding-timeline:{group}:{as_of.isoformat()}:{view_cache_key(context, settings)}",
+        FundingTimeline,
+        lambda: review.funding_timeline_view(
+            context,
+            group=group,
+            lang=settings.lang,
+            provision=settings.provision,
+            wave=settings.wave,
+            as_of=as_of,
+        ),
+        lambda timeline: (
+            (timeline.group, timeline.lang, timeline.provision, timeline.wave, timeline.as_of)
+            == (group, settings.lang, settings.provision, settings.wave, as_of.isoformat())
+        ),
     )
 
 

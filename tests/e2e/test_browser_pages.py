@@ -128,3 +128,46 @@ def test_directory_download_has_the_shown_rows(dash_duo, open_page, tmp_path):
     assert table[0].startswith("id,name,provider")
     assert [line.split(",")[0] for line in table[1:]] == ["b-choices"]
     assert severe(dash_duo.get_logs()) == []
+
+
+def _legend_and_titles(dash_duo, graph_id: str) -> str:
+    """What a drawn chart says in its x-axis title and its traces' names."""
+    return dash_duo.driver.execute_script(
+        "const graph = document.querySelector(arguments[0] + ' .js-plotly-plot');"
+        "if (!graph || !graph.data) return '';"
+        "const title = graph.querySelector('.g-xtitle');"
+        "return [title ? title.textContent : '', ...graph.data.map(trace => trace.name)]"
+        ".join('|');",
+        f"#{graph_id}",
+    )
+
+
+def test_need_measure_and_funding_grouping_redraw_their_charts(dash_duo, open_page):
+    """The measure control and the grouping control redraw their charts from the view cache."""
+    from selenium.webdriver.support.select import Select
+
+    open_page("/need")
+    wait_until(
+        lambda: "Sexual offences per 1,000" in _legend_and_titles(dash_duo, ids.NEED_SCATTER),
+        20,
+        what="the scatter of the default measure",
+    )
+    Select(dash_duo.find_element(f"#{ids.NEED_SCATTER_MEASURE}")).select_by_value(
+        "Stalking and harassment"
+    )
+    wait_until(
+        lambda: (
+            "Stalking and harassment per 1,000" in _legend_and_titles(dash_duo, ids.NEED_SCATTER)
+        ),
+        20,
+        what="the scatter of the measure chosen",
+    )
+    open_page("/funding")
+    before = wait_until(lambda: _legend_and_titles(dash_duo, ids.FUNDING_TIMELINE), 20)
+    dash_duo.find_element(f"#{ids.FUNDING_GROUP} input[value='class']").click()
+    wait_until(
+        lambda: (now := _legend_and_titles(dash_duo, ids.FUNDING_TIMELINE)) and now != before,
+        20,
+        what="the timeline grouped by funder class",
+    )
+    assert severe(dash_duo.get_logs()) == []

@@ -157,11 +157,11 @@ def test_vale_of_glamorgan_has_no_current_local_service(real_context):
 
 def test_cardiff_and_vale_medium_risk_gap_appears(real_context):
     result = review.gap_review(real_context, level="region", include_all_wales=False, lang="en")
-    cell = result["cells"]["tier"]["cardiff-and-vale"]["medium risk"]
+    cell = result.cells["tier"]["cardiff-and-vale"]["medium risk"]
     assert cell.state == counting.GAP
     assert any(
         "Cardiff" in finding.text and finding.evidence_class != gaps.NOT_KNOWN
-        for finding in result["findings"]
+        for finding in result.findings
     )
 
 
@@ -181,7 +181,7 @@ def test_no_medium_risk_gap_where_services_are_unclassified(real_context):
 
 def test_harmful_sexual_behaviour_is_not_a_gap_in_wales(real_context):
     result = review.gap_review(real_context, level="region", include_all_wales=False, lang="en")
-    about = [f for f in result["findings"] if "harmful sexual behaviour" in f.text]
+    about = [f for f in result.findings if "harmful sexual behaviour" in f.text]
     assert about, "the finding should say what the directory and the survey each show"
     for finding in about:
         assert finding.evidence_class not in (gaps.DOCUMENTED, gaps.DERIVED)
@@ -197,18 +197,16 @@ def test_pages_give_the_same_figures_for_the_same_question(real_context, lang):
     view = overview_view.compute_view(real_context, parsed.state)
     on_map = next(area for area in view.areas if area["area_id"] == "gwent")
     summary = profile.area_summary(real_context, level="force", area_id="gwent", lang=lang)
-    assert on_map["count"] == summary["local_count"] == view.selected
-    assert on_map["all_wales_available"] == summary["all_wales_count"]
+    assert on_map["count"] == summary.local_count == view.selected
+    assert on_map["all_wales_available"] == summary.all_wales_count
     gap_review = review.gap_review(real_context, level="force", include_all_wales=False, lang=lang)
-    tiers = gap_review["cells"]["tier"]["gwent"]
-    assert {cell.services for cell in tiers.values()} == {summary["local_count"]}
-    assert tiers["medium risk"].count == summary["medium_risk_tier"]
+    tiers = gap_review.cells["tier"]["gwent"]
+    assert {cell.services for cell in tiers.values()} == {summary.local_count}
+    assert tiers["medium risk"].count == summary.medium_risk_tier
     # The medium-risk count is over the services whose tier is known, never over the
     # unclassified ones (Gwent's prison programmes are custody provision since issue 21).
-    assert (
-        summary["tier_known"] == tiers["medium risk"].services - tiers["medium risk"].unclassified
-    )
-    assert summary["tier_known"] < summary["local_count"]
+    assert summary.tier_known == tiers["medium risk"].services - tiers["medium risk"].unclassified
+    assert summary.tier_known < summary.local_count
     from dashboard.views import findings
 
     deck = findings.slides(real_context, lang)
@@ -218,7 +216,9 @@ def test_pages_give_the_same_figures_for_the_same_question(real_context, lang):
     compared = overview_view.compute_view(
         real_context,
         state.parse(
-            "/", f"?level=force&compare=policing-2023&lang={lang}", real_context.la_slugs,
+            "/",
+            f"?level=force&compare=policing-2023&lang={lang}",
+            real_context.la_slugs,
             real_context.scope_ids,
         ).state,
     )
@@ -243,19 +243,19 @@ def test_region_profile_counts_as_the_map_does(real_context, lang):
     summary = profile.area_summary(
         real_context, level="region", area_id="cardiff-and-vale", lang=lang
     )
-    assert on_map["count"] == summary["local_count"] == view.selected
-    assert on_map["all_wales_available"] == summary["all_wales_count"]
-    assert summary["crime"] is None
-    assert summary["areas_ranked"] == 6
-    assert summary["precarity_known"] <= summary["services"] == summary["local_count"]
-    assert summary["funding_end_known"] <= summary["services"]
-    assert {cell.services for cell in summary["tier_cells"].values()} == {summary["local_count"]}
+    assert on_map["count"] == summary.local_count == view.selected
+    assert on_map["all_wales_available"] == summary.all_wales_count
+    assert summary.crime is None
+    assert summary.areas_ranked == 6
+    assert summary.precarity_known <= summary.services == summary.local_count
+    assert summary.funding_end_known <= summary.services
+    assert {cell.services for cell in summary.tier_cells.values()} == {summary.local_count}
 
 
 def test_force_profile_has_crime_beside_wales_and_england_and_wales(real_context):
-    crime = profile.area_summary(real_context, level="force", area_id="gwent", lang="en")["crime"]
-    assert {"Gwent", "Wales", "England and Wales"} <= set(crime["counts"].columns)
-    assert crime["period"] == "year ending June 2025"
-    assert crime["sources"]
+    crime = profile.area_summary(real_context, level="force", area_id="gwent", lang="en").crime
+    assert {"Gwent", "Wales", "England and Wales"} <= set(crime.counts.columns)
+    assert crime.period == "year ending June 2025"
+    assert crime.sources
     # England and Wales has a count only: no population is held for it.
-    assert crime["rates"]["England and Wales"].isna().all()
+    assert crime.rates["England and Wales"].isna().all()

@@ -371,36 +371,38 @@ def test_summary_counts_every_cell_once(lookup):
 
 def test_shipped_gap_review_claims_no_gap_a_wider_service_could_fill(real_context):
     result = review.gap_review(real_context, level="region", include_all_wales=False, lang="en")
-    tiers = result["cells"]["tier"]
+    tiers = result.cells["tier"]
     assert tiers[CTM][MEDIUM].state == counting.NOT_KNOWN
     assert tiers[CTM]["family"].state == counting.NOT_KNOWN
-    behaviour = result["cells"]["behaviour"]
+    behaviour = result.cells["behaviour"]
     for area_id in behaviour:
         for value in ("sexual violence", "harmful sexual behaviour"):
             assert behaviour[area_id][value].state != counting.GAP, (area_id, value)
         assert tiers[area_id]["sexual violence"].state != counting.GAP, area_id
     # Every "not known" cell says why, in the CSV too.
-    for frame in result["matrices"].values():
+    for frame in result.matrices.values():
         unknown = frame[frame["state"] == counting.NOT_KNOWN]
         assert (unknown["reason"] != "").all() and (unknown["reason_text"] != "").all()
-    tier_csv = result["matrices"]["tier"].set_index(["area_id", "category"])
+    tier_csv = result.matrices["tier"].set_index(["area_id", "category"])
     assert tier_csv.loc[("cardiff-and-vale", MEDIUM), "year"] == 2020
     assert "Driving Change" in tier_csv.loc[(CTM, MEDIUM), "unclassified_beyond"]
 
 
 def test_shipped_gap_pages_lead_with_the_stated_gaps_and_their_year(real_context):
     result = review.gap_review(real_context, level="region", include_all_wales=False, lang="en")
-    assert result["summary_text"].startswith("Few gaps can be derived from the directory")
-    classes = [finding.evidence_class for finding in result["findings"]]
+    assert result.summary_text.startswith("Few gaps can be derived from the directory")
+    classes = [finding.evidence_class for finding in result.findings]
     assert classes[0] == gaps.DOCUMENTED
     assert classes == sorted(
         classes, key=[gaps.DOCUMENTED, gaps.RECORD, gaps.DERIVED, gaps.NOT_KNOWN].index
     )
-    documented = [f.text for f in result["findings"] if f.evidence_class == gaps.DOCUMENTED]
+    documented = [f.text for f in result.findings if f.evidence_class == gaps.DOCUMENTED]
     assert all("Stated in 20" in text for text in documented)
     family = next(text for text in documented if "family system" in text)
     assert "Stated in 2020; later sources name" in family
-    hover = [text for trace in result["tier"].data for row in trace.customdata for text in row]
+    hover = [
+        text for trace in result.figures["tier"].data for row in trace.customdata for text in row
+    ]
     assert any("(2020)" in text for text in hover)
 
     from dashboard.views import findings
@@ -431,5 +433,7 @@ def test_a_derived_gap_needs_a_source_that_lists_that_kind_of_service(lookup):
     )[CTM]
     assert (kind.state, kind.reason) == (counting.NOT_KNOWN, cells_module.NOT_ENUMERATED)
     # Within the list's reach (a tier of its domestic abuse programmes) the gap stands.
-    tier = gap_cells(directory, mask, "region", False, "service_tier", [MEDIUM], coverage=programmes)
+    tier = gap_cells(
+        directory, mask, "region", False, "service_tier", [MEDIUM], coverage=programmes
+    )
     assert tier[CTM][MEDIUM].state == counting.GAP and tier[CTM][MEDIUM].year == 2023

@@ -64,7 +64,7 @@ def test_every_need_scatter_names_each_force_clear_of_the_rest(real_context, lan
     from dashboard.views import review
 
     for measure in need.NEED_MEASURES:
-        figure = review.need_view(real_context, measure=measure, lang=lang)["scatter"]
+        figure = review.need_view(real_context, measure=measure, lang=lang).scatter
         trace = figure.data[0]
         low, high = figure.layout.xaxis.range
         xs = list(trace.x)

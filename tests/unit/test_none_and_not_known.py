@@ -192,14 +192,14 @@ def test_the_funding_lead_with_some_end_dates_counts_only_those():
 def test_the_funding_page_of_the_fixture(mini_context):
     view = review.funding_view(mini_context, group="funder", lang="en", as_of=AS_OF)
     # Current: A, B, D, E, F; only F states an end (2027-28: after 25 November 2027).
-    assert view["lead"].startswith("End date stated for 1 of 5 interventions counted.")
-    assert "1 end later" in view["lead"] and "For the other 4" in view["lead"]
+    assert view.lead.startswith("End date stated for 1 of 5 interventions counted.")
+    assert "1 end later" in view.lead and "For the other 4" in view.lead
     # Every band named: D spot purchase (high); B and F annual (medium); A and E (low).
-    assert view["precarity"] == (
+    assert view.precarity == (
         "Funding precarity, every band: high 1, medium 2, low 2, unknown 0 (band known for 5 of 5)."
     )
     # The horizon chart's zeros are not known while 4 of 5 ends are not stated.
-    text = dict(zip(cliff.HORIZONS, view["horizon_chart"].data[0].text, strict=True))
+    text = dict(zip(cliff.HORIZONS, view.horizon_chart.data[0].text, strict=True))
     assert text[cliff.WITHIN_12_MONTHS] == "0, not known"
     assert text[cliff.NOT_STATED] == "4"
 
@@ -212,7 +212,7 @@ def test_the_funding_page_shows_the_lead_and_the_rule(mini_context):
         view, group="funder", locale=EN, current_year=mini_context.directory.current_year
     )
     text = str(page.to_plotly_json())
-    assert view["lead"] in text and view["precarity"] in text
+    assert view.lead in text and view.precarity in text
     note = funding.method_note(EN)
     assert EN(counting.RULES["none_recorded"]) in note
     assert "Medium: annual, one-off or 12 to 24 month funding" in note

@@ -171,7 +171,10 @@ def test_heatmap_hover_cites_the_document_not_its_seed_file(real_context):
 
     result = review.gap_review(real_context, level="force", include_all_wales=False, lang="cy")
     hovers = [
-        text for trace in result["behaviour"].data for row in trace.customdata for text in row
+        text
+        for trace in result.figures["behaviour"].data
+        for row in trace.customdata
+        for text in row
     ]
     stated = [text for text in hovers if text.startswith("Wedi'i nodi")]
     assert stated and not any(".txt" in text for text in stated)
