@@ -25,8 +25,13 @@ from dashboard.web import ids, view_cache
 from dashboard.web.pages import Address, Page
 from layouts.components import data_table, graph_config
 from layouts.drilldown import chart_table, intervention_table, panels_grid
-from layouts.force import cells_section, crime_section, domestic_abuse_section, key_figures
 from layouts.overview import PAGE as OVERVIEW_PAGE
+from layouts.profile_summary import (
+    cells_section,
+    crime_section,
+    domestic_abuse_section,
+    key_figures,
+)
 
 INDEX_TITLE = {"force": N_("Police force areas"), "region": N_("VAWDASV regions")}
 KIND_OF_AREA = {"force": N_("Police force area profile"), "region": N_("VAWDASV region profile")}
