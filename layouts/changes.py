@@ -18,6 +18,7 @@ from dashboard.views.changes import ChangesView, FactText, ServiceLine, WaveChoi
 from dashboard.web import ids
 from dashboard.web.pages import Address, Page
 from layouts.components import (
+    citation,
     data_table,
     graph_config,
     names_as_published,
@@ -63,7 +64,7 @@ def fact_block(fact: FactText, locale: Locale) -> html.Span:
             " · ",
             html.Span(fact.date or locale("date not stated"), className="fact-date"),
             " · ",
-            html.Cite(fact.citation, lang="en", className="fact-source"),
+            citation(fact.citation, class_name="fact-source"),
         ]
     else:
         parts.append(html.Span(" · " + locale("no source states it"), className="fact-date"))

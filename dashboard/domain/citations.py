@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from typing import Final
 
 import pandas as pd
 
 from dashboard.data import vocabulary as vocab
+from dashboard.i18n import N_
 
 SECTION_MARK = " § "
 #: The quotation marks round a document's title in a citation (assets/grid-pages.js reads them
@@ -25,6 +27,17 @@ TITLE_CLOSE = "”"
 
 def _same(text: str) -> str:
     return text
+
+
+#: Publishers of the public record's pages that publish their own Welsh name: a citation names
+#: them in the page's language (the catalogue holds their Welsh). Every other publisher (a
+#: newspaper, a journal's publisher) is a name as published, cited as it is.
+PUBLISHERS_WITH_WELSH_NAMES: Final = (
+    N_("Office of the Police and Crime Commissioner for Gwent"),
+    N_("Office of the Police and Crime Commissioner for Dyfed-Powys"),
+    N_("South Wales Police and Crime Commissioner"),
+    N_("Social Care Wales (Insight Collective project finder)"),
+)
 
 
 def readable_citation(
@@ -53,7 +66,11 @@ def readable_citation(
     lead = f"{author} ({year})" if year else author
     title = str(row["title"]).strip()
     parts = [lead, f"{TITLE_OPEN}{title}{TITLE_CLOSE}" if title else ""]
-    if mark and section.strip():
+    # A public page's section is the heading of its excerpt in the repository (the service it is
+    # about, in English), which the citation stands beside: the page is cited by its publisher,
+    # year and title alone.
+    public_page = file_name.strip().startswith(vocab.PUBLIC_RECORD_DIR + "/")
+    if mark and section.strip() and not public_page:
         parts.append(f"§ {translate(section.strip())}")
     return ", ".join(part for part in parts if part)
 

@@ -113,9 +113,20 @@ def directory_source(context: AppContext, mask: np.ndarray, locale: Locale) -> s
     ("Policing in Wales (2023)"), never by file name or route."""
     years = dict(zip(context.bundle.sources["file"], context.bundle.sources["year"], strict=True))
     known, others = documents_cited(context, mask)
+    # Public pages are counted, not named: a slide read at a distance lists documents, and the
+    # pages' publishers are cited where each fact is shown (the What changed page, the report).
+    pages = [file for file in known if file.startswith(vocab.PUBLIC_RECORD_DIR + "/")]
     names = [
-        f"{coverage_words.source_name(context, file, locale)} ({years[file]})" for file in known
+        f"{coverage_words.source_name(context, file, locale)} ({years[file]})"
+        for file in known
+        if file not in pages
     ]
+    if pages:
+        names.append(
+            locale.ngettext("{n} public page", "{n} public pages", len(pages)).format(
+                n=locale.number(len(pages))
+            )
+        )
     if others:
         names.append(
             locale.ngettext("{n} other source", "{n} other sources", others).format(

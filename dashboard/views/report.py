@@ -243,7 +243,9 @@ def _sources_block(_) -> str:
         ),
     )
     paragraphs = "".join(f'<p class="small">{html.escape(line)}</p>' for line in lines)
-    return f"<h2>{html.escape(_('Sources'))}</h2>\n{paragraphs}"
+    # Translated outside the f-string, where Babel's extractor finds it.
+    heading = _("Sources")
+    return f"<h2>{html.escape(heading)}</h2>\n{paragraphs}"
 
 
 def _coverage_block(view: OverviewView) -> str:
@@ -339,7 +341,8 @@ def _changes_block(context: AppContext, view: OverviewView) -> str:
     if items:
         parts.append(f"<ul>{''.join(items)}</ul>")
     else:
-        parts.append(f"<p>{html.escape(_('No service changed here between these waves.'))}</p>")
+        none_changed = _("No service changed here between these waves.")
+        parts.append(f"<p>{html.escape(none_changed)}</p>")
     return "\n".join(parts)
 
 

@@ -67,8 +67,10 @@ SLIDE_MAP_JS = (
 const gd = document.querySelector('#present-slide .slide:not([hidden]) .js-plotly-plot');
 const drawn = gd && renderedAreas(gd);
 if (!drawn) { return null; }
+// A label broken over lines (a long Welsh name) is drawn as one tspan per line: read with spaces.
+const lines = t => [...t.querySelectorAll('tspan.line')].map(s => s.textContent);
 return {areas: drawn, labels: [...gd.querySelectorAll('.geo .scattergeo text')]
-  .map(t => t.textContent).filter(Boolean)};
+  .map(t => (lines(t).length ? lines(t).join(' ') : t.textContent)).filter(Boolean)};
 """
 )
 FORCES = {
