@@ -12,6 +12,7 @@ import sys
 
 import dash
 from dash import Dash
+from dash.development.base_component import Component
 
 from callbacks import changes as changes_callbacks
 from callbacks import directory as directory_callbacks
@@ -24,6 +25,8 @@ from callbacks import shell as shell_callbacks
 from dashboard import config
 from dashboard.data.loader import DataError
 from dashboard.domain.context import AppContext, build_context
+from dashboard.i18n import Locale
+from dashboard.views.state import ViewState
 from dashboard.web import errors
 from dashboard.web.deck_route import add_deck_route
 from dashboard.web.downloads import add_download_route
@@ -31,6 +34,8 @@ from dashboard.web.geometry import add_geometry_route
 from dashboard.web.report_route import add_report_route
 from dashboard.web.server import configure_server
 from layouts import shell
+from layouts.page_table import PAGES
+from layouts.profile import area_profile_page
 
 
 def create_app(context: AppContext | None = None) -> Dash:
@@ -50,10 +55,10 @@ def create_app(context: AppContext | None = None) -> Dash:
     )
     app.layout = shell.shell()
     add_geometry_route(app, context)
-    add_report_route(app, context)
+    add_report_route(app, context, report_profile)
     add_deck_route(app, context)
     add_download_route(app, context)
-    shell_callbacks.register(app, context)
+    shell_callbacks.register(app, context, PAGES)
     overview_callbacks.register(app, context)
     directory_callbacks.register(app, context)
     review_callbacks.register(app, context)
@@ -61,7 +66,12 @@ def create_app(context: AppContext | None = None) -> Dash:
     present_callbacks.register(app, context)
     changes_callbacks.register(app, context)
     profile_callbacks.register(app)
-    return configure_server(app)
+    return configure_server(app, PAGES)
+
+
+def report_profile(context: AppContext, state: ViewState, locale: Locale) -> Component:
+    """An area's profile as its report draws it: the page's own, with no link to the report."""
+    return area_profile_page(context, state, locale, report_href=None)
 
 
 def create_server():

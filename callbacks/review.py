@@ -11,8 +11,8 @@ from dashboard.domain import need
 from dashboard.domain.context import AppContext
 from dashboard.i18n import locale_for
 from dashboard.views import state as view_state
+from dashboard.views.gaps import gap_review
 from dashboard.web import downloads, ids, view_cache
-from dashboard.web.pages import gap_review
 from layouts.gaps import GAP_FIGURES, findings_list
 
 #: The funding timeline's groupings; the first is the default.

@@ -8,8 +8,8 @@ from callbacks.common import keeps_url_in_step, reads_search
 from dashboard.domain.context import AppContext
 from dashboard.i18n import locale_for
 from dashboard.views import state as view_state
+from dashboard.views.scorecard import scorecard_for
 from dashboard.web import downloads, ids
-from dashboard.web.pages import scorecard_for
 from layouts.scorecard import scorecard_body
 
 

@@ -19,6 +19,7 @@ from dashboard.views import state as view_state
 from dashboard.views.state import switch_href
 from dashboard.web import ids, pages
 from layouts import components, shell
+from layouts.page_table import PAGES
 
 __all__ = ["Rendered", "register", "render", "switch_href"]
 
@@ -29,11 +30,13 @@ class Rendered(NamedTuple):
     title: str
 
 
-def render(context: AppContext, pathname: object, search: object) -> Rendered:
-    """The full page for a URL, with any corrected URL values explained."""
+def render(
+    context: AppContext, pathname: object, search: object, table: pages.PageTable = PAGES
+) -> Rendered:
+    """The full page of ``table`` for a URL, with any corrected URL values explained."""
     # What the client sent is echoed (the page's address, the language link) only when short.
     path = view_state.bounded_path(pathname)
-    page, params = pages.match(path)
+    page, params = pages.match(table, path)
     reads_path = page.area_level is not None
     parsed = view_state.parse_for(context, path if reads_path else "/", search)
     # The wave asked for ("as at"): every page is built from its picture.
@@ -51,7 +54,7 @@ def render(context: AppContext, pathname: object, search: object) -> Rendered:
         [
             shell.skip_link(locale),
             shell.header(
-                navigation=pages.navigation(page, locale, parsed.state.wave),
+                navigation=pages.navigation(table, page, locale, parsed.state.wave),
                 switch_href=switch_href(path, query, locale.lang),
                 locale=locale,
             ),
@@ -114,7 +117,7 @@ def unframed(body: Component, locale: Locale, view_key: str | None = None) -> ht
     )
 
 
-def register(app: Dash, context: AppContext) -> None:
+def register(app: Dash, context: AppContext, table: pages.PageTable) -> None:
     # What the router fills: the page shown, the tab's title, the language chosen.
     stores = (shell.PAGE_KIND_STORE, shell.PAGE_TITLE_STORE, ids.LANG_STORE)
     remembered = (shell.PAGE_KIND_STORE, ids.LANG_STORE)
@@ -130,14 +133,14 @@ def register(app: Dash, context: AppContext) -> None:
         initial=True,
     )
     def route(pathname, current_page, remembered_lang, search):
-        page, params = pages.match(view_state.bounded_path(pathname))
+        page, params = pages.match(table, view_state.bounded_path(pathname))
         if page.follows_url and current_page == page.name:
             # The page keeps itself in step with the URL: only the tab's title changes.
             locale = locale_for(view_state.language_of(search))
             title = pages.title(page, params, context, locale)
             return no_update, no_update, title, no_update, no_update
         search, corrected = view_state.with_remembered_language(search, remembered_lang)
-        rendered = render(context, pathname, search)
+        rendered = render(context, pathname, search, table)
         return (
             rendered.layout,
             rendered.page.name,

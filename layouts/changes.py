@@ -4,14 +4,19 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.domain import changes as changes_module
-from dashboard.i18n import Locale
+from dashboard.domain.context import AppContext
+from dashboard.i18n import N_, Locale
+from dashboard.views import changes as changes_view
+from dashboard.views import state as view_state
 from dashboard.views.changes import ChangesView, FactText, ServiceLine, WaveChoice
 from dashboard.web import ids
+from dashboard.web.pages import Address, Page
 from layouts.components import (
     citation,
     data_table,
@@ -301,3 +306,18 @@ def settings_notice(messages: list[str], locale: Locale) -> dbc.Alert:
         color="warning",
         className="notice",
     )
+
+
+def page_body(context: AppContext, address: Address, locale: Locale) -> html.Div:
+    settings, problems = view_state.change_settings(context, address.search)
+    page = changes_page(changes_view.changes_view(context, settings), locale)
+    messages = view_state.problem_texts(view_state.Parsed(address.state, problems), locale)
+    if not messages:
+        return page
+    return html.Div([settings_notice(messages, locale), page])
+
+
+CHANGES_TITLE: Final = N_("What changed – VAWDASV perpetration interventions in Wales")
+PAGE: Final = Page(
+    "changes", "/changes", page_body, CHANGES_TITLE, N_("What changed"), shows_waves=False
+)

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from dashboard.domain.context import AppContext
 from dashboard.i18n import N_, Locale
+from dashboard.views import coverage_text, directory_search
 from dashboard.views import directory as directory_view
 from dashboard.views import state as view_state
 from dashboard.web import ids
+from dashboard.web.pages import Address, Page
 from layouts.components import citation, names_as_published, quoted_english
 
 DETAIL_LABELS = {
@@ -289,3 +294,25 @@ def detail_body(row: dict, locale: Locale) -> html.Dl:
             shown = names_as_published(str(value))
         items += [html.Dt(locale(label)), html.Dd(shown)]
     return html.Dl(items, className="detail-list")
+
+
+def page_body(context: AppContext, address: Address, locale: Locale) -> html.Div:
+    rows = directory_view.directory_rows(
+        context.directory.frame,
+        locale.lang,
+        getattr(context.bundle, "sources", None),
+        context.bundle.lookup,
+    )
+    search = directory_search.search_index(context, locale.lang)
+    return directory_page(
+        directory_view.grid_rows(rows, search),
+        locale,
+        selected_id=view_state.directory_id(address.search),
+        sources=coverage_text.sources_named(context, locale),
+    )
+
+
+DIRECTORY_TITLE: Final = N_(
+    "Directory of interventions – VAWDASV perpetration interventions in Wales"
+)
+PAGE: Final = Page("directory", "/directory", page_body, DIRECTORY_TITLE, N_("Directory"))

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 import dash_bootstrap_components as dbc
 from dash import html
 
 from dashboard.domain import cliff, counting, precarity
-from dashboard.i18n import Locale
+from dashboard.domain.context import AppContext
+from dashboard.i18n import N_, Locale
+from dashboard.views import review
 from dashboard.views.review import FundingView
 from dashboard.web import ids
+from dashboard.web.pages import Address, Page
 from layouts.components import figure_panel, radio_group, source_note
 
 
@@ -103,3 +108,18 @@ def method_note(locale: Locale) -> str:
     rules = " ".join(locale(counting.RULES[key]) for key in ("current", "known", "none_recorded"))
     bands = " ".join(locale(step) for step in precarity.RULE_STEPS)
     return rules + " " + locale("Funding precarity bands: {rule}").format(rule=bands)
+
+
+def page_body(context: AppContext, address: Address, locale: Locale) -> html.Div:
+    result = review.funding_view(
+        context, group="funder", lang=locale.lang, provision=address.state.provision
+    )
+    return funding_page(
+        result, group="funder", locale=locale, current_year=context.directory.current_year
+    )
+
+
+FUNDING_TITLE: Final = N_("Funding cliff-edge – VAWDASV perpetration interventions in Wales")
+PAGE: Final = Page(
+    "funding", "/funding", page_body, FUNDING_TITLE, N_("Funding"), provision_links=True
+)

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
 from dashboard.domain import counting
+from dashboard.domain.context import AppContext
 from dashboard.i18n import N_, Locale
+from dashboard.views import state as view_state
+from dashboard.views.gaps import gap_review
 from dashboard.views.review import GapReview
 from dashboard.views.state import AreaSettings
 from dashboard.web import ids
+from dashboard.web.pages import Address, Page
 from layouts.components import (
     citation,
     figure_panel,
@@ -244,3 +250,13 @@ def gap_figures(review: GapReview, locale: Locale) -> list:
         )
         for panel, graph_id in GAP_FIGURES
     ]
+
+
+def page_body(context: AppContext, address: Address, locale: Locale) -> html.Div:
+    settings = view_state.area_settings(address.search, context.wave_ids)
+    result = gap_review(context, settings, locale.lang)
+    return gaps_page(result, context.bundle.recommendations, settings=settings, locale=locale)
+
+
+GAPS_TITLE: Final = N_("Gap review – VAWDASV perpetration interventions in Wales")
+PAGE: Final = Page("gaps", "/gaps", page_body, GAPS_TITLE, N_("Gap review"))

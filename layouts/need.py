@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import html
 
 from dashboard.cymraeg import fill
 from dashboard.domain import need
+from dashboard.domain.context import AppContext
 from dashboard.i18n import N_, Locale
+from dashboard.views import review
 from dashboard.views.review import NeedView
 from dashboard.web import ids
+from dashboard.web.pages import Address, Page
 from layouts.components import csv_button, data_table, figure_panel
 
 INDICATOR_HEADERS = (
@@ -165,3 +170,18 @@ def need_page(view: NeedView, secondary: pd.DataFrame, *, measure: str, locale: 
         ],
         className="review",
     )
+
+
+def page_body(context: AppContext, address: Address, locale: Locale) -> html.Div:
+    measure = need.NEED_MEASURES[1]
+    result = review.need_view(
+        context, measure=measure, lang=locale.lang, provision=address.state.provision
+    )
+    secondary = need.secondary_series(context.bundle.criminal_justice)
+    return need_page(result, secondary, measure=measure, locale=locale)
+
+
+NEED_TITLE: Final = N_("Need beside provision – VAWDASV perpetration interventions in Wales")
+PAGE: Final = Page(
+    "need", "/need", page_body, NEED_TITLE, N_("Need and provision"), provision_links=True
+)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Final
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
@@ -10,7 +11,7 @@ from dash import dcc, html
 from dashboard.domain import counting, precarity
 from dashboard.domain.context import AppContext
 from dashboard.domain.model import FILTERS
-from dashboard.i18n import Locale, Translate
+from dashboard.i18n import N_, Locale, Translate
 from dashboard.views import coverage_text
 from dashboard.views import overview as overview_view
 from dashboard.views import state as view_state
@@ -19,7 +20,8 @@ from dashboard.views.measures import LEVEL_LABELS, MEASURES
 from dashboard.views.overview import OverviewView
 from dashboard.views.state import ALL_AREAS, ViewState
 from dashboard.views.theme import COVERAGE_COLOURS
-from dashboard.web import ids
+from dashboard.web import ids, view_cache
+from dashboard.web.pages import Address, Page
 from layouts.components import (
     citation,
     csv_button,
@@ -345,3 +347,26 @@ def overview_page(context: AppContext, view: OverviewView, pathname: str, search
         ],
         className="overview",
     )
+
+
+def page_body(context: AppContext, address: Address, locale: Locale) -> html.Div:
+    # The view the page opens on, computed once for the page and every callback after it.
+    view = view_cache.cached_compute_view(context, address.state)
+    return overview_page(context, view, address.pathname, address.search)
+
+
+def overview_key(context: AppContext, address: Address) -> str:
+    """The key of the view the overview opens on (see :func:`page_body`)."""
+    return view_cache.cached_compute_view(context, address.state).key
+
+
+OVERVIEW_TITLE: Final = N_("Overview – VAWDASV perpetration interventions in Wales")
+PAGE: Final = Page(
+    "overview",
+    "/",
+    page_body,
+    OVERVIEW_TITLE,
+    N_("Overview"),
+    follows_url=True,
+    view_key=overview_key,
+)

@@ -4,15 +4,18 @@ Page Up/Down, Home and End move (assets/present.js). The same slides, offline in
 
 from __future__ import annotations
 
+from typing import Final
+
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.domain.context import AppContext
-from dashboard.i18n import Locale
+from dashboard.i18n import N_, Locale
 from dashboard.views import deck, findings
 from dashboard.views import state as view_state
 from dashboard.views.state import slide_index
 from dashboard.web import ids
+from dashboard.web.pages import Address, Page
 from layouts.components import citation, graph_config, with_names_marked
 
 
@@ -132,3 +135,11 @@ def present_page(context: AppContext, search: object, locale: Locale) -> html.Di
         className="present",
         tabIndex="-1",
     )
+
+
+def page_body(context: AppContext, address: Address, locale: Locale) -> html.Div:
+    return present_page(context, address.search, locale)
+
+
+PRESENT_TITLE: Final = N_("Presenter mode – VAWDASV perpetration interventions in Wales")
+PAGE: Final = Page("present", "/present", page_body, PRESENT_TITLE, N_("Present"), framed=False)

@@ -7,22 +7,32 @@ repeats the source and data date at the foot of every printed page."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from dataclasses import replace
+from typing import Any, Final
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from dashboard.domain.context import AppContext
 from dashboard.i18n import N_, Locale
-from dashboard.views import panel_registry
+from dashboard.views import coverage_text, panel_registry
 from dashboard.views import profile as profile_view
 from dashboard.views import state as view_state
 from dashboard.views.figures_map import metric_label
 from dashboard.views.overview import OverviewView
 from dashboard.views.profile import AreaSummary
-from dashboard.web import ids
+from dashboard.views.state import ViewState
+from dashboard.web import ids, view_cache
+from dashboard.web.pages import Address, Page
 from layouts.components import data_table, graph_config
 from layouts.drilldown import chart_table, intervention_table, panels_grid
-from layouts.force import cells_section, crime_section, domestic_abuse_section, key_figures
+from layouts.overview import PAGE as OVERVIEW_PAGE
+from layouts.profile_summary import (
+    cells_section,
+    crime_section,
+    domestic_abuse_section,
+    key_figures,
+)
 
 INDEX_TITLE = {"force": N_("Police force areas"), "region": N_("VAWDASV regions")}
 KIND_OF_AREA = {"force": N_("Police force area profile"), "region": N_("VAWDASV region profile")}
@@ -254,3 +264,67 @@ def area_index(level: str, names: Mapping[str, str], locale: Locale) -> html.Div
         ],
         className="profile",
     )
+
+
+def page_body(context: AppContext, address: Address, locale: Locale) -> html.Div:
+    """An area's profile; the overview's settings in the query (filters, measure) apply."""
+    state = address.state
+    if not state.area:
+        return area_index(state.level, context.names(locale.lang, state.level), locale)
+    report_href = view_state.profile_report_href(replace(state, lang=locale.lang))
+    return area_profile_page(context, state, locale, report_href=report_href)
+
+
+def area_profile_page(
+    context: AppContext, state: ViewState, locale: Locale, *, report_href: str | None
+) -> html.Table:
+    """The profile of ``state``'s area in ``locale``'s language, as the page draws it or, with no
+    ``report_href``, as its report does (a static file: ``app.create_app`` gives this function
+    to :func:`dashboard.web.report_route.add_report_route`)."""
+    level = state.level
+    view = view_cache.cached_compute_view(context, state)
+    la_view = view_cache.cached_compute_view(context, replace(state, level="la", area=None))
+    las = set(profile_view.area_las(context, level, state.area))
+    return profile_page(
+        summary=profile_view.area_summary(
+            context, level=level, area_id=state.area, lang=locale.lang, provision=state.provision
+        ),
+        map_figure=profile_view.area_map(context, la_view, level, state.area),
+        la_rows=[row for row in la_view.areas if row["area_id"] in las],
+        view=view,
+        data_date=context.data_date,
+        directory_note=coverage_text.directory_note(context, locale),
+        locale=locale,
+        report_href=report_href,
+    )
+
+
+REGION_TITLE: Final = N_(
+    "{area} (VAWDASV region) – Profile – VAWDASV perpetration interventions in Wales"
+)
+FORCE_TITLE: Final = N_(
+    "{area} (police force area) – Profile – VAWDASV perpetration interventions in Wales"
+)
+#: The titles of an address naming no known area (the index of the level's areas).
+AREA_INDEX_TITLES: Final = {
+    "region": N_("VAWDASV regions – VAWDASV perpetration interventions in Wales"),
+    "force": N_("Police force areas – VAWDASV perpetration interventions in Wales"),
+}
+
+
+def area_profile(level: str, title: str) -> Page:
+    """The profile of one area of ``level``: ``/region/<area>``, ``/force/<area>``."""
+    return Page(
+        level,
+        f"/{level}/<area>",
+        page_body,
+        title,
+        None,
+        within=OVERVIEW_PAGE.name,
+        area_level=level,
+        index_title=AREA_INDEX_TITLES[level],
+    )
+
+
+REGION_PAGE: Final = area_profile("region", REGION_TITLE)
+FORCE_PAGE: Final = area_profile("force", FORCE_TITLE)

@@ -3,16 +3,21 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.domain import cells as cells_module
 from dashboard.domain import counting
-from dashboard.domain.gaps import Stated
+from dashboard.domain.context import AppContext
 from dashboard.domain.scorecard import ScorecardCell, ScorecardView
 from dashboard.i18n import N_, Locale
 from dashboard.views import review
+from dashboard.views import state as view_state
+from dashboard.views.scorecard import cell_reason, field_label, scorecard_for
 from dashboard.web import ids
+from dashboard.web.pages import Address, Page
 from layouts.components import (
     citation,
     download_button,
@@ -22,17 +27,6 @@ from layouts.components import (
     with_names_marked,
 )
 
-#: Field names as shown in the column headers.
-FIELD_LABELS = {
-    "service_tier": N_("service tier"),
-    "behaviour_focus": N_("behaviour focus"),
-    "kind": N_("kind"),
-    "purpose": N_("purpose"),
-    "setting": N_("setting"),
-    "risk_level": N_("risk level"),
-    "cohort": N_("cohort"),
-    "sector": N_("sector"),
-}
 #: The counting rules the method note quotes word for word, in this order.
 RULE_KEYS = ("current", "local", "known", "gap", "medium_risk")
 
@@ -44,31 +38,9 @@ STATE_CLASSES = {
 }
 
 
-def field_label(field: str, locale: Locale) -> str:
-    return locale(FIELD_LABELS[field]) if field in FIELD_LABELS else field.replace("_", " ")
-
-
 def element_rule(element, locale: Locale) -> str:
     values = locale(" or ").join(locale(value) for value in element.values)
     return f"{field_label(element.field, locale)}: {values}"
-
-
-def cell_reason(cell: ScorecardCell, element, *, locale: Locale) -> str:
-    """Why a cell is in its state, in words (its tooltip, and the CSV's ``reason_text``)."""
-    return review.reason_text(
-        cell,
-        _=locale,
-        field=field_label(element.field, locale),
-        lang=locale.lang,
-        stated=_stated(cell),
-        cited=cell.documented_citation,
-    )
-
-
-def _stated(cell: ScorecardCell) -> Stated | None:
-    if cell.documented is None:
-        return None
-    return Stated(cell.documented, cell.stated_year, cell.later)
 
 
 def cell_content(cell: ScorecardCell, element, *, locale: Locale) -> html.Td:
@@ -459,3 +431,12 @@ def scorecard_page(view: ScorecardView, *, locale: Locale) -> html.Div:
         ],
         className="review scorecard-page",
     )
+
+
+def page_body(context: AppContext, address: Address, locale: Locale) -> html.Div:
+    view = scorecard_for(context, view_state.area_settings(address.search, context.wave_ids))
+    return scorecard_page(view, locale=locale)
+
+
+SCORECARD_TITLE: Final = N_("Minimum-offer scorecard – VAWDASV perpetration interventions in Wales")
+PAGE: Final = Page("scorecard", "/scorecard", page_body, SCORECARD_TITLE, N_("Minimum offer"))

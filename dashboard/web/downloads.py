@@ -35,9 +35,9 @@ from dashboard.views import overview as overview_view
 from dashboard.views import review
 from dashboard.views import state as view_state
 from dashboard.views.csv_export import csv_document
+from dashboard.views.gaps import gap_review
+from dashboard.views.scorecard import cell_reason, scorecard_for
 from dashboard.web import view_cache
-from dashboard.web.pages import gap_review, scorecard_for
-from layouts.scorecard import cell_reason
 
 DOWNLOAD_PREFIX: Final = "/download"
 #: The directory page's download: the grid's columns, then each row's source.

@@ -3,7 +3,7 @@
 Dash answers every address with its one page (``/`` and ``/<path:path>``) and the router then
 draws the page the address names, or "Page not found". The browser, a search engine or a link
 checker needs the status to say so too: here the server matches the path against the same table
-(:func:`dashboard.web.pages.match`) and answers the same page, with its "Page not found" drawn by
+(:func:`dashboard.web.pages.match`, given the table by ``app.create_app``) and answers the same page, with its "Page not found" drawn by
 the router, as 404.
 """
 
@@ -15,8 +15,8 @@ from flask import Response, request
 from dashboard.web import pages
 
 
-def configure_page_status(app: Dash) -> None:
-    """Answer ``app``'s page with 404 at addresses that no page matches."""
+def configure_page_status(app: Dash, table: pages.PageTable) -> None:
+    """Answer ``app``'s page with 404 at addresses that no page of ``table`` matches."""
     prefix = app.config.routes_pathname_prefix
     page_rules = {prefix, prefix + "<path:path>"}
 
@@ -27,7 +27,7 @@ def configure_page_status(app: Dash) -> None:
             rule is not None
             and rule.rule in page_rules
             and response.status_code == 200
-            and pages.match(request.path)[0] is pages.NOT_FOUND
+            and pages.match(table, request.path)[0] is pages.NOT_FOUND
         ):
             response.status_code = 404
         return response

@@ -40,13 +40,14 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from dash import Dash
+from dash.development.base_component import Component
 from flask import Response, request
 
 from dashboard import i18n
 from dashboard.domain.context import AppContext
 from dashboard.views import report
 from dashboard.views import state as view_state
-from dashboard.web import compression, ids, pages, security, static_page, view_cache
+from dashboard.web import compression, ids, security, static_page, view_cache
 from dashboard.web.errors import text_response
 
 REPORT_PREFIX = view_state.REPORT_PREFIX
@@ -62,6 +63,9 @@ REPORT_SLOTS: Final = 1
 REPORT_WAIT_S: Final = 0.5
 #: What the 503 asks the browser to wait, in seconds.
 RETRY_AFTER_S: Final = 5
+#: An area's profile as its report draws it (the profile page's own builder with no report link,
+#: ``layouts.profile.area_profile_page``, given by ``app.create_app``).
+ProfilePage = Callable[[AppContext, view_state.ViewState, i18n.Locale], Component]
 BUSY_TEXT: Final = "The server is busy making other reports. Please try again in a few seconds."
 
 
@@ -132,7 +136,12 @@ def report_key(
     return f"{kind}:{view_cache.view_cache_key(context, parsed.state)}:{said}"
 
 
-def profile_report(context: AppContext, state: view_state.ViewState, notices: list[str]) -> str:
+def profile_report(
+    context: AppContext,
+    state: view_state.ViewState,
+    notices: list[str],
+    profile_page: ProfilePage,
+) -> str:
     """The report of ``state``'s area profile: the profile's page as static HTML, its map with
     the local authorities' boundaries embedded, every chart drawn by the inlined plotly.js."""
     locale = i18n.locale_for(state.lang)
@@ -143,7 +152,7 @@ def profile_report(context: AppContext, state: view_state.ViewState, notices: li
             figure = report.embedded_map(figure, "la", geometry)
         return report.figure_html(figure, state.lang)
 
-    page = pages.area_profile_page(context, state, locale, report_href=None)
+    page = profile_page(context, state, locale)
     return report.build_profile_report(
         context,
         body=static_page.to_html(page, chart),
@@ -196,8 +205,9 @@ def serve_bounded(limits: ReportLimits, key: str, build: Callable[[], str]) -> R
     return _answer(entry, algorithm)
 
 
-def add_report_route(app: Dash, context: AppContext) -> None:
-    """Serve the report of any overview view from ``app``'s Flask server."""
+def add_report_route(app: Dash, context: AppContext, profile_page: ProfilePage) -> None:
+    """Serve the report of any overview view, and of any area's profile (drawn by
+    ``profile_page``), from ``app``'s Flask server."""
     limits = ReportLimits()
     app.server.extensions[EXTENSION_KEY] = limits
 
@@ -213,7 +223,9 @@ def add_report_route(app: Dash, context: AppContext) -> None:
 
         def build() -> str:
             if profile:
-                return profile_report(context.at(parsed.state.wave), parsed.state, notices)
+                return profile_report(
+                    context.at(parsed.state.wave), parsed.state, notices, profile_page
+                )
             view = view_cache.cached_compute_view(context, parsed.state)
             return report.build_report(context.at(parsed.state.wave), view, notices=notices)
 

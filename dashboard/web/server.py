@@ -26,6 +26,7 @@ from dashboard.web.disclosure import configure_disclosure
 from dashboard.web.errors import configure_errors
 from dashboard.web.grid_script import configure_grid_script
 from dashboard.web.page_status import configure_page_status
+from dashboard.web.pages import PageTable
 from dashboard.web.security import configure_security_headers
 from dashboard.web.view_cache import configure_view_cache
 
@@ -33,8 +34,9 @@ from dashboard.web.view_cache import configure_view_cache
 EXTENSION_KEY: Final = "vawdasv"
 
 
-def configure_server(app: Dash) -> Dash:
-    """Compression, view cache, security headers and clean errors for ``app``'s Flask server."""
+def configure_server(app: Dash, table: PageTable) -> Dash:
+    """Compression, view cache, security headers and clean errors for ``app``'s Flask server
+    (``table``: the app's pages, for the status of its page)."""
     server = app.server
     if EXTENSION_KEY in server.extensions:
         return app
@@ -48,7 +50,7 @@ def configure_server(app: Dash) -> Dash:
     # flask-compress.
     configure_compression(app)
     configure_disclosure(app)
-    configure_page_status(app)
+    configure_page_status(app, table)
     configure_view_cache(server)
     configure_security_headers(app)
     configure_errors(app)

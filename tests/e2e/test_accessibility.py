@@ -16,7 +16,8 @@ import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
-from dashboard.web import ids, pages
+from dashboard.web import ids
+from layouts.page_table import PAGES
 from tests.support.browser import wait_until_settled
 
 pytestmark = pytest.mark.browser
@@ -25,7 +26,7 @@ AXE = (Path(__file__).resolve().parent.parent / "vendor" / "axe.min.js").read_te
 AREAS = {"force": "south-wales", "region": "cardiff-and-vale"}
 ROUTES = tuple(
     page.path.replace("<area>", AREAS[page.area_level]) if page.area_level else page.path
-    for page in pages.PAGES
+    for page in PAGES
 )
 #: What shows that a page has drawn its content, by page name (every page of the table has one).
 READY = {
@@ -45,7 +46,7 @@ WINDOW = (1366, 768)
 
 
 def test_every_page_of_the_table_is_checked():
-    assert set(READY) == {page.name for page in pages.PAGES}
+    assert set(READY) == {page.name for page in PAGES}
     assert "/scorecard" in ROUTES and "/force/south-wales" in ROUTES
 
 
@@ -72,9 +73,9 @@ def describe(violations: list[dict]) -> str:
 
 
 @pytest.mark.parametrize("lang", ["en", "cy"])
-@pytest.mark.parametrize("page", pages.PAGES, ids=[page.name for page in pages.PAGES])
+@pytest.mark.parametrize("page", PAGES, ids=[page.name for page in PAGES])
 def test_no_axe_violations(dash_duo, mini_app, page, lang):
-    route = ROUTES[pages.PAGES.index(page)]
+    route = ROUTES[PAGES.index(page)]
     dash_duo.start_server(mini_app)
     dash_duo.driver.set_window_size(*WINDOW)
     dash_duo.driver.set_script_timeout(60)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app import report_profile
 from dashboard.views import overview as overview_view
 from dashboard.views import report, state
 from dashboard.web import report_route
@@ -68,7 +69,10 @@ def test_a_profile_report_opens_from_disk_without_network(dash_duo, mini_context
     summary, the domestic abuse figure and the crime table are there."""
     parsed = state.parse("/force/gwent", "", mini_context.la_slugs)
     path = tmp_path / "gwent-profile.html"
-    path.write_text(report_route.profile_report(mini_context, parsed.state, []), encoding="utf-8")
+    path.write_text(
+        report_route.profile_report(mini_context, parsed.state, [], report_profile),
+        encoding="utf-8",
+    )
     driver = dash_duo.driver
     drawn = open_offline(driver, path)
     assert sorted(drawn["shapes"]) == [

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard.views import findings
-from dashboard.web import pages
+from layouts.page_table import PAGES
 from tests.support.browser import severe, wait_until_settled
 from tests.support.english import english_in
 from tests.support.screen_text import SCREEN_TEXT_JS
@@ -37,7 +37,7 @@ def addresses(slides: int) -> list[str]:
     """Every page of the table (an area page on :data:`AREA`, the presenter on each slide), then
     :data:`EXTRA_ADDRESSES`."""
     found = []
-    for page in pages.PAGES:
+    for page in PAGES:
         if page.name == "present":
             found += [f"/present?slide={number}" for number in range(1, slides + 1)]
         else:

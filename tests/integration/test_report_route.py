@@ -11,7 +11,8 @@ import pytest
 from app import create_app
 from dashboard.i18n import locale_for
 from dashboard.views import state
-from dashboard.web import pages, security, static_page
+from dashboard.web import security, static_page
+from layouts.profile import area_profile_page
 from tests.support.texts import find_by_class as find
 
 
@@ -132,7 +133,7 @@ def test_the_profile_report_shows_the_profiles_own_components(client, mini_conte
     components, written as HTML."""
     page = client.get("/report/force/gwent").get_data(as_text=True)
     parsed = state.parse("/force/gwent", "", mini_context.la_slugs)
-    profile = pages.area_profile_page(
+    profile = area_profile_page(
         mini_context, parsed.state, locale_for("en"), report_href="/report/force/gwent"
     )
     for class_name in ("key-figures", "profile-da", "profile-cells", "profile-crime"):

@@ -30,8 +30,9 @@ def page_text(page) -> str:
 def test_scorecard_route_renders(real_context, search, expected):
     from callbacks.shell import render
     from dashboard.web import ids, pages
+    from layouts.page_table import PAGES
 
-    assert pages.match("/scorecard")[0].name == "scorecard"
+    assert pages.match(PAGES, "/scorecard")[0].name == "scorecard"
     page, shown, _title = render(real_context, "/scorecard", search)
     assert shown.name == "scorecard"
     text = page_text(page)
@@ -50,8 +51,9 @@ def test_scorecard_is_in_the_navigation_and_served(mini_context):
     from app import create_app
     from dashboard.i18n import locale_for
     from dashboard.web import pages
+    from layouts.page_table import PAGES
 
-    navigation = pages.navigation(pages.page_named("scorecard"), locale_for("en"))
+    navigation = pages.navigation(PAGES, pages.page_named(PAGES, "scorecard"), locale_for("en"))
     assert ("Minimum offer", "/scorecard", True) in navigation
     client = create_app(mini_context).server.test_client()
     assert client.get("/scorecard").status_code == 200

@@ -11,6 +11,8 @@ import pytest
 from dashboard import i18n
 from dashboard.views import state
 from dashboard.web import pages
+from layouts import profile
+from layouts.page_table import PAGES
 
 #: One address for every page, with the page it must find.
 ADDRESSES = {
@@ -30,7 +32,7 @@ ADDRESSES = {
 def matching(pathname: str) -> list[str]:
     """Every page whose template matches ``pathname`` (the table must give exactly one)."""
     found = []
-    for page in pages.PAGES:
+    for page in PAGES:
         template = [part for part in page.path.split("/") if part]
         wanted = [part for part in pathname.split("/") if part]
         if len(template) == len(wanted) and all(
@@ -44,12 +46,12 @@ def matching(pathname: str) -> list[str]:
 @pytest.mark.parametrize(("pathname", "name"), ADDRESSES.items())
 def test_every_path_matches_exactly_one_page(pathname, name):
     assert matching(pathname) == [name]
-    page, _params = pages.match(pathname)
+    page, _params = pages.match(PAGES, pathname)
     assert page.name == name
 
 
 def test_every_page_of_the_table_is_reachable_and_named_once():
-    names = [page.name for page in pages.PAGES]
+    names = [page.name for page in PAGES]
     assert len(set(names)) == len(names)
     assert sorted(ADDRESSES.values()) == sorted(names)
 
@@ -68,14 +70,16 @@ def test_every_page_of_the_table_is_reachable_and_named_once():
     ],
 )
 def test_match_gives_the_page_and_its_path_parameters(pathname, name, params):
-    page, found = pages.match(pathname)
+    page, found = pages.match(PAGES, pathname)
     assert (page.name, found) == (name, params)
 
 
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
 def test_titles_are_unique_in_each_language(mini_context, lang):
     locale = i18n.locale_for(lang)
-    titles = [pages.title(*pages.match(pathname), mini_context, locale) for pathname in ADDRESSES]
+    titles = [
+        pages.title(*pages.match(PAGES, pathname), mini_context, locale) for pathname in ADDRESSES
+    ]
     titles.append(pages.title(pages.NOT_FOUND, {}, mini_context, locale))
     assert len(set(titles)) == len(titles), titles
     site = locale("VAWDASV perpetration interventions")
@@ -84,25 +88,25 @@ def test_titles_are_unique_in_each_language(mini_context, lang):
 
 def test_area_titles_name_the_area_and_fall_back_to_the_list_of_areas(mini_context):
     english, welsh = i18n.locale_for("en"), i18n.locale_for("cy")
-    force, params = pages.match("/force/south-wales")
+    force, params = pages.match(PAGES, "/force/south-wales")
     assert pages.title(force, params, mini_context, english).startswith(
         "South Wales (police force area) – Profile"
     )
     assert pages.title(force, params, mini_context, welsh).startswith(
         "Heddlu De Cymru (ardal heddlu) – "
     )
-    unknown, params = pages.match("/region/atlantis")
+    unknown, params = pages.match(PAGES, "/region/atlantis")
     assert pages.title(unknown, params, mini_context, english) == english(
-        pages.AREA_INDEX_TITLES["region"]
+        profile.AREA_INDEX_TITLES["region"]
     )
 
 
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
 def test_navigation_is_built_from_the_table(lang):
     locale = i18n.locale_for(lang)
-    gaps = pages.page_named("gaps")
-    navigation = pages.navigation(gaps, locale)
-    entries = [page for page in pages.PAGES if page.label is not None]
+    gaps = pages.page_named(PAGES, "gaps")
+    navigation = pages.navigation(PAGES, gaps, locale)
+    entries = [page for page in PAGES if page.label is not None]
     assert [label for label, _href, _active in navigation] == [
         locale(page.label) for page in entries
     ]
@@ -112,8 +116,8 @@ def test_navigation_is_built_from_the_table(lang):
     ]
     assert [label for label, _href, active in navigation if active] == [locale("Gap review")]
     # An area's profile highlights the overview's entry.
-    force, _params = pages.match("/force/gwent")
-    assert next(active for _label, _href, active in pages.navigation(force, locale)) is True
+    force, _params = pages.match(PAGES, "/force/gwent")
+    assert next(active for _label, _href, active in pages.navigation(PAGES, force, locale)) is True
 
 
 def test_the_router_renders_every_page_with_its_title(mini_context):
@@ -126,7 +130,7 @@ def test_the_router_renders_every_page_with_its_title(mini_context):
             text = json.dumps(rendered.layout.to_plotly_json(), cls=plotly.utils.PlotlyJSONEncoder)
             assert f'"lang": "{lang}"' in text
             assert rendered.title == pages.title(
-                rendered.page, pages.match(pathname)[1], mini_context, i18n.locale_for(lang)
+                rendered.page, pages.match(PAGES, pathname)[1], mini_context, i18n.locale_for(lang)
             )
 
 
