@@ -41,6 +41,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
 from dashboard import config, i18n
+from dashboard.data import column_registry
 from dashboard.data import vocabulary as vocab
 from dashboard.data.csv_safety import looks_like_formula
 from dashboard.data.ingest import answers, areas, evaluation
@@ -142,9 +143,9 @@ def question_meanings() -> Mapping[str, tuple[str, tuple[str, ...]]]:
     found: dict[str, tuple[str, tuple[str, ...]]] = {}
     for question in QUESTION_LABELS:
         if question in single:
-            found[question] = (ONE, vocab.SINGLE_COLUMNS[single[question]])
+            found[question] = (ONE, column_registry.single_columns()[single[question]])
         elif question in several:
-            found[question] = (SEVERAL, vocab.LIST_COLUMNS[several[question]])
+            found[question] = (SEVERAL, column_registry.list_columns()[several[question]])
         elif question == "evaluated":
             found[question] = (ONE, (*evaluation.TEMPLATE_ANSWERS, vocab.UNKNOWN))
         elif question == "funding_period":  # read into funding_term (and months) by the ingest

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final
 
+from dashboard.data import column_registry
 from dashboard.data import vocabulary as vocab
 from dashboard.data.ingest import synonyms
 from dashboard.data.ingest.suggest import did_you_mean
@@ -57,7 +58,7 @@ def allowed_values(column: str) -> tuple[str, ...]:
     """The vocabulary a synonym of ``column`` may map to (blank column: every question)."""
     if not column:
         return (vocab.UNKNOWN,)
-    return {**vocab.SINGLE_COLUMNS, **vocab.LIST_COLUMNS}[column]
+    return {**column_registry.single_columns(), **column_registry.list_columns()}[column]
 
 
 @dataclass(frozen=True)
