@@ -137,9 +137,9 @@ def question_meanings() -> Mapping[str, tuple[str, tuple[str, ...]]]:
     "evaluated" (yes, no, in progress) with ``unknown``, and the funding terms the funding period
     is read into, suggested (a period in words is read too). Other questions are free text.
     """
-    single = {question: column for column, question in answers.SINGLE_ANSWERS.items()}
-    several = {question: column for column, question in answers.LIST_ANSWERS.items()}
-    several.update(areas.QUESTION_COLUMNS)
+    single = {question: column for column, question in answers.single_answers().items()}
+    several = {question: column for column, question in answers.list_answers().items()}
+    several.update(areas.question_columns())
     found: dict[str, tuple[str, tuple[str, ...]]] = {}
     for question in QUESTION_LABELS:
         if question in single:

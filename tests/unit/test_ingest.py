@@ -684,7 +684,7 @@ def synonym_rows() -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-ANSWERED = {**answers.SINGLE_ANSWERS, **answers.LIST_ANSWERS}
+ANSWERED = {**answers.single_answers(), **answers.list_answers()}
 VOCABULARIES = {**column_registry.single_columns(), **column_registry.list_columns()}
 
 

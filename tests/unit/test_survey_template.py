@@ -34,10 +34,10 @@ LANGUAGES = ("en", "cy")
 TODAY = "2026-01-15"
 #: The questions whose answers are vocabulary values, and the directory column each fills (from
 #: the ingest's own tables, as the ingest reads them).
-SINGLE = {question: column for column, question in answers.SINGLE_ANSWERS.items()}
+SINGLE = {question: column for column, question in answers.single_answers().items()}
 SEVERAL = {
-    **{question: column for column, question in answers.LIST_ANSWERS.items()},
-    **areas.QUESTION_COLUMNS,
+    **{question: column for column, question in answers.list_answers().items()},
+    **areas.question_columns(),
 }
 
 
@@ -199,15 +199,15 @@ def test_every_offered_answer_is_read_as_what_it_stands_for(lang):
     for question, column in SINGLE.items():
         for value in column_registry.single_columns()[column]:
             assert answers.map_single(column, locale(value)) == (value, None), (question, value)
-    for column, question in answers.LIST_ANSWERS.items():
+    for column, question in answers.list_answers().items():
         for value in column_registry.list_columns()[column]:
             mapped, problem = answers.map_list(column, locale(value))
-            blank = answers.LIST_BLANK[column]
+            blank = answers.list_blank(column)
             assert (mapped, problem) == ([value if value != vocab.UNKNOWN else blank], None), (
                 question,
                 value,
             )
-    for question, column in areas.QUESTION_COLUMNS.items():
+    for question, column in areas.question_columns().items():
         for value in column_registry.list_columns()[column]:
             raw = {"regions": "", "police": ""} | {question: locale(value)}
             parsed = areas.parse_areas(raw["regions"], raw["police"])

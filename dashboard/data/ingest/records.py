@@ -13,11 +13,11 @@ from dashboard.data import vocabulary as vocab
 from dashboard.data.csv_safety import looks_like_formula
 from dashboard.data.geo import slugify
 from dashboard.data.ingest.answers import (
-    LIST_ANSWERS,
-    SINGLE_ANSWERS,
     is_unknown,
+    list_answers,
     map_list,
     map_single,
+    single_answers,
 )
 from dashboard.data.ingest.areas import parse_areas
 from dashboard.data.ingest.evaluation import map_evaluation
@@ -152,8 +152,8 @@ def build_record(answers: Mapping[str, str], row: int) -> Record | str:
         evidence=name,
         note="",
     )
-    mapped = [(column, map_single(column, answer(q))) for column, q in SINGLE_ANSWERS.items()]
-    mapped += [(column, map_list(column, answer(q))) for column, q in LIST_ANSWERS.items()]
+    mapped = [(column, map_single(column, answer(q))) for column, q in single_answers().items()]
+    mapped += [(column, map_list(column, answer(q))) for column, q in list_answers().items()]
     for column, (value, problem) in mapped:
         values[column] = value
         if problem:
