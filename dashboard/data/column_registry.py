@@ -206,7 +206,7 @@ def load(path: Path = COLUMNS_FILE) -> tuple[Column, ...]:
 @functools.cache
 def columns() -> tuple[Column, ...]:
     """Every column of ``columns.toml``, in detail-view order."""
-    return load()
+    return load(COLUMNS_FILE)
 
 
 def column(name: str) -> Column:
