@@ -150,6 +150,8 @@ def _column(path: Path, entry: Mapping[str, object]) -> Column:
     question = entry.get("question")
     if filter_place is not None and vocabulary is None:
         raise _fail(path, name, "a filter needs a vocabulary (its checkboxes)")
+    if entry.get("evidenced") and origin != FILE:
+        raise _fail(path, name, "only a column of the file is evidenced (quoted in evidence.csv)")
     if question is not None and (origin != FILE or cell == TEXT):
         raise _fail(path, name, "only a list or one column of the file is a survey question")
     return Column(
@@ -166,7 +168,7 @@ def _column(path: Path, entry: Mapping[str, object]) -> Column:
         if entry.get("csv_header") is None
         else _text(path, name, "csv_header", entry["csv_header"]),
         english=bool(entry.get("english", False)),
-        evidenced=bool(entry.get("evidenced", False)) and origin == FILE,
+        evidenced=bool(entry.get("evidenced", False)),
         may_be_unknown=bool(entry.get("may_be_unknown", False)),
         question=None if question is None else _text(path, name, "question", question),
     )

@@ -188,6 +188,12 @@ def test_adding_a_field_is_one_entry(added_field):
             + entry(name="b", extra='vocabulary = "settings"\nfilter = { order = 1 }'),
             ["'b'", "filter.order 1 is also 'a''s"],
         ),
+        (
+            entry(extra='vocabulary = "settings"\nevidenced = true\nquestion = "q"').replace(
+                'origin = "file"', 'origin = "shown"'
+            ),
+            ["'language'", "only a column of the file is evidenced"],
+        ),
         ("[[column]\n", ["columns.toml: cannot be read"]),
     ],
 )
