@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 from dashboard import config
+from dashboard.data import column_registry
 from dashboard.data import vocabulary as vocab
 
 #: Files copied unchanged from ``data/`` into every synthetic data folder.
@@ -102,7 +103,7 @@ def write_data_dir(folder: Path, count: int, seed: int = 2023) -> Path:
     for name in SHARED_FILES:
         shutil.copy(config.DATA_DIR / name, folder / name)
     with (folder / "interventions.csv").open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=vocab.INTERVENTION_COLUMNS)
+        writer = csv.DictWriter(handle, fieldnames=column_registry.file_columns())
         writer.writeheader()
         writer.writerows(synthetic_rows(count, seed))
     return folder

@@ -18,8 +18,8 @@ from dataclasses import replace
 from dash import ALL, Dash, Input, Output, Patch, State, ctx, dcc, no_update
 
 from callbacks.shell import switch_href
+from dashboard.domain import model
 from dashboard.domain.context import AppContext
-from dashboard.domain.model import FILTERS
 from dashboard.i18n import locale_for
 from dashboard.views import figure_parts, figures_map, panel_registry, panels, report
 from dashboard.views import overview as overview_view
@@ -43,8 +43,6 @@ from layouts.overview import (
     overview_heading,
     profile_link,
 )
-
-FILTER_KEYS = tuple(FILTERS)
 
 
 def panel_outputs() -> list[Output]:
@@ -91,6 +89,7 @@ function(_mapKey, ready) {
 
 def register(app: Dash, context: AppContext) -> None:
     """Attach the overview's callbacks to ``app``."""
+    filter_keys = tuple(model.offered_filters())
 
     @app.callback(
         Output(ids.OV_URL, "pathname"),
@@ -102,7 +101,7 @@ def register(app: Dash, context: AppContext) -> None:
         Output(ids.COMPARE, "value"),
         Output(ids.AREA, "value"),
         Output(ids.AREA, "options"),
-        *[Output(ids.filter_id(key), "value") for key in FILTER_KEYS],
+        *[Output(ids.filter_id(key), "value") for key in filter_keys],
         Output(ids.VIEW_KEY, "data"),
         Input(ids.OV_URL, "pathname"),
         Input(ids.OV_URL, "search"),
@@ -114,7 +113,7 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.AREA, "value"),
         Input(ids.MAP, "clickData"),
         Input(ids.RESET, "n_clicks"),
-        *[Input(ids.filter_id(key), "value") for key in FILTER_KEYS],
+        *[Input(ids.filter_id(key), "value") for key in filter_keys],
         State(ids.VIEW_KEY, "data"),
         prevent_initial_call=True,
     )
@@ -129,7 +128,7 @@ def register(app: Dash, context: AppContext) -> None:
             # Not a change of the page (it opens with its key, and runs no callback): at most
             # the key, for the URL's state.
             view = view_cache.cached_compute_view(context, parsed.state)
-            return (*(no_update,) * (9 + len(FILTER_KEYS)), view.key)
+            return (*(no_update,) * (9 + len(filter_keys)), view.key)
         if trigger == ids.OV_URL:
             wanted = parsed.state
         else:
@@ -139,7 +138,7 @@ def register(app: Dash, context: AppContext) -> None:
                 include_all_wales=all_wales,
                 provision=provision,
                 area=area,
-                filters=dict(zip(FILTER_KEYS, filters, strict=True)),
+                filters=dict(zip(filter_keys, filters, strict=True)),
                 lang=parsed.state.lang,
                 la_slugs=context.la_slugs,
                 compare=None if compare == EVERY_SERVICE else compare,
@@ -158,7 +157,7 @@ def register(app: Dash, context: AppContext) -> None:
         # Computed here, once, so that every drawing callback finds the view in the cache.
         view = view_cache.cached_compute_view(context, wanted)
         current_filters = [value if isinstance(value, list) else [] for value in filters]
-        wanted_filters = [list(wanted.filters.get(key, ())) for key in FILTER_KEYS]
+        wanted_filters = [list(wanted.filters.get(key, ())) for key in filter_keys]
         shown_area = wanted.area or view_state.ALL_AREAS
         return (
             new_path if new_path != pathname else no_update,

@@ -38,11 +38,10 @@ def po_path(lang: str) -> Path:
 
 def dynamic_messages() -> list[str]:
     """Strings the code passes to ``_`` by value: vocabularies, labels, rule text, constants."""
-    from dashboard.data import build
+    from dashboard.data import build, column_registry
     from dashboard.data import vocabulary as vocab
     from dashboard.domain import cliff, evidence, need, precarity
     from dashboard.views import findings, measures, panel_registry, review
-    from layouts import directory, overview
 
     messages: list[str] = []
     for values in (
@@ -72,10 +71,10 @@ def dynamic_messages() -> list[str]:
         need.NEED_MEASURES,
         (need.P1_PERIOD, build.P1_CAVEAT, "Wales", "England and Wales"),
         (findings.DIRECTORY_SOURCE, findings.SOURCES_LABEL),
-        tuple(overview.FILTER_LABELS.values()),
         tuple(measures.LEVEL_LABELS.values()),
         tuple(label for measure in measures.MEASURES for label in (measure.label, measure.legend)),
-        tuple(directory.DETAIL_LABELS.values()),
+        # The directory's columns: labels, the grid's shorter headers, the CSV's headers.
+        column_registry.labels(),
         tuple(
             text
             for panel in panel_registry.panels()

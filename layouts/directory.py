@@ -8,6 +8,7 @@ import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from dashboard.data import column_registry
 from dashboard.domain.context import AppContext
 from dashboard.i18n import N_, Locale
 from dashboard.views import coverage_text, directory_search
@@ -17,58 +18,6 @@ from dashboard.web import ids
 from dashboard.web.pages import Address, Page
 from layouts.components import citation, names_as_published, quoted_english
 
-DETAIL_LABELS = {
-    "id": "Identifier",
-    "name": "Intervention",
-    "aliases": "Other names",
-    "provider": "Provider",
-    "sector": "Sector",
-    "setting": "Setting",
-    "police_force_areas": "Police force areas",
-    "vawdasv_regions": "VAWDASV regions",
-    "local_authorities": "Local authorities",
-    "behaviour_focus": "Behaviour focus",
-    "purpose": "Purpose",
-    "risk_level": "Risk level",
-    "service_tier": "Service tier",
-    "cohort": "Cohort",
-    "attendance": "Attendance",
-    "referral_route": "Referral route",
-    "eligibility": "Eligibility",
-    "evaluation_status": "Evaluation status",
-    "evaluation_note": "Evaluation note",
-    "accreditation": "Accreditation",
-    "evidence_rung": "Evaluation and accreditation",
-    "funding_model": "Funding model",
-    "primary_funder": "Primary funder",
-    "funding_longevity": "Funding longevity (as stated)",
-    "funding_term": "Funding term",
-    "funding_period_months": "Funding period (months)",
-    "funding_end": "Funding ends (financial year)",
-    "precarity": "Funding precarity",
-    "status": "Status",
-    "status_date": "Status date",
-    "described": "Last described",
-    "source": "Source",
-    "evidence": "Evidence (quoted from the source)",
-    "last_verified": "Last checked",
-    "note": "Note",
-}
-#: The width of each of the grid's columns (``directory.GRID_FIELDS``), in pixels.
-GRID_WIDTHS = {
-    "name": 250,
-    "provider": 190,
-    "police_force_areas": 160,
-    "vawdasv_regions": 170,
-    "behaviour_focus": 190,
-    "service_tier": 160,
-    "risk_level": 120,
-    "evidence_rung": 200,
-    "precarity": 140,
-    "funding_end": 120,
-    "status": 120,
-    "described": 150,
-}
 #: A row's height in pixels: one line of the grid's text with its padding.
 ROW_HEIGHT = 32
 #: Rows on one page, and the page sizes a viewer may choose (the page size among them).
@@ -83,12 +32,6 @@ SEARCH_HINT = N_(
     "the services recorded across a wider area that may serve it. Sources and quotes are not "
     "searched."
 )
-#: Columns of text as the English source documents give it (names): their cells are marked
-#: lang="en" (``EnglishText`` in assets/grid-pages.js). The source is in the detail view only, a
-#: citation in the page's language with its document's title marked.
-ENGLISH_COLUMNS = frozenset({"name", "provider"})
-#: Fields of the detail view given as the source documents give them (English).
-ENGLISH_DETAILS = frozenset({"name", "aliases", "provider"})
 #: The grid's own words (AG Grid's locale keys), in the page's language.
 GRID_LOCALE_TEXT = {
     "filterOoo": N_("Filter..."),
@@ -118,8 +61,6 @@ GRID_LOCALE_TEXT = {
     "andCondition": N_("AND"),
     "orCondition": N_("OR"),
 }
-#: Column headers: the detail view's labels, shorter where a column is narrow.
-GRID_HEADERS = {**DETAIL_LABELS, "funding_end": N_("Funding ends")}
 
 
 def directory_page(
@@ -129,27 +70,32 @@ def directory_page(
     (:func:`dashboard.views.coverage_text.sources_named`)."""
     # "unknown" in a name column is the vocabulary's word, in the page's language.
     unknown = locale("unknown")
+    # The grid's columns, their widths and headers are declared in columns.toml; text as the
+    # English source documents give it (names) is marked lang="en" (``EnglishText`` in
+    # assets/grid-pages.js). The source is in the detail view only, a citation in the page's
+    # language with its document's title marked.
     column_defs = [
         {
-            "field": field,
-            "headerName": locale(GRID_HEADERS[field]),
-            "width": GRID_WIDTHS[field],
+            "field": column.name,
+            "headerName": locale(column.grid.header),
+            "width": column.grid.width,
             "filter": "agTextColumnFilter",
             "sortable": True,
             "resizable": True,
             # One line per row: a long value ends in an ellipsis, shown whole on hover and in
             # the row's detail view.
-            "tooltipField": field,
+            "tooltipField": column.name,
             # The search looks only through the hidden searchable text (below), so that it
             # finds what its hint says and no more.
             "getQuickFilterText": {"function": "''"},
             **(
                 {"cellRenderer": "EnglishText", "cellRendererParams": {"notEnglish": unknown}}
-                if field in ENGLISH_COLUMNS
+                if column.english
                 else {}
             ),
         }
-        for field in directory_view.GRID_FIELDS
+        for column in column_registry.grid_columns()
+        if column.grid
     ]
     column_defs.append({"field": directory_view.SEARCH_FIELD, "hide": True})
     return html.Div(
@@ -283,14 +229,17 @@ def grid_locale_text(locale: Locale) -> dict[str, str]:
 
 def detail_body(row: dict, locale: Locale) -> html.Dl:
     items = []
-    for field, label in DETAIL_LABELS.items():
+    # Every column of columns.toml in the detail view, in its order; names as the source
+    # documents give them (English) are marked as such.
+    english = {column.name for column in column_registry.columns() if column.english}
+    for field, label in column_registry.detail_labels().items():
         value = row.get(field, "")
         shown: object = str(value) if value not in ("", None) else "—"
         if field == "evidence" and shown != "—":
             shown = quoted_english(str(value), locale)
         elif field == "source" and shown != "—":
             shown = citation(str(value))
-        elif field in ENGLISH_DETAILS and shown not in ("—", locale("unknown")):
+        elif field in english and shown not in ("—", locale("unknown")):
             shown = names_as_published(str(value))
         items += [html.Dt(locale(label)), html.Dd(shown)]
     return html.Dl(items, className="detail-list")

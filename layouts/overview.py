@@ -8,9 +8,10 @@ from typing import Final
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from dashboard.data import column_registry
 from dashboard.domain import counting, precarity
 from dashboard.domain.context import AppContext
-from dashboard.domain.model import FILTERS
+from dashboard.domain.model import offered_filters
 from dashboard.i18n import N_, Locale, Translate
 from dashboard.views import coverage_text
 from dashboard.views import overview as overview_view
@@ -32,18 +33,6 @@ from layouts.components import (
 )
 from layouts.drilldown import drill_down_title, list_summary, survey_figures
 
-FILTER_LABELS = {
-    "behaviour_focus": "Behaviour focus",
-    "purpose": "Purpose",
-    "risk_level": "Risk level",
-    "service_tier": "Service tier",
-    "sector": "Sector",
-    "setting": "Setting",
-    "status": "Status",
-    "evaluation": "Evaluation and accreditation",
-    "kind": "Kind of intervention",
-}
-
 
 def area_options(context: AppContext, level: str, locale: Locale) -> list[dict]:
     names = context.names(locale.lang, level)
@@ -53,8 +42,13 @@ def area_options(context: AppContext, level: str, locale: Locale) -> list[dict]:
     ]
 
 
+def filter_label(key: str) -> str:
+    """A filter's heading (English msgid): its column's label in ``columns.toml``."""
+    return column_registry.column(offered_filters()[key][0]).label
+
+
 def filter_options(key: str, _: Translate) -> list[dict]:
-    return [{"label": _(value), "value": value} for value in FILTERS[key][1]]
+    return [{"label": _(value), "value": value} for value in offered_filters()[key][1]]
 
 
 def filter_group(key: str, state: ViewState, _: Translate) -> html.Details:
@@ -62,7 +56,7 @@ def filter_group(key: str, state: ViewState, _: Translate) -> html.Details:
     selected = list(state.filters.get(key, ()))
     return html.Details(
         [
-            html.Summary(_(FILTER_LABELS[key]), className="filter-summary"),
+            html.Summary(_(filter_label(key)), className="filter-summary"),
             dbc.Checklist(
                 id=ids.filter_id(key),
                 options=filter_options(key, _),
@@ -122,7 +116,7 @@ def controls(context: AppContext, state: ViewState, locale: Locale) -> html.Div:
                 value=state.area or ALL_AREAS,
             ),
             html.H2(_("Filters"), className="control-heading"),
-            *[filter_group(key, state, _) for key in FILTERS],
+            *[filter_group(key, state, _) for key in offered_filters()],
             dbc.Button(
                 _("Clear filters"), id=ids.RESET, color="secondary", outline=True, className="mt-2"
             ),

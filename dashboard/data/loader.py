@@ -21,7 +21,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from dashboard import config
-from dashboard.data import reference_schemas, schemas
+from dashboard.data import column_registry, reference_schemas, schemas
 from dashboard.data import vocabulary as vocab
 from dashboard.data.geo import slugify
 from dashboard.data.public_record import PublicRecord, load_public_record
@@ -286,8 +286,8 @@ def _check_features(path: Path, features: list) -> None:
 
 
 def load_interventions(path: Path, lookup: pd.DataFrame) -> pd.DataFrame:
-    frame = read_text_csv(path, expected=vocab.INTERVENTION_COLUMNS)
-    frame = frame[list(vocab.INTERVENTION_COLUMNS)]
+    frame = read_text_csv(path, expected=column_registry.file_columns())
+    frame = frame[list(column_registry.file_columns())]
     frame = frame.apply(lambda column: column.str.strip())
     schema = schemas.interventions_schema(frozenset(lookup["la_code"]))
     frame = validate(frame, schema, path)

@@ -19,7 +19,7 @@ from typing import Final
 
 import pandas as pd
 
-from dashboard.data import schemas, wave_schemas
+from dashboard.data import column_registry, schemas, wave_schemas
 from dashboard.data import vocabulary as vocab
 from dashboard.data.reading import (
     MAX_DATA_FILE_BYTES,
@@ -182,7 +182,7 @@ def load_public_record(
 
     new_interventions = _optional(
         folder / NEW_INTERVENTIONS_FILE,
-        vocab.INTERVENTION_COLUMNS,
+        column_registry.file_columns(),
         schemas.interventions_schema(la_codes),
     )
     new_evidence = _optional(

@@ -13,6 +13,7 @@ import re
 
 import pandera.pandas as pa
 
+from dashboard.data import column_registry
 from dashboard.data import vocabulary as vocab
 from dashboard.data.schema_checks import (
     LA_CODE,
@@ -147,9 +148,9 @@ def interventions_schema(
         ),
         "note": text(),
     }
-    for column, values in vocab.SINGLE_COLUMNS.items():
+    for column, values in column_registry.single_columns().items():
         columns[column] = text(one_of(values))
-    for column, values in vocab.LIST_COLUMNS.items():
+    for column, values in column_registry.list_columns().items():
         columns[column] = text(list_of(values))
     no_contact = pa.Check(
         lambda frame: ~_has_contact_details(frame),
@@ -166,7 +167,7 @@ def minimum_offer_fields() -> dict[str, tuple[str, ...]]:
     """Directory column -> vocabulary, for the ``field`` of ``minimum_offer.csv``."""
     return {
         column: tuple(values)
-        for column, values in vocab.COLUMN_VOCABULARIES.items()
+        for column, values in column_registry.column_vocabularies().items()
         if column not in _AREA_COLUMNS
     }
 
@@ -222,7 +223,9 @@ def evidence_schema() -> pa.DataFrameSchema:
         {
             "id": slug_column("a directory id (slug)"),
             "fields": text(
-                list_of(vocab.INTERVENTION_COLUMNS, "a ';' list of interventions.csv column names")
+                list_of(
+                    column_registry.file_columns(), "a ';' list of interventions.csv column names"
+                )
             ),
             "source": cited_column(SEED_SOURCE, SEED_DOCUMENT),
             "quote": quote_column(MAX_QUOTE),
@@ -368,7 +371,7 @@ def source_scopes_schema(la_names: frozenset[str]) -> pa.DataFrameSchema:
             "listing": text(),
             "listing_field": text(
                 each_cell(
-                    lambda cell: cell == "" or cell in vocab.INTERVENTION_COLUMNS,
+                    lambda cell: cell == "" or cell in column_registry.file_columns(),
                     "empty, or a column of interventions.csv",
                 )
             ),

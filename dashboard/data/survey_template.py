@@ -41,6 +41,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
 from dashboard import config, i18n
+from dashboard.data import column_registry
 from dashboard.data import vocabulary as vocab
 from dashboard.data.csv_safety import looks_like_formula
 from dashboard.data.ingest import answers, areas, evaluation
@@ -136,15 +137,15 @@ def question_meanings() -> Mapping[str, tuple[str, tuple[str, ...]]]:
     "evaluated" (yes, no, in progress) with ``unknown``, and the funding terms the funding period
     is read into, suggested (a period in words is read too). Other questions are free text.
     """
-    single = {question: column for column, question in answers.SINGLE_ANSWERS.items()}
-    several = {question: column for column, question in answers.LIST_ANSWERS.items()}
-    several.update(areas.QUESTION_COLUMNS)
+    single = {question: column for column, question in answers.single_answers().items()}
+    several = {question: column for column, question in answers.list_answers().items()}
+    several.update(areas.question_columns())
     found: dict[str, tuple[str, tuple[str, ...]]] = {}
     for question in QUESTION_LABELS:
         if question in single:
-            found[question] = (ONE, vocab.SINGLE_COLUMNS[single[question]])
+            found[question] = (ONE, column_registry.single_columns()[single[question]])
         elif question in several:
-            found[question] = (SEVERAL, vocab.LIST_COLUMNS[several[question]])
+            found[question] = (SEVERAL, column_registry.list_columns()[several[question]])
         elif question == "evaluated":
             found[question] = (ONE, (*evaluation.TEMPLATE_ANSWERS, vocab.UNKNOWN))
         elif question == "funding_period":  # read into funding_term (and months) by the ingest

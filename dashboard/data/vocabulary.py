@@ -1,7 +1,8 @@
 """Controlled vocabularies of the intervention directory.
 
-One place defines every allowed value, and which columns hold them (:data:`VOCABULARY_COLUMNS`),
-so the curated CSV, the schema, the ingest command and the dashboard's filters can never disagree. ``UNKNOWN`` is a value in its own right: the documents did
+One place defines every allowed value (:data:`VOCABULARIES`); which columns hold them is declared
+in ``columns.toml`` (:mod:`dashboard.data.column_registry`), so the curated CSV, the schema, the
+ingest command and the dashboard's filters can never disagree. ``UNKNOWN`` is a value in its own right: the documents did
 not say, and the dashboard shows it as not known rather than guessing.
 """
 
@@ -171,106 +172,34 @@ STATUSES: Final = (
     UNKNOWN,
 )
 
-#: Columns holding a semicolon-separated list; each item must come from the vocabulary named.
-LIST_COLUMNS: Final = MappingProxyType(
+#: Every vocabulary a directory column may hold, by the name ``dashboard/data/columns.toml``
+#: gives it (which columns hold which vocabulary is declared there, and only there).
+VOCABULARIES: Final = MappingProxyType(
     {
-        "police_force_areas": (*POLICE_FORCE_AREAS, ALL_WALES, UNKNOWN),
-        "vawdasv_regions": (*VAWDASV_REGIONS, ALL_WALES, UNKNOWN),
-        "behaviour_focus": BEHAVIOUR_FOCUSES,
-        "purpose": PURPOSES,
-        "risk_level": RISK_LEVELS,
-        "service_tier": SERVICE_TIERS,
-        "cohort": COHORTS,
-        "accreditation": ACCREDITATIONS,
+        "kinds": KINDS,
+        "sectors": SECTORS,
+        "settings": SETTINGS,
+        "police force areas or all Wales": (*POLICE_FORCE_AREAS, ALL_WALES, UNKNOWN),
+        "VAWDASV regions or all Wales": (*VAWDASV_REGIONS, ALL_WALES, UNKNOWN),
+        "behaviour focuses": BEHAVIOUR_FOCUSES,
+        "purposes": PURPOSES,
+        "risk levels": RISK_LEVELS,
+        "service tiers": SERVICE_TIERS,
+        "cohorts": COHORTS,
+        "attendances": ATTENDANCES,
+        "evaluation statuses": EVALUATION_STATUSES,
+        "accreditations": ACCREDITATIONS,
+        "funding models": FUNDING_MODELS,
+        "primary funders": PRIMARY_FUNDERS,
+        "funding terms": FUNDING_TERMS,
+        "statuses": STATUSES,
     }
 )
-#: Columns holding exactly one value from the vocabulary named.
-SINGLE_COLUMNS: Final = MappingProxyType(
-    {
-        "kind": KINDS,
-        "sector": SECTORS,
-        "setting": SETTINGS,
-        "attendance": ATTENDANCES,
-        "evaluation_status": EVALUATION_STATUSES,
-        "funding_model": FUNDING_MODELS,
-        "primary_funder": PRIMARY_FUNDERS,
-        "status": STATUSES,
-        "funding_term": FUNDING_TERMS,
-    }
-)
-#: Every column of interventions.csv with a vocabulary -> that vocabulary (lists first).
-COLUMN_VOCABULARIES: Final = MappingProxyType({**LIST_COLUMNS, **SINGLE_COLUMNS})
-#: Columns the dashboard derives from the directory, each with a vocabulary of its own
-#: (:data:`dashboard.domain.precarity.BANDS`, :data:`dashboard.domain.evidence.RUNGS`).
-DERIVED_COLUMNS: Final = ("precarity", "evidence_rung")
-#: Every column whose values are vocabulary values (translated wherever they are shown): the
-#: file's list and single columns, then the derived ones. The one declaration of which columns
-#: are vocabulary columns.
-VOCABULARY_COLUMNS: Final = (*COLUMN_VOCABULARIES, *DERIVED_COLUMNS)
+#: Vocabularies of the columns the dashboard derives from the directory: their values are the
+#: domain's (:data:`dashboard.domain.evidence.RUNGS`, :data:`dashboard.domain.precarity.BANDS`,
+#: by :data:`dashboard.domain.model.DERIVED_VALUES`).
+DERIVED_VOCABULARIES: Final = ("evidence rungs", "precarity bands")
 
-#: Every column of data/interventions.csv, in file order.
-INTERVENTION_COLUMNS: Final = (
-    "id",
-    "name",
-    "aliases",
-    "kind",
-    "provider",
-    "sector",
-    "setting",
-    "police_force_areas",
-    "vawdasv_regions",
-    "local_authorities",
-    "behaviour_focus",
-    "purpose",
-    "risk_level",
-    "service_tier",
-    "cohort",
-    "attendance",
-    "referral_route",
-    "eligibility",
-    "evaluation_status",
-    "evaluation_note",
-    "accreditation",
-    "funding_model",
-    "primary_funder",
-    "funding_longevity",
-    "funding_term",
-    "funding_period_months",
-    "funding_end",
-    "status",
-    "status_date",
-    "source",
-    "evidence",
-    "last_verified",
-    "note",
-)
-
-
-#: Columns of interventions.csv outside :data:`EVIDENCED_COLUMNS`: the row's identity and kind,
-#: free-text descriptions, the row's own citation and quote, and dates of record.
-_NOT_EVIDENCED: Final = frozenset(
-    {
-        "id",
-        "name",
-        "aliases",
-        "kind",
-        "referral_route",
-        "eligibility",
-        "evaluation_note",
-        "funding_longevity",
-        "funding_period_months",
-        "status_date",
-        "source",
-        "evidence",
-        "last_verified",
-        "note",
-    }
-)
-#: Columns of interventions.csv whose stated values must each be backed by a quote in
-#: data/evidence.csv (a value is "stated" unless it is unknown, empty or "none stated").
-EVIDENCED_COLUMNS: Final = tuple(
-    column for column in INTERVENTION_COLUMNS if column not in _NOT_EVIDENCED
-)
 NOT_STATED: Final = (UNKNOWN, "", "none stated")
 
 #: Columns of data/evidence.csv: one quote per row, naming the directory columns it supports.

@@ -18,7 +18,7 @@ from typing import Final
 
 import pandas as pd
 
-from dashboard.data import schemas, wave_schemas
+from dashboard.data import column_registry, schemas, wave_schemas
 from dashboard.data import vocabulary as vocab
 from dashboard.data.public_record import with_la_codes
 from dashboard.data.reading import DataError, empty_frame, read_text_csv, validate
@@ -82,8 +82,8 @@ def load_wave_files(
         if row.kind != vocab.SURVEY:
             continue
         path = data_dir / row.sources
-        frame = read_text_csv(path, expected=vocab.INTERVENTION_COLUMNS)
-        frame = frame[list(vocab.INTERVENTION_COLUMNS)].apply(lambda column: column.str.strip())
+        frame = read_text_csv(path, expected=column_registry.file_columns())
+        frame = frame[list(column_registry.file_columns())].apply(lambda column: column.str.strip())
         frame = validate(frame, schemas.interventions_schema(la_codes), path)
         if frame.empty:
             raise DataError(f"{path}: no interventions; a survey's wave needs at least one.")

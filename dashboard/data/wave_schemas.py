@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 import pandera.pandas as pa
 
+from dashboard.data import column_registry
 from dashboard.data import vocabulary as vocab
 from dashboard.data.schema_checks import (
     NOT_EMPTY,
@@ -237,10 +238,13 @@ def _value_valid(
         return value != vocab.UNKNOWN and _is_financial_year(value)
     if field == "local_authorities":
         return all(item in la_codes or item in la_names for item in items)
-    if field in vocab.LIST_COLUMNS:
-        return all(item in vocab.LIST_COLUMNS[field] for item in items) and value != vocab.UNKNOWN
-    if field in vocab.SINGLE_COLUMNS:
-        return value in vocab.SINGLE_COLUMNS[field] and value != vocab.UNKNOWN
+    if field in column_registry.list_columns():
+        return (
+            all(item in column_registry.list_columns()[field] for item in items)
+            and value != vocab.UNKNOWN
+        )
+    if field in column_registry.single_columns():
+        return value in column_registry.single_columns()[field] and value != vocab.UNKNOWN
     return False
 
 
@@ -254,8 +258,10 @@ def _field_rule(field: str) -> str:
         return "a financial year such as 2025-26"
     if field == "local_authorities":
         return "a ';' list of local authority codes (W06...) or English names"
-    stated = [value for value in vocab.COLUMN_VOCABULARIES[field] if value != vocab.UNKNOWN]
-    if field in vocab.LIST_COLUMNS:
+    stated = [
+        value for value in column_registry.column_vocabularies()[field] if value != vocab.UNKNOWN
+    ]
+    if field in column_registry.list_columns():
         return "a ';' list, " + allowed(stated)
     return "one value, " + allowed(stated)
 
@@ -373,7 +379,8 @@ def record_evidence_schema() -> pa.DataFrameSchema:
                     lambda cell: (
                         bool(vocab.split_list(cell))
                         and all(
-                            item in vocab.INTERVENTION_COLUMNS for item in vocab.split_list(cell)
+                            item in column_registry.file_columns()
+                            for item in vocab.split_list(cell)
                         )
                     ),
                     "a ';' list of interventions.csv column names",

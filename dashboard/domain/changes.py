@@ -29,6 +29,7 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
+from dashboard.data import column_registry
 from dashboard.data import vocabulary as vocab
 from dashboard.data.geo import slugify
 from dashboard.domain import counting, coverage, waves
@@ -61,7 +62,6 @@ FIELD_GROUPS: Final = MappingProxyType(
     }
 )
 COMPARED_FIELDS: Final = tuple(name for fields in FIELD_GROUPS.values() for name in fields)
-_LISTS: Final = frozenset({*vocab.LIST_COLUMNS, "local_authorities"})
 #: Where a service recorded in no area of a level is listed, and one available across Wales.
 NO_AREA: Final = "no-area"
 ACROSS_WALES: Final = "across-wales"
@@ -140,7 +140,7 @@ class WaveChanges:
 
 
 def _normal(field_name: str, value: str) -> str:
-    if field_name in _LISTS:
+    if field_name == "local_authorities" or field_name in column_registry.list_columns():
         return vocab.LIST_SEPARATOR.join(sorted(vocab.split_list(value)))
     return str(value).strip()
 

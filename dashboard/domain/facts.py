@@ -18,6 +18,7 @@ from typing import Final
 
 import pandas as pd
 
+from dashboard.data import column_registry
 from dashboard.data import vocabulary as vocab
 
 #: The columns of every fact frame.
@@ -39,8 +40,6 @@ RECORD: Final = "public record"
 RETURNS: Final = "survey"
 #: The finding of a fact the directory's evidence gives: a source states the value.
 STATED: Final = "stated"
-#: The fields whose facts are dated and compared: the columns with evidence, and the name.
-DATED_FIELDS: Final = (*vocab.EVIDENCED_COLUMNS, "name")
 
 
 def empty() -> pd.DataFrame:
@@ -133,7 +132,7 @@ def directory_facts(
                 continue
             date = dates.get(document_file(row.source), "")
             for field in vocab.split_list(row.fields):
-                if field not in DATED_FIELDS or field == "name":
+                if field not in column_registry.evidenced_columns():
                     continue
                 rows.append(
                     (

@@ -7,6 +7,7 @@ interventions, so filtering and aggregation are numpy operations whatever the di
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -15,41 +16,51 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
+from dashboard.data import column_registry
 from dashboard.data import vocabulary as vocab
 from dashboard.data.geo import slugify
 from dashboard.domain import currency, evidence, precarity
 
-#: Filters offered in the app: key -> (directory column, allowed values in display order).
-FILTERS: Final = MappingProxyType(
-    {
-        "behaviour_focus": ("behaviour_focus", vocab.BEHAVIOUR_FOCUSES),
-        "purpose": ("purpose", vocab.PURPOSES),
-        "risk_level": ("risk_level", vocab.RISK_LEVELS),
-        "service_tier": ("service_tier", vocab.SERVICE_TIERS),
-        "sector": ("sector", vocab.SECTORS),
-        "setting": ("setting", vocab.SETTINGS),
-        "status": ("status", vocab.STATUSES),
-        "evaluation": ("evidence_rung", evidence.RUNGS),
-        "kind": ("kind", vocab.KINDS),
-    }
+#: The values of the derived columns' vocabularies (``columns.toml`` names them; the rules that
+#: derive the columns are the domain's).
+DERIVED_VALUES: Final = MappingProxyType(
+    {"evidence rungs": evidence.RUNGS, "precarity bands": precarity.BANDS}
 )
 #: Filter values of earlier versions that old links may still carry -> the values they became
 #: (an old link keeps showing the same services).
 FORMER_FILTER_VALUES: Final = MappingProxyType({"evaluation": evidence.FORMER_RUNGS})
-#: Breakdowns drawn in the drill-down panels (besides evidence and precarity).
-BREAKDOWNS: Final = MappingProxyType(
-    {
-        "behaviour_focus": vocab.BEHAVIOUR_FOCUSES,
-        "risk_level": vocab.RISK_LEVELS,
-        "purpose": vocab.PURPOSES,
-        "service_tier": vocab.SERVICE_TIERS,
-        "sector": vocab.SECTORS,
-        "evidence_rung": evidence.RUNGS,
-        "precarity": precarity.BANDS,
-        "primary_funder": vocab.PRIMARY_FUNDERS,
-        "funding_end": (),  # open set: the financial years present
-    }
-)
+
+
+def column_values(column: str) -> tuple[str, ...]:
+    """The allowed values of a directory column in display order, derived columns' included (a
+    text column, such as the funding end's financial years, has none: an open set)."""
+    entry = column_registry.column(column)
+    if entry.origin == column_registry.DERIVED and entry.vocabulary:
+        return DERIVED_VALUES[entry.vocabulary]
+    return column_registry.values(entry)
+
+
+@functools.cache
+def offered_filters() -> Mapping[str, tuple[str, tuple[str, ...]]]:
+    """Filters offered in the app, in order: key -> (directory column, allowed values in display
+    order). Declared in ``columns.toml``."""
+    return MappingProxyType(
+        {
+            entry.filter.key: (entry.name, column_values(entry.name))
+            for entry in column_registry.filter_columns()
+            if entry.filter
+        }
+    )
+
+
+@functools.cache
+def breakdowns() -> Mapping[str, tuple[str, ...]]:
+    """Breakdowns the drill-down panels may draw: column -> its values (``columns.toml``)."""
+    return MappingProxyType(
+        {entry.name: column_values(entry.name) for entry in column_registry.breakdown_columns()}
+    )
+
+
 LEVEL_COLUMNS: Final = MappingProxyType(
     {"region": "vawdasv_regions", "force": "police_force_areas"}
 )
@@ -141,7 +152,7 @@ def build_directory(
     and a service's currency is its own citation's year, when known.
     """
     frame = interventions.copy()
-    for column in vocab.LIST_COLUMNS:
+    for column in column_registry.list_columns():
         frame[column] = _normalise_list(frame[column])
     frame["local_authorities"] = _normalise_list(frame["local_authorities"])
     current_year = vocab.financial_year(as_of or dt.date.today())
@@ -153,7 +164,7 @@ def build_directory(
     frame["evidence_rung"] = evidence.evidence_rungs(frame)
 
     indicators = {
-        column: _indicator(frame[column], allowed) for column, allowed in BREAKDOWNS.items()
+        column: _indicator(frame[column], allowed) for column, allowed in breakdowns().items()
     }
     indicators["setting"] = _indicator(frame["setting"], vocab.SETTINGS)
     # The kind of intervention (programme, multi-agency mechanism, court order ...): a filter
@@ -162,7 +173,7 @@ def build_directory(
         frame["kind"] = vocab.UNKNOWN
     # Every other vocabulary column is indexed too, so that any of them can be counted (the
     # minimum offer's elements name a column and values) without a second index elsewhere.
-    for column, allowed in vocab.COLUMN_VOCABULARIES.items():
+    for column, allowed in column_registry.column_vocabularies().items():
         if column not in indicators and column in frame.columns:
             indicators[column] = _indicator(frame[column], allowed)
     indicators["status"] = _indicator(frame["status"], vocab.STATUSES)
@@ -276,9 +287,9 @@ def filter_mask(directory: Directory, filters: Mapping[str, Sequence[str]]) -> n
     """Interventions matching every filter; within one filter any selected value matches."""
     mask = np.ones(directory.size, dtype=bool)
     for key, selected in filters.items():
-        if not selected or key not in FILTERS:
+        if not selected or key not in offered_filters():
             continue
-        column = FILTERS[key][0]
+        column = offered_filters()[key][0]
         table = directory.indicators[column]
         positions = [table.columns.get_loc(value) for value in selected if value in table.columns]
         if positions:

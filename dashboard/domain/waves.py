@@ -24,6 +24,7 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
+from dashboard.data import column_registry
 from dashboard.data import vocabulary as vocab
 from dashboard.data.loader import DataBundle
 from dashboard.data.public_record import PublicRecord, citation_of
@@ -250,7 +251,7 @@ def documents_picture(wave: Wave, bundle: DataBundle, all_facts: pd.DataFrame) -
     }
     frame = frame.copy()
     own = frame["source"].map(document_file).isin(files)
-    for column in vocab.EVIDENCED_COLUMNS:
+    for column in column_registry.evidenced_columns():
         frame[column] = [
             values.get((service, column), (_not_stated(column), ""))[0] for service in frame["id"]
         ]
@@ -383,7 +384,7 @@ def record_picture(wave: Wave, base: Picture, bundle: DataBundle) -> Picture:
                 {
                     "id": used_frame["intervention_id"],
                     "fields": used_frame["field"].where(
-                        used_frame["field"].isin(vocab.INTERVENTION_COLUMNS), "name"
+                        used_frame["field"].isin(column_registry.file_columns()), "name"
                     ),
                     "source": used_frame["source"],
                     "quote": used_frame["quote"],
@@ -420,7 +421,7 @@ def survey_picture(wave: Wave, bundle: DataBundle) -> Picture:
     facts = facts_module.survey_facts(rows, answers, wave.as_at)
     evidence = pd.DataFrame(columns=list(vocab.EVIDENCE_COLUMNS), dtype=str)
     if answers is not None and not answers.empty:
-        directory_fields = answers[answers["field"].isin(vocab.INTERVENTION_COLUMNS)]
+        directory_fields = answers[answers["field"].isin(column_registry.file_columns())]
         evidence = pd.DataFrame(
             {
                 "id": directory_fields["id"],

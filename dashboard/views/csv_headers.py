@@ -9,30 +9,31 @@ that value in Welsh. Every download goes through :func:`csv_table`, in
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Final
 
 import pandas as pd
 
+from dashboard.data import column_registry
 from dashboard.i18n import N_, locale_for
 
-#: Column identifier -> its header in words (translated for a Welsh page).
+#: Column identifier -> its header in words (translated for a Welsh page), for the columns that
+#: are not the directory's: a directory column's header is declared in ``columns.toml``
+#: (:func:`headers` has both).
 CSV_HEADERS: Final = {
     "area_id": N_("area identifier"),
     "area": N_("area"),
     "area_name": N_("area name"),
     "area_code": N_("area code"),
-    "id": N_("intervention identifier"),
-    "name": N_("intervention"),
-    "provider": N_("provider"),
     "category": N_("category"),
     "interventions": N_("interventions"),
     "known_for": N_("known for (services)"),
     "services_counted": N_("services counted"),
     "provision": N_("services counted (setting)"),
     "all_wales_services_added": N_("services across all of Wales added"),
-    "funding_end": N_("funding ends (financial year)"),
     "count": N_("count"),
     "local_count": N_("local count"),
     "all_wales_available": N_("available across all of Wales"),
@@ -56,12 +57,6 @@ CSV_HEADERS: Final = {
     "per_100k_rank": N_("rank per 100,000"),
     "quality_share_rank": N_("rank by evaluated or accredited share"),
     "precarious_share_rank": N_("rank by high precarity band share"),
-    "police_force_areas": N_("police force areas"),
-    "vawdasv_regions": N_("VAWDASV regions"),
-    "status": N_("status"),
-    "precarity": N_("funding precarity"),
-    "evidence_rung": N_("evaluation and accreditation"),
-    "primary_funder": N_("primary funder"),
     "horizon": N_("when funding ends"),
     "funder_class": N_("funder (devolved or not)"),
     "field": N_("field"),
@@ -70,7 +65,6 @@ CSV_HEADERS: Final = {
     "period": N_("period"),
     "rate_per_1000": N_("rate per 1,000 people"),
     "population": N_("population"),
-    "source": N_("source"),
     "caveat": N_("caveat"),
     "quote": N_("quote"),
     "value": N_("value"),
@@ -100,18 +94,26 @@ CSV_HEADERS: Final = {
 ELEMENT_COLUMN = re.compile(r"^(?P<element>[a-z-]+)_(?P<part>[a-z_]+)$")
 
 
+@functools.cache
+def headers() -> Mapping[str, str]:
+    """Every column identifier with a header in words: the directory's columns (``columns.toml``),
+    then the computed ones."""
+    return MappingProxyType({**column_registry.csv_headers(), **CSV_HEADERS})
+
+
 def csv_header(column: str, lang: str, element_labels: Mapping[str, str] | None = None) -> str:
     """The header of ``column`` in a CSV downloaded from a page in ``lang``; a scorecard column
     is headed by its element's label (``element_labels``: identifier -> label in ``lang``)."""
     if lang != "cy":
         return column
     locale = locale_for(lang)
-    if column in CSV_HEADERS:
-        return locale(CSV_HEADERS[column])
+    words = headers()
+    if column in words:
+        return locale(words[column])
     element = ELEMENT_COLUMN.match(column)
-    if element and element["part"] in CSV_HEADERS:
+    if element and element["part"] in words:
         label = (element_labels or {}).get(element["element"], element["element"])
-        return f"{label}: {locale(CSV_HEADERS[element['part']])}"
+        return f"{label}: {locale(words[element['part']])}"
     return locale(column)  # a vocabulary value, such as a funder's name
 
 

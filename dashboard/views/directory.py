@@ -5,38 +5,26 @@ from __future__ import annotations
 from typing import Final
 
 from dashboard import i18n
+from dashboard.data import column_registry
 from dashboard.data import vocabulary as vocab
 from dashboard.domain import citations
 from dashboard.views import coverage_text as coverage_words
 from dashboard.views.directory_search import SearchIndex
 
-#: Directory columns whose values come from a vocabulary (translated for display).
-VOCABULARY_COLUMNS: Final = vocab.VOCABULARY_COLUMNS
-#: The grid's columns, in order: one line each. The long fields (source, evidence, note) are in
-#: a row's detail view, which shows every field.
-GRID_FIELDS: Final = (
-    "name",
-    "provider",
-    "police_force_areas",
-    "vawdasv_regions",
-    "behaviour_focus",
-    "service_tier",
-    "risk_level",
-    "evidence_rung",
-    "precarity",
-    "funding_end",
-    "status",
-    "described",
-)
-#: The columns of "Download shown rows (CSV)": the grid's, then each row's source.
-CSV_FIELDS: Final = (*GRID_FIELDS, "source")
+
+def grid_fields() -> tuple[str, ...]:
+    """The grid's columns, in order (``columns.toml``): one line each. The long fields (source,
+    evidence, note) are in a row's detail view, which shows every field."""
+    return tuple(column.name for column in column_registry.grid_columns())
+
+
+def csv_fields() -> tuple[str, ...]:
+    """The columns of "Download shown rows (CSV)": the grid's, then each row's source."""
+    return (*grid_fields(), "source")
+
+
 #: The grid's hidden column that its quick filter searches (:mod:`directory_search`).
 SEARCH_FIELD: Final = "search"
-
-
-#: Columns outside the vocabularies (free text, financial years) that may hold the vocabulary's
-#: "unknown" instead of a stated value.
-MAY_BE_UNKNOWN = ("provider", "referral_route", "eligibility", "funding_longevity", "funding_end")
 
 
 def directory_rows(frame, lang: str, sources=None, lookup=None) -> list[dict]:
@@ -51,7 +39,7 @@ def directory_rows(frame, lang: str, sources=None, lookup=None) -> list[dict]:
     for record in frame.to_dict("records"):
         shown = dict(record)
         shown["described"] = described_cell(record, data_date, locale)
-        for column in VOCABULARY_COLUMNS:
+        for column in column_registry.vocabulary_columns():
             if column in shown:
                 shown[column] = ", ".join(_(item) for item in vocab.split_list(shown[column]))
         codes = shown.get("local_authorities", "")
@@ -63,7 +51,9 @@ def directory_rows(frame, lang: str, sources=None, lookup=None) -> list[dict]:
         if sources is not None and "source" in shown:
             shown["source"] = citations.readable_citation(shown["source"], sources, _)
         shown["aliases"] = ", ".join(vocab.split_list(shown.get("aliases", "")))
-        for column in MAY_BE_UNKNOWN:
+        # Columns outside the vocabularies (free text, financial years) that may hold the
+        # vocabulary's "unknown" instead of a stated value.
+        for column in (each.name for each in column_registry.columns() if each.may_be_unknown):
             # "unknown" where a free-text field was not stated is the vocabulary's word, not
             # text from a source: it is said in the page's language like every other value.
             if shown.get(column) == vocab.UNKNOWN:
@@ -78,7 +68,7 @@ def grid_rows(rows: list[dict], search: SearchIndex) -> list[dict]:
     return [
         {
             "id": row["id"],
-            **{field: row.get(field, "") for field in GRID_FIELDS},
+            **{field: row.get(field, "") for field in grid_fields()},
             SEARCH_FIELD: text,
         }
         for row, text in zip(rows, search.texts, strict=True)

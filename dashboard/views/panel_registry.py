@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from dashboard.data import column_registry
+
 PANELS_FILE: Final = Path(__file__).with_name("panels.toml")
 FUNDING_END: Final = "funding-end"
 
@@ -33,9 +35,19 @@ class Panel:
 
 @functools.cache
 def panels() -> tuple[Panel, ...]:
-    """Every panel, in page order."""
+    """Every panel, in page order; a panel counting a column that is not a breakdown of
+    ``columns.toml`` (nothing indexes it for counting) is refused, naming both files."""
     with PANELS_FILE.open("rb") as handle:
-        return tuple(Panel(**entry) for entry in tomllib.load(handle)["panel"])
+        found = tuple(Panel(**entry) for entry in tomllib.load(handle)["panel"])
+    breakdowns = {column.name for column in column_registry.breakdown_columns()}
+    for each in found:
+        if each.column and each.column not in breakdowns:
+            raise ValueError(
+                f"{PANELS_FILE.name}: panel {each.key!r} counts column {each.column!r}, which is "
+                f"not a breakdown in {column_registry.COLUMNS_FILE.name}; breakdowns: "
+                f"{', '.join(sorted(breakdowns))}"
+            )
+    return found
 
 
 def breakdown_panels() -> tuple[Panel, ...]:

@@ -18,7 +18,7 @@ from dashboard import config, i18n
 from dashboard.data import vocabulary as vocab
 from dashboard.data.geo import slugify
 from dashboard.domain import counting
-from dashboard.domain.model import FILTERS, FORMER_FILTER_VALUES
+from dashboard.domain.model import FORMER_FILTER_VALUES, offered_filters
 from dashboard.i18n import N_
 from dashboard.views.measures import MEASURE_BY_KEY
 
@@ -203,7 +203,7 @@ def parse(
             )
 
     filters: dict[str, tuple[str, ...]] = {}
-    for key, (_, allowed) in FILTERS.items():
+    for key, (_, allowed) in offered_filters().items():
         raw = query.get(key, [])
         values = [item for value in raw for item in value.split(",") if item]
         former = FORMER_FILTER_VALUES.get(key, {})
@@ -219,7 +219,7 @@ def parse(
 
 
 def canonical(state: ViewState) -> ViewState:
-    """``state`` with its filters in one order: the filters in :data:`FILTERS` order, each one's
+    """``state`` with its filters in one order: the filters in :func:`offered_filters` order, each one's
     values in the order its vocabulary lists them (the options' order), each value once.
 
     So ``?behaviour_focus=stalking,domestic abuse`` and ``?behaviour_focus=domestic
@@ -227,7 +227,7 @@ def canonical(state: ViewState) -> ViewState:
     both links still open it. Values a filter does not allow are left out; a filter left with no
     values is dropped."""
     filters: dict[str, tuple[str, ...]] = {}
-    for key, (_column, allowed) in FILTERS.items():
+    for key, (_column, allowed) in offered_filters().items():
         chosen = state.filters.get(key) or ()
         kept = tuple(value for value in allowed if value in chosen)
         if kept:
@@ -282,7 +282,7 @@ def to_url(state: ViewState) -> tuple[str, str]:
         params.append(("compare", state.compare))
     if state.wave:
         params.append(("wave", state.wave))
-    for key in FILTERS:
+    for key in offered_filters():
         if state.filters.get(key):
             params.append((key, ",".join(state.filters[key])))
     if state.lang != i18n.DEFAULT_LANGUAGE:
@@ -325,7 +325,7 @@ def state_from_controls(
         params.append(("compare", text(compare)))
     if text(wave):
         params.append(("wave", text(wave)))
-    for key in FILTERS:
+    for key in offered_filters():
         values = filters.get(key)
         if isinstance(values, list | tuple):
             kept = [value for value in values if isinstance(value, str) and "," not in value]

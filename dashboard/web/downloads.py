@@ -155,7 +155,7 @@ def _directory(context: AppContext, panel: str, search: str) -> _Table | None:
         context.directory.frame, lang, context.bundle.sources, context.bundle.lookup
     )
     frame = pd.DataFrame(
-        [{field: row.get(field, "") for field in directory_view.CSV_FIELDS} for row in rows]
+        [{field: row.get(field, "") for field in directory_view.csv_fields()} for row in rows]
     )
     frame.insert(0, "id", [row["id"] for row in rows])
     return _Table(

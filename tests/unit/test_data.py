@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from dashboard import config
-from dashboard.data import build, schema_checks
+from dashboard.data import build, column_registry, schema_checks
 from dashboard.data import vocabulary as vocab
 from dashboard.data.loader import load_bundle
 
@@ -55,10 +55,10 @@ def test_every_evidence_quote_is_verbatim_in_its_cited_seed(filename):
 
 def test_interventions_use_the_vocabulary(bundle):
     frame = bundle.interventions
-    assert list(frame.columns) == list(vocab.INTERVENTION_COLUMNS)
-    for column, allowed in vocab.SINGLE_COLUMNS.items():
+    assert list(frame.columns) == list(column_registry.file_columns())
+    for column, allowed in column_registry.single_columns().items():
         assert set(frame[column]) <= set(allowed), column
-    for column, allowed in vocab.LIST_COLUMNS.items():
+    for column, allowed in column_registry.list_columns().items():
         items = {item for cell in frame[column] for item in vocab.split_list(cell)}
         assert items <= set(allowed), column
     assert frame["id"].is_unique
@@ -203,7 +203,7 @@ def test_every_stated_value_has_a_quote_naming_its_column(bundle):
     missing = [
         (row["id"], column, row[column])
         for _, row in bundle.interventions.iterrows()
-        for column in vocab.EVIDENCED_COLUMNS
+        for column in column_registry.evidenced_columns()
         if row[column] not in vocab.NOT_STATED and column not in named.get(row["id"], set())
     ]
     assert missing == []
@@ -216,7 +216,7 @@ def test_evidence_ids_and_fields_are_real():
     )
     assert set(evidence["id"]) <= ids
     fields = {item for cell in evidence["fields"] for item in vocab.split_list(cell)}
-    assert fields <= set(vocab.INTERVENTION_COLUMNS)
+    assert fields <= set(column_registry.file_columns())
     assert evidence["quote"].str.len().le(schema_checks.MAX_QUOTE).all()
     assert evidence["source"].map(lambda s: bool(schema_checks.SEED_SOURCE.match(s))).all()
 

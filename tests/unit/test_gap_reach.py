@@ -13,6 +13,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from dashboard.data import column_registry
 from dashboard.data import vocabulary as vocab
 from dashboard.domain import cells as cells_module
 from dashboard.domain import counting, gaps
@@ -27,7 +28,7 @@ CTM = "cwm-taf-morgannwg"
 MEDIUM = counting.MEDIUM_RISK_TIER
 SOURCES = pd.DataFrame({"file": ["004_a.txt", "002_b.txt"], "year": [2020, 2023]})
 
-DEFAULTS = dict.fromkeys(vocab.INTERVENTION_COLUMNS, vocab.UNKNOWN)
+DEFAULTS = dict.fromkeys(column_registry.file_columns(), vocab.UNKNOWN)
 DEFAULTS.update(
     aliases="",
     provider="Example provider",
@@ -87,7 +88,7 @@ def listing(year, **reach):
 
 
 def directory_of(*rows, lookup):
-    frame = pd.DataFrame(list(rows), columns=list(vocab.INTERVENTION_COLUMNS))
+    frame = pd.DataFrame(list(rows), columns=list(column_registry.file_columns()))
     return build_directory(frame, lookup, as_of=AS_OF, sources=SOURCES)
 
 

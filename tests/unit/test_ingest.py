@@ -22,7 +22,7 @@ import pandera.pandas as pa
 import pytest
 
 from dashboard import config
-from dashboard.data import ingest, schemas
+from dashboard.data import column_registry, ingest, schemas
 from dashboard.data import vocabulary as vocab
 from dashboard.data.ingest import answers, funding, headers, synonyms
 from dashboard.data.ingest import write as ingest_write
@@ -93,10 +93,10 @@ def test_input_is_not_modified(csv_run):
 
 def test_output_columns_and_vocabulary(csv_run):
     out = csv_run["out"]
-    assert tuple(out.columns) == vocab.INTERVENTION_COLUMNS
-    for column, allowed in vocab.SINGLE_COLUMNS.items():
+    assert tuple(out.columns) == column_registry.file_columns()
+    for column, allowed in column_registry.single_columns().items():
         assert set(out[column]) <= set(allowed), column
-    for column, allowed in vocab.LIST_COLUMNS.items():
+    for column, allowed in column_registry.list_columns().items():
         for cell in out[column]:
             items = vocab.split_list(cell)
             assert items, f"{column} is empty"
@@ -255,7 +255,7 @@ def test_xlsx(tmp_path, capsys):
     assert stdout == "accepted 4, rejected 1, duplicates merged 1\n"
     assert sha256(XLSX_INPUT) == before
     frame = read(out)
-    assert tuple(frame.columns) == vocab.INTERVENTION_COLUMNS
+    assert tuple(frame.columns) == column_registry.file_columns()
     clear = by_source(frame, "messy_survey.xlsx rows 4; 6")
     assert clear["vawdasv_regions"] == "Cardiff and Vale;Cwm Taf Morgannwg"  # new-line separated
     assert clear["police_force_areas"] == "South Wales"
@@ -607,7 +607,7 @@ def test_split_answers_keeps_survey_cohorts_together():
 
 def test_synonym_tables_map_into_the_vocabulary():
     for column, table in ingest.ANSWER_SYNONYMS.items():
-        allowed = {**vocab.SINGLE_COLUMNS, **vocab.LIST_COLUMNS}[column]
+        allowed = {**column_registry.single_columns(), **column_registry.list_columns()}[column]
         for values in table.values():
             assert set(values) <= set(allowed), (column, values)
     for value in ingest.POLICE_SYNONYMS.values():
@@ -625,7 +625,7 @@ def test_synonym_tables_map_into_the_vocabulary():
 
 def test_merge_keeps_first_known_value_and_records_conflict():
     def record(row, **values):
-        base = dict.fromkeys(vocab.INTERVENTION_COLUMNS, vocab.UNKNOWN)
+        base = dict.fromkeys(column_registry.file_columns(), vocab.UNKNOWN)
         base.update(
             name="X",
             provider="P",
@@ -661,7 +661,7 @@ def test_rows_written_are_csv_quoted(tmp_path, capsys):
     run(capsys, str(CSV_INPUT), "--out", str(out), "--today", TODAY)
     with out.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert all(len(row) == len(vocab.INTERVENTION_COLUMNS) for row in rows)
+    assert all(len(row) == len(column_registry.file_columns()) for row in rows)
 
 
 def test_docs_list_every_header_and_area_spelling():
@@ -684,8 +684,8 @@ def synonym_rows() -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-ANSWERED = {**answers.SINGLE_ANSWERS, **answers.LIST_ANSWERS}
-VOCABULARIES = {**vocab.SINGLE_COLUMNS, **vocab.LIST_COLUMNS}
+ANSWERED = {**answers.single_answers(), **answers.list_answers()}
+VOCABULARIES = {**column_registry.single_columns(), **column_registry.list_columns()}
 
 
 def test_every_synonym_maps_into_the_vocabulary():

@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from dashboard import config
-from dashboard.data import schema_checks, schemas
+from dashboard.data import column_registry, schema_checks, schemas
 from dashboard.data import vocabulary as vocab
 
 RECORD = config.DATA_DIR / "public_record"
@@ -129,7 +129,7 @@ def test_every_file_has_exactly_its_columns(pages, facts, decisions, new_rows, n
     assert list(pages.columns) == PAGE_COLUMNS
     assert list(facts.columns) == FACT_COLUMNS
     assert list(decisions.columns) == DECISION_COLUMNS
-    assert list(new_rows.columns) == list(vocab.INTERVENTION_COLUMNS)
+    assert list(new_rows.columns) == list(column_registry.file_columns())
     assert list(new_evidence.columns) == list(vocab.EVIDENCE_COLUMNS)
 
 
@@ -207,11 +207,11 @@ def test_only_a_plan_describes_a_day_after_its_page(facts, pages):
 
 
 def _value_allowed(field: str, value: str, la_codes: frozenset[str]) -> bool:
-    if field in vocab.LIST_COLUMNS:
+    if field in column_registry.list_columns():
         items = vocab.split_list(value)
-        return bool(items) and set(items) <= set(vocab.LIST_COLUMNS[field])
-    if field in vocab.SINGLE_COLUMNS:
-        return value in vocab.SINGLE_COLUMNS[field]
+        return bool(items) and set(items) <= set(column_registry.list_columns()[field])
+    if field in column_registry.single_columns():
+        return value in column_registry.single_columns()[field]
     if field == "local_authorities":
         items = vocab.split_list(value)
         return bool(items) and set(items) <= la_codes
@@ -223,7 +223,12 @@ def _value_allowed(field: str, value: str, la_codes: frozenset[str]) -> bool:
 
 
 def test_facts_use_the_directory_vocabulary(facts, la_codes):
-    fields = {*vocab.LIST_COLUMNS, *vocab.SINGLE_COLUMNS, "local_authorities", "funding_end"}
+    fields = {
+        *column_registry.list_columns(),
+        *column_registry.single_columns(),
+        "local_authorities",
+        "funding_end",
+    }
     fields |= {"provider", "name", "exists"}
     assert set(facts["finding"]) <= FINDINGS
     assert set(facts["field"]) <= fields
@@ -254,7 +259,7 @@ def test_new_rows_pass_the_directory_schema(new_rows, la_codes):
 def test_every_stated_value_of_a_new_row_has_a_quote(new_rows, new_evidence):
     assert set(new_evidence["id"]) <= set(new_rows["id"])
     fields = {item for cell in new_evidence["fields"] for item in vocab.split_list(cell)}
-    assert fields <= set(vocab.INTERVENTION_COLUMNS)
+    assert fields <= set(column_registry.file_columns())
     named = {
         (row.id, field)
         for row in new_evidence.itertuples(index=False)
@@ -263,7 +268,7 @@ def test_every_stated_value_of_a_new_row_has_a_quote(new_rows, new_evidence):
     unquoted = [
         (row["id"], column, row[column])
         for _, row in new_rows.iterrows()
-        for column in vocab.EVIDENCED_COLUMNS
+        for column in column_registry.evidenced_columns()
         if row[column] not in vocab.NOT_STATED and (row["id"], column) not in named
     ]
     assert unquoted == []

@@ -12,13 +12,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from dashboard.data import column_registry
 from dashboard.data import vocabulary as vocab
 from dashboard.domain import counting, scorecard
 from dashboard.domain.cells import ACROSS_WALES, any_value_cells, gap_cells
 from dashboard.domain.model import build_directory
 from tests.support.reference import AS_OF
 
-DEFAULTS = dict.fromkeys(vocab.INTERVENTION_COLUMNS, vocab.UNKNOWN)
+DEFAULTS = dict.fromkeys(column_registry.file_columns(), vocab.UNKNOWN)
 DEFAULTS.update(
     aliases="",
     provider="Example provider",
@@ -96,7 +97,7 @@ FAMILY_GAP = pd.DataFrame(
 
 @pytest.fixture(scope="module")
 def tiny_directory(lookup):
-    frame = pd.DataFrame(TINY, columns=list(vocab.INTERVENTION_COLUMNS))
+    frame = pd.DataFrame(TINY, columns=list(column_registry.file_columns()))
     directory = build_directory(frame, lookup, as_of=AS_OF)
     # The "attendance" element names a column this directory does not have.
     return dataclasses.replace(directory, frame=directory.frame.drop(columns=["attendance"]))

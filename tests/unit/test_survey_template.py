@@ -22,7 +22,7 @@ import pytest
 from openpyxl.utils import range_boundaries
 
 from dashboard import config
-from dashboard.data import survey_template
+from dashboard.data import column_registry, survey_template
 from dashboard.data import vocabulary as vocab
 from dashboard.data.csv_safety import FORMULA_PREFIXES
 from dashboard.data.ingest import answers, areas, evaluation, funding, headers, synonyms
@@ -34,10 +34,10 @@ LANGUAGES = ("en", "cy")
 TODAY = "2026-01-15"
 #: The questions whose answers are vocabulary values, and the directory column each fills (from
 #: the ingest's own tables, as the ingest reads them).
-SINGLE = {question: column for column, question in answers.SINGLE_ANSWERS.items()}
+SINGLE = {question: column for column, question in answers.single_answers().items()}
 SEVERAL = {
-    **{question: column for column, question in answers.LIST_ANSWERS.items()},
-    **areas.QUESTION_COLUMNS,
+    **{question: column for column, question in answers.list_answers().items()},
+    **areas.question_columns(),
 }
 
 
@@ -73,8 +73,12 @@ def offered(book: openpyxl.Workbook, question: str, lang: str) -> list[str]:
 def expected_lists(lang: str) -> dict[str, list[str]]:
     """Question -> the vocabulary of the column it fills, in the language: what the lists must be."""
     locale = locale_for(lang)
-    lists = {question: vocab.SINGLE_COLUMNS[column] for question, column in SINGLE.items()}
-    lists.update({question: vocab.LIST_COLUMNS[column] for question, column in SEVERAL.items()})
+    lists = {
+        question: column_registry.single_columns()[column] for question, column in SINGLE.items()
+    }
+    lists.update(
+        {question: column_registry.list_columns()[column] for question, column in SEVERAL.items()}
+    )
     lists["funding_period"] = vocab.FUNDING_TERMS
     found = {question: [locale(value) for value in values] for question, values in lists.items()}
     found["evaluated"] = [
@@ -193,18 +197,18 @@ def test_every_offered_answer_is_read_as_what_it_stands_for(lang):
     """All of them, not only the three responses': each list's answers in the language."""
     locale = locale_for(lang)
     for question, column in SINGLE.items():
-        for value in vocab.SINGLE_COLUMNS[column]:
+        for value in column_registry.single_columns()[column]:
             assert answers.map_single(column, locale(value)) == (value, None), (question, value)
-    for column, question in answers.LIST_ANSWERS.items():
-        for value in vocab.LIST_COLUMNS[column]:
+    for column, question in answers.list_answers().items():
+        for value in column_registry.list_columns()[column]:
             mapped, problem = answers.map_list(column, locale(value))
-            blank = answers.LIST_BLANK[column]
+            blank = answers.list_blank(column)
             assert (mapped, problem) == ([value if value != vocab.UNKNOWN else blank], None), (
                 question,
                 value,
             )
-    for question, column in areas.QUESTION_COLUMNS.items():
-        for value in vocab.LIST_COLUMNS[column]:
+    for question, column in areas.question_columns().items():
+        for value in column_registry.list_columns()[column]:
             raw = {"regions": "", "police": ""} | {question: locale(value)}
             parsed = areas.parse_areas(raw["regions"], raw["police"])
             if value == vocab.UNKNOWN:

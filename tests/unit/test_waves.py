@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from dashboard import config
+from dashboard.data import column_registry
 from dashboard.data import vocabulary as vocab
 from dashboard.data.loader import load_bundle
 from dashboard.domain import facts, waves
@@ -101,7 +102,7 @@ def test_public_record_facts_are_applied_on_top_of_the_2023_picture(with_record)
         "clear",
     }
     untouched = base.drop(index=list(touched))
-    columns = list(vocab.INTERVENTION_COLUMNS[1:])
+    columns = list(column_registry.file_columns()[1:])
     pd.testing.assert_frame_equal(frame.loc[untouched.index, columns], untouched[columns])
 
 

@@ -14,50 +14,44 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final
 
+from dashboard.data import column_registry
 from dashboard.data import vocabulary as vocab
 from dashboard.data.ingest import synonyms
 from dashboard.data.ingest.suggest import did_you_mean
 from dashboard.data.ingest.text import normalise_answer, split_answers
 from dashboard.data.ingest.translations import translations
 
-#: Directory column holding one value -> the survey question answering it.
-SINGLE_ANSWERS: Final[Mapping[str, str]] = MappingProxyType(
-    {
-        "sector": "sector",
-        "setting": "setting",
-        "attendance": "attendance",
-        "funding_model": "funding_model",
-        "primary_funder": "primary_funder",
-        "status": "status",
-    }
-)
-#: Directory column holding a ``;`` list -> the survey question answering it.
-LIST_ANSWERS: Final[Mapping[str, str]] = MappingProxyType(
-    {
-        "behaviour_focus": "behaviour",
-        "purpose": "purpose",
-        "risk_level": "risk",
-        "cohort": "cohort",
-        "accreditation": "accreditation",
-    }
-)
-LIST_ANSWER_COLUMNS: Final = tuple(LIST_ANSWERS)
 #: Area columns: their synonyms live in the same file, and :mod:`.areas` reads them.
 AREA_COLUMNS: Final = ("police_force_areas", "vawdasv_regions")
-#: Value used when a list column is blank (accreditation has no ``unknown``).
-LIST_BLANK: Final[Mapping[str, str]] = MappingProxyType(
-    {
-        column: ("none stated" if column == "accreditation" else vocab.UNKNOWN)
-        for column in LIST_ANSWER_COLUMNS
-    }
-)
+
+
+def single_answers() -> Mapping[str, str]:
+    """Directory column holding one value -> the survey question answering it (``columns.toml``)."""
+    return column_registry.questions(column_registry.ONE)
+
+
+def list_answers() -> Mapping[str, str]:
+    """Directory column holding a ``;`` list -> the survey question answering it, areas aside
+    (``columns.toml``)."""
+    return MappingProxyType(
+        {
+            column: question
+            for column, question in column_registry.questions(column_registry.LIST).items()
+            if column not in AREA_COLUMNS
+        }
+    )
+
+
+def list_blank(column: str) -> str:
+    """Value used when a list column is blank (accreditation has no ``unknown``)."""
+    return "none stated" if column == "accreditation" else vocab.UNKNOWN
 
 
 def allowed_values(column: str) -> tuple[str, ...]:
     """The vocabulary a synonym of ``column`` may map to (blank column: every question)."""
     if not column:
         return (vocab.UNKNOWN,)
-    return {**vocab.SINGLE_COLUMNS, **vocab.LIST_COLUMNS}[column]
+    return {**column_registry.single_columns(), **column_registry.list_columns()}[column]
 
 
 @dataclass(frozen=True)
@@ -71,7 +65,7 @@ class AnswerTable:
 @functools.cache
 def answer_tables() -> Mapping[str, AnswerTable]:
     """Every answered column and area column -> its table; checks every answer row of the file."""
-    columns = (*SINGLE_ANSWERS, *LIST_ANSWERS, *AREA_COLUMNS)
+    columns = (*single_answers(), *list_answers(), *AREA_COLUMNS)
     rows = synonyms.of_kind("answer")
     for row in rows:
         if row.field and row.field not in columns:
@@ -113,7 +107,7 @@ def table(column: str) -> AnswerTable:
 def answer_synonyms() -> Mapping[str, Mapping[str, tuple[str, ...]]]:
     """Directory column -> (normalised answer -> vocabulary values), areas excepted."""
     return MappingProxyType(
-        {column: answer_tables()[column].lookup for column in (*SINGLE_ANSWERS, *LIST_ANSWERS)}
+        {column: answer_tables()[column].lookup for column in (*single_answers(), *list_answers())}
     )
 
 
@@ -192,4 +186,4 @@ def map_list(column: str, raw: str) -> tuple[list[str], str | None]:
         problem = f"{label}: {', '.join(repr(part) for part in unrecognised)} not recognised{hint}"
     if column == "accreditation" and len(values) > 1 and "none stated" in values:
         values = tuple(value for value in values if value != "none stated")
-    return list(values) or [LIST_BLANK[column]], problem
+    return list(values) or [list_blank(column)], problem

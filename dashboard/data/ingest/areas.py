@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final
 
+from dashboard.data import column_registry
 from dashboard.data import vocabulary as vocab
 from dashboard.data.ingest import answers
 from dashboard.data.ingest.suggest import did_you_mean
@@ -32,10 +33,18 @@ FORCE_TO_REGION: Final[Mapping[str, str]] = MappingProxyType(
     }
 )
 
-#: Area question -> the directory column it fills.
-QUESTION_COLUMNS: Final[Mapping[str, str]] = MappingProxyType(
-    {"regions": "vawdasv_regions", "police": "police_force_areas"}
-)
+
+def question_columns() -> Mapping[str, str]:
+    """Area question -> the directory column it fills (``columns.toml``)."""
+    return MappingProxyType(
+        {
+            question: column
+            for column, question in column_registry.questions(column_registry.LIST).items()
+            if column in answers.AREA_COLUMNS
+        }
+    )
+
+
 _LABEL: Final = {"regions": "VAWDASV region(s)", "police": "police area(s)"}
 _SINGULAR: Final = {"regions": "VAWDASV region", "police": "police area"}
 
@@ -68,8 +77,8 @@ def _not_an_area(part: str, own: str) -> str:
     """The reject reason for a part that is no area, with the closest spelling of either kind."""
     other = "police" if own == "regions" else "regions"
     spellings = (
-        *answers.table(QUESTION_COLUMNS[own]).spellings,
-        *answers.table(QUESTION_COLUMNS[other]).spellings,
+        *answers.table(question_columns()[own]).spellings,
+        *answers.table(question_columns()[other]).spellings,
     )
     hint = did_you_mean([part], spellings)
     return f"area {part!r} in {_LABEL[own]} is not a recognised area{hint}"
@@ -113,14 +122,14 @@ def parse_areas(regions_raw: str, police_raw: str) -> Areas:
             key = normalise_answer(part)
             if answers.is_unknown(part):
                 continue
-            if key in answers.table(QUESTION_COLUMNS[own]).lookup:
+            if key in answers.table(question_columns()[own]).lookup:
                 dimension = own
-            elif key in answers.table(QUESTION_COLUMNS[other]).lookup:
+            elif key in answers.table(question_columns()[other]).lookup:
                 dimension = other
                 notes.append(f"{part!r} in {_LABEL[own]} read as a {_SINGULAR[other]}")
             else:
                 return Areas(error=_not_an_area(part, own))
-            for value in answers.table(QUESTION_COLUMNS[dimension]).lookup[key]:
+            for value in answers.table(question_columns()[dimension]).lookup[key]:
                 if value not in found[dimension]:
                     found[dimension].append(value)
     regions = _collapse_all_wales(found["regions"])

@@ -6,10 +6,12 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Final
 
+from dashboard.data import column_registry
 from dashboard.data import vocabulary as vocab
 from dashboard.data.ingest.records import Record
 
-_LIST_OUTPUT: Final = frozenset({*vocab.LIST_COLUMNS, "aliases", "local_authorities"})
+#: Columns written as lists besides the vocabulary lists.
+_OTHER_LISTS: Final = frozenset({"aliases", "local_authorities"})
 #: Columns that follow another column's choice when merging (they are derived from it).
 _FOLLOWS: Final[Mapping[str, str]] = MappingProxyType(
     {"funding_period_months": "funding_longevity", "funding_term": "funding_longevity"}
@@ -43,7 +45,7 @@ def merge_group(group: Sequence[Record]) -> Record:
     for column in first.values:
         if column in _NOT_MERGED or column in _FOLLOWS:
             continue
-        if column in _LIST_OUTPUT:
+        if column in _OTHER_LISTS or column in column_registry.list_columns():
             merged: list[str] = []
             for record in group:
                 merged.extend(item for item in record.values[column] if item not in merged)

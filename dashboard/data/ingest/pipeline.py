@@ -8,8 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 import pandera.pandas as pa
 
-from dashboard.data import schemas
-from dashboard.data import vocabulary as vocab
+from dashboard.data import column_registry, schemas
 from dashboard.data.ingest.answers import is_unknown
 from dashboard.data.ingest.errors import InputError
 from dashboard.data.ingest.headers import match_headers
@@ -152,7 +151,7 @@ def refused_by_app(rows: list[dict[str, str]]) -> dict[int, str]:
     """
     if not rows:
         return {}
-    frame = pd.DataFrame(rows, columns=list(vocab.INTERVENTION_COLUMNS), dtype=str)
+    frame = pd.DataFrame(rows, columns=list(column_registry.file_columns()), dtype=str)
     frame = frame.apply(lambda column: column.str.strip())
     try:
         schemas.interventions_schema(frozenset()).validate(frame, lazy=True)

@@ -8,15 +8,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
+from dashboard.data import column_registry
 from dashboard.data import vocabulary as vocab
 from dashboard.data.csv_safety import looks_like_formula
 from dashboard.data.geo import slugify
 from dashboard.data.ingest.answers import (
-    LIST_ANSWERS,
-    SINGLE_ANSWERS,
     is_unknown,
+    list_answers,
     map_list,
     map_single,
+    single_answers,
 )
 from dashboard.data.ingest.areas import parse_areas
 from dashboard.data.ingest.evaluation import map_evaluation
@@ -137,7 +138,9 @@ def build_record(answers: Mapping[str, str], row: int) -> Record | str:
     provider = clean(answer("provider"))
     if len(provider) > MAX_NAME:
         notes.append(f"organisation longer than {MAX_NAME} characters, kept as unknown")
-    values: dict[str, str | list[str]] = dict.fromkeys(vocab.INTERVENTION_COLUMNS, vocab.UNKNOWN)
+    values: dict[str, str | list[str]] = dict.fromkeys(
+        column_registry.file_columns(), vocab.UNKNOWN
+    )
     values.update(
         name=name,
         aliases=[],
@@ -149,8 +152,8 @@ def build_record(answers: Mapping[str, str], row: int) -> Record | str:
         evidence=name,
         note="",
     )
-    mapped = [(column, map_single(column, answer(q))) for column, q in SINGLE_ANSWERS.items()]
-    mapped += [(column, map_list(column, answer(q))) for column, q in LIST_ANSWERS.items()]
+    mapped = [(column, map_single(column, answer(q))) for column, q in single_answers().items()]
+    mapped += [(column, map_list(column, answer(q))) for column, q in list_answers().items()]
     for column, (value, problem) in mapped:
         values[column] = value
         if problem:
@@ -173,7 +176,7 @@ def finish(record: Record, file_name: str, today: dt.date) -> dict[str, str]:
         else (f"{file_name} rows {'; '.join(map(str, rows))}")
     )
     out: dict[str, str] = {}
-    for column in vocab.INTERVENTION_COLUMNS:
+    for column in column_registry.file_columns():
         value = record.values.get(column, vocab.UNKNOWN)
         out[column] = vocab.LIST_SEPARATOR.join(value) if isinstance(value, list) else str(value)
     out["source"] = source

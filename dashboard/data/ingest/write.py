@@ -21,7 +21,7 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from dashboard.data import vocabulary as vocab
+from dashboard.data import column_registry
 from dashboard.data.csv_safety import safe_writer
 from dashboard.data.ingest.pipeline import Result
 
@@ -94,8 +94,8 @@ def output_file(result: Result, out: Path) -> tuple[Path, Sequence[str], Iterabl
     """The accepted rows, in the directory's columns."""
     return (
         out,
-        vocab.INTERVENTION_COLUMNS,
-        ([row[column] for column in vocab.INTERVENTION_COLUMNS] for row in result.rows),
+        column_registry.file_columns(),
+        ([row[column] for column in column_registry.file_columns()] for row in result.rows),
     )
 
 
