@@ -210,3 +210,12 @@ def test_the_clientside_functions_are_in_the_assets_file():
 def test_no_callback_is_defined_inside_another():
     for callback in callbacks.server_callbacks():
         assert "<locals>" not in callback.function.__qualname__
+
+
+def test_the_architecture_note_names_every_callback_of_the_overview():
+    note = (config.PROJECT_ROOT / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    section = note.split("## One interaction")[1].split("\n## ")[0]
+    named = set(re.findall(r"^\| `(\w+)`", section, flags=re.MULTILINE))
+    assert named == {cb.function.__name__ for cb in callbacks.server_callbacks()} | {
+        cb.function_name for cb in callbacks.clientside_callbacks()
+    }
