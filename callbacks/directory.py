@@ -95,7 +95,7 @@ def export(data: DirectoryData, clicks: object, shown: object, search: object) -
 
 
 def count(data: DirectoryData, shown: object, search: object) -> str:
-    """"{shown} of {total} interventions shown"."""
+    """The count line: how many of the wave's interventions the grid shows."""
     locale = i18n.locale_for(view_state.language_of(search))
     rows_by_id = data.rows_for(search)[i18n.DEFAULT_LANGUAGE]
     shown_count = len(shown) if isinstance(shown, list) else len(rows_by_id)
