@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 import pytest
 from dash import no_update
@@ -79,7 +80,7 @@ def test_the_list_of_gwent_is_drawn_only_while_open(mini_context):
 
 def test_a_filter_ticked_writes_the_filters_address_and_nothing_else(mini_context):
     stalking = [["stalking"] if key == "behaviour_focus" else [] for key in FILTERS]
-    controls = callbacks.Controls(**{**OPENED.__dict__, "filters": tuple(stalking)})
+    controls = replace(OPENED, filters=tuple(stalking))
     trigger = ids.filter_id("behaviour_focus")
     outputs = callbacks.url_and_controls(mini_context, trigger, "/", "", controls, None, "/")
     assert changed(outputs) == {
@@ -115,7 +116,7 @@ def test_a_tampered_key_is_read_as_a_link(mini_context):
 
 
 def test_a_level_changed_drops_an_area_it_does_not_have(mini_context):
-    controls = callbacks.Controls(**{**OPENED.__dict__, "level": "la", "area": "gwent"})
+    controls = replace(OPENED, level="la", area="gwent")
     outputs = callbacks.url_and_controls(
         mini_context, ids.LEVEL, "/", "?area=gwent", controls, None, "/?area=gwent"
     )
@@ -141,7 +142,7 @@ def test_an_address_of_another_level_sets_the_level_and_its_areas(mini_context):
 
 def test_the_reset_button_keeps_the_area_and_drops_the_filters(mini_context):
     stalking = [["stalking"] if key == "behaviour_focus" else [] for key in FILTERS]
-    controls = callbacks.Controls(**{**OPENED.__dict__, "filters": tuple(stalking)})
+    controls = replace(OPENED, filters=tuple(stalking))
     outputs = callbacks.url_and_controls(
         mini_context,
         ids.RESET,
