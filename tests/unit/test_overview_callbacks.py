@@ -19,6 +19,7 @@ from dash import no_update
 from callbacks import overview as callbacks
 from dashboard import config
 from dashboard.domain.model import FILTERS
+from dashboard.views import state as view_state
 from dashboard.web import ids
 from layouts.overview import EVERY_SERVICE
 from tests.integration.test_overview_disclosures import text_of
@@ -220,3 +221,22 @@ def test_the_architecture_note_names_every_callback_of_the_overview():
     assert named == {cb.function.__name__ for cb in callbacks.server_callbacks()} | {
         cb.function_name for cb in callbacks.clientside_callbacks()
     }
+
+
+def test_the_wave_asked_for_is_read_as_the_parser_reads_it(real_context):
+    # ``wave_of`` reads only the wave (no whole parse): the same answer as parsing the query.
+    assert len(real_context.wave_ids) >= 2
+    searches = [
+        "",
+        "?wave=nowhere",
+        "?wave=",
+        "?lang=cy&wave=" + real_context.wave_ids[0],
+        "?area=gwent&wave=" + real_context.wave_ids[-1],
+        "?wave=" + real_context.wave_ids[0] + "&wave=" + real_context.wave_ids[-1],
+        "?wave=" + real_context.wave_ids[0] + "&x=" + "y" * 5000,
+        None,
+        42,
+    ]
+    for search in searches:
+        parsed = view_state.parse_for(real_context, "/", search).state.wave
+        assert view_state.wave_of(real_context, search) == parsed, search
