@@ -402,73 +402,36 @@ class ClientsideCallback:
 
 def server_callbacks() -> tuple[ServerCallback, ...]:
     """Every server callback of the overview, none run when the page opens."""
+    key, key_held = Input(ids.VIEW_KEY, "data"), State(ids.VIEW_KEY, "data")
+    address = (Input(ids.OV_URL, "pathname"), Input(ids.OV_URL, "search"))
     chart_toggles = {"type": ids.CHART_TABLE_TOGGLE, "panel": ALL}
+    report_button = Input(ids.EXPORT_REPORT_BUTTON, "n_clicks")
+    mounted = (Output(ids.PANELS, "children"), Output(ids.PANEL_CHARTS_MOUNTED, "data"))
+    list_toggle = Input(ids.PANEL_LIST_TOGGLE, "n_clicks")
     return (
         ServerCallback(sync_url_and_controls, sync_dependencies()),
         ServerCallback(
-            download_report,
-            (
-                Output(ids.EXPORT_REPORT, "data"),
-                Input(ids.EXPORT_REPORT_BUTTON, "n_clicks"),
-                State(ids.VIEW_KEY, "data"),
-            ),
+            download_report, (Output(ids.EXPORT_REPORT, "data"), report_button, key_held)
         ),
-        ServerCallback(
-            keep_language_switch_in_step,
-            (
-                Output(ids.LANG_SWITCH, "href"),
-                Input(ids.OV_URL, "pathname"),
-                Input(ids.OV_URL, "search"),
-            ),
-        ),
-        ServerCallback(
-            keep_wave_links_in_step,
-            (
-                Output(ids.WAVE_LINKS, "children"),
-                Input(ids.OV_URL, "pathname"),
-                Input(ids.OV_URL, "search"),
-            ),
-        ),
+        ServerCallback(keep_language_switch_in_step, (Output(ids.LANG_SWITCH, "href"), *address)),
+        ServerCallback(keep_wave_links_in_step, (Output(ids.WAVE_LINKS, "children"), *address)),
         ServerCallback(draw_map, map_dependencies()),
-        ServerCallback(draw_panels, (*panel_outputs(), Input(ids.VIEW_KEY, "data"))),
-        ServerCallback(
-            mount_panels,
-            (
-                Output(ids.PANELS, "children"),
-                Output(ids.PANEL_CHARTS_MOUNTED, "data"),
-                Input(ids.PANELS_READY, "data"),
-                State(ids.VIEW_KEY, "data"),
-            ),
-        ),
+        ServerCallback(draw_panels, (*panel_outputs(), key)),
+        ServerCallback(mount_panels, (*mounted, Input(ids.PANELS_READY, "data"), key_held)),
         ServerCallback(
             draw_panel_charts,
-            (
-                *chart_outputs(),
-                Input(ids.VIEW_KEY, "data"),
-                Input(ids.PANEL_CHARTS_MOUNTED, "data"),
-            ),
+            (*chart_outputs(), key, Input(ids.PANEL_CHARTS_MOUNTED, "data")),
         ),
-        ServerCallback(
-            draw_list,
-            (
-                Output(ids.PANEL_LIST, "children"),
-                Input(ids.VIEW_KEY, "data"),
-                Input(ids.PANEL_LIST_TOGGLE, "n_clicks"),
-            ),
-        ),
+        ServerCallback(draw_list, (Output(ids.PANEL_LIST, "children"), key, list_toggle)),
         ServerCallback(
             draw_survey_figures,
-            (
-                Output(ids.SURVEY_TABLE, "children"),
-                Input(ids.SURVEY_TOGGLE, "n_clicks"),
-                State(ids.VIEW_KEY, "data"),
-            ),
+            (Output(ids.SURVEY_TABLE, "children"), Input(ids.SURVEY_TOGGLE, "n_clicks"), key_held),
         ),
         ServerCallback(
             draw_chart_tables,
             (
                 Output({"type": ids.CHART_TABLE, "panel": ALL}, "children"),
-                Input(ids.VIEW_KEY, "data"),
+                key,
                 Input(chart_toggles, "n_clicks"),
                 State(chart_toggles, "id"),
             ),
