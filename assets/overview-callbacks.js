@@ -9,7 +9,7 @@ window.dash_clientside.overview = {
      panels and plotting their charts on a first load held the map back by a tenth of a second
      and more; mounted after it, they cost the map nothing. The areas are found as the tests and
      the benchmark find them. */
-  panelsReady: function (_mapKey, ready) {
+  panelsReady: function (_id, ready) {
     if (ready) { return window.dash_clientside.no_update; }
     var started = performance.now();
     return new Promise(function (resolve) {
