@@ -1,21 +1,32 @@
 """Overview callbacks: URL <-> controls, then the map, heading and panels drawn by key.
 
 The browser keeps only the view's key (the state's canonical URL, in ``ids.VIEW_KEY``). The
-callback that keeps the URL and the controls in step writes the key; every drawing callback
-takes the key and asks the server's view cache for the view, computed once per key and data.
+callback that keeps the URL and the controls in step reads the address once, computes the view
+and writes its key; every drawing callback takes the key and asks the server's view cache for
+the view (:func:`dashboard.web.view_cache.view_for_key`), which finds it by that key without
+parsing it again when this process computed it.
 
 The page opens drawn for its view, with its key (see layouts.overview), so none of these runs
 when it opens (``prevent_initial_call``): on a first load, their requests and the renderer's
 work on their answers came between the page and its map. Only the browser's signal that the
 map is drawn then mounts the drill-down panels.
+
+Each callback is a top-level function taking the app's context first; :func:`register` binds
+the context (``functools.partial``) and attaches them all, as :func:`server_callbacks` and
+:func:`clientside_callbacks` list them. The few that need Dash's request context (which input
+fired, how many outputs matched) read it in a thin adapter and pass it to a function the unit
+tests call directly. The clientside functions are in ``assets/overview-callbacks.js``.
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from functools import partial
+from typing import Any
 
-from dash import ALL, Dash, Input, Output, Patch, State, ctx, dcc, no_update
+from dash import ALL, ClientsideFunction, Dash, Input, Output, Patch, State, ctx, dcc, no_update
+from dash.dependencies import DashDependency
 
 from callbacks.shell import switch_href
 from dashboard.domain import model
@@ -25,6 +36,7 @@ from dashboard.views import figure_parts, figures_map, panel_registry, panels, r
 from dashboard.views import overview as overview_view
 from dashboard.views import state as view_state
 from dashboard.views.overview import OverviewView
+from dashboard.views.state import ViewState
 from dashboard.web import ids, view_cache
 from layouts.components import graph_config, wave_links_children
 from layouts.drilldown import (
@@ -45,12 +57,271 @@ from layouts.overview import (
 )
 
 
+def filter_keys() -> tuple[str, ...]:
+    """The overview's filters, in order (the column registry's, read on first use)."""
+    return tuple(model.offered_filters())
+
+
+#: The clientside functions' namespace (``window.dash_clientside.overview``).
+CLIENTSIDE_NAMESPACE = "overview"
+
+
+@dataclass(frozen=True)
+class Controls:
+    """The overview's control values as the browser sent them (untrusted)."""
+
+    level: object
+    metric: object
+    all_wales: object
+    provision: object
+    compare: object
+    area: object
+    filters: tuple[object, ...]
+
+    def filter_values(self) -> dict[str, object]:
+        return dict(zip(filter_keys(), self.filters, strict=True))
+
+
+# ---------------------------------------------------------------------- the URL and the controls
+
+
+def sync_url_and_controls(
+    context: AppContext,
+    pathname: object,
+    search: object,
+    level: object,
+    metric: object,
+    all_wales: object,
+    provision: object,
+    compare: object,
+    area: object,
+    click: object,
+    _reset: object,
+    *rest: object,
+) -> tuple:
+    """Dash's adapter for :func:`url_and_controls`: the values in the order of its inputs (the
+    filters, then the key held), and which input fired."""
+    *filters, key = rest
+    controls = Controls(level, metric, all_wales, provision, compare, area, tuple(filters))
+    return url_and_controls(context, ctx.triggered_id, pathname, search, controls, click, key)
+
+
+def url_and_controls(
+    context: AppContext,
+    trigger: object,
+    pathname: object,
+    search: object,
+    controls: Controls,
+    click: object,
+    key: object,
+) -> tuple:
+    """The URL, the controls and the key, kept in step in both directions (one callback owns
+    both so that they never disagree): the changed ones, ``no_update`` for the others."""
+    if trigger is None:
+        # Not a change of the page (it opens with its key, and runs no callback): at most the
+        # key, for the URL's state.
+        view = view_cache.cached_compute_view(
+            context, view_state.parse_for(context, pathname, search).state
+        )
+        return (*(no_update,) * (9 + len(filter_keys())), view.key)
+    wanted = wanted_state(context, trigger, pathname, search, controls, click)
+    # Computed here, once, so that every drawing callback finds the view in the cache.
+    view = view_cache.cached_compute_view(context, wanted)
+    return changed_outputs(context, wanted, view, pathname, search, controls, key)
+
+
+def wanted_state(
+    context: AppContext,
+    trigger: object,
+    pathname: object,
+    search: object,
+    controls: Controls,
+    click: object,
+) -> ViewState:
+    """The state the page should show after ``trigger`` changed: the URL's (read once, as any
+    link), or the controls' in the URL's language and wave, with the change's own rules (a
+    level without the area, a clicked area, the filters reset)."""
+    if trigger == ids.OV_URL:
+        return view_state.parse_for(context, pathname, search).state
+    wanted = view_state.state_from_controls(
+        level=controls.level,
+        metric=controls.metric,
+        include_all_wales=controls.all_wales,
+        provision=controls.provision,
+        area=controls.area,
+        filters=controls.filter_values(),
+        lang=view_state.language_of(search),
+        la_slugs=context.la_slugs,
+        compare=None if controls.compare == EVERY_SERVICE else controls.compare,
+        scope_ids=context.scope_ids,
+        wave=view_state.wave_of(context, search),
+        waves=context.waves.scope_ids() if context.waves is not None else None,
+    )
+    names = context.names(wanted.lang, wanted.level)
+    if trigger == ids.LEVEL and wanted.area and wanted.area not in names:
+        wanted = replace(wanted, area=None)
+    if trigger == ids.MAP and clicked_location(click) in names:
+        wanted = replace(wanted, area=clicked_location(click))
+    if trigger == ids.RESET:
+        wanted = replace(wanted, filters={})
+    return wanted
+
+
+def changed_outputs(
+    context: AppContext,
+    wanted: ViewState,
+    view: OverviewView,
+    pathname: object,
+    search: object,
+    controls: Controls,
+    key: object,
+) -> tuple:
+    """:func:`url_and_controls`'s answer: each output that differs from what the page holds."""
+    new_path, new_search = view_state.to_url(wanted)
+    current_filters = [value if isinstance(value, list) else [] for value in controls.filters]
+    wanted_filters = [list(wanted.filters.get(name, ())) for name in filter_keys()]
+    shown_area = wanted.area or view_state.ALL_AREAS
+    compare = wanted.compare or EVERY_SERVICE
+
+    def unless_same(wanted_value: Any, current: Any) -> Any:
+        return wanted_value if wanted_value != current else no_update
+
+    return (
+        unless_same(new_path, pathname),
+        unless_same(new_search, search or ""),
+        unless_same(wanted.level, controls.level),
+        unless_same(wanted.metric, controls.metric),
+        unless_same(wanted.include_all_wales, controls.all_wales),
+        unless_same(wanted.provision, controls.provision),
+        unless_same(compare, controls.compare),
+        unless_same(shown_area, controls.area or view_state.ALL_AREAS),
+        area_options(context, wanted.level, view.locale)
+        if wanted.level != controls.level
+        else no_update,
+        *[unless_same(new, old) for new, old in zip(wanted_filters, current_filters, strict=True)],
+        unless_same(view.key, key),
+    )
+
+
+def clicked_location(click: object) -> str | None:
+    """The area a click on the map names (None when it names none)."""
+    try:
+        location = click["points"][0]["location"]  # type: ignore[index]
+    except (KeyError, IndexError, TypeError):
+        return None
+    return location if isinstance(location, str) else None
+
+
+# ---------------------------------------------------------------------- what follows the URL
+
+
+def keep_language_switch_in_step(_context: AppContext, pathname: object, search: object) -> str:
+    """The language switch's link: this address in the other language."""
+    pathname = pathname if isinstance(pathname, str) and pathname else "/"
+    search = search if isinstance(search, str) else ""
+    return switch_href(pathname, search, view_state.language_of(search))
+
+
+def keep_wave_links_in_step(context: AppContext, pathname: object, search: object) -> list:
+    """The "as at" links, keeping the overview's settings as they change."""
+    path = view_state.bounded_path(pathname)
+    query = view_state.bounded_search(search)
+    locale = locale_for(view_state.language_of(query))
+    return wave_links_children(context, path, query, locale)
+
+
+def download_report(context: AppContext, clicks: object, key: object) -> Any:
+    """The report of the view shown, as a file."""
+    view = view_cache.view_for_key(context, key) if clicks else None
+    if view is None:
+        return no_update
+    return dcc.send_string(
+        report.build_report(context.at(view.state.wave), view), report_filename(view)
+    )
+
+
+def report_filename(view: OverviewView) -> str:
+    return f"vawdasv-interventions-{view.area or 'wales'}.html"
+
+
+# ---------------------------------------------------------------------- what follows the key
+
+
+def draw_map(context: AppContext, key: object, drawn: object) -> tuple:
+    """The map (a Patch), its notes, the heading and the profile link for the key's view, and
+    the key the map now shows; nothing when the map already shows it."""
+    view = view_cache.view_for_key(context, key) if key != drawn else None
+    if view is None:
+        return (no_update,) * 7
+    return (
+        map_patch(view),
+        map_notes(view),
+        coverage_aside(context.at(view.state.wave), view),
+        overview_view.match_text(view),
+        overview_heading(context, view.state, view.locale),
+        profile_link(view),
+        view.key,
+    )
+
+
+def map_patch(view: OverviewView) -> Patch:
+    """The map's new values: the chosen level's traces shown and filled, the others hidden.
+    Boundaries were sent once with the page and are never resent."""
+    return figure_parts.as_patch(
+        {**figures_map.level_parts(view.level), **figures_map.map_parts(view.map, view.level)}
+    )
+
+
+def draw_panels(context: AppContext, key: object) -> tuple:
+    """The drill-down's heading and the list's disclosure text (:func:`panel_outputs`)."""
+    view = view_cache.view_for_key(context, key)
+    if view is None:
+        return no_update, no_update
+    return drill_down_title(view), list_summary(view)
+
+
 def panel_outputs() -> list[Output]:
     """What the drill-down's text callback draws for one view: the heading and the list's
     disclosure text. The panels (charts and their summaries) are mounted once the map is drawn,
     then updated by their own callback; the list itself and the charts' tables are drawn only
     while open."""
     return [Output(ids.PANEL_TITLE, "children"), Output(ids.PANEL_LIST_TOGGLE, "children")]
+
+
+def mount_panels(context: AppContext, ready: object, key: object) -> tuple:
+    """The panels, mounted once, when the map is drawn, with the view of that moment; every
+    later view (and a view that came while they were being mounted) patches their figures and
+    sets their summaries (:func:`draw_panel_charts`). Drawing the panels again instead would
+    remount each graph: a whole new plot."""
+    view = view_cache.view_for_key(context, key) if ready is True else None
+    if view is None:
+        return no_update, no_update
+    grid = panels_grid(
+        view.locale, lambda filename: graph_config(view.lang, filename), view, overview=True
+    )
+    return grid, view.key
+
+
+def draw_panel_charts(context: AppContext, key: object, mounted: object) -> tuple:
+    """Dash's adapter for :func:`panel_chart_updates`, with the input that fired."""
+    return panel_chart_updates(context, key, mounted, ctx.triggered_id)
+
+
+def panel_chart_updates(
+    context: AppContext, key: object, mounted: object, trigger: object
+) -> tuple:
+    """Each mounted chart's figure (a Patch) and its one-line summary for the key's view
+    (:func:`chart_outputs`)."""
+    # Nothing to update before the panels are mounted, nor when they were just mounted with
+    # this very view.
+    skip = not isinstance(mounted, str) or (key == mounted and trigger != ids.VIEW_KEY)
+    view = None if skip else view_cache.view_for_key(context, key)
+    charts = panel_registry.panels()
+    if view is None:
+        return (no_update,) * (2 * len(charts))
+    figures = [panels.figure_patch(view, panel.key) for panel in charts]
+    summaries = [overview_view.panel_alternative(view, panel.key)[0] for panel in charts]
+    return (*figures, *summaries)
 
 
 def chart_outputs() -> list[Output]:
@@ -63,35 +334,120 @@ def chart_outputs() -> list[Output]:
     ]
 
 
-#: Resolves once the overview's map shows its areas (or after five seconds, so that the panels
-#: come even if the map cannot be drawn), after the frame that paints them. Rendering the eight
-#: panels and plotting their charts on a first load held the map back by a tenth of a second
-#: and more; mounted after it, they cost the map nothing. The areas are found as the tests and
-#: the benchmark find them.
-PANELS_READY_JS = """
-function(_mapKey, ready) {
-    if (ready) { return window.dash_clientside.no_update; }
-    var started = performance.now();
-    return new Promise(function (resolve) {
-        (function wait() {
-            var map = document.getElementById(MAP);
-            var drawn = map && map.querySelector(".choroplethlocation");
-            if (drawn || performance.now() - started > 5000) {
-                requestAnimationFrame(function () { setTimeout(function () { resolve(true); }); });
-                return;
-            }
-            setTimeout(wait, 20);
-        })();
-    });
-}
-"""
+# ---------------------------------------------------------------------- drawn only while open
 
 
-def register(app: Dash, context: AppContext) -> None:
-    """Attach the overview's callbacks to ``app``."""
-    filter_keys = tuple(model.offered_filters())
+def draw_list(context: AppContext, key: object, clicks: object) -> Any:
+    """The list of interventions, while its disclosure is open."""
+    view = view_cache.view_for_key(context, key) if is_open(clicks) else None
+    return intervention_table(view) if view is not None else None
 
-    @app.callback(
+
+def draw_survey_figures(context: AppContext, clicks: object, key: object) -> Any:
+    """The survey's published figures, while their disclosure is open."""
+    view = view_cache.view_for_key(context, key) if is_open(clicks) else None
+    return survey_figures_table(context.bundle.survey, view.locale) if view else None
+
+
+def draw_chart_tables(context: AppContext, key: object, clicks: object, toggles: object) -> list:
+    """Dash's adapter for :func:`chart_tables`, with how many outputs matched."""
+    matched = len(ctx.outputs_list) if isinstance(ctx.outputs_list, list) else 0
+    return chart_tables(context, key, clicks, toggles, matched)
+
+
+def chart_tables(
+    context: AppContext, key: object, clicks: object, toggles: object, matched: int
+) -> list:
+    """The table behind each chart's "Show as table", drawn only while open: closed, they would
+    be a few hundred components re-sent and re-rendered on every change of the view."""
+    # Dash needs exactly one value per matched output, whatever the request claims.
+    if (
+        not isinstance(clicks, list)
+        or not isinstance(toggles, list)
+        or not len(clicks) == len(toggles) == matched
+    ):
+        return [no_update] * matched
+    view = view_cache.view_for_key(context, key)
+    tables = []
+    for count, toggle in zip(clicks, toggles, strict=True):
+        panel = toggle.get("panel") if isinstance(toggle, dict) else None
+        if view and is_open(count) and panel_registry.panel(panel) is not None:
+            _summary, header, rows = overview_view.panel_alternative(view, panel)
+            tables.append(chart_table(header, rows))
+        else:
+            tables.append(None)
+    return tables
+
+
+def is_open(clicks: object) -> bool:
+    """Whether a <details> element is open: it toggles on each click (or Enter/Space) of its
+    summary, so an odd count of clicks means open."""
+    return isinstance(clicks, int) and not isinstance(clicks, bool) and clicks % 2 == 1
+
+
+# ---------------------------------------------------------------------- registration
+
+
+@dataclass(frozen=True)
+class ServerCallback:
+    """One server callback: its function (context first) and its outputs, inputs and states."""
+
+    function: Callable[..., Any]
+    dependencies: Sequence[DashDependency]
+
+
+@dataclass(frozen=True)
+class ClientsideCallback:
+    """One clientside callback: its function's name in ``assets/overview-callbacks.js``."""
+
+    function_name: str
+    dependencies: Sequence[DashDependency]
+    initial: bool = False
+
+
+def server_callbacks() -> tuple[ServerCallback, ...]:
+    """Every server callback of the overview, none run when the page opens."""
+    key, key_held = Input(ids.VIEW_KEY, "data"), State(ids.VIEW_KEY, "data")
+    address = (Input(ids.OV_URL, "pathname"), Input(ids.OV_URL, "search"))
+    chart_toggles = {"type": ids.CHART_TABLE_TOGGLE, "panel": ALL}
+    report_button = Input(ids.EXPORT_REPORT_BUTTON, "n_clicks")
+    mounted = (Output(ids.PANELS, "children"), Output(ids.PANEL_CHARTS_MOUNTED, "data"))
+    list_toggle = Input(ids.PANEL_LIST_TOGGLE, "n_clicks")
+    return (
+        ServerCallback(sync_url_and_controls, sync_dependencies()),
+        ServerCallback(
+            download_report, (Output(ids.EXPORT_REPORT, "data"), report_button, key_held)
+        ),
+        ServerCallback(keep_language_switch_in_step, (Output(ids.LANG_SWITCH, "href"), *address)),
+        ServerCallback(keep_wave_links_in_step, (Output(ids.WAVE_LINKS, "children"), *address)),
+        ServerCallback(draw_map, map_dependencies()),
+        ServerCallback(draw_panels, (*panel_outputs(), key)),
+        ServerCallback(mount_panels, (*mounted, Input(ids.PANELS_READY, "data"), key_held)),
+        ServerCallback(
+            draw_panel_charts,
+            (*chart_outputs(), key, Input(ids.PANEL_CHARTS_MOUNTED, "data")),
+        ),
+        ServerCallback(draw_list, (Output(ids.PANEL_LIST, "children"), key, list_toggle)),
+        ServerCallback(
+            draw_survey_figures,
+            (Output(ids.SURVEY_TABLE, "children"), Input(ids.SURVEY_TOGGLE, "n_clicks"), key_held),
+        ),
+        ServerCallback(
+            draw_chart_tables,
+            (
+                Output({"type": ids.CHART_TABLE, "panel": ALL}, "children"),
+                key,
+                Input(chart_toggles, "n_clicks"),
+                State(chart_toggles, "id"),
+            ),
+        ),
+    )
+
+
+def sync_dependencies() -> tuple[DashDependency, ...]:
+    """:func:`sync_url_and_controls`'s outputs (the URL, the controls, the key), inputs (the
+    URL, the controls, the map's click, the reset button) and the key held."""
+    return (
         Output(ids.OV_URL, "pathname"),
         Output(ids.OV_URL, "search"),
         Output(ids.LEVEL, "value"),
@@ -101,7 +457,7 @@ def register(app: Dash, context: AppContext) -> None:
         Output(ids.COMPARE, "value"),
         Output(ids.AREA, "value"),
         Output(ids.AREA, "options"),
-        *[Output(ids.filter_id(key), "value") for key in filter_keys],
+        *[Output(ids.filter_id(key), "value") for key in filter_keys()],
         Output(ids.VIEW_KEY, "data"),
         Input(ids.OV_URL, "pathname"),
         Input(ids.OV_URL, "search"),
@@ -113,113 +469,14 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.AREA, "value"),
         Input(ids.MAP, "clickData"),
         Input(ids.RESET, "n_clicks"),
-        *[Input(ids.filter_id(key), "value") for key in filter_keys],
+        *[Input(ids.filter_id(key), "value") for key in filter_keys()],
         State(ids.VIEW_KEY, "data"),
-        prevent_initial_call=True,
     )
-    def sync_url_and_controls(
-        pathname, search, level, metric, all_wales, provision, compare, area, click, _reset, *rest
-    ):
-        # One callback owns both directions so the URL, the controls and the key never disagree.
-        *filters, key = rest
-        parsed = view_state.parse_for(context, pathname, search)
-        trigger = ctx.triggered_id
-        if trigger is None:
-            # Not a change of the page (it opens with its key, and runs no callback): at most
-            # the key, for the URL's state.
-            view = view_cache.cached_compute_view(context, parsed.state)
-            return (*(no_update,) * (9 + len(filter_keys)), view.key)
-        if trigger == ids.OV_URL:
-            wanted = parsed.state
-        else:
-            wanted = view_state.state_from_controls(
-                level=level,
-                metric=metric,
-                include_all_wales=all_wales,
-                provision=provision,
-                area=area,
-                filters=dict(zip(filter_keys, filters, strict=True)),
-                lang=parsed.state.lang,
-                la_slugs=context.la_slugs,
-                compare=None if compare == EVERY_SERVICE else compare,
-                scope_ids=context.scope_ids,
-                wave=parsed.state.wave,
-                waves=context.waves.scope_ids() if context.waves is not None else None,
-            )
-            names = context.names(wanted.lang, wanted.level)
-            if trigger == ids.LEVEL and wanted.area and wanted.area not in names:
-                wanted = replace(wanted, area=None)
-            if trigger == ids.MAP and _clicked_location(click) in names:
-                wanted = replace(wanted, area=_clicked_location(click))
-            if trigger == ids.RESET:
-                wanted = replace(wanted, filters={})
-        new_path, new_search = view_state.to_url(wanted)
-        # Computed here, once, so that every drawing callback finds the view in the cache.
-        view = view_cache.cached_compute_view(context, wanted)
-        current_filters = [value if isinstance(value, list) else [] for value in filters]
-        wanted_filters = [list(wanted.filters.get(key, ())) for key in filter_keys]
-        shown_area = wanted.area or view_state.ALL_AREAS
-        return (
-            new_path if new_path != pathname else no_update,
-            new_search if new_search != (search or "") else no_update,
-            wanted.level if wanted.level != level else no_update,
-            wanted.metric if wanted.metric != metric else no_update,
-            wanted.include_all_wales if wanted.include_all_wales != all_wales else no_update,
-            wanted.provision if wanted.provision != provision else no_update,
-            (wanted.compare or EVERY_SERVICE)
-            if (wanted.compare or EVERY_SERVICE) != compare
-            else no_update,
-            shown_area if shown_area != (area or view_state.ALL_AREAS) else no_update,
-            area_options(context, wanted.level, view.locale)
-            if wanted.level != level
-            else no_update,
-            *[
-                wanted_value if wanted_value != current else no_update
-                for wanted_value, current in zip(wanted_filters, current_filters, strict=True)
-            ],
-            view.key if view.key != key else no_update,
-        )
 
-    @app.callback(
-        Output(ids.EXPORT_REPORT, "data"),
-        Input(ids.EXPORT_REPORT_BUTTON, "n_clicks"),
-        State(ids.VIEW_KEY, "data"),
-        prevent_initial_call=True,
-    )
-    def download_report(clicks, key):
-        view = view_cache.view_for_key(context, key) if clicks else None
-        if view is None:
-            return no_update
-        return dcc.send_string(
-            report.build_report(context.at(view.state.wave), view), _report_filename(view)
-        )
 
-    @app.callback(
-        Output(ids.LANG_SWITCH, "href"),
-        Input(ids.OV_URL, "pathname"),
-        Input(ids.OV_URL, "search"),
-        prevent_initial_call=True,
-    )
-    def keep_language_switch_in_step(pathname, search):
-        pathname = pathname if isinstance(pathname, str) and pathname else "/"
-        search = search if isinstance(search, str) else ""
-        lang = view_state.parse("/", search).state.lang
-        return switch_href(pathname, search, lang)
-
-    @app.callback(
-        Output(ids.WAVE_LINKS, "children"),
-        Input(ids.OV_URL, "pathname"),
-        Input(ids.OV_URL, "search"),
-        prevent_initial_call=True,
-    )
-    def keep_wave_links_in_step(pathname, search):
-        # The "as at" links keep the overview's settings as they change.
-        path = view_state.bounded_path(pathname)
-        query = view_state.bounded_search(search)
-        locale = locale_for(view_state.language_of(query))
-        return wave_links_children(context, path, query, locale)
-
-    @app.callback(
+def map_dependencies() -> tuple[DashDependency, ...]:
+    """:func:`draw_map`'s outputs, the key, and the key the map shows."""
+    return (
         Output(ids.MAP, "figure"),
         Output(ids.MAP_NOTE, "children"),
         Output(ids.COVERAGE_NOTE, "children"),
@@ -229,189 +486,52 @@ def register(app: Dash, context: AppContext) -> None:
         Output(ids.MAP_DRAWN, "data"),
         Input(ids.VIEW_KEY, "data"),
         State(ids.MAP_DRAWN, "data"),
-        prevent_initial_call=True,
     )
-    def draw_map(key, drawn):
-        view = view_cache.view_for_key(context, key) if key != drawn else None
-        if view is None:
-            return (no_update,) * 7
-        heading = overview_heading(context, view.state, view.locale)
-        return (
-            map_patch(view),
-            map_notes(view),
-            coverage_aside(context.at(view.state.wave), view),
-            overview_view.match_text(view),
-            heading,
-            profile_link(view),
-            view.key,
+
+
+def clientside_callbacks() -> tuple[ClientsideCallback, ...]:
+    """The overview's callbacks run in the browser (``assets/overview-callbacks.js``)."""
+    return (
+        # A click on the map is remembered with the heading it found...
+        ClientsideCallback(
+            "rememberClick", (Output(ids.SCROLLED, "data"), Input(ids.MAP, "clickData"))
+        ),
+        # ...and the heading it brings scrolled into view, once.
+        ClientsideCallback(
+            "scrollToHeading",
+            (
+                Output(ids.SCROLL_DONE, "data"),
+                Input(ids.PANEL_TITLE, "children"),
+                State(ids.SCROLLED, "data"),
+                State(ids.SCROLL_DONE, "data"),
+            ),
+        ),
+        # The map is drawn: the signal that mounts the panels. It runs once, when the page opens
+        # (its input is the store's id, which nothing changes). Its input was the key the map
+        # shows, which draw_map writes: dash-renderer then held every later change's chart
+        # request (draw_panel_charts, downstream through mount_panels) until the map had been
+        # redrawn and this had run, 0.4 to 1.9 s on a loaded machine.
+        ClientsideCallback(
+            "panelsReady",
+            (
+                Output(ids.PANELS_READY, "data"),
+                Input(ids.PANELS_READY, "id"),
+                State(ids.PANELS_READY, "data"),
+            ),
+            initial=True,
+        ),
+    )
+
+
+def register(app: Dash, context: AppContext) -> None:
+    """Attach the overview's callbacks to ``app``, each bound to ``context``."""
+    for callback in server_callbacks():
+        app.callback(*callback.dependencies, prevent_initial_call=True)(
+            partial(callback.function, context)
         )
-
-    # After a click on the map, once the drill-down's heading names the area, the heading comes
-    # into view (the map stays in sight above it on a 768-pixel-high screen). Once per click:
-    # a later change of the view (a filter ticked) must not take the page away from the filter.
-    # The click is remembered with the heading it found, and each scroll with the heading it
-    # showed: a heading this click brings scrolls the page once (a heading of an earlier change
-    # still on its way does not stop it), an unchanged heading (a filter ticked) never.
-    app.clientside_callback(
-        """
-        function(click) {
-            if (!click) { return window.dash_clientside.no_update; }
-            var heading = document.getElementById(HEADING);
-            return {at: Date.now(), from: heading ? heading.textContent : null};
-        }
-        """.replace("HEADING", json.dumps(ids.PANEL_TITLE)),
-        Output(ids.SCROLLED, "data"),
-        Input(ids.MAP, "clickData"),
-        prevent_initial_call=True,
-    )
-    app.clientside_callback(
-        """
-        function(title, clicked, handled) {
-            var heading = document.getElementById(HEADING);
-            var seen = handled && handled.at === clicked.at && handled.title === title;
-            if (!heading || !clicked || Date.now() - clicked.at > 10000 || seen
-                || title === clicked.from) {
-                return window.dash_clientside.no_update;
-            }
-            var still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-            heading.scrollIntoView({behavior: still ? "auto" : "smooth", block: "start"});
-            return {at: clicked.at, title: title};
-        }
-        """.replace("HEADING", json.dumps(ids.PANEL_TITLE)),
-        Output(ids.SCROLL_DONE, "data"),
-        Input(ids.PANEL_TITLE, "children"),
-        State(ids.SCROLLED, "data"),
-        State(ids.SCROLL_DONE, "data"),
-        prevent_initial_call=True,
-    )
-
-    app.clientside_callback(
-        PANELS_READY_JS.replace("MAP", json.dumps(ids.MAP)),
-        Output(ids.PANELS_READY, "data"),
-        Input(ids.MAP_DRAWN, "data"),
-        State(ids.PANELS_READY, "data"),
-    )
-
-    charts = panel_registry.panels()
-
-    @app.callback(*panel_outputs(), Input(ids.VIEW_KEY, "data"), prevent_initial_call=True)
-    def draw_panels(key):
-        view = view_cache.view_for_key(context, key)
-        if view is None:
-            return no_update, no_update
-        return drill_down_title(view), list_summary(view)
-
-    # The panels are mounted once, when the map is drawn, with the view of that moment; every
-    # later view (and a view that came while they were being mounted) patches their figures and
-    # sets their summaries. Drawing the panels again instead would remount each graph: a whole
-    # new plot.
-    @app.callback(
-        Output(ids.PANELS, "children"),
-        Output(ids.PANEL_CHARTS_MOUNTED, "data"),
-        Input(ids.PANELS_READY, "data"),
-        State(ids.VIEW_KEY, "data"),
-        prevent_initial_call=True,
-    )
-    def mount_panels(ready, key):
-        view = view_cache.view_for_key(context, key) if ready is True else None
-        if view is None:
-            return no_update, no_update
-        grid = panels_grid(
-            view.locale,
-            lambda filename: graph_config(view.lang, filename),
-            view,
-            overview=True,
+    for clientside in clientside_callbacks():
+        app.clientside_callback(
+            ClientsideFunction(CLIENTSIDE_NAMESPACE, clientside.function_name),
+            *clientside.dependencies,
+            prevent_initial_call=not clientside.initial,
         )
-        return grid, view.key
-
-    @app.callback(
-        *chart_outputs(),
-        Input(ids.VIEW_KEY, "data"),
-        Input(ids.PANEL_CHARTS_MOUNTED, "data"),
-        prevent_initial_call=True,
-    )
-    def draw_panel_charts(key, mounted):
-        # Nothing to update before the panels are mounted, nor when they were just mounted with
-        # this very view.
-        skip = not isinstance(mounted, str) or (key == mounted and ctx.triggered_id != ids.VIEW_KEY)
-        view = None if skip else view_cache.view_for_key(context, key)
-        if view is None:
-            return (no_update,) * (2 * len(charts))
-        figures = [panels.figure_patch(view, panel.key) for panel in charts]
-        summaries = [overview_view.panel_alternative(view, panel.key)[0] for panel in charts]
-        return (*figures, *summaries)
-
-    @app.callback(
-        Output(ids.PANEL_LIST, "children"),
-        Input(ids.VIEW_KEY, "data"),
-        Input(ids.PANEL_LIST_TOGGLE, "n_clicks"),
-        prevent_initial_call=True,
-    )
-    def draw_list(key, clicks):
-        view = view_cache.view_for_key(context, key) if _is_open(clicks) else None
-        return intervention_table(view) if view is not None else None
-
-    @app.callback(
-        Output(ids.SURVEY_TABLE, "children"),
-        Input(ids.SURVEY_TOGGLE, "n_clicks"),
-        State(ids.VIEW_KEY, "data"),
-        prevent_initial_call=True,
-    )
-    def draw_survey_figures(clicks, key):
-        view = view_cache.view_for_key(context, key) if _is_open(clicks) else None
-        return survey_figures_table(context.bundle.survey, view.locale) if view else None
-
-    # The tables behind "Show as table" are drawn only while open: closed, they would be a few
-    # hundred components re-sent and re-rendered on every change of the view.
-    @app.callback(
-        Output({"type": ids.CHART_TABLE, "panel": ALL}, "children"),
-        Input(ids.VIEW_KEY, "data"),
-        Input({"type": ids.CHART_TABLE_TOGGLE, "panel": ALL}, "n_clicks"),
-        State({"type": ids.CHART_TABLE_TOGGLE, "panel": ALL}, "id"),
-        prevent_initial_call=True,
-    )
-    def draw_chart_tables(key, clicks, toggles):
-        # Dash needs exactly one value per matched output, whatever the request claims.
-        matched = len(ctx.outputs_list) if isinstance(ctx.outputs_list, list) else 0
-        if (
-            not isinstance(clicks, list)
-            or not isinstance(toggles, list)
-            or not len(clicks) == len(toggles) == matched
-        ):
-            return [no_update] * matched
-        view = view_cache.view_for_key(context, key)
-        tables = []
-        for count, toggle in zip(clicks, toggles, strict=True):
-            panel = toggle.get("panel") if isinstance(toggle, dict) else None
-            if view and _is_open(count) and panel_registry.panel(panel) is not None:
-                _summary, header, rows = overview_view.panel_alternative(view, panel)
-                tables.append(chart_table(header, rows))
-            else:
-                tables.append(None)
-        return tables
-
-
-def map_patch(view: OverviewView) -> Patch:
-    """The map's new values: the chosen level's traces shown and filled, the others hidden.
-    Boundaries were sent once with the page and are never resent."""
-    return figure_parts.as_patch(
-        {**figures_map.level_parts(view.level), **figures_map.map_parts(view.map, view.level)}
-    )
-
-
-def _is_open(clicks) -> bool:
-    """Whether a <details> element is open: it toggles on each click (or Enter/Space) of its
-    summary, so an odd count of clicks means open."""
-    return isinstance(clicks, int) and not isinstance(clicks, bool) and clicks % 2 == 1
-
-
-def _report_filename(view: OverviewView) -> str:
-    return f"vawdasv-interventions-{view.area or 'wales'}.html"
-
-
-def _clicked_location(click) -> str | None:
-    try:
-        location = click["points"][0]["location"]
-    except (KeyError, IndexError, TypeError):
-        return None
-    return location if isinstance(location, str) else None

@@ -257,8 +257,12 @@ def parse_for(context: AppContext, pathname: object, search: object) -> Parsed:
 
 
 def wave_of(context: AppContext, search: object) -> str | None:
-    """The wave a query string asks for (None: the latest picture; unknown ids are dropped)."""
-    return parse_for(context, "/", search).state.wave
+    """The wave a query string asks for (None: the latest picture; unknown ids are dropped), as
+    :func:`parse_for` reads it, without parsing the rest of the query."""
+    query = _query(search if isinstance(search, str) else "") or {}
+    wave = _first(query, "wave")
+    offered = context.waves.scope_ids() if context.waves is not None else {}
+    return wave if wave is not None and wave in offered else None
 
 
 def to_url(state: ViewState) -> tuple[str, str]:

@@ -295,13 +295,15 @@ def cached_compute_view(context: AppContext, state: ViewState) -> OverviewView:
     """:func:`dashboard.views.overview.compute_view`, through the app's memo and view cache
     when there are some (inside a request)."""
     state = view_state.canonical(state)
-    context = context.at(state.wave)  # the wave's picture: every page shows the wave asked for
-    return cached_view(
-        view_cache_key(context, state),
+    shown = context.at(state.wave)  # the wave's picture: every page shows the wave asked for
+    view = cached_view(
+        view_cache_key(shown, state),
         OverviewView,
-        lambda: overview_view.compute_view(context, state),
+        lambda: overview_view.compute_view(shown, state),
         lambda view: view.state == state,
     )
+    _remember_browser_key(context, view)
+    return view
 
 
 def _review_settings(context: AppContext, state: ViewState) -> tuple[AppContext, ViewState]:
@@ -446,9 +448,35 @@ def view_for_key(context: AppContext, key: object) -> OverviewView | None:
     """
     if not isinstance(key, str) or not key.startswith("/"):
         return None
+    known = _view_by_browser_key(context, key)
+    if known is not None:
+        return known
     path, _separator, search = key.partition("?")
     state = view_state.parse_for(context, path, "?" + search).state
     return cached_compute_view(context, state)
+
+
+def _browser_key(context: AppContext, key: str) -> str:
+    """The memo's second name for a view: the key the browser holds (the view's canonical URL,
+    which names its language and wave) with the data's identity. So the callbacks that follow
+    the one that computed a view find it by the key it wrote, without parsing the key again."""
+    return f"browser-key:{context.at(None).data_identity}:{key}"
+
+
+def _remember_browser_key(context: AppContext, view: OverviewView) -> None:
+    caches = _current_caches()
+    if caches is not None:
+        caches["memo"].put(_browser_key(context, view.key), view)
+
+
+def _view_by_browser_key(context: AppContext, key: str) -> OverviewView | None:
+    """The view this process computed whose key is ``key`` (None: not in the memo). Only a
+    key the server wrote is found; any other goes through the parser."""
+    caches = _current_caches()
+    if caches is None:
+        return None
+    view = caches["memo"].get(_browser_key(context, key))
+    return view if isinstance(view, OverviewView) and view.key == key else None
 
 
 def clear_view_cache(app: Dash) -> None:

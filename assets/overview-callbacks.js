@@ -1,0 +1,52 @@
+/* The overview's clientside callbacks (callbacks/overview.py registers them by name through
+   ClientsideFunction("overview", ...)). The element ids are dashboard/web/ids.py's MAP
+   ("ov-map") and PANEL_TITLE ("ov-panel-title"); tests/unit/test_overview_callbacks.py checks
+   that they still match. */
+window.dash_clientside = window.dash_clientside || {};
+window.dash_clientside.overview = {
+  /* Resolves once the overview's map shows its areas (or after five seconds, so that the panels
+     come even if the map cannot be drawn), after the frame that paints them. Rendering the eight
+     panels and plotting their charts on a first load held the map back by a tenth of a second
+     and more; mounted after it, they cost the map nothing. The areas are found as the tests and
+     the benchmark find them. */
+  panelsReady: function (_id, ready) {
+    if (ready) { return window.dash_clientside.no_update; }
+    var started = performance.now();
+    return new Promise(function (resolve) {
+      (function wait() {
+        var map = document.getElementById("ov-map");
+        var drawn = map && map.querySelector(".choroplethlocation");
+        if (drawn || performance.now() - started > 5000) {
+          requestAnimationFrame(function () { setTimeout(function () { resolve(true); }); });
+          return;
+        }
+        setTimeout(wait, 20);
+      })();
+    });
+  },
+
+  /* After a click on the map, once the drill-down's heading names the area, the heading comes
+     into view (the map stays in sight above it on a 768-pixel-high screen). Once per click: a
+     later change of the view (a filter ticked) must not take the page away from the filter.
+     The click is remembered with the heading it found (rememberClick), and each scroll with the
+     heading it showed (scrollToHeading): a heading this click brings scrolls the page once (a
+     heading of an earlier change still on its way does not stop it), an unchanged heading (a
+     filter ticked) never. */
+  rememberClick: function (click) {
+    if (!click) { return window.dash_clientside.no_update; }
+    var heading = document.getElementById("ov-panel-title");
+    return {at: Date.now(), from: heading ? heading.textContent : null};
+  },
+
+  scrollToHeading: function (title, clicked, handled) {
+    var heading = document.getElementById("ov-panel-title");
+    var seen = handled && handled.at === clicked.at && handled.title === title;
+    if (!heading || !clicked || Date.now() - clicked.at > 10000 || seen
+        || title === clicked.from) {
+      return window.dash_clientside.no_update;
+    }
+    var still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    heading.scrollIntoView({behavior: still ? "auto" : "smooth", block: "start"});
+    return {at: clicked.at, title: title};
+  }
+};

@@ -1,0 +1,244 @@
+"""The overview's callbacks called directly, without HTTP or Dash's request context: a click
+on Gwent, a filter ticked and a bad address, on the six-row fixture (counts known by hand:
+tests/fixtures/mini_interventions.csv).
+
+A: South Wales / Cardiff and Vale; B: Dyfed-Powys / Mid and West Wales, domestic abuse and
+stalking; C: North Wales (ended); D: Gwent / Gwent; E: all of Wales; F: South Wales, region
+unknown. Current provision at region level for all of Wales: A, B, D and F, with E beside them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+
+import pytest
+from dash import no_update
+
+from callbacks import overview as callbacks
+from dashboard import config
+from dashboard.domain.model import offered_filters
+from dashboard.views import state as view_state
+from dashboard.web import ids
+from layouts.overview import EVERY_SERVICE
+from tests.integration.test_overview_disclosures import text_of
+
+#: The overview's filters, in order (the column registry's).
+FILTERS = tuple(offered_filters())
+GWENT_CLICK = {"points": [{"location": "gwent"}]}
+NO_FILTERS = tuple([] for _ in FILTERS)
+#: The controls as the overview opens at ``/``.
+OPENED = callbacks.Controls(
+    level="region",
+    metric="count",
+    all_wales=False,
+    provision="current",
+    compare=EVERY_SERVICE,
+    area="all",
+    filters=NO_FILTERS,
+)
+#: Outputs of url_and_controls: pathname, search, 7 controls, the filters, the key.
+SEARCH, AREA, AREA_OPTIONS, KEY = 1, 7, 8, 9 + len(FILTERS)
+
+
+def changed(outputs: tuple) -> dict[int, object]:
+    """The outputs that are not ``no_update``, by position."""
+    return {index: value for index, value in enumerate(outputs) if value is not no_update}
+
+
+def test_a_click_on_gwent_writes_its_address_area_and_key(mini_context):
+    outputs = callbacks.url_and_controls(mini_context, ids.MAP, "/", "", OPENED, GWENT_CLICK, "/")
+    assert len(outputs) == 9 + len(FILTERS) + 1
+    assert changed(outputs) == {SEARCH: "?area=gwent", AREA: "gwent", KEY: "/?area=gwent"}
+
+
+def test_a_click_on_gwent_draws_gwent_from_its_key(mini_context):
+    title, list_toggle = callbacks.draw_panels(mini_context, "/?area=gwent")
+    assert text_of(title) == "Drill-down: Gwent"
+    # D Phoenix only (E, all of Wales, is not added in unless asked).
+    assert list_toggle == "Show the list (1)"
+    map_outputs = callbacks.draw_map(mini_context, "/?area=gwent", "/")
+    assert map_outputs[-1] == "/?area=gwent"
+    # Current: A, B, D, E and F (C has ended); in Gwent: D.
+    assert text_of(map_outputs[3]) == (
+        "5 of 5 current interventions match the filters. 1 of them in Gwent."
+    )
+    assert text_of(map_outputs[4]) == "Gwent"
+    # The map already shows this key: nothing is sent again.
+    assert callbacks.draw_map(mini_context, "/?area=gwent", "/?area=gwent") == (no_update,) * 7
+
+
+def test_the_list_of_gwent_is_drawn_only_while_open(mini_context):
+    assert callbacks.draw_list(mini_context, "/?area=gwent", 2) is None
+    table = json.loads(
+        json.dumps(
+            callbacks.draw_list(mini_context, "/?area=gwent", 1).to_plotly_json(),
+            default=lambda c: c.to_plotly_json(),
+        )
+    )
+    assert "D Phoenix" in json.dumps(table)
+    assert "A Drive" not in json.dumps(table)
+
+
+def test_a_filter_ticked_writes_the_filters_address_and_nothing_else(mini_context):
+    stalking = [["stalking"] if key == "behaviour_focus" else [] for key in FILTERS]
+    controls = replace(OPENED, filters=tuple(stalking))
+    trigger = ids.filter_id("behaviour_focus")
+    outputs = callbacks.url_and_controls(mini_context, trigger, "/", "", controls, None, "/")
+    assert changed(outputs) == {
+        SEARCH: "?behaviour_focus=stalking",
+        KEY: "/?behaviour_focus=stalking",
+    }
+    # B Choices is the one current service that names stalking.
+    assert callbacks.draw_panels(mini_context, "/?behaviour_focus=stalking")[1] == (
+        "Show the list (1)"
+    )
+
+
+def test_a_bad_address_opens_the_canonical_view_and_corrects_the_url(mini_context):
+    search = "?level=nowhere&area=atlantis&metric=bogus&behaviour_focus=juggling"
+    outputs = callbacks.url_and_controls(
+        mini_context, ids.OV_URL, "/", search, OPENED, None, "/?area=gwent"
+    )
+    # Every bad value dropped: all of Wales by region, the URL written back without them.
+    assert changed(outputs) == {SEARCH: "", KEY: "/"}
+
+
+def test_a_key_that_is_not_a_key_draws_nothing(mini_context):
+    for key in (None, 42, "area=gwent", ["/"]):
+        assert callbacks.draw_map(mini_context, key, "/") == (no_update,) * 7
+        assert callbacks.draw_panels(mini_context, key) == (no_update, no_update)
+        assert callbacks.draw_list(mini_context, key, 1) is None
+        assert callbacks.download_report(mini_context, 1, key) is no_update
+
+
+def test_a_tampered_key_is_read_as_a_link(mini_context):
+    # Not a key the server wrote: parsed like any link, so only another valid view.
+    assert callbacks.draw_map(mini_context, "/?area=atlantis", None)[-1] == "/"
+
+
+def test_a_level_changed_drops_an_area_it_does_not_have(mini_context):
+    controls = replace(OPENED, level="la", area="gwent")
+    outputs = callbacks.url_and_controls(
+        mini_context, ids.LEVEL, "/", "?area=gwent", controls, None, "/?area=gwent"
+    )
+    found = changed(outputs)
+    assert found[SEARCH] == "?level=la"
+    assert found[AREA] == "all"
+    assert found[KEY] == "/?level=la"
+
+
+def test_an_address_of_another_level_sets_the_level_and_its_areas(mini_context):
+    # Back to an address at local-authority level: the controls follow it.
+    outputs = callbacks.url_and_controls(
+        mini_context, ids.OV_URL, "/", "?level=la", OPENED, None, "/"
+    )
+    found = changed(outputs)
+    assert set(found) == {2, AREA_OPTIONS, KEY}
+    assert found[2] == "la"
+    assert found[KEY] == "/?level=la"
+    # Wales's 22 local authorities, after "All of Wales".
+    assert len(found[AREA_OPTIONS]) == 23
+    assert found[AREA_OPTIONS][0]["value"] == "all"
+
+
+def test_the_reset_button_keeps_the_area_and_drops_the_filters(mini_context):
+    stalking = [["stalking"] if key == "behaviour_focus" else [] for key in FILTERS]
+    controls = replace(OPENED, filters=tuple(stalking))
+    outputs = callbacks.url_and_controls(
+        mini_context,
+        ids.RESET,
+        "/",
+        "?behaviour_focus=stalking",
+        controls,
+        None,
+        "/?behaviour_focus=stalking",
+    )
+    found = changed(outputs)
+    assert found[SEARCH] == ""
+    assert found[KEY] == "/"
+    assert found[9 + list(FILTERS).index("behaviour_focus")] == []
+
+
+@pytest.mark.parametrize(
+    ("click", "location"),
+    [
+        (GWENT_CLICK, "gwent"),
+        (None, None),
+        ({"points": []}, None),
+        ({"points": [{"location": 3}]}, None),
+    ],
+)
+def test_the_clicked_area(click, location):
+    assert callbacks.clicked_location(click) == location
+
+
+def test_charts_are_patched_only_once_mounted(mini_context):
+    charts = len(callbacks.chart_outputs())
+    assert (
+        callbacks.panel_chart_updates(mini_context, "/", None, ids.VIEW_KEY)
+        == (no_update,) * charts
+    )
+    # Just mounted with this very view: nothing to patch.
+    assert (
+        callbacks.panel_chart_updates(mini_context, "/", "/", ids.PANEL_CHARTS_MOUNTED)
+        == (no_update,) * charts
+    )
+    updates = callbacks.panel_chart_updates(mini_context, "/?area=gwent", "/", ids.VIEW_KEY)
+    assert all(update is not no_update for update in updates)
+
+
+def test_chart_tables_answer_one_value_per_matched_output(mini_context):
+    assert callbacks.chart_tables(mini_context, "/", [1], [], 2) == [no_update, no_update]
+    toggles = [{"type": ids.CHART_TABLE_TOGGLE, "panel": "behaviour"}, {"panel": "nonsense"}]
+    tables = callbacks.chart_tables(mini_context, "/", [1, 1], toggles, 2)
+    assert tables[0] is not None
+    assert tables[1] is None
+
+
+def test_the_language_switch_follows_the_address():
+    assert (
+        callbacks.keep_language_switch_in_step(None, "/", "?area=gwent") == "/?area=gwent&lang=cy"
+    )
+
+
+def test_the_clientside_functions_are_in_the_assets_file():
+    script = (config.ASSETS_DIR / "overview-callbacks.js").read_text(encoding="utf-8")
+    defined = set(re.findall(r"^  (\w+): function", script, flags=re.MULTILINE))
+    assert {cb.function_name for cb in callbacks.clientside_callbacks()} == defined
+    # The element ids it looks up are the ids module's.
+    assert set(re.findall(r'getElementById\("([^"]+)"\)', script)) == {ids.MAP, ids.PANEL_TITLE}
+
+
+def test_no_callback_is_defined_inside_another():
+    for callback in callbacks.server_callbacks():
+        assert "<locals>" not in callback.function.__qualname__
+
+
+def test_the_architecture_note_names_every_callback_of_the_overview():
+    note = (config.PROJECT_ROOT / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    section = note.split("## One interaction")[1].split("\n## ")[0]
+    named = set(re.findall(r"^\| `(\w+)`", section, flags=re.MULTILINE))
+    assert named == {cb.function.__name__ for cb in callbacks.server_callbacks()} | {
+        cb.function_name for cb in callbacks.clientside_callbacks()
+    }
+
+
+def test_the_wave_asked_for_is_read_as_the_parser_reads_it(real_context):
+    # ``wave_of`` reads only the wave (no whole parse): the same answer as parsing the query.
+    assert len(real_context.wave_ids) >= 2
+    searches = [
+        "",
+        "?wave=nowhere",
+        "?wave=",
+        "?lang=cy&wave=" + real_context.wave_ids[0],
+        "?area=gwent&wave=" + real_context.wave_ids[-1],
+        "?wave=" + real_context.wave_ids[0] + "&wave=" + real_context.wave_ids[-1],
+        "?wave=" + real_context.wave_ids[0] + "&x=" + "y" * 5000,
+        None,
+        42,
+    ]
+    for search in searches:
+        parsed = view_state.parse_for(real_context, "/", search).state.wave
+        assert view_state.wave_of(real_context, search) == parsed, search
