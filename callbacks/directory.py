@@ -23,7 +23,7 @@ def register(app: Dash, context: AppContext) -> None:
                 for row in directory_view.directory_rows(
                     context.at(wave).directory.frame,
                     lang,
-                    getattr(context.at(wave).bundle, "sources", None),
+                    context.at(wave).bundle.sources,
                     context.bundle.lookup,
                 )
             }

@@ -153,8 +153,8 @@ def documented_index(context: AppContext, level: str) -> dict[tuple[str, str, st
     """Documented gaps that apply to the areas of ``level``: stated for the area itself or for
     all of Wales. Gwent and North Wales are both a region and a force area with the same
     boundary, so a gap stated for either applies to both."""
-    frame = getattr(context.bundle, "documented_gaps", None)
-    if frame is None or len(frame) == 0:
+    frame = context.bundle.documented_gaps
+    if len(frame) == 0:
         return {}
     areas = context.bundle.areas[level]
     slugs = {area.name_en: area.area_id for area in areas}
@@ -224,15 +224,14 @@ def scorecard_view(
     lang = i18n.normalise_language(lang)
     _ = i18n.translator(lang)
     directory = context.directory
-    sources = getattr(context.bundle, "sources", None)
+    sources = context.bundle.sources
     elements = _elements(context.bundle.minimum_offer, directory, sources, _)
     mask = counting.provision_mask(directory, counting.CURRENT)
     # Custody-only services are community provision nowhere (rule "custody").
     national = counting.national_mask(directory) & mask & ~np.asarray(directory.custody_only)
     documented = documented_index(context, level)
     stated = gaps.stated_gaps(directory, mask, documented, sources)
-    area_coverage = getattr(context, "coverage", None)
-    coverage = None if area_coverage is None else coverage_index(area_coverage, level)
+    coverage = coverage_index(context.coverage, level)
     names = directory.frame["name"].to_numpy(dtype=object)
 
     columns: list[dict[str, Cell]] = []

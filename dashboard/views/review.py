@@ -6,7 +6,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard import i18n
 from dashboard.cymraeg import fill
@@ -344,7 +343,7 @@ def documented_gaps(context: AppContext) -> dict:
     """(field, value, area_id) -> documented gap, from ``data/documented_gaps.csv``."""
     from dashboard.data.geo import slugify
 
-    frame = getattr(context.bundle, "documented_gaps", None)
+    frame = context.bundle.documented_gaps
     slugs = {
         area.name_en: area.area_id
         for level in ("region", "la")
@@ -414,8 +413,8 @@ def gap_review(
     mask = counting.provision_mask(directory, provision)
     names = dict(context.names(lang, level))
     documented = documented_gaps(context)
-    sources = getattr(context.bundle, "sources", None)
-    coverage = gaps.coverage_by_level(getattr(context, "coverage", None))
+    sources = context.bundle.sources
+    coverage = gaps.coverage_by_level(context.coverage)
     labels = {
         value: _(value)
         for value in (*vocab.BEHAVIOUR_FOCUSES, *vocab.SERVICE_TIERS, *vocab.RISK_LEVELS)
@@ -716,10 +715,3 @@ def precarity_sentence(bands: pd.Series, known: int, services: int, locale: i18n
         known=fmt(known),
         n=fmt(services),
     )
-
-
-def empty_figure(message: str) -> go.Figure:
-    figure = go.Figure()
-    figure.add_annotation(text=message, showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5)
-    figure.update_layout(xaxis={"visible": False}, yaxis={"visible": False}, height=200)
-    return figure

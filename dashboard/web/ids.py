@@ -130,7 +130,6 @@ PRESENT_DECK = "present-deck"
 
 # Exports
 EXPORT_CSV = "export-csv"
-EXPORT_CSV_BUTTON = "export-csv-button"
 EXPORT_REPORT = "export-report"
 EXPORT_REPORT_BUTTON = "export-report-button"
 

@@ -148,7 +148,7 @@ def directory_body(context: AppContext, address: Address, locale: Locale) -> Com
     rows = directory_view.directory_rows(
         context.directory.frame,
         locale.lang,
-        getattr(context.bundle, "sources", None),
+        context.bundle.sources,
         context.bundle.lookup,
     )
     search = directory_search.search_index(context, locale.lang)
