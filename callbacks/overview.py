@@ -104,6 +104,7 @@ def register(app: Dash, context: AppContext) -> None:
         Output(ids.AREA, "options"),
         *[Output(ids.filter_id(key), "value") for key in FILTER_KEYS],
         Output(ids.VIEW_KEY, "data"),
+        Output(ids.SCROLLED, "data"),
         Input(ids.OV_URL, "pathname"),
         Input(ids.OV_URL, "search"),
         Input(ids.LEVEL, "value"),
@@ -129,7 +130,7 @@ def register(app: Dash, context: AppContext) -> None:
             # Not a change of the page (it opens with its key, and runs no callback): at most
             # the key, for the URL's state.
             view = view_cache.cached_compute_view(context, parsed.state)
-            return (*(no_update,) * (9 + len(FILTER_KEYS)), view.key)
+            return (*(no_update,) * (9 + len(FILTER_KEYS)), view.key, no_update)
         if trigger == ids.OV_URL:
             wanted = parsed.state
         else:
@@ -179,6 +180,8 @@ def register(app: Dash, context: AppContext) -> None:
                 for wanted_value, current in zip(wanted_filters, current_filters, strict=True)
             ],
             view.key if view.key != key else no_update,
+            # The view a click on the map leads to: its drill-down comes into view once drawn.
+            view.key if trigger == ids.MAP and view.key != key else no_update,
         )
 
     @app.callback(
@@ -247,41 +250,29 @@ def register(app: Dash, context: AppContext) -> None:
             view.key,
         )
 
-    # After a click on the map, once the drill-down's heading names the area, the heading comes
-    # into view (the map stays in sight above it on a 768-pixel-high screen). Once per click:
-    # a later change of the view (a filter ticked) must not take the page away from the filter.
-    # The click is remembered with the heading it found, and each scroll with the heading it
-    # showed: a heading this click brings scrolls the page once (a heading of an earlier change
-    # still on its way does not stop it), an unchanged heading (a filter ticked) never.
+    # After a click on the map, once the drill-down's heading shows the view the click led to,
+    # the heading comes into view (the map stays in sight above it on a 768-pixel-high screen).
+    # Once per click, and only while the page still shows that view: a later change (a filter
+    # ticked, another area chosen) must not take the page away from where the user is. Decided
+    # by the view's key (``ids.SCROLLED``, from sync_url_and_controls), not by the time since
+    # the click: on a slow server or a busy machine the heading can take more than any fixed
+    # time to come, and it must still come into view.
     app.clientside_callback(
         """
-        function(click) {
-            if (!click) { return window.dash_clientside.no_update; }
+        function(_title, clicked, key, done) {
             var heading = document.getElementById(HEADING);
-            return {at: Date.now(), from: heading ? heading.textContent : null};
-        }
-        """.replace("HEADING", json.dumps(ids.PANEL_TITLE)),
-        Output(ids.SCROLLED, "data"),
-        Input(ids.MAP, "clickData"),
-        prevent_initial_call=True,
-    )
-    app.clientside_callback(
-        """
-        function(title, clicked, handled) {
-            var heading = document.getElementById(HEADING);
-            var seen = handled && handled.at === clicked.at && handled.title === title;
-            if (!heading || !clicked || Date.now() - clicked.at > 10000 || seen
-                || title === clicked.from) {
+            if (!heading || !clicked || clicked !== key || done === clicked) {
                 return window.dash_clientside.no_update;
             }
             var still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
             heading.scrollIntoView({behavior: still ? "auto" : "smooth", block: "start"});
-            return {at: clicked.at, title: title};
+            return clicked;
         }
         """.replace("HEADING", json.dumps(ids.PANEL_TITLE)),
         Output(ids.SCROLL_DONE, "data"),
         Input(ids.PANEL_TITLE, "children"),
         State(ids.SCROLLED, "data"),
+        State(ids.VIEW_KEY, "data"),
         State(ids.SCROLL_DONE, "data"),
         prevent_initial_call=True,
     )

@@ -48,7 +48,8 @@ SURVEY_TABLE = "ov-survey-table"
 #: The overview's heading (the selected area's name) and the link to the area's profile.
 OV_TITLE = "ov-title"
 PROFILE_LINK = "ov-profile-link"
-#: When the map was last clicked (and the heading then), and the heading last brought into view.
+#: The key of the view the last click on the map led to, and of the last view whose drill-down
+#: was brought into view for a click.
 SCROLLED = "ov-scrolled"
 SCROLL_DONE = "ov-scroll-done"
 
