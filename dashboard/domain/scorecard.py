@@ -153,8 +153,8 @@ def documented_index(context: AppContext, level: str) -> dict[tuple[str, str, st
     """Documented gaps that apply to the areas of ``level``: stated for the area itself or for
     all of Wales. Gwent and North Wales are both a region and a force area with the same
     boundary, so a gap stated for either applies to both."""
-    frame = context.bundle.documented_gaps
-    if len(frame) == 0:
+    frame = getattr(context.bundle, "documented_gaps", None)
+    if frame is None or len(frame) == 0:
         return {}
     areas = context.bundle.areas[level]
     slugs = {area.name_en: area.area_id for area in areas}
@@ -231,7 +231,8 @@ def scorecard_view(
     national = counting.national_mask(directory) & mask & ~np.asarray(directory.custody_only)
     documented = documented_index(context, level)
     stated = gaps.stated_gaps(directory, mask, documented, sources)
-    coverage = coverage_index(context.coverage, level)
+    area_coverage = getattr(context, "coverage", None)
+    coverage = None if area_coverage is None else coverage_index(area_coverage, level)
     names = directory.frame["name"].to_numpy(dtype=object)
 
     columns: list[dict[str, Cell]] = []

@@ -343,7 +343,7 @@ def documented_gaps(context: AppContext) -> dict:
     """(field, value, area_id) -> documented gap, from ``data/documented_gaps.csv``."""
     from dashboard.data.geo import slugify
 
-    frame = context.bundle.documented_gaps
+    frame = getattr(context.bundle, "documented_gaps", None)
     slugs = {
         area.name_en: area.area_id
         for level in ("region", "la")
@@ -414,7 +414,7 @@ def gap_review(
     names = dict(context.names(lang, level))
     documented = documented_gaps(context)
     sources = context.bundle.sources
-    coverage = gaps.coverage_by_level(context.coverage)
+    coverage = gaps.coverage_by_level(getattr(context, "coverage", None))
     labels = {
         value: _(value)
         for value in (*vocab.BEHAVIOUR_FOCUSES, *vocab.SERVICE_TIERS, *vocab.RISK_LEVELS)
