@@ -33,8 +33,9 @@ test: $(VENV)/.installed browser
 test-fast: $(VENV)/.installed browser  ## browser also installs redis-server, which tests/integration needs
 	$(PY) -m pytest tests/unit tests/integration
 
-lint: $(VENV)/.installed
+lint: $(VENV)/.installed  ## the rules, then the formatting (`ruff format .` fixes the second)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 data: $(VENV)/.installed  ## rebuild data/ from ../shared
 	$(PY) -m dashboard.data.build

@@ -38,11 +38,13 @@ window.dash_clientside.overview = {
     return {at: Date.now(), from: heading ? heading.textContent : null};
   },
 
+  /* Once per click, however long the heading takes to come (a rule of "within 10 s of the
+     click" left a slow server's drill-down out of view): a click already scrolled for is done,
+     so a later change (a filter, a level) never moves the page. */
   scrollToHeading: function (title, clicked, handled) {
     var heading = document.getElementById("ov-panel-title");
-    var seen = handled && handled.at === clicked.at && handled.title === title;
-    if (!heading || !clicked || Date.now() - clicked.at > 10000 || seen
-        || title === clicked.from) {
+    var seen = handled && clicked && handled.at === clicked.at;
+    if (!heading || !clicked || seen || title === clicked.from) {
       return window.dash_clientside.no_update;
     }
     var still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;

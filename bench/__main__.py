@@ -35,7 +35,7 @@ import numpy as np
 
 from bench import browser, synth
 from bench.dashclient import Session, flask_transport
-from tests.support import servers
+from tools import servers
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -269,7 +269,7 @@ def first_loads(target: str, args, *, log: Path, env=None, path: str = "/", **pa
     """``args.browser_runs`` first loads, each in a fresh browser, of the page gunicorn serves
     for ``target`` (``page``: what :func:`bench.browser.measure_page` waits for)."""
     # Timed from the moment the port is open, as before the server plumbing moved to
-    # tests/support; the long start-up timeout is for the 100,000-row directory.
+    # tools/servers.py; the long start-up timeout is for the 100,000-row directory.
     with servers.gunicorn(ROOT, target, env=env, log=log, ready_path=None, timeout=600) as base:
         runs = [browser.safe_measure_page(base + path, **page) for _ in range(args.browser_runs)]
     return summarise_runs(runs)

@@ -1,10 +1,10 @@
 """Headless Chromium measurements: bytes on the wire and time until the map is drawn.
 
 Each measurement uses a fresh browser profile (nothing cached), with the same Chromium and flags
-as the tests (:mod:`tests.support.browser`). The page gets, before any of its own scripts run, a
+as the tests (:mod:`tools.browser`). The page gets, before any of its own scripts run, a
 small poller that records ``performance.now()`` (milliseconds since navigation started) the first
 time the map has drawn the expected number of areas, by the same check as the tests
-(``RENDERED_AREAS_JS`` in tests/support/browser.py: SVG geo paths, or MapLibre's features).
+(``RENDERED_AREAS_JS`` in tools/browser.py: SVG geo paths, or MapLibre's features).
 
 :func:`measure_interactions` times, on a drawn overview, a real click on an area until the heading
 names it and every drill-down chart and the map have been drawn again, and a filter tick until
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import time
 
-from tests.support.browser import (
+from tools.browser import (
     RENDERED_AREAS_JS,
     new_driver,
     severe,

@@ -13,6 +13,15 @@ this app takes a patched prop as input), and callbacks run one at a time. What a
 scripts set once the page is drawn (on the overview, :data:`OVERVIEW_DRAWN`: the signal that the
 map is drawn, which mounts the drill-down charts) is given as ``drawn`` and set after each page
 load's first chain, as the browser would.
+
+Why not the real dash-renderer: it runs only in a browser, and Dash has no public client of its
+callback protocol. The load test (``python -m bench.load``) runs 50 users at once, each its own
+session, on a 2-core machine beside the server it measures; 50 headless Chromium tabs with the
+overview drawn would measure the browsers, not the server. The integration tests use it to
+drive callback chains through Flask's test client, without a browser. What keeps it honest: the
+bodies it sends are the ones :mod:`dashboard.web.callback_guard` accepts (a body dash-renderer
+would not send gets a 400 there), and the browser tests drive the same chains through the real
+dash-renderer. Re-check at a Dash upgrade, with the callback guard.
 """
 
 from __future__ import annotations

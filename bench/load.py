@@ -52,7 +52,7 @@ import numpy as np
 import requests
 
 from bench.dashclient import Session, requests_transport
-from tests.support import servers, slow_clients
+from tools import servers, slow_clients
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results"

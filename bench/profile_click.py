@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from bench import browser as bench_browser
-from tests.support import browser, servers
+from tools import browser, servers
 
 ROOT = Path(__file__).resolve().parent.parent
 DONE_JS = (

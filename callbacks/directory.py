@@ -53,7 +53,7 @@ def directory_data(context: AppContext) -> DirectoryData:
                 for row in directory_view.directory_rows(
                     context.at(wave).directory.frame,
                     lang,
-                    getattr(context.at(wave).bundle, "sources", None),
+                    context.at(wave).bundle.sources,
                     context.bundle.lookup,
                 )
             }

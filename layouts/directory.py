@@ -249,7 +249,7 @@ def page_body(context: AppContext, address: Address, locale: Locale) -> html.Div
     rows = directory_view.directory_rows(
         context.directory.frame,
         locale.lang,
-        getattr(context.bundle, "sources", None),
+        context.bundle.sources,
         context.bundle.lookup,
     )
     search = directory_search.search_index(context, locale.lang)

@@ -1,6 +1,6 @@
 """Take headless-Chromium screenshots of app pages: python scripts/screenshot.py URL OUT.png [WxH] [full].
 
-The browser and the wait for a drawn page are the tests' own (:mod:`tests.support.browser`).
+The browser and the wait for a drawn page are the tests' own, shared with them (:mod:`tools.browser`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ QUIET_SECONDS = 1.0
 
 
 def wait_until_drawn(driver, timeout: float = 60.0) -> None:
-    from tests.support.browser import wait_until_settled
+    from tools.browser import wait_until_settled
 
     try:
         wait_until_settled(driver, timeout, quiet=QUIET_SECONDS)
@@ -24,9 +24,9 @@ def wait_until_drawn(driver, timeout: float = 60.0) -> None:
 
 
 def main() -> int:
-    # Run as a file, this script sees only scripts/; the shared browser set-up is in tests/.
+    # Run as a file, this script sees only scripts/; the shared browser set-up is in tools/.
     sys.path.insert(0, str(PROJECT_ROOT))
-    from tests.support.browser import new_driver
+    from tools.browser import new_driver
 
     url, out = sys.argv[1], sys.argv[2]
     width, height = (int(v) for v in (sys.argv[3] if len(sys.argv) > 3 else "1366x768").split("x"))

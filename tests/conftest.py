@@ -137,7 +137,7 @@ def mini_directory(mini_frame, lookup):
 
 def pytest_setup_options():
     """Chromium options for dash_duo (which adds ``--headless`` itself)."""
-    from tests.support.browser import chromium_options
+    from tools.browser import chromium_options
 
     return chromium_options(logs=("browser", "performance"))
 

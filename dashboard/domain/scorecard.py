@@ -224,7 +224,7 @@ def scorecard_view(
     lang = i18n.normalise_language(lang)
     _ = i18n.translator(lang)
     directory = context.directory
-    sources = getattr(context.bundle, "sources", None)
+    sources = context.bundle.sources
     elements = _elements(context.bundle.minimum_offer, directory, sources, _)
     mask = counting.provision_mask(directory, counting.CURRENT)
     # Custody-only services are community provision nowhere (rule "custody").

@@ -26,8 +26,6 @@ from dashboard.views import figure_parts, label_layout, theme
 from dashboard.views.figure_parts import Parts
 from dashboard.views.measures import MEASURE_BY_KEY
 
-WALES_CENTRE: Final = {"lat": 52.34, "lon": -3.85}
-
 #: Each level has two traces: index 2*i (values) and 2*i+1 (none recorded); after those, one
 #: trace per level for the areas whose share rests on too little (index 6+i).
 VALUE_TRACE: Final = {level: 2 * index for index, level in enumerate(config.LEVELS)}

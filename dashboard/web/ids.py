@@ -48,7 +48,7 @@ SURVEY_TABLE = "ov-survey-table"
 #: The overview's heading (the selected area's name) and the link to the area's profile.
 OV_TITLE = "ov-title"
 PROFILE_LINK = "ov-profile-link"
-#: When the map was last clicked (and the heading then), and the heading last brought into view.
+#: When the map was last clicked (and the heading then), and the click last scrolled for.
 SCROLLED = "ov-scrolled"
 SCROLL_DONE = "ov-scroll-done"
 
@@ -130,7 +130,6 @@ PRESENT_DECK = "present-deck"
 
 # Exports
 EXPORT_CSV = "export-csv"
-EXPORT_CSV_BUTTON = "export-csv-button"
 EXPORT_REPORT = "export-report"
 EXPORT_REPORT_BUTTON = "export-report-button"
 

@@ -45,9 +45,9 @@ def configure_server(app: Dash, table: PageTable) -> Dash:
     configure_callback_guard(app)
     configure_grid_script(app)
     # The order of the after_request hooks matters (Flask runs them last registered first): the
-    # security headers go on every answer, then the page's status and the removal of its
-    # developer-only settings (before its compression), then the static pre-compressor, then
-    # flask-compress.
+    # security headers go on every answer, then the page's status (before its compression), then
+    # the static pre-compressor, then flask-compress. The developer-only settings are left out
+    # of the page as Dash writes it (dashboard.web.disclosure).
     configure_compression(app)
     configure_disclosure(app)
     configure_page_status(app, table)

@@ -18,7 +18,7 @@ from selenium.webdriver.common.keys import Keys
 
 from dashboard.web import ids
 from layouts.page_table import PAGES
-from tests.support.browser import wait_until_settled
+from tools.browser import wait_until_settled
 
 pytestmark = pytest.mark.browser
 AXE = (Path(__file__).resolve().parent.parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")

@@ -10,8 +10,8 @@ from selenium.webdriver.common.by import By
 
 from dashboard.views import panel_registry
 from dashboard.web import ids
-from tests.support import browser
-from tests.support.browser import wait_until
+from tools import browser
+from tools.browser import wait_until
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ import pytest
 from selenium.webdriver.common.keys import Keys
 
 from dashboard.web import ids
-from tests.support.browser import scroll_into_view, severe, wait_until
+from tools.browser import scroll_into_view, severe, wait_until
 
 pytestmark = pytest.mark.browser
 

@@ -9,11 +9,11 @@ from selenium.webdriver.support.ui import Select
 from dashboard.data.loader import load_bundle
 from dashboard.domain.context import build_context
 from dashboard.web import ids
-from tests.support.browser import scroll_into_view, severe, wait_until, wait_until_settled
 from tests.support.english import english_in
 from tests.support.reference import AS_OF
 from tests.support.screen_text import SCREEN_TEXT_JS
 from tests.support.waves import BASELINE, FOLLOW_UP, survey_data_dir
+from tools.browser import scroll_into_view, severe, wait_until, wait_until_settled
 
 pytestmark = pytest.mark.browser
 COMPARED = f"/changes?from={BASELINE}&to={FOLLOW_UP}"

@@ -12,8 +12,8 @@ import pytest
 from selenium.webdriver.common.keys import Keys
 
 from dashboard.web import ids
-from tests.support import browser
 from tests.support.directory_places import services_found_by
+from tools import browser
 
 pytestmark = pytest.mark.browser
 

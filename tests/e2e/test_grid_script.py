@@ -6,7 +6,7 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from dashboard.web import ids
-from tests.support import browser
+from tools import browser
 
 pytestmark = pytest.mark.browser
 

@@ -9,8 +9,8 @@ import pytest
 
 from dashboard.views import theme
 from dashboard.web import ids
-from tests.support import browser
-from tests.support.browser import wait_until, wait_until_settled
+from tools import browser
+from tools.browser import wait_until, wait_until_settled
 
 pytestmark = pytest.mark.browser
 

@@ -14,13 +14,13 @@ from selenium.webdriver.common.keys import Keys
 
 from dashboard.views import deck, findings
 from dashboard.web import ids
-from tests.support.browser import (
+from tests.support.screen_text import OVERFLOW_JS
+from tools.browser import (
     RENDERED_AREAS_JS,
     severe,
     wait_until,
     wait_until_settled,
 )
-from tests.support.screen_text import OVERFLOW_JS
 
 pytestmark = pytest.mark.browser
 

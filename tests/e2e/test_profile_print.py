@@ -14,8 +14,8 @@ import subprocess
 import pytest
 
 from dashboard.web import ids
-from tests.support import browser
-from tests.support.browser import wait_until
+from tools import browser
+from tools.browser import wait_until
 
 pytestmark = pytest.mark.browser
 

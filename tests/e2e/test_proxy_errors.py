@@ -19,7 +19,7 @@ import pytest
 import requests
 
 from dashboard.web import serve
-from tests.support import servers
+from tools import servers
 
 
 def assert_app_error_page(response: requests.Response, status: int, english: str, welsh: str):

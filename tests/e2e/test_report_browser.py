@@ -8,7 +8,7 @@ from app import report_profile
 from dashboard.views import overview as overview_view
 from dashboard.views import report, state
 from dashboard.web import report_route
-from tests.support.browser import severe, wait_until
+from tools.browser import severe, wait_until
 
 pytestmark = pytest.mark.browser
 #: What the report draws: plots with their axes or map drawn (the map and the drill-down charts).

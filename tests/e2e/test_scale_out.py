@@ -20,8 +20,8 @@ import redis
 import requests
 
 from dashboard import config
-from tests.support import servers
-from tests.support.browser import wait_until
+from tools import servers
+from tools.browser import wait_until
 
 #: Users sending requests back to back; each holds at most one request at a time, so this is
 #: also the most requests the killed instance can hold.

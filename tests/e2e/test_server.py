@@ -18,8 +18,8 @@ import requests
 
 from dashboard import config
 from dashboard.web import ids
-from tests.support import servers
-from tests.support.browser import map_state, severe, wait_until
+from tools import servers
+from tools.browser import map_state, severe, wait_until
 
 ROOT = config.PROJECT_ROOT
 SUPPORT = Path(__file__).resolve().parent.parent / "support"

@@ -15,7 +15,7 @@ import pytest
 import requests
 
 from dashboard import config
-from tests.support import servers
+from tools import servers
 
 ROOT = config.PROJECT_ROOT
 

@@ -24,9 +24,9 @@ import pytest
 import requests
 
 from dashboard import config
-from tests.support import servers
-from tests.support.browser import wait_until
-from tests.support.slow_clients import pipelined_slow_clients, report_flood, slow_clients
+from tools import servers
+from tools.browser import wait_until
+from tools.slow_clients import pipelined_slow_clients, report_flood, slow_clients
 
 SLOW_CLIENTS = 50
 #: What an ordinary request may take while the slow clients are connected.

@@ -14,9 +14,9 @@ import pytest
 
 from dashboard.views import findings
 from layouts.page_table import PAGES
-from tests.support.browser import severe, wait_until_settled
 from tests.support.english import english_in
 from tests.support.screen_text import SCREEN_TEXT_JS
+from tools.browser import severe, wait_until_settled
 
 pytestmark = pytest.mark.browser
 
@@ -96,7 +96,7 @@ def test_welsh_pages_show_no_english(dash_duo, real_app, slide_count):
 def test_notice_close_button_is_named_in_welsh_and_closes(dash_duo, open_page):
     """The notice's close button was dbc's, named "Close" in English on Welsh pages."""
     from dashboard.web import ids
-    from tests.support.browser import wait_until
+    from tools.browser import wait_until
 
     open_page("/?lang=cy&level=nowhere")
     dash_duo.wait_for_element(f"#{ids.NOTICE}")

@@ -22,7 +22,7 @@ from dashboard.views import state as view_state
 from dashboard.views.overview import OverviewView
 from dashboard.web import ids, view_cache
 from dashboard.web.view_cache import EXTENSION_KEY, view_cache_key
-from tests.support.servers import free_port, redis_server
+from tools.servers import free_port, redis_server
 
 #: What the overview shows for one view: its key and what the drawing callbacks drew from it.
 SHOWN = ((ids.VIEW_KEY, "data"), (ids.MATCH_COUNT, "children"), (ids.PANEL_TITLE, "children"))

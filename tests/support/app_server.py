@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from dash import Dash
 from werkzeug.serving import BaseWSGIServer, make_server
 
-from tests.support.servers import LOOPBACK
+from tools.servers import LOOPBACK
 
 
 @dataclass(frozen=True)

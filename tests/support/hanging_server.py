@@ -9,7 +9,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from tests.support.servers import LOOPBACK
+from tools.servers import LOOPBACK
 
 
 @dataclass

@@ -20,7 +20,7 @@ from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.support.app_server import AppServers
-from tests.support.browser import WINDOW
+from tools.browser import WINDOW
 
 
 class SharedBrowser(Browser):

@@ -14,6 +14,7 @@ import pytest
 
 from dashboard.data import column_registry
 from dashboard.data import vocabulary as vocab
+from dashboard.data.reading import empty_frame
 from dashboard.domain import counting, scorecard
 from dashboard.domain.cells import ACROSS_WALES, any_value_cells, gap_cells
 from dashboard.domain.model import build_directory
@@ -108,6 +109,8 @@ class FakeBundle:
         self.minimum_offer = OFFER
         self.areas = real_bundle.areas
         self.documented_gaps = documented
+        # As a bundle loaded without sources.csv: citations show the file name.
+        self.sources = empty_frame(vocab.SOURCE_COLUMNS)
 
 
 class FakeContext:

@@ -20,7 +20,7 @@ import sys
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
-from tests.support.browser import wait_until
+from tools.browser import wait_until
 
 LOOPBACK = "127.0.0.1"
 #: How long a server may take to answer its first request. gunicorn on a cold compression cache
