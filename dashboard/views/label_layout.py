@@ -49,6 +49,10 @@ FIT_PADDING: Final = 0.06
 #: A label whose edge is nearer its area's point than this (pixels) still reads as the area's:
 #: it has no leader line (a shorter one would be a stray dash).
 LEADER_LENGTH: Final = 14.0
+#: A label whose middle is off its own area and this far (pixels) from its point has a leader
+#: however near its edge comes to the point: "South / Wales", in the sea beside its coast with
+#: its top at its point, read as the sea's.
+OFF_AREA_MOVE: Final = 3 * LEADER_LENGTH
 #: Directions tried at each step, as (x, y) screen unit vectors: down, up, sides, diagonals.
 DIRECTIONS: Final = (
     (0.0, 1.0),
@@ -187,11 +191,14 @@ def place_labels(
         lines, middle, box = choice
         boxes.append(box)
         lon, lat = projection.degrees(*middle)
+        under = ground.areas_at([lon], [lat])[0] if ground is not None else None
         leader = None
         edge = _edge_towards(box, anchor)
-        if math.dist(edge, anchor) > LEADER_LENGTH:
+        off_area = ground is not None and under != label.area_id
+        if math.dist(edge, anchor) > LEADER_LENGTH or (
+            off_area and math.dist(middle, anchor) >= OFF_AREA_MOVE
+        ):
             leader = ((label.lon, label.lat), projection.degrees(*edge))
-        under = ground.areas_at([lon], [lat])[0] if ground is not None else None
         placed[label.area_id] = Placed(label.area_id, lon, lat, lines, leader, under)
     return placed
 
@@ -320,24 +327,38 @@ def _grounds(places: list, size: int, projection: Projection, ground: Ground) ->
 
 #: Where a label is tested for what lies under it: along each line of its text, across the
 #: generous estimate of the line's width (:data:`CHARACTER_EMS`) every :data:`SAMPLE_STEP_EMS`,
-#: at the line's middle and this far above and below it (its letters' height); the label's
-#: middle first. (Its middle and both ends only let a long name run across a narrow area that
-#: lay between them: "Cardiff and Vale" over Cwm Taf Morgannwg and Gwent.)
-SAMPLE_HEIGHT_EMS: Final = 0.4
-SAMPLE_STEP_EMS: Final = 0.5
+#: in rows from the top of its letters to the foot of their descenders (:data:`LETTER_ROWS_EMS`,
+#: about the line's baseline); the label's middle first. (Its middle and both ends only let a
+#: long name run across a narrow area that lay between them: "Cardiff and Vale" over Cwm Taf
+#: Morgannwg and Gwent. Three rows every half an em about each line's middle, a line lower than
+#: plotly draws it, let the top of "Heddlu De Cymru" run over a corner of Gwent 3 pixels wide.)
+SAMPLE_STEP_EMS: Final = 0.2
+#: Plotly sets a label of n lines about its point (``textposition`` "middle center") with its
+#: first baseline BASELINE_EMS - ((n - 1) * LINE_EMS + 1) / 2 ems below the point, the next
+#: :data:`LINE_EMS` lower each (plotly.js ``Drawing.textPointStyle``): a line's letters sit
+#: about a tenth of an em higher than a line box centred in the label's would put them.
+BASELINE_EMS: Final = 0.75
+#: The rows of a line tested, in ems about its baseline (negative: above it): bold Arial's
+#: capitals and ascenders reach 0.73 ems above it, its descenders 0.21 below (six rows, under
+#: a fifth of an em apart).
+LETTER_ROWS_EMS: Final = tuple(round(-0.76 + 0.97 * row / 5, 3) for row in range(6))
+
+
+def _baselines(count: int, size: int, middle_y: float) -> list[float]:
+    """Where plotly draws the baselines of a label's ``count`` lines (see :data:`BASELINE_EMS`)."""
+    first = middle_y + size * (BASELINE_EMS - ((count - 1) * LINE_EMS + 1) / 2)
+    return [first + index * size * LINE_EMS for index in range(count)]
 
 
 def _samples(lines: Sequence[str], size: int, middle: tuple[float, float]) -> list:
     """The pixels where a label's letters are tested (its middle first)."""
     points = [middle]
-    first = middle[1] - (len(lines) - 1) / 2 * size * LINE_EMS
-    for index, line in enumerate(lines):
-        y = first + index * size * LINE_EMS
+    for line, baseline in zip(lines, _baselines(len(lines), size, middle[1]), strict=True):
         half = len(line) * size * CHARACTER_EMS / 2
         across = max(2, math.ceil(2 * half / (SAMPLE_STEP_EMS * size)))
         xs = [middle[0] - half + 2 * half * step / across for step in range(across + 1)]
-        for dy in (0.0, -SAMPLE_HEIGHT_EMS * size, SAMPLE_HEIGHT_EMS * size):
-            points += [(x, y + dy) for x in xs]
+        for row in LETTER_ROWS_EMS:
+            points += [(x, baseline + row * size) for x in xs]
     return points
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pytest
@@ -164,3 +165,24 @@ def test_labels_stay_inside_the_maps_ranges():
     for placed in place_labels(crowd, extent=extent, height=200, width=400).values():
         box = label_layout._box(placed.lines, 15, projection.pixels(placed.lon, placed.lat))
         assert label_layout._within(box, frame)
+
+
+@pytest.mark.parametrize("count", [1, 2, 3])
+def test_a_label_is_tested_where_plotly_draws_its_letters(count):
+    """The top of "Heddlu De Cymru" ran over a corner of Gwent 3 pixels wide that the tests of
+    its letters missed: they took its first line a tenth of an em lower than plotly draws it
+    and stepped half an em across. Plotly sets n lines of type 15 pixels high about their point
+    with the first baseline 15 * (0.75 - ((n - 1) * 1.3 + 1) / 2) pixels below it, the next
+    19.5 lower each; bold Arial's capitals reach 0.73 ems above a baseline, its descenders 0.21
+    below."""
+    lines = ("Heddlu De Cymru", "x", "y")[:count]
+    points = label_layout._samples(lines, 15, (0.0, 0.0))
+    first = 15 * (0.75 - ((count - 1) * 1.3 + 1) / 2)  # -0.4 ems for two lines: -6 pixels
+    last = first + (count - 1) * 19.5
+    ys = sorted({round(y, 6) for _x, y in points[1:]})
+    assert ys[0] <= first - 0.73 * 15 + 1e-9 and ys[-1] >= last + 0.21 * 15 - 1e-9
+    # Rows and points no further apart than 3 pixels (the width of Gwent's corner).
+    top_row = sorted(x for x, y in points[1:] if round(y, 6) == ys[0])
+    assert max(b - a for a, b in itertools.pairwise(top_row)) <= 3.0
+    rows = [y for y in ys if first - 0.73 * 15 - 1 <= y <= first + 0.21 * 15 + 1]
+    assert max(b - a for a, b in itertools.pairwise(rows)) <= 3.0
