@@ -399,6 +399,82 @@ def _answered_words(column: TemplateColumn, locale: Locale) -> str:
     return locale("text")
 
 
+@dataclass(frozen=True)
+class _Paragraph:
+    """A paragraph of the Instructions sheet, across its three columns (bold at ``size`` when
+    ``bold``; ``lines`` high, else as many as its wrapped text needs)."""
+
+    text: str
+    bold: bool = False
+    size: float | None = None
+    lines: int | None = None
+
+
+@dataclass(frozen=True)
+class _TableRow:
+    """A row of one of the Instructions sheet's tables, one text per column."""
+
+    cells: tuple[str, ...]
+    bold: bool = False
+
+
+#: An empty row between the Instructions sheet's sections.
+_GAP: Final = None
+_Block = _Paragraph | _TableRow | None
+
+
+def _instruction_blocks(
+    columns: Sequence[TemplateColumn], lookup: pd.DataFrame, locale: Locale
+) -> list[_Block]:
+    """What the Instructions sheet says, in order: why and how to answer, each column's
+    answers, and each local authority's region and police force area."""
+    words = _instruction_texts(locale)
+    blocks: list[_Block] = [
+        _Paragraph(words["title"], bold=True, size=14, lines=2),
+        _Paragraph(words["subtitle"]),
+        _GAP,
+        _Paragraph(words["why"]),
+        _GAP,
+        _Paragraph(words["definition"], bold=True),
+        *(_Paragraph("• " + words[key]) for key in ("prevent", "account", "change", "risk")),
+        _Paragraph(words["scope"]),
+        _GAP,
+        *(
+            _Paragraph("• " + words[key])
+            for key in (
+                "one_row",
+                "headings",
+                "dropdown",
+                "several",
+                "unknown",
+                "areas",
+                "contacts",
+            )
+        ),
+        _Paragraph("• " + words["formulas"]),
+        _GAP,
+        _Paragraph(words["columns"], bold=True, size=12),
+        _TableRow(
+            (locale("Column"), locale("How to answer"), locale("Answers, or what to write")),
+            bold=True,
+        ),
+    ]
+    for column in columns:
+        shown = _joined(column.answers) if column.answers else column.hint
+        blocks.append(_TableRow((column.heading, _answered_words(column, locale), shown)))
+    blocks += [
+        _GAP,
+        _Paragraph(words["local_authorities"], bold=True, size=12),
+        _Paragraph(words["la_note"]),
+        _TableRow(
+            (locale("Local authority"), locale("VAWDASV region"), locale("Police force area")),
+            bold=True,
+        ),
+    ]
+    blocks.extend(_TableRow(row) for row in local_authority_rows(lookup, locale))
+    return blocks
+
+
 def _instructions_sheet(
     workbook: Workbook,
     columns: Sequence[TemplateColumn],
@@ -416,71 +492,29 @@ def _instructions_sheet(
     for index, width in enumerate(_INSTRUCTION_WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     span = sum(_INSTRUCTION_WIDTHS)
-    words = _instruction_texts(locale)
     wrap = Alignment(wrap_text=True, vertical="top")
-    row = 0
-
-    def paragraph(text: str, font: Font | None = None, lines: int | None = None) -> None:
-        nonlocal row
-        row += 1
-        _text(sheet, row, 1, text)
-        cell = sheet.cell(row=row, column=1)
-        cell.alignment = wrap
-        if font is not None:
-            cell.font = font
-        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
-        sheet.row_dimensions[row].height = 15 * (lines or _lines_needed(text, span)) + 3
-
-    def table_row(cells: Sequence[str], *, bold: bool = False) -> None:
-        nonlocal row
-        row += 1
-        for index, text in enumerate(cells, start=1):
-            _text(sheet, row, index, text)
-            cell = sheet.cell(row=row, column=index)
+    for row, block in enumerate(_instruction_blocks(columns, lookup, locale), start=1):
+        if isinstance(block, _Paragraph):
+            _text(sheet, row, 1, block.text)
+            cell = sheet.cell(row=row, column=1)
             cell.alignment = wrap
-            if bold:
-                cell.font = Font(bold=True)
-        lines = max(
-            _lines_needed(text, width)
-            for text, width in zip(cells, _INSTRUCTION_WIDTHS, strict=False)
-        )
-        sheet.row_dimensions[row].height = 15 * lines + 3
-
-    def gap() -> None:
-        nonlocal row
-        row += 1
-
-    heading_font = Font(bold=True, size=12)
-    paragraph(words["title"], Font(bold=True, size=14), lines=2)
-    paragraph(words["subtitle"])
-    gap()
-    paragraph(words["why"])
-    gap()
-    paragraph(words["definition"], Font(bold=True))
-    for key in ("prevent", "account", "change", "risk"):
-        paragraph("• " + words[key])
-    paragraph(words["scope"])
-    gap()
-    for key in ("one_row", "headings", "dropdown", "several", "unknown", "areas", "contacts"):
-        paragraph("• " + words[key])
-    paragraph("• " + words["formulas"])
-    gap()
-    paragraph(words["columns"], heading_font)
-    table_row(
-        (locale("Column"), locale("How to answer"), locale("Answers, or what to write")), bold=True
-    )
-    for column in columns:
-        shown = _joined(column.answers) if column.answers else column.hint
-        table_row((column.heading, _answered_words(column, locale), shown))
-    gap()
-    paragraph(words["local_authorities"], heading_font)
-    paragraph(words["la_note"])
-    table_row(
-        (locale("Local authority"), locale("VAWDASV region"), locale("Police force area")),
-        bold=True,
-    )
-    for name, region, force in local_authority_rows(lookup, locale):
-        table_row((name, region, force))
+            if block.bold:
+                cell.font = Font(bold=True, size=block.size)
+            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
+            lines = block.lines or _lines_needed(block.text, span)
+            sheet.row_dimensions[row].height = 15 * lines + 3
+        elif isinstance(block, _TableRow):
+            for index, text in enumerate(block.cells, start=1):
+                _text(sheet, row, index, text)
+                cell = sheet.cell(row=row, column=index)
+                cell.alignment = wrap
+                if block.bold:
+                    cell.font = Font(bold=True)
+            lines = max(
+                _lines_needed(text, width)
+                for text, width in zip(block.cells, _INSTRUCTION_WIDTHS, strict=False)
+            )
+            sheet.row_dimensions[row].height = 15 * lines + 3
 
 
 def local_authority_rows(lookup: pd.DataFrame, locale: Locale) -> list[tuple[str, str, str]]:
