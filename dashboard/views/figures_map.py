@@ -133,6 +133,64 @@ def frame(extent: Sequence[float]) -> dict:
     return {"lon": lon, "lat": lat}
 
 
+def _value_trace(each: str, level: str) -> go.Choropleth:
+    """The empty values trace of level ``each``, pointing at its geometry URL; visible, with
+    its colour bar across the map's foot, when ``each`` is the ``level`` shown."""
+    return go.Choropleth(
+        geojson=geometry_url(each),
+        featureidkey="id",
+        locationmode="geojson-id",
+        locations=[],
+        z=[],
+        zmin=0,
+        zmax=1,
+        colorscale=theme.scale(theme.MAP_SCALE),
+        marker={
+            "line": {"color": theme.SEPARATOR, "width": VALUE_OUTLINE_WIDTH},
+            "opacity": 1,
+        },
+        hovertemplate="%{hovertext}<extra></extra>",
+        visible=each == level,
+        showscale=each == level,
+        colorbar={
+            "orientation": "h",
+            "thickness": 12,
+            "len": 0.6,
+            "x": 0.5,
+            "xanchor": "center",
+            "y": 0,
+            "yanchor": "bottom",
+            "title": {"side": "top"},
+            "outlinewidth": 0,
+        },
+        name=each,
+    )
+
+
+def _label_traces(level: str) -> tuple[go.Scattergeo, go.Scattergeo]:
+    """The empty label trace (names and values as text, sized for ``level``) and the empty
+    leader-line trace."""
+    return (
+        go.Scattergeo(
+            lon=[],
+            lat=[],
+            text=[],
+            mode="text",
+            textfont={**LABEL_FONT, "size": LABEL_SIZE[level]},
+            hoverinfo="skip",
+            name="labels",
+        ),
+        go.Scattergeo(
+            lon=[],
+            lat=[],
+            mode="lines",
+            line={"color": LEADER_COLOUR, "width": 1},
+            hoverinfo="skip",
+            name="leaders",
+        ),
+    )
+
+
 def base_map(*, level: str, height: int | None = 560) -> go.Figure:
     """The empty map: nine area traces pointing at the geometry URLs, only ``level`` visible,
     then the (empty) label trace."""
@@ -148,37 +206,7 @@ def base_map(*, level: str, height: int | None = 560) -> go.Figure:
         }
     )
     for each in config.LEVELS:
-        figure.add_trace(
-            go.Choropleth(
-                geojson=geometry_url(each),
-                featureidkey="id",
-                locationmode="geojson-id",
-                locations=[],
-                z=[],
-                zmin=0,
-                zmax=1,
-                colorscale=theme.scale(theme.MAP_SCALE),
-                marker={
-                    "line": {"color": theme.SEPARATOR, "width": VALUE_OUTLINE_WIDTH},
-                    "opacity": 1,
-                },
-                hovertemplate="%{hovertext}<extra></extra>",
-                visible=each == level,
-                showscale=each == level,
-                colorbar={
-                    "orientation": "h",
-                    "thickness": 12,
-                    "len": 0.6,
-                    "x": 0.5,
-                    "xanchor": "center",
-                    "y": 0,
-                    "yanchor": "bottom",
-                    "title": {"side": "top"},
-                    "outlinewidth": 0,
-                },
-                name=each,
-            )
-        )
+        figure.add_trace(_value_trace(each, level))
         figure.add_trace(
             _flat_trace(
                 each,
@@ -200,27 +228,8 @@ def base_map(*, level: str, height: int | None = 560) -> go.Figure:
                 "too-little",
             )
         )
-    figure.add_trace(
-        go.Scattergeo(
-            lon=[],
-            lat=[],
-            text=[],
-            mode="text",
-            textfont={**LABEL_FONT, "size": LABEL_SIZE[level]},
-            hoverinfo="skip",
-            name="labels",
-        )
-    )
-    figure.add_trace(
-        go.Scattergeo(
-            lon=[],
-            lat=[],
-            mode="lines",
-            line={"color": LEADER_COLOUR, "width": 1},
-            hoverinfo="skip",
-            name="leaders",
-        )
-    )
+    for trace in _label_traces(level):
+        figure.add_trace(trace)
     return figure
 
 
