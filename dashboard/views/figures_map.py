@@ -344,14 +344,13 @@ def map_values(
     coverage: Mapping[str, str] | None = None,
     ground: label_layout.Ground | None = None,
 ) -> dict:
-    """Trace updates for one level: values, hover text, the areas with none recorded and those
-        whose share rests on too little (:func:`dashboard.domain.counting.too_little_known`), and
-        each area's label (name and value) at or near its label point (``points``: area id -> lon,
-    lat, room, as :func:`dashboard.data.geo.label_points` gives; ``extent``: the areas' bounding
-    box, :func:`dashboard.data.geo.extent`), none over another.
-
-        ``table`` is :func:`dashboard.domain.counting.area_counts` output. Returns plain lists, ready for a
-        Patch.
+    """Trace updates for one level, as plain lists ready for a Patch: values, hover text, the
+    areas with none recorded and those whose share rests on too little
+    (:func:`dashboard.domain.counting.too_little_known`), and each area's label (name and value)
+    at or near its label point, none over another. ``table`` is
+    :func:`dashboard.domain.counting.area_counts` output; ``points``: area id -> lon, lat, room,
+    as :func:`dashboard.data.geo.label_points` gives; ``extent``: the areas' bounding box,
+    :func:`dashboard.data.geo.extent`.
 
     With ``coverage_classes`` (area id -> class, when the areas cannot be compared) every area is
     coloured by how the sources describe it (:data:`theme.COVERAGE_COLOURS`), never on one scale
@@ -360,66 +359,15 @@ def map_values(
     (:class:`dashboard.data.geo.AreaShapes`), so that no label sits on another area where it
     can be placed elsewhere.
     """
-    has_any = table["count"].to_numpy() > 0
-    flag = counting.TOO_LITTLE_COLUMN[metric]
-    too_little = (
-        table[flag].to_numpy(dtype=bool) & has_any if flag else np.zeros(len(table), dtype=bool)
-    )
-    total = len(table)
-    hover = [
-        _hover_text(row, metric=metric, name=names[row.area_id], total=total, locale=locale)
-        + (
-            "<br>" + locale("Sources: {coverage}").format(coverage=coverage[row.area_id])
-            if coverage and row.area_id in coverage
-            else ""
-        )
-        + (
-            "<br>" + locale("Counted services {when}").format(when=row.last_described)
-            if getattr(row, "last_described", "")
-            else ""
-        )
-        for row in table.itertuples(index=False)
-    ]
-    values = table[metric].to_numpy(dtype=float)
-    shown = has_any & ~too_little & ~np.isnan(values)
-    zmax = float(np.nanmax(values[shown])) if shown.any() else 1.0
-    if metric in SHARE_COLUMNS:
-        zmax = 1.0
+    has_any, shown, unknown_share, values = _value_states(table, metric)
+    hover = _map_hover(table, metric=metric, names=names, locale=locale, coverage=coverage)
+    # A share's scale runs to 100%; any other to the largest value shown.
+    highest = float(np.nanmax(values[shown])) if shown.any() else 1.0
+    scale_top = 1.0 if metric in SHARE_COLUMNS else max(highest, 1e-9)
     area_ids = table["area_id"]
-
-    def widths(keep: np.ndarray, normal: float) -> list[float]:
-        return [SELECTED_OUTLINE_WIDTH if area == selected else normal for area in area_ids[keep]]
-
-    def texts(keep: np.ndarray) -> list[str]:
-        return [text for text, wanted in zip(hover, keep, strict=True) if wanted]
-
-    def flat(keep: np.ndarray, width: float) -> dict:
-        return {
-            "locations": area_ids[keep].tolist(),
-            "z": [0] * int(keep.sum()),
-            "hovertext": texts(keep),
-            "line_width": widths(keep, width),
-        }
-
-    unknown_share = too_little | (has_any & np.isnan(values))
     label_states = np.where(~has_any, "none", np.where(unknown_share, "too_little", "value"))
     z_values = [round(float(value), 4) for value in values[shown]]
-    scale_top = max(zmax, 1e-9)
-    if coverage_classes is not None:
-        fills = {
-            area: theme.COVERAGE_COLOURS[int(coverage_classes.get(area, 3))] for area in area_ids
-        }
-    else:
-        fills = {
-            area: theme.NONE_RECORDED if not any_ else theme.TOO_LITTLE
-            for area, any_ in zip(area_ids, has_any, strict=True)
-        }
-        fills.update(
-            {
-                area: theme.scale_colour(theme.scale(theme.MAP_SCALE), z / scale_top)
-                for area, z in zip(area_ids[shown], z_values, strict=True)
-            }
-        )
+    fills = _area_fills(area_ids, has_any, shown, z_values, scale_top, coverage_classes)
     shared = {
         "labels": map_labels(
             table,
@@ -442,51 +390,192 @@ def map_values(
     if coverage_classes is not None:
         # Not comparable: every area coloured by its coverage; nothing drawn as none recorded or
         # too little known (the labels still say so).
-        every = np.ones(len(table), dtype=bool)
-        return {
-            "values": {
-                "locations": area_ids.tolist(),
-                "z": [int(coverage_classes.get(area, 3)) for area in area_ids],
-                "hovertext": hover,
-                "zmin": 0,
-                "zmax": len(theme.COVERAGE_COLOURS) - 1,
-                "colorscale": theme.scale(theme.COVERAGE_COLOURS),
-                "showscale": False,
-                "line_width": widths(every, VALUE_OUTLINE_WIDTH),
-                "line_color": [
-                    theme.SELECTED_OUTLINE if area == selected else theme.COVERAGE_OUTLINE
-                    for area in area_ids
-                ],
-                "colorbar_title": "",
-                "tickformat": "",
-                "tickvals": [],
-            },
-            "none": flat(~every, NONE_OUTLINE_WIDTH),
-            "too_little": flat(~every, TOO_LITTLE_OUTLINE_WIDTH),
-            **shared,
-        }
+        return {**_coverage_parts(area_ids, hover, selected, coverage_classes), **shared}
     return {
-        "values": {
-            "locations": area_ids[shown].tolist(),
-            "z": z_values,
-            "hovertext": texts(shown),
-            "zmin": 0,
-            "colorscale": theme.scale(theme.MAP_SCALE),
-            "showscale": True,
-            "zmax": scale_top,
-            "line_width": widths(shown, VALUE_OUTLINE_WIDTH),
-            "line_color": [
-                theme.SELECTED_OUTLINE if area == selected else theme.SEPARATOR
-                for area in area_ids[shown]
-            ],
-            "colorbar_title": metric_label(metric, locale),
-            "tickformat": ".0%" if metric.endswith("share") else "",
-            # A count's colour bar: whole numbers only (plotly's own ticks gave 0.5, 1.5).
-            "tickvals": theme.integer_ticks(scale_top) if metric == "count" else [],
-        },
-        "none": flat(~has_any, NONE_OUTLINE_WIDTH),
-        "too_little": flat(unknown_share, TOO_LITTLE_OUTLINE_WIDTH),
+        "values": _scale_values(
+            area_ids[shown],
+            z_values,
+            _kept(hover, shown),
+            selected=selected,
+            scale_top=scale_top,
+            metric=metric,
+            locale=locale,
+        ),
+        "none": _flat_values(area_ids, ~has_any, hover, selected, NONE_OUTLINE_WIDTH),
+        "too_little": _flat_values(
+            area_ids, unknown_share, hover, selected, TOO_LITTLE_OUTLINE_WIDTH
+        ),
         **shared,
+    }
+
+
+def _value_states(
+    table: pd.DataFrame, metric: str
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Per area (``table``'s rows): (has any service recorded, has a value shown on the scale,
+    has services but a share too little known or not known, the metric's values)."""
+    has_any = table["count"].to_numpy() > 0
+    flag = counting.TOO_LITTLE_COLUMN[metric]
+    too_little = (
+        table[flag].to_numpy(dtype=bool) & has_any if flag else np.zeros(len(table), dtype=bool)
+    )
+    values = table[metric].to_numpy(dtype=float)
+    shown = has_any & ~too_little & ~np.isnan(values)
+    unknown_share = too_little | (has_any & np.isnan(values))
+    return has_any, shown, unknown_share, values
+
+
+def _map_hover(
+    table: pd.DataFrame,
+    *,
+    metric: str,
+    names: Mapping[str, str],
+    locale: Locale,
+    coverage: Mapping[str, str] | None,
+) -> list[str]:
+    """Each area's hover text: its value, then the sources' coverage of it and when its counted
+    services were last described, where known."""
+    total = len(table)
+    return [
+        _hover_text(row, metric=metric, name=names[row.area_id], total=total, locale=locale)
+        + (
+            "<br>" + locale("Sources: {coverage}").format(coverage=coverage[row.area_id])
+            if coverage and row.area_id in coverage
+            else ""
+        )
+        + (
+            "<br>" + locale("Counted services {when}").format(when=row.last_described)
+            if getattr(row, "last_described", "")
+            else ""
+        )
+        for row in table.itertuples(index=False)
+    ]
+
+
+def _area_fills(
+    area_ids: pd.Series,
+    has_any: np.ndarray,
+    shown: np.ndarray,
+    z_values: list[float],
+    scale_top: float,
+    coverage_classes: Mapping[str, int] | None,
+) -> dict[str, str]:
+    """area id -> the colour it is filled with (its coverage class's, or none recorded, too
+    little known, or its value's on the scale), so that its label can be coloured to contrast."""
+    if coverage_classes is not None:
+        return {
+            area: theme.COVERAGE_COLOURS[int(coverage_classes.get(area, 3))] for area in area_ids
+        }
+    fills = {
+        area: theme.NONE_RECORDED if not any_ else theme.TOO_LITTLE
+        for area, any_ in zip(area_ids, has_any, strict=True)
+    }
+    fills.update(
+        {
+            area: theme.scale_colour(theme.scale(theme.MAP_SCALE), z / scale_top)
+            for area, z in zip(area_ids[shown], z_values, strict=True)
+        }
+    )
+    return fills
+
+
+def _outline_widths(
+    area_ids: pd.Series, keep: np.ndarray, selected: str | None, normal: float
+) -> list[float]:
+    """The outline width of each kept area: the selected one's thicker."""
+    return [SELECTED_OUTLINE_WIDTH if area == selected else normal for area in area_ids[keep]]
+
+
+def _kept(hover: list[str], keep: np.ndarray) -> list[str]:
+    return [text for text, wanted in zip(hover, keep, strict=True) if wanted]
+
+
+def _flat_values(
+    area_ids: pd.Series, keep: np.ndarray, hover: list[str], selected: str | None, width: float
+) -> dict:
+    """A flat-coloured trace's values (none recorded, too little known): the kept areas."""
+    return {
+        "locations": area_ids[keep].tolist(),
+        "z": [0] * int(keep.sum()),
+        "hovertext": _kept(hover, keep),
+        "line_width": _outline_widths(area_ids, keep, selected, width),
+    }
+
+
+def _scale_values(
+    area_ids: pd.Series,
+    z_values: list[float],
+    hover: list[str],
+    *,
+    selected: str | None,
+    scale_top: float,
+    metric: str,
+    locale: Locale,
+) -> dict:
+    """The values trace of the areas with a value (``area_ids``, ``z_values``, ``hover``),
+    coloured on the provision scale with its colour bar."""
+    return {
+        "locations": area_ids.tolist(),
+        "z": z_values,
+        "hovertext": hover,
+        "zmin": 0,
+        "colorscale": theme.scale(theme.MAP_SCALE),
+        "showscale": True,
+        "zmax": scale_top,
+        "line_width": [
+            SELECTED_OUTLINE_WIDTH if area == selected else VALUE_OUTLINE_WIDTH for area in area_ids
+        ],
+        "line_color": [
+            theme.SELECTED_OUTLINE if area == selected else theme.SEPARATOR for area in area_ids
+        ],
+        "colorbar_title": metric_label(metric, locale),
+        "tickformat": ".0%" if metric.endswith("share") else "",
+        # A count's colour bar: whole numbers only (plotly's own ticks gave 0.5, 1.5).
+        "tickvals": theme.integer_ticks(scale_top) if metric == "count" else [],
+    }
+
+
+def _coverage_parts(
+    area_ids: pd.Series,
+    hover: list[str],
+    selected: str | None,
+    coverage_classes: Mapping[str, int],
+) -> dict:
+    """The traces' values where the areas cannot be compared: every area in its coverage
+    class's colour, no colour bar; no area in the none-recorded or too-little traces."""
+    every = np.ones(len(area_ids), dtype=bool)
+    return {
+        "values": _coverage_values(area_ids, hover, selected, coverage_classes),
+        "none": _flat_values(area_ids, ~every, hover, selected, NONE_OUTLINE_WIDTH),
+        "too_little": _flat_values(area_ids, ~every, hover, selected, TOO_LITTLE_OUTLINE_WIDTH),
+    }
+
+
+def _coverage_values(
+    area_ids: pd.Series,
+    hover: list[str],
+    selected: str | None,
+    coverage_classes: Mapping[str, int],
+) -> dict:
+    """The values trace where the areas cannot be compared: every area in its coverage class's
+    colour, no colour bar."""
+    every = np.ones(len(area_ids), dtype=bool)
+    return {
+        "locations": area_ids.tolist(),
+        "z": [int(coverage_classes.get(area, 3)) for area in area_ids],
+        "hovertext": hover,
+        "zmin": 0,
+        "zmax": len(theme.COVERAGE_COLOURS) - 1,
+        "colorscale": theme.scale(theme.COVERAGE_COLOURS),
+        "showscale": False,
+        "line_width": _outline_widths(area_ids, every, selected, VALUE_OUTLINE_WIDTH),
+        "line_color": [
+            theme.SELECTED_OUTLINE if area == selected else theme.COVERAGE_OUTLINE
+            for area in area_ids
+        ],
+        "colorbar_title": "",
+        "tickformat": "",
+        "tickvals": [],
     }
 
 
