@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import Final
@@ -84,47 +85,9 @@ def gap_heatmap(
     heading_lines = max((column.count("<br>") + 1 for column in columns), default=1)
     grid = [[cells[area][category] for category in categories] for area in area_ids]
 
-    def text_of(cell) -> str:
-        if cell.state == counting.RECORDED:
-            return str(cell.count)
-        if cell.state == counting.GAP:
-            return locale("gap (stated)") if cell.documented else locale("gap")
-        if cell.state == counting.NOT_KNOWN:
-            return locale("not known ({n})").format(n=cell.unclassified)
-        return locale("no record")
-
-    def hover_of(cell) -> str:
-        if cell.state == counting.RECORDED:
-            listed = "<br>".join(cell.names[:8]) + ("<br>…" if len(cell.names) > 8 else "")
-            return locale("{n} of {m} counted services").format(n=cell.count, m=cell.services) + (
-                "<br>" + listed
-            )
-        if cell.state == counting.GAP and cell.documented:
-            # The document by author, year and title (``sources``), not by its seed file's name.
-            cited = citations.readable_citation(cell.documented.source, sources, locale)
-            return locale("Stated by a source document") + "<br>" + cited
-        if cell.state == counting.GAP:
-            return locale("None of the {m} counted services, all classified").format(
-                m=cell.services
-            )
-        if cell.state == counting.NOT_KNOWN:
-            return locale("None recorded; {n} of {m} counted services unclassified").format(
-                n=cell.unclassified, m=cell.services
-            )
-        return locale("No counted service recorded here")
-
-    text_of = text or text_of
-    hover_of = hover or hover_of
+    text_of = text or functools.partial(_cell_text, locale=locale)
+    hover_of = hover or functools.partial(_cell_hover, locale=locale, sources=sources)
     text = [[wrap_label(text_of(cell), CELL_LINE) for cell in row] for row in grid]
-
-    def text_for(state: str) -> list[list[str]]:
-        # Each cell's text is drawn by its own state's trace only: drawn by every trace, at two
-        # sizes, it was printed four times over itself.
-        return [
-            [label if cell.state == state else "" for label, cell in zip(labels, row, strict=True)]
-            for labels, row in zip(text, grid, strict=True)
-        ]
-
     hovers = [[wrap_label(hover_of(cell), 60) for cell in row] for row in grid]
     counts = np.array([[cell.count for cell in row] for row in grid], dtype=float).reshape(
         len(rows), len(columns)
@@ -152,13 +115,71 @@ def gap_heatmap(
                 y=rows,
                 colorscale=theme.flat_scale(colour),
                 showscale=False,
-                text=text_for(state),
+                text=_state_texts(text, grid, state),
                 textfont={"size": 13, "color": theme.TEXT},
                 customdata=hovers,
                 name=state,
                 **CELL_STYLE,
             )
         )
+    figure.add_trace(
+        _recorded_trace(
+            grid, counts, columns, rows, _state_texts(text, grid, counting.RECORDED), hovers, locale
+        )
+    )
+    return figure
+
+
+def _cell_text(cell, locale: Locale) -> str:
+    """A cell's words by default: its count, or its state."""
+    if cell.state == counting.RECORDED:
+        return str(cell.count)
+    if cell.state == counting.GAP:
+        return locale("gap (stated)") if cell.documented else locale("gap")
+    if cell.state == counting.NOT_KNOWN:
+        return locale("not known ({n})").format(n=cell.unclassified)
+    return locale("no record")
+
+
+def _cell_hover(cell, locale: Locale, sources: pd.DataFrame | None) -> str:
+    """A cell's hover text by default: what its state rests on."""
+    if cell.state == counting.RECORDED:
+        listed = "<br>".join(cell.names[:8]) + ("<br>…" if len(cell.names) > 8 else "")
+        return locale("{n} of {m} counted services").format(n=cell.count, m=cell.services) + (
+            "<br>" + listed
+        )
+    if cell.state == counting.GAP and cell.documented:
+        # The document by author, year and title (``sources``), not by its seed file's name.
+        cited = citations.readable_citation(cell.documented.source, sources, locale)
+        return locale("Stated by a source document") + "<br>" + cited
+    if cell.state == counting.GAP:
+        return locale("None of the {m} counted services, all classified").format(m=cell.services)
+    if cell.state == counting.NOT_KNOWN:
+        return locale("None recorded; {n} of {m} counted services unclassified").format(
+            n=cell.unclassified, m=cell.services
+        )
+    return locale("No counted service recorded here")
+
+
+def _state_texts(text: list[list[str]], grid: list[list], state: str) -> list[list[str]]:
+    # Each cell's text is drawn by its own state's trace only: drawn by every trace, at two
+    # sizes, it was printed four times over itself.
+    return [
+        [label if cell.state == state else "" for label, cell in zip(labels, row, strict=True)]
+        for labels, row in zip(text, grid, strict=True)
+    ]
+
+
+def _recorded_trace(
+    grid: list[list],
+    counts: np.ndarray,
+    columns: list[str],
+    rows: list[str],
+    text: list[list[str]],
+    hovers: list[list[str]],
+    locale: Locale,
+) -> go.Heatmap:
+    """The cells with provision recorded, shaded by their count, with the count's colour bar."""
     recorded = np.where(
         np.array([[cell.state == counting.RECORDED for cell in row] for row in grid]).reshape(
             counts.shape
@@ -167,27 +188,24 @@ def gap_heatmap(
         np.nan,
     )
     top = float(np.nanmax(recorded)) if np.isfinite(recorded).any() else 1.0
-    figure.add_trace(
-        go.Heatmap(
-            z=recorded,
-            x=columns,
-            y=rows,
-            colorscale=theme.COUNT_SCALE,
-            zmin=1,
-            zmax=max(top, 1.0),
-            text=text_for(counting.RECORDED),
-            textfont={"size": 15},
-            customdata=hovers,
-            colorbar={
-                "title": {"text": locale("Interventions")},
-                "thickness": 12,
-                "dtick": 1 if top <= 10 else None,
-            },
-            name=counting.RECORDED,
-            **CELL_STYLE,
-        )
+    return go.Heatmap(
+        z=recorded,
+        x=columns,
+        y=rows,
+        colorscale=theme.COUNT_SCALE,
+        zmin=1,
+        zmax=max(top, 1.0),
+        text=text,
+        textfont={"size": 15},
+        customdata=hovers,
+        colorbar={
+            "title": {"text": locale("Interventions")},
+            "thickness": 12,
+            "dtick": 1 if top <= 10 else None,
+        },
+        name=counting.RECORDED,
+        **CELL_STYLE,
     )
-    return figure
 
 
 def _value_bars(x: list, y: list, text: list[str], hovertemplate: str) -> go.Bar:
@@ -284,6 +302,45 @@ def fitted_range(values: Sequence[float]) -> list[float]:
     return [round(low, 4), round(high, 4)]
 
 
+def _scatter_label_positions(
+    points: pd.DataFrame,
+    x_range: Sequence[float],
+    y_top: float,
+    wales_x: float | None,
+    wales_y: float | None,
+    wales_word: str,
+) -> list[str]:
+    """Where each area's name goes beside its marker (plotly's ``textposition``), placed for the
+    narrowest plot (:data:`SCATTER_PLOT`) clear of the other names and markers, the Wales lines
+    and the provision line's note."""
+    width, height = SCATTER_PLOT
+
+    def pixels(x: float, y: float) -> tuple[float, float]:
+        return (
+            (x - x_range[0]) / (x_range[1] - x_range[0]) * width,
+            (1 - y / y_top) * height,
+        )
+
+    size = theme.FONT["size"]
+    obstacles = []
+    if wales_x is not None:
+        line_x = pixels(wales_x, 0)[0]
+        obstacles.append(label_layout.Box(line_x - 2, 0, line_x + 2, height))
+    if wales_y is not None:
+        line_y = pixels(0, wales_y)[1]
+        obstacles.append(label_layout.Box(0, line_y - 2, width, line_y + 2))
+        # Its note, at the line's right end, above it.
+        obstacles.append(label_layout.text_box((width - 30, line_y - 12), wales_word, size))
+    return label_layout.point_label_positions(
+        [pixels(x, y) for x, y in zip(points["need"], points["provision"], strict=True)],
+        [str(label) for label in points["label"]],
+        size=size,
+        radius=SCATTER_MARKER / 2 + 2,
+        obstacles=obstacles,
+        frame=label_layout.Box(0, 0, width, height),
+    )
+
+
 def need_scatter(
     points: pd.DataFrame,
     *,
@@ -303,33 +360,8 @@ def need_scatter(
     its edge, "Heddlu Gogledd Cymru" and "Cymru" were cut."""
     x_range = fitted_range([*points["need"].tolist(), *([wales_x] if wales_x is not None else [])])
     y_top = max([*points["provision"].dropna().tolist(), wales_y or 0, 0]) * SCATTER_HEADROOM or 1
-    width, height = SCATTER_PLOT
-
-    def pixels(x: float, y: float) -> tuple[float, float]:
-        return (
-            (x - x_range[0]) / (x_range[1] - x_range[0]) * width,
-            (1 - y / y_top) * height,
-        )
-
-    size = theme.FONT["size"]
     wales_word = locale("Wales")
-    obstacles = []
-    if wales_x is not None:
-        line_x = pixels(wales_x, 0)[0]
-        obstacles.append(label_layout.Box(line_x - 2, 0, line_x + 2, height))
-    if wales_y is not None:
-        line_y = pixels(0, wales_y)[1]
-        obstacles.append(label_layout.Box(0, line_y - 2, width, line_y + 2))
-        # Its note, at the line's right end, above it.
-        obstacles.append(label_layout.text_box((width - 30, line_y - 12), wales_word, size))
-    positions = label_layout.point_label_positions(
-        [pixels(x, y) for x, y in zip(points["need"], points["provision"], strict=True)],
-        [str(label) for label in points["label"]],
-        size=size,
-        radius=SCATTER_MARKER / 2 + 2,
-        obstacles=obstacles,
-        frame=label_layout.Box(0, 0, width, height),
-    )
+    positions = _scatter_label_positions(points, x_range, y_top, wales_x, wales_y, wales_word)
     figure = go.Figure(
         go.Scatter(
             x=points["need"],
