@@ -25,7 +25,7 @@ from dashboard.domain.cells import Cell
 from dashboard.domain.context import AppContext
 from dashboard.i18n import N_, Locale
 from dashboard.views import coverage_text as coverage_words
-from dashboard.views import figures_map, overview, state
+from dashboard.views import map_labels, overview, state
 from dashboard.views.figures import bar_chart
 from dashboard.views.overview import OverviewView
 
@@ -269,7 +269,7 @@ def _force_map_view(context: AppContext, scope_id: str, locale: Locale) -> Overv
             context.scope_ids,
         ).state,
     )
-    labels = figures_map.named_labels(
+    labels = map_labels.named_labels(
         view.map["labels"],
         size=SLIDE_MAP_LABEL,
         extent=context.map_extent("force"),

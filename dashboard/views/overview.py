@@ -21,8 +21,9 @@ from dashboard.data import vocabulary as vocab
 from dashboard.domain import counting, coverage, currency, model
 from dashboard.domain.context import AppContext
 from dashboard.views import coverage_text as coverage_words
-from dashboard.views import figures, figures_map, panel_registry
+from dashboard.views import figures, panel_registry
 from dashboard.views.coverage_text import Comparison
+from dashboard.views.map_values import map_values
 from dashboard.views.panel_registry import FUNDING_END, Panel
 from dashboard.views.state import ViewState, to_url
 
@@ -96,7 +97,7 @@ class OverviewView:
     unplaced: int
     all_wales_matching: int
     wales: WalesFigure
-    #: The map's trace properties (:func:`dashboard.views.figures_map.map_values`).
+    #: The map's trace properties (:func:`dashboard.views.map_values.map_values`).
     map: Mapping[str, Any]
     breakdowns: Mapping[str, Breakdown]
     kinds: Mapping[str, int]
@@ -171,7 +172,7 @@ def compute_view(context: AppContext, state: ViewState) -> OverviewView:
         context.population_16_plus["wales"]["wales"],
     )
     names = context.names(state.lang, state.level)
-    map_update = figures_map.map_values(
+    map_update = map_values(
         table,
         level=state.level,
         metric=state.metric,
