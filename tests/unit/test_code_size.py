@@ -42,7 +42,6 @@ ALLOWED_LONG_MODULES = frozenset(
     {
         "dashboard/domain/gaps.py",
         "dashboard/views/changes.py",
-        "dashboard/views/figures_review.py",
         "dashboard/views/findings.py",
         "dashboard/views/overview.py",
         "dashboard/views/review.py",
