@@ -18,7 +18,7 @@ import pandas as pd
 
 from dashboard import i18n
 from dashboard.data import vocabulary as vocab
-from dashboard.domain import counting, coverage, currency, model
+from dashboard.domain import counting, currency, model
 from dashboard.domain.context import AppContext
 from dashboard.views import coverage_text as coverage_words
 from dashboard.views import figures, panel_registry
@@ -189,7 +189,6 @@ def compute_view(context: AppContext, state: ViewState) -> OverviewView:
     )
     selection = matching & selected_services(directory, state)
     rows = model.matching_rows(directory, selection, LIST_COLUMNS, limit=LIST_LIMIT)
-    national = counting.national_mask(directory)
     return OverviewView(
         state=state,
         area_name=names.get(state.area, "") if state.area else "",
@@ -199,7 +198,7 @@ def compute_view(context: AppContext, state: ViewState) -> OverviewView:
         not_current=int((~counting.current_mask(directory)).sum()),
         selected=int(selection.sum()),
         unplaced=counting.unplaced(directory, matching, state.level, state.include_all_wales),
-        all_wales_matching=int((matching & national).sum()),
+        all_wales_matching=int((matching & counting.national_mask(directory)).sum()),
         wales=WalesFigure(
             count=wales.count,
             per_100k=wales.per_100k,
@@ -221,7 +220,7 @@ def compute_view(context: AppContext, state: ViewState) -> OverviewView:
         comparison=compared,
         coverage_key=()
         if compared.comparable
-        else coverage_key(context, state.level, names, locale),
+        else coverage_words.coverage_key(context, state.level, names, locale),
         survey_finding=coverage_words.survey_finding(
             context,
             state.level,
@@ -285,24 +284,6 @@ def _funding_end(directory: model.Directory, selection: np.ndarray) -> FundingEn
         funders=tuple(funding.columns),
         values=tuple(tuple(int(value) for value in row) for row in funding.to_numpy()),
     )
-
-
-def coverage_key(
-    context: AppContext, level: str, names: Mapping[str, str], locale: i18n.Locale
-) -> tuple[tuple[int, str, tuple[str, ...]], ...]:
-    """(colour class, coverage statement, area names) per kind of coverage of the level's areas,
-    fullest first: the map's key when areas are coloured by coverage."""
-    key = []
-    for _full, _partial, area_ids in context.coverage.groups(level):
-        first = context.coverage.areas[level][area_ids[0]]
-        key.append(
-            (
-                coverage.coverage_class(first),
-                coverage_words.area_statement(context, first, locale),
-                tuple(names[area] for area in area_ids),
-            )
-        )
-    return tuple(key)
 
 
 def selected_services(directory: model.Directory, state: ViewState) -> np.ndarray:
@@ -434,15 +415,13 @@ def map_note_lines(view: OverviewView, *, for_file: bool = False) -> list[str]:
     lines = [provision_label(view) + "."]
     if view.provision != counting.ALL_STATUSES and view.not_current:
         lines.append(_not_counted_line(view, for_file=for_file))
-    none = view.map["none_recorded"]
-    if none:
+    if none := view.map["none_recorded"]:
         lines.append(
             locale("No counted intervention recorded (grey): {areas}.").format(
                 areas=", ".join(none)
             )
         )
-    too_little = view.map.get("too_little_names", [])
-    if too_little:
+    if too_little := view.map.get("too_little_names", []):
         lines.append(
             locale("Too little known to show a share (white, dark outline): {areas}.").format(
                 areas=", ".join(too_little)

@@ -43,7 +43,6 @@ ALLOWED_LONG_MODULES = frozenset(
         "dashboard/domain/gaps.py",
         "dashboard/views/changes.py",
         "dashboard/views/findings.py",
-        "dashboard/views/overview.py",
         "dashboard/views/review.py",
         "dashboard/views/state.py",
         "layouts/force.py",
