@@ -194,6 +194,31 @@ def load_public_record(
 
     new_ids = frozenset(new_interventions["id"])
     known_ids = directory_ids | new_ids
+    problems = _fact_problems(facts, excerpts, known_ids, new_ids)
+    problems.extend(
+        _added_problems(
+            new_interventions, new_evidence, decisions, excerpts, directory_ids, new_ids
+        )
+    )
+    _raise(folder, problems)
+    return PublicRecord(
+        pages=pages,
+        excerpts=MappingProxyType(excerpts),
+        facts=facts,
+        new_interventions=new_interventions,
+        new_evidence=new_evidence,
+        decisions=decisions,
+    )
+
+
+def _fact_problems(
+    facts: pd.DataFrame,
+    excerpts: Mapping[str, Excerpt],
+    known_ids: frozenset[str],
+    new_ids: frozenset[str],
+) -> list[str]:
+    """What is wrong with each fact: a page not listed, a quote not in its excerpt, a service
+    neither in the directory nor new, a new service not listed as one."""
     problems = []
     for number, row in enumerate(facts.itertuples(index=False), start=2):
         where = f"  {FACTS_FILE} row {number} (fact {row.fact_id!r})"
@@ -213,6 +238,21 @@ def load_public_record(
                 f"{where}: a new service must be a row of {NEW_INTERVENTIONS_FILE} "
                 f"({row.intervention_id!r} is not)"
             )
+    return problems
+
+
+def _added_problems(
+    new_interventions: pd.DataFrame,
+    new_evidence: pd.DataFrame,
+    decisions: pd.DataFrame,
+    excerpts: Mapping[str, Excerpt],
+    directory_ids: frozenset[str],
+    new_ids: frozenset[str],
+) -> list[str]:
+    """What is wrong with the new services, their evidence and the decisions: ids already in the
+    directory, quotes not in their page's excerpt, ids that are not services."""
+    known_ids = directory_ids | new_ids
+    problems: list[str] = []
     clashing = sorted(new_ids & directory_ids)
     if clashing:
         problems.append(
@@ -235,15 +275,7 @@ def load_public_record(
     unknown = sorted(set(decisions["intervention_id"]) - known_ids)
     if unknown:
         problems.append(f"  {DECISIONS_FILE}: id(s) {', '.join(unknown)} are not services")
-    _raise(folder, problems)
-    return PublicRecord(
-        pages=pages,
-        excerpts=MappingProxyType(excerpts),
-        facts=facts,
-        new_interventions=new_interventions,
-        new_evidence=new_evidence,
-        decisions=decisions,
-    )
+    return problems
 
 
 def with_la_codes(facts: pd.DataFrame, lookup: pd.DataFrame) -> pd.DataFrame:

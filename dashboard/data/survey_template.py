@@ -34,19 +34,29 @@ import os
 import sys
 import tempfile
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
 from dashboard import config, i18n
-from dashboard.data import column_registry
 from dashboard.data import vocabulary as vocab
 from dashboard.data.csv_safety import looks_like_formula
-from dashboard.data.ingest import answers, areas, evaluation
-from dashboard.data.ingest.headers import QUESTION_LABELS, REQUIRED_QUESTION
-from dashboard.i18n import N_, Locale
+from dashboard.data.ingest.headers import REQUIRED_QUESTION
+from dashboard.data.survey_columns import (
+    ONE,
+    SEVERAL,
+    SHEET_INSTRUCTIONS,
+    SHEET_LISTS,
+    SHEET_RESPONSES,
+    SUGGESTED,
+    TEXT,
+    TemplateColumn,
+    joined,
+    prompt,
+    template_columns,
+)
+from dashboard.i18n import Locale
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -64,156 +74,9 @@ TEMPLATE_DATE: Final = dt.datetime(2025, 4, 1)
 #: The time of every zip entry (the earliest a zip can hold), for the same reason.
 ZIP_TIME: Final = (1980, 1, 1, 0, 0, 0)
 MEDIA_TYPE: Final = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-#: Excel refuses a workbook whose input message is longer than this (title: 32).
-MAX_PROMPT: Final = 255
+#: Excel refuses a workbook whose input message title is longer than this (the message:
+#: :data:`dashboard.data.survey_columns.MAX_PROMPT`).
 MAX_PROMPT_TITLE: Final = 32
-
-#: How a question is answered.
-ONE: Final = "one"  # one answer, from a drop-down
-SUGGESTED: Final = "suggested"  # a drop-down of suggestions; other text is kept as written
-SEVERAL: Final = "several"  # one or more answers, separated by LIST_SEPARATOR
-TEXT: Final = "text"  # free text
-#: What a respondent types between two answers; the ingest also splits on commas and new lines,
-#: but ";" is the directory's own separator and never occurs inside an answer.
-SEPARATOR: Final = vocab.LIST_SEPARATOR
-
-SHEET_RESPONSES: Final = N_("Responses")
-SHEET_INSTRUCTIONS: Final = N_("Instructions")
-SHEET_LISTS: Final = N_("Lists")
-
-#: What each question asks, shown when a cell of its column is selected (with its answers).
-QUESTION_HINTS: Final[Mapping[str, str]] = MappingProxyType(
-    {
-        "name": N_("Required. The intervention's name as your organisation uses it."),
-        "provider": N_("The organisation that delivers the intervention."),
-        "sector": N_("The sector of the organisation that delivers it."),
-        "regions": N_(
-            "The VAWDASV regions where it is delivered. Give a region or a police area, or both."
-        ),
-        "police": N_(
-            "The police force areas where it is delivered. Give a police area or a region, or both."
-        ),
-        "setting": N_("Where it is delivered: in the community, in custody or both."),
-        "behaviour": N_("The forms of VAWDASV the intervention addresses."),
-        "purpose": N_("What the intervention is for."),
-        "risk": N_("The risk levels of the people it works with."),
-        "cohort": N_("Who the intervention works with."),
-        "attendance": N_("Whether taking part is voluntary or mandated."),
-        "referral": N_("How people are referred to it, in your own words."),
-        "evaluated": N_("Has the intervention been evaluated?"),
-        "evaluated_by": N_(
-            "Who evaluated it: name the body (for example a university or an independent "
-            "evaluator), or write in-house."
-        ),
-        "accreditation": N_("The accreditation it holds or is working towards."),
-        "funding_model": N_("How the intervention is funded."),
-        "primary_funder": N_("The body that provides most of its funding."),
-        "funding_period": N_("How long its current funding is for."),
-        "funding_end": N_(
-            "When its current funding ends: a financial year such as 2026-27, or a date such as "
-            "31/03/2027."
-        ),
-        "status": N_("Its status now."),
-    }
-)
-
-
-@dataclass(frozen=True)
-class TemplateColumn:
-    """One column of the Responses sheet: its question, heading, how it is answered, the answers
-    offered (in the template's language) and what each means to the ingest (same order)."""
-
-    question: str
-    heading: str
-    answered: str
-    answers: tuple[str, ...]
-    meanings: tuple[str, ...]
-    hint: str
-
-
-def question_meanings() -> Mapping[str, tuple[str, tuple[str, ...]]]:
-    """Question -> (how it is answered, the values its answers may mean), from the ingest's
-    tables: the vocabulary of the directory column each question fills, the template's answers to
-    "evaluated" (yes, no, in progress) with ``unknown``, and the funding terms the funding period
-    is read into, suggested (a period in words is read too). Other questions are free text.
-    """
-    single = {question: column for column, question in answers.single_answers().items()}
-    several = {question: column for column, question in answers.list_answers().items()}
-    several.update(areas.question_columns())
-    found: dict[str, tuple[str, tuple[str, ...]]] = {}
-    for question in QUESTION_LABELS:
-        if question in single:
-            found[question] = (ONE, column_registry.single_columns()[single[question]])
-        elif question in several:
-            found[question] = (SEVERAL, column_registry.list_columns()[several[question]])
-        elif question == "evaluated":
-            found[question] = (ONE, (*evaluation.TEMPLATE_ANSWERS, vocab.UNKNOWN))
-        elif question == "funding_period":  # read into funding_term (and months) by the ingest
-            found[question] = (SUGGESTED, vocab.FUNDING_TERMS)
-        else:
-            found[question] = (TEXT, ())
-    return MappingProxyType(found)
-
-
-def _answer_word(meaning: str, question: str, locale: Locale) -> str:
-    """What the template offers for a value: the catalogue's word in the template's language."""
-    if question == "evaluated" and meaning in evaluation.TEMPLATE_ANSWERS:
-        return evaluation.template_answer(locale(evaluation.TEMPLATE_ANSWERS[meaning]))
-    return locale(meaning)
-
-
-def heading(question: str, locale: Locale) -> str:
-    """A question's column heading: its label in the template's language, first letter capital."""
-    label = locale(QUESTION_LABELS[question])
-    return label[:1].upper() + label[1:]
-
-
-def template_columns(locale: Locale) -> tuple[TemplateColumn, ...]:
-    """The Responses sheet's columns, in the ingest's question order."""
-    columns = []
-    for question, (answered, meanings) in question_meanings().items():
-        columns.append(
-            TemplateColumn(
-                question=question,
-                heading=heading(question, locale),
-                answered=answered,
-                answers=tuple(_answer_word(meaning, question, locale) for meaning in meanings),
-                meanings=meanings,
-                hint=locale(QUESTION_HINTS[question]),
-            )
-        )
-    return tuple(columns)
-
-
-def _joined(values: Sequence[str]) -> str:
-    return f"{SEPARATOR} ".join(values)
-
-
-def prompt(column: TemplateColumn, locale: Locale) -> str:
-    """The input message of a column: what it asks, then how to answer (the answers themselves
-    where they fit in Excel's :data:`MAX_PROMPT` characters, else where they are listed)."""
-    if column.answered == SEVERAL:
-        how = locale("One or more of: {answers}. Separate them with ; (a semicolon).").format(
-            answers=_joined(column.answers)
-        )
-        if len(column.hint) + 1 + len(how) > MAX_PROMPT:
-            how = locale(
-                "One or more of the answers listed for this column on the {sheet} sheet. "
-                "Separate them with ; (a semicolon)."
-            ).format(sheet=locale(SHEET_INSTRUCTIONS))
-    elif column.answered == ONE:
-        how = locale("Choose one from the list ({unknown} if not known).").format(
-            unknown=locale(vocab.UNKNOWN)
-        )
-    elif column.answered == SUGGESTED:
-        how = locale(
-            "Choose from the list where an answer fits, or write the period in words "
-            "(kept as written)."
-        )
-    else:
-        how = ""
-    return f"{column.hint} {how}".strip()
-
 
 # -- building the workbook --------------------------------------------------------------------
 
@@ -360,7 +223,7 @@ def _instruction_texts(locale: Locale) -> dict[str, str]:
         "several": locale(
             "Questions that take one or more answers (below) have no drop-down: type each answer "
             "as it is written below, separated by ; (a semicolon), for example: {example}"
-        ).format(example=_joined(behaviours)),
+        ).format(example=joined(behaviours)),
         "unknown": locale(
             "If you do not know an answer, choose or type {unknown}. A blank cell is read as not "
             "known, never as none or zero."
@@ -400,6 +263,82 @@ def _answered_words(column: TemplateColumn, locale: Locale) -> str:
     return locale("text")
 
 
+@dataclass(frozen=True)
+class _Paragraph:
+    """A paragraph of the Instructions sheet, across its three columns (bold at ``size`` when
+    ``bold``; ``lines`` high, else as many as its wrapped text needs)."""
+
+    text: str
+    bold: bool = False
+    size: float | None = None
+    lines: int | None = None
+
+
+@dataclass(frozen=True)
+class _TableRow:
+    """A row of one of the Instructions sheet's tables, one text per column."""
+
+    cells: tuple[str, ...]
+    bold: bool = False
+
+
+#: An empty row between the Instructions sheet's sections.
+_GAP: Final = None
+_Block = _Paragraph | _TableRow | None
+
+
+def _instruction_blocks(
+    columns: Sequence[TemplateColumn], lookup: pd.DataFrame, locale: Locale
+) -> list[_Block]:
+    """What the Instructions sheet says, in order: why and how to answer, each column's
+    answers, and each local authority's region and police force area."""
+    words = _instruction_texts(locale)
+    blocks: list[_Block] = [
+        _Paragraph(words["title"], bold=True, size=14, lines=2),
+        _Paragraph(words["subtitle"]),
+        _GAP,
+        _Paragraph(words["why"]),
+        _GAP,
+        _Paragraph(words["definition"], bold=True),
+        *(_Paragraph("• " + words[key]) for key in ("prevent", "account", "change", "risk")),
+        _Paragraph(words["scope"]),
+        _GAP,
+        *(
+            _Paragraph("• " + words[key])
+            for key in (
+                "one_row",
+                "headings",
+                "dropdown",
+                "several",
+                "unknown",
+                "areas",
+                "contacts",
+            )
+        ),
+        _Paragraph("• " + words["formulas"]),
+        _GAP,
+        _Paragraph(words["columns"], bold=True, size=12),
+        _TableRow(
+            (locale("Column"), locale("How to answer"), locale("Answers, or what to write")),
+            bold=True,
+        ),
+    ]
+    for column in columns:
+        shown = joined(column.answers) if column.answers else column.hint
+        blocks.append(_TableRow((column.heading, _answered_words(column, locale), shown)))
+    blocks += [
+        _GAP,
+        _Paragraph(words["local_authorities"], bold=True, size=12),
+        _Paragraph(words["la_note"]),
+        _TableRow(
+            (locale("Local authority"), locale("VAWDASV region"), locale("Police force area")),
+            bold=True,
+        ),
+    ]
+    blocks.extend(_TableRow(row) for row in local_authority_rows(lookup, locale))
+    return blocks
+
+
 def _instructions_sheet(
     workbook: Workbook,
     columns: Sequence[TemplateColumn],
@@ -417,71 +356,29 @@ def _instructions_sheet(
     for index, width in enumerate(_INSTRUCTION_WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     span = sum(_INSTRUCTION_WIDTHS)
-    words = _instruction_texts(locale)
     wrap = Alignment(wrap_text=True, vertical="top")
-    row = 0
-
-    def paragraph(text: str, font: Font | None = None, lines: int | None = None) -> None:
-        nonlocal row
-        row += 1
-        _text(sheet, row, 1, text)
-        cell = sheet.cell(row=row, column=1)
-        cell.alignment = wrap
-        if font is not None:
-            cell.font = font
-        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
-        sheet.row_dimensions[row].height = 15 * (lines or _lines_needed(text, span)) + 3
-
-    def table_row(cells: Sequence[str], *, bold: bool = False) -> None:
-        nonlocal row
-        row += 1
-        for index, text in enumerate(cells, start=1):
-            _text(sheet, row, index, text)
-            cell = sheet.cell(row=row, column=index)
+    for row, block in enumerate(_instruction_blocks(columns, lookup, locale), start=1):
+        if isinstance(block, _Paragraph):
+            _text(sheet, row, 1, block.text)
+            cell = sheet.cell(row=row, column=1)
             cell.alignment = wrap
-            if bold:
-                cell.font = Font(bold=True)
-        lines = max(
-            _lines_needed(text, width)
-            for text, width in zip(cells, _INSTRUCTION_WIDTHS, strict=False)
-        )
-        sheet.row_dimensions[row].height = 15 * lines + 3
-
-    def gap() -> None:
-        nonlocal row
-        row += 1
-
-    heading_font = Font(bold=True, size=12)
-    paragraph(words["title"], Font(bold=True, size=14), lines=2)
-    paragraph(words["subtitle"])
-    gap()
-    paragraph(words["why"])
-    gap()
-    paragraph(words["definition"], Font(bold=True))
-    for key in ("prevent", "account", "change", "risk"):
-        paragraph("• " + words[key])
-    paragraph(words["scope"])
-    gap()
-    for key in ("one_row", "headings", "dropdown", "several", "unknown", "areas", "contacts"):
-        paragraph("• " + words[key])
-    paragraph("• " + words["formulas"])
-    gap()
-    paragraph(words["columns"], heading_font)
-    table_row(
-        (locale("Column"), locale("How to answer"), locale("Answers, or what to write")), bold=True
-    )
-    for column in columns:
-        shown = _joined(column.answers) if column.answers else column.hint
-        table_row((column.heading, _answered_words(column, locale), shown))
-    gap()
-    paragraph(words["local_authorities"], heading_font)
-    paragraph(words["la_note"])
-    table_row(
-        (locale("Local authority"), locale("VAWDASV region"), locale("Police force area")),
-        bold=True,
-    )
-    for name, region, force in local_authority_rows(lookup, locale):
-        table_row((name, region, force))
+            if block.bold:
+                cell.font = Font(bold=True, size=block.size)
+            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
+            lines = block.lines or _lines_needed(block.text, span)
+            sheet.row_dimensions[row].height = 15 * lines + 3
+        elif isinstance(block, _TableRow):
+            for index, text in enumerate(block.cells, start=1):
+                _text(sheet, row, index, text)
+                cell = sheet.cell(row=row, column=index)
+                cell.alignment = wrap
+                if block.bold:
+                    cell.font = Font(bold=True)
+            lines = max(
+                _lines_needed(text, width)
+                for text, width in zip(block.cells, _INSTRUCTION_WIDTHS, strict=False)
+            )
+            sheet.row_dimensions[row].height = 15 * lines + 3
 
 
 def local_authority_rows(lookup: pd.DataFrame, locale: Locale) -> list[tuple[str, str, str]]:

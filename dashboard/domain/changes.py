@@ -259,12 +259,8 @@ def _merge_areas(*rows: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
     }
 
 
-def compare(
-    earlier: AppContext, later: AppContext, links: pd.DataFrame | None = None
-) -> WaveChanges:
-    """Every service of two waves' pictures, matched and classified."""
-    if links is None and later.waves is not None:
-        links = later.waves.links
+def _comparable_frames(earlier: AppContext, later: AppContext) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The two pictures' services that both waves could have described."""
     # Each wave speaks only of its own scope: a service outside the other wave's scope is
     # neither new nor gone (the 2020 review did not describe Gwent).
     earlier_frame = earlier.directory.frame
@@ -278,42 +274,61 @@ def compare(
             if narrow.level != "wales":
                 earlier_frame = waves.within_scope(earlier_frame, narrow, lookup)
                 later_frame = waves.within_scope(later_frame, narrow, lookup)
+    return earlier_frame, later_frame
+
+
+def _matched_change(
+    new_id: str,
+    olds: list[tuple[str, str, str, str]],
+    before: Mapping[str, Mapping[str, str]],
+    after: Mapping[str, Mapping[str, str]],
+    before_facts: Mapping[tuple[str, str], Side],
+    after_facts: Mapping[tuple[str, str], Side],
+) -> ServiceChange:
+    """A later service matched to earlier ones (``olds``: (id, relation, source, quote)), its
+    fields compared and classified."""
+    # The service itself when it kept its identifier, else the first link's.
+    primary = next((old for old in olds if old[0] == new_id), olds[0])
+    old_id = primary[0]
+    found = field_changes(
+        before[old_id],
+        after[new_id],
+        before_side=lambda name, _value: _side(before, before_facts, old_id, name),
+        after_side=lambda name, _value: _side(after, after_facts, new_id, name),
+    )
+    linked = [old for old in olds if old[1]]
+    relation = linked[0][1] if linked else ""
+    category = classify(before[old_id], after[new_id], bool(found) or bool(linked))
+    return ServiceChange(
+        category=category,
+        name=str(after[new_id]["name"]),
+        old_ids=tuple(old[0] for old in olds),
+        new_id=new_id,
+        status=str(after[new_id]["status"]),
+        fields=found,
+        relation=relation,
+        link_source=linked[0][2] if linked else "",
+        link_quote=linked[0][3] if linked else "",
+        old_names=tuple(str(before[old[0]]["name"]) for old in olds),
+        evidence=_side(after, after_facts, new_id, "status") if category == ENDED else None,
+        areas=_merge_areas(before[old_id], after[new_id]),
+    )
+
+
+def compare(
+    earlier: AppContext, later: AppContext, links: pd.DataFrame | None = None
+) -> WaveChanges:
+    """Every service of two waves' pictures, matched and classified."""
+    if links is None and later.waves is not None:
+        links = later.waves.links
+    earlier_frame, later_frame = _comparable_frames(earlier, later)
     before = {row["id"]: row for row in earlier_frame.to_dict("records")}
     after = {row["id"]: row for row in later_frame.to_dict("records")}
     before_facts, after_facts = _fact_index(earlier), _fact_index(later)
     pairs, gone, arrived = match(list(before), list(after), links)
     changes: list[ServiceChange] = []
     for new_id, olds in pairs.items():
-        # The service itself when it kept its identifier, else the first link's.
-        primary = next((old for old in olds if old[0] == new_id), olds[0])
-        old_id = primary[0]
-        found = field_changes(
-            before[old_id],
-            after[new_id],
-            before_side=lambda name, _value, old_id=old_id: _side(
-                before, before_facts, old_id, name
-            ),
-            after_side=lambda name, _value, new_id=new_id: _side(after, after_facts, new_id, name),
-        )
-        linked = [old for old in olds if old[1]]
-        relation = linked[0][1] if linked else ""
-        category = classify(before[old_id], after[new_id], bool(found) or bool(linked))
-        changes.append(
-            ServiceChange(
-                category=category,
-                name=str(after[new_id]["name"]),
-                old_ids=tuple(old[0] for old in olds),
-                new_id=new_id,
-                status=str(after[new_id]["status"]),
-                fields=found,
-                relation=relation,
-                link_source=linked[0][2] if linked else "",
-                link_quote=linked[0][3] if linked else "",
-                old_names=tuple(str(before[old[0]]["name"]) for old in olds),
-                evidence=_side(after, after_facts, new_id, "status") if category == ENDED else None,
-                areas=_merge_areas(before[old_id], after[new_id]),
-            )
-        )
+        changes.append(_matched_change(new_id, olds, before, after, before_facts, after_facts))
     for new_id in arrived:
         changes.append(
             ServiceChange(

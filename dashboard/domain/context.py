@@ -188,36 +188,12 @@ def _wave_context(
             facts=picture.facts,
             planned=picture.planned,
         )
-    population = bundle.population
-    by_level = {
-        level: MappingProxyType(
-            dict(zip(group["area_id"], group["population_16_plus"].astype(int), strict=True))
-        )
-        for level, group in population.groupby("level")
-    }
-    names = {
-        lang: MappingProxyType(
-            {
-                level: MappingProxyType(
-                    {
-                        area.area_id: (area.name_cy if lang == "cy" else area.name_en)
-                        for area in areas
-                    }
-                )
-                for level, areas in bundle.areas.items()
-            }
-        )
-        for lang in ("en", "cy")
-    }
-    survey = bundle.survey
-    interventions_row = survey.loc[survey["id"] == "interventions-identified", "value"]
-    survey_count = int(interventions_row.iloc[0]) if len(interventions_row) else None
     return AppContext(
         data_identity=_data_identity(bundle, directory, picture.wave.id),
         bundle=bundle,
         directory=directory,
-        population_16_plus=MappingProxyType(by_level),
-        area_names=MappingProxyType(names),
+        population_16_plus=_population_by_level(bundle.population),
+        area_names=_area_names(bundle),
         la_slugs=tuple(area.area_id for area in bundle.areas["la"]),
         label_points=MappingProxyType(
             {
@@ -234,7 +210,7 @@ def _wave_context(
         area_shapes=MappingProxyType(
             {level: geo.area_shapes(bundle.geometry[level]) for level in config.LEVELS}
         ),
-        survey_interventions=survey_count,
+        survey_interventions=_survey_interventions(bundle.survey),
         data_date=max(bundle.interventions["last_verified"]),
         coverage=coverage,
         listed=coverage_module.listed_masks(coverage, directory.frame, bundle.evidence),
@@ -244,6 +220,44 @@ def _wave_context(
         facts=picture.facts,
         planned=picture.planned,
     )
+
+
+def _population_by_level(population: pd.DataFrame) -> Mapping[str, Mapping[str, int]]:
+    """level -> area_id -> the area's population aged 16 and over."""
+    return MappingProxyType(
+        {
+            level: MappingProxyType(
+                dict(zip(group["area_id"], group["population_16_plus"].astype(int), strict=True))
+            )
+            for level, group in population.groupby("level")
+        }
+    )
+
+
+def _area_names(bundle: DataBundle) -> Mapping[str, Mapping[str, Mapping[str, str]]]:
+    """lang -> level -> area_id -> the area's name in that language."""
+    return MappingProxyType(
+        {
+            lang: MappingProxyType(
+                {
+                    level: MappingProxyType(
+                        {
+                            area.area_id: (area.name_cy if lang == "cy" else area.name_en)
+                            for area in areas
+                        }
+                    )
+                    for level, areas in bundle.areas.items()
+                }
+            )
+            for lang in ("en", "cy")
+        }
+    )
+
+
+def _survey_interventions(survey: pd.DataFrame) -> int | None:
+    """How many interventions the 2023 survey identified, when its findings say."""
+    interventions_row = survey.loc[survey["id"] == "interventions-identified", "value"]
+    return int(interventions_row.iloc[0]) if len(interventions_row) else None
 
 
 def _data_identity(bundle: DataBundle, directory: Directory, wave_id: str) -> str:

@@ -367,11 +367,46 @@ def find_gaps(
     """
     documented = documented or {}
     mask = counting.provision_mask(directory, provision)
+    found: list[Gap] = [
+        _documented_finding(directory, mask, gap, recommendations, sources)
+        for gap in {id(item): item for item in documented.values()}.values()
+    ]
+    found.extend(_behaviour_findings(directory, mask, recommendations, documented, survey))
+    found.extend(
+        _medium_risk_findings(
+            directory,
+            mask,
+            level,
+            include_all_wales,
+            recommendations,
+            documented,
+            None if coverage is None else coverage.get(level),
+        )
+    )
+    found.extend(
+        _local_findings(
+            directory,
+            mask,
+            recommendations,
+            documented,
+            None if coverage is None else coverage.get("la"),
+        )
+    )
+    found.extend(_sexual_violence_findings(directory, mask, recommendations))
+    order = {DOCUMENTED: 0, RECORD: 1, DERIVED: 2, NOT_KNOWN: 3}
+    return sorted(found, key=lambda gap: order[gap.evidence_class])
+
+
+def _behaviour_findings(
+    directory: Directory,
+    mask: np.ndarray,
+    recommendations: Mapping[str, tuple[int, ...]],
+    documented: Mapping[tuple[str, str, str], DocumentedGap],
+    survey: pd.DataFrame | None,
+) -> list[Gap]:
+    """Each behaviour focus no counted service in Wales is recorded with: what the survey
+    reports of it, a gap (every counted service's focus known), or not known."""
     found: list[Gap] = []
-
-    for gap in {id(item): item for item in documented.values()}.values():
-        found.append(_documented_finding(directory, mask, gap, recommendations, sources))
-
     for behaviour in vocab.BEHAVIOUR_FOCUSES:
         if behaviour == vocab.UNKNOWN:
             continue
@@ -412,7 +447,20 @@ def find_gaps(
                     services=cell.services,
                 )
             )
+    return found
 
+
+def _medium_risk_findings(
+    directory: Directory,
+    mask: np.ndarray,
+    level: str,
+    include_all_wales: bool,
+    recommendations: Mapping[str, tuple[int, ...]],
+    documented: Mapping[tuple[str, str, str], DocumentedGap],
+    coverage: CoverageIndex | None,
+) -> list[Gap]:
+    """Each area of ``level`` with no medium-risk-tier service: a derived gap where every
+    service that could fill it is classified (and not already a stated gap), else not known."""
     tiers = gap_cells(
         directory,
         mask,
@@ -421,8 +469,9 @@ def find_gaps(
         "service_tier",
         [MEDIUM_RISK_TIER],
         documented,
-        coverage=None if coverage is None else coverage.get(level),
+        coverage=coverage,
     )
+    found: list[Gap] = []
     for area_id, row in tiers.items():
         cell = row[MEDIUM_RISK_TIER]
         related = _related(recommendations, "regional consistency")
@@ -454,34 +503,29 @@ def find_gaps(
                     cell=cell,
                 )
             )
+    return found
 
-    found.extend(
-        _local_findings(
-            directory,
-            mask,
-            recommendations,
-            documented,
-            None if coverage is None else coverage.get("la"),
-        )
-    )
 
+def _sexual_violence_findings(
+    directory: Directory, mask: np.ndarray, recommendations: Mapping[str, tuple[int, ...]]
+) -> list[Gap]:
+    """Sexual-violence provision beside domestic-abuse provision, where it is thinner."""
     behaviours = counting.breakdown_with_known(directory, mask, "behaviour_focus")[0]
     sexual = int(behaviours.get("sexual violence", 0))
     domestic = int(behaviours.get("domestic abuse", 0))
-    if sexual < domestic:
-        found.append(
-            Gap(
-                "thinner-than",
-                "sexual violence",
-                None,
-                sexual,
-                domestic,
-                _related(recommendations, "sexual violence"),
-                evidence_class=RECORD,
-            )
+    if sexual >= domestic:
+        return []
+    return [
+        Gap(
+            "thinner-than",
+            "sexual violence",
+            None,
+            sexual,
+            domestic,
+            _related(recommendations, "sexual violence"),
+            evidence_class=RECORD,
         )
-    order = {DOCUMENTED: 0, RECORD: 1, DERIVED: 2, NOT_KNOWN: 3}
-    return sorted(found, key=lambda gap: order[gap.evidence_class])
+    ]
 
 
 def _documented_finding(

@@ -136,6 +136,67 @@ def _readonly(array: np.ndarray) -> np.ndarray:
     return array
 
 
+def _derived_frame(
+    interventions: pd.DataFrame,
+    current_year: int,
+    custody_sites: pd.DataFrame | None,
+    evidence_rows: pd.DataFrame | None,
+    sources: pd.DataFrame | None,
+) -> pd.DataFrame:
+    """A copy of the directory's rows with normalised lists and the derived columns: precarity,
+    prisons, when and by which document each service was last described, its evidence rung,
+    and its kind ("unknown" in older files without the column)."""
+    frame = interventions.copy()
+    for column in column_registry.list_columns():
+        frame[column] = _normalise_list(frame[column])
+    frame["local_authorities"] = _normalise_list(frame["local_authorities"])
+    frame["precarity"] = precarity.precarity_bands(frame, current_year)
+    frame["prisons"] = currency.prisons(frame["id"], custody_sites)
+    frame["described_year"], frame["described_by"] = currency.last_described(
+        frame, evidence_rows, sources
+    )
+    frame["evidence_rung"] = evidence.evidence_rungs(frame)
+    # The kind of intervention (programme, multi-agency mechanism, court order ...): a filter
+    # and a minimum-offer element; older directory files without the column still load.
+    if "kind" not in frame.columns:
+        frame["kind"] = vocab.UNKNOWN
+    return frame
+
+
+def _indicators(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """column -> one boolean column per allowed value, for every column that can be counted."""
+    indicators = {
+        column: _indicator(frame[column], allowed) for column, allowed in breakdowns().items()
+    }
+    indicators["setting"] = _indicator(frame["setting"], vocab.SETTINGS)
+    # Every other vocabulary column is indexed too, so that any of them can be counted (the
+    # minimum offer's elements name a column and values) without a second index elsewhere.
+    for column, allowed in column_registry.column_vocabularies().items():
+        if column not in indicators and column in frame.columns:
+            indicators[column] = _indicator(frame[column], allowed)
+    indicators["status"] = _indicator(frame["status"], vocab.STATUSES)
+    return indicators
+
+
+def _membership(
+    frame: pd.DataFrame, lookup: pd.DataFrame, custody_only: np.ndarray
+) -> tuple[dict[str, np.ndarray], dict[str, tuple[str, ...]]]:
+    """(level -> services x areas: placed in the area, custody-only services never; level ->
+    the areas' ids in the matrices' column order)."""
+    membership: dict[str, np.ndarray] = {}
+    area_ids: dict[str, tuple[str, ...]] = {}
+    for level, column in LEVEL_COLUMNS.items():
+        names = vocab.VAWDASV_REGIONS if level == "region" else vocab.POLICE_FORCE_AREAS
+        matrix = _indicator(frame[column], names)
+        membership[level] = _readonly(matrix.to_numpy() & ~custody_only[:, None])
+        area_ids[level] = tuple(slugify(name) for name in names)
+    la_codes = tuple(lookup["la_code"])
+    la_matrix = _indicator(frame["local_authorities"], la_codes)
+    membership["la"] = _readonly(la_matrix.to_numpy() & ~custody_only[:, None])
+    area_ids["la"] = tuple(slugify(name) for name in lookup["la_name_en"])
+    return membership, area_ids
+
+
 def build_directory(
     interventions: pd.DataFrame,
     lookup: pd.DataFrame,
@@ -151,47 +212,13 @@ def build_directory(
     and ``sources`` (each document's year) are optional: without them no service is in a prison
     and a service's currency is its own citation's year, when known.
     """
-    frame = interventions.copy()
-    for column in column_registry.list_columns():
-        frame[column] = _normalise_list(frame[column])
-    frame["local_authorities"] = _normalise_list(frame["local_authorities"])
     current_year = vocab.financial_year(as_of or dt.date.today())
-    frame["precarity"] = precarity.precarity_bands(frame, current_year)
-    frame["prisons"] = currency.prisons(frame["id"], custody_sites)
-    frame["described_year"], frame["described_by"] = currency.last_described(
-        frame, evidence_rows, sources
-    )
-    frame["evidence_rung"] = evidence.evidence_rungs(frame)
-
-    indicators = {
-        column: _indicator(frame[column], allowed) for column, allowed in breakdowns().items()
-    }
-    indicators["setting"] = _indicator(frame["setting"], vocab.SETTINGS)
-    # The kind of intervention (programme, multi-agency mechanism, court order ...): a filter
-    # and a minimum-offer element; older directory files without the column still load.
-    if "kind" not in frame.columns:
-        frame["kind"] = vocab.UNKNOWN
-    # Every other vocabulary column is indexed too, so that any of them can be counted (the
-    # minimum offer's elements name a column and values) without a second index elsewhere.
-    for column, allowed in column_registry.column_vocabularies().items():
-        if column not in indicators and column in frame.columns:
-            indicators[column] = _indicator(frame[column], allowed)
-    indicators["status"] = _indicator(frame["status"], vocab.STATUSES)
-
+    frame = _derived_frame(interventions, current_year, custody_sites, evidence_rows, sources)
+    indicators = _indicators(frame)
     # A service delivered only in custody is custody provision: never counted as the community
     # provision of the area where its prison stands (issue 21).
     custody_only = (frame["setting"] == "custody").to_numpy()
-    membership: dict[str, np.ndarray] = {}
-    area_ids: dict[str, tuple[str, ...]] = {}
-    for level, column in LEVEL_COLUMNS.items():
-        names = vocab.VAWDASV_REGIONS if level == "region" else vocab.POLICE_FORCE_AREAS
-        matrix = _indicator(frame[column], names)
-        membership[level] = _readonly(matrix.to_numpy() & ~custody_only[:, None])
-        area_ids[level] = tuple(slugify(name) for name in names)
-    la_codes = tuple(lookup["la_code"])
-    la_matrix = _indicator(frame["local_authorities"], la_codes)
-    membership["la"] = _readonly(la_matrix.to_numpy() & ~custody_only[:, None])
-    area_ids["la"] = tuple(slugify(name) for name in lookup["la_name_en"])
+    membership, area_ids = _membership(frame, lookup, custody_only)
 
     all_wales = frame["vawdasv_regions"].str.contains(vocab.ALL_WALES, regex=False) | frame[
         "police_force_areas"

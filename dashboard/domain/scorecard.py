@@ -12,7 +12,7 @@ Pure: the context and the options in, a frozen :class:`ScorecardView` out.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Final
 
@@ -24,6 +24,7 @@ from dashboard.data import vocabulary as vocab
 from dashboard.domain import citations, counting, gaps
 from dashboard.domain.cells import (
     Cell,
+    CoverageIndex,
     DocumentedGap,
     any_value_cells,
     coverage_index,
@@ -233,8 +234,60 @@ def scorecard_view(
     stated = gaps.stated_gaps(directory, mask, documented, sources)
     area_coverage = getattr(context, "coverage", None)
     coverage = None if area_coverage is None else coverage_index(area_coverage, level)
-    names = directory.frame["name"].to_numpy(dtype=object)
+    columns, beside, notes = _element_columns(
+        directory,
+        mask,
+        national,
+        elements,
+        level=level,
+        include_all_wales=include_all_wales,
+        documented=documented,
+        coverage=coverage,
+        translate=_,
+    )
+    rows = _scorecard_rows(
+        directory.area_ids[level],
+        context.names(lang, level),
+        elements,
+        columns,
+        beside,
+        sources,
+        stated,
+        _,
+    )
+    return ScorecardView(
+        level=level,
+        include_all_wales=include_all_wales,
+        lang=lang,
+        elements=elements,
+        rows=rows,
+        all_wales_services=int(np.count_nonzero(national)),
+        notes=tuple(notes),
+        summary=gaps.summarise([row.cells for row in rows], stated),
+    )
 
+
+#: One element's cells by area, the all-Wales services meeting it (count, names) and any note.
+ElementColumns = tuple[list[dict[str, Cell]], list[tuple[int, tuple[str, ...]]], list[str]]
+
+
+def _element_columns(
+    directory: Directory,
+    mask: np.ndarray,
+    national: np.ndarray,
+    elements: tuple[Element, ...],
+    *,
+    level: str,
+    include_all_wales: bool,
+    documented: dict[tuple[str, str, str], DocumentedGap],
+    coverage: CoverageIndex | None,
+    translate: Callable[[str], str],
+) -> ElementColumns:
+    """For each element: its cells (area -> cell), the all-Wales services (``national``) that
+    meet it shown beside them (none when they are counted in), and a note where the directory lacks its
+    field (then every cell is not known)."""
+    _ = translate
+    names = directory.frame["name"].to_numpy(dtype=object)
     columns: list[dict[str, Cell]] = []
     beside: list[tuple[int, tuple[str, ...]]] = []
     notes: list[str] = []
@@ -273,10 +326,22 @@ def scorecard_view(
                     tuple(sorted(names[national_meets], key=str.lower)),
                 )
             )
+    return columns, beside, notes
 
-    area_names = context.names(lang, level)
+
+def _scorecard_rows(
+    area_ids: tuple[str, ...],
+    area_names: Mapping[str, str],
+    elements: tuple[Element, ...],
+    columns: list[dict[str, Cell]],
+    beside: list[tuple[int, tuple[str, ...]]],
+    sources: pd.DataFrame | None,
+    stated: Mapping[str, gaps.Stated],
+    translate: Callable[[str], str],
+) -> tuple[ScorecardRow, ...]:
+    """One row per area: its cell for each element and the counts of their states."""
     rows = []
-    for area_id in directory.area_ids[level]:
+    for area_id in area_ids:
         cells = tuple(
             _scorecard_cell(
                 element.id,
@@ -284,7 +349,7 @@ def scorecard_view(
                 extra,
                 sources,
                 stated.get(column[area_id].documented.id) if column[area_id].documented else None,
-                _,
+                translate,
             )
             for element, column, extra in zip(elements, columns, beside, strict=True)
         )
@@ -301,13 +366,4 @@ def scorecard_view(
                 no_record=states.count(counting.NO_RECORD),
             )
         )
-    return ScorecardView(
-        level=level,
-        include_all_wales=include_all_wales,
-        lang=lang,
-        elements=elements,
-        rows=tuple(rows),
-        all_wales_services=int(np.count_nonzero(national)),
-        notes=tuple(notes),
-        summary=gaps.summarise([row.cells for row in rows], stated),
-    )
+    return tuple(rows)

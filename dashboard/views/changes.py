@@ -22,7 +22,7 @@ from dashboard.domain.changes import FieldChange, ServiceChange, Side, WaveChang
 from dashboard.domain.context import AppContext
 from dashboard.domain.waves import Wave
 from dashboard.i18n import N_, Locale, locale_for
-from dashboard.views import figure_parts, figures_map, theme
+from dashboard.views import figure_parts, figures_map, map_labels, theme
 from dashboard.views.state import ChangeSettings
 
 #: The shipped waves' names, so that each has its Welsh form in the catalogue (a wave loaded by
@@ -388,7 +388,7 @@ def change_map(
             lat=[points[row.area_id][1] for row in rows],
             text=[f"{row.name}<br>{signed(row.net, locale)}" for row in rows],
             mode="text",
-            textfont=figures_map.LABEL_FONT,
+            textfont=map_labels.LABEL_FONT,
             hoverinfo="skip",
         )
     )

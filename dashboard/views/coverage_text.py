@@ -154,6 +154,24 @@ def coverage_classes(context: AppContext, level: str) -> dict[str, int]:
     }
 
 
+def coverage_key(
+    context: AppContext, level: str, names: Mapping[str, str], locale: Locale
+) -> tuple[tuple[int, str, tuple[str, ...]], ...]:
+    """(colour class, coverage statement, area names) per kind of coverage of the level's areas,
+    fullest first: the map's key when areas are coloured by coverage."""
+    key = []
+    for _full, _partial, area_ids in context.coverage.groups(level):
+        first = context.coverage.areas[level][area_ids[0]]
+        key.append(
+            (
+                coverage.coverage_class(first),
+                area_statement(context, first, locale),
+                tuple(names[area] for area in area_ids),
+            )
+        )
+    return tuple(key)
+
+
 def comparison(context: AppContext, level: str, compare: str | None, locale: Locale) -> Comparison:
     """Can the areas of ``level`` be compared for the services counted, and in words why."""
     status = context.coverage.comparison(level, compare)

@@ -1,39 +1,18 @@
-"""Pure figure builders for the gap review, need-beside-provision and funding views."""
+"""Pure figure builders for the need-beside-provision and funding views (the gap review's heatmap:
+:mod:`dashboard.views.figures_gaps`)."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Final
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.domain import citations, counting
 from dashboard.i18n import Locale
 from dashboard.views import label_layout, theme
 from dashboard.views.figures import centred_note, count_text
-
-#: What every cell trace of the gap heatmap shares: the text in the cell, its hover, the gaps.
-CELL_STYLE: Final = {
-    "texttemplate": "%{text}",
-    "hovertemplate": "%{y} · %{x}<br>%{customdata}<extra></extra>",
-    "xgap": 2,
-    "ygap": 2,
-}
-
-
-#: The longest line of a gap heatmap's column heading and of a cell's text, in characters: long
-#: Welsh labels ("trais a cham-drin gan blant tuag at rieni") wrap onto lines this long instead of
-#: running under the chart's toolbar, off the chart or into the next cell.
-HEADING_LINE: Final = 14
-CELL_LINE: Final = 12
-#: Height of one line of a heading (px at the template's font size), and the room above the
-#: headings kept for the title and the toolbar.
-HEADING_LINE_HEIGHT: Final = 16
-TITLE_AND_TOOLBAR: Final = 64
-
 
 #: The longest line of a vertical axis title (a horizontal one takes twice as many), in characters.
 AXIS_TITLE_LINE: Final = 38
@@ -57,137 +36,6 @@ REFERENCE_NOTE_ROOM: Final = 66
 def wrap_label(text: str, width: int) -> str:
     """``text`` on lines of at most ``width`` characters (:func:`theme.wrap_title`)."""
     return theme.wrap_title(text, width)
-
-
-def gap_heatmap(
-    cells: Mapping[str, Mapping[str, object]],
-    *,
-    row_labels: Mapping[str, str],
-    column_labels: Mapping[str, str],
-    title: str,
-    locale: Locale,
-    sources: pd.DataFrame | None = None,
-    text: Callable[[object], str] | None = None,
-    hover: Callable[[object], str] | None = None,
-) -> go.Figure:
-    """Areas by category, each cell in its state (:mod:`dashboard.domain.counting`), in words as well
-    as colour: a count (blue), "gap" (red), "not known (n)" (amber), "no record" (grey).
-
-    ``text`` and ``hover`` word a cell (its reason and year, :mod:`dashboard.views.review`);
-    without them a cell says its state and counts only."""
-    area_ids = list(cells)
-    categories = list(next(iter(cells.values()))) if cells else []
-    rows = [row_labels.get(area, area) for area in area_ids]
-    columns = [
-        wrap_label(column_labels.get(category, category), HEADING_LINE) for category in categories
-    ]
-    heading_lines = max((column.count("<br>") + 1 for column in columns), default=1)
-    grid = [[cells[area][category] for category in categories] for area in area_ids]
-
-    def text_of(cell) -> str:
-        if cell.state == counting.RECORDED:
-            return str(cell.count)
-        if cell.state == counting.GAP:
-            return locale("gap (stated)") if cell.documented else locale("gap")
-        if cell.state == counting.NOT_KNOWN:
-            return locale("not known ({n})").format(n=cell.unclassified)
-        return locale("no record")
-
-    def hover_of(cell) -> str:
-        if cell.state == counting.RECORDED:
-            listed = "<br>".join(cell.names[:8]) + ("<br>…" if len(cell.names) > 8 else "")
-            return locale("{n} of {m} counted services").format(n=cell.count, m=cell.services) + (
-                "<br>" + listed
-            )
-        if cell.state == counting.GAP and cell.documented:
-            # The document by author, year and title (``sources``), not by its seed file's name.
-            cited = citations.readable_citation(cell.documented.source, sources, locale)
-            return locale("Stated by a source document") + "<br>" + cited
-        if cell.state == counting.GAP:
-            return locale("None of the {m} counted services, all classified").format(
-                m=cell.services
-            )
-        if cell.state == counting.NOT_KNOWN:
-            return locale("None recorded; {n} of {m} counted services unclassified").format(
-                n=cell.unclassified, m=cell.services
-            )
-        return locale("No counted service recorded here")
-
-    text_of = text or text_of
-    hover_of = hover or hover_of
-    text = [[wrap_label(text_of(cell), CELL_LINE) for cell in row] for row in grid]
-
-    def text_for(state: str) -> list[list[str]]:
-        # Each cell's text is drawn by its own state's trace only: drawn by every trace, at two
-        # sizes, it was printed four times over itself.
-        return [
-            [label if cell.state == state else "" for label, cell in zip(labels, row, strict=True)]
-            for labels, row in zip(text, grid, strict=True)
-        ]
-
-    hovers = [[wrap_label(hover_of(cell), 60) for cell in row] for row in grid]
-    counts = np.array([[cell.count for cell in row] for row in grid], dtype=float).reshape(
-        len(rows), len(columns)
-    )
-    figure = go.Figure(
-        layout=theme.layout(
-            title=title,
-            title_size=18,
-            height=max(260, 48 * len(rows) + 120 + HEADING_LINE_HEIGHT * heading_lines),
-            margin=(8, 8, TITLE_AND_TOOLBAR + HEADING_LINE_HEIGHT * heading_lines, 8),
-            xaxis={"side": "top", "tickangle": 0, "type": "category"},
-            yaxis={"autorange": "reversed", "type": "category"},
-        )
-    )
-    for state, colour in (
-        (counting.GAP, theme.GAP_CELL),
-        (counting.NOT_KNOWN, theme.NOT_KNOWN_CELL),
-        (counting.NO_RECORD, theme.NO_RECORD_CELL),
-    ):
-        z = [[0 if cell.state == state else None for cell in row] for row in grid]
-        figure.add_trace(
-            go.Heatmap(
-                z=z,
-                x=columns,
-                y=rows,
-                colorscale=theme.flat_scale(colour),
-                showscale=False,
-                text=text_for(state),
-                textfont={"size": 13, "color": theme.TEXT},
-                customdata=hovers,
-                name=state,
-                **CELL_STYLE,
-            )
-        )
-    recorded = np.where(
-        np.array([[cell.state == counting.RECORDED for cell in row] for row in grid]).reshape(
-            counts.shape
-        ),
-        counts,
-        np.nan,
-    )
-    top = float(np.nanmax(recorded)) if np.isfinite(recorded).any() else 1.0
-    figure.add_trace(
-        go.Heatmap(
-            z=recorded,
-            x=columns,
-            y=rows,
-            colorscale=theme.COUNT_SCALE,
-            zmin=1,
-            zmax=max(top, 1.0),
-            text=text_for(counting.RECORDED),
-            textfont={"size": 15},
-            customdata=hovers,
-            colorbar={
-                "title": {"text": locale("Interventions")},
-                "thickness": 12,
-                "dtick": 1 if top <= 10 else None,
-            },
-            name=counting.RECORDED,
-            **CELL_STYLE,
-        )
-    )
-    return figure
 
 
 def _value_bars(x: list, y: list, text: list[str], hovertemplate: str) -> go.Bar:
@@ -284,6 +132,45 @@ def fitted_range(values: Sequence[float]) -> list[float]:
     return [round(low, 4), round(high, 4)]
 
 
+def _scatter_label_positions(
+    points: pd.DataFrame,
+    x_range: Sequence[float],
+    y_top: float,
+    wales_x: float | None,
+    wales_y: float | None,
+    wales_word: str,
+) -> list[str]:
+    """Where each area's name goes beside its marker (plotly's ``textposition``), placed for the
+    narrowest plot (:data:`SCATTER_PLOT`) clear of the other names and markers, the Wales lines
+    and the provision line's note."""
+    width, height = SCATTER_PLOT
+
+    def pixels(x: float, y: float) -> tuple[float, float]:
+        return (
+            (x - x_range[0]) / (x_range[1] - x_range[0]) * width,
+            (1 - y / y_top) * height,
+        )
+
+    size = theme.FONT["size"]
+    obstacles = []
+    if wales_x is not None:
+        line_x = pixels(wales_x, 0)[0]
+        obstacles.append(label_layout.Box(line_x - 2, 0, line_x + 2, height))
+    if wales_y is not None:
+        line_y = pixels(0, wales_y)[1]
+        obstacles.append(label_layout.Box(0, line_y - 2, width, line_y + 2))
+        # Its note, at the line's right end, above it.
+        obstacles.append(label_layout.text_box((width - 30, line_y - 12), wales_word, size))
+    return label_layout.point_label_positions(
+        [pixels(x, y) for x, y in zip(points["need"], points["provision"], strict=True)],
+        [str(label) for label in points["label"]],
+        size=size,
+        radius=SCATTER_MARKER / 2 + 2,
+        obstacles=obstacles,
+        frame=label_layout.Box(0, 0, width, height),
+    )
+
+
 def need_scatter(
     points: pd.DataFrame,
     *,
@@ -303,33 +190,8 @@ def need_scatter(
     its edge, "Heddlu Gogledd Cymru" and "Cymru" were cut."""
     x_range = fitted_range([*points["need"].tolist(), *([wales_x] if wales_x is not None else [])])
     y_top = max([*points["provision"].dropna().tolist(), wales_y or 0, 0]) * SCATTER_HEADROOM or 1
-    width, height = SCATTER_PLOT
-
-    def pixels(x: float, y: float) -> tuple[float, float]:
-        return (
-            (x - x_range[0]) / (x_range[1] - x_range[0]) * width,
-            (1 - y / y_top) * height,
-        )
-
-    size = theme.FONT["size"]
     wales_word = locale("Wales")
-    obstacles = []
-    if wales_x is not None:
-        line_x = pixels(wales_x, 0)[0]
-        obstacles.append(label_layout.Box(line_x - 2, 0, line_x + 2, height))
-    if wales_y is not None:
-        line_y = pixels(0, wales_y)[1]
-        obstacles.append(label_layout.Box(0, line_y - 2, width, line_y + 2))
-        # Its note, at the line's right end, above it.
-        obstacles.append(label_layout.text_box((width - 30, line_y - 12), wales_word, size))
-    positions = label_layout.point_label_positions(
-        [pixels(x, y) for x, y in zip(points["need"], points["provision"], strict=True)],
-        [str(label) for label in points["label"]],
-        size=size,
-        radius=SCATTER_MARKER / 2 + 2,
-        obstacles=obstacles,
-        frame=label_layout.Box(0, 0, width, height),
-    )
+    positions = _scatter_label_positions(points, x_range, y_top, wales_x, wales_y, wales_word)
     figure = go.Figure(
         go.Scatter(
             x=points["need"],

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -21,10 +21,11 @@ import plotly.graph_objects as go
 from dashboard import i18n
 from dashboard.data import vocabulary as vocab
 from dashboard.domain import citations, cliff, counting, evidence, gaps, precarity
+from dashboard.domain.cells import Cell
 from dashboard.domain.context import AppContext
 from dashboard.i18n import N_, Locale
 from dashboard.views import coverage_text as coverage_words
-from dashboard.views import figures_map, overview, state
+from dashboard.views import map_labels, overview, state
 from dashboard.views.figures import bar_chart
 from dashboard.views.overview import OverviewView
 
@@ -253,23 +254,48 @@ def known_slide(common: Common) -> Slide:
     )
 
 
+def _south_wales_share(
+    context: AppContext, locale: Locale
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The survey's share of interventions in the South Wales Police area, as a slide's point,
+    and its citation (neither when the survey does not say)."""
+    share = survey_value(context.bundle.survey, "south-wales-police-area-share")
+    if not share:
+        return (), ()
+    point = locale(
+        "Survey: {share} of interventions were delivered in the South Wales Police area."
+    ).format(share=share)
+    return (point,), survey_citation(context, ["south-wales-police-area-share"], locale)
+
+
+def _force_map_view(context: AppContext, scope_id: str, locale: Locale) -> OverviewView:
+    """The overview's view of the police force areas compared within one source's listing,
+    its labels placed for the slide's map."""
+    view = overview.compute_view(
+        context,
+        state.parse(
+            "/",
+            f"?level=force&compare={scope_id}&lang={locale.lang}",
+            context.la_slugs,
+            context.scope_ids,
+        ).state,
+    )
+    labels = map_labels.named_labels(
+        view.map["labels"],
+        size=SLIDE_MAP_LABEL,
+        extent=context.map_extent("force"),
+        width=SLIDE_MAP_BOX[0],
+        height=SLIDE_MAP_BOX[1],
+    )
+    return dataclasses.replace(view, map={**view.map, "labels": labels})
+
+
 def force_slide(common: Common) -> Slide:
     """Police force areas on the overview's map, compared within one source that lists them
     alike (the programmes Policing in Wales listed in 2023), never on every service named: the
     documents describe the forces unevenly (issue 21)."""
     locale, context = common.locale, common.context
-    survey = context.bundle.survey
-    share = survey_value(survey, "south-wales-police-area-share")
-    survey_points = (
-        (
-            locale(
-                "Survey: {share} of interventions were delivered in the South Wales Police area."
-            ).format(share=share),
-        )
-        if share
-        else ()
-    )
-    cited = survey_citation(context, ["south-wales-police-area-share"], locale) if share else ()
+    survey_points, cited = _south_wales_share(context, locale)
     scopes = [
         scope
         for scope in context.coverage.comparable_scopes()
@@ -286,23 +312,7 @@ def force_slide(common: Common) -> Slide:
             caveat=common.caveat,
         )
     scope = scopes[0]
-    view = overview.compute_view(
-        context,
-        state.parse(
-            "/",
-            f"?level=force&compare={scope.id}&lang={locale.lang}",
-            context.la_slugs,
-            context.scope_ids,
-        ).state,
-    )
-    labels = figures_map.named_labels(
-        view.map["labels"],
-        size=SLIDE_MAP_LABEL,
-        extent=context.map_extent("force"),
-        width=SLIDE_MAP_BOX[0],
-        height=SLIDE_MAP_BOX[1],
-    )
-    view = dataclasses.replace(view, map={**view.map, "labels": labels})
+    view = _force_map_view(context, scope.id, locale)
     listed = common.current & context.listed[scope.id]
     counts = {area["area_id"]: int(area["count"]) for area in view.areas}
     names = context.names(locale.lang, "force")
@@ -424,24 +434,25 @@ def gap_slides(common: Common) -> tuple[Slide, Slide]:
     from dashboard.views import review
 
     locale, context = common.locale, common.context
-    sources = context.bundle.sources
     result = review.gap_review(context, level="region", include_all_wales=False, lang=locale.lang)
     found = result.gaps
-    region_names = context.names(locale.lang, "region")
-    summary = result.summary
+    return (
+        _stated_gaps_slide(common, found, result.summary),
+        _tier_slide(common, found, result.cells["tier"]),
+    )
+
+
+def _stated_gaps_slide(common: Common, found: Sequence[gaps.Gap], summary: gaps.Summary) -> Slide:
+    """How few gaps hold against every service that could fill them, and the first of the gaps
+    the sources state (their year and what later sources name there)."""
+    from dashboard.views import review
+
+    locale, context = common.locale, common.context
+    sources = context.bundle.sources
     stated = sorted(
         (g for g in found if g.kind == "documented" and g.documented is not None),
         key=lambda g: STATED_ORDER.get(g.documented.level, 3),
     )
-    derived = [g for g in found if g.kind == "no-medium-risk"]
-    tiers = result.cells["tier"]
-    recorded = [
-        region_names[area_id]
-        for area_id, row in tiers.items()
-        if row[gaps.MEDIUM_RISK_TIER].state == counting.RECORDED
-        and row[gaps.MEDIUM_RISK_TIER].count
-    ]
-    not_known = [region_names[g.area_id] for g in found if g.kind == "medium-risk-not-known"]
     years = sorted({g.year for g in stated if g.year})
     dated = (
         " " + locale("(dated {first} to {last})").format(first=years[0], last=years[-1])
@@ -450,7 +461,7 @@ def gap_slides(common: Common) -> tuple[Slide, Slide]:
     )
     shown = stated[:STATED_SHOWN]
     names = tuple(context.directory.frame["name"])
-    stated_slide = Slide(
+    return Slide(
         title=locale("Gaps in regional provision"),
         headline=locale("Few gaps hold against every service that could fill them."),
         points=(
@@ -485,6 +496,23 @@ def gap_slides(common: Common) -> tuple[Slide, Slide]:
         caveat=common.caveat,
         names=names,
     )
+
+
+def _tier_slide(
+    common: Common, found: Sequence[gaps.Gap], tiers: Mapping[str, Mapping[str, Cell]]
+) -> Slide:
+    """The medium-risk tier by region: where it is recorded, the derived gaps, and where it is
+    not known (``tiers``: region -> the medium-risk tier's cell)."""
+    locale = common.locale
+    region_names = common.context.names(locale.lang, "region")
+    derived = [g for g in found if g.kind == "no-medium-risk"]
+    recorded = [
+        region_names[area_id]
+        for area_id, row in tiers.items()
+        if row[gaps.MEDIUM_RISK_TIER].state == counting.RECORDED
+        and row[gaps.MEDIUM_RISK_TIER].count
+    ]
+    not_known = [region_names[g.area_id] for g in found if g.kind == "medium-risk-not-known"]
     tier_points = []
     if derived:
         tier_points.append(
@@ -506,7 +534,7 @@ def gap_slides(common: Common) -> tuple[Slide, Slide]:
             "region, not counted in it."
         )
     )
-    tier_slide = Slide(
+    return Slide(
         title=locale("Medium-risk tier by region"),
         headline=(
             locale("Current medium-risk-tier services are recorded in: {areas}.").format(
@@ -520,7 +548,6 @@ def gap_slides(common: Common) -> tuple[Slide, Slide]:
         dated=common.dated,
         caveat=common.caveat,
     )
-    return stated_slide, tier_slide
 
 
 def evidence_slide(common: Common) -> Slide:

@@ -18,11 +18,12 @@ import pandas as pd
 
 from dashboard import i18n
 from dashboard.data import vocabulary as vocab
-from dashboard.domain import counting, coverage, currency, model
+from dashboard.domain import counting, currency, model
 from dashboard.domain.context import AppContext
 from dashboard.views import coverage_text as coverage_words
-from dashboard.views import figures, figures_map, panel_registry
+from dashboard.views import figures, panel_registry
 from dashboard.views.coverage_text import Comparison
+from dashboard.views.map_values import map_values
 from dashboard.views.panel_registry import FUNDING_END, Panel
 from dashboard.views.state import ViewState, to_url
 
@@ -96,7 +97,7 @@ class OverviewView:
     unplaced: int
     all_wales_matching: int
     wales: WalesFigure
-    #: The map's trace properties (:func:`dashboard.views.figures_map.map_values`).
+    #: The map's trace properties (:func:`dashboard.views.map_values.map_values`).
     map: Mapping[str, Any]
     breakdowns: Mapping[str, Breakdown]
     kinds: Mapping[str, int]
@@ -161,22 +162,8 @@ def compute_view(context: AppContext, state: ViewState) -> OverviewView:
         scope = scope & context.listed[state.compare]
     matching = model.filter_mask(directory, state.filters) & scope
     compared = coverage_words.comparison(context, state.level, state.compare, locale)
-    table = counting.area_counts(
-        directory,
-        matching,
-        state.level,
-        state.include_all_wales,
-        context.population_16_plus[state.level],
-        comparable=compared.comparable,
-    )
     statements = coverage_words.area_statements(context, state.level, locale)
-    table["coverage"] = table["area_id"].map(statements)
-    years = directory.frame["described_year"].to_numpy()
-    local = counting.local_matrix(directory, state.level) & matching[:, None]
-    table["last_described"] = [
-        coverage_words.described_text(currency.described_years(years[local[:, index]]), locale)
-        for index in range(local.shape[1])
-    ]
+    table = _area_table(context, state, matching, compared.comparable, statements, locale)
     wales = counting.wales_comparator(
         directory,
         matching,
@@ -185,7 +172,7 @@ def compute_view(context: AppContext, state: ViewState) -> OverviewView:
         context.population_16_plus["wales"]["wales"],
     )
     names = context.names(state.lang, state.level)
-    map_update = figures_map.map_values(
+    map_update = map_values(
         table,
         level=state.level,
         metric=state.metric,
@@ -201,17 +188,7 @@ def compute_view(context: AppContext, state: ViewState) -> OverviewView:
         ground=context.area_shapes[state.level],
     )
     selection = matching & selected_services(directory, state)
-    breakdowns = {}
-    for panel in panel_registry.breakdown_panels():
-        counts, known, services = counting.breakdown_with_known(directory, selection, panel.column)
-        breakdowns[panel.key] = Breakdown(
-            counts={key: int(value) for key, value in counts.items()},
-            known=int(known),
-            services=int(services),
-        )
-    funding = model.funding_end_by_funder(directory, selection)
     rows = model.matching_rows(directory, selection, LIST_COLUMNS, limit=LIST_LIMIT)
-    national = counting.national_mask(directory)
     return OverviewView(
         state=state,
         area_name=names.get(state.area, "") if state.area else "",
@@ -221,25 +198,21 @@ def compute_view(context: AppContext, state: ViewState) -> OverviewView:
         not_current=int((~counting.current_mask(directory)).sum()),
         selected=int(selection.sum()),
         unplaced=counting.unplaced(directory, matching, state.level, state.include_all_wales),
-        all_wales_matching=int((matching & national).sum()),
+        all_wales_matching=int((matching & counting.national_mask(directory)).sum()),
         wales=WalesFigure(
             count=wales.count,
             per_100k=wales.per_100k,
             includes_all_wales=wales.includes_all_wales,
         ),
         map=map_update,
-        breakdowns=breakdowns,
+        breakdowns=_breakdowns(directory, selection),
         # Every kind is counted unless filtered out; the note under the map says how many of each.
         kinds={
             kind: int(count)
             for kind, count in model.breakdown(directory, matching, "kind").items()
             if count
         },
-        funding_end=FundingEnd(
-            years=tuple(str(year) for year in funding.index),
-            funders=tuple(funding.columns),
-            values=tuple(tuple(int(value) for value in row) for row in funding.to_numpy()),
-        ),
+        funding_end=_funding_end(directory, selection),
         current_year=directory.current_year,
         areas=tuple(table.assign(area_name=table["area_id"].map(names)).to_dict("records")),
         rows=tuple(rows.to_dict("records")),
@@ -247,7 +220,7 @@ def compute_view(context: AppContext, state: ViewState) -> OverviewView:
         comparison=compared,
         coverage_key=()
         if compared.comparable
-        else coverage_key(context, state.level, names, locale),
+        else coverage_words.coverage_key(context, state.level, names, locale),
         survey_finding=coverage_words.survey_finding(
             context,
             state.level,
@@ -261,22 +234,56 @@ def compute_view(context: AppContext, state: ViewState) -> OverviewView:
     )
 
 
-def coverage_key(
-    context: AppContext, level: str, names: Mapping[str, str], locale: i18n.Locale
-) -> tuple[tuple[int, str, tuple[str, ...]], ...]:
-    """(colour class, coverage statement, area names) per kind of coverage of the level's areas,
-    fullest first: the map's key when areas are coloured by coverage."""
-    key = []
-    for _full, _partial, area_ids in context.coverage.groups(level):
-        first = context.coverage.areas[level][area_ids[0]]
-        key.append(
-            (
-                coverage.coverage_class(first),
-                coverage_words.area_statement(context, first, locale),
-                tuple(names[area] for area in area_ids),
-            )
+def _area_table(
+    context: AppContext,
+    state: ViewState,
+    matching: np.ndarray,
+    comparable: bool,
+    statements: Mapping[str, str],
+    locale: i18n.Locale,
+) -> pd.DataFrame:
+    """The counts of ``matching`` services in each area of the level (the map's values and its
+    CSV), with each area's coverage statement and when its counted services were described."""
+    directory = context.directory
+    table = counting.area_counts(
+        directory,
+        matching,
+        state.level,
+        state.include_all_wales,
+        context.population_16_plus[state.level],
+        comparable=comparable,
+    )
+    table["coverage"] = table["area_id"].map(statements)
+    years = directory.frame["described_year"].to_numpy()
+    local = counting.local_matrix(directory, state.level) & matching[:, None]
+    table["last_described"] = [
+        coverage_words.described_text(currency.described_years(years[local[:, index]]), locale)
+        for index in range(local.shape[1])
+    ]
+    return table
+
+
+def _breakdowns(directory: model.Directory, selection: np.ndarray) -> dict[str, Breakdown]:
+    """Each drill-down panel's counts of the selected services, with how many are known."""
+    breakdowns = {}
+    for panel in panel_registry.breakdown_panels():
+        counts, known, services = counting.breakdown_with_known(directory, selection, panel.column)
+        breakdowns[panel.key] = Breakdown(
+            counts={key: int(value) for key, value in counts.items()},
+            known=int(known),
+            services=int(services),
         )
-    return tuple(key)
+    return breakdowns
+
+
+def _funding_end(directory: model.Directory, selection: np.ndarray) -> FundingEnd:
+    """The selected services by the year their funding ends and their funder."""
+    funding = model.funding_end_by_funder(directory, selection)
+    return FundingEnd(
+        years=tuple(str(year) for year in funding.index),
+        funders=tuple(funding.columns),
+        values=tuple(tuple(int(value) for value in row) for row in funding.to_numpy()),
+    )
 
 
 def selected_services(directory: model.Directory, state: ViewState) -> np.ndarray:
@@ -367,6 +374,39 @@ def match_text(view: OverviewView) -> str:
     return text
 
 
+def _not_counted_line(view: OverviewView, *, for_file: bool) -> str:
+    """How many services are not current provision, so not counted, and how to count them."""
+    locale = view.locale
+    not_counted = (
+        locale(
+            "{n} ended, planned or unknown-status services are not counted: they are not "
+            "current provision. A report made with 'Include ended and planned services' on "
+            "counts them."
+        )
+        if for_file
+        else locale(
+            "{n} ended, planned or unknown-status services are not counted; choose "
+            "'Include ended and planned services' to see them."
+        )
+    )
+    return not_counted.format(n=locale.number(view.not_current))
+
+
+def _all_wales_line(view: OverviewView) -> str:
+    """Whether the services available across all of Wales are counted in the areas."""
+    locale = view.locale
+    n = locale.number(view.all_wales_matching)
+    if view.include_all_wales:
+        return locale(
+            "Includes {n} services available across all of Wales, counted in every area; "
+            "the Wales comparison includes them too."
+        ).format(n=n)
+    return locale(
+        "Local services only: +{n} available across all of Wales, not added into any "
+        "area; the Wales comparison counts local services only."
+    ).format(n=n)
+
+
 def map_note_lines(view: OverviewView, *, for_file: bool = False) -> list[str]:
     """Plain-text notes under the map: what is counted, areas with none, too little known,
     all-Wales services, what is not placed. ``for_file``: for the report, a file with no controls,
@@ -374,48 +414,20 @@ def map_note_lines(view: OverviewView, *, for_file: bool = False) -> list[str]:
     locale = view.locale
     lines = [provision_label(view) + "."]
     if view.provision != counting.ALL_STATUSES and view.not_current:
-        not_counted = (
-            locale(
-                "{n} ended, planned or unknown-status services are not counted: they are not "
-                "current provision. A report made with 'Include ended and planned services' on "
-                "counts them."
-            )
-            if for_file
-            else locale(
-                "{n} ended, planned or unknown-status services are not counted; choose "
-                "'Include ended and planned services' to see them."
-            )
-        )
-        lines.append(not_counted.format(n=locale.number(view.not_current)))
-    none = view.map["none_recorded"]
-    if none:
+        lines.append(_not_counted_line(view, for_file=for_file))
+    if none := view.map["none_recorded"]:
         lines.append(
             locale("No counted intervention recorded (grey): {areas}.").format(
                 areas=", ".join(none)
             )
         )
-    too_little = view.map.get("too_little_names", [])
-    if too_little:
+    if too_little := view.map.get("too_little_names", []):
         lines.append(
             locale("Too little known to show a share (white, dark outline): {areas}.").format(
                 areas=", ".join(too_little)
             )
         )
-    n = locale.number(view.all_wales_matching)
-    if view.include_all_wales:
-        lines.append(
-            locale(
-                "Includes {n} services available across all of Wales, counted in every area; "
-                "the Wales comparison includes them too."
-            ).format(n=n)
-        )
-    else:
-        lines.append(
-            locale(
-                "Local services only: +{n} available across all of Wales, not added into any "
-                "area; the Wales comparison counts local services only."
-            ).format(n=n)
-        )
+    lines.append(_all_wales_line(view))
     if view.kinds:
         lines.append(
             locale("Kinds counted: {list}.").format(

@@ -27,7 +27,7 @@ from dashboard.domain import cliff, counting, need, precarity
 from dashboard.domain.cells import Cell, gap_cells
 from dashboard.domain.context import AppContext
 from dashboard.views import coverage_text as coverage_words
-from dashboard.views import figures_map, panel_registry
+from dashboard.views import figures_map, map_labels, panel_registry
 from dashboard.views import overview as overview_view
 from dashboard.views.figure_parts import FigureJSON
 from dashboard.views.overview import OverviewView
@@ -336,7 +336,7 @@ PROFILE_LABEL_SIZE: Final = 13
 #: The profile map's plot area on A4 (pixels, width x height), measured in Chromium: 62% of the
 #: 190 mm column, 0.68 times as high (assets/30-profile.css, assets/profile-print.js), less the
 #: colour bar's width when it stood at the side (a map with a colour bar now has it at its foot:
-#: :func:`figures_map.map_height`).
+#: :func:`map_labels.map_height`).
 PRINTED_MAP_SIZE: Final = (335, 296)
 
 
@@ -350,11 +350,11 @@ def area_map(context: AppContext, la_view: OverviewView, level: str, area_id: st
     view_map["frame"] = figures_map.frame(extent)
     # Zoomed in on a few local authorities, each has room for its name; placed for the map as
     # printed (the smallest it is drawn: the same places are further apart on screen).
-    view_map["labels"] = figures_map.named_labels(
+    view_map["labels"] = map_labels.named_labels(
         view_map["labels"],
         size=PROFILE_LABEL_SIZE,
         extent=extent,
-        height=figures_map.map_height(
+        height=map_labels.map_height(
             PRINTED_MAP_SIZE[1], colour_bar=view_map["values"]["showscale"]
         ),
         width=PRINTED_MAP_SIZE[0],

@@ -20,9 +20,9 @@ from dashboard.domain.cells import Cell, DocumentedIndex, documented_gap_index, 
 from dashboard.domain.context import AppContext
 from dashboard.i18n import N_, Translate
 from dashboard.views import coverage_text
+from dashboard.views.figures_gaps import gap_heatmap
 from dashboard.views.figures_review import (
     cliff_timeline,
-    gap_heatmap,
     need_bars,
     need_scatter,
     simple_bars,

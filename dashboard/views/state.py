@@ -133,6 +133,41 @@ def parse(
         else:
             problems.append((N_("Unknown geography level; allowed: region, force, la."), level))
 
+    state, area_problems = _read_area(state, path, query, la_slugs)
+    problems.extend(area_problems)
+
+    state, setting_problems = _read_settings(state, query)
+    problems.extend(setting_problems)
+
+    wave = _first(query, "wave")
+    if wave is not None and waves is not None:
+        if wave in waves:
+            state = replace(state, wave=wave)
+            scope_ids = waves[wave]
+        else:
+            problems.append((UNKNOWN_WAVE, wave, {"allowed": ", ".join(waves)}))
+
+    compare = _first(query, "compare")
+    if compare is not None:
+        if compare in scope_ids:
+            state = replace(state, compare=compare)
+        else:
+            problems.append(
+                (N_("Unknown source to compare by; showing every service named."), compare)
+            )
+
+    filters, filter_problems = _read_filters(query)
+    problems.extend(filter_problems)
+    state = canonical(replace(state, filters=filters))
+    return Parsed(state=state, problems=tuple(problems))
+
+
+def _read_area(
+    state: ViewState, path: str, query: Mapping[str, list[str]], la_slugs: tuple[str, ...]
+) -> tuple[ViewState, list[tuple]]:
+    """``state`` with the area an area page's path or the ``area`` setting names (an area page
+    also sets the level), and the problems corrected."""
+    problems: list[tuple] = []
     parts = [part for part in path.split("/") if part]
     if len(parts) == 2 and parts[0] in AREA_ROUTES:
         route_level, slug = parts
@@ -156,7 +191,15 @@ def parse(
             problems.append(
                 (N_("Unknown area for this geography level; showing all of Wales."), area)
             )
+    return state, problems
 
+
+def _read_settings(
+    state: ViewState, query: Mapping[str, list[str]]
+) -> tuple[ViewState, list[tuple]]:
+    """``state`` with the metric, all-Wales and provision settings, and the problems
+    corrected."""
+    problems: list[tuple] = []
     metric = _first(query, "metric")
     if metric is not None:
         if metric in METRICS:
@@ -184,24 +227,14 @@ def parse(
             state = replace(state, provision=provision)
         else:
             problems.append((N_("The provision setting must be current or all."), provision))
+    return state, problems
 
-    wave = _first(query, "wave")
-    if wave is not None and waves is not None:
-        if wave in waves:
-            state = replace(state, wave=wave)
-            scope_ids = waves[wave]
-        else:
-            problems.append((UNKNOWN_WAVE, wave, {"allowed": ", ".join(waves)}))
 
-    compare = _first(query, "compare")
-    if compare is not None:
-        if compare in scope_ids:
-            state = replace(state, compare=compare)
-        else:
-            problems.append(
-                (N_("Unknown source to compare by; showing every service named."), compare)
-            )
-
+def _read_filters(
+    query: Mapping[str, list[str]],
+) -> tuple[dict[str, tuple[str, ...]], list[tuple]]:
+    """The filters' allowed values (former spellings read as today's), and each value ignored."""
+    problems: list[tuple] = []
     filters: dict[str, tuple[str, ...]] = {}
     for key, (_, allowed) in offered_filters().items():
         raw = query.get(key, [])
@@ -214,8 +247,7 @@ def parse(
                 problems.append((N_("Unknown filter value ignored."), f"{key}={value}"[:80]))
         if kept:
             filters[key] = kept[:MAX_VALUES_PER_FILTER]
-    state = canonical(replace(state, filters=filters))
-    return Parsed(state=state, problems=tuple(problems))
+    return filters, problems
 
 
 def canonical(state: ViewState) -> ViewState:

@@ -181,6 +181,43 @@ class ShutdownRequestedError(Exception):
     """Raised by the signal handler: stop both servers now."""
 
 
+def _run_dir(configured: str | None) -> Path:
+    """Where the socket, pid files and cache go: the configured folder (made if need be), else
+    a new temporary one."""
+    if configured:
+        run_dir = Path(configured)
+        run_dir.mkdir(parents=True, exist_ok=True)
+        return run_dir
+    # Short, private and new for each start: a unix socket path has ~100 characters at most,
+    # and two servers on one machine never share a socket, pid file or cache.
+    return Path(tempfile.mkdtemp(prefix="vawdasv-serve-"))
+
+
+def _start_gunicorn(target: str, socket_path: Path) -> subprocess.Popen:
+    """gunicorn serving ``target`` on the unix socket ``socket_path``."""
+    return subprocess.Popen(
+        [
+            sys.executable,
+            *("-m", "gunicorn", "--chdir", str(ROOT)),
+            *("--config", str(ROOT / "gunicorn.conf.py")),
+            # gunicorn's control socket is one path per user: two servers would share it.
+            "--no-control-socket",
+            target,
+        ],
+        env={**os.environ, "GUNICORN_BIND": f"unix:{socket_path}"},
+    )
+
+
+def _watch(gunicorn: subprocess.Popen | None, nginx: subprocess.Popen) -> int:
+    """Wait until either server exits (a signal interrupts the wait); its exit status, never 0."""
+    while True:
+        for name, process in (("gunicorn", gunicorn), ("nginx", nginx)):
+            if process is not None and process.poll() is not None:
+                print(f"{name} exited ({process.returncode}); stopping", file=sys.stderr)
+                return process.returncode or 1
+        time.sleep(0.5)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     target = args[0] if args else DEFAULT_APP
@@ -190,13 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     external = [a.strip() for a in os.environ.get("APP_UPSTREAMS", "").split(",") if a.strip()]
 
     configured_run_dir = os.environ.get("VAWDASV_RUN_DIR")
-    if configured_run_dir:
-        run_dir = Path(configured_run_dir)
-        run_dir.mkdir(parents=True, exist_ok=True)
-    else:
-        # Short, private and new for each start: a unix socket path has ~100 characters at most,
-        # and two servers on one machine never share a socket, pid file or cache.
-        run_dir = Path(tempfile.mkdtemp(prefix="vawdasv-serve-"))
+    run_dir = _run_dir(configured_run_dir)
 
     def on_signal(signum, _frame):
         raise ShutdownRequestedError(signum)
@@ -210,17 +241,7 @@ def main(argv: list[str] | None = None) -> int:
             upstreams = external
         else:
             socket_path = run_dir / "gunicorn.sock"
-            gunicorn = subprocess.Popen(
-                [
-                    sys.executable,
-                    *("-m", "gunicorn", "--chdir", str(ROOT)),
-                    *("--config", str(ROOT / "gunicorn.conf.py")),
-                    # gunicorn's control socket is one path per user: two servers would share it.
-                    "--no-control-socket",
-                    target,
-                ],
-                env={**os.environ, "GUNICORN_BIND": f"unix:{socket_path}"},
-            )
+            gunicorn = _start_gunicorn(target, socket_path)
             upstreams = [f"unix:{socket_path}"]
             # SIGHUP reloads gunicorn's workers, as it did when gunicorn ran alone.
             signal.signal(signal.SIGHUP, lambda *_: gunicorn.send_signal(signal.SIGHUP))
@@ -243,13 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"Serving on http://{host}:{port} (nginx, then gunicorn)", file=sys.stderr, flush=True
         )
-        while True:
-            for name, process in (("gunicorn", gunicorn), ("nginx", nginx)):
-                if process is not None and process.poll() is not None:
-                    print(f"{name} exited ({process.returncode}); stopping", file=sys.stderr)
-                    status = process.returncode or 1
-                    raise ShutdownRequestedError(0)
-            time.sleep(0.5)
+        status = _watch(gunicorn, nginx)
     except ShutdownRequestedError:
         pass
     except StartError as error:

@@ -10,7 +10,7 @@ import pytest
 
 from dashboard import config
 from dashboard.data import geo
-from dashboard.views import figures_map, label_layout, state, theme
+from dashboard.views import figures_map, label_layout, map_labels, state, theme
 from dashboard.views import overview as overview_view
 
 
@@ -29,7 +29,7 @@ def test_one_label_per_area_inside_it_or_led_back_to_it(mini_context, level):
     leaders = labels["leaders"]
     starts = set(zip(leaders["lon"][0::3], leaders["lat"][0::3], strict=True))
     projection = label_layout.Projection(
-        mini_context.map_extent(level), figures_map.LAYOUT_HEIGHT, figures_map.LAYOUT_WIDTH
+        mini_context.map_extent(level), map_labels.LAYOUT_HEIGHT, map_labels.LAYOUT_WIDTH
     )
     for area, lon, lat, anchor_lon, anchor_lat in zip(
         labels["locations"],
@@ -68,7 +68,7 @@ def test_a_label_point_is_the_middle_and_its_room_says_how_much_fits():
     text = '{"type":"FeatureCollection","features":[{"type":"Feature","id":"a","properties":{},"geometry":{"type":"Polygon","coordinates":[[[0,0],[0.1,0],[0.1,0.1],[0,0.1],[0,0]]]}}]}'
     (lon, lat, room) = geo.label_points(text)["a"]
     assert (lon, lat) == pytest.approx((0.05, 0.05), abs=0.003)
-    assert room < figures_map.NAME_ROOM  # 0.05 degrees from the edge: too small for a name
+    assert room < map_labels.NAME_ROOM  # 0.05 degrees from the edge: too small for a name
 
 
 def test_the_label_and_leader_traces_come_after_every_area_trace():
@@ -96,7 +96,7 @@ def test_the_profile_map_labels_each_of_its_local_authorities_by_name(mini_conte
     # A name may take two lines to stay on its own area ("Blaenau / G.").
     one_line = [text.replace("</b><br><b>", " ") for text in labels["text"]]
     assert sorted(one_line) == sorted(
-        f"<b>{figures_map.short_name(la, names[la], 'la', la_view.locale)}</b><br>none"
+        f"<b>{map_labels.short_name(la, names[la], 'la', la_view.locale)}</b><br>none"
         for la in gwent
     )
     hover = figure["data"][figures_map.VALUE_TRACE["la"]]["hovertext"]
@@ -130,9 +130,9 @@ def test_no_label_lies_on_another_area_of_the_wales_map(real_context, level, lan
             labels,
             real_context.area_shapes[level],
             real_context.map_extent(level),
-            figures_map.LAYOUT_HEIGHT,
-            figures_map.LAYOUT_WIDTH,
-            figures_map.LABEL_SIZE[level],
+            map_labels.LAYOUT_HEIGHT,
+            map_labels.LAYOUT_WIDTH,
+            map_labels.LABEL_SIZE[level],
         )
         assert found == [], search
 

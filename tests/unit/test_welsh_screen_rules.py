@@ -8,7 +8,8 @@ from types import SimpleNamespace
 
 from dashboard.domain import counting
 from dashboard.i18n import locale_for
-from dashboard.views.figures_review import HEADING_LINE, gap_heatmap, wrap_label
+from dashboard.views.figures_gaps import HEADING_LINE, gap_heatmap
+from dashboard.views.figures_review import wrap_label
 
 LONG = "trais a cham-drin gan blant tuag at rieni"
 
