@@ -342,6 +342,22 @@ def _apply(frame: pd.DataFrame, row_index: int, fact) -> bool:
     return True
 
 
+#: The columns of where a service runs: a public page adds to them, never takes from them.
+AREA_COLUMNS: Final = frozenset({"police_force_areas", "vawdasv_regions", "local_authorities"})
+
+
+def reach(held: str, fact) -> str:
+    """The areas a service is known to run in once a public page names it in ``fact.value``: the
+    areas held and the page's (a page names services in passing, so it cannot show that a service
+    has left an area). Two pages naming MAPPA in North Wales and in Dyfed-Powys once left it in
+    Dyfed-Powys alone, as if it had moved there from South Wales. "All Wales" holds every area."""
+    known = [area for area in vocab.split_list(held) if area != vocab.UNKNOWN]
+    added = vocab.split_list(fact.value)
+    if vocab.ALL_WALES in known or vocab.ALL_WALES in added:
+        return vocab.ALL_WALES
+    return vocab.LIST_SEPARATOR.join(dict.fromkeys([*known, *added]))
+
+
 def record_picture(wave: Wave, base: Picture, bundle: DataBundle) -> Picture:
     """The base picture with the public record's dated facts applied on top."""
     record = bundle.public_record
@@ -364,11 +380,16 @@ def record_picture(wave: Wave, base: Picture, bundle: DataBundle) -> Picture:
         if before is not None and facts_module.known_before(fact.describes, before.describes):
             continue
         index = position[fact.intervention_id]
-        _apply(frame, index, fact)
+        placed = (
+            fact._replace(value=reach(frame.at[index, fact.field], fact))
+            if fact.field in AREA_COLUMNS
+            else fact
+        )
+        _apply(frame, index, placed)
         frame.at[index, "last_verified"] = max(
             frame.at[index, "last_verified"], read.get(fact.source, "")
         )
-        held[(fact.intervention_id, fact.field)] = fact
+        held[(fact.intervention_id, fact.field)] = placed
         if fact.field == vocab.EXISTS and fact.value == "no":
             held[(fact.intervention_id, "status")] = fact
         used.append(fact)
