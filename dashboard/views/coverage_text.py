@@ -96,6 +96,22 @@ SOURCE_SHORT_TITLES: Final = (
     N_("Policing in Wales"),
     N_("Fowler, Karim & Feder"),
 )
+#: The publishers of the public record's pages (``public_record/pages.csv``): a page's citation
+#: leads with its publisher, which a Welsh page gives in Welsh (the page's title stays as
+#: published). Slides' footers read "Office of the Police and Crime Commissioner for Gwent
+#: (2020)" in Welsh before these were listed.
+PAGE_PUBLISHERS: Final = (
+    N_("Cambrian News"),
+    N_("Daily8 (news aggregator), reproducing a Rhyl Journal report"),
+    N_("Deeside.com"),
+    N_("Emerald Publishing (The Journal of Forensic Practice)"),
+    N_("Institute of Public Care, Oxford Brookes University"),
+    N_("Office of the Police and Crime Commissioner for Dyfed-Powys"),
+    N_("Office of the Police and Crime Commissioner for Gwent"),
+    N_("Shropshire Star"),
+    N_("Social Care Wales (Insight Collective project finder)"),
+    N_("South Wales Police and Crime Commissioner"),
+)
 
 
 def directory_note(context: AppContext, locale: Locale) -> str:
