@@ -67,13 +67,20 @@ SLIDE_MAP_JS = (
 const gd = document.querySelector('#present-slide .slide:not([hidden]) .js-plotly-plot');
 const drawn = gd && renderedAreas(gd);
 if (!drawn) { return null; }
+// A label of two lines ("Gogledd" over "Cymru") reads with a space between them.
+const read = t => {
+  const lines = [...t.querySelectorAll('tspan.line')];
+  return lines.length ? lines.map(line => line.textContent).join(' ') : t.textContent;
+};
 return {areas: drawn, labels: [...gd.querySelectorAll('.geo .scattergeo text')]
-  .map(t => t.textContent).filter(Boolean)};
+  .map(read).filter(Boolean)};
 """
 )
 FORCES = {
     "en": ("North Wales", "Dyfed-Powys", "Gwent", "South Wales"),
-    "cy": ("Heddlu Gogledd Cymru", "Heddlu Dyfed-Powys", "Heddlu Gwent", "Heddlu De Cymru"),
+    # The area, as the English labels name it, not the force ("Heddlu ..."): the map's labels
+    # (figures_map.FORCE_AREA_NAMES_CY).
+    "cy": ("Gogledd Cymru", "Dyfed-Powys", "Gwent", "De Cymru"),
 }
 
 
