@@ -243,7 +243,10 @@ def _sources_block(_) -> str:
         ),
     )
     paragraphs = "".join(f'<p class="small">{html.escape(line)}</p>' for line in lines)
-    return f"<h2>{html.escape(_('Sources'))}</h2>\n{paragraphs}"
+    # Outside the f-string, where the catalogue's extractor finds it (inside, it stayed English
+    # on Welsh reports).
+    heading = _("Sources")
+    return f"<h2>{html.escape(heading)}</h2>\n{paragraphs}"
 
 
 def _coverage_block(view: OverviewView) -> str:
