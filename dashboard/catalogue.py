@@ -123,7 +123,9 @@ def data_texts(data_dir: Path = config.DATA_DIR) -> list[str]:
                     if row[column] and all(row[key] == value for key, value in only)
                 )
     cited: list[str] = []
-    for path in sorted(data_dir.glob("*.csv")):
+    # The public record's new services cite their pages' sections too (``new_interventions.csv``,
+    # ``new_evidence.csv``), shown on /changes and in its report section.
+    for path in [*sorted(data_dir.glob("*.csv")), *sorted(data_dir.glob("public_record/*.csv"))]:
         with path.open(encoding="utf-8", newline="") as handle:
             reader = csv.DictReader(handle)
             if "source" in (reader.fieldnames or ()):

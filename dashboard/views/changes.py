@@ -262,7 +262,7 @@ def fact_text(context: AppContext, field_name: str, side: Side, locale: Locale) 
         value,
         published,
         locale.date(side.describes) if side.describes else "",
-        citations.readable_citation(side.source, sources),
+        citations.readable_citation(side.source, sources, locale),
         side.quote,
         address,
     )
