@@ -109,9 +109,9 @@ def directory_page(
                 color="info",
                 className="py-2 mb-2",
             ),
-            survey_template_links(locale),
             # The search and the count with the download on one line each side, so that the
-            # first screen keeps room for ten rows.
+            # first screen keeps room for ten rows (the survey template's notice is under the
+            # grid: above it, with the wave bar, it left 8 or 9).
             dbc.Row(
                 [
                     dbc.Col(
@@ -185,6 +185,7 @@ def directory_page(
                 className="ag-theme-alpine directory-grid",
                 style={"height": "640px"},
             ),
+            survey_template_links(locale),
             dbc.Modal(
                 [
                     dbc.ModalHeader(dbc.ModalTitle(locale("Intervention details"))),

@@ -27,9 +27,10 @@ import pandas as pd
 from dashboard.data import column_registry
 from dashboard.data import vocabulary as vocab
 from dashboard.data.loader import DataBundle
-from dashboard.data.public_record import PublicRecord, citation_of
+from dashboard.data.public_record import citation_of
 from dashboard.domain import facts as facts_module
 from dashboard.domain.facts import date_start, document_file
+from dashboard.domain.record_sources import page_scopes, page_sources
 
 #: The wave of a data folder that declares none: its directory as it is.
 DIRECTORY_WAVE: Final = "directory"
@@ -288,48 +289,6 @@ def documents_picture(wave: Wave, bundle: DataBundle, all_facts: pd.DataFrame) -
     )
 
 
-def _page_sources(record: PublicRecord) -> pd.DataFrame:
-    """The public record's pages as ``sources.csv`` rows (their citations read like the seeds')."""
-    pages = record.pages
-    published = pages["published"].where(pages["published"] != vocab.UNKNOWN, pages["read"])
-    return pd.DataFrame(
-        {
-            "file": pages["source_id"].map(citation_of),
-            "short_title": pages["publisher"],
-            "title": pages["title"],
-            "publisher": pages["publisher"],
-            "year": published.str[:4],
-            "url": pages["address"],
-            vocab.SOURCE_PUBLISHED: published,
-        }
-    ).astype(str)
-
-
-def _page_scopes(record: PublicRecord) -> pd.DataFrame:
-    """Each page's scope: named in passing (a page lists no area's services), as at its date."""
-    sources = _page_sources(record)
-    return pd.DataFrame(
-        {
-            "id": "public-record-" + record.pages["source_id"].str.lower(),
-            "file": sources["file"],
-            "enumerates": "services named in passing",
-            "kinds": "",
-            "behaviours": "",
-            "depth": vocab.NAMED_IN_PASSING,
-            "level": "wales",
-            "areas": vocab.ALL_WALES,
-            "as_at": sources[vocab.SOURCE_PUBLISHED],
-            "exhaustive": "no",
-            "listing": "",
-            "listing_field": "",
-            "source": sources["file"],
-            "quote": "",
-            "note": record.pages["note"],
-        },
-        columns=list(vocab.SCOPE_COLUMNS),
-    ).astype(str)
-
-
 def _apply(frame: pd.DataFrame, row_index: int, fact) -> bool:
     """Set one fact's value in the picture; False when it changes nothing it can say."""
     if fact.field == vocab.EXISTS:
@@ -341,6 +300,22 @@ def _apply(frame: pd.DataFrame, row_index: int, fact) -> bool:
     if fact.field == "status":
         frame.at[row_index, "status_date"] = fact.describes
     return True
+
+
+#: The columns of where a service runs: a public page adds to them, never takes from them.
+AREA_COLUMNS: Final = frozenset({"police_force_areas", "vawdasv_regions", "local_authorities"})
+
+
+def reach(held: str, fact) -> str:
+    """The areas a service is known to run in once a public page names it in ``fact.value``: the
+    areas held and the page's (a page names services in passing, so it cannot show that a service
+    has left an area). Two pages naming MAPPA in North Wales and in Dyfed-Powys once left it in
+    Dyfed-Powys alone, as if it had moved there from South Wales. "All Wales" holds every area."""
+    known = [area for area in vocab.split_list(held) if area != vocab.UNKNOWN]
+    added = vocab.split_list(fact.value)
+    if vocab.ALL_WALES in known or vocab.ALL_WALES in added:
+        return vocab.ALL_WALES
+    return vocab.LIST_SEPARATOR.join(dict.fromkeys([*known, *added]))
 
 
 def record_picture(wave: Wave, base: Picture, bundle: DataBundle) -> Picture:
@@ -365,11 +340,16 @@ def record_picture(wave: Wave, base: Picture, bundle: DataBundle) -> Picture:
         if before is not None and facts_module.known_before(fact.describes, before.describes):
             continue
         index = position[fact.intervention_id]
-        _apply(frame, index, fact)
+        placed = (
+            fact._replace(value=reach(frame.at[index, fact.field], fact))
+            if fact.field in AREA_COLUMNS
+            else fact
+        )
+        _apply(frame, index, placed)
         frame.at[index, "last_verified"] = max(
             frame.at[index, "last_verified"], read.get(fact.source, "")
         )
-        held[(fact.intervention_id, fact.field)] = fact
+        held[(fact.intervention_id, fact.field)] = placed
         if fact.field == vocab.EXISTS and fact.value == "no":
             held[(fact.intervention_id, "status")] = fact
         used.append(fact)
@@ -396,7 +376,7 @@ def record_picture(wave: Wave, base: Picture, bundle: DataBundle) -> Picture:
     ).astype(str)
     chosen = pd.DataFrame(list(held.values()), columns=list(facts_module.COLUMNS)).astype(str)
     new_facts = facts_module.directory_facts(
-        record.new_interventions, record.new_evidence, _page_sources(record)
+        record.new_interventions, record.new_evidence, page_sources(record)
     )
     chosen = pd.concat([chosen, facts_module.latest(new_facts)], ignore_index=True)
     chosen = chosen.drop_duplicates(["intervention_id", "field"], keep="first")
@@ -404,8 +384,8 @@ def record_picture(wave: Wave, base: Picture, bundle: DataBundle) -> Picture:
         wave=wave,
         interventions=frame.astype(str),
         evidence=evidence,
-        sources=pd.concat([base.sources, _page_sources(record)], ignore_index=True),
-        source_scopes=pd.concat([base.source_scopes, _page_scopes(record)], ignore_index=True),
+        sources=pd.concat([base.sources, page_sources(record)], ignore_index=True),
+        source_scopes=pd.concat([base.source_scopes, page_scopes(record)], ignore_index=True),
         documented_gaps=base.documented_gaps,
         facts=chosen.reset_index(drop=True),
         planned=planned,

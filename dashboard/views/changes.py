@@ -551,15 +551,16 @@ def change_summary(
 
 def line_sentence(line: ServiceLine, locale: Locale) -> str:
     """One service's change in one sentence: "Changed: DAPO: status planned → active (November
-    2024)"."""
+    2024)"; a service with no field changed carries its evidence's date in brackets: "New:
+    Break 4 Change (25 March 2021)" (a colon before a bracket alone read as a missing value)."""
     details = [
         f"{field.label} {field.before.value} → {field.after.value}"
         + (f" ({field.after.date})" if field.after.date else "")
         for field in line.fields
     ]
-    if not details and line.evidence is not None and line.evidence.date:
-        details.append(f"({line.evidence.date})")
     text = f"{line.category_label}: {line.name}"
     if line.relation:
         text += f" ({line.relation})"
+    if not details and line.evidence is not None and line.evidence.date:
+        return f"{text} ({line.evidence.date})"
     return text + (": " + "; ".join(details) if details else "")

@@ -96,8 +96,6 @@ SOURCE_SHORT_TITLES: Final = (
     N_("Policing in Wales"),
     N_("Fowler, Karim & Feder"),
 )
-
-
 def directory_note(context: AppContext, locale: Locale) -> str:
     """What the directory is and is not (not the 2023 survey's dataset), for the top of the
     overview, every profile (screen and paper) and every report."""
@@ -221,9 +219,19 @@ def survey_finding(
             area=", ".join(names.get(area, area) for area in leaders)
         )
     citation = citations.readable_citation(
-        str(row["source"].iloc[0]), context.bundle.sources, locale
+        str(row["source"].iloc[0]), every_source(context), locale
     )
     return sentence, str(row["evidence"].iloc[0]), citation
+
+
+def every_source(context: AppContext) -> pd.DataFrame:
+    """The sources of every wave (``sources.csv``'s columns, one row per file). The survey's
+    findings are shown in every wave and cite the survey's report, which a wave's own sources
+    may not hold: the 2020 review's wave cited it as the bare file name "000_….txt"."""
+    if context.waves is None:
+        return context.bundle.sources
+    frames = [wave_context.bundle.sources for wave_context in context.waves.contexts.values()]
+    return pd.concat([context.bundle.sources, *frames], ignore_index=True).drop_duplicates("file")
 
 
 # -- currency ------------------------------------------------------------------------------------

@@ -89,7 +89,7 @@ def survey_citation(
     survey = context.bundle.survey
     files = survey.loc[survey["id"].isin(measure_ids), "source"].map(document_file)
     return tuple(
-        citations.readable_citation(file, context.bundle.sources, locale)
+        citations.readable_citation(file, coverage_words.every_source(context), locale)
         for file in dict.fromkeys(files)
     )
 

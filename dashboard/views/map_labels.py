@@ -214,8 +214,22 @@ def named_labels(
     }
 
 
+#: The police force areas' names on a Welsh map: the area, as the English labels name it
+#: ("South Wales"), not the force ("Heddlu De Cymru" is "South Wales Police"), whose longer
+#: label lay on Gwent. The hover text and every table keep the full name.
+FORCE_AREA_NAMES_CY: Final = {
+    "north-wales": "Gogledd Cymru",
+    "dyfed-powys": "Dyfed-Powys",
+    "gwent": "Gwent",
+    "south-wales": "De Cymru",
+}
+
+
 def short_name(area_id: str, name: str, level: str, locale: Locale) -> str:
-    """The name shown on the map: a local authority's short form where it has one."""
+    """The name shown on the map: a local authority's short form where it has one, a police
+    force area's name without "Heddlu" in Welsh."""
+    if level == "force" and locale.lang == "cy":
+        return FORCE_AREA_NAMES_CY.get(area_id, name)
     if level != "la" or area_id not in SHORT_NAMES:
         return name
     english, welsh = SHORT_NAMES[area_id]

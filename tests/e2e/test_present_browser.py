@@ -75,7 +75,9 @@ return {areas: drawn, labels: [...gd.querySelectorAll('.geo .scattergeo text')]
 )
 FORCES = {
     "en": ("North Wales", "Dyfed-Powys", "Gwent", "South Wales"),
-    "cy": ("Heddlu Gogledd Cymru", "Heddlu Dyfed-Powys", "Heddlu Gwent", "Heddlu De Cymru"),
+    # The area, as the English labels name it, not the force ("Heddlu ..."): the map's labels
+    # (map_labels.FORCE_AREA_NAMES_CY).
+    "cy": ("Gogledd Cymru", "Dyfed-Powys", "Gwent", "De Cymru"),
 }
 
 

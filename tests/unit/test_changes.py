@@ -241,3 +241,32 @@ def test_the_2020_review_against_2023_compares_within_cardiff_and_the_vale(with_
     status = next(field for field in clear.fields if field.field == "status")
     assert (status.before.value, status.after.value) == ("pilot", "active")
     assert status.before.source.startswith("004_") and status.after.source.startswith("002_")
+
+
+def test_a_new_service_with_no_field_changed_reads_as_a_sentence() -> None:
+    """The change slide once read "New: Break 4 Change: (25 March 2021)": a colon before a date in
+    brackets, as if a value were missing. The date follows the name in brackets."""
+    from dashboard.i18n import locale_for
+    from dashboard.views.changes import FactText, FieldLine, ServiceLine, line_sentence
+
+    locale = locale_for("en")
+    new = ServiceLine(
+        key="break-4-change",
+        name="Break 4 Change",
+        category="new",
+        category_label="New",
+        status="active",
+        evidence=FactText("Break 4 Change", as_published=True, date="25 March 2021"),
+    )
+    assert line_sentence(new, locale) == "New: Break 4 Change (25 March 2021)"
+    changed = ServiceLine(
+        key="dapo",
+        name="DAPO",
+        category="changed",
+        category_label="Changed",
+        status="active",
+        fields=(
+            FieldLine("status", "changed", FactText("planned"), FactText("active", date="2024")),
+        ),
+    )
+    assert line_sentence(changed, locale) == "Changed: DAPO: status planned → active (2024)"

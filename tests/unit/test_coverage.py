@@ -285,3 +285,19 @@ def test_shipped_prison_programmes_are_not_local_provision(real_context):
     assert counts["monmouthshire"] == len(monmouthshire) == 1
     assert monmouthshire == {"opening-closed-doors-gwent"}
     assert "In prisons in Wales" in view.custody and "Kaizen" in view.custody
+
+
+def test_survey_finding_cites_the_survey_by_title_in_every_wave(real_context):
+    """In the 2020 review's wave (whose own sources are the review alone) the survey's finding
+    beside the map was cited as the bare file name "000_6cb89346a72a325a.txt § Summary of
+    findings"; and the survey's figures on the slides likewise."""
+    from dashboard.i18n import locale_for
+    from dashboard.views import findings
+
+    for wave_id in real_context.wave_ids:
+        context = real_context.at(wave_id)
+        view = real_view(context, "")
+        _sentence, _quote, citation = view.survey_finding
+        assert citation.startswith("Welsh Government (2024)"), (wave_id, citation)
+        cited = findings.survey_citation(context, ["grant-funded-ending-2023-24"], locale_for("en"))
+        assert all(text.startswith("Welsh Government") for text in cited), (wave_id, cited)

@@ -150,3 +150,25 @@ def test_latest_wave_takes_the_later_declared_on_a_tie():
 
     assert waves.latest_wave((wave("a", "2024"), wave("b", "2026-03"), wave("c", "2025"))).id == "b"
     assert waves.latest_wave((wave("a", "2026"), wave("b", "2026"))).id == "b"
+
+
+def test_a_page_naming_a_service_in_an_area_adds_the_area_and_takes_none_away(shipped):
+    """MAPPA: the 2023 picture places it in South Wales (004); a Cambrian News page of 27 October
+    2023 names it in North Wales (pr-034) and in Dyfed-Powys (pr-035). The public record's
+    picture once held "Dyfed-Powys" alone (the later of two facts replaced the first and the
+    directory's value), so MAPPA seemed to have left South Wales and North Wales."""
+    before = frame_of(shipped, "documents-2023").at["mappa", "police_force_areas"]
+    after = frame_of(shipped, "public-record-2026").at["mappa", "police_force_areas"]
+    assert before == "South Wales"
+    assert vocab.split_list(after) == ["South Wales", "North Wales", "Dyfed-Powys"]
+
+
+def test_reach_keeps_the_areas_held_and_all_wales_holds_every_area():
+    from collections import namedtuple
+
+    fact = namedtuple("Fact", "value")
+    assert waves.reach("South Wales", fact("North Wales")) == "South Wales;North Wales"
+    assert waves.reach("unknown", fact("Gwent")) == "Gwent"
+    assert waves.reach("Gwent", fact("Gwent")) == "Gwent"
+    assert waves.reach("All Wales", fact("Gwent")) == "All Wales"
+    assert waves.reach("Gwent", fact("All Wales")) == "All Wales"
