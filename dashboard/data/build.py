@@ -248,9 +248,7 @@ def _quotes_for(secondary_raw: pd.DataFrame, quotes_path: Path) -> pd.Series:
             f"{quotes_path.name}: each quote must name exactly one secondary figure; "
             f"these name {sorted(set(wrong))} rows: {list(wrong.index)}"
         )
-    return (
-        matched.set_index("index")["quote"].reindex(secondary_raw.index).fillna("")
-    )
+    return matched.set_index("index")["quote"].reindex(secondary_raw.index).fillna("")
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> None:

@@ -281,14 +281,16 @@ def _wider(
     """
     regions = list(vocab.VAWDASV_REGIONS)
     forces = list(vocab.POLICE_FORCE_AREAS)
-    region_force = (
-        lookup.drop_duplicates("vawdasv_region").set_index("vawdasv_region")["police_force_area"]
-    )
+    region_force = lookup.drop_duplicates("vawdasv_region").set_index("vawdasv_region")[
+        "police_force_area"
+    ]
     unknown_region = frame["vawdasv_regions"].str.contains(vocab.UNKNOWN, regex=False).to_numpy()
     by_region = np.zeros_like(membership["region"])
     for index, region in enumerate(regions):
         force = forces.index(region_force[region])
-        siblings = [regions.index(r) for r in region_force.index[region_force == region_force[region]]]
+        siblings = [
+            regions.index(r) for r in region_force.index[region_force == region_force[region]]
+        ]
         names_none = ~membership["region"][:, siblings].any(axis=1)
         by_region[:, index] = (
             membership["force"][:, force]

@@ -96,6 +96,8 @@ SOURCE_SHORT_TITLES: Final = (
     N_("Policing in Wales"),
     N_("Fowler, Karim & Feder"),
 )
+
+
 def directory_note(context: AppContext, locale: Locale) -> str:
     """What the directory is and is not (not the 2023 survey's dataset), for the top of the
     overview, every profile (screen and paper) and every report."""

@@ -30,7 +30,11 @@ def drawn_labels(dash_duo, path: str, graph_id: str) -> dict:
     dash_duo.wait_for_page(f"{dash_duo.server_url}{path}")
     wait_until_settled(dash_duo.driver)
     return wait_until(
-        lambda: (found := browser.label_grounds(dash_duo.driver, graph_id)) and found["labels"] and found,
+        lambda: (
+            (found := browser.label_grounds(dash_duo.driver, graph_id))
+            and found["labels"]
+            and found
+        ),
         timeout=15,
         what=f"the labels of {path}",
     )
@@ -53,10 +57,14 @@ def test_every_map_label_reads_on_the_fill_drawn_under_it(dash_duo, open_page, l
             fill = middle["fill"] or found["background"]
             ratio = theme.contrast_ratio(label["colour"], fill)
             if ratio < theme.MIN_CONTRAST:
-                problems.append(f"{address}: {label['text']!r} {label['colour']} on {fill}: {ratio:.2f}:1")
+                problems.append(
+                    f"{address}: {label['text']!r} {label['colour']} on {fill}: {ratio:.2f}:1"
+                )
             others = {s["area"] for s in letters if s["area"] not in (None, label["area"])}
             if others:
-                problems.append(f"{address}: {label['text']!r} ({label['area']}) lies on {sorted(others)}")
+                problems.append(
+                    f"{address}: {label['text']!r} ({label['area']}) lies on {sorted(others)}"
+                )
     assert not problems, "\n".join(problems)
 
 
@@ -120,7 +128,10 @@ def test_need_names_and_values_stand_clear_of_each_other(dash_duo, open_page, la
         assert chart["notes"], "the Wales note"
         problems += browser.overlapping(chart["texts"] + chart["notes"])
         for text in chart["texts"] + chart["notes"]:
-            if text["right"] > chart["chart"]["right"] + 1 or text["left"] < chart["chart"]["left"] - 1:
+            if (
+                text["right"] > chart["chart"]["right"] + 1
+                or text["left"] < chart["chart"]["left"] - 1
+            ):
                 problems.append((text["text"], "outside its chart"))
     assert problems == []
 

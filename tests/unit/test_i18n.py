@@ -40,7 +40,8 @@ def test_placeholders_survive_translation():
         for message in welsh
         if message.id
         for form in catalogue.forms(message.string)
-        if sorted(PLACEHOLDER.findall(catalogue.forms(message.id)[0])) != sorted(PLACEHOLDER.findall(form))
+        if sorted(PLACEHOLDER.findall(catalogue.forms(message.id)[0]))
+        != sorted(PLACEHOLDER.findall(form))
     ]
     assert broken == []
 
