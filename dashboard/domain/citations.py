@@ -40,6 +40,15 @@ PUBLISHERS_WITH_WELSH_NAMES: Final = (
 )
 
 
+#: How the ingest cites a survey return (``dashboard/data/ingest/``): the export's file name, then
+#: its row, or its rows when duplicate returns were merged ("returns.csv rows 3; 12").
+SURVEY_ROW: Final = re.compile(
+    r"^(?P<file>[^§]+?\.(?:csv|xlsx)) (?P<plural>rows?) (?P<row>[0-9]+(?:; [0-9]+)*)$"
+)
+SURVEY_ROW_TEXT: Final = N_("{file}, row {row}")
+SURVEY_ROWS_TEXT: Final = N_("{file}, rows {row}")
+
+
 def readable_citation(
     source: str, sources: pd.DataFrame, translate: Callable[[str], str] = _same
 ) -> str:
@@ -49,11 +58,19 @@ def readable_citation(
     ``sources`` is ``DataBundle.sources`` (columns file, short_title, title, publisher, year,
     url). ``translate`` (the page's translator) gives the author or publisher and the section in
     the page's language; the title stays as published, in quotation marks. A source that names
-    no known seed file (for example ``'<export>.csv row 12'`` for an ingested survey return) is
-    returned unchanged.
+    no known seed file is returned unchanged, but for an ingested survey return
+    (``'<export>.csv row 12'``, as the ingest cites it), given as "“<export>.csv”, row 12".
     """
     text = str(source).strip()
     file_name, mark, section = text.partition(SECTION_MARK)
+    survey_row = SURVEY_ROW.match(text)
+    if survey_row is not None:
+        # An ingested return: its export's name as given (quoted, like a title), the row in
+        # the page's language.
+        wording = SURVEY_ROWS_TEXT if survey_row["plural"] == "rows" else SURVEY_ROW_TEXT
+        return translate(wording).format(
+            file=f"{TITLE_OPEN}{survey_row['file']}{TITLE_CLOSE}", row=survey_row["row"]
+        )
     if sources is None or sources.empty or "file" not in sources.columns:
         return text
     match = sources[sources["file"] == file_name.strip()]

@@ -67,7 +67,7 @@ def test_two_survey_rounds_are_counted_by_area_with_a_map(surveys):
     )
     assert '"merged from ", {"props": {"children": "Newport DA Project"' in text
     # Each side of a change: its value, date, source and the answer as entered.
-    assert "returns-2026.csv rows 3; 12" in text and "Bangor University" in text
+    assert "returns-2026.csv" in text and ", rows 3; 12" in text and "Bangor University" in text
 
 
 def test_the_public_record_is_listed_with_one_sentence_and_no_counts(record):

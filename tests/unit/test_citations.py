@@ -56,16 +56,16 @@ def test_a_file_without_section_gives_author_year_title():
     assert readable_citation("004_83587007cfe16032.txt", SOURCES).endswith("Vale of Glamorgan”")
 
 
-@pytest.mark.parametrize(
-    "source",
-    [
-        "survey_export.csv row 12",
-        "returns.xlsx rows 3; 9",
-        "999_unknown.txt § 1",
-        "",
-    ],
-)
-def test_ingest_and_unknown_sources_are_returned_unchanged(source):
+def test_an_ingested_return_is_cited_by_its_file_quoted_and_its_rows_in_words():
+    # The file's name as given (quoted, so a Welsh page marks it as English); "row" translated.
+    assert readable_citation("survey_export.csv row 12", SOURCES) == "“survey_export.csv”, row 12"
+    assert readable_citation("returns.xlsx rows 3; 9", SOURCES) == "“returns.xlsx”, rows 3; 9"
+    welsh = {"{file}, row {row}": "{file}, rhes {row}"}
+    assert readable_citation("a.csv row 2", SOURCES, lambda t: welsh.get(t, t)) == "“a.csv”, rhes 2"
+
+
+@pytest.mark.parametrize("source", ["999_unknown.txt § 1", ""])
+def test_unknown_sources_are_returned_unchanged(source):
     assert readable_citation(source, SOURCES) == source
 
 
