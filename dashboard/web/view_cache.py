@@ -41,7 +41,7 @@ from redis.retry import Retry
 
 from dashboard.domain.context import AppContext
 from dashboard.views import overview as overview_view
-from dashboard.views import review
+from dashboard.views import review, url_parsing
 from dashboard.views import state as view_state
 from dashboard.views.overview import OverviewView
 from dashboard.views.review import FundingTimeline, NeedScatter
@@ -452,7 +452,7 @@ def view_for_key(context: AppContext, key: object) -> OverviewView | None:
     if known is not None:
         return known
     path, _separator, search = key.partition("?")
-    state = view_state.parse_for(context, path, "?" + search).state
+    state = url_parsing.parse_for(context, path, "?" + search).state
     return cached_compute_view(context, state)
 
 
