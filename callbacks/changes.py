@@ -9,6 +9,7 @@ from dashboard.domain.context import AppContext
 from dashboard.i18n import locale_for
 from dashboard.views import changes as changes_view
 from dashboard.views import state as view_state
+from dashboard.views import url_parsing
 from dashboard.web import ids
 from layouts.changes import changes_body
 
@@ -22,12 +23,12 @@ def register(app: Dash, context: AppContext) -> None:
 
     @keeps_url_in_step(app, ids.CH_URL, [Output(ids.CH_BODY, "children")], controls)
     def update_changes(earlier, later, level, search):
-        settings = view_state.change_settings_from_controls(
+        settings = url_parsing.change_settings_from_controls(
             context,
             earlier=earlier,
             later=later,
             level=level,
-            lang=view_state.language_of(search),
+            lang=url_parsing.language_of(search),
         )
         view = changes_view.changes_view(context, settings)
         return changes_body(view, locale_for(settings.lang)), view_state.change_search(settings)

@@ -18,8 +18,7 @@ from callbacks.common import reads_search
 from dashboard import i18n
 from dashboard.domain.context import AppContext
 from dashboard.views import directory as directory_view
-from dashboard.views import directory_search
-from dashboard.views import state as view_state
+from dashboard.views import directory_search, url_parsing
 from dashboard.web import downloads, ids
 from layouts.directory import detail_body
 
@@ -39,7 +38,7 @@ class DirectoryData:
     def rows_for(self, search: object) -> RowsByLanguage:
         """The rows of the wave the query string asks for (the latest picture by default)."""
         return self.rows_by_wave.get(
-            view_state.wave_of(self.context, search), self.rows_by_wave[None]
+            url_parsing.wave_of(self.context, search), self.rows_by_wave[None]
         )
 
 
@@ -70,7 +69,7 @@ def filter_rows(data: DirectoryData, typed: object, query: object) -> Patch:
     # Only the quick filter changes: a Patch, so the grid's other options are not sent back and
     # forth on every key.
     options = Patch()
-    options["quickFilterText"] = data.searches[view_state.language_of(query)].quick_filter(typed)
+    options["quickFilterText"] = data.searches[url_parsing.language_of(query)].quick_filter(typed)
     return options
 
 
@@ -96,7 +95,7 @@ def export(data: DirectoryData, clicks: object, shown: object, search: object) -
 
 def count(data: DirectoryData, shown: object, search: object) -> str:
     """The count line: how many of the wave's interventions the grid shows."""
-    locale = i18n.locale_for(view_state.language_of(search))
+    locale = i18n.locale_for(url_parsing.language_of(search))
     rows_by_id = data.rows_for(search)[i18n.DEFAULT_LANGUAGE]
     shown_count = len(shown) if isinstance(shown, list) else len(rows_by_id)
     return locale("{shown} of {total} interventions shown").format(
@@ -117,8 +116,8 @@ def detail_view(data: DirectoryData, selected: object, search: object, *, closed
     if isinstance(selected, list) and selected and isinstance(selected[0], dict):
         row_id = selected[0].get("id")
     else:
-        row_id = view_state.directory_id(search)
-    locale = i18n.locale_for(view_state.language_of(search))
+        row_id = url_parsing.directory_id(search)
+    locale = i18n.locale_for(url_parsing.language_of(search))
     row = data.rows_for(search)[locale.lang].get(row_id) if isinstance(row_id, str) else None
     if row is None:
         return False, no_update

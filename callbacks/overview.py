@@ -32,7 +32,7 @@ from callbacks.shell import switch_href
 from dashboard.domain import model
 from dashboard.domain.context import AppContext
 from dashboard.i18n import locale_for
-from dashboard.views import figure_parts, figures_map, panel_registry, panels, report
+from dashboard.views import figure_parts, figures_map, panel_registry, panels, report, url_parsing
 from dashboard.views import overview as overview_view
 from dashboard.views import state as view_state
 from dashboard.views.overview import OverviewView
@@ -121,7 +121,7 @@ def url_and_controls(
         # Not a change of the page (it opens with its key, and runs no callback): at most the
         # key, for the URL's state.
         view = view_cache.cached_compute_view(
-            context, view_state.parse_for(context, pathname, search).state
+            context, url_parsing.parse_for(context, pathname, search).state
         )
         return (*(no_update,) * (9 + len(filter_keys())), view.key)
     wanted = wanted_state(context, trigger, pathname, search, controls, click)
@@ -142,19 +142,19 @@ def wanted_state(
     link), or the controls' in the URL's language and wave, with the change's own rules (a
     level without the area, a clicked area, the filters reset)."""
     if trigger == ids.OV_URL:
-        return view_state.parse_for(context, pathname, search).state
-    wanted = view_state.state_from_controls(
+        return url_parsing.parse_for(context, pathname, search).state
+    wanted = url_parsing.state_from_controls(
         level=controls.level,
         metric=controls.metric,
         include_all_wales=controls.all_wales,
         provision=controls.provision,
         area=controls.area,
         filters=controls.filter_values(),
-        lang=view_state.language_of(search),
+        lang=url_parsing.language_of(search),
         la_slugs=context.la_slugs,
         compare=None if controls.compare == EVERY_SERVICE else controls.compare,
         scope_ids=context.scope_ids,
-        wave=view_state.wave_of(context, search),
+        wave=url_parsing.wave_of(context, search),
         waves=context.waves.scope_ids() if context.waves is not None else None,
     )
     names = context.names(wanted.lang, wanted.level)
@@ -219,14 +219,14 @@ def keep_language_switch_in_step(_context: AppContext, pathname: object, search:
     """The language switch's link: this address in the other language."""
     pathname = pathname if isinstance(pathname, str) and pathname else "/"
     search = search if isinstance(search, str) else ""
-    return switch_href(pathname, search, view_state.language_of(search))
+    return switch_href(pathname, search, url_parsing.language_of(search))
 
 
 def keep_wave_links_in_step(context: AppContext, pathname: object, search: object) -> list:
     """The "as at" links, keeping the overview's settings as they change."""
     path = view_state.bounded_path(pathname)
     query = view_state.bounded_search(search)
-    locale = locale_for(view_state.language_of(query))
+    locale = locale_for(url_parsing.language_of(query))
     return wave_links_children(context, path, query, locale)
 
 

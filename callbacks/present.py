@@ -7,7 +7,7 @@ from dash import Dash, Input, Output, ctx, no_update
 from callbacks.common import keeps_url_in_step
 from dashboard.domain.context import AppContext
 from dashboard.i18n import locale_for
-from dashboard.views import findings
+from dashboard.views import findings, url_parsing
 from dashboard.views import state as view_state
 from dashboard.web import ids
 from layouts.present import slide_view
@@ -32,10 +32,10 @@ def register(app: Dash, context: AppContext) -> None:
     def move(_next, _prev, _first, _last, search):
         if ctx.triggered_id not in moves:
             return no_update, no_update
-        locale = locale_for(view_state.language_of(search))
-        wave = view_state.wave_of(context, search)
+        locale = locale_for(url_parsing.language_of(search))
+        wave = url_parsing.wave_of(context, search)
         deck = findings.slides(context.at(wave), locale.lang)
-        index = view_state.slide_index(search, len(deck))
+        index = url_parsing.slide_index(search, len(deck))
         new_index = min(max(moves[ctx.triggered_id](index, len(deck)), 0), len(deck) - 1)
         if new_index == index:
             return no_update, no_update

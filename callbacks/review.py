@@ -11,6 +11,7 @@ from dashboard.domain import need
 from dashboard.domain.context import AppContext
 from dashboard.i18n import locale_for
 from dashboard.views import state as view_state
+from dashboard.views import url_parsing
 from dashboard.views.gaps import gap_review
 from dashboard.web import downloads, ids, view_cache
 from layouts.gaps import GAP_FIGURES, findings_list
@@ -33,12 +34,12 @@ def register(app: Dash, context: AppContext) -> None:
 
     @keeps_url_in_step(app, ids.GAPS_URL, gap_outputs, gap_controls)
     def update_gaps(level, include_all_wales, provision, search):
-        settings = view_state.area_settings_from_controls(
+        settings = url_parsing.area_settings_from_controls(
             level=level,
             include_all_wales=include_all_wales,
             provision=provision,
-            lang=view_state.language_of(search),
-            wave=view_state.wave_of(context, search),
+            lang=url_parsing.language_of(search),
+            wave=url_parsing.wave_of(context, search),
             waves=context.wave_ids,
         )
         result = gap_review(context, settings, settings.lang)
@@ -54,7 +55,7 @@ def register(app: Dash, context: AppContext) -> None:
     )
     def update_scatter(measure, search):
         measure = measure if measure in need.NEED_MEASURES else need.NEED_MEASURES[1]
-        state = view_state.parse_for(context, "/", search).state
+        state = url_parsing.parse_for(context, "/", search).state
         return view_cache.cached_need_scatter(context, state, measure).figure
 
     @reads_search(
@@ -62,7 +63,7 @@ def register(app: Dash, context: AppContext) -> None:
     )
     def update_timeline(group, search):
         group = group if group in FUNDING_GROUPS else FUNDING_GROUPS[0]
-        state = view_state.parse_for(context, "/", search).state
+        state = url_parsing.parse_for(context, "/", search).state
         return view_cache.cached_funding_timeline(context, state, group).figure
 
     @app.callback(

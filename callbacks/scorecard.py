@@ -8,6 +8,7 @@ from callbacks.common import keeps_url_in_step, reads_search
 from dashboard.domain.context import AppContext
 from dashboard.i18n import locale_for
 from dashboard.views import state as view_state
+from dashboard.views import url_parsing
 from dashboard.views.scorecard import scorecard_for
 from dashboard.web import downloads, ids
 from layouts.scorecard import scorecard_body
@@ -18,12 +19,12 @@ def register(app: Dash, context: AppContext) -> None:
 
     @keeps_url_in_step(app, ids.SC_URL, [Output(ids.SC_BODY, "children")], controls)
     def update_scorecard(level, include_all_wales, search):
-        settings = view_state.area_settings_from_controls(
+        settings = url_parsing.area_settings_from_controls(
             level=level,
             include_all_wales=include_all_wales,
             provision=None,
-            lang=view_state.language_of(search),
-            wave=view_state.wave_of(context, search),
+            lang=url_parsing.language_of(search),
+            wave=url_parsing.wave_of(context, search),
             waves=context.wave_ids,
         )
         body = scorecard_body(scorecard_for(context, settings), locale=locale_for(settings.lang))

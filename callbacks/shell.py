@@ -14,7 +14,7 @@ from dash.development.base_component import Component
 from callbacks.common import reads_search
 from dashboard.domain.context import AppContext
 from dashboard.i18n import Locale, locale_for
-from dashboard.views import coverage_text
+from dashboard.views import coverage_text, url_parsing
 from dashboard.views import state as view_state
 from dashboard.views.state import switch_href
 from dashboard.web import ids, pages
@@ -38,7 +38,7 @@ def render(
     path = view_state.bounded_path(pathname)
     page, params = pages.match(table, path)
     reads_path = page.area_level is not None
-    parsed = view_state.parse_for(context, path if reads_path else "/", search)
+    parsed = url_parsing.parse_for(context, path if reads_path else "/", search)
     # The wave asked for ("as at"): every page is built from its picture.
     context = context.at(parsed.state.wave)
     query = view_state.bounded_search(search)
@@ -49,7 +49,7 @@ def render(
     view_key = page.view_key(context, address) if page.view_key else None
     if not page.framed:
         return Rendered(unframed(body, locale, view_key), page, title)
-    messages = view_state.problem_texts(parsed, locale)
+    messages = url_parsing.problem_texts(parsed, locale)
     layout = html.Div(
         [
             shell.skip_link(locale),
@@ -136,7 +136,7 @@ def register(app: Dash, context: AppContext, table: pages.PageTable) -> None:
         page, params = pages.match(table, view_state.bounded_path(pathname))
         if page.follows_url and current_page == page.name:
             # The page keeps itself in step with the URL: only the tab's title changes.
-            locale = locale_for(view_state.language_of(search))
+            locale = locale_for(url_parsing.language_of(search))
             title = pages.title(page, params, context, locale)
             return no_update, no_update, title, no_update, no_update
         search, corrected = view_state.with_remembered_language(search, remembered_lang)
@@ -145,7 +145,7 @@ def register(app: Dash, context: AppContext, table: pages.PageTable) -> None:
             rendered.layout,
             rendered.page.name,
             rendered.title,
-            view_state.language_of(search),
+            url_parsing.language_of(search),
             no_update if corrected is None else corrected,
         )
 

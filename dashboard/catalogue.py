@@ -41,7 +41,7 @@ def dynamic_messages() -> list[str]:
     from dashboard.data import build, column_registry
     from dashboard.data import vocabulary as vocab
     from dashboard.domain import cliff, evidence, need, precarity
-    from dashboard.views import findings, gap_review, measures, panel_registry
+    from dashboard.views import gap_review, measures, panel_registry, slide_parts
 
     messages: list[str] = []
     for values in (
@@ -70,7 +70,7 @@ def dynamic_messages() -> list[str]:
         cliff.FUNDER_CLASSES,
         need.NEED_MEASURES,
         (need.P1_PERIOD, build.P1_CAVEAT, "Wales", "England and Wales"),
-        (findings.DIRECTORY_SOURCE, findings.SOURCES_LABEL),
+        (slide_parts.DIRECTORY_SOURCE, slide_parts.SOURCES_LABEL),
         tuple(measures.LEVEL_LABELS.values()),
         tuple(label for measure in measures.MEASURES for label in (measure.label, measure.legend)),
         # The directory's columns: labels, the grid's shorter headers, the CSV's headers.

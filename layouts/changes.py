@@ -13,7 +13,7 @@ from dashboard.domain import changes as changes_module
 from dashboard.domain.context import AppContext
 from dashboard.i18n import N_, Locale
 from dashboard.views import changes as changes_view
-from dashboard.views import state as view_state
+from dashboard.views import url_parsing
 from dashboard.views.changes import ChangesView, FactText, ServiceLine, WaveChoice
 from dashboard.web import ids
 from dashboard.web.pages import Address, Page
@@ -309,9 +309,9 @@ def settings_notice(messages: list[str], locale: Locale) -> dbc.Alert:
 
 
 def page_body(context: AppContext, address: Address, locale: Locale) -> html.Div:
-    settings, problems = view_state.change_settings(context, address.search)
+    settings, problems = url_parsing.change_settings(context, address.search)
     page = changes_page(changes_view.changes_view(context, settings), locale)
-    messages = view_state.problem_texts(view_state.Parsed(address.state, problems), locale)
+    messages = url_parsing.problem_texts(url_parsing.Parsed(address.state, problems), locale)
     if not messages:
         return page
     return html.Div([settings_notice(messages, locale), page])

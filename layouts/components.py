@@ -14,7 +14,7 @@ from dash import dcc, html
 from dashboard import config
 from dashboard.domain import citations, counting
 from dashboard.i18n import N_, Locale
-from dashboard.views import figures_map, theme
+from dashboard.views import figures_map, theme, url_parsing
 from dashboard.views import state as view_state
 from dashboard.views.state import ViewState
 from dashboard.web import ids
@@ -246,7 +246,7 @@ def _wave_link_items(context: AppContext, path: str, search: str, locale: Locale
     from dashboard.views.changes import wave_choices
 
     waves = context.waves
-    chosen = view_state.wave_of(context, search) or (waves.default if waves else None)
+    chosen = url_parsing.wave_of(context, search) or (waves.default if waves else None)
     items: list[Any] = [html.Span(locale("As at:"), className="control-label me-2")]
     for choice in wave_choices(context, locale):
         shown = choice.id == chosen

@@ -11,7 +11,7 @@ from dash import dcc, html
 from dashboard.data import column_registry
 from dashboard.domain.context import AppContext
 from dashboard.i18n import N_, Locale
-from dashboard.views import coverage_text, directory_search
+from dashboard.views import coverage_text, directory_search, url_parsing
 from dashboard.views import directory as directory_view
 from dashboard.views import state as view_state
 from dashboard.web import ids
@@ -257,7 +257,7 @@ def page_body(context: AppContext, address: Address, locale: Locale) -> html.Div
     return directory_page(
         directory_view.grid_rows(rows, search),
         locale,
-        selected_id=view_state.directory_id(address.search),
+        selected_id=url_parsing.directory_id(address.search),
         sources=coverage_text.sources_named(context, locale),
     )
 

@@ -11,7 +11,7 @@ from dash import dcc, html
 from dashboard.domain import counting
 from dashboard.domain.context import AppContext
 from dashboard.i18n import N_, Locale
-from dashboard.views import state as view_state
+from dashboard.views import url_parsing
 from dashboard.views.gap_review import GapReview
 from dashboard.views.gaps import gap_review
 from dashboard.views.state import AreaSettings
@@ -253,7 +253,7 @@ def gap_figures(review: GapReview, locale: Locale) -> list:
 
 
 def page_body(context: AppContext, address: Address, locale: Locale) -> html.Div:
-    settings = view_state.area_settings(address.search, context.wave_ids)
+    settings = url_parsing.area_settings(address.search, context.wave_ids)
     result = gap_review(context, settings, locale.lang)
     return gaps_page(result, context.bundle.recommendations, settings=settings, locale=locale)
 

@@ -11,15 +11,15 @@ from dash import dcc, html
 
 from dashboard.domain.context import AppContext
 from dashboard.i18n import N_, Locale
-from dashboard.views import deck, findings
+from dashboard.views import deck, findings, slide_parts
 from dashboard.views import state as view_state
-from dashboard.views.state import slide_index
+from dashboard.views.url_parsing import slide_index
 from dashboard.web import ids
 from dashboard.web.pages import Address, Page
 from layouts.components import citation, graph_config, with_names_marked
 
 
-def slide_footer(slide: findings.Slide, number: int, total: int, locale: Locale) -> html.Footer:
+def slide_footer(slide: slide_parts.Slide, number: int, total: int, locale: Locale) -> html.Footer:
     """What a photograph of the slide must carry: its sources (documents by title, as published),
     the date the data was checked and how the sources cover what it shows; and its number."""
     # Each citation in the page's language, only its document's English title marked lang="en".
@@ -30,7 +30,7 @@ def slide_footer(slide: findings.Slide, number: int, total: int, locale: Locale)
                 [
                     html.P(
                         [
-                            locale(findings.SOURCES_LABEL) + " ",
+                            locale(slide_parts.SOURCES_LABEL) + " ",
                             "; ".join(slide.sources),
                             *cited,
                             ".",
@@ -50,7 +50,7 @@ def slide_footer(slide: findings.Slide, number: int, total: int, locale: Locale)
     )
 
 
-def slide_view(slide: findings.Slide, number: int, total: int, locale: Locale) -> html.Section:
+def slide_view(slide: slide_parts.Slide, number: int, total: int, locale: Locale) -> html.Section:
     """Slide ``number`` of ``total``: title, headline, points, chart or map, and its footer."""
     text = html.Div(
         [

@@ -13,7 +13,7 @@ from dashboard.domain import counting
 from dashboard.domain.context import AppContext
 from dashboard.domain.scorecard import ScorecardCell, ScorecardView
 from dashboard.i18n import N_, Locale
-from dashboard.views import state as view_state
+from dashboard.views import url_parsing
 from dashboard.views.gap_text import stated_year_sentence, summary_sentence
 from dashboard.views.scorecard import cell_reason, field_label, scorecard_for
 from dashboard.web import ids
@@ -432,7 +432,7 @@ def scorecard_page(view: ScorecardView, *, locale: Locale) -> html.Div:
 
 
 def page_body(context: AppContext, address: Address, locale: Locale) -> html.Div:
-    view = scorecard_for(context, view_state.area_settings(address.search, context.wave_ids))
+    view = scorecard_for(context, url_parsing.area_settings(address.search, context.wave_ids))
     return scorecard_page(view, locale=locale)
 
 

@@ -22,7 +22,7 @@ from dashboard import config, i18n
 from dashboard.domain import citations
 from dashboard.domain.context import AppContext
 from dashboard.i18n import Locale
-from dashboard.views import figure_parts, figures_map, findings, report
+from dashboard.views import figure_parts, figures_map, findings, report, slide_parts
 
 #: The deck's stable address; ``?lang=cy`` gives it in Welsh.
 DECK_PATH: Final = "/present/deck.html"
@@ -86,7 +86,7 @@ def file_name(lang: str) -> str:
 
 
 def slide_figure(
-    slide: findings.Slide, geometry: str | None = None
+    slide: slide_parts.Slide, geometry: str | None = None
 ) -> figure_parts.FigureJSON | None:
     """The slide's chart or map as plain JSON, as high as the room the slide leaves it. A map is
     the overview's (:func:`figures_map.filled_map`: its parts, labels and colouring rule); with
@@ -126,7 +126,7 @@ def _marked(text: str, names: tuple[str, ...]) -> str:
 
 
 def slide_html(
-    slide: findings.Slide, number: int, total: int, locale: Locale, *, drawn: bool
+    slide: slide_parts.Slide, number: int, total: int, locale: Locale, *, drawn: bool
 ) -> str:
     """One slide as :func:`layouts.present.slide_view` draws it (the same classes), hidden
     until shown; ``drawn``: it has a chart or map (drawn in its ``.slide-figure`` box)."""
@@ -134,7 +134,7 @@ def slide_html(
     kind = "slide-map" if slide.map_view is not None else "slide-chart"
     figure = f'<div class="slide-figure {kind}"></div>' if drawn else ""
     cited = "".join(f'; <cite lang="en">{html.escape(citation)}</cite>' for citation in slide.cited)
-    sources = html.escape(locale(findings.SOURCES_LABEL) + " " + "; ".join(slide.sources))
+    sources = html.escape(locale(slide_parts.SOURCES_LABEL) + " " + "; ".join(slide.sources))
     count = locale("Slide {n} of {total}").format(n=number, total=total)
     return (
         f'<section class="slide" id="slide-{number}" hidden '

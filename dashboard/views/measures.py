@@ -1,7 +1,7 @@
 """The map's measures and geography levels, each named once.
 
 A measure has two names: the control's label (what to choose) and the legend's (what the colour
-shows). The URL keys are the measures' keys; :mod:`dashboard.views.state` accepts only these.
+shows). The URL keys are the measures' keys; :mod:`dashboard.views.url_parsing` accepts only these.
 """
 
 from __future__ import annotations

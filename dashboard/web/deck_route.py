@@ -17,8 +17,7 @@ from dash import Dash
 from flask import Response, request
 
 from dashboard.domain.context import AppContext
-from dashboard.views import deck
-from dashboard.views import state as view_state
+from dashboard.views import deck, url_parsing
 from dashboard.web import report_route
 
 
@@ -35,10 +34,10 @@ def add_deck_route(app: Dash, context: AppContext) -> None:
     @app.server.route(deck.DECK_PATH)
     def serve_deck() -> Response:
         search = "?" + request.query_string.decode("utf-8", "replace")
-        lang = view_state.language_of(search)
+        lang = url_parsing.language_of(search)
         today = dt.date.today()
         # The wave asked for (?wave=), as on every page; the latest picture by default.
-        shown = context.at(view_state.wave_of(context, search))
+        shown = context.at(url_parsing.wave_of(context, search))
         response = report_route.serve_bounded(
             limits,
             deck_key(shown, lang, today),

@@ -33,6 +33,7 @@ from dashboard.views import coverage_text as coverage_words
 from dashboard.views import directory as directory_view
 from dashboard.views import overview as overview_view
 from dashboard.views import state as view_state
+from dashboard.views import url_parsing
 from dashboard.views.csv_export import csv_document
 from dashboard.views.funding import funding_view
 from dashboard.views.gaps import gap_review
@@ -79,7 +80,7 @@ def _counted(locale: Locale, provision: str) -> str:
 
 
 def _overview(context: AppContext, panel: str, search: str) -> _Table | None:
-    state = view_state.parse_for(context, "/", search).state
+    state = url_parsing.parse_for(context, "/", search).state
     view = view_cache.cached_compute_view(context, state)
     frame = overview_view.panel_table(view, panel)
     if frame is None:
@@ -93,7 +94,7 @@ def _overview(context: AppContext, panel: str, search: str) -> _Table | None:
 def _gaps(context: AppContext, panel: str, search: str) -> _Table | None:
     if panel not in GAP_PANELS:
         return None
-    settings = view_state.area_settings(search, context.wave_ids)
+    settings = url_parsing.area_settings(search, context.wave_ids)
     matrices = gap_review(context, settings, "en").matrices
     if panel not in matrices:
         return None
@@ -105,7 +106,7 @@ def _gaps(context: AppContext, panel: str, search: str) -> _Table | None:
 def _scorecard(context: AppContext, panel: str, search: str) -> _Table | None:
     if panel != SCORECARD_PANEL:
         return None
-    settings = view_state.area_settings(search, context.wave_ids)
+    settings = url_parsing.area_settings(search, context.wave_ids)
     view = scorecard_for(context, settings)
     locale = locale_for(settings.lang)
     all_wales = "-all-wales" if settings.include_all_wales else ""
@@ -121,7 +122,7 @@ def _scorecard(context: AppContext, panel: str, search: str) -> _Table | None:
 def _need(context: AppContext, panel: str, search: str) -> _Table | None:
     if panel not in NEED_PANELS:
         return None
-    state = view_state.parse_for(context, "/", search).state
+    state = url_parsing.parse_for(context, "/", search).state
     query = _provision_query(state)
     locale = locale_for(state.lang)
     period = locale("as stated in the period column")
@@ -137,7 +138,7 @@ def _need(context: AppContext, panel: str, search: str) -> _Table | None:
 def _funding(context: AppContext, panel: str, search: str) -> _Table | None:
     if panel not in FUNDING_PANELS:
         return None
-    state = view_state.parse_for(context, "/", search).state
+    state = url_parsing.parse_for(context, "/", search).state
     table = funding_view(context, group="funder", lang=state.lang, provision=state.provision).table
     locale = locale_for(state.lang)
     period = locale("financial year {year}; {counted}").format(
@@ -149,7 +150,7 @@ def _funding(context: AppContext, panel: str, search: str) -> _Table | None:
 def _directory(context: AppContext, panel: str, search: str) -> _Table | None:
     if panel != DIRECTORY_PANEL:
         return None
-    lang = view_state.language_of(search)
+    lang = url_parsing.language_of(search)
     rows = directory_view.directory_rows(
         context.directory.frame, lang, context.bundle.sources, context.bundle.lookup
     )
@@ -159,7 +160,7 @@ def _directory(context: AppContext, panel: str, search: str) -> _Table | None:
     frame.insert(0, "id", [row["id"] for row in rows])
     return _Table(
         frame,
-        view_state.query_string(lang, wave=view_state.wave_of(context, search)),
+        view_state.query_string(lang, wave=url_parsing.wave_of(context, search)),
         locale_for(lang)("interventions of every status"),
         name="vawdasv-interventions.csv",
     )
@@ -217,7 +218,7 @@ def panel_csv(
         return None
     search = search if isinstance(search, str) else ""
     # The wave asked for: the file holds its picture, and its header lines say which.
-    context = context.at(view_state.wave_of(context, search))
+    context = context.at(url_parsing.wave_of(context, search))
     table = PAGES[page](context, panel, search)
     if table is None:
         return None
@@ -226,7 +227,7 @@ def panel_csv(
         order = {row_id: index for index, row_id in enumerate(only_ids)}
         frame = frame[frame["id"].isin(order)]
         frame = frame.iloc[frame["id"].map(order).argsort()]
-    locale = locale_for(view_state.language_of(search))
+    locale = locale_for(url_parsing.language_of(search))
     address = download_path(page, panel) + table.query
     content = csv_document(
         frame,
@@ -258,12 +259,12 @@ def survey_template_file(context: AppContext, lang: str) -> TemplateFile:
 
 def _settings_problem(context: AppContext, search: str) -> Response | None:
     """400 naming the settings that were not recognised, or None when all were."""
-    parsed = view_state.parse_for(context, "/", search)
+    parsed = url_parsing.parse_for(context, "/", search)
     if not parsed.problems:
         return None
     locale = locale_for(parsed.state.lang)
     lines = [locale("Some link settings were not recognised:")]
-    lines += view_state.problem_texts(parsed, locale)
+    lines += url_parsing.problem_texts(parsed, locale)
     return _text(400, "\n".join(lines))
 
 
@@ -281,7 +282,7 @@ def add_download_route(app: Dash, context: AppContext) -> None:
         problem = _settings_problem(context, search)
         if problem is not None:
             return problem
-        template = template_file(view_state.language_of(search))
+        template = template_file(url_parsing.language_of(search))
         response = Response(template.content, mimetype=survey_template.MEDIA_TYPE)
         response.headers["Content-Disposition"] = f'attachment; filename="{template.name}"'
         response.headers["Cache-Control"] = "no-cache"
@@ -294,7 +295,7 @@ def add_download_route(app: Dash, context: AppContext) -> None:
         problem = _settings_problem(context, search)
         if problem is not None:
             return problem
-        locale = locale_for(view_state.language_of(search))
+        locale = locale_for(url_parsing.language_of(search))
         csv_file = panel_csv(context, page, panel, search)
         if csv_file is None:
             return _text(

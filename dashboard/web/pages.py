@@ -25,7 +25,7 @@ from dashboard.views.state import ViewState
 @dataclass(frozen=True)
 class Address:
     """What the browser asked for: the pathname, the query string, the path's parameters and
-    the view state they give (see :func:`dashboard.views.state.parse`)."""
+    the view state they give (see :func:`dashboard.views.url_parsing.parse`)."""
 
     pathname: str
     search: str

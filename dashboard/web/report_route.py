@@ -45,7 +45,7 @@ from flask import Response, request
 
 from dashboard import i18n
 from dashboard.domain.context import AppContext
-from dashboard.views import report
+from dashboard.views import report, url_parsing
 from dashboard.views import state as view_state
 from dashboard.web import compression, ids, security, static_page, view_cache
 from dashboard.web.errors import text_response
@@ -127,7 +127,7 @@ def report_limits(app: Dash) -> ReportLimits:
 
 
 def report_key(
-    context: AppContext, parsed: view_state.Parsed, notices: list[str], *, profile: bool = False
+    context: AppContext, parsed: url_parsing.Parsed, notices: list[str], *, profile: bool = False
 ) -> str:
     """The view cache's key for the view, whether it is an area's profile, and a hash of the
     notices the report starts with."""
@@ -215,11 +215,11 @@ def add_report_route(app: Dash, context: AppContext, profile_page: ProfilePage) 
     @app.server.route(f"{REPORT_PREFIX}/<path:rest>")
     def serve_report(rest: str = "") -> Response:
         search = "?" + request.query_string.decode("utf-8", "replace")
-        parsed = view_state.parse_for(context, "/" + rest, search)
-        notices = view_state.problem_texts(parsed, i18n.locale_for(parsed.state.lang))
+        parsed = url_parsing.parse_for(context, "/" + rest, search)
+        notices = url_parsing.problem_texts(parsed, i18n.locale_for(parsed.state.lang))
         # An area's profile (/report/force/gwent) is its profile's report; any other address
         # (/report?level=force&area=gwent) the overview's.
-        profile = view_state.profile_area("/" + rest) is not None
+        profile = url_parsing.profile_area("/" + rest) is not None
 
         def build() -> str:
             if profile:

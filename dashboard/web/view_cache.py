@@ -42,6 +42,7 @@ from redis.retry import Retry
 from dashboard.domain.context import AppContext
 from dashboard.views import overview as overview_view
 from dashboard.views import state as view_state
+from dashboard.views import url_parsing
 from dashboard.views.funding import FundingTimeline, funding_timeline_view
 from dashboard.views.need import NeedScatter, need_scatter_view
 from dashboard.views.overview import OverviewView
@@ -452,7 +453,7 @@ def view_for_key(context: AppContext, key: object) -> OverviewView | None:
     if known is not None:
         return known
     path, _separator, search = key.partition("?")
-    state = view_state.parse_for(context, path, "?" + search).state
+    state = url_parsing.parse_for(context, path, "?" + search).state
     return cached_compute_view(context, state)
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from app import report_profile
 from dashboard.views import overview as overview_view
-from dashboard.views import report, state
+from dashboard.views import report, url_parsing
 from dashboard.web import report_route
 from tools.browser import severe, wait_until
 
@@ -44,7 +44,7 @@ def open_offline(driver, path) -> dict:
 
 @pytest.fixture
 def gwent_view(mini_context):
-    parsed = state.parse("/force/gwent", "?metric=per_100k", mini_context.la_slugs)
+    parsed = url_parsing.parse("/force/gwent", "?metric=per_100k", mini_context.la_slugs)
     return overview_view.compute_view(mini_context, parsed.state)
 
 
@@ -67,7 +67,7 @@ def test_a_profile_report_opens_from_disk_without_network(dash_duo, mini_context
     """The report of Gwent's profile (issue 23), saved and opened with networking off: the
     area's own map of its five local authorities and the eight drill-down charts draw, and the
     summary, the domestic abuse figure and the crime table are there."""
-    parsed = state.parse("/force/gwent", "", mini_context.la_slugs)
+    parsed = url_parsing.parse("/force/gwent", "", mini_context.la_slugs)
     path = tmp_path / "gwent-profile.html"
     path.write_text(
         report_route.profile_report(mini_context, parsed.state, [], report_profile),

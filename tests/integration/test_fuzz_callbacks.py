@@ -8,7 +8,7 @@ Flask's test client, one test case per callback. Every answer must be 200, or a 
 file path; no callback may fail (the server logs any exception in a callback, and the test fails
 on any error logged); and after the hostile requests a normal request, made anew, still gives the
 same view as an app that never saw them. Malformed request bodies must get 400. URL pathnames and
-query strings go through :func:`dashboard.views.state.parse` likewise.
+query strings go through :func:`dashboard.views.url_parsing.parse` likewise.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from bench.dashclient import Session, flask_transport
 from dashboard.data import vocabulary as vocab
 from dashboard.domain import model
 from dashboard.views import state as view_state
+from dashboard.views import url_parsing
 from dashboard.web import ids
 from dashboard.web.errors import MAX_CONTENT_LENGTH
 
@@ -364,7 +365,7 @@ queries = st.one_of(
 @settings(max_examples=300, deadline=None, database=None)
 @given(pathname=urlish, search=queries)
 def test_url_parsing_never_fails_and_round_trips(mini_context, pathname, search):
-    parsed = view_state.parse(pathname, search, mini_context.la_slugs)
+    parsed = url_parsing.parse(pathname, search, mini_context.la_slugs)
     state = parsed.state
     assert state.level in view_state.LEVELS
     assert state.metric in view_state.METRICS
@@ -375,7 +376,7 @@ def test_url_parsing_never_fails_and_round_trips(mini_context, pathname, search)
     for message, value in parsed.problems:
         assert isinstance(message, str)
         assert isinstance(value, str)
-    again = view_state.parse(*view_state.to_url(state), mini_context.la_slugs)
+    again = url_parsing.parse(*view_state.to_url(state), mini_context.la_slugs)
     assert again.state == state
     assert again.problems == ()
 

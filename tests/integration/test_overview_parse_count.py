@@ -2,7 +2,7 @@
 
 Every callback request of a click or a filter change is replayed as the browser sends it
 (:class:`bench.dashclient.Session` through Flask's test client), with
-:func:`dashboard.views.state.parse` counted. The click's address is parsed once, where the
+:func:`dashboard.views.url_parsing.parse` counted. The click's address is parsed once, where the
 controls and the URL are kept in step; every other callback of the chain finds the view by the
 key that callback wrote, without parsing it again (before: 6 parses per click on Gwent, 6 per
 filter ticked).
@@ -16,7 +16,7 @@ import pytest
 
 from app import create_app
 from bench.dashclient import Session, flask_transport
-from dashboard.views import state as view_state
+from dashboard.views import url_parsing
 from dashboard.web import ids
 
 GWENT_CLICK = {"points": [{"location": "gwent"}]}
@@ -30,18 +30,18 @@ def opened(mini_context) -> Session:
 
 
 def parses_during(monkeypatch, action: Callable[[], object]) -> int:
-    """How many times ``action`` calls :func:`view_state.parse`."""
+    """How many times ``action`` calls :func:`url_parsing.parse`."""
     count = 0
-    real = view_state.parse
+    real = url_parsing.parse
 
     def counted(*args, **kwargs):
         nonlocal count
         count += 1
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(view_state, "parse", counted)
+    monkeypatch.setattr(url_parsing, "parse", counted)
     action()
-    monkeypatch.setattr(view_state, "parse", real)
+    monkeypatch.setattr(url_parsing, "parse", real)
     return count
 
 

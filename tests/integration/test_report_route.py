@@ -10,7 +10,7 @@ import pytest
 
 from app import create_app
 from dashboard.i18n import locale_for
-from dashboard.views import state
+from dashboard.views import url_parsing
 from dashboard.web import security, static_page
 from layouts.profile import area_profile_page
 from tests.support.texts import find_by_class as find
@@ -132,7 +132,7 @@ def test_the_profile_report_shows_the_profiles_own_components(client, mini_conte
     """Not a second copy: the summary and the domestic abuse block are the page's own
     components, written as HTML."""
     page = client.get("/report/force/gwent").get_data(as_text=True)
-    parsed = state.parse("/force/gwent", "", mini_context.la_slugs)
+    parsed = url_parsing.parse("/force/gwent", "", mini_context.la_slugs)
     profile = area_profile_page(
         mini_context, parsed.state, locale_for("en"), report_href="/report/force/gwent"
     )

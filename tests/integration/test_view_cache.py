@@ -19,6 +19,7 @@ import redis
 from app import create_app
 from bench.dashclient import Session, flask_transport
 from dashboard.views import state as view_state
+from dashboard.views import url_parsing
 from dashboard.views.overview import OverviewView
 from dashboard.web import ids, view_cache
 from dashboard.web.view_cache import EXTENSION_KEY, view_cache_key
@@ -243,7 +244,7 @@ def test_filter_order_is_one_key_and_both_links_still_open(mini_context, monkeyp
     one = "?behaviour_focus=stalking,domestic abuse&sector=HMPPS,third sector"
     other = "?sector=third sector,HMPPS&behaviour_focus=domestic abuse,stalking"
     states = [
-        view_state.parse("/", search, mini_context.la_slugs, mini_context.scope_ids)
+        url_parsing.parse("/", search, mini_context.la_slugs, mini_context.scope_ids)
         for search in (one, other)
     ]
     assert not states[0].problems and not states[1].problems

@@ -15,7 +15,7 @@ from dashboard.domain.cells import DocumentedGap, gap_cells
 from dashboard.domain.model import build_directory
 from dashboard.i18n import locale_for
 from dashboard.views import gap_review as gap_review_view
-from dashboard.views import map_labels, profile, state
+from dashboard.views import map_labels, profile, url_parsing
 from dashboard.views import overview as overview_view
 from tests.support.reference import AS_OF
 
@@ -199,7 +199,7 @@ def test_harmful_sexual_behaviour_is_not_a_gap_in_wales(real_context):
 def test_pages_give_the_same_figures_for_the_same_question(real_context, lang):
     """Gwent's current local services: the map, the force summary, the gap review and the
     presenter's force slide all count them the same way."""
-    parsed = state.parse("/force/gwent", f"?lang={lang}", real_context.la_slugs)
+    parsed = url_parsing.parse("/force/gwent", f"?lang={lang}", real_context.la_slugs)
     view = overview_view.compute_view(real_context, parsed.state)
     on_map = next(area for area in view.areas if area["area_id"] == "gwent")
     summary = profile.area_summary(real_context, level="force", area_id="gwent", lang=lang)
@@ -223,7 +223,7 @@ def test_pages_give_the_same_figures_for_the_same_question(real_context, lang):
     # the overview's map, Gwent's label saying its count.
     compared = overview_view.compute_view(
         real_context,
-        state.parse(
+        url_parsing.parse(
             "/",
             f"?level=force&compare=policing-2023&lang={lang}",
             real_context.la_slugs,
@@ -249,7 +249,7 @@ def test_pages_give_the_same_figures_for_the_same_question(real_context, lang):
 def test_region_profile_counts_as_the_map_does(real_context, lang):
     """A region's profile: the map's count, apart from the all-Wales services; no crime figures
     (they are published by police force area); every share's denominator is stated."""
-    parsed = state.parse("/region/cardiff-and-vale", f"?lang={lang}", real_context.la_slugs)
+    parsed = url_parsing.parse("/region/cardiff-and-vale", f"?lang={lang}", real_context.la_slugs)
     view = overview_view.compute_view(real_context, parsed.state)
     on_map = next(area for area in view.areas if area["area_id"] == "cardiff-and-vale")
     summary = profile.area_summary(

@@ -234,9 +234,9 @@ def test_the_currency_horizon_is_adjustable(monkeypatch):
 
 def real_view(real_context, search):
     from dashboard.views import overview as overview_view
-    from dashboard.views import state
+    from dashboard.views import url_parsing
 
-    parsed = state.parse("/", search, real_context.la_slugs, real_context.scope_ids)
+    parsed = url_parsing.parse("/", search, real_context.la_slugs, real_context.scope_ids)
     assert parsed.problems == ()
     return overview_view.compute_view(real_context, parsed.state)
 
@@ -292,12 +292,14 @@ def test_survey_finding_cites_the_survey_by_title_in_every_wave(real_context):
     beside the map was cited as the bare file name "000_6cb89346a72a325a.txt § Summary of
     findings"; and the survey's figures on the slides likewise."""
     from dashboard.i18n import locale_for
-    from dashboard.views import findings
+    from dashboard.views import slide_parts
 
     for wave_id in real_context.wave_ids:
         context = real_context.at(wave_id)
         view = real_view(context, "")
         _sentence, _quote, citation = view.survey_finding
         assert citation.startswith("Welsh Government (2024)"), (wave_id, citation)
-        cited = findings.survey_citation(context, ["grant-funded-ending-2023-24"], locale_for("en"))
+        cited = slide_parts.survey_citation(
+            context, ["grant-funded-ending-2023-24"], locale_for("en")
+        )
         assert all(text.startswith("Welsh Government") for text in cited), (wave_id, cited)

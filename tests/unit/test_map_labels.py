@@ -10,12 +10,14 @@ import pytest
 
 from dashboard import config
 from dashboard.data import geo
-from dashboard.views import figures_map, label_layout, map_labels, state, theme
+from dashboard.views import figures_map, label_layout, map_labels, theme, url_parsing
 from dashboard.views import overview as overview_view
 
 
 def view_of(context, search):
-    return overview_view.compute_view(context, state.parse("/", search, context.la_slugs).state)
+    return overview_view.compute_view(
+        context, url_parsing.parse("/", search, context.la_slugs).state
+    )
 
 
 @pytest.mark.parametrize("level", config.LEVELS)

@@ -15,7 +15,7 @@ import pytest
 
 from dashboard import i18n
 from dashboard.domain import cliff, counting, evidence, model
-from dashboard.views import figures, panels, state
+from dashboard.views import figures, panels, state, url_parsing
 from dashboard.views import overview as overview_view
 from dashboard.views.funding import funding_lead, funding_view
 from tests.support.reference import AS_OF
@@ -24,7 +24,7 @@ EN = i18n.locale_for("en")
 
 
 def view_of(context, pathname="/", search=""):
-    parsed = state.parse(pathname, search, context.la_slugs)
+    parsed = url_parsing.parse(pathname, search, context.la_slugs)
     return overview_view.compute_view(context, parsed.state)
 
 
@@ -93,14 +93,16 @@ def test_the_evaluation_panel_counts_each_apart(mini_context):
     ],
 )
 def test_the_evaluation_filter_takes_each_value(mini_context, value, ids):
-    parsed = state.parse("/", f"?provision=all&evaluation={value}", mini_context.la_slugs)
+    parsed = url_parsing.parse("/", f"?provision=all&evaluation={value}", mini_context.la_slugs)
     assert parsed.problems == ()
     mask = model.filter_mask(mini_context.directory, parsed.state.filters)
     assert sorted(mini_context.directory.frame["id"][mask]) == ids
 
 
 def test_an_old_link_naming_the_merged_rung_keeps_showing_the_same_services(mini_context):
-    parsed = state.parse("/", "?provision=all&evaluation=none or unknown", mini_context.la_slugs)
+    parsed = url_parsing.parse(
+        "/", "?provision=all&evaluation=none or unknown", mini_context.la_slugs
+    )
     assert parsed.problems == ()
     assert parsed.state.filters["evaluation"] == ("not evaluated", "not known")
     mask = model.filter_mask(mini_context.directory, parsed.state.filters)
@@ -109,7 +111,7 @@ def test_an_old_link_naming_the_merged_rung_keeps_showing_the_same_services(mini
     _path, search = state.to_url(parsed.state)
     assert "evaluation=not+evaluated%2Cnot+known" in search
     # Any other unknown value is still ignored with the usual message.
-    other = state.parse("/", "?evaluation=nothing", mini_context.la_slugs)
+    other = url_parsing.parse("/", "?evaluation=nothing", mini_context.la_slugs)
     assert [message for message, _v in other.problems] == ["Unknown filter value ignored."]
 
 

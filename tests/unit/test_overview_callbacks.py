@@ -19,7 +19,7 @@ from dash import no_update
 from callbacks import overview as callbacks
 from dashboard import config
 from dashboard.domain.model import offered_filters
-from dashboard.views import state as view_state
+from dashboard.views import url_parsing
 from dashboard.web import ids
 from layouts.overview import EVERY_SERVICE
 from tests.integration.test_overview_disclosures import text_of
@@ -240,5 +240,5 @@ def test_the_wave_asked_for_is_read_as_the_parser_reads_it(real_context):
         42,
     ]
     for search in searches:
-        parsed = view_state.parse_for(real_context, "/", search).state.wave
-        assert view_state.wave_of(real_context, search) == parsed, search
+        parsed = url_parsing.parse_for(real_context, "/", search).state.wave
+        assert url_parsing.wave_of(real_context, search) == parsed, search

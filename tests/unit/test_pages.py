@@ -9,7 +9,7 @@ import plotly
 import pytest
 
 from dashboard import i18n
-from dashboard.views import state
+from dashboard.views import state, url_parsing
 from dashboard.web import pages
 from layouts import profile
 from layouts.page_table import PAGES
@@ -165,8 +165,8 @@ def test_href_carries_the_language_after_the_settings(args, params, expected):
     ],
 )
 def test_language_of_agrees_with_the_url_parser(search, lang):
-    assert state.language_of(search) == lang
-    assert state.parse("/", search).state.lang == lang
+    assert url_parsing.language_of(search) == lang
+    assert url_parsing.parse("/", search).state.lang == lang
 
 
 def test_the_language_switch_keeps_every_other_setting():
@@ -189,14 +189,17 @@ def test_a_link_without_language_opens_in_the_remembered_one():
     [("?slide=3", 7, 2), ("?slide=99", 7, 6), ("?slide=0", 7, 0), ("?slide=²", 7, 0), (None, 7, 0)],
 )
 def test_slide_query(search, total, index):
-    assert state.slide_index(search, total) == index
-    assert state.slide_index(state.slide_search(index + 1, "cy"), total) == index
+    assert url_parsing.slide_index(search, total) == index
+    assert url_parsing.slide_index(state.slide_search(index + 1, "cy"), total) == index
 
 
 def test_directory_query():
-    assert state.directory_id(state.directory_href("int-7", "cy").split("/directory")[1]) == "int-7"
-    assert state.directory_id("?lang=cy") is None
-    assert state.directory_id(None) is None
+    assert (
+        url_parsing.directory_id(state.directory_href("int-7", "cy").split("/directory")[1])
+        == "int-7"
+    )
+    assert url_parsing.directory_id("?lang=cy") is None
+    assert url_parsing.directory_id(None) is None
 
 
 @pytest.mark.parametrize(
@@ -208,12 +211,12 @@ def test_directory_query():
     ],
 )
 def test_area_settings_round_trip(settings):
-    assert state.area_settings(state.area_search(settings)) == settings
+    assert url_parsing.area_settings(state.area_search(settings)) == settings
 
 
 def test_area_settings_from_hostile_controls():
     assert (
-        state.area_settings_from_controls(
+        url_parsing.area_settings_from_controls(
             level=["la"], include_all_wales="yes", provision={"a": 1}, lang=None
         )
         == state.AreaSettings()

@@ -14,8 +14,7 @@ import pytest
 from plotly.utils import PlotlyJSONEncoder
 
 from dashboard.views import overview as overview_view
-from dashboard.views import panels
-from dashboard.views import state as view_state
+from dashboard.views import panels, url_parsing
 from tests.support.patches import apply_patch
 
 QUERIES = (
@@ -43,7 +42,7 @@ def computed(mini_context, real_context):
     out = []
     for context in (mini_context, real_context):
         for query in QUERIES:
-            state = view_state.parse("/", query, context.la_slugs).state
+            state = url_parsing.parse("/", query, context.la_slugs).state
             out.append(overview_view.compute_view(context, state))
     # A large directory: stacks of hundreds (the funding chart then leaves ticks to plotly).
     first = out[0]
@@ -112,10 +111,10 @@ def test_the_funding_end_table_says_unknown_years_in_welsh(real_context):
     """The chart's text alternative (and the printed profile's table) in the page's language:
     a funding end that no source states is "anhysbys", as on the chart's axis."""
     from dashboard.views import overview as overview_view
-    from dashboard.views import state as view_state
+    from dashboard.views import url_parsing
     from dashboard.views.panel_registry import FUNDING_END
 
-    state = view_state.parse("/", "?lang=cy", real_context.la_slugs).state
+    state = url_parsing.parse("/", "?lang=cy", real_context.la_slugs).state
     view = overview_view.compute_view(real_context, state)
     _summary, _header, rows = overview_view.panel_alternative(view, FUNDING_END)
     years = {label.split(" · ")[0] for label, _count in rows}

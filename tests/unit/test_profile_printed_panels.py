@@ -7,13 +7,12 @@ import pytest
 
 from dashboard.data import vocabulary as vocab
 from dashboard.views import overview as overview_view
-from dashboard.views import panel_registry, panels, profile
-from dashboard.views import state as view_state
+from dashboard.views import panel_registry, panels, profile, url_parsing
 
 
 def gwent_view(context, lang: str):
     search = "?lang=cy" if lang == "cy" else ""
-    parsed = view_state.parse("/force/gwent", search, context.la_slugs)
+    parsed = url_parsing.parse("/force/gwent", search, context.la_slugs)
     return overview_view.compute_view(context, parsed.state)
 
 

@@ -10,12 +10,12 @@ import re
 import pytest
 
 from dashboard.views import overview as overview_view
-from dashboard.views import report, state
+from dashboard.views import report, url_parsing
 
 
 @pytest.fixture
 def gwent_view(mini_context):
-    parsed = state.parse("/force/gwent", "?metric=per_100k", mini_context.la_slugs)
+    parsed = url_parsing.parse("/force/gwent", "?metric=per_100k", mini_context.la_slugs)
     return overview_view.compute_view(mini_context, parsed.state)
 
 
@@ -35,7 +35,7 @@ def test_report_carries_the_views_numbers(mini_context, gwent_view):
 def test_welsh_report_table_says_its_values_in_welsh_and_marks_names_as_english(mini_context):
     """The report's table showed the status, precarity and evidence values raw (English) in the
     Welsh report, and the names unmarked."""
-    parsed = state.parse("/force/gwent", "?lang=cy", mini_context.la_slugs)
+    parsed = url_parsing.parse("/force/gwent", "?lang=cy", mini_context.la_slugs)
     page = report.build_report(mini_context, overview_view.compute_view(mini_context, parsed.state))
     table = page[page.index("<tbody>") : page.index("</tbody>")]
     assert '<td lang="en">D Phoenix' in table

@@ -349,7 +349,8 @@ def test_totals_add_up(real_context):
 
 
 def test_callback_helpers_round_trip():
-    from dashboard.views.state import AreaSettings, area_search, area_settings
+    from dashboard.views.state import AreaSettings, area_search
+    from dashboard.views.url_parsing import area_settings
 
     assert area_settings(None) == AreaSettings("region", False, "current", "en")
     assert area_settings("?level=force&all_wales=1&lang=cy") == AreaSettings(

@@ -20,7 +20,15 @@ import pytest
 
 from dashboard import catalogue, config
 from dashboard.i18n import locale_for
-from dashboard.views import deck, figures_map, findings, overview, state
+from dashboard.views import (
+    deck,
+    figures_map,
+    findings,
+    overview,
+    slide_parts,
+    slides_force,
+    url_parsing,
+)
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -43,7 +51,7 @@ def slides(context):
     return {lang: findings.slides(context, lang, today=TODAY) for lang in ("en", "cy")}
 
 
-def titled(slides: list[findings.Slide], title: str) -> findings.Slide:
+def titled(slides: list[slide_parts.Slide], title: str) -> slide_parts.Slide:
     return next(slide for slide in slides if slide.title == title)
 
 
@@ -150,7 +158,7 @@ def test_the_map_slide_draws_the_overviews_map(context, slides):
     assert slide.map_view is not None and slide.figure is None
     expected = overview.compute_view(
         context,
-        state.parse(
+        url_parsing.parse(
             "/", "?level=force&compare=mini-list", context.la_slugs, context.scope_ids
         ).state,
     )
@@ -169,7 +177,7 @@ def test_the_map_slide_draws_the_overviews_map(context, slides):
         "<b>North Wales</b><br>none recorded",
         "<b>South Wales</b><br>2",
     ]
-    assert labels["textfont"]["size"] == findings.SLIDE_MAP_LABEL
+    assert labels["textfont"]["size"] == slides_force.SLIDE_MAP_LABEL
     # Of the five current services the list holds, E All Wales serves every area: 2 of 5.
     assert slide.headline == (
         "Of the community programmes Policing in Wales listed in 2023, more are in South Wales "

@@ -151,10 +151,10 @@ def test_a_funder_has_its_colour_whatever_else_the_chart_shows():
 
 def test_each_funder_has_one_colour_on_the_overview_and_on_every_profile(real_context):
     from dashboard.views import overview as overview_view
-    from dashboard.views import panel_registry, panels, state
+    from dashboard.views import panel_registry, panels, url_parsing
 
     def colours(pathname: str) -> dict[str, str]:
-        parsed = state.parse(pathname, "", real_context.la_slugs, real_context.scope_ids)
+        parsed = url_parsing.parse(pathname, "", real_context.la_slugs, real_context.scope_ids)
         view = overview_view.compute_view(real_context, parsed.state)
         figure = panels.full_figure(view, panel_registry.FUNDING_END)
         return _funder_colours(figure["data"])

@@ -13,8 +13,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from dashboard.views import overview
-from dashboard.views import state as view_state
+from dashboard.views import overview, url_parsing
 from dashboard.views.overview import OverviewView
 from dashboard.web import view_codec
 from dashboard.web.view_codec import CodecError, decode, encode
@@ -47,7 +46,7 @@ def same(a: Any, b: Any) -> bool:
 
 def view_of(context, url: str) -> OverviewView:
     path, _, search = url.partition("?")
-    state = view_state.parse(path, "?" + search, context.la_slugs, context.scope_ids).state
+    state = url_parsing.parse(path, "?" + search, context.la_slugs, context.scope_ids).state
     return overview.compute_view(context, state)
 
 
