@@ -41,7 +41,7 @@ def dynamic_messages() -> list[str]:
     from dashboard.data import build, column_registry
     from dashboard.data import vocabulary as vocab
     from dashboard.domain import cliff, evidence, need, precarity
-    from dashboard.views import findings, measures, panel_registry, review
+    from dashboard.views import findings, gap_review, measures, panel_registry
 
     messages: list[str] = []
     for values in (
@@ -81,7 +81,7 @@ def dynamic_messages() -> list[str]:
             for text in (panel.title, panel.note, panel.chart_title)
             if text
         ),
-        tuple(review.GAP_TITLES.values()),
+        tuple(gap_review.GAP_TITLES.values()),
     ):
         messages.extend(values)
     messages.extend(data_texts())

@@ -10,8 +10,7 @@ from dash import html
 from dashboard.domain import cliff, counting, precarity
 from dashboard.domain.context import AppContext
 from dashboard.i18n import N_, Locale
-from dashboard.views import review
-from dashboard.views.review import FundingView
+from dashboard.views.funding import FundingView, funding_view
 from dashboard.web import ids
 from dashboard.web.pages import Address, Page
 from layouts.components import figure_panel, radio_group, source_note
@@ -111,7 +110,7 @@ def method_note(locale: Locale) -> str:
 
 
 def page_body(context: AppContext, address: Address, locale: Locale) -> html.Div:
-    result = review.funding_view(
+    result = funding_view(
         context, group="funder", lang=locale.lang, provision=address.state.provision
     )
     return funding_page(

@@ -12,8 +12,8 @@ from dashboard.domain import counting
 from dashboard.domain.context import AppContext
 from dashboard.i18n import N_, Locale
 from dashboard.views import state as view_state
+from dashboard.views.gap_review import GapReview
 from dashboard.views.gaps import gap_review
-from dashboard.views.review import GapReview
 from dashboard.views.state import AreaSettings
 from dashboard.web import ids
 from dashboard.web.pages import Address, Page

@@ -12,8 +12,7 @@ from dashboard.cymraeg import fill
 from dashboard.domain import need
 from dashboard.domain.context import AppContext
 from dashboard.i18n import N_, Locale
-from dashboard.views import review
-from dashboard.views.review import NeedView
+from dashboard.views.need import NeedView, need_view
 from dashboard.web import ids
 from dashboard.web.pages import Address, Page
 from layouts.components import csv_button, data_table, figure_panel
@@ -174,7 +173,7 @@ def need_page(view: NeedView, secondary: pd.DataFrame, *, measure: str, locale: 
 
 def page_body(context: AppContext, address: Address, locale: Locale) -> html.Div:
     measure = need.NEED_MEASURES[1]
-    result = review.need_view(
+    result = need_view(
         context, measure=measure, lang=locale.lang, provision=address.state.provision
     )
     secondary = need.secondary_series(context.bundle.criminal_justice)

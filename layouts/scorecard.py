@@ -13,8 +13,8 @@ from dashboard.domain import counting
 from dashboard.domain.context import AppContext
 from dashboard.domain.scorecard import ScorecardCell, ScorecardView
 from dashboard.i18n import N_, Locale
-from dashboard.views import review
 from dashboard.views import state as view_state
+from dashboard.views.gap_text import stated_year_sentence, summary_sentence
 from dashboard.views.scorecard import cell_reason, field_label, scorecard_for
 from dashboard.web import ids
 from dashboard.web.pages import Address, Page
@@ -123,7 +123,7 @@ def stated_list(view: ScorecardView, *, locale: Locale) -> html.Div | None:
         for cell, element in zip(row.cells, view.elements, strict=True):
             if cell.documented is None:
                 continue
-            sentence = review.stated_year_sentence(cell.stated_year, cell.later, _=locale)
+            sentence = stated_year_sentence(cell.stated_year, cell.later, _=locale)
             items.append(
                 html.Li(
                     [
@@ -272,7 +272,7 @@ def services_details(view: ScorecardView, *, locale: Locale) -> html.Div:
                         citation(cell.documented_citation),
                         ") ",
                         *with_names_marked(
-                            review.stated_year_sentence(cell.stated_year, cell.later, _=locale),
+                            stated_year_sentence(cell.stated_year, cell.later, _=locale),
                             cell.later.names if cell.later else (),
                         ),
                     ]
@@ -328,9 +328,7 @@ def offer_list(view: ScorecardView, *, locale: Locale) -> html.Ol:
 def scorecard_body(view: ScorecardView, *, locale: Locale) -> list:
     """Everything that changes with the controls."""
     notes = [html.P(note, className="small") for note in view.notes]
-    summary = (
-        review.summary_sentence(view.summary, _=locale, lang=locale.lang) if view.summary else ""
-    )
+    summary = summary_sentence(view.summary, _=locale, lang=locale.lang) if view.summary else ""
     stated = stated_list(view, locale=locale)
     return [
         html.P(summary, className="lead-text sc-summary") if summary else None,

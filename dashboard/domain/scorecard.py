@@ -110,7 +110,7 @@ class ScorecardView:
         self, describe: Callable[[ScorecardCell, Element], str] | None = None
     ) -> pd.DataFrame:
         """The table as shown, one row per area, for the CSV download; ``describe`` words each
-        cell's reason (:func:`dashboard.views.review.reason_text`)."""
+        cell's reason (:func:`dashboard.views.gap_text.reason_text`)."""
         records = []
         for row in self.rows:
             record: dict[str, object] = {

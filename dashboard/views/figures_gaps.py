@@ -50,7 +50,7 @@ def gap_heatmap(
     """Areas by category, each cell in its state (:mod:`dashboard.domain.counting`), in words as well
     as colour: a count (blue), "gap" (red), "not known (n)" (amber), "no record" (grey).
 
-    ``text`` and ``hover`` word a cell (its reason and year, :mod:`dashboard.views.review`);
+    ``text`` and ``hover`` word a cell (its reason and year, :mod:`dashboard.views.gap_text`);
     without them a cell says its state and counts only."""
     area_ids = list(cells)
     categories = list(next(iter(cells.values()))) if cells else []

@@ -431,10 +431,10 @@ def gap_slides(common: Common) -> tuple[Slide, Slide]:
     """Gaps in regional provision, on two slides: how few gaps hold against every service that
     could fill them, with the gaps the sources state (their year and what later sources name
     there); then the medium-risk tier by region: recorded, derived and not known."""
-    from dashboard.views import review
+    from dashboard.views.gap_review import gap_review
 
     locale, context = common.locale, common.context
-    result = review.gap_review(context, level="region", include_all_wales=False, lang=locale.lang)
+    result = gap_review(context, level="region", include_all_wales=False, lang=locale.lang)
     found = result.gaps
     return (
         _stated_gaps_slide(common, found, result.summary),
@@ -445,7 +445,7 @@ def gap_slides(common: Common) -> tuple[Slide, Slide]:
 def _stated_gaps_slide(common: Common, found: Sequence[gaps.Gap], summary: gaps.Summary) -> Slide:
     """How few gaps hold against every service that could fill them, and the first of the gaps
     the sources state (their year and what later sources name there)."""
-    from dashboard.views import review
+    from dashboard.views.gap_text import gap_sentence
 
     locale, context = common.locale, common.context
     sources = context.bundle.sources
@@ -481,7 +481,7 @@ def _stated_gaps_slide(common: Common, found: Sequence[gaps.Gap], summary: gaps.
                 "The sources state {n} gaps{dated}:",
                 len(stated),
             ).format(n=common.fmt(len(stated)), dated=dated),
-            *(review.gap_sentence(gap, names={}, _=locale, lang=locale.lang) for gap in shown),
+            *(gap_sentence(gap, names={}, _=locale, lang=locale.lang) for gap in shown),
         ),
         sources=(common.directory(),),
         # The documents stating the gaps, by author, year and title.

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dashboard.domain.context import AppContext
-from dashboard.views import review
+from dashboard.views import gap_review as gap_review_view
 from dashboard.views.state import AreaSettings
 
 
-def gap_review(context: AppContext, settings: AreaSettings, lang: str) -> review.GapReview:
+def gap_review(context: AppContext, settings: AreaSettings, lang: str) -> gap_review_view.GapReview:
     """The gap review of ``settings``' wave, level, all-Wales choice and provision."""
-    return review.gap_review(
+    return gap_review_view.gap_review(
         context.at(settings.wave),
         level=settings.level,
         include_all_wales=settings.include_all_wales,

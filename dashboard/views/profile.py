@@ -30,8 +30,9 @@ from dashboard.views import coverage_text as coverage_words
 from dashboard.views import figures_map, map_labels, panel_registry
 from dashboard.views import overview as overview_view
 from dashboard.views.figure_parts import FigureJSON
+from dashboard.views.gap_review import documented_gaps
+from dashboard.views.need import force_population
 from dashboard.views.overview import OverviewView
-from dashboard.views.review import documented_gaps, force_population
 
 #: The lookup's column naming each local authority's area of a level.
 LOOKUP_COLUMN: Final = {"force": "police_force_area", "region": "vawdasv_region"}

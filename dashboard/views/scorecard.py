@@ -7,7 +7,7 @@ from dashboard.domain.context import AppContext
 from dashboard.domain.gaps import Stated
 from dashboard.domain.scorecard import ScorecardCell, ScorecardView, scorecard_view
 from dashboard.i18n import N_, Locale
-from dashboard.views import review
+from dashboard.views.gap_text import reason_text
 from dashboard.views.state import AreaSettings
 
 #: Field names as shown in the column headers.
@@ -39,7 +39,7 @@ def field_label(field: str, locale: Locale) -> str:
 
 def cell_reason(cell: ScorecardCell, element, *, locale: Locale) -> str:
     """Why a cell is in its state, in words (its tooltip, and the CSV's ``reason_text``)."""
-    return review.reason_text(
+    return reason_text(
         cell,
         _=locale,
         field=field_label(element.field, locale),

@@ -32,10 +32,11 @@ from dashboard.i18n import Locale, locale_for
 from dashboard.views import coverage_text as coverage_words
 from dashboard.views import directory as directory_view
 from dashboard.views import overview as overview_view
-from dashboard.views import review
 from dashboard.views import state as view_state
 from dashboard.views.csv_export import csv_document
+from dashboard.views.funding import funding_view
 from dashboard.views.gaps import gap_review
+from dashboard.views.need import need_view
 from dashboard.views.scorecard import cell_reason, scorecard_for
 from dashboard.web import view_cache
 
@@ -127,7 +128,7 @@ def _need(context: AppContext, panel: str, search: str) -> _Table | None:
     if panel == "secondary":
         frame = need.secondary_series(context.bundle.criminal_justice).drop(columns=["series"])
         return _Table(frame, query, period)
-    result = review.need_view(
+    result = need_view(
         context, measure=need.NEED_MEASURES[1], lang=state.lang, provision=state.provision
     )
     return _Table(result.indicators, query, period)
@@ -137,9 +138,7 @@ def _funding(context: AppContext, panel: str, search: str) -> _Table | None:
     if panel not in FUNDING_PANELS:
         return None
     state = view_state.parse_for(context, "/", search).state
-    table = review.funding_view(
-        context, group="funder", lang=state.lang, provision=state.provision
-    ).table
+    table = funding_view(context, group="funder", lang=state.lang, provision=state.provision).table
     locale = locale_for(state.lang)
     period = locale("financial year {year}; {counted}").format(
         year=context.directory.current_year, counted=_counted(locale, state.provision)

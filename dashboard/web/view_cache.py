@@ -41,10 +41,10 @@ from redis.retry import Retry
 
 from dashboard.domain.context import AppContext
 from dashboard.views import overview as overview_view
-from dashboard.views import review
 from dashboard.views import state as view_state
+from dashboard.views.funding import FundingTimeline, funding_timeline_view
+from dashboard.views.need import NeedScatter, need_scatter_view
 from dashboard.views.overview import OverviewView
-from dashboard.views.review import FundingTimeline, NeedScatter
 from dashboard.views.state import ViewState
 from dashboard.web import view_codec
 
@@ -321,7 +321,7 @@ def cached_need_scatter(context: AppContext, state: ViewState, measure: str) -> 
     return cached_view(
         f"need-scatter:{measure}:{view_cache_key(context, settings)}",
         NeedScatter,
-        lambda: review.need_scatter_view(
+        lambda: need_scatter_view(
             context,
             measure=measure,
             lang=settings.lang,
@@ -345,7 +345,7 @@ def cached_funding_timeline(
     return cached_view(
         f"funding-timeline:{group}:{as_of.isoformat()}:{view_cache_key(context, settings)}",
         FundingTimeline,
-        lambda: review.funding_timeline_view(
+        lambda: funding_timeline_view(
             context,
             group=group,
             lang=settings.lang,

@@ -22,6 +22,7 @@ DOWNLOADS = (
     *(("gaps", panel) for panel in downloads.GAP_PANELS),
     *(("need", panel) for panel in downloads.NEED_PANELS),
     *(("funding", panel) for panel in downloads.FUNDING_PANELS),
+    ("directory", downloads.DIRECTORY_PANEL),
 )
 
 

@@ -21,7 +21,8 @@ from babel.messages.pofile import read_po
 from dashboard import catalogue, cymraeg, i18n
 from dashboard.data import vocabulary as vocab
 from dashboard.domain import gaps
-from dashboard.views import findings, review
+from dashboard.views import findings
+from dashboard.views.gap_text import gap_sentence
 from tests.support.texts import screen_texts
 
 VOWEL = "aeiouyâêîôûŷAEIOUYÂÊÎÔÛŶ"
@@ -145,7 +146,7 @@ def every_gap_sentence(context) -> list[str]:
     made.append(gaps.Gap("no-local", "", None, len(names), None, (), areas=tuple(names)))
     for count, compared in ((1, 8), (8, 11), (9, 22), (11, 80), (2, 1000)):
         made.append(gaps.Gap("thinner-than", "sexual violence", None, count, compared, ()))
-    return [review.gap_sentence(gap, names=names, _=_, lang="cy") for gap in made]
+    return [gap_sentence(gap, names=names, _=_, lang="cy") for gap in made]
 
 
 @pytest.fixture(scope="module")

@@ -36,7 +36,6 @@ ALLOWED_LONG_MODULES = frozenset(
         "dashboard/domain/gaps.py",
         "dashboard/views/changes.py",
         "dashboard/views/findings.py",
-        "dashboard/views/review.py",
         "dashboard/views/state.py",
         "layouts/profile_summary.py",
     }

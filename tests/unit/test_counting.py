@@ -14,7 +14,8 @@ from dashboard.domain import counting, gaps
 from dashboard.domain.cells import DocumentedGap, gap_cells
 from dashboard.domain.model import build_directory
 from dashboard.i18n import locale_for
-from dashboard.views import map_labels, profile, review, state
+from dashboard.views import gap_review as gap_review_view
+from dashboard.views import map_labels, profile, state
 from dashboard.views import overview as overview_view
 from tests.support.reference import AS_OF
 
@@ -157,7 +158,9 @@ def test_vale_of_glamorgan_has_no_current_local_service(real_context):
 
 
 def test_cardiff_and_vale_medium_risk_gap_appears(real_context):
-    result = review.gap_review(real_context, level="region", include_all_wales=False, lang="en")
+    result = gap_review_view.gap_review(
+        real_context, level="region", include_all_wales=False, lang="en"
+    )
     cell = result.cells["tier"]["cardiff-and-vale"]["medium risk"]
     assert cell.state == counting.GAP
     assert any(
@@ -181,7 +184,9 @@ def test_no_medium_risk_gap_where_services_are_unclassified(real_context):
 
 
 def test_harmful_sexual_behaviour_is_not_a_gap_in_wales(real_context):
-    result = review.gap_review(real_context, level="region", include_all_wales=False, lang="en")
+    result = gap_review_view.gap_review(
+        real_context, level="region", include_all_wales=False, lang="en"
+    )
     about = [f for f in result.findings if "harmful sexual behaviour" in f.text]
     assert about, "the finding should say what the directory and the survey each show"
     for finding in about:
@@ -200,7 +205,9 @@ def test_pages_give_the_same_figures_for_the_same_question(real_context, lang):
     summary = profile.area_summary(real_context, level="force", area_id="gwent", lang=lang)
     assert on_map["count"] == summary.local_count == view.selected
     assert on_map["all_wales_available"] == summary.all_wales_count
-    gap_review = review.gap_review(real_context, level="force", include_all_wales=False, lang=lang)
+    gap_review = gap_review_view.gap_review(
+        real_context, level="force", include_all_wales=False, lang=lang
+    )
     tiers = gap_review.cells["tier"]["gwent"]
     assert {cell.services for cell in tiers.values()} == {summary.local_count}
     assert tiers["medium risk"].count == summary.medium_risk_tier

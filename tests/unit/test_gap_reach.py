@@ -21,7 +21,8 @@ from dashboard.domain.cells import DocumentedGap, any_value_cells, gap_cells
 from dashboard.domain.coverage import Scope
 from dashboard.domain.model import build_directory
 from dashboard.i18n import translator
-from dashboard.views import review
+from dashboard.views.gap_review import gap_review
+from dashboard.views.gap_text import gap_sentence
 from tests.support.reference import AS_OF
 
 CTM = "cwm-taf-morgannwg"
@@ -230,7 +231,7 @@ def test_medium_risk_finding_holds_against_force_wide_services(lookup):
     assert not [g for g in found if g.kind == "no-medium-risk"]
     (not_known,) = [g for g in found if g.kind == "medium-risk-not-known" and g.area_id == CTM]
     assert not_known.cell.reason == cells_module.WIDER_UNCLASSIFIED
-    text = review.gap_sentence(not_known, names={CTM: "Cwm Taf Morgannwg"}, _=translator("en"))
+    text = gap_sentence(not_known, names={CTM: "Cwm Taf Morgannwg"}, _=translator("en"))
     assert "Wide" in text and "no service tier recorded" in text
 
     classified = row("Wide", "unknown", "South Wales", "preventative")
@@ -243,7 +244,7 @@ def test_medium_risk_finding_holds_against_force_wide_services(lookup):
     )
     (derived,) = [g for g in found if g.kind == "no-medium-risk" and g.area_id == CTM]
     assert derived.year == 2023
-    text = review.gap_sentence(derived, names={CTM: "Cwm Taf Morgannwg"}, _=translator("en"))
+    text = gap_sentence(derived, names={CTM: "Cwm Taf Morgannwg"}, _=translator("en"))
     assert "sources to 2023" in text
 
 
@@ -270,7 +271,7 @@ def test_local_authority_findings_hold_against_wider_services(lookup):
     no_local = next(g for g in found if g.kind == "no-local")
     beside = dict(zip(no_local.areas, no_local.beside, strict=True))
     assert beside["rhondda-cynon-taf"] == 1 and beside["cardiff"] == 0
-    text = review.gap_sentence(
+    text = gap_sentence(
         no_local, names={"rhondda-cynon-taf": "Rhondda Cynon Taf"}, _=translator("en")
     )
     assert "Rhondda Cynon Taf (+1 across the region)" in text
@@ -341,7 +342,7 @@ def test_a_stated_gap_carries_its_year_and_what_later_sources_name(lookup):
     )
     (documented,) = [g for g in found if g.kind == "documented"]
     assert documented.year == 2020 and documented.later == about.later
-    text = review.gap_sentence(documented, names={}, _=translator("en"))
+    text = gap_sentence(documented, names={}, _=translator("en"))
     assert "Stated in 2020; later sources name Later Family" in text
     assert gaps.source_year("002_b.txt § S", SOURCES) == 2023
     assert gaps.source_year("009_none.txt", SOURCES) is None
@@ -371,7 +372,7 @@ def test_summary_counts_every_cell_once(lookup):
 
 
 def test_shipped_gap_review_claims_no_gap_a_wider_service_could_fill(real_context):
-    result = review.gap_review(real_context, level="region", include_all_wales=False, lang="en")
+    result = gap_review(real_context, level="region", include_all_wales=False, lang="en")
     tiers = result.cells["tier"]
     assert tiers[CTM][MEDIUM].state == counting.NOT_KNOWN
     assert tiers[CTM]["family"].state == counting.NOT_KNOWN
@@ -390,7 +391,7 @@ def test_shipped_gap_review_claims_no_gap_a_wider_service_could_fill(real_contex
 
 
 def test_shipped_gap_pages_lead_with_the_stated_gaps_and_their_year(real_context):
-    result = review.gap_review(real_context, level="region", include_all_wales=False, lang="en")
+    result = gap_review(real_context, level="region", include_all_wales=False, lang="en")
     assert result.summary_text.startswith("Few gaps can be derived from the directory")
     classes = [finding.evidence_class for finding in result.findings]
     assert classes[0] == gaps.DOCUMENTED

@@ -61,10 +61,10 @@ def _text_box(point, text, position) -> Box:
 @pytest.mark.parametrize("lang", ["en", "cy"])
 def test_every_need_scatter_names_each_force_clear_of_the_rest(real_context, lang):
     from dashboard.domain import need
-    from dashboard.views import review
+    from dashboard.views.need import need_view
 
     for measure in need.NEED_MEASURES:
-        figure = review.need_view(real_context, measure=measure, lang=lang).scatter
+        figure = need_view(real_context, measure=measure, lang=lang).scatter
         trace = figure.data[0]
         low, high = figure.layout.xaxis.range
         xs = list(trace.x)

@@ -15,8 +15,9 @@ import pytest
 
 from dashboard import i18n
 from dashboard.domain import cliff, counting, evidence, model
-from dashboard.views import figures, panels, review, state
+from dashboard.views import figures, panels, state
 from dashboard.views import overview as overview_view
+from dashboard.views.funding import funding_lead, funding_view
 from tests.support.reference import AS_OF
 
 EN = i18n.locale_for("en")
@@ -171,7 +172,7 @@ def horizons(**counts) -> pd.Series:
 
 
 def test_the_funding_lead_with_no_end_date_known_says_so_and_gives_no_zero():
-    lead = review.funding_lead(horizons(**{cliff.NOT_STATED: 35}), EN)
+    lead = funding_lead(horizons(**{cliff.NOT_STATED: 35}), EN)
     assert lead.startswith("End date stated for 0 of 35 interventions counted.")
     assert "not known" in lead
     assert "0 end within 12 months" not in lead
@@ -179,7 +180,7 @@ def test_the_funding_lead_with_no_end_date_known_says_so_and_gives_no_zero():
 
 
 def test_the_funding_lead_with_some_end_dates_counts_only_those():
-    lead = review.funding_lead(
+    lead = funding_lead(
         horizons(**{cliff.WITHIN_12_MONTHS: 2, cliff.LATER: 1, cliff.NOT_STATED: 4}), EN
     )
     assert lead == (
@@ -190,7 +191,7 @@ def test_the_funding_lead_with_some_end_dates_counts_only_those():
 
 
 def test_the_funding_page_of_the_fixture(mini_context):
-    view = review.funding_view(mini_context, group="funder", lang="en", as_of=AS_OF)
+    view = funding_view(mini_context, group="funder", lang="en", as_of=AS_OF)
     # Current: A, B, D, E, F; only F states an end (2027-28: after 25 November 2027).
     assert view.lead.startswith("End date stated for 1 of 5 interventions counted.")
     assert "1 end later" in view.lead and "For the other 4" in view.lead
@@ -207,7 +208,7 @@ def test_the_funding_page_of_the_fixture(mini_context):
 def test_the_funding_page_shows_the_lead_and_the_rule(mini_context):
     from layouts import funding
 
-    view = review.funding_view(mini_context, group="funder", lang="en", as_of=AS_OF)
+    view = funding_view(mini_context, group="funder", lang="en", as_of=AS_OF)
     page = funding.funding_page(
         view, group="funder", locale=EN, current_year=mini_context.directory.current_year
     )

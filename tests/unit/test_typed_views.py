@@ -14,7 +14,10 @@ import plotly.graph_objects as go
 import pytest
 
 from dashboard.domain import need
-from dashboard.views import profile, review
+from dashboard.views import profile
+from dashboard.views.funding import FundingTimeline, funding_timeline_view, funding_view
+from dashboard.views.gap_review import GAP_FIELDS, gap_review
+from dashboard.views.need import NeedScatter, need_scatter_view, need_view
 from dashboard.views.state import ViewState
 from dashboard.web import ids, view_cache, view_codec
 
@@ -35,9 +38,9 @@ def _field_types_hold(view: object) -> None:
 
 
 def test_the_gap_review_is_typed_and_counts_as_before(real_context):
-    result = review.gap_review(real_context, level="region", include_all_wales=False, lang="en")
+    result = gap_review(real_context, level="region", include_all_wales=False, lang="en")
     _field_types_hold(result)
-    assert set(result.figures) == set(review.GAP_FIELDS) == set(result.cells)
+    assert set(result.figures) == set(GAP_FIELDS) == set(result.cells)
     assert all(isinstance(figure, go.Figure) for figure in result.figures.values())
     # Six regions in every field's cells, and one finding for each gap found.
     assert all(len(cells) == 6 for cells in result.cells.values())
@@ -48,12 +51,12 @@ def test_the_gap_review_is_typed_and_counts_as_before(real_context):
 
 
 def test_the_need_and_funding_views_are_typed(real_context):
-    view = review.need_view(real_context, measure=need.NEED_MEASURES[1], lang="cy")
+    view = need_view(real_context, measure=need.NEED_MEASURES[1], lang="cy")
     _field_types_hold(view)
     assert list(view.bars) == list(need.NEED_MEASURES)
     # The four Welsh police force areas, each its own point.
     assert len(view.scatter.data[0].x) == 4
-    funding = review.funding_view(real_context, group="funder", lang="en")
+    funding = funding_view(real_context, group="funder", lang="en")
     _field_types_hold(funding)
     assert int(funding.horizons.sum()) == len(funding.table)
 
@@ -73,11 +76,11 @@ def test_the_area_summary_is_typed(real_context, level, area_id):
 def test_the_need_scatter_round_trips_the_view_codec(real_context, lang):
     """The cached scatter is plain data: the shared store (Redis) can hold it and give it back
     whole, and it is the figure the page draws."""
-    scatter = review.need_scatter_view(
+    scatter = need_scatter_view(
         real_context, measure=need.NEED_MEASURES[0], lang=lang, provision="all"
     )
-    assert view_codec.decode(view_codec.encode(scatter), review.NeedScatter) == scatter
-    page = review.need_view(real_context, measure=need.NEED_MEASURES[0], lang=lang, provision="all")
+    assert view_codec.decode(view_codec.encode(scatter), NeedScatter) == scatter
+    page = need_view(real_context, measure=need.NEED_MEASURES[0], lang=lang, provision="all")
     assert scatter.figure == json.loads(page.scatter.to_json())
 
 
@@ -105,13 +108,13 @@ def test_the_measure_control_answers_from_the_view_cache(real_context):
         ][ids.NEED_SCATTER]["figure"]
         for search in ("?lang=cy", "?lang=cy&level=force&sector=HMPPS")
     ]
-    page = review.need_view(real_context, measure=measure, lang="cy")
+    page = need_view(real_context, measure=measure, lang="cy")
     expected = json.loads(page.scatter.to_json())
     assert answers[0] == answers[1] == expected
     memo = app.server.extensions[view_cache.EXTENSION_KEY]["memo"]
     key = f"need-scatter:{measure}:" + view_cache.view_cache_key(real_context, ViewState(lang="cy"))
     assert key in memo
-    assert isinstance(memo.get(key), review.NeedScatter)
+    assert isinstance(memo.get(key), NeedScatter)
 
 
 def test_an_unknown_measure_draws_the_default(real_context):
@@ -121,14 +124,14 @@ def test_an_unknown_measure_draws_the_default(real_context):
     answer = client.post(
         "/_dash-update-component", json=_scatter_request("<script>", "?lang=en")
     ).get_json()["response"][ids.NEED_SCATTER]["figure"]
-    page = review.need_view(real_context, measure=need.NEED_MEASURES[1], lang="en")
+    page = need_view(real_context, measure=need.NEED_MEASURES[1], lang="en")
     assert answer == json.loads(page.scatter.to_json())
 
 
 def test_the_funding_timeline_round_trips_the_view_codec(real_context):
-    timeline = review.funding_timeline_view(real_context, group="class", lang="cy")
-    assert view_codec.decode(view_codec.encode(timeline), review.FundingTimeline) == timeline
-    page = review.funding_view(real_context, group="class", lang="cy")
+    timeline = funding_timeline_view(real_context, group="class", lang="cy")
+    assert view_codec.decode(view_codec.encode(timeline), FundingTimeline) == timeline
+    page = funding_view(real_context, group="class", lang="cy")
     assert timeline.figure == json.loads(page.timeline.to_json())
 
 
@@ -144,10 +147,10 @@ def test_the_grouping_control_answers_from_the_view_cache(real_context):
         "changedPropIds": [f"{ids.FUNDING_GROUP}.value"],
     }
     answer = app.server.test_client().post("/_dash-update-component", json=body).get_json()
-    page = review.funding_view(real_context, group="region", lang="en", provision="all")
+    page = funding_view(real_context, group="region", lang="en", provision="all")
     assert answer["response"][ids.FUNDING_TIMELINE]["figure"] == json.loads(page.timeline.to_json())
     memo = app.server.extensions[view_cache.EXTENSION_KEY]["memo"]
     settings = ViewState(provision="all")
     today = dt.date.today().isoformat()
     key = f"funding-timeline:region:{today}:" + view_cache.view_cache_key(real_context, settings)
-    assert isinstance(memo.get(key), review.FundingTimeline)
+    assert isinstance(memo.get(key), FundingTimeline)

@@ -168,9 +168,9 @@ def test_need_scatter_keeps_long_welsh_titles_and_names_inside_the_chart():
 
 def test_heatmap_hover_cites_the_document_not_its_seed_file(real_context):
     """A stated gap's hover named the seed file ("000_6cb8….txt § Summary of findings")."""
-    from dashboard.views import review
+    from dashboard.views.gap_review import gap_review
 
-    result = review.gap_review(real_context, level="force", include_all_wales=False, lang="cy")
+    result = gap_review(real_context, level="force", include_all_wales=False, lang="cy")
     hovers = [
         text
         for trace in result.figures["behaviour"].data
