@@ -12,7 +12,8 @@ from dashboard.cymraeg import fill
 from dashboard.domain import need
 from dashboard.domain.context import AppContext
 from dashboard.i18n import N_, Locale
-from dashboard.views import review
+from dashboard.views import page_views
+from dashboard.views.cache import ViewCache
 from dashboard.views.review import NeedView
 from dashboard.web import ids
 from dashboard.web.pages import Address, Page
@@ -172,11 +173,9 @@ def need_page(view: NeedView, secondary: pd.DataFrame, *, measure: str, locale: 
     )
 
 
-def page_body(context: AppContext, address: Address, locale: Locale) -> html.Div:
+def page_body(context: AppContext, cache: ViewCache, address: Address, locale: Locale) -> html.Div:
     measure = need.NEED_MEASURES[1]
-    result = review.need_view(
-        context, measure=measure, lang=locale.lang, provision=address.state.provision
-    )
+    result = page_views.need_view(cache, context, address.state, measure)
     secondary = need.secondary_series(context.bundle.criminal_justice)
     return need_page(result, secondary, measure=measure, locale=locale)
 

@@ -13,11 +13,10 @@ from typing import Any
 import numpy as np
 import pytest
 
-from dashboard.views import overview
+from dashboard.views import overview, view_codec
 from dashboard.views import state as view_state
 from dashboard.views.overview import OverviewView
-from dashboard.web import view_codec
-from dashboard.web.view_codec import CodecError, decode, encode
+from dashboard.views.view_codec import CodecError, decode, encode
 
 URLS = (
     "/",
