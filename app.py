@@ -26,6 +26,7 @@ from dashboard import config
 from dashboard.data.loader import DataError
 from dashboard.domain.context import AppContext, build_context
 from dashboard.i18n import Locale
+from dashboard.views.cache import ViewCache
 from dashboard.views.state import ViewState
 from dashboard.web import errors
 from dashboard.web.deck_route import add_deck_route
@@ -38,9 +39,12 @@ from layouts.page_table import PAGES
 from layouts.profile import area_profile_page
 
 
-def create_app(context: AppContext | None = None) -> Dash:
-    """A fully wired Dash app serving ``context`` (loaded from ``data/`` when not given)."""
+def create_app(context: AppContext | None = None, cache: ViewCache | None = None) -> Dash:
+    """A fully wired Dash app serving ``context`` (loaded from ``data/`` when not given), its
+    views computed through ``cache`` (by default a new one, shared through Redis when
+    ``REDIS_URL`` is set), which every page, callback and route that shows a view is given."""
     context = context or build_context()
+    cache = cache or ViewCache.from_environment()
     app = Dash(
         __name__,
         title="VAWDASV perpetration interventions in Wales",
@@ -55,23 +59,25 @@ def create_app(context: AppContext | None = None) -> Dash:
     )
     app.layout = shell.shell()
     add_geometry_route(app, context)
-    add_report_route(app, context, report_profile)
+    add_report_route(app, context, cache, report_profile)
     add_deck_route(app, context)
-    add_download_route(app, context)
-    shell_callbacks.register(app, context, PAGES)
-    overview_callbacks.register(app, context)
-    directory_callbacks.register(app, context)
-    review_callbacks.register(app, context)
-    scorecard_callbacks.register(app, context)
-    present_callbacks.register(app, context)
-    changes_callbacks.register(app, context)
+    add_download_route(app, context, cache)
+    shell_callbacks.register(app, context, cache, PAGES)
+    overview_callbacks.register(app, context, cache)
+    directory_callbacks.register(app, context, cache)
+    review_callbacks.register(app, context, cache)
+    scorecard_callbacks.register(app, context, cache)
+    present_callbacks.register(app, context, cache)
+    changes_callbacks.register(app, context, cache)
     profile_callbacks.register(app)
-    return configure_server(app, PAGES)
+    return configure_server(app, PAGES, cache)
 
 
-def report_profile(context: AppContext, state: ViewState, locale: Locale) -> Component:
+def report_profile(
+    context: AppContext, cache: ViewCache, state: ViewState, locale: Locale
+) -> Component:
     """An area's profile as its report draws it: the page's own, with no link to the report."""
-    return area_profile_page(context, state, locale, report_href=None)
+    return area_profile_page(context, cache, state, locale, report_href=None)
 
 
 def create_server():

@@ -7,14 +7,14 @@ from dash import Dash, Input, Output
 from callbacks.common import keeps_url_in_step
 from dashboard.domain.context import AppContext
 from dashboard.i18n import locale_for
-from dashboard.views import changes as changes_view
+from dashboard.views import page_views, url_parsing
 from dashboard.views import state as view_state
-from dashboard.views import url_parsing
+from dashboard.views.cache import ViewCache
 from dashboard.web import ids
 from layouts.changes import changes_body
 
 
-def register(app: Dash, context: AppContext) -> None:
+def register(app: Dash, context: AppContext, cache: ViewCache) -> None:
     controls = [
         Input(ids.CH_FROM, "value"),
         Input(ids.CH_TO, "value"),
@@ -30,5 +30,5 @@ def register(app: Dash, context: AppContext) -> None:
             level=level,
             lang=url_parsing.language_of(search),
         )
-        view = changes_view.changes_view(context, settings)
+        view = page_views.changes_view(cache, context, settings)
         return changes_body(view, locale_for(settings.lang)), view_state.change_search(settings)

@@ -19,6 +19,7 @@ from dashboard import i18n
 from dashboard.domain.context import AppContext
 from dashboard.views import directory as directory_view
 from dashboard.views import directory_search, url_parsing
+from dashboard.views.cache import ViewCache
 from dashboard.web import downloads, ids
 from layouts.directory import detail_body
 
@@ -73,7 +74,9 @@ def filter_rows(data: DirectoryData, typed: object, query: object) -> Patch:
     return options
 
 
-def export(data: DirectoryData, clicks: object, shown: object, search: object) -> Any:
+def export(
+    data: DirectoryData, cache: ViewCache, clicks: object, shown: object, search: object
+) -> Any:
     """The rows shown, as a CSV download."""
     # Built on the server, like every download, so that no cell reaches a spreadsheet as a
     # formula (the grid's own export writes cells as they are). Only the shown rows' ids are
@@ -86,7 +89,7 @@ def export(data: DirectoryData, clicks: object, shown: object, search: object) -
         else None
     )
     csv_file = downloads.panel_csv(
-        data.context, "directory", downloads.DIRECTORY_PANEL, search, only_ids=shown_ids
+        data.context, cache, "directory", downloads.DIRECTORY_PANEL, search, only_ids=shown_ids
     )
     if csv_file is None:
         return no_update
@@ -124,8 +127,9 @@ def detail_view(data: DirectoryData, selected: object, search: object, *, closed
     return True, detail_body(row, locale)
 
 
-def register(app: Dash, context: AppContext) -> None:
-    """Attach the directory's callbacks to ``app``, each bound to the page's data."""
+def register(app: Dash, context: AppContext, cache: ViewCache) -> None:
+    """Attach the directory's callbacks to ``app``, each bound to the page's data (the export
+    to the view cache too, as every download)."""
     data = directory_data(context)
     reads_search(
         app, ids.URL, Output(ids.GRID, "dashGridOptions"), Input(ids.GRID_SEARCH, "value")
@@ -136,7 +140,7 @@ def register(app: Dash, context: AppContext) -> None:
         State(ids.GRID, "virtualRowData"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
-    )(partial(export, data))
+    )(partial(export, data, cache))
     reads_search(
         app,
         ids.URL,

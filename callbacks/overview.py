@@ -3,7 +3,7 @@
 The browser keeps only the view's key (the state's canonical URL, in ``ids.VIEW_KEY``). The
 callback that keeps the URL and the controls in step reads the address once, computes the view
 and writes its key; every drawing callback takes the key and asks the server's view cache for
-the view (:func:`dashboard.web.view_cache.view_for_key`), which finds it by that key without
+the view (:func:`dashboard.views.page_views.view_for_key`), which finds it by that key without
 parsing it again when this process computed it.
 
 The page opens drawn for its view, with its key (see layouts.overview), so none of these runs
@@ -11,9 +11,9 @@ when it opens (``prevent_initial_call``): on a first load, their requests and th
 work on their answers came between the page and its map. Only the browser's signal that the
 map is drawn then mounts the drill-down panels.
 
-Each callback is a top-level function taking the app's context first; :func:`register` binds
-the context (``functools.partial``) and attaches them all, as :func:`server_callbacks` and
-:func:`clientside_callbacks` list them. The few that need Dash's request context (which input
+Each callback is a top-level function taking the app's context and view cache first;
+:func:`register` binds them (``functools.partial``) and attaches them all, as
+:func:`server_callbacks` and :func:`clientside_callbacks` list them. The few that need Dash's request context (which input
 fired, how many outputs matched) read it in a thin adapter and pass it to a function the unit
 tests call directly. The clientside functions are in ``assets/overview-callbacks.js``.
 """
@@ -32,12 +32,21 @@ from callbacks.shell import switch_href
 from dashboard.domain import model
 from dashboard.domain.context import AppContext
 from dashboard.i18n import locale_for
-from dashboard.views import figure_parts, figures_map, panel_registry, panels, report, url_parsing
+from dashboard.views import (
+    figure_parts,
+    figures_map,
+    page_views,
+    panel_registry,
+    panels,
+    report,
+    url_parsing,
+)
 from dashboard.views import overview as overview_view
 from dashboard.views import state as view_state
+from dashboard.views.cache import ViewCache
 from dashboard.views.overview import OverviewView
 from dashboard.views.state import ViewState
-from dashboard.web import ids, view_cache
+from dashboard.web import ids
 from layouts.components import graph_config, wave_links_children
 from layouts.drilldown import (
     chart_table,
@@ -87,6 +96,7 @@ class Controls:
 
 def sync_url_and_controls(
     context: AppContext,
+    cache: ViewCache,
     pathname: object,
     search: object,
     level: object,
@@ -103,11 +113,14 @@ def sync_url_and_controls(
     filters, then the key held), and which input fired."""
     *filters, key = rest
     controls = Controls(level, metric, all_wales, provision, compare, area, tuple(filters))
-    return url_and_controls(context, ctx.triggered_id, pathname, search, controls, click, key)
+    return url_and_controls(
+        context, cache, ctx.triggered_id, pathname, search, controls, click, key
+    )
 
 
 def url_and_controls(
     context: AppContext,
+    cache: ViewCache,
     trigger: object,
     pathname: object,
     search: object,
@@ -120,13 +133,13 @@ def url_and_controls(
     if trigger is None:
         # Not a change of the page (it opens with its key, and runs no callback): at most the
         # key, for the URL's state.
-        view = view_cache.cached_compute_view(
-            context, url_parsing.parse_for(context, pathname, search).state
+        view = page_views.overview_view(
+            cache, context, url_parsing.parse_for(context, pathname, search).state
         )
         return (*(no_update,) * (9 + len(filter_keys())), view.key)
     wanted = wanted_state(context, trigger, pathname, search, controls, click)
     # Computed here, once, so that every drawing callback finds the view in the cache.
-    view = view_cache.cached_compute_view(context, wanted)
+    view = page_views.overview_view(cache, context, wanted)
     return changed_outputs(context, wanted, view, pathname, search, controls, key)
 
 
@@ -215,14 +228,18 @@ def clicked_location(click: object) -> str | None:
 # ---------------------------------------------------------------------- what follows the URL
 
 
-def keep_language_switch_in_step(_context: AppContext, pathname: object, search: object) -> str:
+def keep_language_switch_in_step(
+    _context: AppContext, _cache: ViewCache, pathname: object, search: object
+) -> str:
     """The language switch's link: this address in the other language."""
     pathname = pathname if isinstance(pathname, str) and pathname else "/"
     search = search if isinstance(search, str) else ""
     return switch_href(pathname, search, url_parsing.language_of(search))
 
 
-def keep_wave_links_in_step(context: AppContext, pathname: object, search: object) -> list:
+def keep_wave_links_in_step(
+    context: AppContext, _cache: ViewCache, pathname: object, search: object
+) -> list:
     """The "as at" links, keeping the overview's settings as they change."""
     path = view_state.bounded_path(pathname)
     query = view_state.bounded_search(search)
@@ -230,9 +247,9 @@ def keep_wave_links_in_step(context: AppContext, pathname: object, search: objec
     return wave_links_children(context, path, query, locale)
 
 
-def download_report(context: AppContext, clicks: object, key: object) -> Any:
+def download_report(context: AppContext, cache: ViewCache, clicks: object, key: object) -> Any:
     """The report of the view shown, as a file."""
-    view = view_cache.view_for_key(context, key) if clicks else None
+    view = page_views.view_for_key(cache, context, key) if clicks else None
     if view is None:
         return no_update
     return dcc.send_string(
@@ -247,10 +264,10 @@ def report_filename(view: OverviewView) -> str:
 # ---------------------------------------------------------------------- what follows the key
 
 
-def draw_map(context: AppContext, key: object, drawn: object) -> tuple:
+def draw_map(context: AppContext, cache: ViewCache, key: object, drawn: object) -> tuple:
     """The map (a Patch), its notes, the heading and the profile link for the key's view, and
     the key the map now shows; nothing when the map already shows it."""
-    view = view_cache.view_for_key(context, key) if key != drawn else None
+    view = page_views.view_for_key(cache, context, key) if key != drawn else None
     if view is None:
         return (no_update,) * 7
     return (
@@ -272,9 +289,9 @@ def map_patch(view: OverviewView) -> Patch:
     )
 
 
-def draw_panels(context: AppContext, key: object) -> tuple:
+def draw_panels(context: AppContext, cache: ViewCache, key: object) -> tuple:
     """The drill-down's heading and the list's disclosure text (:func:`panel_outputs`)."""
-    view = view_cache.view_for_key(context, key)
+    view = page_views.view_for_key(cache, context, key)
     if view is None:
         return no_update, no_update
     return drill_down_title(view), list_summary(view)
@@ -288,12 +305,12 @@ def panel_outputs() -> list[Output]:
     return [Output(ids.PANEL_TITLE, "children"), Output(ids.PANEL_LIST_TOGGLE, "children")]
 
 
-def mount_panels(context: AppContext, ready: object, key: object) -> tuple:
+def mount_panels(context: AppContext, cache: ViewCache, ready: object, key: object) -> tuple:
     """The panels, mounted once, when the map is drawn, with the view of that moment; every
     later view (and a view that came while they were being mounted) patches their figures and
     sets their summaries (:func:`draw_panel_charts`). Drawing the panels again instead would
     remount each graph: a whole new plot."""
-    view = view_cache.view_for_key(context, key) if ready is True else None
+    view = page_views.view_for_key(cache, context, key) if ready is True else None
     if view is None:
         return no_update, no_update
     grid = panels_grid(
@@ -302,20 +319,20 @@ def mount_panels(context: AppContext, ready: object, key: object) -> tuple:
     return grid, view.key
 
 
-def draw_panel_charts(context: AppContext, key: object, mounted: object) -> tuple:
+def draw_panel_charts(context: AppContext, cache: ViewCache, key: object, mounted: object) -> tuple:
     """Dash's adapter for :func:`panel_chart_updates`, with the input that fired."""
-    return panel_chart_updates(context, key, mounted, ctx.triggered_id)
+    return panel_chart_updates(context, cache, key, mounted, ctx.triggered_id)
 
 
 def panel_chart_updates(
-    context: AppContext, key: object, mounted: object, trigger: object
+    context: AppContext, cache: ViewCache, key: object, mounted: object, trigger: object
 ) -> tuple:
     """Each mounted chart's figure (a Patch) and its one-line summary for the key's view
     (:func:`chart_outputs`)."""
     # Nothing to update before the panels are mounted, nor when they were just mounted with
     # this very view.
     skip = not isinstance(mounted, str) or (key == mounted and trigger != ids.VIEW_KEY)
-    view = None if skip else view_cache.view_for_key(context, key)
+    view = None if skip else page_views.view_for_key(cache, context, key)
     charts = panel_registry.panels()
     if view is None:
         return (no_update,) * (2 * len(charts))
@@ -337,26 +354,33 @@ def chart_outputs() -> list[Output]:
 # ---------------------------------------------------------------------- drawn only while open
 
 
-def draw_list(context: AppContext, key: object, clicks: object) -> Any:
+def draw_list(context: AppContext, cache: ViewCache, key: object, clicks: object) -> Any:
     """The list of interventions, while its disclosure is open."""
-    view = view_cache.view_for_key(context, key) if is_open(clicks) else None
+    view = page_views.view_for_key(cache, context, key) if is_open(clicks) else None
     return intervention_table(view) if view is not None else None
 
 
-def draw_survey_figures(context: AppContext, clicks: object, key: object) -> Any:
+def draw_survey_figures(context: AppContext, cache: ViewCache, clicks: object, key: object) -> Any:
     """The survey's published figures, while their disclosure is open."""
-    view = view_cache.view_for_key(context, key) if is_open(clicks) else None
+    view = page_views.view_for_key(cache, context, key) if is_open(clicks) else None
     return survey_figures_table(context.bundle.survey, view.locale) if view else None
 
 
-def draw_chart_tables(context: AppContext, key: object, clicks: object, toggles: object) -> list:
+def draw_chart_tables(
+    context: AppContext, cache: ViewCache, key: object, clicks: object, toggles: object
+) -> list:
     """Dash's adapter for :func:`chart_tables`, with how many outputs matched."""
     matched = len(ctx.outputs_list) if isinstance(ctx.outputs_list, list) else 0
-    return chart_tables(context, key, clicks, toggles, matched)
+    return chart_tables(context, cache, key, clicks, toggles, matched)
 
 
 def chart_tables(
-    context: AppContext, key: object, clicks: object, toggles: object, matched: int
+    context: AppContext,
+    cache: ViewCache,
+    key: object,
+    clicks: object,
+    toggles: object,
+    matched: int,
 ) -> list:
     """The table behind each chart's "Show as table", drawn only while open: closed, they would
     be a few hundred components re-sent and re-rendered on every change of the view."""
@@ -367,7 +391,7 @@ def chart_tables(
         or not len(clicks) == len(toggles) == matched
     ):
         return [no_update] * matched
-    view = view_cache.view_for_key(context, key)
+    view = page_views.view_for_key(cache, context, key)
     tables = []
     for count, toggle in zip(clicks, toggles, strict=True):
         panel = toggle.get("panel") if isinstance(toggle, dict) else None
@@ -390,7 +414,8 @@ def is_open(clicks: object) -> bool:
 
 @dataclass(frozen=True)
 class ServerCallback:
-    """One server callback: its function (context first) and its outputs, inputs and states."""
+    """One server callback: its function (context and cache first) and its outputs, inputs and
+    states."""
 
     function: Callable[..., Any]
     dependencies: Sequence[DashDependency]
@@ -523,11 +548,11 @@ def clientside_callbacks() -> tuple[ClientsideCallback, ...]:
     )
 
 
-def register(app: Dash, context: AppContext) -> None:
-    """Attach the overview's callbacks to ``app``, each bound to ``context``."""
+def register(app: Dash, context: AppContext, cache: ViewCache) -> None:
+    """Attach the overview's callbacks to ``app``, each bound to ``context`` and ``cache``."""
     for callback in server_callbacks():
         app.callback(*callback.dependencies, prevent_initial_call=True)(
-            partial(callback.function, context)
+            partial(callback.function, context, cache)
         )
     for clientside in clientside_callbacks():
         app.clientside_callback(

@@ -7,13 +7,14 @@ from dash import Dash, Input, Output, ctx, no_update
 from callbacks.common import keeps_url_in_step
 from dashboard.domain.context import AppContext
 from dashboard.i18n import locale_for
-from dashboard.views import findings, url_parsing
+from dashboard.views import page_views, url_parsing
 from dashboard.views import state as view_state
+from dashboard.views.cache import ViewCache
 from dashboard.web import ids
 from layouts.present import slide_view
 
 
-def register(app: Dash, context: AppContext) -> None:
+def register(app: Dash, context: AppContext, cache: ViewCache) -> None:
     buttons = [
         Input(ids.PRESENT_NEXT, "n_clicks"),
         Input(ids.PRESENT_PREV, "n_clicks"),
@@ -34,7 +35,7 @@ def register(app: Dash, context: AppContext) -> None:
             return no_update, no_update
         locale = locale_for(url_parsing.language_of(search))
         wave = url_parsing.wave_of(context, search)
-        deck = findings.slides(context.at(wave), locale.lang)
+        deck = page_views.slides(cache, context.at(wave), locale.lang)
         index = url_parsing.slide_index(search, len(deck))
         new_index = min(max(moves[ctx.triggered_id](index, len(deck)), 0), len(deck) - 1)
         if new_index == index:

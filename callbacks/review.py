@@ -10,17 +10,17 @@ from callbacks.common import keeps_url_in_step, reads_search
 from dashboard.domain import need
 from dashboard.domain.context import AppContext
 from dashboard.i18n import locale_for
+from dashboard.views import page_views, url_parsing
 from dashboard.views import state as view_state
-from dashboard.views import url_parsing
-from dashboard.views.gaps import gap_review
-from dashboard.web import downloads, ids, view_cache
+from dashboard.views.cache import ViewCache
+from dashboard.web import downloads, ids
 from layouts.gaps import GAP_FIGURES, findings_list
 
 #: The funding timeline's groupings; the first is the default.
 FUNDING_GROUPS = ("funder", "class", "region", "force")
 
 
-def register(app: Dash, context: AppContext) -> None:
+def register(app: Dash, context: AppContext, cache: ViewCache) -> None:
     gap_outputs = [
         *(Output(graph_id, "figure") for _panel, graph_id in GAP_FIGURES),
         Output("gaps-findings-box", "children"),
@@ -42,7 +42,7 @@ def register(app: Dash, context: AppContext) -> None:
             wave=url_parsing.wave_of(context, search),
             waves=context.wave_ids,
         )
-        result = gap_review(context, settings, settings.lang)
+        result = page_views.gap_review(cache, context, settings, settings.lang)
         return (
             *(result.figures[panel] for panel, _graph_id in GAP_FIGURES),
             findings_list(result.findings, locale_for(settings.lang)),
@@ -56,7 +56,7 @@ def register(app: Dash, context: AppContext) -> None:
     def update_scatter(measure, search):
         measure = measure if measure in need.NEED_MEASURES else need.NEED_MEASURES[1]
         state = url_parsing.parse_for(context, "/", search).state
-        return view_cache.cached_need_scatter(context, state, measure).figure
+        return page_views.need_scatter(cache, context, state, measure).figure
 
     @reads_search(
         app, ids.URL, Output(ids.FUNDING_TIMELINE, "figure"), Input(ids.FUNDING_GROUP, "value")
@@ -64,7 +64,7 @@ def register(app: Dash, context: AppContext) -> None:
     def update_timeline(group, search):
         group = group if group in FUNDING_GROUPS else FUNDING_GROUPS[0]
         state = url_parsing.parse_for(context, "/", search).state
-        return view_cache.cached_funding_timeline(context, state, group).figure
+        return page_views.funding_timeline(cache, context, state, group).figure
 
     @app.callback(
         Output(ids.EXPORT_CSV, "data"),
@@ -81,10 +81,10 @@ def register(app: Dash, context: AppContext) -> None:
         if page == "overview":
             # The server's own settings for the view shown (its key, the canonical URL), never
             # the browser's copy of the view; the same bytes as /download/overview/<panel>.csv.
-            if view_cache.view_for_key(context, view_key) is None:
+            if page_views.view_for_key(cache, context, view_key) is None:
                 return no_update
             search = "?" + urlsplit(view_key).query
-        csv_file = downloads.panel_csv(context, page, trigger.get("panel"), search)
+        csv_file = downloads.panel_csv(context, cache, page, trigger.get("panel"), search)
         if csv_file is None:
             return no_update
         return dcc.send_string(csv_file.content.decode("utf-8"), csv_file.name)

@@ -7,14 +7,14 @@ from dash import Dash, Input, Output, dcc, no_update
 from callbacks.common import keeps_url_in_step, reads_search
 from dashboard.domain.context import AppContext
 from dashboard.i18n import locale_for
+from dashboard.views import page_views, url_parsing
 from dashboard.views import state as view_state
-from dashboard.views import url_parsing
-from dashboard.views.scorecard import scorecard_for
+from dashboard.views.cache import ViewCache
 from dashboard.web import downloads, ids
 from layouts.scorecard import scorecard_body
 
 
-def register(app: Dash, context: AppContext) -> None:
+def register(app: Dash, context: AppContext, cache: ViewCache) -> None:
     controls = [Input(ids.SC_LEVEL, "value"), Input(ids.SC_ALL_WALES, "value")]
 
     @keeps_url_in_step(app, ids.SC_URL, [Output(ids.SC_BODY, "children")], controls)
@@ -27,12 +27,15 @@ def register(app: Dash, context: AppContext) -> None:
             wave=url_parsing.wave_of(context, search),
             waves=context.wave_ids,
         )
-        body = scorecard_body(scorecard_for(context, settings), locale=locale_for(settings.lang))
+        view = page_views.scorecard_view(cache, context, settings)
+        body = scorecard_body(view, locale=locale_for(settings.lang))
         return body, view_state.area_search(settings)
 
     @reads_search(app, ids.SC_URL, Output(ids.SC_DOWNLOAD, "data"), Input(ids.SC_CSV, "n_clicks"))
     def download_scorecard(clicks, search):
         if not isinstance(clicks, int) or isinstance(clicks, bool) or clicks < 1:
             return no_update
-        csv_file = downloads.panel_csv(context, "scorecard", downloads.SCORECARD_PANEL, search)
+        csv_file = downloads.panel_csv(
+            context, cache, "scorecard", downloads.SCORECARD_PANEL, search
+        )
         return dcc.send_string(csv_file.content.decode("utf-8"), csv_file.name)

@@ -16,6 +16,7 @@ from dashboard.domain.context import AppContext
 from dashboard.i18n import Locale, locale_for
 from dashboard.views import coverage_text, url_parsing
 from dashboard.views import state as view_state
+from dashboard.views.cache import ViewCache
 from dashboard.views.state import switch_href
 from dashboard.web import ids, pages
 from layouts import components, shell
@@ -31,9 +32,14 @@ class Rendered(NamedTuple):
 
 
 def render(
-    context: AppContext, pathname: object, search: object, table: pages.PageTable = PAGES
+    context: AppContext,
+    cache: ViewCache,
+    pathname: object,
+    search: object,
+    table: pages.PageTable = PAGES,
 ) -> Rendered:
-    """The full page of ``table`` for a URL, with any corrected URL values explained."""
+    """The full page of ``table`` for a URL, with any corrected URL values explained, its view
+    computed through ``cache``."""
     # What the client sent is echoed (the page's address, the language link) only when short.
     path = view_state.bounded_path(pathname)
     page, params = pages.match(table, path)
@@ -44,9 +50,9 @@ def render(
     query = view_state.bounded_search(search)
     locale = locale_for(parsed.state.lang)
     address = pages.Address(pathname=path, search=query, params=params, state=parsed.state)
-    body = page.build(context, address, locale)
+    body = page.build(context, cache, address, locale)
     title = pages.title(page, params, context, locale)
-    view_key = page.view_key(context, address) if page.view_key else None
+    view_key = page.view_key(context, cache, address) if page.view_key else None
     if not page.framed:
         return Rendered(unframed(body, locale, view_key), page, title)
     messages = url_parsing.problem_texts(parsed, locale)
@@ -117,7 +123,7 @@ def unframed(body: Component, locale: Locale, view_key: str | None = None) -> ht
     )
 
 
-def register(app: Dash, context: AppContext, table: pages.PageTable) -> None:
+def register(app: Dash, context: AppContext, cache: ViewCache, table: pages.PageTable) -> None:
     # What the router fills: the page shown, the tab's title, the language chosen.
     stores = (shell.PAGE_KIND_STORE, shell.PAGE_TITLE_STORE, ids.LANG_STORE)
     remembered = (shell.PAGE_KIND_STORE, ids.LANG_STORE)
@@ -140,7 +146,7 @@ def register(app: Dash, context: AppContext, table: pages.PageTable) -> None:
             title = pages.title(page, params, context, locale)
             return no_update, no_update, title, no_update, no_update
         search, corrected = view_state.with_remembered_language(search, remembered_lang)
-        rendered = render(context, pathname, search, table)
+        rendered = render(context, cache, pathname, search, table)
         return (
             rendered.layout,
             rendered.page.name,

@@ -12,8 +12,8 @@ from dash import dcc, html
 from dashboard.domain import changes as changes_module
 from dashboard.domain.context import AppContext
 from dashboard.i18n import N_, Locale
-from dashboard.views import changes as changes_view
-from dashboard.views import url_parsing
+from dashboard.views import page_views, url_parsing
+from dashboard.views.cache import ViewCache
 from dashboard.views.changes import ChangesView, FactText, ServiceLine, WaveChoice
 from dashboard.web import ids
 from dashboard.web.pages import Address, Page
@@ -308,9 +308,9 @@ def settings_notice(messages: list[str], locale: Locale) -> dbc.Alert:
     )
 
 
-def page_body(context: AppContext, address: Address, locale: Locale) -> html.Div:
+def page_body(context: AppContext, cache: ViewCache, address: Address, locale: Locale) -> html.Div:
     settings, problems = url_parsing.change_settings(context, address.search)
-    page = changes_page(changes_view.changes_view(context, settings), locale)
+    page = changes_page(page_views.changes_view(cache, context, settings), locale)
     messages = url_parsing.problem_texts(url_parsing.Parsed(address.state, problems), locale)
     if not messages:
         return page

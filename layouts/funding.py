@@ -10,7 +10,9 @@ from dash import html
 from dashboard.domain import cliff, counting, precarity
 from dashboard.domain.context import AppContext
 from dashboard.i18n import N_, Locale
-from dashboard.views.funding import FundingView, funding_view
+from dashboard.views import page_views
+from dashboard.views.cache import ViewCache
+from dashboard.views.funding import FundingView
 from dashboard.web import ids
 from dashboard.web.pages import Address, Page
 from layouts.components import figure_panel, radio_group, source_note
@@ -109,10 +111,8 @@ def method_note(locale: Locale) -> str:
     return rules + " " + locale("Funding precarity bands: {rule}").format(rule=bands)
 
 
-def page_body(context: AppContext, address: Address, locale: Locale) -> html.Div:
-    result = funding_view(
-        context, group="funder", lang=locale.lang, provision=address.state.provision
-    )
+def page_body(context: AppContext, cache: ViewCache, address: Address, locale: Locale) -> html.Div:
+    result = page_views.funding_view(cache, context, address.state)
     return funding_page(
         result, group="funder", locale=locale, current_year=context.directory.current_year
     )

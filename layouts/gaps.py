@@ -11,9 +11,9 @@ from dash import dcc, html
 from dashboard.domain import counting
 from dashboard.domain.context import AppContext
 from dashboard.i18n import N_, Locale
-from dashboard.views import url_parsing
+from dashboard.views import page_views, url_parsing
+from dashboard.views.cache import ViewCache
 from dashboard.views.gap_review import GapReview
-from dashboard.views.gaps import gap_review
 from dashboard.views.state import AreaSettings
 from dashboard.web import ids
 from dashboard.web.pages import Address, Page
@@ -252,9 +252,9 @@ def gap_figures(review: GapReview, locale: Locale) -> list:
     ]
 
 
-def page_body(context: AppContext, address: Address, locale: Locale) -> html.Div:
+def page_body(context: AppContext, cache: ViewCache, address: Address, locale: Locale) -> html.Div:
     settings = url_parsing.area_settings(address.search, context.wave_ids)
-    result = gap_review(context, settings, locale.lang)
+    result = page_views.gap_review(cache, context, settings, locale.lang)
     return gaps_page(result, context.bundle.recommendations, settings=settings, locale=locale)
 
 

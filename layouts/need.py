@@ -12,7 +12,9 @@ from dashboard.cymraeg import fill
 from dashboard.domain import need
 from dashboard.domain.context import AppContext
 from dashboard.i18n import N_, Locale
-from dashboard.views.need import NeedView, need_view
+from dashboard.views import page_views
+from dashboard.views.cache import ViewCache
+from dashboard.views.need import NeedView
 from dashboard.web import ids
 from dashboard.web.pages import Address, Page
 from layouts.components import csv_button, data_table, figure_panel
@@ -171,11 +173,9 @@ def need_page(view: NeedView, secondary: pd.DataFrame, *, measure: str, locale: 
     )
 
 
-def page_body(context: AppContext, address: Address, locale: Locale) -> html.Div:
+def page_body(context: AppContext, cache: ViewCache, address: Address, locale: Locale) -> html.Div:
     measure = need.NEED_MEASURES[1]
-    result = need_view(
-        context, measure=measure, lang=locale.lang, provision=address.state.provision
-    )
+    result = page_views.need_view(cache, context, address.state, measure)
     secondary = need.secondary_series(context.bundle.criminal_justice)
     return need_page(result, secondary, measure=measure, locale=locale)
 

@@ -13,15 +13,16 @@ from dashboard.domain import counting, precarity
 from dashboard.domain.context import AppContext
 from dashboard.domain.model import offered_filters
 from dashboard.i18n import N_, Locale, Translate
-from dashboard.views import coverage_text
+from dashboard.views import coverage_text, page_views
 from dashboard.views import overview as overview_view
 from dashboard.views import state as view_state
+from dashboard.views.cache import ViewCache
 from dashboard.views.figures_map import filled_map
 from dashboard.views.measures import LEVEL_LABELS, MEASURES
 from dashboard.views.overview import OverviewView
 from dashboard.views.state import ALL_AREAS, ViewState
 from dashboard.views.theme import COVERAGE_COLOURS
-from dashboard.web import ids, view_cache
+from dashboard.web import ids
 from dashboard.web.pages import Address, Page
 from layouts.components import (
     citation,
@@ -343,15 +344,15 @@ def overview_page(context: AppContext, view: OverviewView, pathname: str, search
     )
 
 
-def page_body(context: AppContext, address: Address, locale: Locale) -> html.Div:
+def page_body(context: AppContext, cache: ViewCache, address: Address, locale: Locale) -> html.Div:
     # The view the page opens on, computed once for the page and every callback after it.
-    view = view_cache.cached_compute_view(context, address.state)
+    view = page_views.overview_view(cache, context, address.state)
     return overview_page(context, view, address.pathname, address.search)
 
 
-def overview_key(context: AppContext, address: Address) -> str:
+def overview_key(context: AppContext, cache: ViewCache, address: Address) -> str:
     """The key of the view the overview opens on (see :func:`page_body`)."""
-    return view_cache.cached_compute_view(context, address.state).key
+    return page_views.overview_view(cache, context, address.state).key
 
 
 OVERVIEW_TITLE: Final = N_("Overview – VAWDASV perpetration interventions in Wales")

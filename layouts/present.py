@@ -4,6 +4,7 @@ Page Up/Down, Home and End move (assets/present.js). The same slides, offline in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Final
 
 import dash_bootstrap_components as dbc
@@ -11,8 +12,9 @@ from dash import dcc, html
 
 from dashboard.domain.context import AppContext
 from dashboard.i18n import N_, Locale
-from dashboard.views import deck, findings, slide_parts
+from dashboard.views import deck, findings, page_views, slide_parts
 from dashboard.views import state as view_state
+from dashboard.views.cache import ViewCache
 from dashboard.views.url_parsing import slide_index
 from dashboard.web import ids
 from dashboard.web.pages import Address, Page
@@ -95,10 +97,9 @@ def slide_view(slide: slide_parts.Slide, number: int, total: int, locale: Locale
     )
 
 
-def present_page(context: AppContext, search: object, locale: Locale) -> html.Div:
-    """The slide the query names (``?slide=3``) with buttons to move, go full screen and take
-    the whole deck offline."""
-    slides = findings.slides(context, locale.lang)
+def present_page(slides: Sequence[findings.Slide], search: object, locale: Locale) -> html.Div:
+    """The slide the query names (``?slide=3``) of ``slides`` with buttons to move, go full
+    screen and take the whole deck offline."""
     index = slide_index(search, len(slides))
     return html.Div(
         [
@@ -137,8 +138,8 @@ def present_page(context: AppContext, search: object, locale: Locale) -> html.Di
     )
 
 
-def page_body(context: AppContext, address: Address, locale: Locale) -> html.Div:
-    return present_page(context, address.search, locale)
+def page_body(context: AppContext, cache: ViewCache, address: Address, locale: Locale) -> html.Div:
+    return present_page(page_views.slides(cache, context, locale.lang), address.search, locale)
 
 
 PRESENT_TITLE: Final = N_("Presenter mode – VAWDASV perpetration interventions in Wales")

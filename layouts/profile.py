@@ -15,14 +15,15 @@ from dash import dcc, html
 
 from dashboard.domain.context import AppContext
 from dashboard.i18n import N_, Locale
-from dashboard.views import coverage_text, panel_registry
+from dashboard.views import coverage_text, page_views, panel_registry
 from dashboard.views import profile as profile_view
 from dashboard.views import state as view_state
+from dashboard.views.cache import ViewCache
 from dashboard.views.figures_map import metric_label
 from dashboard.views.overview import OverviewView
 from dashboard.views.profile import AreaSummary
 from dashboard.views.state import ViewState
-from dashboard.web import ids, view_cache
+from dashboard.web import ids
 from dashboard.web.pages import Address, Page
 from layouts.components import data_table, graph_config
 from layouts.drilldown import chart_table, intervention_table, panels_grid
@@ -266,29 +267,32 @@ def area_index(level: str, names: Mapping[str, str], locale: Locale) -> html.Div
     )
 
 
-def page_body(context: AppContext, address: Address, locale: Locale) -> html.Div:
+def page_body(context: AppContext, cache: ViewCache, address: Address, locale: Locale) -> html.Div:
     """An area's profile; the overview's settings in the query (filters, measure) apply."""
     state = address.state
     if not state.area:
         return area_index(state.level, context.names(locale.lang, state.level), locale)
     report_href = view_state.profile_report_href(replace(state, lang=locale.lang))
-    return area_profile_page(context, state, locale, report_href=report_href)
+    return area_profile_page(context, cache, state, locale, report_href=report_href)
 
 
 def area_profile_page(
-    context: AppContext, state: ViewState, locale: Locale, *, report_href: str | None
+    context: AppContext,
+    cache: ViewCache,
+    state: ViewState,
+    locale: Locale,
+    *,
+    report_href: str | None,
 ) -> html.Table:
     """The profile of ``state``'s area in ``locale``'s language, as the page draws it or, with no
     ``report_href``, as its report does (a static file: ``app.create_app`` gives this function
-    to :func:`dashboard.web.report_route.add_report_route`)."""
+    to :func:`dashboard.web.report_route.add_report_route`); its views through ``cache``."""
     level = state.level
-    view = view_cache.cached_compute_view(context, state)
-    la_view = view_cache.cached_compute_view(context, replace(state, level="la", area=None))
+    view = page_views.overview_view(cache, context, state)
+    la_view = page_views.overview_view(cache, context, replace(state, level="la", area=None))
     las = set(profile_view.area_las(context, level, state.area))
     return profile_page(
-        summary=profile_view.area_summary(
-            context, level=level, area_id=state.area, lang=locale.lang, provision=state.provision
-        ),
+        summary=page_views.area_summary(cache, context, replace(state, lang=locale.lang)),
         map_figure=profile_view.area_map(context, la_view, level, state.area),
         la_rows=[row for row in la_view.areas if row["area_id"] in las],
         view=view,

@@ -13,9 +13,10 @@ from dashboard.domain import counting
 from dashboard.domain.context import AppContext
 from dashboard.domain.scorecard import ScorecardCell, ScorecardView
 from dashboard.i18n import N_, Locale
-from dashboard.views import url_parsing
+from dashboard.views import page_views, url_parsing
+from dashboard.views.cache import ViewCache
 from dashboard.views.gap_text import stated_year_sentence, summary_sentence
-from dashboard.views.scorecard import cell_reason, field_label, scorecard_for
+from dashboard.views.scorecard import cell_reason, field_label
 from dashboard.web import ids
 from dashboard.web.pages import Address, Page
 from layouts.components import (
@@ -415,10 +416,7 @@ def scorecard_page(view: ScorecardView, *, locale: Locale) -> html.Div:
                         ),
                         md=5,
                     ),
-                    dbc.Col(
-                        download_button(ids.SC_CSV, locale),
-                        md=2,
-                    ),
+                    dbc.Col(download_button(ids.SC_CSV, locale), md=2),
                 ],
                 className="controls-inline sc-controls",
             ),
@@ -431,9 +429,9 @@ def scorecard_page(view: ScorecardView, *, locale: Locale) -> html.Div:
     )
 
 
-def page_body(context: AppContext, address: Address, locale: Locale) -> html.Div:
-    view = scorecard_for(context, url_parsing.area_settings(address.search, context.wave_ids))
-    return scorecard_page(view, locale=locale)
+def page_body(context: AppContext, cache: ViewCache, address: Address, locale: Locale) -> html.Div:
+    settings = url_parsing.area_settings(address.search, context.wave_ids)
+    return scorecard_page(page_views.scorecard_view(cache, context, settings), locale=locale)
 
 
 SCORECARD_TITLE: Final = N_("Minimum-offer scorecard – VAWDASV perpetration interventions in Wales")

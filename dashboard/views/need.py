@@ -47,7 +47,7 @@ class NeedView:
 @dataclass(frozen=True)
 class NeedScatter:
     """The need page's scatter for one measure, language, provision and wave, as plotly JSON:
-    what its callback sends, and a value the view cache can store (:mod:`dashboard.web.view_codec`
+    what its callback sends, and a value the view cache can store (:mod:`dashboard.views.view_codec`
     says plain data, not figure objects)."""
 
     measure: str

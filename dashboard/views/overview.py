@@ -3,7 +3,7 @@
 :func:`compute_view` is the only place the overview counts anything, through
 :mod:`dashboard.domain.counting`: the provision scope (current by default), local services with
 all-Wales services beside them unless added, shares over known values. The server computes a view
-once per state and data (see :mod:`dashboard.web.view_cache`); callbacks ask for it by the state's
+once per state and data (see :mod:`dashboard.views.page_views`); callbacks ask for it by the state's
 URL and draw from it. The rest of this module turns a view into the words and tables on the page.
 """
 

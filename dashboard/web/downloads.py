@@ -32,14 +32,11 @@ from dashboard.i18n import Locale, locale_for
 from dashboard.views import coverage_text as coverage_words
 from dashboard.views import directory as directory_view
 from dashboard.views import overview as overview_view
+from dashboard.views import page_views, url_parsing
 from dashboard.views import state as view_state
-from dashboard.views import url_parsing
+from dashboard.views.cache import ViewCache
 from dashboard.views.csv_export import csv_document
-from dashboard.views.funding import funding_view
-from dashboard.views.gaps import gap_review
-from dashboard.views.need import need_view
-from dashboard.views.scorecard import cell_reason, scorecard_for
-from dashboard.web import view_cache
+from dashboard.views.scorecard import cell_reason
 
 DOWNLOAD_PREFIX: Final = "/download"
 #: The directory page's download: the grid's columns, then each row's source.
@@ -79,9 +76,9 @@ def _counted(locale: Locale, provision: str) -> str:
     return locale("current interventions (active and pilot)")
 
 
-def _overview(context: AppContext, panel: str, search: str) -> _Table | None:
+def _overview(context: AppContext, cache: ViewCache, panel: str, search: str) -> _Table | None:
     state = url_parsing.parse_for(context, "/", search).state
-    view = view_cache.cached_compute_view(context, state)
+    view = page_views.overview_view(cache, context, state)
     frame = overview_view.panel_table(view, panel)
     if frame is None:
         return None
@@ -91,11 +88,11 @@ def _overview(context: AppContext, panel: str, search: str) -> _Table | None:
     return _Table(frame, view_state.to_url(state)[1], period)
 
 
-def _gaps(context: AppContext, panel: str, search: str) -> _Table | None:
+def _gaps(context: AppContext, cache: ViewCache, panel: str, search: str) -> _Table | None:
     if panel not in GAP_PANELS:
         return None
     settings = url_parsing.area_settings(search, context.wave_ids)
-    matrices = gap_review(context, settings, "en").matrices
+    matrices = page_views.gap_review(cache, context, settings, "en").matrices
     if panel not in matrices:
         return None
     frame = matrices[panel].reset_index(drop=True)  # a long table: one row per area and category
@@ -103,11 +100,11 @@ def _gaps(context: AppContext, panel: str, search: str) -> _Table | None:
     return _Table(frame, view_state.area_search(settings), _counted(locale, settings.provision))
 
 
-def _scorecard(context: AppContext, panel: str, search: str) -> _Table | None:
+def _scorecard(context: AppContext, cache: ViewCache, panel: str, search: str) -> _Table | None:
     if panel != SCORECARD_PANEL:
         return None
     settings = url_parsing.area_settings(search, context.wave_ids)
-    view = scorecard_for(context, settings)
+    view = page_views.scorecard_view(cache, context, settings)
     locale = locale_for(settings.lang)
     all_wales = "-all-wales" if settings.include_all_wales else ""
     return _Table(
@@ -119,7 +116,7 @@ def _scorecard(context: AppContext, panel: str, search: str) -> _Table | None:
     )
 
 
-def _need(context: AppContext, panel: str, search: str) -> _Table | None:
+def _need(context: AppContext, cache: ViewCache, panel: str, search: str) -> _Table | None:
     if panel not in NEED_PANELS:
         return None
     state = url_parsing.parse_for(context, "/", search).state
@@ -129,17 +126,15 @@ def _need(context: AppContext, panel: str, search: str) -> _Table | None:
     if panel == "secondary":
         frame = need.secondary_series(context.bundle.criminal_justice).drop(columns=["series"])
         return _Table(frame, query, period)
-    result = need_view(
-        context, measure=need.NEED_MEASURES[1], lang=state.lang, provision=state.provision
-    )
+    result = page_views.need_view(cache, context, state, need.NEED_MEASURES[1])
     return _Table(result.indicators, query, period)
 
 
-def _funding(context: AppContext, panel: str, search: str) -> _Table | None:
+def _funding(context: AppContext, cache: ViewCache, panel: str, search: str) -> _Table | None:
     if panel not in FUNDING_PANELS:
         return None
     state = url_parsing.parse_for(context, "/", search).state
-    table = funding_view(context, group="funder", lang=state.lang, provision=state.provision).table
+    table = page_views.funding_view(cache, context, state).table
     locale = locale_for(state.lang)
     period = locale("financial year {year}; {counted}").format(
         year=context.directory.current_year, counted=_counted(locale, state.provision)
@@ -147,7 +142,7 @@ def _funding(context: AppContext, panel: str, search: str) -> _Table | None:
     return _Table(pd.DataFrame(table.drop(columns=["end_date"])), _provision_query(state), period)
 
 
-def _directory(context: AppContext, panel: str, search: str) -> _Table | None:
+def _directory(context: AppContext, _cache: ViewCache, panel: str, search: str) -> _Table | None:
     if panel != DIRECTORY_PANEL:
         return None
     lang = url_parsing.language_of(search)
@@ -172,7 +167,8 @@ def _provision_query(state: view_state.ViewState) -> str:
 
 
 #: page -> its tables: what panel names each page has is decided by its function.
-PAGES: Final[Mapping[str, Callable[[AppContext, str, str], _Table | None]]] = MappingProxyType(
+Tables = Callable[[AppContext, ViewCache, str, str], _Table | None]
+PAGES: Final[Mapping[str, Tables]] = MappingProxyType(
     {
         "overview": _overview,
         "gaps": _gaps,
@@ -205,6 +201,7 @@ def header_lines(context: AppContext, locale: Locale, address: str, period: str)
 
 def panel_csv(
     context: AppContext,
+    cache: ViewCache,
     page: object,
     panel: object,
     search: object,
@@ -213,13 +210,14 @@ def panel_csv(
 ) -> CsvFile | None:
     """The CSV of one panel of one page for the page's query ``search`` (None when the page or
     panel is unknown). ``only_ids``: the directory's rows to keep, in that order (the grid's
-    shown rows); the stable URL has every row."""
+    shown rows); the stable URL has every row. Each page's view comes through ``cache``, so a
+    download of what a page shows finds the view the page computed."""
     if not isinstance(page, str) or not isinstance(panel, str) or page not in PAGES:
         return None
     search = search if isinstance(search, str) else ""
     # The wave asked for: the file holds its picture, and its header lines say which.
     context = context.at(url_parsing.wave_of(context, search))
-    table = PAGES[page](context, panel, search)
+    table = PAGES[page](context, cache, panel, search)
     if table is None:
         return None
     frame = table.frame
@@ -268,7 +266,7 @@ def _settings_problem(context: AppContext, search: str) -> Response | None:
     return _text(400, "\n".join(lines))
 
 
-def add_download_route(app: Dash, context: AppContext) -> None:
+def add_download_route(app: Dash, context: AppContext, cache: ViewCache) -> None:
     """Serve every download at ``/download/<page>/<panel>.csv?<the page's query>``, and the
     survey template at ``/download/survey-template.xlsx?lang=<en|cy>``."""
 
@@ -296,7 +294,7 @@ def add_download_route(app: Dash, context: AppContext) -> None:
         if problem is not None:
             return problem
         locale = locale_for(url_parsing.language_of(search))
-        csv_file = panel_csv(context, page, panel, search)
+        csv_file = panel_csv(context, cache, page, panel, search)
         if csv_file is None:
             return _text(
                 404,

@@ -19,6 +19,7 @@ from dash.development.base_component import Component
 from dashboard.domain.context import AppContext
 from dashboard.i18n import N_, Locale
 from dashboard.views import state as view_state
+from dashboard.views.cache import ViewCache
 from dashboard.views.state import ViewState
 
 
@@ -33,8 +34,8 @@ class Address:
     state: ViewState = field(default_factory=ViewState)
 
 
-#: A page's body from the app's data, the address and the page's language.
-Build = Callable[[AppContext, Address, Locale], Component]
+#: A page's body from the app's data, its view cache, the address and the page's language.
+Build = Callable[[AppContext, ViewCache, Address, Locale], Component]
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ class Page:
     shows_waves: bool = True
     #: The key of the view the page opens on (the overview's), kept by the page's frame so
     #: that the page's callbacks need not run to learn it.
-    view_key: Callable[[AppContext, Address], str] | None = None
+    view_key: Callable[[AppContext, ViewCache, Address], str] | None = None
     #: The title of an area page whose area is unknown (it shows the index of the level's areas).
     index_title: str | None = None
 
@@ -82,7 +83,9 @@ class Page:
 PageTable = Sequence[Page]
 
 
-def not_found_body(context: AppContext, address: Address, locale: Locale) -> Component:
+def not_found_body(
+    context: AppContext, cache: ViewCache, address: Address, locale: Locale
+) -> Component:
     return html.Div(
         [
             html.H1(locale("Page not found")),

@@ -11,7 +11,7 @@ sharing the cache and the slot: :mod:`dashboard.web.deck_route`):
 
 * **Cached per canonical view.** Answers are kept in a bounded LRU of :data:`REPORT_CACHE_SIZE`
   per process, keyed like the view cache (the data's identity, the language and the state's
-  canonical URL, :func:`dashboard.web.view_cache.view_cache_key`) plus the notices the link's
+  canonical URL, :func:`dashboard.views.page_views.view_cache_key`) plus the notices the link's
   unrecognised settings give. Each entry keeps its body compressed once per encoding (compressing
   1.7 MB costs about 0.15 s, a third of generating it), and an ETag, a hash of the body: a repeat
   request with it in ``If-None-Match`` answers 304 (the compressed ETag ends in ``:br`` or
@@ -45,9 +45,10 @@ from flask import Response, request
 
 from dashboard import i18n
 from dashboard.domain.context import AppContext
-from dashboard.views import report, url_parsing
+from dashboard.views import page_views, report, url_parsing
 from dashboard.views import state as view_state
-from dashboard.web import compression, ids, security, static_page, view_cache
+from dashboard.views.cache import ViewCache
+from dashboard.web import compression, ids, security, static_page
 from dashboard.web.errors import text_response
 
 REPORT_PREFIX = view_state.REPORT_PREFIX
@@ -64,8 +65,8 @@ REPORT_WAIT_S: Final = 0.5
 #: What the 503 asks the browser to wait, in seconds.
 RETRY_AFTER_S: Final = 5
 #: An area's profile as its report draws it (the profile page's own builder with no report link,
-#: ``layouts.profile.area_profile_page``, given by ``app.create_app``).
-ProfilePage = Callable[[AppContext, view_state.ViewState, i18n.Locale], Component]
+#: ``layouts.profile.area_profile_page``, given by ``app.create_app``), its views through the cache.
+ProfilePage = Callable[[AppContext, ViewCache, view_state.ViewState, i18n.Locale], Component]
 BUSY_TEXT: Final = "The server is busy making other reports. Please try again in a few seconds."
 
 
@@ -133,11 +134,12 @@ def report_key(
     notices the report starts with."""
     said = hashlib.sha256("\n".join(notices).encode("utf-8")).hexdigest()[:16]
     kind = "profile" if profile else "report"
-    return f"{kind}:{view_cache.view_cache_key(context, parsed.state)}:{said}"
+    return f"{kind}:{page_views.view_cache_key(context, parsed.state)}:{said}"
 
 
 def profile_report(
     context: AppContext,
+    cache: ViewCache,
     state: view_state.ViewState,
     notices: list[str],
     profile_page: ProfilePage,
@@ -152,7 +154,7 @@ def profile_report(
             figure = report.embedded_map(figure, "la", geometry)
         return report.figure_html(figure, state.lang)
 
-    page = profile_page(context, state, locale)
+    page = profile_page(context, cache, state, locale)
     return report.build_profile_report(
         context,
         body=static_page.to_html(page, chart),
@@ -205,9 +207,11 @@ def serve_bounded(limits: ReportLimits, key: str, build: Callable[[], str]) -> R
     return _answer(entry, algorithm)
 
 
-def add_report_route(app: Dash, context: AppContext, profile_page: ProfilePage) -> None:
+def add_report_route(
+    app: Dash, context: AppContext, cache: ViewCache, profile_page: ProfilePage
+) -> None:
     """Serve the report of any overview view, and of any area's profile (drawn by
-    ``profile_page``), from ``app``'s Flask server."""
+    ``profile_page``), from ``app``'s Flask server, their views through ``cache``."""
     limits = ReportLimits()
     app.server.extensions[EXTENSION_KEY] = limits
 
@@ -224,9 +228,9 @@ def add_report_route(app: Dash, context: AppContext, profile_page: ProfilePage) 
         def build() -> str:
             if profile:
                 return profile_report(
-                    context.at(parsed.state.wave), parsed.state, notices, profile_page
+                    context.at(parsed.state.wave), cache, parsed.state, notices, profile_page
                 )
-            view = view_cache.cached_compute_view(context, parsed.state)
+            view = page_views.overview_view(cache, context, parsed.state)
             return report.build_report(context.at(parsed.state.wave), view, notices=notices)
 
         return serve_bounded(limits, report_key(context, parsed, notices, profile=profile), build)

@@ -5,7 +5,7 @@ callback guard into a Dash app's Flask server.
 
 * :mod:`dashboard.web.callback_guard`: malformed callback requests get ``400`` before Dash.
 * :mod:`dashboard.web.compression`: flask-compress, and the static bundles compressed ahead.
-* :mod:`dashboard.web.view_cache`: the cache of computed overview views.
+* :mod:`dashboard.web.view_cache`: the app's view cache kept with its server (for the benchmark).
 * :mod:`dashboard.web.security`: the Content-Security-Policy and the other security headers.
 * :mod:`dashboard.web.disclosure`: no versions in the page and no ``/_reload-hash`` in production.
 * :mod:`dashboard.web.page_status`: the page answered 404 at addresses no page matches.
@@ -20,6 +20,7 @@ from typing import Final
 
 from dash import Dash
 
+from dashboard.views.cache import ViewCache
 from dashboard.web.callback_guard import configure_callback_guard
 from dashboard.web.compression import configure_compression
 from dashboard.web.disclosure import configure_disclosure
@@ -34,9 +35,9 @@ from dashboard.web.view_cache import configure_view_cache
 EXTENSION_KEY: Final = "vawdasv"
 
 
-def configure_server(app: Dash, table: PageTable) -> Dash:
+def configure_server(app: Dash, table: PageTable, cache: ViewCache) -> Dash:
     """Compression, view cache, security headers and clean errors for ``app``'s Flask server
-    (``table``: the app's pages, for the status of its page)."""
+    (``table``: the app's pages, for the status of its page; ``cache``: its view cache)."""
     server = app.server
     if EXTENSION_KEY in server.extensions:
         return app
@@ -51,7 +52,7 @@ def configure_server(app: Dash, table: PageTable) -> Dash:
     configure_compression(app)
     configure_disclosure(app)
     configure_page_status(app, table)
-    configure_view_cache(server)
+    configure_view_cache(app, cache)
     configure_security_headers(app)
     configure_errors(app)
     return app

@@ -12,6 +12,7 @@ import pytest
 
 from dashboard.data.loader import load_bundle
 from dashboard.domain.context import build_context
+from dashboard.views.cache import ViewCache
 from dashboard.web import ids
 from tests.support.reference import AS_OF
 from tests.support.waves import BASELINE, FOLLOW_UP, record_data_dir, survey_data_dir
@@ -45,7 +46,9 @@ def survey_app(surveys):
 def test_two_survey_rounds_are_counted_by_area_with_a_map(surveys):
     from callbacks.shell import render
 
-    page, shown, title = render(surveys, "/changes", f"?from={BASELINE}&to={FOLLOW_UP}")
+    page, shown, title = render(
+        surveys, ViewCache(), "/changes", f"?from={BASELINE}&to={FOLLOW_UP}"
+    )
     assert shown.name == "changes"
     assert title.startswith("What changed")
     text = page_text(page)
@@ -73,7 +76,7 @@ def test_two_survey_rounds_are_counted_by_area_with_a_map(surveys):
 def test_the_public_record_is_listed_with_one_sentence_and_no_counts(record):
     from callbacks.shell import render
 
-    page, _shown, _title = render(record, "/changes", "")
+    page, _shown, _title = render(record, ViewCache(), "/changes", "")
     text = page_text(page)
     assert (
         "The public record names services in passing and lists no area's services, so its "
@@ -90,7 +93,7 @@ def test_the_public_record_is_listed_with_one_sentence_and_no_counts(record):
 def test_welsh_change_page(record):
     from callbacks.shell import render
 
-    page, _shown, title = render(record, "/changes", "?lang=cy&level=force")
+    page, _shown, title = render(record, ViewCache(), "/changes", "?lang=cy&level=force")
     text = page_text(page)
     assert title.startswith("Beth a newidiodd")
     assert "Mae'r cofnod cyhoeddus yn enwi gwasanaethau wrth fynd heibio" in text
@@ -101,7 +104,7 @@ def test_welsh_change_page(record):
 def test_unknown_waves_to_compare_get_a_notice_naming_what_is_allowed(surveys):
     from callbacks.shell import render
 
-    page, _shown, _title = render(surveys, "/changes", "?from=2019&to=nope")
+    page, _shown, _title = render(surveys, ViewCache(), "/changes", "?from=2019&to=nope")
     text = page_text(page)
     allowed = f"review-2020, documents-2023, {BASELINE}, {FOLLOW_UP}"
     assert f"Unknown wave to compare from; allowed: {allowed}. (2019)" in text
@@ -148,9 +151,9 @@ def test_every_page_and_csv_shows_the_wave_asked_for(survey_app, surveys):
     overview = client.get(f"/download/overview/map.csv?wave={BASELINE}&level=force")
     assert overview.status_code == 200
     # The 2023 documents' picture: the directory's 33 current services, as before waves.
-    page, _shown, _title = render(surveys, "/", "?wave=documents-2023")
+    page, _shown, _title = render(surveys, ViewCache(), "/", "?wave=documents-2023")
     assert "33 of 33 current interventions match the filters." in page_text(page)
-    page, _shown, _title = render(surveys, "/gaps", f"?wave={BASELINE}&level=force")
+    page, _shown, _title = render(surveys, ViewCache(), "/gaps", f"?wave={BASELINE}&level=force")
     assert "As at:" in page_text(page) and "Survey returns 2023" in page_text(page)
     refused = client.get("/download/overview/map.csv?wave=nope")
     assert refused.status_code == 400
@@ -174,16 +177,15 @@ def test_the_report_and_the_slides_say_what_changed(survey_app, surveys):
     assert "services with a change named, with their sources." in slide.headline
 
 
-def test_the_view_key_and_canonical_url_carry_the_wave(survey_app, surveys):
-    from dashboard.views import state
-    from dashboard.web import view_cache
+def test_the_view_key_and_canonical_url_carry_the_wave(surveys):
+    from dashboard.views import page_views, state
 
-    with survey_app.server.test_request_context():
-        latest = view_cache.cached_compute_view(surveys, state.ViewState())
-        earlier = view_cache.cached_compute_view(surveys, state.ViewState(wave=BASELINE))
+    cache = ViewCache()
+    latest = page_views.overview_view(cache, surveys, state.ViewState())
+    earlier = page_views.overview_view(cache, surveys, state.ViewState(wave=BASELINE))
     assert earlier.key == f"/?wave={BASELINE}"
     assert latest.key == "/"
-    assert view_cache.view_cache_key(surveys, earlier.state) != view_cache.view_cache_key(
+    assert page_views.view_cache_key(surveys, earlier.state) != page_views.view_cache_key(
         surveys, latest.state
     )
-    assert view_cache.view_for_key(surveys, earlier.key).state.wave == BASELINE
+    assert page_views.view_for_key(cache, surveys, earlier.key).state.wave == BASELINE

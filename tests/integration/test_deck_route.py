@@ -112,7 +112,7 @@ def test_the_presenter_page_links_to_its_deck(mini_context, lang, href):
     from dashboard.i18n import locale_for
     from layouts.present import present_page
 
-    page = present_page(mini_context, f"?lang={lang}", locale_for(lang))
+    page = present_page(findings.slides(mini_context, lang), f"?lang={lang}", locale_for(lang))
     [controls] = [
         child for child in page.children if getattr(child, "className", "") == "slide-controls"
     ]

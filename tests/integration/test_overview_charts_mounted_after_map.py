@@ -20,8 +20,9 @@ from bench.dashclient import (
     walk_components,
 )
 from dashboard.views import overview as overview_view
-from dashboard.views import panel_registry, panels
-from dashboard.web import ids, view_cache
+from dashboard.views import page_views, panel_registry, panels
+from dashboard.web import ids
+from dashboard.web.view_cache import app_view_cache
 from tests.support.patches import apply_patch
 
 UPDATE = "/_dash-update-component"
@@ -54,15 +55,16 @@ def summaries(session: Session) -> dict[str, str]:
     }
 
 
-def expected_figures(app_context, key: str) -> dict[str, dict]:
-    view = view_cache.view_for_key(app_context, key)
+def expected_figures(app, context, key: str) -> dict[str, dict]:
+    """Each chart's figure for the key's view, as the app's view cache holds it."""
+    view = page_views.view_for_key(app_view_cache(app), context, key)
     return {
         panel.key: json.loads(json.dumps(panels.full_figure(view, panel.key))) for panel in CHARTS
     }
 
 
-def expected_summaries(app_context, key: str) -> dict[str, str]:
-    view = view_cache.view_for_key(app_context, key)
+def expected_summaries(app, context, key: str) -> dict[str, str]:
+    view = page_views.view_for_key(app_view_cache(app), context, key)
     return {panel.key: overview_view.panel_alternative(view, panel.key)[0] for panel in CHARTS}
 
 
@@ -86,9 +88,8 @@ def test_no_chart_before_the_map_is_drawn_then_each_with_the_view(mini_context):
     assert session.props.get(PANELS) is None
     assert session.props.get(MOUNTED) is None
     session.set({READY: True})
-    with app.server.app_context():
-        assert mounted_figures(session) == expected_figures(mini_context, session.props[KEY])
-        assert summaries(session) == expected_summaries(mini_context, session.props[KEY])
+    assert mounted_figures(session) == expected_figures(app, mini_context, session.props[KEY])
+    assert summaries(session) == expected_summaries(app, mini_context, session.props[KEY])
     assert session.props[MOUNTED] == session.props[KEY]
 
 
@@ -105,9 +106,8 @@ def test_a_later_view_patches_every_mounted_figure_to_that_view(mini_context):
         f"{ids.panel_graph(p.key)}-alt-text" for p in CHARTS
     }
     assert session.props[PANELS] is not None
-    with app.server.app_context():
-        wanted = expected_figures(mini_context, session.props[KEY])
-        assert summaries(session) == expected_summaries(mini_context, session.props[KEY])
+    wanted = expected_figures(app, mini_context, session.props[KEY])
+    assert summaries(session) == expected_summaries(app, mini_context, session.props[KEY])
     assert summaries(session) != before_summaries
     for panel in CHARTS:
         patch = reply[ids.panel_graph(panel.key)]["figure"]
@@ -122,8 +122,7 @@ def test_a_view_chosen_before_the_map_was_drawn_is_the_one_mounted(mini_context)
     session.open("/")
     session.set({(ids.AREA, "value"): "gwent"})
     session.set({READY: True})
-    with app.server.app_context():
-        assert mounted_figures(session) == expected_figures(mini_context, session.props[KEY])
+    assert mounted_figures(session) == expected_figures(app, mini_context, session.props[KEY])
     assert "gwent" in session.props[MOUNTED]
 
 
@@ -147,8 +146,7 @@ def test_a_view_that_came_while_the_charts_were_mounted_is_patched_in(mini_conte
     answer = client.post(UPDATE, json=update_request(session, session.props))
     assert answer.status_code == 200
     reply = answer.get_json()["response"]
-    with app.server.app_context():
-        wanted = expected_figures(mini_context, session.props[KEY])
+    wanted = expected_figures(app, mini_context, session.props[KEY])
     # (The session does not apply patches, so its places still hold the mounted figures.)
     first = mounted_figures(session)
     for panel in CHARTS:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from callbacks.shell import render
+from dashboard.views.cache import ViewCache
 from dashboard.web import static_page
 from tests.support.texts import find_by_class as find
 from tests.support.texts import screen_texts
@@ -55,7 +56,7 @@ REASON = (
 def test_each_force_profile_shows_its_domestic_abuse_figure(
     real_context, slug, latest, beside, source
 ):
-    layout, _page, _title = render(real_context, f"/force/{slug}", "")
+    layout, _page, _title = render(real_context, ViewCache(), f"/force/{slug}", "")
     block = find(layout, "profile-da")
     assert block is not None, "no domestic abuse block"
     texts = screen_texts(block)
@@ -73,12 +74,12 @@ def test_each_force_profile_shows_its_domestic_abuse_figure(
 
 
 def test_a_region_profile_has_no_domestic_abuse_block(real_context):
-    layout, _page, _title = render(real_context, "/region/gwent", "")
+    layout, _page, _title = render(real_context, ViewCache(), "/region/gwent", "")
     assert find(layout, "profile-da") is None
 
 
 def test_the_welsh_profile_says_it_in_welsh(real_context):
-    layout, _page, _title = render(real_context, "/force/south-wales", "?lang=cy")
+    layout, _page, _title = render(real_context, ViewCache(), "/force/south-wales", "?lang=cy")
     texts = screen_texts(find(layout, "profile-da"))
     assert "Troseddau'n ymwneud â cham-drin domestig a gofnodwyd gan yr heddlu" in texts
     assert any(text.startswith("Y ffigur diweddaraf ar gyfer Heddlu De Cymru") for text in texts)

@@ -11,6 +11,7 @@ import pytest
 from app import create_app
 from dashboard.i18n import locale_for
 from dashboard.views import url_parsing
+from dashboard.views.cache import ViewCache
 from dashboard.web import security, static_page
 from layouts.profile import area_profile_page
 from tests.support.texts import find_by_class as find
@@ -134,7 +135,11 @@ def test_the_profile_report_shows_the_profiles_own_components(client, mini_conte
     page = client.get("/report/force/gwent").get_data(as_text=True)
     parsed = url_parsing.parse("/force/gwent", "", mini_context.la_slugs)
     profile = area_profile_page(
-        mini_context, parsed.state, locale_for("en"), report_href="/report/force/gwent"
+        mini_context,
+        ViewCache(),
+        parsed.state,
+        locale_for("en"),
+        report_href="/report/force/gwent",
     )
     for class_name in ("key-figures", "profile-da", "profile-cells", "profile-crime"):
         written = static_page.to_html(find(profile, class_name), lambda *_: "")

@@ -12,6 +12,7 @@ import plotly
 import pytest
 
 from dashboard.domain import counting
+from dashboard.views.cache import ViewCache
 
 
 def page_text(page) -> str:
@@ -33,7 +34,7 @@ def test_scorecard_route_renders(real_context, search, expected):
     from layouts.page_table import PAGES
 
     assert pages.match(PAGES, "/scorecard")[0].name == "scorecard"
-    page, shown, _title = render(real_context, "/scorecard", search)
+    page, shown, _title = render(real_context, ViewCache(), "/scorecard", search)
     assert shown.name == "scorecard"
     text = page_text(page)
     assert ids.SC_BODY in text and ids.SC_LEVEL in text and ids.SC_CSV in text

@@ -12,6 +12,7 @@ from dash import html
 
 from app import create_app
 from dashboard.data import survey_template
+from dashboard.views.cache import ViewCache
 from dashboard.web import ids
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -76,7 +77,7 @@ def anchors(component) -> list[dict]:
 def test_the_directory_links_to_the_template_in_both_languages(client, mini_context, search, texts):
     from callbacks.shell import render
 
-    page, shown, _title = render(mini_context, "/directory", search)
+    page, shown, _title = render(mini_context, ViewCache(), "/directory", search)
     assert shown.name == "directory"
     links = {
         link["id"]: (link["children"], link["href"], link["hrefLang"])

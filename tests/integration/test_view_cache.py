@@ -18,11 +18,13 @@ import redis
 
 from app import create_app
 from bench.dashclient import Session, flask_transport
+from dashboard.views import cache_store, page_views, url_parsing, view_codec
 from dashboard.views import state as view_state
-from dashboard.views import url_parsing
+from dashboard.views.cache import MAX_VALUE_BYTES
 from dashboard.views.overview import OverviewView
-from dashboard.web import ids, view_cache
-from dashboard.web.view_cache import EXTENSION_KEY, view_cache_key
+from dashboard.views.page_views import view_cache_key
+from dashboard.web import ids
+from dashboard.web.view_cache import app_view_cache
 from tools.servers import free_port, redis_server
 
 #: What the overview shows for one view: its key and what the drawing callbacks drew from it.
@@ -50,7 +52,7 @@ def redis_url(tmp_path):
 def test_in_process_cache_serves_the_same_view_again(mini_context, monkeypatch):
     monkeypatch.delenv("REDIS_URL", raising=False)
     app = create_app(mini_context)
-    cache = app.server.extensions[EXTENSION_KEY]["cache"]
+    cache = app_view_cache(app).store
     assert type(cache).__name__ == "MemoryStore"
     first = overview_of(app)
     assert "Cardiff" in first[(ids.PANEL_TITLE, "children")]
@@ -62,7 +64,7 @@ def test_in_process_cache_serves_the_same_view_again(mini_context, monkeypatch):
 def test_views_are_shared_through_redis(mini_context, monkeypatch, redis_url):
     monkeypatch.setenv("REDIS_URL", redis_url)
     writer = create_app(mini_context)
-    assert type(writer.server.extensions[EXTENSION_KEY]["cache"]).__name__ == "RedisStore"
+    assert type(app_view_cache(writer).store).__name__ == "RedisStore"
     first = overview_of(writer)
     # The all-Wales view the page opens with, and Cardiff's.
     keys = shared_keys(redis_url)
@@ -110,16 +112,12 @@ def test_a_redis_that_hangs_is_given_up_on_once_then_skipped(mini_context, monke
     # reached once (above), and that once waits at most the client's socket timeout, which is
     # short. (Measured, not asserted: the four overviews take about 0.5 s with no Redis; a
     # timed assertion failed on a loaded machine at 5.1 s.)
-    from dashboard.web.view_cache import REDIS_TIMEOUT_S
-
-    assert REDIS_TIMEOUT_S <= 1.0
+    assert cache_store.REDIS_TIMEOUT_S <= 1.0
 
 
 def test_the_breaker_skips_for_its_cool_down_then_tries_again():
-    from dashboard.web.view_cache import CircuitBreaker
-
     now = [0.0]
-    breaker = CircuitBreaker("test", cooldown=30, clock=lambda: now[0])
+    breaker = cache_store.CircuitBreaker("test", cooldown=30, clock=lambda: now[0])
     assert breaker.allows()
     breaker.failed(OSError("hung"))
     assert not breaker.allows()
@@ -170,14 +168,14 @@ def test_a_planted_pickle_runs_nothing_and_is_never_memoised(
     with caplog.at_level(logging.WARNING):
         assert overview_of(app) == expected, "the page is not what a clean cache shows"
     assert not marker.exists(), "the planted pickle ran"
-    memo = app.server.extensions[EXTENSION_KEY]["memo"]
+    memo = app_view_cache(app).memo
     for state, _payload in payloads:
         key = view_cache_key(mini_context, state)
         held = memo.get(key)
         assert isinstance(held, OverviewView) and held.state == state, "bad value memoised"
         stored = client.get("vawdasv:" + key)
         assert stored.startswith(b'{"format":1'), "the bad value was not written over"
-        assert 0 < client.ttl("vawdasv:" + key) <= view_cache.VIEW_CACHE_TIMEOUT
+        assert 0 < client.ttl("vawdasv:" + key) <= cache_store.VIEW_CACHE_TIMEOUT
     warnings = [r.getMessage() for r in caplog.records if "bad value" in r.getMessage()]
     assert len(warnings) == 2, warnings
 
@@ -186,8 +184,8 @@ def test_a_planted_pickle_runs_nothing_and_is_never_memoised(
     client.set("vawdasv:" + key, pickle.dumps(Planted(marker)))
     memo.clear()
     caplog.clear()
-    with caplog.at_level(logging.WARNING), app.server.test_request_context():
-        view = view_cache.cached_compute_view(mini_context, cardiff)
+    with caplog.at_level(logging.WARNING):
+        view = page_views.overview_view(app_view_cache(app), mini_context, cardiff)
     assert not marker.exists()
     assert view.state == cardiff
     assert not [r for r in caplog.records if "bad value" in r.getMessage()], "logged twice"
@@ -200,40 +198,32 @@ def test_a_planted_pickle_runs_nothing_and_is_never_memoised(
         b'{"format":1,"type":"dashboard.views.overview.OverviewView","value":{"$dc":{}}}',
         b'{"format":1,"type":"builtins.dict","value":{}}',
         b"[" * 50_000,
-        b"x" * (view_cache.MAX_VALUE_BYTES + 1),
+        b"x" * (MAX_VALUE_BYTES + 1),
     ],
     ids=["not JSON", "wrong shape", "another class", "nested", "too long"],
 )
 def test_a_malformed_shared_value_is_a_miss_and_never_memoised(mini_context, monkeypatch, bad):
     """In-process store too: whatever the shared store gives back is checked."""
     monkeypatch.delenv("REDIS_URL", raising=False)
-    app = create_app(mini_context)
-    caches = app.server.extensions[EXTENSION_KEY]
+    cache = app_view_cache(create_app(mini_context))
     state = view_state.ViewState(level="la", area="newport")
     key = view_cache_key(mini_context, state)
-    caches["cache"].set(key, bad)
-    with app.server.test_request_context():
-        view = view_cache.cached_compute_view(mini_context, state)
+    cache.store.set(key, bad)
+    view = page_views.overview_view(cache, mini_context, state)
     assert view.state == state and view.area_name == "Newport"
-    assert caches["memo"].get(key) == view
-    assert caches["cache"].get(key) != bad
+    assert cache.memo.get(key) == view
+    assert cache.store.get(key) != bad
 
 
 def test_a_valid_view_of_another_state_planted_under_a_key_is_a_miss(mini_context, monkeypatch):
-    from dashboard.web import view_codec
-
     monkeypatch.delenv("REDIS_URL", raising=False)
-    app = create_app(mini_context)
-    caches = app.server.extensions[EXTENSION_KEY]
+    cache = app_view_cache(create_app(mini_context))
     newport = view_state.ViewState(level="la", area="newport")
     cardiff = view_state.ViewState(level="la", area="cardiff")
-    with app.server.test_request_context():
-        other = view_cache.cached_compute_view(mini_context, cardiff)
-        caches["memo"].clear()
-        caches["cache"].set(
-            view_cache_key(mini_context, newport), view_codec.encode(other).encode()
-        )
-        assert view_cache.cached_compute_view(mini_context, newport).area_name == "Newport"
+    other = page_views.overview_view(cache, mini_context, cardiff)
+    cache.memo.clear()
+    cache.store.set(view_cache_key(mini_context, newport), view_codec.encode(other).encode())
+    assert page_views.overview_view(cache, mini_context, newport).area_name == "Newport"
 
 
 def test_filter_order_is_one_key_and_both_links_still_open(mini_context, monkeypatch, redis_url):
@@ -260,9 +250,8 @@ def test_filter_order_is_one_key_and_both_links_still_open(mini_context, monkeyp
     assert view_cache_key(mini_context, reversed_state) == view_cache_key(
         mini_context, states[0].state
     )
-    with app.server.test_request_context():
-        first = view_cache.cached_compute_view(mini_context, reversed_state)
-        second = view_cache.cached_compute_view(mini_context, states[1].state)
+    first = page_views.overview_view(app_view_cache(app), mini_context, reversed_state)
+    second = page_views.overview_view(app_view_cache(app), mini_context, states[1].state)
     assert first == second
     assert (
         first.key == "/?" + "behaviour_focus=domestic+abuse%2Cstalking&sector=third+sector%2CHMPPS"
@@ -277,7 +266,7 @@ def test_the_shipped_redis_config_bounds_memory_under_10000_views(tmp_path):
     leave Redis under its bound, the least recently used ones evicted."""
     assert "maxmemory 64mb" in REDIS_CONF.read_text()
     with redis_server(tmp_path, config=REDIS_CONF) as url:
-        store = view_cache.RedisStore(url)
+        store = cache_store.RedisStore(url)
         client = redis.Redis.from_url(url)
         memory = client.info("memory")
         bound = memory["maxmemory"]
@@ -300,7 +289,7 @@ def test_the_shipped_redis_config_bounds_memory_under_10000_views(tmp_path):
         # (-2: evicted since the scan, as any command may evict while Redis is at its bound;
         # -1 would be a key without a time to live.)
         ttls = {client.ttl(key) for key in sample} - {-2}
-        assert ttls and all(0 < ttl <= view_cache.VIEW_CACHE_TIMEOUT for ttl in ttls), ttls
+        assert ttls and all(0 < ttl <= cache_store.VIEW_CACHE_TIMEOUT for ttl in ttls), ttls
         # The most recent view is still there (evictions take the least recently used).
         assert store.get("view:data:en:/?n=9999") is not None
         # Commands that could lift the bound or wipe the cache are off.

@@ -10,6 +10,7 @@ import io
 import pytest
 
 from dashboard.views import panel_registry
+from dashboard.views.cache import ViewCache
 from dashboard.views.csv_export import HEADER_MARK
 from dashboard.web import downloads
 from tests.support.english import english_in
@@ -28,7 +29,7 @@ DOWNLOADS = (
 
 def table_of(context, page: str, panel: str, search: str) -> list[list[str]]:
     """The rows of a download (its header row first), without its ``# `` lines."""
-    csv_file = downloads.panel_csv(context, page, panel, search)
+    csv_file = downloads.panel_csv(context, ViewCache(), page, panel, search)
     assert csv_file is not None, f"{page}/{panel}: no download"
     lines = csv_file.content.decode("utf-8").splitlines()
     return list(

@@ -22,6 +22,7 @@ from dashboard import catalogue, cymraeg, i18n
 from dashboard.data import vocabulary as vocab
 from dashboard.domain import gaps
 from dashboard.views import findings
+from dashboard.views.cache import ViewCache
 from dashboard.views.gap_text import gap_sentence
 from tests.support.texts import screen_texts
 
@@ -121,7 +122,7 @@ def welsh_pages(context, leaf=str) -> dict[str, list[str]]:
     addresses += [("/present", f"?lang=cy&slide={number}") for number in range(1, slides + 1)]
     pages = {}
     for path, query in addresses:
-        layout, _page, title = render(context, path, query)
+        layout, _page, title = render(context, ViewCache(), path, query)
         pages[path + query] = [leaf(title), *screen_texts(layout, leaf)]
     return pages
 

@@ -7,6 +7,7 @@ import pytest
 from dash import no_update
 
 from callbacks import directory as callbacks
+from dashboard.views.cache import ViewCache
 
 
 @pytest.fixture(scope="module")
@@ -40,8 +41,8 @@ def test_the_detail_view_closes_and_ignores_what_is_not_a_row(data):
 
 def test_the_export_writes_only_the_rows_shown(data):
     for clicks in (None, 0, True, "1"):
-        assert callbacks.export(data, clicks, [{"id": "d-phoenix"}], "") is no_update
-    sent = callbacks.export(data, 1, [{"id": "d-phoenix"}], "")
+        assert callbacks.export(data, ViewCache(), clicks, [{"id": "d-phoenix"}], "") is no_update
+    sent = callbacks.export(data, ViewCache(), 1, [{"id": "d-phoenix"}], "")
     assert sent["filename"].endswith(".csv")
     assert "D Phoenix" in sent["content"]
     assert "A Drive" not in sent["content"]

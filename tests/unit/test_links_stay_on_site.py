@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from dashboard.views import state as view_state
+from dashboard.views.cache import ViewCache
 
 HOSTILE_PATHS = ("//evil.example/", "///evil.example", "/\\evil.example/", "/\\\\evil.example")
 
@@ -43,7 +44,7 @@ def test_ordinary_paths_are_kept():
 def test_router_language_link_on_a_hostile_path_stays_on_site(mini_context):
     from callbacks.shell import render
 
-    rendered = render(mini_context, "//evil.example/", "")
+    rendered = render(mini_context, ViewCache(), "//evil.example/", "")
     links = [node.href for node in _walk(rendered.layout) if getattr(node, "href", None)]
     assert links
     for link in links:

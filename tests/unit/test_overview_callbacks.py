@@ -20,6 +20,7 @@ from callbacks import overview as callbacks
 from dashboard import config
 from dashboard.domain.model import offered_filters
 from dashboard.views import url_parsing
+from dashboard.views.cache import ViewCache
 from dashboard.web import ids
 from layouts.overview import EVERY_SERVICE
 from tests.integration.test_overview_disclosures import text_of
@@ -42,23 +43,31 @@ OPENED = callbacks.Controls(
 SEARCH, AREA, AREA_OPTIONS, KEY = 1, 7, 8, 9 + len(FILTERS)
 
 
+@pytest.fixture
+def cache() -> ViewCache:
+    """A view cache of the test's own (the app makes one per app)."""
+    return ViewCache()
+
+
 def changed(outputs: tuple) -> dict[int, object]:
     """The outputs that are not ``no_update``, by position."""
     return {index: value for index, value in enumerate(outputs) if value is not no_update}
 
 
-def test_a_click_on_gwent_writes_its_address_area_and_key(mini_context):
-    outputs = callbacks.url_and_controls(mini_context, ids.MAP, "/", "", OPENED, GWENT_CLICK, "/")
+def test_a_click_on_gwent_writes_its_address_area_and_key(mini_context, cache):
+    outputs = callbacks.url_and_controls(
+        mini_context, cache, ids.MAP, "/", "", OPENED, GWENT_CLICK, "/"
+    )
     assert len(outputs) == 9 + len(FILTERS) + 1
     assert changed(outputs) == {SEARCH: "?area=gwent", AREA: "gwent", KEY: "/?area=gwent"}
 
 
-def test_a_click_on_gwent_draws_gwent_from_its_key(mini_context):
-    title, list_toggle = callbacks.draw_panels(mini_context, "/?area=gwent")
+def test_a_click_on_gwent_draws_gwent_from_its_key(mini_context, cache):
+    title, list_toggle = callbacks.draw_panels(mini_context, cache, "/?area=gwent")
     assert text_of(title) == "Drill-down: Gwent"
     # D Phoenix only (E, all of Wales, is not added in unless asked).
     assert list_toggle == "Show the list (1)"
-    map_outputs = callbacks.draw_map(mini_context, "/?area=gwent", "/")
+    map_outputs = callbacks.draw_map(mini_context, cache, "/?area=gwent", "/")
     assert map_outputs[-1] == "/?area=gwent"
     # Current: A, B, D, E and F (C has ended); in Gwent: D.
     assert text_of(map_outputs[3]) == (
@@ -66,14 +75,16 @@ def test_a_click_on_gwent_draws_gwent_from_its_key(mini_context):
     )
     assert text_of(map_outputs[4]) == "Gwent"
     # The map already shows this key: nothing is sent again.
-    assert callbacks.draw_map(mini_context, "/?area=gwent", "/?area=gwent") == (no_update,) * 7
+    assert (
+        callbacks.draw_map(mini_context, cache, "/?area=gwent", "/?area=gwent") == (no_update,) * 7
+    )
 
 
-def test_the_list_of_gwent_is_drawn_only_while_open(mini_context):
-    assert callbacks.draw_list(mini_context, "/?area=gwent", 2) is None
+def test_the_list_of_gwent_is_drawn_only_while_open(mini_context, cache):
+    assert callbacks.draw_list(mini_context, cache, "/?area=gwent", 2) is None
     table = json.loads(
         json.dumps(
-            callbacks.draw_list(mini_context, "/?area=gwent", 1).to_plotly_json(),
+            callbacks.draw_list(mini_context, cache, "/?area=gwent", 1).to_plotly_json(),
             default=lambda c: c.to_plotly_json(),
         )
     )
@@ -81,47 +92,47 @@ def test_the_list_of_gwent_is_drawn_only_while_open(mini_context):
     assert "A Drive" not in json.dumps(table)
 
 
-def test_a_filter_ticked_writes_the_filters_address_and_nothing_else(mini_context):
+def test_a_filter_ticked_writes_the_filters_address_and_nothing_else(mini_context, cache):
     stalking = [["stalking"] if key == "behaviour_focus" else [] for key in FILTERS]
     controls = replace(OPENED, filters=tuple(stalking))
     trigger = ids.filter_id("behaviour_focus")
-    outputs = callbacks.url_and_controls(mini_context, trigger, "/", "", controls, None, "/")
+    outputs = callbacks.url_and_controls(mini_context, cache, trigger, "/", "", controls, None, "/")
     assert changed(outputs) == {
         SEARCH: "?behaviour_focus=stalking",
         KEY: "/?behaviour_focus=stalking",
     }
     # B Choices is the one current service that names stalking.
-    assert callbacks.draw_panels(mini_context, "/?behaviour_focus=stalking")[1] == (
+    assert callbacks.draw_panels(mini_context, cache, "/?behaviour_focus=stalking")[1] == (
         "Show the list (1)"
     )
 
 
-def test_a_bad_address_opens_the_canonical_view_and_corrects_the_url(mini_context):
+def test_a_bad_address_opens_the_canonical_view_and_corrects_the_url(mini_context, cache):
     search = "?level=nowhere&area=atlantis&metric=bogus&behaviour_focus=juggling"
     outputs = callbacks.url_and_controls(
-        mini_context, ids.OV_URL, "/", search, OPENED, None, "/?area=gwent"
+        mini_context, cache, ids.OV_URL, "/", search, OPENED, None, "/?area=gwent"
     )
     # Every bad value dropped: all of Wales by region, the URL written back without them.
     assert changed(outputs) == {SEARCH: "", KEY: "/"}
 
 
-def test_a_key_that_is_not_a_key_draws_nothing(mini_context):
+def test_a_key_that_is_not_a_key_draws_nothing(mini_context, cache):
     for key in (None, 42, "area=gwent", ["/"]):
-        assert callbacks.draw_map(mini_context, key, "/") == (no_update,) * 7
-        assert callbacks.draw_panels(mini_context, key) == (no_update, no_update)
-        assert callbacks.draw_list(mini_context, key, 1) is None
-        assert callbacks.download_report(mini_context, 1, key) is no_update
+        assert callbacks.draw_map(mini_context, cache, key, "/") == (no_update,) * 7
+        assert callbacks.draw_panels(mini_context, cache, key) == (no_update, no_update)
+        assert callbacks.draw_list(mini_context, cache, key, 1) is None
+        assert callbacks.download_report(mini_context, cache, 1, key) is no_update
 
 
-def test_a_tampered_key_is_read_as_a_link(mini_context):
+def test_a_tampered_key_is_read_as_a_link(mini_context, cache):
     # Not a key the server wrote: parsed like any link, so only another valid view.
-    assert callbacks.draw_map(mini_context, "/?area=atlantis", None)[-1] == "/"
+    assert callbacks.draw_map(mini_context, cache, "/?area=atlantis", None)[-1] == "/"
 
 
-def test_a_level_changed_drops_an_area_it_does_not_have(mini_context):
+def test_a_level_changed_drops_an_area_it_does_not_have(mini_context, cache):
     controls = replace(OPENED, level="la", area="gwent")
     outputs = callbacks.url_and_controls(
-        mini_context, ids.LEVEL, "/", "?area=gwent", controls, None, "/?area=gwent"
+        mini_context, cache, ids.LEVEL, "/", "?area=gwent", controls, None, "/?area=gwent"
     )
     found = changed(outputs)
     assert found[SEARCH] == "?level=la"
@@ -129,10 +140,10 @@ def test_a_level_changed_drops_an_area_it_does_not_have(mini_context):
     assert found[KEY] == "/?level=la"
 
 
-def test_an_address_of_another_level_sets_the_level_and_its_areas(mini_context):
+def test_an_address_of_another_level_sets_the_level_and_its_areas(mini_context, cache):
     # Back to an address at local-authority level: the controls follow it.
     outputs = callbacks.url_and_controls(
-        mini_context, ids.OV_URL, "/", "?level=la", OPENED, None, "/"
+        mini_context, cache, ids.OV_URL, "/", "?level=la", OPENED, None, "/"
     )
     found = changed(outputs)
     assert set(found) == {2, AREA_OPTIONS, KEY}
@@ -143,11 +154,12 @@ def test_an_address_of_another_level_sets_the_level_and_its_areas(mini_context):
     assert found[AREA_OPTIONS][0]["value"] == "all"
 
 
-def test_the_reset_button_keeps_the_area_and_drops_the_filters(mini_context):
+def test_the_reset_button_keeps_the_area_and_drops_the_filters(mini_context, cache):
     stalking = [["stalking"] if key == "behaviour_focus" else [] for key in FILTERS]
     controls = replace(OPENED, filters=tuple(stalking))
     outputs = callbacks.url_and_controls(
         mini_context,
+        cache,
         ids.RESET,
         "/",
         "?behaviour_focus=stalking",
@@ -174,32 +186,33 @@ def test_the_clicked_area(click, location):
     assert callbacks.clicked_location(click) == location
 
 
-def test_charts_are_patched_only_once_mounted(mini_context):
+def test_charts_are_patched_only_once_mounted(mini_context, cache):
     charts = len(callbacks.chart_outputs())
     assert (
-        callbacks.panel_chart_updates(mini_context, "/", None, ids.VIEW_KEY)
+        callbacks.panel_chart_updates(mini_context, cache, "/", None, ids.VIEW_KEY)
         == (no_update,) * charts
     )
     # Just mounted with this very view: nothing to patch.
     assert (
-        callbacks.panel_chart_updates(mini_context, "/", "/", ids.PANEL_CHARTS_MOUNTED)
+        callbacks.panel_chart_updates(mini_context, cache, "/", "/", ids.PANEL_CHARTS_MOUNTED)
         == (no_update,) * charts
     )
-    updates = callbacks.panel_chart_updates(mini_context, "/?area=gwent", "/", ids.VIEW_KEY)
+    updates = callbacks.panel_chart_updates(mini_context, cache, "/?area=gwent", "/", ids.VIEW_KEY)
     assert all(update is not no_update for update in updates)
 
 
-def test_chart_tables_answer_one_value_per_matched_output(mini_context):
-    assert callbacks.chart_tables(mini_context, "/", [1], [], 2) == [no_update, no_update]
+def test_chart_tables_answer_one_value_per_matched_output(mini_context, cache):
+    assert callbacks.chart_tables(mini_context, cache, "/", [1], [], 2) == [no_update, no_update]
     toggles = [{"type": ids.CHART_TABLE_TOGGLE, "panel": "behaviour"}, {"panel": "nonsense"}]
-    tables = callbacks.chart_tables(mini_context, "/", [1, 1], toggles, 2)
+    tables = callbacks.chart_tables(mini_context, cache, "/", [1, 1], toggles, 2)
     assert tables[0] is not None
     assert tables[1] is None
 
 
 def test_the_language_switch_follows_the_address():
     assert (
-        callbacks.keep_language_switch_in_step(None, "/", "?area=gwent") == "/?area=gwent&lang=cy"
+        callbacks.keep_language_switch_in_step(None, None, "/", "?area=gwent")
+        == "/?area=gwent&lang=cy"
     )
 
 

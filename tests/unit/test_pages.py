@@ -10,6 +10,7 @@ import pytest
 
 from dashboard import i18n
 from dashboard.views import state, url_parsing
+from dashboard.views.cache import ViewCache
 from dashboard.web import pages
 from layouts import profile
 from layouts.page_table import PAGES
@@ -125,7 +126,7 @@ def test_the_router_renders_every_page_with_its_title(mini_context):
 
     for pathname, name in ADDRESSES.items():
         for search, lang in (("", "en"), ("?lang=cy", "cy")):
-            rendered = render(mini_context, pathname, search)
+            rendered = render(mini_context, ViewCache(), pathname, search)
             assert rendered.page.name == name
             text = json.dumps(rendered.layout.to_plotly_json(), cls=plotly.utils.PlotlyJSONEncoder)
             assert f'"lang": "{lang}"' in text

@@ -14,12 +14,13 @@ import plotly.graph_objects as go
 import pytest
 
 from dashboard.domain import need
-from dashboard.views import profile
+from dashboard.views import page_views, profile, view_codec
 from dashboard.views.funding import FundingTimeline, funding_timeline_view, funding_view
 from dashboard.views.gap_review import GAP_FIELDS, gap_review
 from dashboard.views.need import NeedScatter, need_scatter_view, need_view
 from dashboard.views.state import ViewState
-from dashboard.web import ids, view_cache, view_codec
+from dashboard.web import ids
+from dashboard.web.view_cache import app_view_cache
 
 
 def _field_types_hold(view: object) -> None:
@@ -111,8 +112,8 @@ def test_the_measure_control_answers_from_the_view_cache(real_context):
     page = need_view(real_context, measure=measure, lang="cy")
     expected = json.loads(page.scatter.to_json())
     assert answers[0] == answers[1] == expected
-    memo = app.server.extensions[view_cache.EXTENSION_KEY]["memo"]
-    key = f"need-scatter:{measure}:" + view_cache.view_cache_key(real_context, ViewState(lang="cy"))
+    memo = app_view_cache(app).memo
+    key = f"need-scatter:{measure}:" + page_views.view_cache_key(real_context, ViewState(lang="cy"))
     assert key in memo
     assert isinstance(memo.get(key), NeedScatter)
 
@@ -149,8 +150,8 @@ def test_the_grouping_control_answers_from_the_view_cache(real_context):
     answer = app.server.test_client().post("/_dash-update-component", json=body).get_json()
     page = funding_view(real_context, group="region", lang="en", provision="all")
     assert answer["response"][ids.FUNDING_TIMELINE]["figure"] == json.loads(page.timeline.to_json())
-    memo = app.server.extensions[view_cache.EXTENSION_KEY]["memo"]
+    memo = app_view_cache(app).memo
     settings = ViewState(provision="all")
     today = dt.date.today().isoformat()
-    key = f"funding-timeline:region:{today}:" + view_cache.view_cache_key(real_context, settings)
+    key = f"funding-timeline:region:{today}:" + page_views.view_cache_key(real_context, settings)
     assert isinstance(memo.get(key), FundingTimeline)

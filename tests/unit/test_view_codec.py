@@ -13,10 +13,9 @@ from typing import Any
 import numpy as np
 import pytest
 
-from dashboard.views import overview, url_parsing
+from dashboard.views import overview, url_parsing, view_codec
 from dashboard.views.overview import OverviewView
-from dashboard.web import view_codec
-from dashboard.web.view_codec import CodecError, decode, encode
+from dashboard.views.view_codec import CodecError, decode, encode
 
 URLS = (
     "/",

@@ -1,6 +1,6 @@
 """Views as JSON, and back, checked against their types: a cache that holds data, not code.
 
-The shared view cache (:mod:`dashboard.web.view_cache`) used to store pickles, and whatever could
+The shared view cache (:mod:`dashboard.views.cache`) used to store pickles, and whatever could
 write to Redis could then run code in every worker (issue 22, problem 4). A view is now stored as
 JSON text, which a reader only parses, and :func:`decode` rebuilds it only as the class the caller
 names, checking every field against that class's type hints; anything else raises
