@@ -69,6 +69,29 @@ def directory_page(
 ) -> html.Div:
     """The directory's grid and detail view; ``sources``: what the rows are named in
     (:func:`dashboard.views.coverage_text.sources_named`)."""
+    return html.Div(
+        [
+            html.H1(locale("Directory of interventions"), className="page-title"),
+            dbc.Alert(
+                locale(
+                    "{n} interventions named in {sources}. This is not the 2023 mapping "
+                    "survey's dataset. Select a row to see every field and its source."
+                ).format(n=len(rows), sources=sources or locale("five public documents")),
+                color="info",
+                className="py-2 mb-2",
+            ),
+            search_and_download(locale),
+            dbc.FormText(locale(SEARCH_HINT), id=ids.GRID_SEARCH_HINT, className="search-hint"),
+            directory_grid(rows, locale),
+            survey_template_links(locale),
+            detail_modal(locale, is_open=bool(selected_id)),
+        ],
+        className="directory",
+    )
+
+
+def grid_column_defs(locale: Locale) -> list[dict]:
+    """The grid's columns, then the hidden searchable text the search looks through."""
     # "unknown" in a name column is the vocabulary's word, in the page's language.
     unknown = locale("unknown")
     # The grid's columns, their widths and headers are declared in columns.toml; text as the
@@ -99,107 +122,103 @@ def directory_page(
         if column.grid
     ]
     column_defs.append({"field": directory_view.SEARCH_FIELD, "hide": True})
-    return html.Div(
+    return column_defs
+
+
+def search_and_download(locale: Locale) -> dbc.Row:
+    """The search box, and the count of rows shown with their download."""
+    # The search and the count with the download on one line each side, so that the first
+    # screen keeps room for ten rows (the survey template's notice is under the grid: above it,
+    # with the wave bar, it left 8 or 9).
+    return dbc.Row(
         [
-            html.H1(locale("Directory of interventions"), className="page-title"),
-            dbc.Alert(
-                locale(
-                    "{n} interventions named in {sources}. This is not the 2023 mapping "
-                    "survey's dataset. Select a row to see every field and its source."
-                ).format(n=len(rows), sources=sources or locale("five public documents")),
-                color="info",
-                className="py-2 mb-2",
-            ),
-            # The search and the count with the download on one line each side, so that the
-            # first screen keeps room for ten rows (the survey template's notice is under the
-            # grid: above it, with the wave bar, it left 8 or 9).
-            dbc.Row(
-                [
-                    dbc.Col(
-                        dbc.InputGroup(
-                            [
-                                html.Label(
-                                    locale("Search"),
-                                    htmlFor=ids.GRID_SEARCH,
-                                    className="input-group-text",
-                                ),
-                                dbc.Input(
-                                    id=ids.GRID_SEARCH,
-                                    type="search",
-                                    debounce=SEARCH_DEBOUNCE_MS,
-                                    autocomplete="off",
-                                ),
-                            ]
+            dbc.Col(
+                dbc.InputGroup(
+                    [
+                        html.Label(
+                            locale("Search"),
+                            htmlFor=ids.GRID_SEARCH,
+                            className="input-group-text",
                         ),
-                        md=6,
-                    ),
-                    dbc.Col(
-                        html.Div(
-                            [
-                                html.P(
-                                    id=ids.GRID_COUNT,
-                                    className="match-count",
-                                    **{"aria-live": "polite"},
-                                ),
-                                dbc.Button(
-                                    locale("Download shown rows (CSV)"),
-                                    id=ids.GRID_EXPORT,
-                                    color="primary",
-                                ),
-                                dcc.Download(id=ids.GRID_DOWNLOAD),
-                            ],
-                            className="d-flex flex-wrap align-items-center "
-                            "justify-content-md-end gap-2",
+                        dbc.Input(
+                            id=ids.GRID_SEARCH,
+                            type="search",
+                            debounce=SEARCH_DEBOUNCE_MS,
+                            autocomplete="off",
                         ),
-                        md=6,
-                    ),
-                ],
-                className="align-items-center g-2",
+                    ]
+                ),
+                md=6,
             ),
-            dbc.FormText(locale(SEARCH_HINT), id=ids.GRID_SEARCH_HINT, className="search-hint"),
-            dag.AgGrid(
-                id=ids.GRID,
-                rowData=rows,
-                columnDefs=column_defs,
-                defaultColDef={"wrapHeaderText": True, "autoHeaderHeight": True},
-                getRowId="params.data.id",
-                dashGridOptions={
-                    "rowSelection": {
-                        "mode": "singleRow",
-                        "checkboxes": False,
-                        "enableClickSelection": True,
-                    },
-                    "rowHeight": ROW_HEIGHT,
-                    "pagination": True,
-                    "paginationPageSize": PAGE_SIZE,
-                    "paginationPageSizeSelector": list(PAGE_SIZES),
-                    "includeHiddenColumnsInQuickFilter": True,
-                    "enableBrowserTooltips": True,
-                    "animateRows": False,
-                    "enableCellTextSelection": True,
-                    "ensureDomOrder": True,
-                    "localeText": {
-                        **grid_locale_text(locale),
-                        "noRowsToShow": locale("No interventions match"),
-                    },
-                },
-                className="ag-theme-alpine directory-grid",
-                style={"height": "640px"},
-            ),
-            survey_template_links(locale),
-            dbc.Modal(
-                [
-                    dbc.ModalHeader(dbc.ModalTitle(locale("Intervention details"))),
-                    dbc.ModalBody(id=ids.GRID_DETAIL_BODY),
-                    dbc.ModalFooter(dbc.Button(locale("Close"), id=ids.GRID_DETAIL_CLOSE)),
-                ],
-                id=ids.GRID_DETAIL,
-                is_open=bool(selected_id),
-                size="lg",
-                scrollable=True,
+            dbc.Col(
+                html.Div(
+                    [
+                        html.P(
+                            id=ids.GRID_COUNT,
+                            className="match-count",
+                            **{"aria-live": "polite"},
+                        ),
+                        dbc.Button(
+                            locale("Download shown rows (CSV)"),
+                            id=ids.GRID_EXPORT,
+                            color="primary",
+                        ),
+                        dcc.Download(id=ids.GRID_DOWNLOAD),
+                    ],
+                    className="d-flex flex-wrap align-items-center justify-content-md-end gap-2",
+                ),
+                md=6,
             ),
         ],
-        className="directory",
+        className="align-items-center g-2",
+    )
+
+
+def directory_grid(rows: list[dict], locale: Locale) -> dag.AgGrid:
+    """Every row, a page at a time, one selectable at a time."""
+    return dag.AgGrid(
+        id=ids.GRID,
+        rowData=rows,
+        columnDefs=grid_column_defs(locale),
+        defaultColDef={"wrapHeaderText": True, "autoHeaderHeight": True},
+        getRowId="params.data.id",
+        dashGridOptions={
+            "rowSelection": {
+                "mode": "singleRow",
+                "checkboxes": False,
+                "enableClickSelection": True,
+            },
+            "rowHeight": ROW_HEIGHT,
+            "pagination": True,
+            "paginationPageSize": PAGE_SIZE,
+            "paginationPageSizeSelector": list(PAGE_SIZES),
+            "includeHiddenColumnsInQuickFilter": True,
+            "enableBrowserTooltips": True,
+            "animateRows": False,
+            "enableCellTextSelection": True,
+            "ensureDomOrder": True,
+            "localeText": {
+                **grid_locale_text(locale),
+                "noRowsToShow": locale("No interventions match"),
+            },
+        },
+        className="ag-theme-alpine directory-grid",
+        style={"height": "640px"},
+    )
+
+
+def detail_modal(locale: Locale, *, is_open: bool) -> dbc.Modal:
+    """The selected row's every field (filled by ``callbacks.directory``); open at a link's row."""
+    return dbc.Modal(
+        [
+            dbc.ModalHeader(dbc.ModalTitle(locale("Intervention details"))),
+            dbc.ModalBody(id=ids.GRID_DETAIL_BODY),
+            dbc.ModalFooter(dbc.Button(locale("Close"), id=ids.GRID_DETAIL_CLOSE)),
+        ],
+        id=ids.GRID_DETAIL,
+        is_open=is_open,
+        size="lg",
+        scrollable=True,
     )
 
 

@@ -20,7 +20,6 @@ from layouts.components import figure_panel, radio_group, source_note
 
 def funding_page(view: FundingView, *, group: str, locale: Locale, current_year: str) -> html.Div:
     """Stated funding ends: the summary, the timeline by group and the two breakdowns."""
-    classes = view.classes
     return html.Div(
         [
             html.H1(locale("Funding cliff-edge"), className="page-title"),
@@ -33,23 +32,7 @@ def funding_page(view: FundingView, *, group: str, locale: Locale, current_year:
                 ).format(year=current_year),
                 className="lead-text",
             ),
-            dbc.Row(
-                [
-                    dbc.Col(
-                        radio_group(
-                            locale("Group by"),
-                            ids.FUNDING_GROUP,
-                            group,
-                            [
-                                ("funder", locale("Primary funder")),
-                                ("class", locale("Devolved or not")),
-                                ("region", locale("VAWDASV region")),
-                                ("force", locale("Police force area")),
-                            ],
-                        )
-                    )
-                ]
-            ),
+            dbc.Row([dbc.Col(group_control(group, locale))]),
             figure_panel(
                 view.timeline,
                 page="funding",
@@ -60,46 +43,70 @@ def funding_page(view: FundingView, *, group: str, locale: Locale, current_year:
                 ),
                 locale=locale,
             ),
-            dbc.Row(
-                [
-                    dbc.Col(
-                        figure_panel(
-                            view.horizon_chart,
-                            page="funding",
-                            panel="horizons",
-                            note=locale(
-                                "'Within 12 months': the financial year ends (31 March) within a year of the date shown."
-                            ),
-                            locale=locale,
-                        ),
-                        lg=6,
-                    ),
-                    dbc.Col(
-                        figure_panel(
-                            view.class_chart,
-                            page="funding",
-                            panel="classes",
-                            note=locale(
-                                "Devolved: local authorities, Welsh Government, health. Non-devolved: PCCs, HMPPS, Home Office, Ministry of Justice (the survey's split). Pooled or other: regional VAWDASV partnerships, charitable and other funders. Survey (not this directory): a slight majority of interventions funded by non-devolved bodies."
-                            ),
-                            locale=locale,
-                        ),
-                        lg=6,
-                    ),
-                ],
-                className="g-3",
-            ),
-            html.P(
-                locale("Devolved {d}, non-devolved {n}, pooled or other {p}, unknown {u}.").format(
-                    d=int(classes[cliff.DEVOLVED]),
-                    n=int(classes[cliff.NON_DEVOLVED]),
-                    p=int(classes[cliff.POOLED_OR_OTHER]),
-                    u=int(classes["unknown"]),
-                )
-            ),
+            breakdowns(view, locale),
+            html.P(class_counts(view, locale)),
             source_note(method_note(locale), locale),
         ],
         className="review",
+    )
+
+
+def group_control(group: str, locale: Locale) -> list:
+    """What the timeline's markers are grouped by."""
+    return radio_group(
+        locale("Group by"),
+        ids.FUNDING_GROUP,
+        group,
+        [
+            ("funder", locale("Primary funder")),
+            ("class", locale("Devolved or not")),
+            ("region", locale("VAWDASV region")),
+            ("force", locale("Police force area")),
+        ],
+    )
+
+
+def breakdowns(view: FundingView, locale: Locale) -> dbc.Row:
+    """Side by side: how soon the stated funding ends, and who funds (devolved or not)."""
+    return dbc.Row(
+        [
+            dbc.Col(
+                figure_panel(
+                    view.horizon_chart,
+                    page="funding",
+                    panel="horizons",
+                    note=locale(
+                        "'Within 12 months': the financial year ends (31 March) within a year of the date shown."
+                    ),
+                    locale=locale,
+                ),
+                lg=6,
+            ),
+            dbc.Col(
+                figure_panel(
+                    view.class_chart,
+                    page="funding",
+                    panel="classes",
+                    note=locale(
+                        "Devolved: local authorities, Welsh Government, health. Non-devolved: PCCs, HMPPS, Home Office, Ministry of Justice (the survey's split). Pooled or other: regional VAWDASV partnerships, charitable and other funders. Survey (not this directory): a slight majority of interventions funded by non-devolved bodies."
+                    ),
+                    locale=locale,
+                ),
+                lg=6,
+            ),
+        ],
+        className="g-3",
+    )
+
+
+def class_counts(view: FundingView, locale: Locale) -> str:
+    """The services of each funding class, in words (the class chart's numbers)."""
+    classes = view.classes
+    return locale("Devolved {d}, non-devolved {n}, pooled or other {p}, unknown {u}.").format(
+        d=int(classes[cliff.DEVOLVED]),
+        n=int(classes[cliff.NON_DEVOLVED]),
+        p=int(classes[cliff.POOLED_OR_OTHER]),
+        u=int(classes["unknown"]),
     )
 
 

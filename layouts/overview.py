@@ -237,111 +237,134 @@ def overview_page(context: AppContext, view: OverviewView, pathname: str, search
     comes drawn for its view, so no callback runs when it opens (its Location starts at the
     address the browser shows, so it reports no change); the panels are mounted once the map is
     drawn, and callbacks draw everything again when the view changes."""
-    state, locale = view.state, view.locale
-    _ = locale
     return html.Div(
         [
             dcc.Location(id=ids.OV_URL, refresh=False, pathname=pathname, search=search),
-            banner(context, locale),
+            banner(context, view.locale),
             dbc.Row(
                 [
-                    dbc.Col(controls(context, state, locale), lg=3, md=4, className="controls-col"),
                     dbc.Col(
-                        [
-                            html.Div(
-                                [
-                                    html.H1(
-                                        overview_heading(context, state, locale),
-                                        id=ids.OV_TITLE,
-                                        className="page-title",
-                                    ),
-                                    html.P(
-                                        overview_view.match_text(view),
-                                        id=ids.MATCH_COUNT,
-                                        className="match-count",
-                                        **{"aria-live": "polite"},
-                                    ),
-                                ],
-                                className="title-row",
-                            ),
-                            html.Div(
-                                profile_link(view), id=ids.PROFILE_LINK, className="profile-link"
-                            ),
-                            # The key of the view the map shows, so that it is not drawn twice.
-                            dcc.Store(id=ids.MAP_DRAWN, data=view.key),
-                            dbc.Row(
-                                [
-                                    dbc.Col(
-                                        dcc.Graph(
-                                            id=ids.MAP,
-                                            figure=filled_map(view.map, level=state.level),
-                                            config={
-                                                **graph_config(locale.lang, "wales-provision-map"),
-                                                "scrollZoom": False,
-                                            },
-                                            className="map-graph",
-                                        ),
-                                        xl=8,
-                                        lg=7,
-                                    ),
-                                    dbc.Col(
-                                        html.Aside(
-                                            coverage_aside(context, view),
-                                            id=ids.COVERAGE_NOTE,
-                                            className="coverage-aside",
-                                        ),
-                                        xl=4,
-                                        lg=5,
-                                    ),
-                                ],
-                                className="g-2",
-                            ),
-                            html.Div(map_notes(view), id=ids.MAP_NOTE, className="map-note"),
-                            html.Div(
-                                [
-                                    csv_button("map", locale, page="overview"),
-                                    dbc.Button(
-                                        _("Download this view as a report (HTML)"),
-                                        id=ids.EXPORT_REPORT_BUTTON,
-                                        color="primary",
-                                        size="sm",
-                                        className="ms-2",
-                                    ),
-                                    dcc.Download(id=ids.EXPORT_REPORT),
-                                ],
-                                className="panel-actions",
-                            ),
-                            source_note(method_note(_), _),
-                        ],
-                        lg=9,
-                        md=8,
+                        controls(context, view.state, view.locale),
+                        lg=3,
+                        md=4,
+                        className="controls-col",
                     ),
+                    dbc.Col(map_section(context, view), lg=9, md=8),
                 ],
                 className="g-4",
             ),
-            dcc.Store(id=ids.PANELS_READY),
-            dcc.Store(id=ids.PANEL_CHARTS_MOUNTED),
-            dcc.Store(id=ids.SCROLLED),
-            dcc.Store(id=ids.SCROLL_DONE),
-            html.H2(drill_down_title(view), id=ids.PANEL_TITLE, className="panel-title"),
-            # Filled once the map is drawn (see callbacks.overview): rendered first, the panels
-            # held the map back.
-            html.Div(id=ids.PANELS, className="panels-place"),
-            survey_figures(context.bundle.survey, locale),
-            html.H2(_("Interventions in this view"), className="panel-title"),
-            html.Div(csv_button("list", locale, page="overview"), className="panel-actions"),
-            # Drawn only while open (see callbacks.overview): closed, its few hundred cells
-            # are not re-rendered on every click, which kept the panels waiting.
-            html.Details(
-                [
-                    html.Summary(list_summary(view), id=ids.PANEL_LIST_TOGGLE),
-                    html.Div(id=ids.PANEL_LIST, className="intervention-list"),
-                ],
-                className="intervention-list-details",
-            ),
+            *drill_down_section(context, view),
         ],
         className="overview",
     )
+
+
+def map_section(context: AppContext, view: OverviewView) -> list:
+    """Beside the controls: the heading and count, the profile link, the map with the coverage
+    beside it, its notes, its downloads and the method."""
+    locale = view.locale
+    return [
+        html.Div(
+            [
+                html.H1(
+                    overview_heading(context, view.state, locale),
+                    id=ids.OV_TITLE,
+                    className="page-title",
+                ),
+                html.P(
+                    overview_view.match_text(view),
+                    id=ids.MATCH_COUNT,
+                    className="match-count",
+                    **{"aria-live": "polite"},
+                ),
+            ],
+            className="title-row",
+        ),
+        html.Div(profile_link(view), id=ids.PROFILE_LINK, className="profile-link"),
+        # The key of the view the map shows, so that it is not drawn twice.
+        dcc.Store(id=ids.MAP_DRAWN, data=view.key),
+        map_and_coverage(context, view),
+        html.Div(map_notes(view), id=ids.MAP_NOTE, className="map-note"),
+        map_downloads(locale),
+        source_note(method_note(locale), locale),
+    ]
+
+
+def map_and_coverage(context: AppContext, view: OverviewView) -> dbc.Row:
+    """The map drawn for its view, and beside it how the sources cover its areas."""
+    return dbc.Row(
+        [
+            dbc.Col(
+                dcc.Graph(
+                    id=ids.MAP,
+                    figure=filled_map(view.map, level=view.state.level),
+                    config={
+                        **graph_config(view.locale.lang, "wales-provision-map"),
+                        "scrollZoom": False,
+                    },
+                    className="map-graph",
+                ),
+                xl=8,
+                lg=7,
+            ),
+            dbc.Col(
+                html.Aside(
+                    coverage_aside(context, view),
+                    id=ids.COVERAGE_NOTE,
+                    className="coverage-aside",
+                ),
+                xl=4,
+                lg=5,
+            ),
+        ],
+        className="g-2",
+    )
+
+
+def map_downloads(locale: Locale) -> html.Div:
+    """The map's numbers as CSV, and the view as a report."""
+    return html.Div(
+        [
+            csv_button("map", locale, page="overview"),
+            dbc.Button(
+                locale("Download this view as a report (HTML)"),
+                id=ids.EXPORT_REPORT_BUTTON,
+                color="primary",
+                size="sm",
+                className="ms-2",
+            ),
+            dcc.Download(id=ids.EXPORT_REPORT),
+        ],
+        className="panel-actions",
+    )
+
+
+def drill_down_section(context: AppContext, view: OverviewView) -> list:
+    """Under the map: the drill-down's heading and the place of its panels (with the stores that
+    mount them and scroll to them), the survey's figures and the list of interventions."""
+    locale = view.locale
+    return [
+        dcc.Store(id=ids.PANELS_READY),
+        dcc.Store(id=ids.PANEL_CHARTS_MOUNTED),
+        dcc.Store(id=ids.SCROLLED),
+        dcc.Store(id=ids.SCROLL_DONE),
+        html.H2(drill_down_title(view), id=ids.PANEL_TITLE, className="panel-title"),
+        # Filled once the map is drawn (see callbacks.overview): rendered first, the panels
+        # held the map back.
+        html.Div(id=ids.PANELS, className="panels-place"),
+        survey_figures(context.bundle.survey, locale),
+        html.H2(locale("Interventions in this view"), className="panel-title"),
+        html.Div(csv_button("list", locale, page="overview"), className="panel-actions"),
+        # Drawn only while open (see callbacks.overview): closed, its few hundred cells are not
+        # re-rendered on every click, which kept the panels waiting.
+        html.Details(
+            [
+                html.Summary(list_summary(view), id=ids.PANEL_LIST_TOGGLE),
+                html.Div(id=ids.PANEL_LIST, className="intervention-list"),
+            ],
+            className="intervention-list-details",
+        ),
+    ]
 
 
 def page_body(context: AppContext, cache: ViewCache, address: Address, locale: Locale) -> html.Div:

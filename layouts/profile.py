@@ -28,12 +28,8 @@ from dashboard.web.pages import Address, Page
 from layouts.components import data_table, graph_config
 from layouts.drilldown import chart_table, intervention_table, panels_grid
 from layouts.overview import PAGE as OVERVIEW_PAGE
-from layouts.profile_summary import (
-    cells_section,
-    crime_section,
-    domestic_abuse_section,
-    key_figures,
-)
+from layouts.profile_crime import crime_section, domestic_abuse_section
+from layouts.profile_summary import cells_section, key_figures
 
 INDEX_TITLE = {"force": N_("Police force areas"), "region": N_("VAWDASV regions")}
 KIND_OF_AREA = {"force": N_("Police force area profile"), "region": N_("VAWDASV region profile")}
@@ -55,100 +51,131 @@ def profile_page(
     ``directory_note`` says what the directory is not (the 2023 survey's dataset), on screen and
     on the first printed page. With no ``report_href`` the profile is drawn for its report, a
     static file: without the links and buttons a file cannot use."""
-    _ = locale
-    name = summary.name
-    level = summary.level
-    overview_href = view_state.href("/", locale.lang, level=level, area=view.area)
-    actions = (
-        html.Div(
-            [
-                dcc.Link(
-                    _("See {area} on the map of Wales, with filters").format(area=name),
-                    href=overview_href,
-                ),
-                html.A(
-                    _("Download this profile as a report (HTML, opens offline)"),
-                    href=report_href,
-                    download=f"vawdasv-{level}-{view.area}-profile.html",
-                ),
-                print_button(locale),
-            ],
-            className="profile-actions",
-        )
-        if report_href
-        else None
-    )
     return print_frame(
+        [
+            title_row(summary, view, data_date, locale, report_href),
+            html.P(directory_note, className="profile-directory-note"),
+            profile_top(summary, map_figure, la_rows, view, locale),
+            crime_section(summary, locale),
+            *drill_down_section(summary.name, view, locale),
+        ],
+        print_footer(data_date, locale),
+        className=f"profile profile-{summary.level}",
+    )
+
+
+def title_row(
+    summary: AreaSummary,
+    view: OverviewView,
+    data_date: str,
+    locale: Locale,
+    report_href: str | None,
+) -> html.Div:
+    """The area's name, the kind of profile and the data's date; beside them, on the page, the
+    links and buttons (see :func:`profile_actions`)."""
+    _ = locale
+    return html.Div(
         [
             html.Div(
                 [
-                    html.Div(
-                        [
-                            html.H1(name, className="page-title"),
-                            html.P(
-                                _(KIND_OF_AREA[level])
-                                + " · "
-                                + _("Data last checked: {date}").format(date=data_date),
-                                className="profile-kind",
-                            ),
-                        ]
+                    html.H1(summary.name, className="page-title"),
+                    html.P(
+                        _(KIND_OF_AREA[summary.level])
+                        + " · "
+                        + _("Data last checked: {date}").format(date=data_date),
+                        className="profile-kind",
                     ),
-                    actions,
-                ],
-                className="title-row",
+                ]
             ),
-            html.P(directory_note, className="profile-directory-note"),
-            # Three cells of a grid (assets/30-profile.css): on screen the map over its table
-            # beside the summary; on paper the map beside its table, over the summary, so the
-            # map takes most of the page's width (a wide area is drawn legibly).
+            profile_actions(summary, view, locale, report_href) if report_href else None,
+        ],
+        className="title-row",
+    )
+
+
+def profile_actions(
+    summary: AreaSummary, view: OverviewView, locale: Locale, report_href: str
+) -> html.Div:
+    """The area on the overview's map, the profile as a report, and the print button."""
+    _ = locale
+    level = summary.level
+    overview_href = view_state.href("/", locale.lang, level=level, area=view.area)
+    return html.Div(
+        [
+            dcc.Link(
+                _("See {area} on the map of Wales, with filters").format(area=summary.name),
+                href=overview_href,
+            ),
+            html.A(
+                _("Download this profile as a report (HTML, opens offline)"),
+                href=report_href,
+                download=f"vawdasv-{level}-{view.area}-profile.html",
+            ),
+            print_button(locale),
+        ],
+        className="profile-actions",
+    )
+
+
+def profile_top(
+    summary: AreaSummary,
+    map_figure,
+    la_rows: Sequence[Mapping[str, Any]],
+    view: OverviewView,
+    locale: Locale,
+) -> html.Div:
+    """The area's map, its local authorities' table and its summary."""
+    name = summary.name
+    # Three cells of a grid (assets/30-profile.css): on screen the map over its table beside the
+    # summary; on paper the map beside its table, over the summary, so the map takes most of the
+    # page's width (a wide area is drawn legibly).
+    return html.Div(
+        [
+            html.Div(area_map(map_figure, view, name, locale), className="profile-map-cell"),
+            html.Div(area_las_table(la_rows, locale), className="profile-las-cell"),
             html.Div(
                 [
-                    html.Div(
-                        area_map(map_figure, view, name, locale), className="profile-map-cell"
-                    ),
-                    html.Div(area_las_table(la_rows, locale), className="profile-las-cell"),
+                    html.H2(locale("Summary"), className="panel-title"),
+                    key_figures(summary, locale),
+                    # Beside the key figures on paper: the domestic abuse indicator a PCC office
+                    # reads first (force areas; whole, on page 1), then the tiers and behaviours
+                    # (their lists may run on to page 2).
                     html.Div(
                         [
-                            html.H2(_("Summary"), className="panel-title"),
-                            key_figures(summary, locale),
-                            # Beside the key figures on paper: the domestic abuse indicator a
-                            # PCC office reads first (force areas; whole, on page 1), then the
-                            # tiers and behaviours (their lists may run on to page 2).
-                            html.Div(
-                                [
-                                    domestic_abuse_section(summary.domestic_abuse, name, locale)
-                                    if summary.domestic_abuse
-                                    else None,
-                                    cells_section(summary, locale),
-                                ],
-                                className="profile-summary-side",
-                            ),
+                            domestic_abuse_section(summary.domestic_abuse, name, locale)
+                            if summary.domestic_abuse
+                            else None,
+                            cells_section(summary, locale),
                         ],
-                        className="profile-summary",
+                        className="profile-summary-side",
                     ),
                 ],
-                className="profile-top",
+                className="profile-summary",
             ),
-            crime_section(summary, locale),
-            html.H2(
-                _("Drill-down: {area}").format(area=name), className="panel-title profile-drill"
-            ),
-            html.P(
-                _(
-                    "The link's filters apply to the drill-downs and the list below, not to the summary."
-                ),
-                className="profile-filters",
-            )
-            if view.state.filters
-            else None,
-            panels_grid(locale, lambda filename: graph_config(locale.lang, filename), view),
-            printed_panels(view),
-            html.H2(_("Interventions in {area}").format(area=name), className="panel-title"),
-            html.Div(intervention_table(view), className="intervention-list"),
         ],
-        print_footer(data_date, locale),
-        className=f"profile profile-{level}",
+        className="profile-top",
     )
+
+
+def drill_down_section(name: str, view: OverviewView, locale: Locale) -> list:
+    """The drill-downs (charts on screen, their tables on paper) and the list of interventions;
+    a link's filters apply to them, and are said to."""
+    _ = locale
+    return [
+        html.H2(_("Drill-down: {area}").format(area=name), className="panel-title profile-drill"),
+        html.P(
+            _(
+                "The link's filters apply to the drill-downs and the list below, not to the summary."
+            ),
+            className="profile-filters",
+        )
+        if view.state.filters
+        else None,
+        panels_grid(locale, lambda filename: graph_config(locale.lang, filename), view),
+        printed_panels(view),
+        html.H2(_("Interventions in {area}").format(area=name), className="panel-title"),
+        html.Div(intervention_table(view), className="intervention-list"),
+    ]
 
 
 def print_frame(children: list, footer: html.Div, className: str) -> html.Table:
