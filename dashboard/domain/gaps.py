@@ -23,15 +23,9 @@ import pandas as pd
 from dashboard.data import vocabulary as vocab
 from dashboard.domain import counting
 
-# Summary, cells_frame, coverage_by_level, summarise, Stated and stated_gaps are not used here:
-# the review view still names them through this module (``gaps.Summary``); their homes are
-# cell_summary and stated_gaps.
-from dashboard.domain.cell_summary import (  # noqa: F401
-    Summary,
-    cells_frame,
-    coverage_by_level,
-    summarise,
-)
+# Summary is not used here: the findings view (being split elsewhere) still names it through
+# this module (``gaps.Summary``); its home is cell_summary.
+from dashboard.domain.cell_summary import Summary  # noqa: F401
 from dashboard.domain.cells import (
     Cell,
     CoverageIndex,
@@ -41,13 +35,11 @@ from dashboard.domain.cells import (
     wales_cell,
 )
 from dashboard.domain.model import Directory
-from dashboard.domain.stated_gaps import (  # noqa: F401
+from dashboard.domain.stated_gaps import (
     CRIMINAL_JUSTICE_TIER,
     OUTSIDE_CRIMINAL_JUSTICE,
     Later,
-    Stated,
     stated_gap,
-    stated_gaps,
 )
 
 MEDIUM_RISK_TIER = counting.MEDIUM_RISK_TIER
