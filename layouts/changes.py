@@ -14,7 +14,9 @@ from dashboard.domain.context import AppContext
 from dashboard.i18n import N_, Locale
 from dashboard.views import page_views, url_parsing
 from dashboard.views.cache import ViewCache
-from dashboard.views.changes import ChangesView, FactText, ServiceLine, WaveChoice
+from dashboard.views.change_lines import FactText, ServiceLine
+from dashboard.views.changes import ChangesView
+from dashboard.views.wave_names import WaveChoice
 from dashboard.web import ids
 from dashboard.web.pages import Address, Page
 from layouts.components import (
@@ -190,7 +192,7 @@ def counts_block(view: ChangesView, locale: Locale) -> html.Div:
 
 
 def _signed(number: int, locale: Locale) -> str:
-    from dashboard.views.changes import signed
+    from dashboard.views.change_map import signed
 
     return signed(number, locale)
 

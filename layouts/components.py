@@ -243,7 +243,7 @@ def wave_links_children(context: AppContext, path: str, search: str, locale: Loc
 
 
 def _wave_link_items(context: AppContext, path: str, search: str, locale: Locale) -> list:
-    from dashboard.views.changes import wave_choices
+    from dashboard.views.wave_names import wave_choices
 
     waves = context.waves
     chosen = url_parsing.wave_of(context, search) or (waves.default if waves else None)

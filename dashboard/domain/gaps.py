@@ -1,7 +1,9 @@
-"""Gap review: area-by-category cells in their states, and the gaps they support.
+"""Gap review: the gaps the area-by-category cells support, as findings.
 
-Cells come from :mod:`dashboard.domain.cells` and rules from :mod:`dashboard.domain.counting`; this
-module only decides which findings to state. Documented gaps (stated by a source document, with
+Cells come from :mod:`dashboard.domain.cells` and rules from :mod:`dashboard.domain.counting`; a
+stated gap's year and later services from :mod:`dashboard.domain.stated_gaps`; the cells' counts
+and CSV rows are :mod:`dashboard.domain.cell_summary`'s. This module only decides which findings
+to state. Documented gaps (stated by a source document, with
 their quote and the document's year) lead, with any provision later sources name in the area;
 gaps derived from the directory are claimed only where every current service that could fill
 them (the area's own, those available across Wales, those recorded only across the region or
@@ -12,16 +14,13 @@ reason, never as absence.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from dashboard.data import vocabulary as vocab
-from dashboard.data.geo import slugify
-from dashboard.domain import cells as cells_module
 from dashboard.domain import counting
 from dashboard.domain.cells import (
     Cell,
@@ -31,54 +30,23 @@ from dashboard.domain.cells import (
     gap_cells,
     wales_cell,
 )
-from dashboard.domain.coverage import Coverage
 from dashboard.domain.model import Directory
+from dashboard.domain.stated_gaps import (
+    CRIMINAL_JUSTICE_TIER,
+    OUTSIDE_CRIMINAL_JUSTICE,
+    Later,
+    stated_gap,
+)
 
 MEDIUM_RISK_TIER = counting.MEDIUM_RISK_TIER
-CRIMINAL_JUSTICE_TIER = "criminal justice"
 #: Which findings a kind of gap is: stated by a source, derived from the data, not known, or a
 #: statement about the directory's record.
 DOCUMENTED = "documented"
 DERIVED = "derived"
 NOT_KNOWN = "not known"
 RECORD = "record"
-#: Service tiers outside criminal justice (a service with any of them is "outside criminal
-#: justice"; "unknown" is not a tier).
-OUTSIDE_CRIMINAL_JUSTICE = tuple(
-    tier for tier in vocab.SERVICE_TIERS if tier not in (CRIMINAL_JUSTICE_TIER, vocab.UNKNOWN)
-)
 #: The levels whose coverage the findings need: the level shown, and local authorities.
 CoverageByLevel = Mapping[str, CoverageIndex]
-
-
-@dataclass(frozen=True)
-class Later:
-    """Current services that would fill a stated gap and that a source later than the gap's
-    describes: placed in the area, recorded across it (its region or police force area, the area
-    itself not stated), or available across Wales."""
-
-    here: tuple[str, ...] = ()
-    across: tuple[str, ...] = ()
-    wales: tuple[str, ...] = ()
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return self.here + self.across + self.wales
-
-    def __bool__(self) -> bool:
-        return bool(self.names)
-
-
-@dataclass(frozen=True)
-class Stated:
-    """A stated gap as the pages show it: the year of its source document, and what later
-    sources name there."""
-
-    gap: DocumentedGap
-    year: int | None
-    later: Later = field(default_factory=Later)
-    #: Current services the directory records that would fill it, whatever their year.
-    filling: int = 0
 
 
 @dataclass(frozen=True)
@@ -110,225 +78,6 @@ class Gap:
     beside: tuple[int, ...] = ()
     across_wales: int = 0
     unlocated: int = 0
-
-
-def cells_frame(
-    cells: Mapping[str, Mapping[str, Cell]],
-    field: str,
-    *,
-    reason_text: Callable[[Cell], str] | None = None,
-    stated: Mapping[str, Stated] | None = None,
-) -> pd.DataFrame:
-    """Cells in long form, for CSV: one row per area and category with its state, the reason
-    for it (a code, and in words with ``reason_text``), the year of a derived gap's source or of
-    a stated gap's document, and what could fill it from beyond the area."""
-    stated = stated or {}
-    rows = []
-    for area_id, row in cells.items():
-        for category, cell in row.items():
-            about = stated.get(cell.documented.id) if cell.documented else None
-            rows.append(
-                {
-                    "area_id": area_id,
-                    "field": field,
-                    "category": category,
-                    "state": cell.state,
-                    "reason": cell.reason,
-                    "reason_text": reason_text(cell) if reason_text else "",
-                    "year": cell_year(cell, about) or "",
-                    "count": cell.count,
-                    "services_counted": cell.services,
-                    "unclassified": cell.unclassified,
-                    "services": "; ".join(cell.names),
-                    "all_wales_available": cell.across_wales,
-                    "wider_available": cell.wider,
-                    "wider_unclassified": cell.wider_unclassified,
-                    "could_be_served_by": "; ".join(cell.wider_names),
-                    "unclassified_beyond": "; ".join(cell.wider_unclassified_names),
-                    "documented_source": cell.documented.source if cell.documented else "",
-                    "documented_quote": cell.documented.evidence if cell.documented else "",
-                    "later_sources_name": "; ".join(about.later.names) if about else "",
-                }
-            )
-    return pd.DataFrame(rows)
-
-
-def cell_year(cell: Cell, stated: Stated | None = None) -> int | None:
-    """The year a gap rests on: its source document's (stated) or the latest source listing the
-    area's services (derived); None for any other cell."""
-    if cell.state != counting.GAP:
-        return None
-    if stated is not None:
-        return stated.year
-    return cell.year
-
-
-def coverage_by_level(coverage: Coverage | None) -> dict[str, CoverageIndex] | None:
-    """level -> area_id -> the year of the latest source listing the area's services (None when
-    no coverage is given: every area then counts as listed, a census)."""
-    if coverage is None:
-        return None
-    return {level: cells_module.coverage_index(coverage, level) for level in coverage.areas}
-
-
-def source_year(citation: str, sources: pd.DataFrame | None) -> int | None:
-    """The year of the document a citation names (``"004_x.txt § 6"``), from ``sources.csv``."""
-    if sources is None or sources.empty:
-        return None
-    file = str(citation).split(" § ")[0].strip()
-    years = sources.loc[sources["file"] == file, "year"]
-    if years.empty or pd.isna(years.iloc[0]):
-        return None
-    return int(years.iloc[0])
-
-
-def _gap_area(directory: Directory, gap: DocumentedGap) -> tuple[str, int] | None:
-    """(level, column) of a stated gap's area in the directory's matrices; None for Wales or an
-    area the directory does not know."""
-    if gap.level == "wales":
-        return None
-    level = gap.level if gap.level in ("la", "region", "force") else "region"
-    area_id = slugify(gap.area)
-    ids = directory.area_ids[level]
-    return (level, ids.index(area_id)) if area_id in ids else None
-
-
-def _filling_mask(directory: Directory, gap: DocumentedGap) -> np.ndarray:
-    """Services with the value a stated gap says is missing (for "local provision outside
-    criminal justice": a known tier outside criminal justice)."""
-    if gap.field == "local provision":
-        return counting.any_value_mask(directory, "service_tier", OUTSIDE_CRIMINAL_JUSTICE)
-    return counting.value_matrix(directory, gap.field, gap.value)
-
-
-def _filling(
-    directory: Directory, mask: np.ndarray, gap: DocumentedGap
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Counted services that would fill a stated gap: (placed in its area, recorded across it,
-    available across Wales). For a gap stated for all of Wales every service is in its area."""
-    meets = mask & _filling_mask(directory, gap)
-    none = np.zeros(directory.size, dtype=bool)
-    if gap.level == "wales":
-        return meets, none, none
-    where = _gap_area(directory, gap)
-    if where is None:
-        return none, none, none
-    level, column = where
-    community = meets & ~np.asarray(directory.custody_only)
-    here = community & counting.local_matrix(directory, level)[:, column]
-    across = community & counting.wider_matrix(directory, level)[:, column] & ~here
-    wales = community & counting.national_mask(directory) & ~here & ~across
-    return here, across, wales
-
-
-def stated_gap(
-    directory: Directory,
-    mask: np.ndarray,
-    gap: DocumentedGap,
-    sources: pd.DataFrame | None,
-) -> Stated:
-    """A stated gap with its document's year and the current services that a later source names
-    in its area (placed there, recorded across it, or available across Wales)."""
-    year = source_year(gap.source, sources)
-    here, across, wales = _filling(directory, mask, gap)
-    names = directory.frame["name"].to_numpy(dtype=object)
-    described = directory.frame["described_year"].to_numpy()
-    later_mask = described > year if year is not None else np.zeros(directory.size, dtype=bool)
-
-    def named(where: np.ndarray) -> tuple[str, ...]:
-        return tuple(sorted(names[where & later_mask], key=str.lower))
-
-    return Stated(
-        gap=gap,
-        year=year,
-        later=Later(here=named(here), across=named(across), wales=named(wales)),
-        filling=int(np.count_nonzero(here | across | wales)),
-    )
-
-
-def stated_gaps(
-    directory: Directory,
-    mask: np.ndarray,
-    documented: Mapping[tuple[str, str, str], DocumentedGap] | None,
-    sources: pd.DataFrame | None,
-) -> dict[str, Stated]:
-    """documented gap id -> :class:`Stated`, for every documented gap."""
-    unique = {gap.id: gap for gap in (documented or {}).values()}
-    return {gap_id: stated_gap(directory, mask, gap, sources) for gap_id, gap in unique.items()}
-
-
-@dataclass(frozen=True)
-class Summary:
-    """What a set of cells holds: the states, and the reasons the pages lead with."""
-
-    cells: int
-    recorded: int
-    #: Provision recorded only because a service available across Wales has the value.
-    across_wales: int
-    stated: int
-    derived: int
-    not_known: int
-    #: Not known because a service recorded only more broadly, or with no area, has the value
-    #: or is unclassified.
-    not_known_beyond: int
-    #: Not known because a service in the area is unclassified.
-    not_known_here: int
-    #: Not known because no source lists every service in the area.
-    not_enumerated: int
-    no_record: int
-    #: The years of the derived gaps' sources, and of the stated gaps' documents.
-    derived_years: tuple[int, ...] = ()
-    stated_years: tuple[int, ...] = ()
-
-
-def summarise(
-    all_cells: Mapping[str, Mapping[str, Cell]] | list,
-    stated: Mapping[str, Stated] | None = None,
-) -> Summary:
-    """Counts of the cells by state and reason (``all_cells``: area -> key -> cell, or any list
-    of such mappings or of cells)."""
-    stated = stated or {}
-    flat = list(_flatten(all_cells))
-    reasons = Counter((cell.state, cell.reason) for cell in flat)
-    states = Counter(cell.state for cell in flat)
-    derived_years = sorted(
-        {cell.year for cell in flat if cell.reason == cells_module.DERIVED and cell.year}
-    )
-    stated_years = sorted(
-        {
-            stated[cell.documented.id].year
-            for cell in flat
-            if cell.documented is not None
-            and cell.documented.id in stated
-            and stated[cell.documented.id].year
-        }
-    )
-    return Summary(
-        cells=len(flat),
-        recorded=states[counting.RECORDED],
-        across_wales=reasons[(counting.RECORDED, cells_module.ACROSS_WALES)],
-        stated=reasons[(counting.GAP, cells_module.STATED)],
-        derived=reasons[(counting.GAP, cells_module.DERIVED)],
-        not_known=states[counting.NOT_KNOWN],
-        not_known_beyond=reasons[(counting.NOT_KNOWN, cells_module.WIDER_HAS)]
-        + reasons[(counting.NOT_KNOWN, cells_module.WIDER_UNCLASSIFIED)],
-        not_known_here=reasons[(counting.NOT_KNOWN, cells_module.UNCLASSIFIED)],
-        not_enumerated=reasons[(counting.NOT_KNOWN, cells_module.NOT_ENUMERATED)],
-        no_record=states[counting.NO_RECORD],
-        derived_years=tuple(derived_years),
-        stated_years=tuple(stated_years),
-    )
-
-
-def _flatten(value):
-    if isinstance(value, Cell):
-        yield value
-    elif isinstance(value, Mapping):
-        for item in value.values():
-            yield from _flatten(item)
-    else:
-        for item in value:
-            yield from _flatten(item)
 
 
 def find_gaps(

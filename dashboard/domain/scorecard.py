@@ -21,7 +21,7 @@ import pandas as pd
 
 from dashboard import i18n
 from dashboard.data import vocabulary as vocab
-from dashboard.domain import citations, counting, gaps
+from dashboard.domain import cell_summary, citations, counting, stated_gaps
 from dashboard.domain.cells import (
     Cell,
     CoverageIndex,
@@ -69,7 +69,7 @@ class ScorecardCell(Cell):
     documented_citation: str = ""
     #: A stated gap: its document's year, and the current services later sources name there.
     stated_year: int | None = None
-    later: gaps.Later = field(default_factory=gaps.Later)
+    later: stated_gaps.Later = field(default_factory=stated_gaps.Later)
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ class ScorecardView:
     include_all_wales: bool
     lang: str
     #: The cells' states and reasons, counted (what the page's first sentence says).
-    summary: gaps.Summary | None = None
+    summary: cell_summary.Summary | None = None
 
     def table(
         self, describe: Callable[[ScorecardCell, Element], str] | None = None
@@ -129,7 +129,7 @@ class ScorecardView:
                 record[f"{element.id}_reason"] = cell.reason
                 record[f"{element.id}_reason_text"] = describe(cell, element) if describe else ""
                 record[f"{element.id}_year"] = (
-                    cell.stated_year if cell.documented else gaps.cell_year(cell)
+                    cell.stated_year if cell.documented else cell_summary.cell_year(cell)
                 ) or ""
                 record[f"{element.id}_count"] = cell.count
                 record[f"{element.id}_unclassified"] = cell.unclassified
@@ -192,7 +192,7 @@ def _scorecard_cell(
     cell: Cell,
     beside: tuple[int, tuple[str, ...]],
     sources: pd.DataFrame | None,
-    stated: gaps.Stated | None = None,
+    stated: stated_gaps.Stated | None = None,
     translate: Callable[[str], str] = str,
 ) -> ScorecardCell:
     """A counted cell, with the all-Wales services shown beside it, its citation as read, and
@@ -208,7 +208,7 @@ def _scorecard_cell(
             else ""
         ),
         stated_year=stated.year if stated is not None else None,
-        later=stated.later if stated is not None else gaps.Later(),
+        later=stated.later if stated is not None else stated_gaps.Later(),
     )
 
 
@@ -231,7 +231,7 @@ def scorecard_view(
     # Custody-only services are community provision nowhere (rule "custody").
     national = counting.national_mask(directory) & mask & ~np.asarray(directory.custody_only)
     documented = documented_index(context, level)
-    stated = gaps.stated_gaps(directory, mask, documented, sources)
+    stated = stated_gaps.stated_gaps(directory, mask, documented, sources)
     area_coverage = getattr(context, "coverage", None)
     coverage = None if area_coverage is None else coverage_index(area_coverage, level)
     columns, beside, notes = _element_columns(
@@ -263,7 +263,7 @@ def scorecard_view(
         rows=rows,
         all_wales_services=int(np.count_nonzero(national)),
         notes=tuple(notes),
-        summary=gaps.summarise([row.cells for row in rows], stated),
+        summary=cell_summary.summarise([row.cells for row in rows], stated),
     )
 
 
@@ -336,7 +336,7 @@ def _scorecard_rows(
     columns: list[dict[str, Cell]],
     beside: list[tuple[int, tuple[str, ...]]],
     sources: pd.DataFrame | None,
-    stated: Mapping[str, gaps.Stated],
+    stated: Mapping[str, stated_gaps.Stated],
     translate: Callable[[str], str],
 ) -> tuple[ScorecardRow, ...]:
     """One row per area: its cell for each element and the counts of their states."""

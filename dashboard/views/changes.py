@@ -4,7 +4,9 @@ a typed view in the page's language, built from :func:`dashboard.domain.changes.
 Every change is shown with the two dated facts behind it (value, date, source and quote for each
 side). Counts, the table by area and the map of change are in the view only when the two waves'
 sources cover the areas alike (:func:`dashboard.domain.coverage.waves_alike`); otherwise the view
-carries the one sentence that says why not, and the changes are listed.
+carries the one sentence that says why not, and the changes are listed. Each change in words is
+:mod:`dashboard.views.change_lines`', the map :mod:`dashboard.views.change_map`'s, and the waves'
+names :mod:`dashboard.views.wave_names`'.
 """
 
 from __future__ import annotations
@@ -13,35 +15,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final
 
-import plotly.graph_objects as go
-
-from dashboard.data import vocabulary as vocab
 from dashboard.domain import changes as changes_module
-from dashboard.domain import citations, counting, coverage
-from dashboard.domain.changes import FieldChange, ServiceChange, Side, WaveChanges
+from dashboard.domain import counting, coverage
+from dashboard.domain.changes import WaveChanges
 from dashboard.domain.context import AppContext
 from dashboard.domain.waves import Wave
 from dashboard.i18n import N_, Locale, locale_for
-from dashboard.views import figure_parts, figures_map, map_labels, theme
+from dashboard.views.change_lines import CATEGORY_LABELS, ServiceLine, service_line
+from dashboard.views.change_map import AreaRow, change_map
 from dashboard.views.state import ChangeSettings
+from dashboard.views.wave_names import WaveChoice, wave_choice, wave_choices, wave_label
 
-#: The shipped waves' names, so that each has its Welsh form in the catalogue (a wave loaded by
-#: the ingest gives its own, ``name_cy`` in ``waves.csv``).
-WAVE_NAMES: Final = (
-    N_("As described in the 2020 review"),
-    N_("As described in the 2023 documents"),
-    N_("Public record to 2026"),
-    N_("The directory"),
-)
-CATEGORY_LABELS: Final = {
-    changes_module.NEW: N_("New"),
-    changes_module.ENDED: N_("Ended"),
-    changes_module.CHANGED: N_("Changed"),
-    changes_module.CONTINUING: N_("Continuing"),
-    changes_module.NOT_IN_LATER: N_("Not named in the later wave"),
-    changes_module.ENDED_BEFORE: N_("Ended before the earlier wave"),
-    vocab.PLANNED: N_("Planned"),
-}
 #: What each category means, in one sentence (the page's key).
 CATEGORY_MEANINGS: Final = {
     changes_module.NEW: N_(
@@ -60,29 +44,6 @@ CATEGORY_MEANINGS: Final = {
         "a service does not say it ended."
     ),
     changes_module.ENDED_BEFORE: N_("Ended before the earlier wave: decommissioned in both."),
-}
-KIND_LABELS: Final = {
-    changes_module.VALUE_CHANGED: N_("changed"),
-    changes_module.NOW_STATED: N_("now stated"),
-    changes_module.NO_LONGER_STATED: N_("no longer stated"),
-}
-FIELD_LABELS: Final = {
-    "status": N_("status"),
-    "police_force_areas": N_("police force areas"),
-    "vawdasv_regions": N_("VAWDASV regions"),
-    "local_authorities": N_("local authorities"),
-    "evaluation_status": N_("evaluation"),
-    "accreditation": N_("accreditation"),
-    "funding_model": N_("funding model"),
-    "primary_funder": N_("primary funder"),
-    "funding_end": N_("funding end"),
-    "provider": N_("provider"),
-    "name": N_("name"),
-    vocab.EXISTS: N_("running"),
-}
-RELATION_LABELS: Final = {
-    vocab.RENAMED: N_("renamed from {names}"),
-    vocab.MERGED: N_("merged from {names}"),
 }
 #: Why counts of change are (or are not) shown, in one sentence.
 REASONS: Final = {
@@ -115,98 +76,11 @@ PLACE_LABELS: Final = {
 }
 
 
-def wave_label(wave: Wave, locale: Locale) -> tuple[str, bool]:
-    """A wave's name in the page's language, and whether it is English shown on a Welsh page
-    (a wave loaded without a Welsh name): the catalogue's form, else ``name_cy``, else as given."""
-    if locale.lang == "en":
-        return wave.name, False
-    translated = locale(wave.name)
-    if translated != wave.name:
-        return translated, False
-    if wave.name_cy:
-        return wave.name_cy, False
-    return wave.name, True
-
-
-@dataclass(frozen=True)
-class WaveChoice:
-    """One wave as offered: its id, its name and date in words, and whether the name is
-    English on a Welsh page."""
-
-    id: str
-    label: str
-    date: str
-    english: bool = False
-    latest: bool = False
-
-
-def wave_choice(context: AppContext, wave: Wave, locale: Locale) -> WaveChoice:
-    label, english = wave_label(wave, locale)
-    latest = context.waves is not None and context.waves.default == wave.id
-    return WaveChoice(wave.id, label, locale.date(wave.as_at), english, latest)
-
-
-def wave_choices(context: AppContext, locale: Locale) -> tuple[WaveChoice, ...]:
-    if context.waves is None:
-        return ()
-    return tuple(wave_choice(context, wave, locale) for wave in context.waves.waves)
-
-
-@dataclass(frozen=True)
-class FactText:
-    """One side of a change in words: the value, the date the fact describes, its source (a
-    readable citation, as published) and quote, and a page's address."""
-
-    value: str
-    #: The value is a name as published (a service's or a provider's): shown in English.
-    as_published: bool = False
-    date: str = ""
-    citation: str = ""
-    quote: str = ""
-    address: str = ""
-
-
-@dataclass(frozen=True)
-class FieldLine:
-    label: str
-    kind: str
-    before: FactText
-    after: FactText
-
-
-@dataclass(frozen=True)
-class ServiceLine:
-    """One service's line in a list: its name (as published), category and what changed."""
-
-    key: str
-    name: str
-    category: str
-    category_label: str
-    status: str
-    relation: str = ""
-    old_names: tuple[str, ...] = ()
-    link: FactText | None = None
-    fields: tuple[FieldLine, ...] = ()
-    evidence: FactText | None = None
-
-
 @dataclass(frozen=True)
 class AreaSection:
     area_id: str
     name: str
     lines: tuple[ServiceLine, ...]
-
-
-@dataclass(frozen=True)
-class AreaRow:
-    """One area's counts of change (only where the waves cover the areas alike)."""
-
-    area_id: str
-    name: str
-    before: int
-    after: int
-    net: int
-    counts: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -232,85 +106,6 @@ class ChangesView:
     level_label: str
 
 
-def value_text(
-    context: AppContext, field_name: str, value: str, locale: Locale
-) -> tuple[str, bool]:
-    """A field's value in words, and whether it is a name as published (English)."""
-    if field_name in ("name", "provider"):
-        return (value, True) if value not in vocab.NOT_STATED else (locale("not stated"), False)
-    if value in vocab.NOT_STATED:
-        return locale("not stated"), False
-    if field_name == "local_authorities":
-        return citations.la_names(value, context.bundle.lookup, locale.lang), False
-    if field_name == "funding_end":
-        return value, False
-    return ", ".join(locale(item) for item in vocab.split_list(value)), False
-
-
-def fact_text(context: AppContext, field_name: str, side: Side, locale: Locale) -> FactText:
-    """One dated fact in words, its citation read from the wave's own sources."""
-    value, published = value_text(context, field_name, side.value, locale)
-    if not side.source:
-        return FactText(value, published)
-    sources = context.bundle.sources
-    address = ""
-    file = side.source.split(" § ")[0].strip()
-    if sources is not None and not sources.empty and vocab.PUBLIC_RECORD_DIR in file:
-        found = sources.loc[sources["file"] == file, "url"]
-        address = str(found.iloc[0]) if len(found) else ""
-    return FactText(
-        value,
-        published,
-        locale.date(side.describes) if side.describes else "",
-        citations.readable_citation(side.source, sources, locale),
-        side.quote,
-        address,
-    )
-
-
-def field_line(
-    earlier: AppContext, later: AppContext, change: FieldChange, locale: Locale
-) -> FieldLine:
-    return FieldLine(
-        label=locale(FIELD_LABELS.get(change.field, change.field)),
-        kind=locale(KIND_LABELS[change.kind]),
-        before=fact_text(earlier, change.field, change.before, locale),
-        after=fact_text(later, change.field, change.after, locale),
-    )
-
-
-def service_line(
-    earlier: AppContext, later: AppContext, change: ServiceChange, locale: Locale
-) -> ServiceLine:
-    relation = ""
-    link = None
-    if change.relation:
-        others = [name for name in change.old_names if name != change.name] or list(
-            change.old_names
-        )
-        relation = locale(RELATION_LABELS[change.relation]).format(names="; ".join(others))
-        link = fact_text(
-            later, "name", Side(change.name, "", change.link_source, change.link_quote), locale
-        )
-    evidence = None
-    if change.evidence is not None:
-        side_context = earlier if change.category == changes_module.NOT_IN_LATER else later
-        evidence_field = "status" if change.category == changes_module.ENDED else "name"
-        evidence = fact_text(side_context, evidence_field, change.evidence, locale)
-    return ServiceLine(
-        key=change.key,
-        name=change.name,
-        category=change.category,
-        category_label=locale(CATEGORY_LABELS[change.category]),
-        status=locale(change.status),
-        relation=relation,
-        old_names=change.old_names,
-        link=link,
-        fields=tuple(field_line(earlier, later, item, locale) for item in change.fields),
-        evidence=evidence,
-    )
-
-
 def _sections(
     context: AppContext,
     lines: Mapping[str, ServiceLine],
@@ -334,74 +129,6 @@ def _sections(
         name = names.get(area_id) or locale(PLACE_LABELS[area_id])
         sections.append(AreaSection(area_id, name, members))
     return tuple(sections)
-
-
-def change_map(
-    context: AppContext, rows: tuple[AreaRow, ...], level: str, locale: Locale
-) -> figure_parts.FigureJSON:
-    """A map of the change in current provision per area (labels say each number), as plotly
-    JSON."""
-    points = context.label_points[level]
-    nets = [row.net for row in rows]
-    reach = max((abs(net) for net in nets), default=0) or 1
-    hover = [
-        locale("{area}: {before} to {after} current services ({net})").format(
-            area=row.name, before=row.before, after=row.after, net=signed(row.net, locale)
-        )
-        for row in rows
-    ]
-    figure = go.Figure(
-        layout={
-            "template": theme.template(),
-            "geo": figures_map.geo_layout(),
-            "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
-            "height": 420,
-            "showlegend": False,
-            "dragmode": False,
-        }
-    )
-    figure.add_trace(
-        go.Choropleth(
-            geojson=figures_map.geometry_url(level),
-            featureidkey="id",
-            locationmode="geojson-id",
-            locations=[row.area_id for row in rows],
-            z=nets,
-            zmin=-reach,
-            zmax=reach,
-            colorscale=theme.scale(theme.CHANGE_SCALE),
-            marker={"line": {"color": theme.COVERAGE_OUTLINE, "width": 1}},
-            hovertext=hover,
-            hovertemplate="%{hovertext}<extra></extra>",
-            colorbar={
-                "thickness": 14,
-                "len": 0.6,
-                "x": 0.98,
-                "outlinewidth": 0,
-                "title": {"text": locale("Change in current services")},
-            },
-        )
-    )
-    figure.add_trace(
-        go.Scattergeo(
-            lon=[points[row.area_id][0] for row in rows],
-            lat=[points[row.area_id][1] for row in rows],
-            text=[f"{row.name}<br>{signed(row.net, locale)}" for row in rows],
-            mode="text",
-            textfont=map_labels.LABEL_FONT,
-            hoverinfo="skip",
-        )
-    )
-    return figure_parts.plain(figure)
-
-
-def signed(number: int, locale: Locale) -> str:
-    """+2, −1, 0: a change with its sign."""
-    if number > 0:
-        return "+" + locale.number(number)
-    if number < 0:
-        return "−" + locale.number(-number)
-    return locale.number(0)
 
 
 def changes_view(context: AppContext, settings: ChangeSettings) -> ChangesView:

@@ -286,7 +286,7 @@ def coverage_line(context: AppContext, locale: Locale) -> str:
     line = _coverage_words(context, locale)
     if context.wave is None or len(context.wave_ids) < 2:
         return line
-    from dashboard.views.changes import wave_label
+    from dashboard.views.wave_names import wave_label
 
     return locale("{coverage}; as at: {wave} ({date})").format(
         coverage=line,
@@ -329,7 +329,7 @@ def sources_named(context: AppContext, locale: Locale) -> str:
     documents = [file for file in files if file.endswith(".txt") and file not in pages]
     wave = context.wave
     if wave is not None and wave.kind == vocab.SURVEY:
-        from dashboard.views.changes import wave_label
+        from dashboard.views.wave_names import wave_label
 
         return locale("the returns of {wave}").format(wave=wave_label(wave, locale)[0])
     named = (
@@ -360,7 +360,7 @@ def wave_shown(context: AppContext, locale: Locale) -> str:
     and 12 public pages published to November 2026." ("" when the data offers one wave)."""
     if context.wave is None or len(context.wave_ids) < 2:
         return ""
-    from dashboard.views.changes import wave_label
+    from dashboard.views.wave_names import wave_label
 
     return locale("As at: {wave} ({date}): services named in {sources}.").format(
         wave=wave_label(context.wave, locale)[0],

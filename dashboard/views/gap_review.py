@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from dashboard import i18n
 from dashboard.data import vocabulary as vocab
-from dashboard.domain import citations, counting, gaps
+from dashboard.domain import cell_summary, citations, counting, gaps, stated_gaps
 from dashboard.domain.cells import Cell, DocumentedIndex, documented_gap_index, gap_cells
 from dashboard.domain.context import AppContext
 from dashboard.i18n import N_, Translate
@@ -109,9 +109,9 @@ class GapReview:
     #: Each field's cells, by area and category.
     cells: Mapping[str, FieldCells]
     #: The gaps the sources state, by id: their year and what later sources name there.
-    stated: Mapping[str, gaps.Stated]
+    stated: Mapping[str, stated_gaps.Stated]
     #: How many cells are in each state, over the three fields.
-    summary: gaps.Summary
+    summary: cell_summary.Summary
     #: :attr:`summary` in one sentence, the page's lead.
     summary_text: str
     #: Each field's cells in long form for its CSV (one row per area and category, in English).
@@ -132,7 +132,7 @@ def gap_review(
     mask = counting.provision_mask(directory, provision)
     documented = documented_gaps(context)
     sources = context.bundle.sources
-    coverage = gaps.coverage_by_level(getattr(context, "coverage", None))
+    coverage = cell_summary.coverage_by_level(getattr(context, "coverage", None))
     cells = {
         key: gap_cells(
             directory,
@@ -146,7 +146,7 @@ def gap_review(
         )
         for key, (column, categories) in GAP_FIELDS.items()
     }
-    stated = gaps.stated_gaps(directory, mask, documented, sources)
+    stated = stated_gaps.stated_gaps(directory, mask, documented, sources)
     found = gaps.find_gaps(
         directory,
         level=level,
@@ -159,7 +159,7 @@ def gap_review(
         sources=sources,
     )
     words = _CellWords(translate=_, lang=lang, stated=stated, sources=sources)
-    summary = gaps.summarise(cells, stated)
+    summary = cell_summary.summarise(cells, stated)
     return GapReview(
         figures=_gap_figures(context, cells, level=level, lang=lang, words=words),
         findings=_findings(context, found, level=level, lang=lang),
@@ -169,7 +169,7 @@ def gap_review(
         summary=summary,
         summary_text=summary_sentence(summary, _=_, lang=lang),
         matrices={
-            key: gaps.cells_frame(
+            key: cell_summary.cells_frame(
                 cells[key], GAP_FIELDS[key][0], reason_text=words.reason(key), stated=stated
             )
             for key in GAP_FIELDS
@@ -206,7 +206,7 @@ class _CellWords:
 
     translate: Translate
     lang: str
-    stated: Mapping[str, gaps.Stated]
+    stated: Mapping[str, stated_gaps.Stated]
     sources: pd.DataFrame
 
     def label(self, cell: Cell) -> str:

@@ -10,8 +10,8 @@ from typing import Final
 
 from dashboard import i18n
 from dashboard.cymraeg import fill
+from dashboard.domain import cell_summary, counting, gaps, stated_gaps
 from dashboard.domain import cells as cells_module
-from dashboard.domain import counting, gaps
 from dashboard.domain.cells import Cell
 from dashboard.i18n import Translate
 
@@ -194,7 +194,7 @@ def _join(*parts: str) -> str:
 
 
 def stated_year_sentence(
-    year: int | None, later: gaps.Later, *, _: Translate, count: int = 0, fmt=str
+    year: int | None, later: stated_gaps.Later, *, _: Translate, count: int = 0, fmt=str
 ) -> str:
     """ "Stated in 2020; later sources name …" (or "Stated in 2020."), with how many current
     services the directory records that would fill it when no later source names any."""
@@ -212,7 +212,7 @@ def stated_year_sentence(
     return _("Stated in {year}.").format(year=year)
 
 
-def later_names(later: gaps.Later, *, _: Translate) -> str:
+def later_names(later: stated_gaps.Later, *, _: Translate) -> str:
     """The services later sources name, grouped by where they are recorded."""
     parts = []
     if later.here:
@@ -240,7 +240,7 @@ def reason_text(
     _: Translate,
     field: str,
     lang: str = "en",
-    stated: gaps.Stated | None = None,
+    stated: stated_gaps.Stated | None = None,
     cited: str = "",
 ) -> str:
     """Why a cell is in its state, in words (the gap review's hover and CSV, the scorecard's
@@ -293,7 +293,7 @@ def _gap_reason(
     _: Translate,
     fmt: Callable[[object], str],
     field: str,
-    stated: gaps.Stated | None,
+    stated: stated_gaps.Stated | None,
     cited: str,
 ) -> str:
     """A gap: the source that states it (with its year and what later sources name), or why
@@ -346,7 +346,7 @@ def _not_known_reason(cell: Cell, *, _: Translate, fmt: Callable[[object], str],
     )
 
 
-def cell_label(cell: Cell, *, _: Translate, stated: gaps.Stated | None = None) -> str:
+def cell_label(cell: Cell, *, _: Translate, stated: stated_gaps.Stated | None = None) -> str:
     """A cell's text in the gap matrix: a count, "+1 across Wales", "gap (stated 2020)",
     "gap (derived; sources to 2023)", "not known (…)" or "no record"."""
     reason = getattr(cell, "reason", "")
@@ -373,7 +373,7 @@ def cell_label(cell: Cell, *, _: Translate, stated: gaps.Stated | None = None) -
     return _("no record")
 
 
-def summary_sentence(summary: gaps.Summary, *, _: Translate, lang: str = "en") -> str:
+def summary_sentence(summary: cell_summary.Summary, *, _: Translate, lang: str = "en") -> str:
     """One sentence at the top of the gap pages: how few gaps hold, and why the rest is not
     known."""
     fmt = lambda value: i18n.format_number(value, lang)  # noqa: E731

@@ -4,8 +4,8 @@ what its page, its callbacks and its CSV all show."""
 from __future__ import annotations
 
 from dashboard.domain.context import AppContext
-from dashboard.domain.gaps import Stated
 from dashboard.domain.scorecard import ScorecardCell, ScorecardView, scorecard_view
+from dashboard.domain.stated_gaps import Stated
 from dashboard.i18n import N_, Locale
 from dashboard.views.gap_text import reason_text
 from dashboard.views.state import AreaSettings

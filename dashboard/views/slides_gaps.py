@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from dashboard.domain import citations, counting, gaps
+from dashboard.domain.cell_summary import Summary
 from dashboard.domain.cells import Cell
 from dashboard.views.slide_parts import Common, Slide, document_file
 
@@ -31,7 +32,7 @@ def gap_slides(common: Common) -> tuple[Slide, Slide]:
     )
 
 
-def _stated_gaps_slide(common: Common, found: Sequence[gaps.Gap], summary: gaps.Summary) -> Slide:
+def _stated_gaps_slide(common: Common, found: Sequence[gaps.Gap], summary: Summary) -> Slide:
     """How few gaps hold against every service that could fill them, and the first of the gaps
     the sources state (their year and what later sources name there)."""
     from dashboard.views.gap_text import gap_sentence

@@ -247,7 +247,8 @@ def test_a_new_service_with_no_field_changed_reads_as_a_sentence() -> None:
     """The change slide once read "New: Break 4 Change: (25 March 2021)": a colon before a date in
     brackets, as if a value were missing. The date follows the name in brackets."""
     from dashboard.i18n import locale_for
-    from dashboard.views.changes import FactText, FieldLine, ServiceLine, line_sentence
+    from dashboard.views.change_lines import FactText, FieldLine, ServiceLine
+    from dashboard.views.changes import line_sentence
 
     locale = locale_for("en")
     new = ServiceLine(

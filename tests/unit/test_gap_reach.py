@@ -15,8 +15,8 @@ import pytest
 
 from dashboard.data import column_registry
 from dashboard.data import vocabulary as vocab
+from dashboard.domain import cell_summary, counting, gaps, stated_gaps
 from dashboard.domain import cells as cells_module
-from dashboard.domain import counting, gaps
 from dashboard.domain.cells import DocumentedGap, any_value_cells, gap_cells
 from dashboard.domain.coverage import Scope
 from dashboard.domain.model import build_directory
@@ -299,7 +299,7 @@ def test_outside_criminal_justice_cells_equal_their_finding(lookup):
         "la",
         False,
         "service_tier",
-        gaps.OUTSIDE_CRIMINAL_JUSTICE,
+        stated_gaps.OUTSIDE_CRIMINAL_JUSTICE,
     )["bridgend"]
     assert cell.state == counting.NOT_KNOWN and cell.reason == cells_module.WIDER_UNCLASSIFIED
     found = gaps.find_gaps(directory, level="region", include_all_wales=False, recommendations={})
@@ -328,9 +328,9 @@ def test_a_stated_gap_carries_its_year_and_what_later_sources_name(lookup):
     ended["status"] = "decommissioned"
     directory = directory_of(later, same_year, ended, lookup=lookup)
     mask = counting.current_mask(directory)
-    about = gaps.stated_gap(directory, mask, stated, SOURCES)
+    about = stated_gaps.stated_gap(directory, mask, stated, SOURCES)
     assert about.year == 2020
-    assert about.later == gaps.Later(here=(), across=("Later Family",), wales=())
+    assert about.later == stated_gaps.Later(here=(), across=("Later Family",), wales=())
     assert about.filling == 2
     found = gaps.find_gaps(
         directory,
@@ -344,8 +344,8 @@ def test_a_stated_gap_carries_its_year_and_what_later_sources_name(lookup):
     assert documented.year == 2020 and documented.later == about.later
     text = gap_sentence(documented, names={}, _=translator("en"))
     assert "Stated in 2020; later sources name Later Family" in text
-    assert gaps.source_year("002_b.txt § S", SOURCES) == 2023
-    assert gaps.source_year("009_none.txt", SOURCES) is None
+    assert stated_gaps.source_year("002_b.txt § S", SOURCES) == 2023
+    assert stated_gaps.source_year("009_none.txt", SOURCES) is None
 
 
 def test_summary_counts_every_cell_once(lookup):
@@ -359,7 +359,7 @@ def test_summary_counts_every_cell_once(lookup):
         "service_tier",
         [MEDIUM, "high harm"],
     )
-    summary = gaps.summarise(cells)
+    summary = cell_summary.summarise(cells)
     assert summary.cells == 12
     # CTM: high harm recorded, medium risk not known (Wide, force-wide, unclassified);
     # Cardiff and Vale and West Glamorgan: nothing placed there (no record); the rest no record.
