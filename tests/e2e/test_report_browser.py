@@ -7,6 +7,7 @@ import pytest
 from app import report_profile
 from dashboard.views import overview as overview_view
 from dashboard.views import report, url_parsing
+from dashboard.views.cache import ViewCache
 from dashboard.web import report_route
 from tools.browser import severe, wait_until
 
@@ -70,7 +71,7 @@ def test_a_profile_report_opens_from_disk_without_network(dash_duo, mini_context
     parsed = url_parsing.parse("/force/gwent", "", mini_context.la_slugs)
     path = tmp_path / "gwent-profile.html"
     path.write_text(
-        report_route.profile_report(mini_context, parsed.state, [], report_profile),
+        report_route.profile_report(mini_context, ViewCache(), parsed.state, [], report_profile),
         encoding="utf-8",
     )
     driver = dash_duo.driver
