@@ -79,9 +79,15 @@ def create_app() -> Dash:
     try:  # compression and headers as in production, where the server module exists
         from dashboard.web.server import configure_server
     except ImportError:
-        pass
-    else:
+        return app
+    try:  # since the page table and the view cache are handed to it (issue 25)
+        from dashboard.views.cache import ViewCache
+        from layouts.page_table import PAGES
+    except ImportError:
         configure_server(app)
+    else:
+        # The app's own table: "/" is a page there, so the map is answered 200, as in production.
+        configure_server(app, PAGES, ViewCache())
     return app
 
 
