@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import gzip
 import json
 import platform
@@ -90,9 +91,19 @@ def percentile(values, q):
     return float(np.percentile(np.asarray(values, dtype=float), q)) if values else float("nan")
 
 
+def callback_name(callback) -> str:
+    """A callback's own function name: Dash keeps its wrapper (``add_context``) in the map, with
+    what it wraps as ``__wrapped__``; the pages register top-level functions bound to their data
+    with ``functools.partial``."""
+    function = getattr(callback, "__wrapped__", callback)
+    while isinstance(function, functools.partial):
+        function = function.func
+    return function.__name__
+
+
 def callback_names(app) -> dict[str, str]:
     return {
-        key: value["callback"].__name__
+        key: callback_name(value["callback"])
         for key, value in app.callback_map.items()
         if "callback" in value
     }

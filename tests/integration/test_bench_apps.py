@@ -17,3 +17,13 @@ def test_the_lsoa_map_app_starts_and_answers():
 def test_the_floor_map_app_starts_and_answers():
     server = floor_map_app.create_server()
     assert server.test_client().get("/").status_code == 200
+
+
+def test_the_benchmark_names_each_callback_by_its_own_function(mini_context):
+    """Per-callback times were all filed under Dash's wrapper, ``add_context``."""
+    from app import create_app
+    from bench.__main__ import callback_names
+
+    names = set(callback_names(create_app(mini_context)).values())
+    assert {"sync_url_and_controls", "draw_map", "draw_panel_charts"} <= names
+    assert "add_context" not in names
