@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Callable
+from types import MappingProxyType
 from typing import Final
 
 #: Welsh vowels (with their circumflexed and other accented forms) for ``a/ac``, ``â/ag``,
@@ -248,17 +249,19 @@ SOFT_PREPOSITIONS: Final = (
 )
 
 #: The words a Welsh template may name as a value's format spec, and what each does to it.
-WORDS: Final[dict[str, Callable[[str], str]]] = {
-    "yn": yn,
-    "a": a_ac,
-    "â": a_ag,
-    "gyda": gyda,
-    "y": article,
-    "soft": soft,
-    "aspirate": aspirate,
-    "nasal": nasal,
-    **{preposition: _with_soft(preposition) for preposition in SOFT_PREPOSITIONS},
-}
+WORDS: Final[dict[str, Callable[[str], str]]] = MappingProxyType(
+    {
+        "yn": yn,
+        "a": a_ac,
+        "â": a_ag,
+        "gyda": gyda,
+        "y": article,
+        "soft": soft,
+        "aspirate": aspirate,
+        "nasal": nasal,
+        **{preposition: _with_soft(preposition) for preposition in SOFT_PREPOSITIONS},
+    }
+)
 
 
 def with_word(spec: str, value: str) -> str:

@@ -16,6 +16,7 @@ import io
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Final
 
 from babel import numbers
@@ -27,7 +28,7 @@ from dashboard import config
 
 LANGUAGES: Final = ("en", "cy")
 DEFAULT_LANGUAGE: Final = "en"
-BABEL_LOCALES: Final = {"en": "en_GB", "cy": "cy_GB"}
+BABEL_LOCALES: Final = MappingProxyType({"en": "en_GB", "cy": "cy_GB"})
 DOMAIN: Final = "messages"
 
 Translate = Callable[[str], str]

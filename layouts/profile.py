@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from types import MappingProxyType
 from typing import Any, Final
 
 import dash_bootstrap_components as dbc
@@ -31,8 +32,10 @@ from layouts.overview import PAGE as OVERVIEW_PAGE
 from layouts.profile_crime import crime_section, domestic_abuse_section
 from layouts.profile_summary import cells_section, key_figures
 
-INDEX_TITLE = {"force": N_("Police force areas"), "region": N_("VAWDASV regions")}
-KIND_OF_AREA = {"force": N_("Police force area profile"), "region": N_("VAWDASV region profile")}
+INDEX_TITLE = MappingProxyType({"force": N_("Police force areas"), "region": N_("VAWDASV regions")})
+KIND_OF_AREA = MappingProxyType(
+    {"force": N_("Police force area profile"), "region": N_("VAWDASV region profile")}
+)
 
 
 def profile_page(
@@ -337,10 +340,12 @@ FORCE_TITLE: Final = N_(
     "{area} (police force area) – Profile – VAWDASV perpetration interventions in Wales"
 )
 #: The titles of an address naming no known area (the index of the level's areas).
-AREA_INDEX_TITLES: Final = {
-    "region": N_("VAWDASV regions – VAWDASV perpetration interventions in Wales"),
-    "force": N_("Police force areas – VAWDASV perpetration interventions in Wales"),
-}
+AREA_INDEX_TITLES: Final = MappingProxyType(
+    {
+        "region": N_("VAWDASV regions – VAWDASV perpetration interventions in Wales"),
+        "force": N_("Police force areas – VAWDASV perpetration interventions in Wales"),
+    }
+)
 
 
 def area_profile(level: str, title: str) -> Page:

@@ -4,6 +4,8 @@ Its crime figures are :mod:`layouts.profile_crime`'s."""
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from dash import html
 
 from dashboard.cymraeg import fill
@@ -15,10 +17,12 @@ from layouts.components import names_as_published
 
 #: The rank sentence of each level, whole, so that a translator writes each one (Welsh counts
 #: them "o ardaloedd heddlu" but "o ranbarthau", with the soft mutation after "o").
-RANK_SENTENCES = {
-    "force": N_("{rank} of {total} police force areas (1 = most)"),
-    "region": N_("{rank} of {total} VAWDASV regions (1 = most)"),
-}
+RANK_SENTENCES = MappingProxyType(
+    {
+        "force": N_("{rank} of {total} police force areas (1 = most)"),
+        "region": N_("{rank} of {total} VAWDASV regions (1 = most)"),
+    }
+)
 
 
 def key_figures(summary: AreaSummary, locale: Locale) -> html.Dl:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import Final
 
 import dash_bootstrap_components as dbc
@@ -31,12 +32,14 @@ from layouts.components import (
 #: The counting rules the method note quotes word for word, in this order.
 RULE_KEYS = ("current", "local", "known", "gap", "medium_risk")
 
-STATE_CLASSES = {
-    counting.RECORDED: "sc-recorded",
-    counting.GAP: "sc-gap",
-    counting.NOT_KNOWN: "sc-not-known",
-    counting.NO_RECORD: "sc-no-record",
-}
+STATE_CLASSES = MappingProxyType(
+    {
+        counting.RECORDED: "sc-recorded",
+        counting.GAP: "sc-gap",
+        counting.NOT_KNOWN: "sc-not-known",
+        counting.NO_RECORD: "sc-no-record",
+    }
+)
 
 
 def element_rule(element, locale: Locale) -> str:

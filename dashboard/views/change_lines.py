@@ -5,6 +5,7 @@ citation read from the wave's own sources, quote, a page's address)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Final
 
 from dashboard.data import vocabulary as vocab
@@ -14,38 +15,46 @@ from dashboard.domain.changes import FieldChange, ServiceChange, Side
 from dashboard.domain.context import AppContext
 from dashboard.i18n import N_, Locale
 
-CATEGORY_LABELS: Final = {
-    changes_module.NEW: N_("New"),
-    changes_module.ENDED: N_("Ended"),
-    changes_module.CHANGED: N_("Changed"),
-    changes_module.CONTINUING: N_("Continuing"),
-    changes_module.NOT_IN_LATER: N_("Not named in the later wave"),
-    changes_module.ENDED_BEFORE: N_("Ended before the earlier wave"),
-    vocab.PLANNED: N_("Planned"),
-}
-KIND_LABELS: Final = {
-    changes_module.VALUE_CHANGED: N_("changed"),
-    changes_module.NOW_STATED: N_("now stated"),
-    changes_module.NO_LONGER_STATED: N_("no longer stated"),
-}
-FIELD_LABELS: Final = {
-    "status": N_("status"),
-    "police_force_areas": N_("police force areas"),
-    "vawdasv_regions": N_("VAWDASV regions"),
-    "local_authorities": N_("local authorities"),
-    "evaluation_status": N_("evaluation"),
-    "accreditation": N_("accreditation"),
-    "funding_model": N_("funding model"),
-    "primary_funder": N_("primary funder"),
-    "funding_end": N_("funding end"),
-    "provider": N_("provider"),
-    "name": N_("name"),
-    vocab.EXISTS: N_("running"),
-}
-RELATION_LABELS: Final = {
-    vocab.RENAMED: N_("renamed from {names}"),
-    vocab.MERGED: N_("merged from {names}"),
-}
+CATEGORY_LABELS: Final = MappingProxyType(
+    {
+        changes_module.NEW: N_("New"),
+        changes_module.ENDED: N_("Ended"),
+        changes_module.CHANGED: N_("Changed"),
+        changes_module.CONTINUING: N_("Continuing"),
+        changes_module.NOT_IN_LATER: N_("Not named in the later wave"),
+        changes_module.ENDED_BEFORE: N_("Ended before the earlier wave"),
+        vocab.PLANNED: N_("Planned"),
+    }
+)
+KIND_LABELS: Final = MappingProxyType(
+    {
+        changes_module.VALUE_CHANGED: N_("changed"),
+        changes_module.NOW_STATED: N_("now stated"),
+        changes_module.NO_LONGER_STATED: N_("no longer stated"),
+    }
+)
+FIELD_LABELS: Final = MappingProxyType(
+    {
+        "status": N_("status"),
+        "police_force_areas": N_("police force areas"),
+        "vawdasv_regions": N_("VAWDASV regions"),
+        "local_authorities": N_("local authorities"),
+        "evaluation_status": N_("evaluation"),
+        "accreditation": N_("accreditation"),
+        "funding_model": N_("funding model"),
+        "primary_funder": N_("primary funder"),
+        "funding_end": N_("funding end"),
+        "provider": N_("provider"),
+        "name": N_("name"),
+        vocab.EXISTS: N_("running"),
+    }
+)
+RELATION_LABELS: Final = MappingProxyType(
+    {
+        vocab.RENAMED: N_("renamed from {names}"),
+        vocab.MERGED: N_("merged from {names}"),
+    }
+)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Final
 
 from dashboard.domain import changes as changes_module
@@ -27,53 +28,59 @@ from dashboard.views.state import ChangeSettings
 from dashboard.views.wave_names import WaveChoice, wave_choice, wave_choices, wave_label
 
 #: What each category means, in one sentence (the page's key).
-CATEGORY_MEANINGS: Final = {
-    changes_module.NEW: N_(
-        "New: named by the later wave and not by the earlier (which may not have described it)."
-    ),
-    changes_module.ENDED: N_(
-        "Ended: the later wave describes it as decommissioned; the earlier did not."
-    ),
-    changes_module.CHANGED: N_(
-        "Changed: its status, areas, evaluation, accreditation, funding, provider or name "
-        "differ, or are stated now and were not before; or it was renamed or merged."
-    ),
-    changes_module.CONTINUING: N_("Continuing: named by both waves, nothing compared differs."),
-    changes_module.NOT_IN_LATER: N_(
-        "Not named in the later wave: never counted as ended, since a source that does not name "
-        "a service does not say it ended."
-    ),
-    changes_module.ENDED_BEFORE: N_("Ended before the earlier wave: decommissioned in both."),
-}
+CATEGORY_MEANINGS: Final = MappingProxyType(
+    {
+        changes_module.NEW: N_(
+            "New: named by the later wave and not by the earlier (which may not have described it)."
+        ),
+        changes_module.ENDED: N_(
+            "Ended: the later wave describes it as decommissioned; the earlier did not."
+        ),
+        changes_module.CHANGED: N_(
+            "Changed: its status, areas, evaluation, accreditation, funding, provider or name "
+            "differ, or are stated now and were not before; or it was renamed or merged."
+        ),
+        changes_module.CONTINUING: N_("Continuing: named by both waves, nothing compared differs."),
+        changes_module.NOT_IN_LATER: N_(
+            "Not named in the later wave: never counted as ended, since a source that does not name "
+            "a service does not say it ended."
+        ),
+        changes_module.ENDED_BEFORE: N_("Ended before the earlier wave: decommissioned in both."),
+    }
+)
 #: Why counts of change are (or are not) shown, in one sentence.
-REASONS: Final = {
-    coverage.COMPARABLE: N_(
-        "Both waves' sources cover every area alike, so the changes are counted by area."
-    ),
-    coverage.PASSING: N_(
-        "The public record names services in passing and lists no area's services, so its "
-        "changes are listed here and never counted by area."
-    ),
-    coverage.UNEVEN: N_(
-        "The sources of at least one of these waves describe the areas unevenly, so the changes "
-        "are listed here and not counted by area."
-    ),
-    coverage.NO_SOURCE: N_(
-        "No source of at least one of these waves lists the services of every area, so the "
-        "changes are listed here and not counted by area."
-    ),
-    coverage.DIFFERENT: N_(
-        "The two waves' sources cover the areas in different ways, so the changes are listed "
-        "here and not counted by area."
-    ),
-}
+REASONS: Final = MappingProxyType(
+    {
+        coverage.COMPARABLE: N_(
+            "Both waves' sources cover every area alike, so the changes are counted by area."
+        ),
+        coverage.PASSING: N_(
+            "The public record names services in passing and lists no area's services, so its "
+            "changes are listed here and never counted by area."
+        ),
+        coverage.UNEVEN: N_(
+            "The sources of at least one of these waves describe the areas unevenly, so the changes "
+            "are listed here and not counted by area."
+        ),
+        coverage.NO_SOURCE: N_(
+            "No source of at least one of these waves lists the services of every area, so the "
+            "changes are listed here and not counted by area."
+        ),
+        coverage.DIFFERENT: N_(
+            "The two waves' sources cover the areas in different ways, so the changes are listed "
+            "here and not counted by area."
+        ),
+    }
+)
 #: The rule of waves, as the method notes show it (one definition: ``counting.RULES``).
 WAVES_RULE: Final = counting.RULES["waves"]
 #: Where services recorded in no area of the level, or across Wales, are listed.
-PLACE_LABELS: Final = {
-    changes_module.NO_AREA: N_("No area of this level recorded"),
-    changes_module.ACROSS_WALES: N_("Across Wales"),
-}
+PLACE_LABELS: Final = MappingProxyType(
+    {
+        changes_module.NO_AREA: N_("No area of this level recorded"),
+        changes_module.ACROSS_WALES: N_("Across Wales"),
+    }
+)
 
 
 @dataclass(frozen=True)

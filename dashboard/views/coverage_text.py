@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Final
 
 import numpy as np
@@ -19,10 +20,12 @@ from dashboard.domain.coverage import AreaCoverage, Scope
 from dashboard.i18n import N_, Locale
 
 #: How a source covers an area, as a phrase with its year and source.
-DEPTH_PHRASES: Final = {
-    vocab.REVIEWED_IN_DEPTH: N_("services reviewed in depth, {year} ({source})"),
-    vocab.LISTED: N_("programmes listed, {year} ({source})"),
-}
+DEPTH_PHRASES: Final = MappingProxyType(
+    {
+        vocab.REVIEWED_IN_DEPTH: N_("services reviewed in depth, {year} ({source})"),
+        vocab.LISTED: N_("programmes listed, {year} ({source})"),
+    }
+)
 PARTIAL_PHRASE: Final = N_("part of the area reviewed in depth, {year} ({source})")
 PASSING_PHRASE: Final = N_("services named in passing only")
 #: The map's key: one entry per coverage class (:func:`dashboard.domain.coverage.coverage_class`).
@@ -32,21 +35,23 @@ CLASS_LABELS: Final = (
     N_("Listed"),
     N_("Named in passing only"),
 )
-REASONS: Final = {
-    coverage.UNEVEN: N_(
-        "Not ranked: the sources describe these areas unevenly, so a count shows how much was "
-        "written about an area, not how much exists. Colours show how each area is described; "
-        "numbers are the services named there."
-    ),
-    coverage.NO_SOURCE: N_(
-        "Not ranked: no source lists every service in these areas. The number is the services "
-        "named there."
-    ),
-    coverage.OTHER_LEVEL: N_(
-        "Not ranked: {source} lists services by police force area. Choose police force areas "
-        "to compare them."
-    ),
-}
+REASONS: Final = MappingProxyType(
+    {
+        coverage.UNEVEN: N_(
+            "Not ranked: the sources describe these areas unevenly, so a count shows how much was "
+            "written about an area, not how much exists. Colours show how each area is described; "
+            "numbers are the services named there."
+        ),
+        coverage.NO_SOURCE: N_(
+            "Not ranked: no source lists every service in these areas. The number is the services "
+            "named there."
+        ),
+        coverage.OTHER_LEVEL: N_(
+            "Not ranked: {source} lists services by police force area. Choose police force areas "
+            "to compare them."
+        ),
+    }
+)
 COMPARABLE_SCOPE: Final = N_(
     "Compared within one source: the services {source} lists for every police force area "
     "alike, as at {year}."
@@ -58,20 +63,24 @@ COMPARE_OFFER: Final = N_(
     "force area ({year})."
 )
 #: The 2023 survey's own findings about areas: its row id and the area (level, id) it names.
-SURVEY_AREA_FINDINGS: Final = {
-    "region": ("region-rank-dyfed-powys", "mid-and-west-wales"),
-    "force": ("south-wales-police-area-share", "south-wales"),
-}
-SURVEY_SENTENCES: Final = {
-    "region": N_(
-        "The 2023 survey (56 interventions, all of Wales) found the most interventions in "
-        "Mid and West Wales (its 'Dyfed Powys' region), followed by services available across "
-        "all of Wales."
-    ),
-    "force": N_(
-        "The 2023 survey found 52% of its interventions delivered in the South Wales Police area."
-    ),
-}
+SURVEY_AREA_FINDINGS: Final = MappingProxyType(
+    {
+        "region": ("region-rank-dyfed-powys", "mid-and-west-wales"),
+        "force": ("south-wales-police-area-share", "south-wales"),
+    }
+)
+SURVEY_SENTENCES: Final = MappingProxyType(
+    {
+        "region": N_(
+            "The 2023 survey (56 interventions, all of Wales) found the most interventions in "
+            "Mid and West Wales (its 'Dyfed Powys' region), followed by services available across "
+            "all of Wales."
+        ),
+        "force": N_(
+            "The 2023 survey found 52% of its interventions delivered in the South Wales Police area."
+        ),
+    }
+)
 OTHER_WAY: Final = N_(
     "The directory points the other way: it names most services in {area}, because of how "
     "its sources describe it. Trust the survey's count over the directory's."

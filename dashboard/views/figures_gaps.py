@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from typing import Final
 
 import numpy as np
@@ -17,12 +18,14 @@ from dashboard.views import theme
 from dashboard.views.figures_review import wrap_label
 
 #: What every cell trace of the gap heatmap shares: the text in the cell, its hover, the gaps.
-CELL_STYLE: Final = {
-    "texttemplate": "%{text}",
-    "hovertemplate": "%{y} · %{x}<br>%{customdata}<extra></extra>",
-    "xgap": 2,
-    "ygap": 2,
-}
+CELL_STYLE: Final = MappingProxyType(
+    {
+        "texttemplate": "%{text}",
+        "hovertemplate": "%{y} · %{x}<br>%{customdata}<extra></extra>",
+        "xgap": 2,
+        "ygap": 2,
+    }
+)
 
 
 #: The longest line of a gap heatmap's column heading and of a cell's text, in characters: long

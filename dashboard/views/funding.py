@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, Final
 
 import pandas as pd
@@ -43,12 +44,14 @@ class FundingView:
 
 
 #: The timeline's groupings -> the directory column each groups by.
-FUNDING_GROUP_COLUMNS: Final = {
-    "funder": "primary_funder",
-    "region": "vawdasv_regions",
-    "force": "police_force_areas",
-    "class": "funder_class",
-}
+FUNDING_GROUP_COLUMNS: Final = MappingProxyType(
+    {
+        "funder": "primary_funder",
+        "region": "vawdasv_regions",
+        "force": "police_force_areas",
+        "class": "funder_class",
+    }
+)
 
 
 def funding_view(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -74,21 +75,27 @@ def finding_from_gap(
 
 
 #: The fields the gap review shows, with the categories of each (unknown left out).
-GAP_FIELDS = {
-    "behaviour": ("behaviour_focus", vocab.BEHAVIOUR_FOCUSES),
-    "tier": ("service_tier", vocab.SERVICE_TIERS),
-    "risk": ("risk_level", vocab.RISK_LEVELS),
-}
-GAP_FIELD_NAMES = {
-    "behaviour": N_("behaviour focus"),
-    "tier": N_("service tier"),
-    "risk": N_("risk level"),
-}
-GAP_TITLES = {
-    "behaviour": "Areas against behaviour focus",
-    "tier": "Areas against service tier",
-    "risk": "Areas against risk level of people accepted",
-}
+GAP_FIELDS = MappingProxyType(
+    {
+        "behaviour": ("behaviour_focus", vocab.BEHAVIOUR_FOCUSES),
+        "tier": ("service_tier", vocab.SERVICE_TIERS),
+        "risk": ("risk_level", vocab.RISK_LEVELS),
+    }
+)
+GAP_FIELD_NAMES = MappingProxyType(
+    {
+        "behaviour": N_("behaviour focus"),
+        "tier": N_("service tier"),
+        "risk": N_("risk level"),
+    }
+)
+GAP_TITLES = MappingProxyType(
+    {
+        "behaviour": "Areas against behaviour focus",
+        "tier": "Areas against service tier",
+        "risk": "Areas against risk level of people accepted",
+    }
+)
 
 #: A field's cells: area_id -> category -> cell (:func:`dashboard.domain.cells.gap_cells`).
 FieldCells = Mapping[str, Mapping[str, Cell]]

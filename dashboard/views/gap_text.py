@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Final
 
 from dashboard import i18n
@@ -175,18 +176,20 @@ def _thinner_than_sentence(gap: gaps.Gap, words: _Words) -> str:
 
 
 #: Each kind of gap's sentence (:attr:`gaps.Gap.kind`).
-_GAP_SENTENCES: Final[Mapping[str, Callable[[gaps.Gap, _Words], str]]] = {
-    "documented": _documented_sentence,
-    "survey-reports": _survey_reports_sentence,
-    "no-behaviour": _no_behaviour_sentence,
-    "behaviour-not-known": _behaviour_not_known_sentence,
-    "no-medium-risk": _no_medium_risk_sentence,
-    "medium-risk-not-known": _medium_risk_not_known_sentence,
-    "only-criminal-justice": _only_criminal_justice_sentence,
-    "only-criminal-justice-placed": _only_criminal_justice_placed_sentence,
-    "no-local": _no_local_sentence,
-    "thinner-than": _thinner_than_sentence,
-}
+_GAP_SENTENCES: Final[Mapping[str, Callable[[gaps.Gap, _Words], str]]] = MappingProxyType(
+    {
+        "documented": _documented_sentence,
+        "survey-reports": _survey_reports_sentence,
+        "no-behaviour": _no_behaviour_sentence,
+        "behaviour-not-known": _behaviour_not_known_sentence,
+        "no-medium-risk": _no_medium_risk_sentence,
+        "medium-risk-not-known": _medium_risk_not_known_sentence,
+        "only-criminal-justice": _only_criminal_justice_sentence,
+        "only-criminal-justice-placed": _only_criminal_justice_placed_sentence,
+        "no-local": _no_local_sentence,
+        "thinner-than": _thinner_than_sentence,
+    }
+)
 
 
 def _join(*parts: str) -> str:

@@ -7,6 +7,7 @@ shows). The URL keys are the measures' keys; :mod:`dashboard.views.url_parsing` 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Final
 
 from dashboard import config
@@ -38,7 +39,7 @@ MEASURES: Final = (
         N_("Share in the high precarity band"),
     ),
 )
-MEASURE_BY_KEY: Final = {measure.key: measure for measure in MEASURES}
+MEASURE_BY_KEY: Final = MappingProxyType({measure.key: measure for measure in MEASURES})
 
 #: Each geography level of the map, by its name in the controls (a catalogue message).
 LEVEL_LABELS: Final = dict(

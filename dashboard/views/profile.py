@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Final
 
 import numpy as np
@@ -35,7 +36,7 @@ from dashboard.views.need import force_population
 from dashboard.views.overview import OverviewView
 
 #: The lookup's column naming each local authority's area of a level.
-LOOKUP_COLUMN: Final = {"force": "police_force_area", "region": "vawdasv_region"}
+LOOKUP_COLUMN: Final = MappingProxyType({"force": "police_force_area", "region": "vawdasv_region"})
 #: The profile map's height on screen (pixels); print CSS scales it to the page.
 MAP_HEIGHT: Final = 430
 

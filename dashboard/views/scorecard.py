@@ -3,6 +3,8 @@ what its page, its callbacks and its CSV all show."""
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from dashboard.domain.context import AppContext
 from dashboard.domain.scorecard import ScorecardCell, ScorecardView, scorecard_view
 from dashboard.domain.stated_gaps import Stated
@@ -11,16 +13,18 @@ from dashboard.views.gap_text import reason_text
 from dashboard.views.state import AreaSettings
 
 #: Field names as shown in the column headers.
-FIELD_LABELS = {
-    "service_tier": N_("service tier"),
-    "behaviour_focus": N_("behaviour focus"),
-    "kind": N_("kind"),
-    "purpose": N_("purpose"),
-    "setting": N_("setting"),
-    "risk_level": N_("risk level"),
-    "cohort": N_("cohort"),
-    "sector": N_("sector"),
-}
+FIELD_LABELS = MappingProxyType(
+    {
+        "service_tier": N_("service tier"),
+        "behaviour_focus": N_("behaviour focus"),
+        "kind": N_("kind"),
+        "purpose": N_("purpose"),
+        "setting": N_("setting"),
+        "risk_level": N_("risk level"),
+        "cohort": N_("cohort"),
+        "sector": N_("sector"),
+    }
+)
 
 
 def scorecard_for(context: AppContext, settings: AreaSettings) -> ScorecardView:

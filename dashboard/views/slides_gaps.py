@@ -4,6 +4,7 @@ sources state, then the medium-risk tier by region."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 
 from dashboard.domain import citations, counting, gaps
 from dashboard.domain.cell_summary import Summary
@@ -12,7 +13,7 @@ from dashboard.views.slide_parts import Common, Slide, document_file
 
 #: Where a stated gap's area is, in the order the gap slide lists them: regions, then local
 #: authorities, then all of Wales (the slide is about regional provision).
-STATED_ORDER = {"region": 0, "force": 0, "la": 1, "wales": 2}
+STATED_ORDER = MappingProxyType({"region": 0, "force": 0, "la": 1, "wales": 2})
 #: Stated gaps a slide quotes (the rest are on /gaps).
 STATED_SHOWN = 3
 

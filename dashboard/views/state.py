@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from types import MappingProxyType
 from typing import Final, NamedTuple
 from urllib.parse import parse_qsl, urlencode
 
@@ -37,7 +38,7 @@ MAX_FIELDS: Final = 64
 #: The area chooser's value for "no area selected" (all of Wales).
 ALL_AREAS: Final = "all"
 #: Route prefixes that select an area of a level.
-AREA_ROUTES: Final = {"region": "region", "force": "force"}
+AREA_ROUTES: Final = MappingProxyType({"region": "region", "force": "force"})
 
 REGION_SLUGS: Final = tuple(slugify(name) for name in vocab.VAWDASV_REGIONS)
 FORCE_SLUGS: Final = tuple(slugify(name) for name in vocab.POLICE_FORCE_AREAS)

@@ -26,6 +26,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Final
 
 import brotli
@@ -80,7 +81,7 @@ GZIP_FAST: Final = 6
 CRITICAL_CHUNKS: Final = ("dcc/async-graph.js", "dash_ag_grid.min.js", "async-community.js")
 #: Assets fetched after start-up that every map needs: the world topojson plotly's geo map asks for.
 CRITICAL_ASSETS: Final = ("/assets/topojson/world_110m.json",)
-IDENTITY: Final = {"Accept-Encoding": "identity"}
+IDENTITY: Final = MappingProxyType({"Accept-Encoding": "identity"})
 
 
 class StaticCompressor:

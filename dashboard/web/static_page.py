@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from typing import Any, Final
 
 from dash.development.base_component import Component
@@ -21,7 +22,9 @@ GraphWriter = Callable[[str, Mapping[str, Any], Mapping[str, Any]], str]
 
 HTML_NAMESPACE: Final = "dash_html_components"
 #: Dash's property names that are not the HTML attribute's.
-ATTRIBUTE_NAMES: Final = {"className": "class", "colSpan": "colspan", "rowSpan": "rowspan"}
+ATTRIBUTE_NAMES: Final = MappingProxyType(
+    {"className": "class", "colSpan": "colspan", "rowSpan": "rowspan"}
+)
 #: Properties written as attributes (with ``aria-*`` and ``data-*``); the rest are Dash's own.
 ATTRIBUTES: Final = frozenset(
     {

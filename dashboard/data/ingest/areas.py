@@ -45,8 +45,8 @@ def question_columns() -> Mapping[str, str]:
     )
 
 
-_LABEL: Final = {"regions": "VAWDASV region(s)", "police": "police area(s)"}
-_SINGULAR: Final = {"regions": "VAWDASV region", "police": "police area"}
+_LABEL: Final = MappingProxyType({"regions": "VAWDASV region(s)", "police": "police area(s)"})
+_SINGULAR: Final = MappingProxyType({"regions": "VAWDASV region", "police": "police area"})
 
 
 def police_synonyms() -> Mapping[str, tuple[str, ...]]:

@@ -15,23 +15,25 @@ from dashboard.data.ingest.text import normalise_answer, plain
 from dashboard.data.ingest.translations import translations
 from dashboard.data.vocabulary import financial_year
 
-_NUMBER_WORDS: Final[Mapping[str, int]] = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "eighteen": 18,
-    "twenty four": 24,
-    "thirty six": 36,
-}
+_NUMBER_WORDS: Final[Mapping[str, int]] = MappingProxyType(
+    {
+        "one": 1,
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5,
+        "six": 6,
+        "seven": 7,
+        "eight": 8,
+        "nine": 9,
+        "ten": 10,
+        "eleven": 11,
+        "twelve": 12,
+        "eighteen": 18,
+        "twenty four": 24,
+        "thirty six": 36,
+    }
+)
 _UNIT: Final = r"(months?|mths?|mos?|years?|yrs?|year)"
 _RANGE: Final = re.compile(
     rf"(\d+(?:\.\d+)?)\s*(?:{_UNIT}\s*)?(?:-|–|to|and)\s*(\d+(?:\.\d+)?)\s*{_UNIT}"
@@ -122,29 +124,31 @@ def parse_funding_period(raw: str) -> tuple[int | None, str]:
     return months, "multi-year"
 
 
-_MONTHS: Final[Mapping[str, int]] = {
-    **{
-        name: number
-        for number, names in enumerate(
-            (
-                ("january", "jan", "ionawr"),
-                ("february", "feb", "chwefror"),
-                ("march", "mar", "mawrth"),
-                ("april", "apr", "ebrill"),
-                ("may", "mai"),
-                ("june", "jun", "mehefin"),
-                ("july", "jul", "gorffennaf"),
-                ("august", "aug", "awst"),
-                ("september", "sep", "sept", "medi"),
-                ("october", "oct", "hydref"),
-                ("november", "nov", "tachwedd"),
-                ("december", "dec", "rhagfyr"),
-            ),
-            start=1,
-        )
-        for name in names
+_MONTHS: Final[Mapping[str, int]] = MappingProxyType(
+    {
+        **{
+            name: number
+            for number, names in enumerate(
+                (
+                    ("january", "jan", "ionawr"),
+                    ("february", "feb", "chwefror"),
+                    ("march", "mar", "mawrth"),
+                    ("april", "apr", "ebrill"),
+                    ("may", "mai"),
+                    ("june", "jun", "mehefin"),
+                    ("july", "jul", "gorffennaf"),
+                    ("august", "aug", "awst"),
+                    ("september", "sep", "sept", "medi"),
+                    ("october", "oct", "hydref"),
+                    ("november", "nov", "tachwedd"),
+                    ("december", "dec", "rhagfyr"),
+                ),
+                start=1,
+            )
+            for name in names
+        }
     }
-}
+)
 _ISO_DATE: Final = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _UK_DATE: Final = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\b")
 _FY_LONG: Final = re.compile(r"\b(\d{4}) ?(?:/|-|to) ?(\d{4}|\d{2})\b")

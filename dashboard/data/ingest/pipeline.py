@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import pandas as pd
 import pandera.pandas as pa
@@ -26,18 +27,20 @@ from dashboard.data.ingest.text import clean
 
 #: The compared fields of a wave (:data:`dashboard.data.vocabulary.FACT_FIELDS`) -> the survey
 #: questions answering them; the answers are kept as entered, the quotes of a survey's facts.
-FACT_QUESTIONS = {
-    "name": ("name",),
-    "provider": ("provider",),
-    "police_force_areas": ("police",),
-    "vawdasv_regions": ("regions",),
-    "status": ("status",),
-    "evaluation_status": ("evaluated", "evaluated_by"),
-    "accreditation": ("accreditation",),
-    "funding_model": ("funding_model",),
-    "primary_funder": ("primary_funder",),
-    "funding_end": ("funding_end",),
-}
+FACT_QUESTIONS = MappingProxyType(
+    {
+        "name": ("name",),
+        "provider": ("provider",),
+        "police_force_areas": ("police",),
+        "vawdasv_regions": ("regions",),
+        "status": ("status",),
+        "evaluation_status": ("evaluated", "evaluated_by"),
+        "accreditation": ("accreditation",),
+        "funding_model": ("funding_model",),
+        "primary_funder": ("primary_funder",),
+        "funding_end": ("funding_end",),
+    }
+)
 
 
 @dataclass(frozen=True)
