@@ -71,7 +71,7 @@ def cell_year(cell: Cell, stated: Stated | None = None) -> int | None:
     return cell.year
 
 
-def coverage_by_level(coverage: Coverage | None) -> dict[str, CoverageIndex] | None:
+def coverage_by_level(coverage: Coverage | None) -> Mapping[str, CoverageIndex] | None:
     """level -> area_id -> the year of the latest source listing the area's services (None when
     no coverage is given: every area then counts as listed, a census)."""
     if coverage is None:

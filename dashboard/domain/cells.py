@@ -152,7 +152,7 @@ def gap_cells(
     categories: Sequence[str],
     documented: DocumentedIndex | None = None,
     coverage: CoverageIndex | None = None,
-) -> dict[str, dict[str, Cell]]:
+) -> Mapping[str, Mapping[str, Cell]]:
     """area_id -> category -> :class:`Cell`, over the counted services in ``mask``.
 
     ``documented`` maps (field, value, area_id) to a documented gap (area_id ``"wales"`` applies
@@ -187,7 +187,7 @@ def any_value_cells(
     values: Sequence[str],
     documented: DocumentedIndex | None = None,
     coverage: CoverageIndex | None = None,
-) -> dict[str, Cell]:
+) -> Mapping[str, Cell]:
     """area_id -> :class:`Cell` for a group of values, met by a service with any of them.
 
     The rule of :func:`gap_cells`, whose cells it equals for a single value; a documented gap
@@ -212,7 +212,7 @@ def any_value_cells(
 
 def unrecorded_field_cells(
     directory: Directory, mask: np.ndarray, level: str, include_all_wales: bool
-) -> dict[str, Cell]:
+) -> Mapping[str, Cell]:
     """area_id -> :class:`Cell` for a field the directory does not have: every counted service
     is unclassified, so a cell is "not known", or "no record" where nothing is counted."""
     community = mask & ~np.asarray(directory.custody_only)
@@ -353,14 +353,14 @@ def _cell(
     )
 
 
-def coverage_index(coverage: Coverage, level: str) -> dict[str, tuple[Scope, ...]]:
+def coverage_index(coverage: Coverage, level: str) -> Mapping[str, tuple[Scope, ...]]:
     """area_id -> the sources that list all of the area's services (none: no source does)."""
     return {area_id: area.full for area_id, area in coverage.areas[level].items()}
 
 
 def documented_gap_index(
     frame: pd.DataFrame | None, area_slugs: Mapping[str, str]
-) -> dict[tuple[str, str, str], DocumentedGap]:
+) -> Mapping[tuple[str, str, str], DocumentedGap]:
     """(field, value, area_id) -> documented gap; ``area_slugs`` maps English area names to ids."""
     index: dict[tuple[str, str, str], DocumentedGap] = {}
     if frame is None:

@@ -205,7 +205,7 @@ def classify(before: Mapping[str, str], after: Mapping[str, str], changed: bool)
 
 def match(
     earlier_ids: list[str], later_ids: list[str], links: pd.DataFrame
-) -> tuple[dict[str, list[tuple[str, str, str, str]]], list[str], list[str]]:
+) -> tuple[Mapping[str, list[tuple[str, str, str, str]]], list[str], list[str]]:
     """later id -> [(earlier id, relation, source, quote)], the earlier ids matched to nothing,
     and the later ids matched to nothing. Same identifier first; then a link, when its later
     identifier is in the later wave and its earlier one is in the earlier wave."""
@@ -233,7 +233,7 @@ def match(
     return pairs, unmatched_old, unmatched_new
 
 
-def recorded_areas(row: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+def recorded_areas(row: Mapping[str, str]) -> Mapping[str, tuple[str, ...]]:
     """level -> the areas a service is recorded in (slugs), across Wales, or in none."""
     result = {}
     for level, column, names in (

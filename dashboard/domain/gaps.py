@@ -396,7 +396,7 @@ def _related(recommendations: Mapping[str, tuple[int, ...]], subject: str) -> tu
     return tuple(str(number) for number in recommendations.get(subject, ()))
 
 
-def recommendations_by_subject(frame: pd.DataFrame) -> dict[str, tuple[int, ...]]:
+def recommendations_by_subject(frame: pd.DataFrame) -> Mapping[str, tuple[int, ...]]:
     """``related_gaps`` of the recommendations file, inverted: subject -> recommendation numbers."""
     subjects: dict[str, list[int]] = {}
     for row in frame.itertuples(index=False):

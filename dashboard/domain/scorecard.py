@@ -150,7 +150,9 @@ class ScorecardView:
 # ------------------------------------------------------------------------ the counting
 
 
-def documented_index(context: AppContext, level: str) -> dict[tuple[str, str, str], DocumentedGap]:
+def documented_index(
+    context: AppContext, level: str
+) -> Mapping[tuple[str, str, str], DocumentedGap]:
     """Documented gaps that apply to the areas of ``level``: stated for the area itself or for
     all of Wales. Gwent and North Wales are both a region and a force area with the same
     boundary, so a gap stated for either applies to both."""

@@ -138,7 +138,7 @@ def stated_gaps(
     mask: np.ndarray,
     documented: Mapping[tuple[str, str, str], DocumentedGap] | None,
     sources: pd.DataFrame | None,
-) -> dict[str, Stated]:
+) -> Mapping[str, Stated]:
     """documented gap id -> :class:`Stated`, for every documented gap."""
     unique = {gap.id: gap for gap in (documented or {}).values()}
     return {gap_id: stated_gap(directory, mask, gap, sources) for gap_id, gap in unique.items()}

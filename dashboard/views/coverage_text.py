@@ -147,7 +147,7 @@ def area_statement(context: AppContext, area: AreaCoverage, locale: Locale) -> s
     return "; ".join(parts) if parts else locale(PASSING_PHRASE)
 
 
-def area_statements(context: AppContext, level: str, locale: Locale) -> dict[str, str]:
+def area_statements(context: AppContext, level: str, locale: Locale) -> Mapping[str, str]:
     """area_id -> its coverage statement, for every area of ``level``."""
     return {
         area_id: area_statement(context, area, locale)
@@ -155,7 +155,7 @@ def area_statements(context: AppContext, level: str, locale: Locale) -> dict[str
     }
 
 
-def coverage_classes(context: AppContext, level: str) -> dict[str, int]:
+def coverage_classes(context: AppContext, level: str) -> Mapping[str, int]:
     """area_id -> the map's coverage colour class."""
     return {
         area_id: coverage.coverage_class(area)

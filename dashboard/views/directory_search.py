@@ -83,7 +83,7 @@ class SearchIndex:
         return " ".join([*places, *words])
 
 
-def place_names(context: AppContext) -> dict[tuple[str, str], tuple[str, ...]]:
+def place_names(context: AppContext) -> Mapping[tuple[str, str], tuple[str, ...]]:
     """(level, area id) -> the area's names in English and Welsh, as the maps and the grid give
     them (the police force area "South Wales" is also "Heddlu De Cymru" and "De Cymru");
     ("all", "wales") -> "All Wales" in both languages."""

@@ -24,7 +24,7 @@ layout found free here is free in the browser; the real-browser test measures th
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Final, Protocol
 
@@ -165,7 +165,7 @@ def place_labels(
     height: float,
     width: float | None = None,
     ground: Ground | None = None,
-) -> dict[str, Placed]:
+) -> Mapping[str, Placed]:
     """Each label's place (area id -> :class:`Placed`), none over another where there is room
     within :data:`STEPS`; a label with no free place keeps its point. The map is ``height``
     (and ``width``, when it may be what limits the scale) pixels, see :class:`Projection`.

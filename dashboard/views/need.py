@@ -20,7 +20,7 @@ from dashboard.views import coverage_text
 from dashboard.views.figures_review import need_bars, need_scatter
 
 
-def force_population(context: AppContext) -> dict[str, int]:
+def force_population(context: AppContext) -> Mapping[str, int]:
     population = context.bundle.population
     forces = population[population["level"].isin(["force", "wales"])]
     return dict(zip(forces["area_name"], forces["population"].astype(int), strict=True))
@@ -109,7 +109,7 @@ def need_scatter_view(
     return NeedScatter(measure, lang, provision, wave, json.loads(figure.to_json()))
 
 
-def need_area_names(context: AppContext, lang: str) -> dict[str, str]:
+def need_area_names(context: AppContext, lang: str) -> Mapping[str, str]:
     """English area name (as the indicators name it) -> its name in ``lang``."""
     _ = i18n.translator(lang)
     names = {name: _(name) for name in (*vocab.POLICE_FORCE_AREAS, "Wales", "England and Wales")}

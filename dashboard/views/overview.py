@@ -303,13 +303,13 @@ def coverage_text(breakdown: Breakdown, locale: i18n.Locale) -> str:
     )
 
 
-def value_labels(locale: i18n.Locale, values) -> dict[str, str]:
+def value_labels(locale: i18n.Locale, values) -> Mapping[str, str]:
     return {value: locale(value) for value in values}
 
 
 def chart_inputs(
     panel: Panel, breakdown: Breakdown, locale: i18n.Locale
-) -> tuple[pd.Series, dict[str, str], str]:
+) -> tuple[pd.Series, Mapping[str, str], str]:
     """The counts, bar labels and title of one drill-down bar chart."""
     series = pd.Series(dict(breakdown.counts), dtype="int64")
     if panel.key == "behaviour":
