@@ -200,7 +200,7 @@ def _signed(number: int, locale: Locale) -> str:
 def changes_body(view: ChangesView, locale: Locale) -> list:
     """Everything below the controls, redrawn when they change."""
     intro = filled(
-        locale("Comparing {earlier} ({first}) with {later} ({last})."),
+        locale("Comparing “{earlier}” ({first}) with “{later}” ({last})."),
         earlier=wave_name(view.earlier),
         first=view.earlier.date,
         later=wave_name(view.later),

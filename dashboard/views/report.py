@@ -309,13 +309,16 @@ def _changes_block(context: AppContext, view: OverviewView) -> str:
     summary = changes.change_summary(context, view.lang, level=level, area=area)
     if summary is None:
         return ""
-    earlier = html.escape(f"{summary.earlier.label} ({summary.earlier.date})")
-    later = html.escape(f"{summary.later.label} ({summary.later.date})")
+    # The waves' names quoted, as names: "From “As described in …” (2020-11) to …".
+    span = _("From “{earlier}” ({first}) to “{later}” ({last}).").format(
+        earlier=summary.earlier.label,
+        first=summary.earlier.date,
+        later=summary.later.label,
+        last=summary.later.date,
+    )
     parts = [
         f"<h2>{html.escape(_('What changed'))}</h2>",
-        "<p>"
-        + html.escape(_("From {earlier} to {later}.")).format(earlier=earlier, later=later)
-        + "</p>",
+        f"<p>{html.escape(span)}</p>",
         f"<p><strong>{html.escape(summary.reason)}</strong></p>",
     ]
     if summary.counts:

@@ -44,7 +44,7 @@ def change_slides(common: Common) -> tuple[Slide, ...]:
             )
         )
     points.append(summary.reason)
-    span = locale("From {earlier} ({first}) to {later} ({last}).").format(
+    span = locale("From “{earlier}” ({first}) to “{later}” ({last}).").format(
         earlier=summary.earlier.label,
         first=summary.earlier.date,
         later=summary.later.label,
