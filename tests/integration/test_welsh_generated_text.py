@@ -96,9 +96,8 @@ def untranslated_sentences() -> list[str]:
     ]
 
 
-def welsh_pages(context, leaf=str) -> dict[str, list[str]]:
-    """Each rendered Welsh page's texts (each string of the tree mapped by ``leaf``), by its
-    address."""
+def welsh_pages(context) -> dict[str, tuple[str, object]]:
+    """Each rendered Welsh page's title and layout, by its address."""
     from callbacks.shell import render
 
     addresses = []
@@ -123,8 +122,14 @@ def welsh_pages(context, leaf=str) -> dict[str, list[str]]:
     pages = {}
     for path, query in addresses:
         layout, _page, title = render(context, ViewCache(), path, query)
-        pages[path + query] = [leaf(title), *screen_texts(layout, leaf)]
+        pages[path + query] = (title, layout)
     return pages
+
+
+def texts(page: tuple[str, object], leaf=str) -> list[str]:
+    """A rendered page's title and texts (each string of its tree mapped by ``leaf``)."""
+    title, layout = page
+    return [leaf(title), *screen_texts(layout, leaf)]
 
 
 def every_gap_sentence(context) -> list[str]:
@@ -151,16 +156,23 @@ def every_gap_sentence(context) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def rendered(real_context) -> dict[str, list[str]]:
-    pages = welsh_pages(real_context)
+def rendered_trees(real_context) -> dict[str, tuple[str, object]]:
+    """Each Welsh page's title and layout (:func:`welsh_pages`), rendered once for the module's
+    tests, which read them in two ways."""
+    return welsh_pages(real_context)
+
+
+@pytest.fixture(scope="module")
+def rendered(rendered_trees, real_context) -> dict[str, list[str]]:
+    pages = {address: texts(tree) for address, tree in rendered_trees.items()}
     pages["every gap sentence"] = every_gap_sentence(real_context)
     return pages
 
 
 @pytest.fixture(scope="module")
-def rendered_welsh(real_context) -> dict[str, list[str]]:
+def rendered_welsh(rendered_trees, real_context) -> dict[str, list[str]]:
     """As :func:`rendered`, with quotes and English strings left out (see :func:`welsh_part`)."""
-    pages = welsh_pages(real_context, leaf=welsh_part)
+    pages = {address: texts(tree, leaf=welsh_part) for address, tree in rendered_trees.items()}
     pages["every gap sentence"] = [welsh_part(text) for text in every_gap_sentence(real_context)]
     return pages
 
