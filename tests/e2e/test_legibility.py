@@ -145,12 +145,10 @@ return {scroll: wrap.scrollWidth, client: wrap.clientWidth, tabindex: wrap.getAt
 
 @pytest.mark.parametrize("lang", ["en", "cy"])
 def test_the_scorecard_fits_a_1366_screen_and_scrolls_in_a_named_region_below_it(
-    dash_duo, real_context, lang
+    dash_duo, real_app, lang
 ):
     """Its last column was cut off at 1366 px, in English and in Welsh."""
-    from app import create_app
-
-    dash_duo.start_server(create_app(real_context))
+    dash_duo.start_server(real_app)
     driver = dash_duo.driver
     for width, fits in ((1366, True), (1024, True), (800, False)):
         driver.set_window_size(width, 768)

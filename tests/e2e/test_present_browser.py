@@ -81,13 +81,6 @@ FORCES = {
 }
 
 
-@pytest.fixture
-def real_app(real_context):
-    from app import create_app
-
-    return create_app(real_context)
-
-
 def fitted(driver, number: int) -> dict:
     """Once slide ``number`` is shown and fitted (assets/present.js marks it), what does not fit."""
     wait_until(
