@@ -84,7 +84,7 @@ def open_directory(dash_duo, real_app):
             {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
         )
         if not dash_duo.server_url:
-            dash_duo.start_server(real_app)
+            dash_duo.start_server(real_app, navigate=False)
         dash_duo.wait_for_page(f"{dash_duo.server_url}/directory?lang={lang}")
         dash_duo.wait_for_element(".directory-grid .ag-row", timeout=20)
         browser.wait_until_settled(dash_duo.driver)
