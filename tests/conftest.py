@@ -18,7 +18,6 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-import warnings
 from pathlib import Path
 
 import pytest
@@ -56,12 +55,6 @@ def pytest_configure(config):
     # No example database, and hypothesis's other files (e.g. its constants cache) in scratch.
     process = getattr(config, "workerinput", {}).get("workerid", "main")
     os.environ[HYPOTHESIS_DIR_ENV] = str(scratch / "hypothesis" / process)
-    # Also ignored outside pytest's per-test filters (pyproject.toml): a library warning filter
-    # set and restored in an app server's thread (warnings.catch_warnings is process-wide) can
-    # put back the filters of before the test for a moment, and selenium's call then warned.
-    warnings.filterwarnings(
-        "ignore", r"HTTPResponse\.getheader\(\) is deprecated", DeprecationWarning
-    )
     settings.register_profile("hermetic", database=None)
     settings.load_profile("hermetic")
 
