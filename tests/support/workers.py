@@ -10,11 +10,6 @@ from ``xdist_group`` marks, but with pytest 9 its renaming of the tests' ids (ho
 the scheduler) no longer takes effect; and only the test processes collect the tests, so the
 scheduler, in the starting process, learns the units from the file they write
 (:func:`write_units`), before they report their collections.
-
-The units are handed out slow folders first (:data:`SLOW_FIRST`: the browser tests, then the
-app's through the test client), each folder's largest units first: a run then ends on the short
-unit tests, not with one process alone on a half-minute browser test that was drawn last. The
-order within each folder stays shuffled (pytest-randomly).
 """
 
 from __future__ import annotations
@@ -29,9 +24,6 @@ from pathlib import Path
 from xdist.scheduler import LoadScopeScheduling
 
 UNITS_FILE = "xdist-units.json"
-#: The folders whose tests take seconds each, in the order they are handed out; every other test
-#: comes after them.
-SLOW_FIRST = ("tests/e2e/", "tests/integration/")
 
 
 @contextlib.contextmanager
@@ -53,33 +45,14 @@ def write_units(scratch: Path, units: Mapping[str, str]) -> None:
     partial.replace(scratch / UNITS_FILE)
 
 
-def hand_out_order(unit: str, tests: Mapping[str, bool]) -> tuple[int, int]:
-    """Where ``unit`` (a test file's path or a test's node id) and its ``tests`` come in the
-    order the units are handed out: by folder (:data:`SLOW_FIRST`), then largest first."""
-    folder = next(
-        (rank for rank, prefix in enumerate(SLOW_FIRST) if unit.startswith(prefix)),
-        len(SLOW_FIRST),
-    )
-    return folder, -len(tests)
-
-
 class SharedFixtureScheduling(LoadScopeScheduling):
-    """xdist's scheduling by unit of work (``--dist loadscope``) with the units of
-    :func:`write_units`, handed out in :func:`hand_out_order`."""
+    """xdist's scheduling by unit of work (``--dist loadscope``; the largest units are handed out
+    first) with the units of :func:`write_units`."""
 
     def __init__(self, config, log, scratch: Path):
         super().__init__(config, log)
         self.units_file = scratch / UNITS_FILE
         self.units: dict[str, str] | None = None
-        self.ordered = False
-
-    def _assign_work_unit(self, node) -> None:
-        if not self.ordered:  # the first hand-out: the queue of units has just been made
-            queue = sorted(self.workqueue.items(), key=lambda unit: hand_out_order(*unit))
-            self.workqueue.clear()
-            self.workqueue.update(queue)
-            self.ordered = True
-        super()._assign_work_unit(node)
 
     def _split_scope(self, nodeid: str) -> str:
         if self.units is None:  # first asked once every test process has collected
