@@ -64,13 +64,20 @@ return {
 """
 )
 
-#: True when Dash has no callback in flight, the page has content, a place filled after the map
-#: (the overview's drill-down) is filled, and every plotly graph has drawn (a map once it has
-#: drawn areas).
+#: True when Dash has no callback in flight or queued (its store's lists of callbacks requested,
+#: being prioritised, blocked, executing, watched or executed, as dash.testing reads them; a page
+#: that is not Dash's has no store), the page has content, a place filled after the map (the
+#: overview's drill-down) is filled, and every plotly graph has drawn (a map once it has drawn
+#: areas).
 SETTLED_JS = (
     RENDERED_AREAS_JS
     + """
 if (document.querySelector('[data-dash-is-loading="true"]')) { return false; }
+const callbacks = window.store && window.store.getState().callbacks;
+if (callbacks && Object.entries(callbacks).some(
+  ([state, queued]) => state !== 'stored' && Array.isArray(queued) && queued.length)) {
+  return false;
+}
 if ([...document.querySelectorAll('.panels-place')].some(place => !place.firstChild)) {
   return false;
 }
@@ -207,9 +214,12 @@ def wait_until(
         time.sleep(poll)
 
 
-def wait_until_settled(driver, timeout: float = 30.0, *, quiet: float = 0.5) -> None:
+def wait_until_settled(driver, timeout: float = 30.0, *, quiet: float = 0.25) -> None:
     """Wait until the page has stayed settled (:data:`SETTLED_JS`) for ``quiet`` seconds: a
-    callback that fires only after the first content has drawn gets the time to start."""
+    callback that fires only after the first content has drawn gets the time to start (a
+    callback is queued in Dash's store as soon as a property it reads changes, so this covers the
+    frames between a graph's drawing and its resizing or relayout events, not a server's
+    answer)."""
     settled_since: list[float] = []
 
     def settled() -> bool:
@@ -219,7 +229,7 @@ def wait_until_settled(driver, timeout: float = 30.0, *, quiet: float = 0.5) -> 
         settled_since[:1] = settled_since[:1] or [time.monotonic()]
         return time.monotonic() - settled_since[0] >= quiet
 
-    wait_until(settled, timeout, poll=0.1, what="the page settling")
+    wait_until(settled, timeout, poll=0.05, what="the page settling")
 
 
 def wait_until_still(driver, timeout: float = 30.0) -> None:

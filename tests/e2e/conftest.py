@@ -94,7 +94,8 @@ def open_page(dash_duo, mini_app):
 
     def open_path(path: str | None = None) -> None:
         if not dash_duo.server_url:
-            dash_duo.start_server(mini_app)
+            # Opening ``/`` on the way to another page cost each test a load of the overview.
+            dash_duo.start_server(mini_app, navigate=path is None)
         if path is not None:
             dash_duo.wait_for_page(dash_duo.server_url + path)
 

@@ -76,7 +76,7 @@ def describe(violations: list[dict]) -> str:
 @pytest.mark.parametrize("page", PAGES, ids=[page.name for page in PAGES])
 def test_no_axe_violations(dash_duo, mini_app, page, lang):
     route = ROUTES[PAGES.index(page)]
-    dash_duo.start_server(mini_app)
+    dash_duo.start_server(mini_app, navigate=False)
     dash_duo.driver.set_window_size(*WINDOW)
     dash_duo.driver.set_script_timeout(60)
     dash_duo.wait_for_page(f"{dash_duo.server_url}{route}?lang={lang}")
@@ -136,7 +136,7 @@ def test_keyboard_only_selects_an_area_and_changes_a_filter(dash_duo, mini_app):
     [(375, 2, "375-pixel phone"), (683, 2, "1366 px screen at 200% zoom")],
 )
 def test_no_horizontal_scrolling_on_small_screens(dash_duo, mini_app, width, scale, label):
-    dash_duo.start_server(mini_app)
+    dash_duo.start_server(mini_app, navigate=False)
     dash_duo.driver.execute_cdp_cmd(
         "Emulation.setDeviceMetricsOverride",
         {"width": width, "height": 800, "deviceScaleFactor": scale, "mobile": width < 500},

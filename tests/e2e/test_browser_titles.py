@@ -14,7 +14,7 @@ def wait_for_title(dash_duo, title: str) -> None:
 
 
 def test_each_page_has_its_own_title(dash_duo, mini_app):
-    dash_duo.start_server(mini_app)
+    dash_duo.start_server(mini_app, navigate=False)
     dash_duo.wait_for_page(dash_duo.server_url + "/gaps")
     wait_for_title(dash_duo, f"Gap review – {SITE}")
     # Moving through the navigation (no reload) changes the title with the page.

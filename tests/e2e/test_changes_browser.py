@@ -35,7 +35,7 @@ def open_changes(dash_duo, survey_context):
 
     def open_path(path: str) -> None:
         if not dash_duo.server_url:
-            dash_duo.start_server(app)
+            dash_duo.start_server(app, navigate=False)
         dash_duo.driver.get(dash_duo.server_url + path)
         wait_until_settled(dash_duo.driver, 60)
 

@@ -41,13 +41,13 @@ def drawn_labels(dash_duo, path: str, graph_id: str) -> dict:
 
 
 @pytest.mark.parametrize("lang", ["en", "cy"])
-def test_every_map_label_reads_on_the_fill_drawn_under_it(dash_duo, open_page, lang):
+def test_every_map_label_reads_on_the_fill_drawn_under_it(dash_duo, mini_app, lang):
     """Black "10" on the darkest blue was unreadable on screen and on paper, and "RCT 1" sat on
     Neath Port Talbot's shape: each label's rendered colour has 4.5:1 contrast with the fill
     rendered under its middle (or the map's background), and none of its letters lies on
     another area (whether a label moved off its area has its leader line is measured on the
     figure: tests/unit/test_map_labels.py)."""
-    open_page()
+    dash_duo.start_server(mini_app, navigate=False)
     problems = []
     for path, graph_id in MAPS:
         address = f"{path}{'&' if '?' in path else '?'}lang={lang}"
@@ -145,12 +145,10 @@ return {scroll: wrap.scrollWidth, client: wrap.clientWidth, tabindex: wrap.getAt
 
 @pytest.mark.parametrize("lang", ["en", "cy"])
 def test_the_scorecard_fits_a_1366_screen_and_scrolls_in_a_named_region_below_it(
-    dash_duo, real_context, lang
+    dash_duo, real_app, lang
 ):
     """Its last column was cut off at 1366 px, in English and in Welsh."""
-    from app import create_app
-
-    dash_duo.start_server(create_app(real_context))
+    dash_duo.start_server(real_app, navigate=False)
     driver = dash_duo.driver
     for width, fits in ((1366, True), (1024, True), (800, False)):
         driver.set_window_size(width, 768)

@@ -81,13 +81,6 @@ FORCES = {
 }
 
 
-@pytest.fixture
-def real_app(real_context):
-    from app import create_app
-
-    return create_app(real_context)
-
-
 def fitted(driver, number: int) -> dict:
     """Once slide ``number`` is shown and fitted (assets/present.js marks it), what does not fit."""
     wait_until(
@@ -121,7 +114,7 @@ def test_every_slide_fits_the_window(dash_duo, real_app, real_context, lang, win
     total = len(findings.slides(real_context, lang))
     driver = dash_duo.driver
     driver.set_window_size(*window)
-    dash_duo.start_server(real_app)
+    dash_duo.start_server(real_app, navigate=False)
     dash_duo.wait_for_page(f"{dash_duo.server_url}/present?lang={lang}")
     body = driver.find_element("tag name", "body")
     for number in range(1, total + 1):
@@ -136,7 +129,7 @@ def test_every_slide_fits_the_window(dash_duo, real_app, real_context, lang, win
 def test_the_map_slide_draws_the_overviews_map_with_labels(dash_duo, real_app, real_context, lang):
     slides = findings.slides(real_context, lang)
     number = next(n for n, slide in enumerate(slides, 1) if slide.map_view is not None)
-    dash_duo.start_server(real_app)
+    dash_duo.start_server(real_app, navigate=False)
     dash_duo.wait_for_page(f"{dash_duo.server_url}/present?slide={number}&lang={lang}")
     drawn = wait_until(lambda: dash_duo.driver.execute_script(SLIDE_MAP_JS), 30, what="the map")
     assert drawn["areas"] == 4

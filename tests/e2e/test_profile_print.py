@@ -168,7 +168,7 @@ def test_every_real_profile_prints_on_at_most_three_pages(
     the page and its map, 30 s to settle)."""
     from dashboard.views import profile as profile_view
 
-    dash_duo.start_server(real_app)
+    dash_duo.start_server(real_app, navigate=False)
     query = "?lang=cy" if lang == "cy" else ""
     pages = {}
     for level in ("force", "region"):

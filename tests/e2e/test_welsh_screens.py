@@ -66,7 +66,7 @@ def english_on_screen(driver, media: str) -> list[str]:
 
 
 def test_welsh_pages_show_no_english(dash_duo, real_app, slide_count):
-    dash_duo.start_server(real_app)
+    dash_duo.start_server(real_app, navigate=False)
     driver = dash_duo.driver
     problems: list[str] = []
     titles: dict[str, str] = {}
@@ -130,7 +130,7 @@ def test_long_welsh_labels_fit(dash_duo, real_app, window):
     outside the chart, at 1366x768 and on a 1024x768 projector."""
     from tests.support.screen_text import OVERFLOW_JS
 
-    dash_duo.start_server(real_app)
+    dash_duo.start_server(real_app, navigate=False)
     driver = dash_duo.driver
     driver.set_window_size(*window)
     problems = []
