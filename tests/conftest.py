@@ -43,7 +43,24 @@ MADE_SCRATCH = pytest.StashKey[bool]()
 SCRATCH_INPUT = "vawdasv_scratch"
 
 
+def _header_without_deprecation(self, name, default=None):
+    return self.headers.get(name, default)
+
+
+def quiet_selenium_header_reads() -> None:
+    """selenium 4.2 (pinned by dash[testing]) reads each answer's headers with urllib3 1.26's
+    deprecated ``HTTPResponse.getheader``, which warns on every call. pyproject's filter ignores
+    the warning, but only while the test thread's filters are in place: ``catch_warnings`` is
+    not thread-safe, and the app's server threads (plotly, pandas) enter and leave it, putting
+    back the process's filters of a moment before, so a few of thousands of calls warned anyway
+    (0 to 4 per run, in different tests). The same read, without the deprecated method."""
+    from urllib3.response import HTTPResponse
+
+    HTTPResponse.getheader = _header_without_deprecation
+
+
 def pytest_configure(config):
+    quiet_selenium_header_reads()
     handed = getattr(config, "workerinput", {}).get(SCRATCH_INPUT)
     scratch = Path(tempfile.mkdtemp(prefix="vawdasv-tests-") if handed is None else handed)
     config.stash[SCRATCH] = scratch
