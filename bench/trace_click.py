@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import collections
 import itertools
+import json
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -72,7 +74,11 @@ def main() -> int:
     with (
         tempfile.TemporaryDirectory() as tmp,
         servers.gunicorn(
-            ROOT, "app:create_server()", log=Path(tmp) / "gunicorn.log", timeout=600
+            ROOT,
+            os.environ.get("TRACE_TARGET", "app:create_server()"),
+            pythonpath=tuple(Path(p) for p in os.environ.get("TRACE_PATH", "").split(":") if p),
+            log=Path(tmp) / "gunicorn.log",
+            timeout=600,
         ) as base,
     ):
         for _ in range(runs):
@@ -166,6 +172,8 @@ def trace_once(base: str) -> None:
         if profiling:
             profile = driver.execute_cdp_cmd("Profiler.stop", {})["profile"]
             profile_windows(profile, marker_at, timing["start"], auto_edges(timing, trace))
+            if os.environ.get("TRACE_PROFILE_OUT"):
+                Path(os.environ["TRACE_PROFILE_OUT"]).write_text(json.dumps(profile))
         box = driver.find_element("css selector", bench_browser.FILTER_BOX)
         driver.execute_script(
             "arguments[0].closest('details').open = true;"
