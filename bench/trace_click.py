@@ -144,6 +144,42 @@ def auto_edges(timing: dict, trace: list[dict]) -> list[float]:
     return merged
 
 
+#: The figures of the map and of every drill-down chart, as plotly holds them (deep copies).
+SNAPSHOT_JS = """
+const graphs = [...document.querySelectorAll('#ov-map .js-plotly-plot, .panel .js-plotly-plot')];
+return JSON.stringify(graphs.map(gd => ({data: gd.data, layout: gd.layout})));
+"""
+
+#: plotly's own redraw of the click, without Dash: each graph set back to its figure before the
+#: click, then, timed, to its figure after, with ``Plotly.react`` in turn, as dash-renderer does;
+#: until the frame after the last one. The median of five, in ms.
+PLOTLY_FLOOR_JS = """
+const [before, after] = [JSON.parse(arguments[0]), JSON.parse(arguments[1])];
+const done = arguments[arguments.length - 1];
+const graphs = [...document.querySelectorAll('#ov-map .js-plotly-plot, .panel .js-plotly-plot')];
+const copy = value => JSON.parse(JSON.stringify(value));
+(async () => {
+  const times = [];
+  for (let round = 0; round < 5; round++) {
+    for (let i = 0; i < graphs.length; i++) {
+      await Plotly.react(graphs[i], copy(before[i].data), copy(before[i].layout));
+    }
+    await new Promise(resolve => setTimeout(resolve, 50));
+    const started = performance.now();
+    const redraws = [];
+    for (let i = 0; i < graphs.length; i++) {
+      redraws.push(Plotly.react(graphs[i], copy(after[i].data), copy(after[i].layout)));
+    }
+    await Promise.all(redraws);
+    await new Promise(resolve => requestAnimationFrame(resolve));
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  done(times[2]);
+})();
+"""
+
+
 def trace_once(base: str) -> None:
     driver = browser.new_driver()
     try:
@@ -153,6 +189,7 @@ def trace_once(base: str) -> None:
             bench_browser.AREA_POINT_JS, "#ov-map .js-plotly-plot", "gwent", -3.05, 51.72
         )
         driver.execute_script(TRACE_JS)
+        before_click = driver.execute_script(SNAPSHOT_JS)
         done = (
             "const t = document.getElementById('ov-panel-title');"
             f" return t && t.textContent.includes('Gwent') && {bench_browser.ALL_REDRAWN_JS};"
@@ -169,6 +206,11 @@ def trace_once(base: str) -> None:
         browser.wait_until_settled(driver)
         timing, trace = driver.execute_script("return [window.__timing, window.__trace]")
         report("click", ms, timing, trace)
+        if os.environ.get("TRACE_PLOTLY_FLOOR"):
+            after_click = driver.execute_script(SNAPSHOT_JS)
+            driver.set_script_timeout(60)
+            floor = driver.execute_async_script(PLOTLY_FLOOR_JS, before_click, after_click)
+            print(f"  plotly's own redraw of the map and the charts (median of 5): {floor:.0f} ms")
         if profiling:
             profile = driver.execute_cdp_cmd("Profiler.stop", {})["profile"]
             profile_windows(profile, marker_at, timing["start"], auto_edges(timing, trace))
