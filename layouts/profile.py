@@ -190,7 +190,9 @@ def deferred_panels(grid: Component) -> html.Div:
     them while the map waited for its boundaries."""
     return html.Div(
         [
-            html.Div(id=ids.PROFILE_PANELS, className="panels-place"),
+            # No reserved height (the overview's place has one): the charts are below the fold,
+            # and a height would take room on paper, where they are not printed.
+            html.Div(id=ids.PROFILE_PANELS),
             dcc.Store(id=ids.PROFILE_PANELS_LAYOUT, data=figure_parts.plain(grid)),
         ]
     )
