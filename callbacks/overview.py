@@ -25,20 +25,21 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
-from dash import ALL, ClientsideFunction, Dash, Input, Output, Patch, State, ctx, dcc, no_update
+from dash import ALL, ClientsideFunction, Dash, Input, Output, Patch, State, ctx, no_update
 from dash.dependencies import DashDependency
 
-from callbacks.shell import switch_href
+from callbacks.overview_links import (
+    download_report,
+    keep_links_in_step,
+)
 from dashboard.domain import model
 from dashboard.domain.context import AppContext
-from dashboard.i18n import locale_for
 from dashboard.views import (
     figure_parts,
     figures_map,
     page_views,
     panel_registry,
     panels,
-    report,
     url_parsing,
 )
 from dashboard.views import overview as overview_view
@@ -47,7 +48,7 @@ from dashboard.views.cache import ViewCache
 from dashboard.views.overview import OverviewView
 from dashboard.views.state import ViewState
 from dashboard.web import ids
-from layouts.components import graph_config, wave_links_children
+from layouts.components import graph_config
 from layouts.drilldown import (
     chart_table,
     drill_down_title,
@@ -225,42 +226,6 @@ def clicked_location(click: object) -> str | None:
     return location if isinstance(location, str) else None
 
 
-# ---------------------------------------------------------------------- what follows the URL
-
-
-def keep_language_switch_in_step(
-    _context: AppContext, _cache: ViewCache, pathname: object, search: object
-) -> str:
-    """The language switch's link: this address in the other language."""
-    pathname = pathname if isinstance(pathname, str) and pathname else "/"
-    search = search if isinstance(search, str) else ""
-    return switch_href(pathname, search, url_parsing.language_of(search))
-
-
-def keep_wave_links_in_step(
-    context: AppContext, _cache: ViewCache, pathname: object, search: object
-) -> list:
-    """The "as at" links, keeping the overview's settings as they change."""
-    path = view_state.bounded_path(pathname)
-    query = view_state.bounded_search(search)
-    locale = locale_for(url_parsing.language_of(query))
-    return wave_links_children(context, path, query, locale)
-
-
-def download_report(context: AppContext, cache: ViewCache, clicks: object, key: object) -> Any:
-    """The report of the view shown, as a file."""
-    view = page_views.view_for_key(cache, context, key) if clicks else None
-    if view is None:
-        return no_update
-    return dcc.send_string(
-        report.build_report(context.at(view.state.wave), view), report_filename(view)
-    )
-
-
-def report_filename(view: OverviewView) -> str:
-    return f"vawdasv-interventions-{view.area or 'wales'}.html"
-
-
 # ---------------------------------------------------------------------- what follows the key
 
 
@@ -351,6 +316,25 @@ def chart_outputs() -> list[Output]:
     ]
 
 
+def draw_drill_down_text(
+    context: AppContext, cache: ViewCache, key: object, clicks: object
+) -> tuple:
+    """Dash's adapter for :func:`drill_down_text`, with the input that fired."""
+    return drill_down_text(context, cache, ctx.triggered_id, key, clicks)
+
+
+def drill_down_text(
+    context: AppContext, cache: ViewCache, trigger: object, key: object, clicks: object
+) -> tuple:
+    """The drill-down's heading and list's disclosure text (:func:`draw_panels`) and the list
+    (:func:`draw_list`), in one answer. A new view leaves a closed list as it is (empty): it is
+    neither re-sent nor re-rendered. The disclosure's clicks draw or empty the list only."""
+    if trigger == ids.PANEL_LIST_TOGGLE:
+        return no_update, no_update, draw_list(context, cache, key, clicks)
+    listed = draw_list(context, cache, key, clicks) if is_open(clicks) else no_update
+    return (*draw_panels(context, cache, key), listed)
+
+
 # ---------------------------------------------------------------------- drawn only while open
 
 
@@ -371,7 +355,9 @@ def draw_chart_tables(
 ) -> list:
     """Dash's adapter for :func:`chart_tables`, with how many outputs matched."""
     matched = len(ctx.outputs_list) if isinstance(ctx.outputs_list, list) else 0
-    return chart_tables(context, cache, key, clicks, toggles, matched)
+    return chart_tables(
+        context, cache, key, clicks, toggles, matched, new_view=ctx.triggered_id == ids.VIEW_KEY
+    )
 
 
 def chart_tables(
@@ -381,9 +367,12 @@ def chart_tables(
     clicks: object,
     toggles: object,
     matched: int,
+    *,
+    new_view: bool = False,
 ) -> list:
     """The table behind each chart's "Show as table", drawn only while open: closed, they would
-    be a few hundred components re-sent and re-rendered on every change of the view."""
+    be a few hundred components re-sent and re-rendered on every change of the view. On a new
+    view (``new_view``) a closed table is left as it is (empty), not emptied again."""
     # Dash needs exactly one value per matched output, whatever the request claims.
     if (
         not isinstance(clicks, list)
@@ -399,7 +388,7 @@ def chart_tables(
             _summary, header, rows = overview_view.panel_alternative(view, panel)
             tables.append(chart_table(header, rows))
         else:
-            tables.append(None)
+            tables.append(no_update if new_view and not is_open(count) else None)
     return tables
 
 
@@ -443,16 +432,20 @@ def server_callbacks() -> tuple[ServerCallback, ...]:
         ServerCallback(
             download_report, (Output(ids.EXPORT_REPORT, "data"), report_button, key_held)
         ),
-        ServerCallback(keep_language_switch_in_step, (Output(ids.LANG_SWITCH, "href"), *address)),
-        ServerCallback(keep_wave_links_in_step, (Output(ids.WAVE_LINKS, "children"), *address)),
+        ServerCallback(
+            keep_links_in_step,
+            (Output(ids.LANG_SWITCH, "href"), Output(ids.WAVE_LINKS, "children"), *address),
+        ),
         ServerCallback(draw_map, map_dependencies()),
-        ServerCallback(draw_panels, (*panel_outputs(), key)),
+        ServerCallback(
+            draw_drill_down_text,
+            (*panel_outputs(), Output(ids.PANEL_LIST, "children"), key, list_toggle),
+        ),
         ServerCallback(mount_panels, (*mounted, Input(ids.PANELS_READY, "data"), key_held)),
         ServerCallback(
             draw_panel_charts,
             (*chart_outputs(), key, Input(ids.PANEL_CHARTS_MOUNTED, "data")),
         ),
-        ServerCallback(draw_list, (Output(ids.PANEL_LIST, "children"), key, list_toggle)),
         ServerCallback(
             draw_survey_figures,
             (Output(ids.SURVEY_TABLE, "children"), Input(ids.SURVEY_TOGGLE, "n_clicks"), key_held),

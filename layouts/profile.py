@@ -13,10 +13,11 @@ from typing import Any, Final
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
+from dash.development.base_component import Component
 
 from dashboard.domain.context import AppContext
 from dashboard.i18n import N_, Locale
-from dashboard.views import coverage_text, page_views, panel_registry
+from dashboard.views import coverage_text, figure_parts, page_views, panel_registry
 from dashboard.views import profile as profile_view
 from dashboard.views import state as view_state
 from dashboard.views.cache import ViewCache
@@ -60,7 +61,7 @@ def profile_page(
             html.P(directory_note, className="profile-directory-note"),
             profile_top(summary, map_figure, la_rows, view, locale),
             crime_section(summary, locale),
-            *drill_down_section(summary.name, view, locale),
+            *drill_down_section(summary.name, view, locale, deferred=report_href is not None),
         ],
         print_footer(data_date, locale),
         className=f"profile profile-{summary.level}",
@@ -160,10 +161,14 @@ def profile_top(
     )
 
 
-def drill_down_section(name: str, view: OverviewView, locale: Locale) -> list:
+def drill_down_section(
+    name: str, view: OverviewView, locale: Locale, *, deferred: bool = False
+) -> list:
     """The drill-downs (charts on screen, their tables on paper) and the list of interventions;
-    a link's filters apply to them, and are said to."""
+    a link's filters apply to them, and are said to. ``deferred`` (the page, not its report): the
+    charts come with the page but are mounted once its map is drawn (:func:`deferred_panels`)."""
     _ = locale
+    grid = panels_grid(locale, lambda filename: graph_config(locale.lang, filename), view)
     return [
         html.H2(_("Drill-down: {area}").format(area=name), className="panel-title profile-drill"),
         html.P(
@@ -174,11 +179,26 @@ def drill_down_section(name: str, view: OverviewView, locale: Locale) -> list:
         )
         if view.state.filters
         else None,
-        panels_grid(locale, lambda filename: graph_config(locale.lang, filename), view),
+        deferred_panels(grid) if deferred else grid,
         printed_panels(view),
         html.H2(_("Interventions in {area}").format(area=name), className="panel-title"),
         html.Div(intervention_table(view), className="intervention-list"),
     ]
+
+
+def deferred_panels(grid: Component) -> html.Div:
+    """The drill-down charts' place, filled in the browser once the profile's map is drawn
+    (``mountPanels`` in ``assets/profile-callbacks.js``) with ``grid``, sent with the page as
+    JSON. Plotted with the page, the eight charts (below the fold) held the map back: plotly drew
+    them while the map waited for its boundaries."""
+    return html.Div(
+        [
+            # No reserved height (the overview's place has one): the charts are below the fold,
+            # and a height would take room on paper, where they are not printed.
+            html.Div(id=ids.PROFILE_PANELS),
+            dcc.Store(id=ids.PROFILE_PANELS_LAYOUT, data=figure_parts.plain(grid)),
+        ]
+    )
 
 
 def print_frame(children: list, footer: html.Div, className: str) -> html.Table:

@@ -55,6 +55,10 @@ SCROLL_DONE = "ov-scroll-done"
 # An area's profile (/force/<area>, /region/<area>)
 PROFILE_MAP = "profile-map"
 PROFILE_PRINT = "profile-print"
+#: A profile's drill-down charts: their place, filled once the profile's map is drawn, and the
+#: charts themselves (the components, as JSON), sent with the page.
+PROFILE_PANELS = "profile-panels"
+PROFILE_PANELS_LAYOUT = "profile-panels-layout"
 #: Pattern-matching id types ({"type": ..., "panel": <panel key>}) of each chart's "Show as
 #: table" toggle and of the table it opens.
 CHART_TABLE_TOGGLE = "ov-chart-table-toggle"

@@ -192,12 +192,16 @@ def test_a_callback_body_over_the_limit_is_refused_413(app):
 
 
 def _language_switch_body(app, pathname: str, search: str) -> dict:
-    output = f"{ids.LANG_SWITCH}.href"
+    """A body for the callback of the language switch (and the "as at" links, in one answer)."""
+    output = f"..{ids.LANG_SWITCH}.href...{ids.WAVE_LINKS}.children.."
     spec = app.callback_map[output]
     values = {"pathname": pathname, "search": search}
     return {
         "output": output,
-        "outputs": {"id": ids.LANG_SWITCH, "property": "href"},
+        "outputs": [
+            {"id": ids.LANG_SWITCH, "property": "href"},
+            {"id": ids.WAVE_LINKS, "property": "children"},
+        ],
         "inputs": [
             {"id": dep["id"], "property": dep["property"], "value": values[dep["property"]]}
             for dep in spec["inputs"]
@@ -240,7 +244,8 @@ def test_the_language_switch_callback_answers_small_for_a_long_search(app):
     response = client.post(UPDATE, json=_language_switch_body(app, "/", search), headers=IDENTITY)
     assert time.monotonic() - started < 2.0
     assert response.status_code == 200
-    assert len(response.get_data()) < 1000
+    # The language link and the "as at" links, neither carrying the long query.
+    assert len(response.get_data()) < 3000
     assert response.get_json()["response"][ids.LANG_SWITCH]["href"] == "/?lang=cy"
     # The whole 6 MB one is refused before it is read.
     six = client.post(UPDATE, json=_language_switch_body(app, "/", SIX_MB_SEARCH))

@@ -17,6 +17,7 @@ import pytest
 from dash import no_update
 
 from callbacks import overview as callbacks
+from callbacks import overview_links
 from dashboard import config
 from dashboard.domain.model import offered_filters
 from dashboard.views import url_parsing
@@ -121,7 +122,7 @@ def test_a_key_that_is_not_a_key_draws_nothing(mini_context, cache):
         assert callbacks.draw_map(mini_context, cache, key, "/") == (no_update,) * 7
         assert callbacks.draw_panels(mini_context, cache, key) == (no_update, no_update)
         assert callbacks.draw_list(mini_context, cache, key, 1) is None
-        assert callbacks.download_report(mini_context, cache, 1, key) is no_update
+        assert overview_links.download_report(mini_context, cache, 1, key) is no_update
 
 
 def test_a_tampered_key_is_read_as_a_link(mini_context, cache):
@@ -211,7 +212,7 @@ def test_chart_tables_answer_one_value_per_matched_output(mini_context, cache):
 
 def test_the_language_switch_follows_the_address():
     assert (
-        callbacks.keep_language_switch_in_step(None, None, "/", "?area=gwent")
+        overview_links.keep_language_switch_in_step(None, None, "/", "?area=gwent")
         == "/?area=gwent&lang=cy"
     )
 
@@ -255,3 +256,28 @@ def test_the_wave_asked_for_is_read_as_the_parser_reads_it(real_context):
     for search in searches:
         parsed = url_parsing.parse_for(real_context, "/", search).state.wave
         assert url_parsing.wave_of(real_context, search) == parsed, search
+
+
+def test_a_new_view_leaves_a_closed_list_and_closed_tables_as_they_are(mini_context, cache):
+    title, list_toggle, listed = callbacks.drill_down_text(
+        mini_context, cache, ids.VIEW_KEY, "/?area=gwent", 2
+    )
+    assert text_of(title) == "Drill-down: Gwent"
+    assert list_toggle == "Show the list (1)"
+    assert listed is no_update
+    # Open: the list follows the view.
+    assert callbacks.drill_down_text(mini_context, cache, ids.VIEW_KEY, "/?area=gwent", 1)[2]
+    # The disclosure's own clicks draw or empty the list, and only the list.
+    closed = callbacks.drill_down_text(mini_context, cache, ids.PANEL_LIST_TOGGLE, "/", 2)
+    assert closed == (no_update, no_update, None)
+    toggles = [{"type": ids.CHART_TABLE_TOGGLE, "panel": "behaviour"}] * 2
+    tables = callbacks.chart_tables(mini_context, cache, "/", [1, 2], toggles, 2, new_view=True)
+    assert tables[0] is not None and tables[0] is not no_update
+    assert tables[1] is no_update
+    assert callbacks.chart_tables(mini_context, cache, "/", [1, 2], toggles, 2)[1] is None
+
+
+def test_the_links_follow_the_address_in_one_answer(mini_context):
+    switch, waves = overview_links.keep_links_in_step(mini_context, None, "/", "?area=gwent")
+    assert switch == "/?area=gwent&lang=cy"
+    assert waves == overview_links.keep_wave_links_in_step(mini_context, None, "/", "?area=gwent")
