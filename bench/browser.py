@@ -155,6 +155,18 @@ return {x: r.left + p.x, y: r.top + p.y};
 """
 
 
+#: The area the click benchmarks press on the overview's map, and a point inside it (lon, lat).
+CLICKED_AREA = ("gwent", -3.05, 51.72)
+
+
+def open_overview_at_clicked_area(driver, base: str) -> dict:
+    """Open the overview, wait until it has settled, and give the on-screen point of
+    :data:`CLICKED_AREA` on its map (``{"x": …, "y": …}``)."""
+    driver.get(base + "/")
+    wait_until_settled(driver, 60)
+    return driver.execute_script(AREA_POINT_JS, "#ov-map .js-plotly-plot", *CLICKED_AREA)
+
+
 #: Marks, from the press on, each plotly graph on the page that plotly has drawn again (its
 #: ``plotly_react`` or ``plotly_afterplot`` event): ``window.__redrawn`` holds them.
 REDRAWN_JS = """

@@ -51,11 +51,7 @@ def main() -> int:
     ):
         driver = browser.new_driver()
         try:
-            driver.get(base + "/")
-            browser.wait_until_settled(driver, 60)
-            point = driver.execute_script(
-                bench_browser.AREA_POINT_JS, "#ov-map .js-plotly-plot", "gwent", -3.05, 51.72
-            )
+            point = bench_browser.open_overview_at_clicked_area(driver, base)
             driver.execute_cdp_cmd("Profiler.enable", {})
             driver.execute_cdp_cmd("Profiler.setSamplingInterval", {"interval": 200})
             driver.execute_cdp_cmd("Profiler.start", {})

@@ -183,11 +183,7 @@ const copy = value => JSON.parse(JSON.stringify(value));
 def trace_once(base: str) -> None:
     driver = browser.new_driver()
     try:
-        driver.get(base + "/")
-        browser.wait_until_settled(driver, 60)
-        point = driver.execute_script(
-            bench_browser.AREA_POINT_JS, "#ov-map .js-plotly-plot", "gwent", -3.05, 51.72
-        )
+        point = bench_browser.open_overview_at_clicked_area(driver, base)
         driver.execute_script(TRACE_JS)
         before_click = driver.execute_script(SNAPSHOT_JS)
         done = (
