@@ -23,9 +23,11 @@ layout found free here is free in the browser; the real-browser test measures th
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 from typing import Final, Protocol
 
 #: Average width of a character of bold Arial, in ems, rounded up; line height in ems.
@@ -169,7 +171,54 @@ def place_labels(
     """Each label's place (area id -> :class:`Placed`), none over another where there is room
     within :data:`STEPS`; a label with no free place keeps its point. The map is ``height``
     (and ``width``, when it may be what limits the scale) pixels, see :class:`Projection`.
-    With ``ground``, a label is kept off other areas (see the module's note)."""
+    With ``ground``, a label is kept off other areas (see the module's note).
+
+    A place depends on the labels' names and on how long their values are, never on what the
+    values say (:func:`_size`, :func:`_samples`): places are worked out for values of the same
+    lengths (:data:`PLACEHOLDER` repeated) and remembered, and each label then takes its own
+    value. Placing the labels was 125 ms of a cold overview view's 146 ms; a view whose value
+    lengths an earlier one had takes none of it (docs/PERFORMANCE.md, issue 25's load test)."""
+    labels = tuple(wanted)
+    shapes = tuple(replace(label, value=PLACEHOLDER * len(label.value)) for label in labels)
+    placed = _remembered_places(shapes, tuple(extent), float(height), width, ground)
+    values = {label.area_id: label.value for label in labels}
+    return {
+        area_id: replace(place, lines=(*place.lines[:-1], values[area_id]))
+        for area_id, place in placed.items()
+    }
+
+
+#: What stands for each character of a value while places are worked out (see
+#: :func:`place_labels`): only a value's length matters to its place.
+PLACEHOLDER: Final = "0"
+#: How many sets of places are remembered (each a few kilobytes): the length patterns of the
+#: views asked for, per level, language and map size.
+REMEMBERED_LAYOUTS: Final = 2048
+
+
+@functools.lru_cache(maxsize=REMEMBERED_LAYOUTS)
+def _remembered_places(
+    wanted: tuple[Wanted, ...],
+    extent: tuple[float, ...],
+    height: float,
+    width: float | None,
+    ground: Ground | None,
+) -> Mapping[str, Placed]:
+    """:func:`_place` of these labels, remembered (see :func:`place_labels`); read-only."""
+    return MappingProxyType(
+        _place(wanted, extent=extent, height=height, width=width, ground=ground)
+    )
+
+
+def _place(
+    wanted: Iterable[Wanted],
+    *,
+    extent: Sequence[float],
+    height: float,
+    width: float | None = None,
+    ground: Ground | None = None,
+) -> dict[str, Placed]:
+    """Each label's place, worked out (see :func:`place_labels`)."""
     projection = Projection(extent, height, width)
     frame = _frame(projection, extent)
     placed: dict[str, Placed] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from dataclasses import replace
 
 import pytest
 
@@ -186,3 +187,44 @@ def test_a_label_is_tested_where_plotly_draws_its_letters(count):
     assert max(b - a for a, b in itertools.pairwise(top_row)) <= 3.0
     rows = [y for y in ys if first - 0.73 * 15 - 1 <= y <= first + 0.21 * 15 + 1]
     assert max(b - a for a, b in itertools.pairwise(rows)) <= 3.0
+
+
+def test_the_ground_answers_inside_outside_and_on_an_edge():
+    """Two squares sharing the edge at -3.5: a point in each, one in the sea, one on the shared
+    edge (in neither, as shapely's ``within`` has it), one on the outer corner."""
+    ground = squares(("west", -4.6, 51.6, -3.5, 52.2), ("east", -3.5, 51.6, -2.6, 52.2))
+    lons = [-4.0, -3.0, -5.0, -3.5, -4.6]
+    lats = [51.9, 51.9, 51.9, 51.9, 51.6]
+    assert ground.areas_at(lons, lats) == ["west", "east", None, None, None]
+    assert ground.only(["east"]).areas_at(lons, lats) == [None, "east", None, None, None]
+
+
+def test_labels_with_values_of_the_same_lengths_share_places_and_keep_their_own_values():
+    """Places are remembered by the values' lengths: "7" and "12" are placed as "3" and "45"
+    were, and each label shows its own value; a value of another length is placed afresh."""
+    first = [
+        Wanted("a", -4.0, 52.0, 0.2, "Area A", "3", 15),
+        Wanted("b", -3.98, 52.0, 0.2, "Area B", "45", 15),
+    ]
+    second = [
+        Wanted("a", -4.0, 52.0, 0.2, "Area A", "7", 15),
+        Wanted("b", -3.98, 52.0, 0.2, "Area B", "12", 15),
+    ]
+    placed_first = place_labels(first, extent=EXTENT, height=HEIGHT)
+    placed_second = place_labels(second, extent=EXTENT, height=HEIGHT)
+    for area, value in (("a", "7"), ("b", "12")):
+        assert placed_second[area].lines[-1] == value
+        assert (placed_second[area].lon, placed_second[area].lat) == (
+            placed_first[area].lon,
+            placed_first[area].lat,
+        )
+        assert placed_second[area].lines[:-1] == placed_first[area].lines[:-1]
+    longer = [replace(label, value=label.value + " none recorded") for label in second]
+    placed_longer = place_labels(longer, extent=EXTENT, height=HEIGHT)
+    assert placed_longer["a"].lines[-1] == "7 none recorded"
+    # The longer labels cover each other where they were: one has moved.
+    assert any(
+        (placed_longer[area].lon, placed_longer[area].lat)
+        != (placed_second[area].lon, placed_second[area].lat)
+        for area in ("a", "b")
+    )
