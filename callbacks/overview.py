@@ -23,11 +23,18 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
-from typing import Any
+from typing import Any, Final
 
 from dash import ALL, ClientsideFunction, Dash, Input, Output, Patch, State, ctx, no_update
 from dash.dependencies import DashDependency
 
+from callbacks.overview_disclosures import (
+    draw_chart_tables,
+    draw_list,
+    draw_list_on_toggle,
+    draw_survey_figures,
+    is_open,
+)
 from callbacks.overview_links import (
     download_report,
     keep_links_in_step,
@@ -50,12 +57,9 @@ from dashboard.views.state import ViewState
 from dashboard.web import ids
 from layouts.components import graph_config
 from layouts.drilldown import (
-    chart_table,
     drill_down_title,
-    intervention_table,
     list_summary,
     panels_grid,
-    survey_figures_table,
 )
 from layouts.overview import (
     EVERY_SERVICE,
@@ -95,7 +99,7 @@ class Controls:
 # ---------------------------------------------------------------------- the URL and the controls
 
 
-def sync_url_and_controls(
+def show_change(
     context: AppContext,
     cache: ViewCache,
     pathname: object,
@@ -110,13 +114,61 @@ def sync_url_and_controls(
     _reset: object,
     *rest: object,
 ) -> tuple:
-    """Dash's adapter for :func:`url_and_controls`: the values in the order of its inputs (the
-    filters, then the key held), and which input fired."""
-    *filters, key = rest
+    """Dash's adapter for :func:`change_outputs`: the values in the order of its inputs (the
+    filters, then the key held, the key the map shows and the list's clicks), and which input
+    fired."""
+    *filters, key, drawn, list_clicks = rest
     controls = Controls(level, metric, all_wales, provision, compare, area, tuple(filters))
-    return url_and_controls(
-        context, cache, ctx.triggered_id, pathname, search, controls, click, key
+    held = Held(key, drawn, list_clicks)
+    return change_outputs(context, cache, ctx.triggered_id, pathname, search, controls, click, held)
+
+
+@dataclass(frozen=True)
+class Held:
+    """What the page holds besides its address and controls: the view's key, the key of the
+    view the map shows, and the clicks on the list's disclosure."""
+
+    key: object
+    drawn: object
+    list_clicks: object
+
+
+def change_outputs(
+    context: AppContext,
+    cache: ViewCache,
+    trigger: object,
+    pathname: object,
+    search: object,
+    controls: Controls,
+    click: object,
+    held: Held,
+) -> tuple:
+    """Everything one change of the page redraws, in one answer (:func:`change_dependencies`):
+    the URL, the controls and the key (:func:`url_and_controls`), the links that follow the
+    address, the map with its notes and heading (:func:`draw_map`), the drill-down's text
+    (:func:`drill_down_text`) and the charts' changes (:func:`chart_parts`, applied in the
+    browser). One answer where there were five: each callback dash-renderer runs costs it a
+    request and its bookkeeping in series with the redraw (docs/PERFORMANCE.md, issue 25)."""
+    synced = url_and_controls(context, cache, trigger, pathname, search, controls, click, held.key)
+    key = held.key if synced[-1] is no_update else synced[-1]
+    address_changed = trigger == ids.OV_URL or any(part is not no_update for part in synced[:2])
+    links = (
+        keep_links_in_step(
+            context,
+            cache,
+            pathname if synced[0] is no_update else synced[0],
+            search if synced[1] is no_update else synced[1],
+        )
+        if address_changed
+        else (no_update, no_update)
     )
+    view = page_views.view_for_key(cache, context, key) if key != held.key else None
+    if view is None:  # the same view: its text and charts are drawn
+        drawn: tuple = (no_update,) * len(DRILL_DOWN_OUTPUTS)
+    else:
+        text = drill_down_text(context, cache, ids.VIEW_KEY, key, held.list_clicks)
+        drawn = (*text, chart_parts(view))
+    return (*synced, *links, *draw_map(context, cache, key, held.drawn), *drawn)
 
 
 def url_and_controls(
@@ -255,25 +307,17 @@ def map_patch(view: OverviewView) -> Patch:
 
 
 def draw_panels(context: AppContext, cache: ViewCache, key: object) -> tuple:
-    """The drill-down's heading and the list's disclosure text (:func:`panel_outputs`)."""
+    """The drill-down's heading and the list's disclosure text."""
     view = page_views.view_for_key(cache, context, key)
     if view is None:
         return no_update, no_update
     return drill_down_title(view), list_summary(view)
 
 
-def panel_outputs() -> list[Output]:
-    """What the drill-down's text callback draws for one view: the heading and the list's
-    disclosure text. The panels (charts and their summaries) are mounted once the map is drawn,
-    then updated by their own callback; the list itself and the charts' tables are drawn only
-    while open."""
-    return [Output(ids.PANEL_TITLE, "children"), Output(ids.PANEL_LIST_TOGGLE, "children")]
-
-
 def mount_panels(context: AppContext, cache: ViewCache, ready: object, key: object) -> tuple:
     """The panels, mounted once, when the map is drawn, with the view of that moment; every
     later view (and a view that came while they were being mounted) patches their figures and
-    sets their summaries (:func:`draw_panel_charts`). Drawing the panels again instead would
+    sets their summaries (:func:`chart_parts`). Drawing the panels again instead would
     remount each graph: a whole new plot."""
     view = page_views.view_for_key(cache, context, key) if ready is True else None
     if view is None:
@@ -284,26 +328,18 @@ def mount_panels(context: AppContext, cache: ViewCache, ready: object, key: obje
     return grid, view.key
 
 
-def draw_panel_charts(context: AppContext, cache: ViewCache, key: object, mounted: object) -> tuple:
-    """Dash's adapter for :func:`panel_chart_updates`, with the input that fired."""
-    return panel_chart_updates(context, cache, key, mounted, ctx.triggered_id)
-
-
-def panel_chart_updates(
-    context: AppContext, cache: ViewCache, key: object, mounted: object, trigger: object
-) -> tuple:
-    """Each mounted chart's figure (a Patch) and its one-line summary for the key's view
-    (:func:`chart_outputs`)."""
-    # Nothing to update before the panels are mounted, nor when they were just mounted with
-    # this very view.
-    skip = not isinstance(mounted, str) or (key == mounted and trigger != ids.VIEW_KEY)
-    view = None if skip else page_views.view_for_key(cache, context, key)
+def chart_parts(view: OverviewView) -> dict:
+    """The drill-down charts' changes for ``view``, as the browser applies them
+    (``drawPanelCharts`` in ``assets/overview-callbacks.js``): each chart's figure as a ``Patch``
+    (assigning only what depends on the view, so that it turns any drawn chart of the panel into
+    the view's) and its one-line summary, in the order of :func:`chart_outputs`, with the view's
+    key (the panels, mounted with a view, skip the changes of that same view)."""
     charts = panel_registry.panels()
-    if view is None:
-        return (no_update,) * (2 * len(charts))
-    figures = [panels.figure_patch(view, panel.key) for panel in charts]
-    summaries = [overview_view.panel_alternative(view, panel.key)[0] for panel in charts]
-    return (*figures, *summaries)
+    return {
+        "key": view.key,
+        "figures": [panels.figure_patch(view, panel.key).to_plotly_json() for panel in charts],
+        "summaries": [overview_view.panel_alternative(view, panel.key)[0] for panel in charts],
+    }
 
 
 def chart_outputs() -> list[Output]:
@@ -316,13 +352,6 @@ def chart_outputs() -> list[Output]:
     ]
 
 
-def draw_drill_down_text(
-    context: AppContext, cache: ViewCache, key: object, clicks: object
-) -> tuple:
-    """Dash's adapter for :func:`drill_down_text`, with the input that fired."""
-    return drill_down_text(context, cache, ctx.triggered_id, key, clicks)
-
-
 def drill_down_text(
     context: AppContext, cache: ViewCache, trigger: object, key: object, clicks: object
 ) -> tuple:
@@ -333,69 +362,6 @@ def drill_down_text(
         return no_update, no_update, draw_list(context, cache, key, clicks)
     listed = draw_list(context, cache, key, clicks) if is_open(clicks) else no_update
     return (*draw_panels(context, cache, key), listed)
-
-
-# ---------------------------------------------------------------------- drawn only while open
-
-
-def draw_list(context: AppContext, cache: ViewCache, key: object, clicks: object) -> Any:
-    """The list of interventions, while its disclosure is open."""
-    view = page_views.view_for_key(cache, context, key) if is_open(clicks) else None
-    return intervention_table(view) if view is not None else None
-
-
-def draw_survey_figures(context: AppContext, cache: ViewCache, clicks: object, key: object) -> Any:
-    """The survey's published figures, while their disclosure is open."""
-    view = page_views.view_for_key(cache, context, key) if is_open(clicks) else None
-    return survey_figures_table(context.bundle.survey, view.locale) if view else None
-
-
-def draw_chart_tables(
-    context: AppContext, cache: ViewCache, key: object, clicks: object, toggles: object
-) -> list:
-    """Dash's adapter for :func:`chart_tables`, with how many outputs matched."""
-    matched = len(ctx.outputs_list) if isinstance(ctx.outputs_list, list) else 0
-    return chart_tables(
-        context, cache, key, clicks, toggles, matched, new_view=ctx.triggered_id == ids.VIEW_KEY
-    )
-
-
-def chart_tables(
-    context: AppContext,
-    cache: ViewCache,
-    key: object,
-    clicks: object,
-    toggles: object,
-    matched: int,
-    *,
-    new_view: bool = False,
-) -> list:
-    """The table behind each chart's "Show as table", drawn only while open: closed, they would
-    be a few hundred components re-sent and re-rendered on every change of the view. On a new
-    view (``new_view``) a closed table is left as it is (empty), not emptied again."""
-    # Dash needs exactly one value per matched output, whatever the request claims.
-    if (
-        not isinstance(clicks, list)
-        or not isinstance(toggles, list)
-        or not len(clicks) == len(toggles) == matched
-    ):
-        return [no_update] * matched
-    view = page_views.view_for_key(cache, context, key)
-    tables = []
-    for count, toggle in zip(clicks, toggles, strict=True):
-        panel = toggle.get("panel") if isinstance(toggle, dict) else None
-        if view and is_open(count) and panel_registry.panel(panel) is not None:
-            _summary, header, rows = overview_view.panel_alternative(view, panel)
-            tables.append(chart_table(header, rows))
-        else:
-            tables.append(no_update if new_view and not is_open(count) else None)
-    return tables
-
-
-def is_open(clicks: object) -> bool:
-    """Whether a <details> element is open: it toggles on each click (or Enter/Space) of its
-    summary, so an odd count of clicks means open."""
-    return isinstance(clicks, int) and not isinstance(clicks, bool) and clicks % 2 == 1
 
 
 # ---------------------------------------------------------------------- registration
@@ -422,30 +388,20 @@ class ClientsideCallback:
 def server_callbacks() -> tuple[ServerCallback, ...]:
     """Every server callback of the overview, none run when the page opens."""
     key, key_held = Input(ids.VIEW_KEY, "data"), State(ids.VIEW_KEY, "data")
-    address = (Input(ids.OV_URL, "pathname"), Input(ids.OV_URL, "search"))
     chart_toggles = {"type": ids.CHART_TABLE_TOGGLE, "panel": ALL}
     report_button = Input(ids.EXPORT_REPORT_BUTTON, "n_clicks")
     mounted = (Output(ids.PANELS, "children"), Output(ids.PANEL_CHARTS_MOUNTED, "data"))
     list_toggle = Input(ids.PANEL_LIST_TOGGLE, "n_clicks")
     return (
-        ServerCallback(sync_url_and_controls, sync_dependencies()),
+        ServerCallback(show_change, change_dependencies()),
         ServerCallback(
             download_report, (Output(ids.EXPORT_REPORT, "data"), report_button, key_held)
         ),
         ServerCallback(
-            keep_links_in_step,
-            (Output(ids.LANG_SWITCH, "href"), Output(ids.WAVE_LINKS, "children"), *address),
-        ),
-        ServerCallback(draw_map, map_dependencies()),
-        ServerCallback(
-            draw_drill_down_text,
-            (*panel_outputs(), Output(ids.PANEL_LIST, "children"), key, list_toggle),
+            draw_list_on_toggle,
+            (Output(ids.PANEL_LIST, "children", allow_duplicate=True), list_toggle, key_held),
         ),
         ServerCallback(mount_panels, (*mounted, Input(ids.PANELS_READY, "data"), key_held)),
-        ServerCallback(
-            draw_panel_charts,
-            (*chart_outputs(), key, Input(ids.PANEL_CHARTS_MOUNTED, "data")),
-        ),
         ServerCallback(
             draw_survey_figures,
             (Output(ids.SURVEY_TABLE, "children"), Input(ids.SURVEY_TOGGLE, "n_clicks"), key_held),
@@ -462,9 +418,20 @@ def server_callbacks() -> tuple[ServerCallback, ...]:
     )
 
 
-def sync_dependencies() -> tuple[DashDependency, ...]:
-    """:func:`sync_url_and_controls`'s outputs (the URL, the controls, the key), inputs (the
-    URL, the controls, the map's click, the reset button) and the key held."""
+#: What :func:`change_outputs` draws of a new view after the map: the drill-down's heading, the
+#: list's disclosure text, the list (while open) and the charts' changes.
+DRILL_DOWN_OUTPUTS: Final = (
+    (ids.PANEL_TITLE, "children"),
+    (ids.PANEL_LIST_TOGGLE, "children"),
+    (ids.PANEL_LIST, "children"),
+    (ids.CHART_PARTS, "data"),
+)
+
+
+def change_dependencies() -> tuple[DashDependency, ...]:
+    """:func:`show_change`'s outputs (:func:`change_outputs`) and inputs (the URL, the controls,
+    the map's click, the reset button, each filter; the key held, the key the map shows, the
+    list's clicks)."""
     return (
         Output(ids.OV_URL, "pathname"),
         Output(ids.OV_URL, "search"),
@@ -477,6 +444,10 @@ def sync_dependencies() -> tuple[DashDependency, ...]:
         Output(ids.AREA, "options"),
         *[Output(ids.filter_id(key), "value") for key in filter_keys()],
         Output(ids.VIEW_KEY, "data"),
+        Output(ids.LANG_SWITCH, "href"),
+        Output(ids.WAVE_LINKS, "children"),
+        *map_outputs(),
+        *[Output(component, prop) for component, prop in DRILL_DOWN_OUTPUTS],
         Input(ids.OV_URL, "pathname"),
         Input(ids.OV_URL, "search"),
         Input(ids.LEVEL, "value"),
@@ -489,11 +460,14 @@ def sync_dependencies() -> tuple[DashDependency, ...]:
         Input(ids.RESET, "n_clicks"),
         *[Input(ids.filter_id(key), "value") for key in filter_keys()],
         State(ids.VIEW_KEY, "data"),
+        State(ids.MAP_DRAWN, "data"),
+        State(ids.PANEL_LIST_TOGGLE, "n_clicks"),
     )
 
 
-def map_dependencies() -> tuple[DashDependency, ...]:
-    """:func:`draw_map`'s outputs, the key, and the key the map shows."""
+def map_outputs() -> tuple[Output, ...]:
+    """:func:`draw_map`'s outputs: the map, its notes, the heading, the profile link and the key
+    the map now shows."""
     return (
         Output(ids.MAP, "figure"),
         Output(ids.MAP_NOTE, "children"),
@@ -502,8 +476,6 @@ def map_dependencies() -> tuple[DashDependency, ...]:
         Output(ids.OV_TITLE, "children"),
         Output(ids.PROFILE_LINK, "children"),
         Output(ids.MAP_DRAWN, "data"),
-        Input(ids.VIEW_KEY, "data"),
-        State(ids.MAP_DRAWN, "data"),
     )
 
 
@@ -524,10 +496,20 @@ def clientside_callbacks() -> tuple[ClientsideCallback, ...]:
                 State(ids.SCROLL_DONE, "data"),
             ),
         ),
+        # The charts' changes of a new view applied to the mounted charts (or, once mounted, the
+        # changes of a view that came while they were being mounted).
+        ClientsideCallback(
+            "drawPanelCharts",
+            (
+                *chart_outputs(),
+                Input(ids.CHART_PARTS, "data"),
+                Input(ids.PANEL_CHARTS_MOUNTED, "data"),
+            ),
+        ),
         # The map is drawn: the signal that mounts the panels. It runs once, when the page opens
         # (its input is the store's id, which nothing changes). Its input was the key the map
         # shows, which draw_map writes: dash-renderer then held every later change's chart
-        # request (draw_panel_charts, downstream through mount_panels) until the map had been
+        # request (the charts' callback, downstream through mount_panels) until the map had been
         # redrawn and this had run, 0.4 to 1.9 s on a loaded machine.
         ClientsideCallback(
             "panelsReady",

@@ -128,9 +128,11 @@ def _output_ok(item: object, want_id: object, want_prop: str) -> bool:
     the matching entries (a list of them for ALL)."""
     if isinstance(want_id, dict):
         return _dependency_ok(item, {"id": want_id, "property": want_prop})
-    return (
-        isinstance(item, dict) and item.get("id") == want_id and item.get("property") == want_prop
-    )
+    if not isinstance(item, dict) or not isinstance(item.get("property"), str):
+        return False
+    # An output shared with another callback (``allow_duplicate``) is written by dash-renderer
+    # as "<property>@<hash of the callback>", which Dash reads up to the "@".
+    return item.get("id") == want_id and item["property"].split("@")[0] == want_prop
 
 
 def configure_callback_guard(app: Dash) -> None:

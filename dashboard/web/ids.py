@@ -39,6 +39,9 @@ PANELS = "ov-panels"
 PANELS_READY = "ov-panels-ready"
 #: The key of the view the drill-down panels were mounted with (absent until they are).
 PANEL_CHARTS_MOUNTED = "ov-panel-charts-mounted"
+#: The drill-down charts' changes for the latest view (each chart's Patch and one-line summary,
+#: with the view's key), sent with the rest of a change's answer and applied in the browser.
+CHART_PARTS = "ov-chart-parts"
 PANEL_LIST = "ov-panel-list"
 #: The list's disclosure: its summary (the toggle, naming how many) and the list drawn while open.
 PANEL_LIST_TOGGLE = "ov-panel-list-toggle"

@@ -135,9 +135,29 @@ def test_clicking_an_area_updates_the_panels(dash_duo, open_page):
             .find(p => p.__data__ && p.__data__.loc === 'gwent');
         """
     )
+    # The charts are mounted (after the map) before the click; what they show is read back
+    # from plotly, with each chart's one-line summary.
+    drawn_js = (
+        "return [...document.querySelectorAll('.panel .js-plotly-plot')].map(gd => "
+        "JSON.stringify(gd.data.map(trace => [trace.x, trace.y])) + "
+        "document.getElementById(gd.closest('[id]').id + '-alt-text').textContent);"
+    )
+    charts_before = wait_until(
+        lambda: len(drawn := dash_duo.driver.execute_script(drawn_js)) == 8 and drawn
+    )
     browser.scroll_into_view(dash_duo.driver, gwent)
     ActionChains(dash_duo.driver).move_to_element(gwent).click().perform()
     dash_duo.wait_for_text_to_equal(f"#{ids.PANEL_TITLE}", "Drill-down: Gwent")
+    # Every chart and its summary is redrawn for Gwent (the changes come with the click's one
+    # answer and are applied in the browser).
+    wait_until(
+        lambda: all(
+            after != before
+            for after, before in zip(
+                dash_duo.driver.execute_script(drawn_js), charts_before, strict=True
+            )
+        )
+    )
     # The heading names the area, which links to its profile.
     dash_duo.wait_for_text_to_equal(f"#{ids.OV_TITLE}", "Gwent")
     link = dash_duo.find_element(f"#{ids.PROFILE_LINK} a")

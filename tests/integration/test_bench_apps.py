@@ -25,5 +25,5 @@ def test_the_benchmark_names_each_callback_by_its_own_function(mini_context):
     from bench.__main__ import callback_names
 
     names = set(callback_names(create_app(mini_context)).values())
-    assert {"sync_url_and_controls", "draw_map", "draw_panel_charts"} <= names
+    assert {"show_change", "mount_panels", "draw_chart_tables"} <= names
     assert "add_context" not in names

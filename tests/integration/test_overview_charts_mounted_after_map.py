@@ -15,7 +15,6 @@ from bench.dashclient import (
     OVERVIEW_DRAWN,
     Session,
     flask_transport,
-    request_body,
     split_output,
     walk_components,
 )
@@ -30,6 +29,7 @@ READY = (ids.PANELS_READY, "data")
 MOUNTED = (ids.PANEL_CHARTS_MOUNTED, "data")
 KEY = (ids.VIEW_KEY, "data")
 PANELS = (ids.PANELS, "children")
+PARTS = (ids.CHART_PARTS, "data")
 CHARTS = panel_registry.panels()
 
 
@@ -93,6 +93,12 @@ def test_no_chart_before_the_map_is_drawn_then_each_with_the_view(mini_context):
     assert session.props[MOUNTED] == session.props[KEY]
 
 
+def chart_parts(session: Session) -> dict:
+    """The charts' changes the last change's answer brought (applied by the browser's
+    ``drawPanelCharts``, which the session does not run)."""
+    return session.props[PARTS]
+
+
 def test_a_later_view_patches_every_mounted_figure_to_that_view(mini_context):
     app = create_app(mini_context)
     session = session_for(app)
@@ -100,17 +106,18 @@ def test_a_later_view_patches_every_mounted_figure_to_that_view(mini_context):
     before = mounted_figures(session)
     before_summaries = summaries(session)
     session.set({(ids.AREA, "value"): "gwent"})
-    reply = last_reply(session, (ids.panel_graph(CHARTS[0].key), "figure"))
-    # Only figures (patched) and summaries: the panels, and so the graphs, are left as they are.
-    assert set(reply) == {ids.panel_graph(p.key) for p in CHARTS} | {
-        f"{ids.panel_graph(p.key)}-alt-text" for p in CHARTS
-    }
+    reply = last_reply(session, PARTS)
+    # The charts' changes come in the change's one answer; the panels, and so the graphs, are
+    # left as they are.
+    assert PANELS[0] not in reply and PARTS[0] in reply
     assert session.props[PANELS] is not None
+    parts = chart_parts(session)
+    assert parts["key"] == session.props[KEY]
     wanted = expected_figures(app, mini_context, session.props[KEY])
-    assert summaries(session) == expected_summaries(app, mini_context, session.props[KEY])
-    assert summaries(session) != before_summaries
-    for panel in CHARTS:
-        patch = reply[ids.panel_graph(panel.key)]["figure"]
+    wanted_summaries = expected_summaries(app, mini_context, session.props[KEY])
+    assert dict(zip([p.key for p in CHARTS], parts["summaries"], strict=True)) == wanted_summaries
+    assert wanted_summaries != before_summaries
+    for panel, patch in zip(CHARTS, parts["figures"], strict=True):
         assert "__dash_patch_update" in patch
         assert apply_patch(before[panel.key], patch) == wanted[panel.key]
     assert wanted != {panel.key: before[panel.key] for panel in CHARTS}
@@ -126,33 +133,20 @@ def test_a_view_chosen_before_the_map_was_drawn_is_the_one_mounted(mini_context)
     assert "gwent" in session.props[MOUNTED]
 
 
-def update_request(session: Session, props: dict) -> dict:
-    """The body of the charts' update request for ``props``, triggered by the mount's key."""
-    first_figure = (ids.panel_graph(CHARTS[0].key), "figure")
-    update = next(cb for cb in session.callbacks if cb.outputs[0] == first_figure)
-    return request_body(update, props, [MOUNTED])
-
-
 def test_a_view_that_came_while_the_charts_were_mounted_is_patched_in(mini_context):
     # The charts were mounted with the first view and the key has moved on meanwhile: the
-    # request that the mount's key triggers brings the charts to the key now shown.
+    # changes held for the key now shown name that key, not the mounted one, so the browser
+    # applies them once the panels are mounted (drawPanelCharts skips only the changes of the
+    # view the panels were mounted with), and they bring the mounted charts to that view.
     app = create_app(mini_context)
     session = session_for(app)
     session.open("/")
     mounted = session.props[MOUNTED]
     session.set({(ids.AREA, "value"): "gwent"})
     assert session.props[MOUNTED] == mounted != session.props[KEY]
-    client = app.server.test_client()
-    answer = client.post(UPDATE, json=update_request(session, session.props))
-    assert answer.status_code == 200
-    reply = answer.get_json()["response"]
+    parts = chart_parts(session)
+    assert parts["key"] == session.props[KEY] != mounted
     wanted = expected_figures(app, mini_context, session.props[KEY])
-    # (The session does not apply patches, so its places still hold the mounted figures.)
     first = mounted_figures(session)
-    for panel in CHARTS:
-        patch = reply[ids.panel_graph(panel.key)]["figure"]
+    for panel, patch in zip(CHARTS, parts["figures"], strict=True):
         assert apply_patch(first[panel.key], patch) == wanted[panel.key]
-    # With the very view it mounted, the mount's follow-up sends nothing.
-    same = client.post(UPDATE, json=update_request(session, {**session.props, KEY: mounted}))
-    assert same.status_code in (200, 204)
-    assert not (same.get_json(silent=True) or {}).get("response")

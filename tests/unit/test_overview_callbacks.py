@@ -14,10 +14,10 @@ import re
 from dataclasses import replace
 
 import pytest
-from dash import no_update
+from dash import Output, no_update
 
 from callbacks import overview as callbacks
-from callbacks import overview_links
+from callbacks import overview_disclosures, overview_links
 from dashboard import config
 from dashboard.domain.model import offered_filters
 from dashboard.views import url_parsing
@@ -187,25 +187,55 @@ def test_the_clicked_area(click, location):
     assert callbacks.clicked_location(click) == location
 
 
-def test_charts_are_patched_only_once_mounted(mini_context, cache):
-    charts = len(callbacks.chart_outputs())
-    assert (
-        callbacks.panel_chart_updates(mini_context, cache, "/", None, ids.VIEW_KEY)
-        == (no_update,) * charts
+def test_a_change_draws_the_map_text_and_charts_in_one_answer(mini_context, cache):
+    """A click on Gwent: the URL, the key, the map, the heading and the charts' changes come in
+    the one answer; the same change again (the key already held, the map showing it) draws
+    nothing more."""
+    outputs = [each for each in callbacks.change_dependencies() if isinstance(each, Output)]
+    names = [f"{each.component_id}.{each.component_property}" for each in outputs]
+    controls = OPENED
+    held = callbacks.Held("/", "/", None)
+    answer = callbacks.change_outputs(
+        mini_context, cache, ids.MAP, "/", "", controls, GWENT_CLICK, held
     )
-    # Just mounted with this very view: nothing to patch.
-    assert (
-        callbacks.panel_chart_updates(mini_context, cache, "/", "/", ids.PANEL_CHARTS_MOUNTED)
-        == (no_update,) * charts
+    drawn = dict(zip(names, answer, strict=True))
+    assert drawn[f"{ids.VIEW_KEY}.data"] == "/?area=gwent"
+    assert drawn[f"{ids.MAP_DRAWN}.data"] == "/?area=gwent"
+    assert "Gwent" in str(drawn[f"{ids.PANEL_TITLE}.children"])
+    parts = drawn[f"{ids.CHART_PARTS}.data"]
+    charts = len(callbacks.chart_outputs()) // 2
+    assert parts["key"] == "/?area=gwent"
+    assert len(parts["figures"]) == len(parts["summaries"]) == charts
+    assert all(figure["__dash_patch_update"] for figure in parts["figures"])
+    # The address changed, so the links follow it.
+    assert drawn[f"{ids.LANG_SWITCH}.href"] == "/?area=gwent&lang=cy"
+    # The list is closed: left alone.
+    assert drawn[f"{ids.PANEL_LIST}.children"] is no_update
+    again = callbacks.change_outputs(
+        mini_context,
+        cache,
+        ids.MAP,
+        "/",
+        "?area=gwent",
+        replace(controls, area="gwent"),
+        GWENT_CLICK,
+        callbacks.Held("/?area=gwent", "/?area=gwent", None),
     )
-    updates = callbacks.panel_chart_updates(mini_context, cache, "/?area=gwent", "/", ids.VIEW_KEY)
-    assert all(update is not no_update for update in updates)
+    assert all(value is no_update for value in again)
+
+
+def test_the_list_is_drawn_when_opened_and_emptied_when_closed(mini_context, cache):
+    assert overview_disclosures.draw_list_on_toggle(mini_context, cache, 1, "/?area=gwent")
+    assert overview_disclosures.draw_list_on_toggle(mini_context, cache, 2, "/?area=gwent") is None
 
 
 def test_chart_tables_answer_one_value_per_matched_output(mini_context, cache):
-    assert callbacks.chart_tables(mini_context, cache, "/", [1], [], 2) == [no_update, no_update]
+    assert overview_disclosures.chart_tables(mini_context, cache, "/", [1], [], 2) == [
+        no_update,
+        no_update,
+    ]
     toggles = [{"type": ids.CHART_TABLE_TOGGLE, "panel": "behaviour"}, {"panel": "nonsense"}]
-    tables = callbacks.chart_tables(mini_context, cache, "/", [1, 1], toggles, 2)
+    tables = overview_disclosures.chart_tables(mini_context, cache, "/", [1, 1], toggles, 2)
     assert tables[0] is not None
     assert tables[1] is None
 
@@ -223,6 +253,8 @@ def test_the_clientside_functions_are_in_the_assets_file():
     assert {cb.function_name for cb in callbacks.clientside_callbacks()} == defined
     # The element ids it looks up are the ids module's.
     assert set(re.findall(r'getElementById\("([^"]+)"\)', script)) == {ids.MAP, ids.PANEL_TITLE}
+    # ...and so is the store whose change it tells from the panels' mounting.
+    assert set(re.findall(r'"([\w-]+)\.data"', script)) == {ids.CHART_PARTS}
 
 
 def test_no_callback_is_defined_inside_another():
@@ -271,10 +303,14 @@ def test_a_new_view_leaves_a_closed_list_and_closed_tables_as_they_are(mini_cont
     closed = callbacks.drill_down_text(mini_context, cache, ids.PANEL_LIST_TOGGLE, "/", 2)
     assert closed == (no_update, no_update, None)
     toggles = [{"type": ids.CHART_TABLE_TOGGLE, "panel": "behaviour"}] * 2
-    tables = callbacks.chart_tables(mini_context, cache, "/", [1, 2], toggles, 2, new_view=True)
+    tables = overview_disclosures.chart_tables(
+        mini_context, cache, "/", [1, 2], toggles, 2, new_view=True
+    )
     assert tables[0] is not None and tables[0] is not no_update
     assert tables[1] is no_update
-    assert callbacks.chart_tables(mini_context, cache, "/", [1, 2], toggles, 2)[1] is None
+    assert (
+        overview_disclosures.chart_tables(mini_context, cache, "/", [1, 2], toggles, 2)[1] is None
+    )
 
 
 def test_the_links_follow_the_address_in_one_answer(mini_context):
