@@ -1,6 +1,6 @@
 /* The overview's clientside callbacks (callbacks/overview.py registers them by name through
    ClientsideFunction("overview", ...)). The element ids are dashboard/web/ids.py's MAP
-   ("ov-map"), PANEL_TITLE ("ov-panel-title") and CHART_PARTS ("ov-chart-parts"); tests/unit/test_overview_callbacks.py checks
+   ("ov-map") and PANEL_TITLE ("ov-panel-title"); tests/unit/test_overview_callbacks.py checks
    that they still match. */
 window.dash_clientside = window.dash_clientside || {};
 window.dash_clientside.overview = {
@@ -23,23 +23,6 @@ window.dash_clientside.overview = {
         setTimeout(wait, 20);
       })();
     });
-  },
-
-  /* The drill-down charts' changes of a new view (callbacks/overview.py's chart_parts: each
-     chart's Patch, then each one-line summary), applied to the mounted charts: they come with
-     the rest of the change's answer, so the charts are redrawn with the map, not after a
-     further request. Nothing before the panels are mounted (dash-renderer runs no callback
-     whose outputs are all missing); once they are, the changes of a view that came while they
-     were being mounted, not those of the view they were mounted with. */
-  drawPanelCharts: function (parts, mounted) {
-    var prevent = window.dash_clientside.PreventUpdate;
-    if (!parts || typeof mounted !== "string") { throw prevent; }
-    var fired = window.dash_clientside.callback_context.triggered.map(function (t) {
-      return t.prop_id;
-    });
-    var byMounting = fired.indexOf("ov-chart-parts.data") < 0;
-    if (byMounting && parts.key === mounted) { throw prevent; }
-    return parts.figures.concat(parts.summaries);
   },
 
   /* After a click on the map, once the drill-down's heading names the area, the heading comes

@@ -6,9 +6,11 @@ renderer would (``output``, ``outputs``, ``inputs``, ``state``, ``changedPropIds
 ``/_dash-update-component``, applies the response and follows the chain of callbacks that the
 response triggers. Responses are the real HTTP bodies, so their sizes are what a browser receives.
 
-Simplifications (documented): pattern-matching callbacks and clientside callbacks are not run
-(on the overview that leaves out one small request per interaction, the tables behind "Show as
-table", measured on its own in docs/PERFORMANCE.md), Patch responses are recorded but not applied (no callback of
+Simplifications (documented): callbacks with pattern-matching inputs or states, and clientside
+callbacks, are not run (on the overview that leaves out one small request per interaction, the
+tables behind "Show as table", measured on its own in docs/PERFORMANCE.md); a pattern-matching
+output (``ALL``) is sent, as dash-renderer sends it, as the list of the components present
+that match it; Patch responses are recorded but not applied (no callback of
 this app takes a patched prop as input), and callbacks run one at a time. What a page's own
 scripts set once the page is drawn (on the overview, :data:`OVERVIEW_DRAWN`: the signal that the
 map is drawn, which mounts the drill-down charts) is given as ``drawn`` and set after each page
@@ -45,9 +47,24 @@ OVERVIEW_DRAWN = {("ov-panels-ready", "data"): True}
 
 
 def split_output(output: str) -> list[tuple[str, str]]:
-    """``"..a.b...c.d.."`` or ``"a.b"`` -> [(id, prop), ...] (string ids only)."""
+    """``"..a.b...c.d.."`` or ``"a.b"`` -> [(id, prop), ...]; a pattern-matching id stays as
+    its JSON text (``{"panel":["ALL"],"type":"t"}``)."""
     parts = output[2:-2].split("...") if output.startswith("..") else [output]
     return [tuple(part.rsplit(".", 1)) for part in parts]  # type: ignore[misc]
+
+
+def dict_id_text(component_id: dict) -> str:
+    """A pattern-matching id as dash-renderer writes it: JSON, keys sorted, no spaces."""
+    return json.dumps(component_id, sort_keys=True, separators=(",", ":"))
+
+
+def matches(pattern_text: str, component_id: dict) -> bool:
+    """Whether a component's dict id matches a pattern-matching output's id (``["ALL"]``
+    wildcards; every other key equal)."""
+    pattern = json.loads(pattern_text)
+    return set(pattern) == set(component_id) and all(
+        value == ["ALL"] or component_id[key] == value for key, value in pattern.items()
+    )
 
 
 @dataclass
@@ -68,9 +85,7 @@ class Callback:
 def parse_dependencies(dependencies: list[dict]) -> list[Callback]:
     callbacks = []
     for item in dependencies:
-        pattern = "{" in item["output"] or any(
-            isinstance(dep["id"], dict) for dep in item["inputs"] + item["state"]
-        )
+        pattern = any(isinstance(dep["id"], dict) for dep in item["inputs"] + item["state"])
         callbacks.append(
             Callback(
                 output=item["output"],
@@ -110,8 +125,14 @@ class Call:
     body: bytes = field(repr=False)
 
 
-def request_body(callback: Callback, props: dict, changed: Iterable[tuple[str, str]]) -> dict:
-    """The JSON body dash-renderer sends for ``callback`` given the current props."""
+def request_body(
+    callback: Callback,
+    props: dict,
+    changed: Iterable[tuple[str, str]],
+    dict_ids: Iterable[dict] = (),
+) -> dict:
+    """The JSON body dash-renderer sends for ``callback`` given the current props and the
+    components with dict ids present (``dict_ids``, matched by its ``ALL`` outputs)."""
 
     def dep(key: tuple[str, str]) -> dict:
         item = {"id": key[0], "property": key[1]}
@@ -119,7 +140,13 @@ def request_body(callback: Callback, props: dict, changed: Iterable[tuple[str, s
             item["value"] = props[key]
         return item
 
-    outputs = [{"id": i, "property": p} for i, p in callback.outputs]
+    present = list(dict_ids)
+    outputs = [
+        [{"id": each, "property": p} for each in present if matches(i, each)]
+        if i.startswith("{")
+        else {"id": i, "property": p}
+        for i, p in callback.outputs
+    ]
     return {
         "output": callback.output,
         "outputs": outputs if callback.multi else outputs[0],
@@ -147,6 +174,8 @@ class Session:
         self.drawn = dict(OVERVIEW_DRAWN if drawn is None else drawn)
         self.props: dict[tuple[str, str], Any] = {}
         self.present: set[str] = set()
+        #: The components with dict ids present (by their JSON text), which ``ALL`` outputs match.
+        self.dict_ids: dict[str, dict] = {}
         #: The window's URL (path, search): what a Location drawn later starts from.
         self.window: tuple[str, str] = ("/", "")
         self.calls: list[Call] = []
@@ -165,6 +194,9 @@ class Session:
         added = set()
         for component in walk_components(fragment):
             component_id = component["props"].get("id")
+            if isinstance(component_id, dict):
+                self.dict_ids[dict_id_text(component_id)] = component_id
+                continue
             if not isinstance(component_id, str):
                 continue
             added.add(component_id)
@@ -181,6 +213,7 @@ class Session:
         """Load the page at ``url``: layout, then every initial callback and what follows."""
         self.props.clear()
         self.present.clear()
+        self.dict_ids.clear()
         path, _, query = url.partition("?")
         self.window = (path or "/", f"?{query}" if query else "")
         status, body, headers = self.get("/_dash-layout")
@@ -255,7 +288,8 @@ class Session:
 
     def _queue(self, pending: dict, changed: set, added: set, source: Callback | None) -> None:
         for cb in self.callbacks:
-            if not all(i in self.present for i, _p in cb.outputs + cb.inputs):
+            plain_outputs = [(i, p) for i, p in cb.outputs if not i.startswith("{")]
+            if not all(i in self.present for i, _p in plain_outputs + cb.inputs):
                 continue
             # A callback is not re-run by its own outputs (dash-renderer's circular-callback rule).
             keys = {key for key in cb.inputs if key in changed} if cb is not source else set()
@@ -267,7 +301,7 @@ class Session:
                 pending[cb.output] = (cb, old_keys | keys)
 
     def _call(self, cb: Callback, changed: set) -> tuple[set, set]:
-        body = request_body(cb, self.props, changed)
+        body = request_body(cb, self.props, changed, self.dict_ids.values())
         started = time.perf_counter()
         status, raw, headers = self.post(UPDATE_PATH, body)
         seconds = time.perf_counter() - started

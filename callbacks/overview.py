@@ -21,13 +21,21 @@ tests call directly. The clientside functions are in ``assets/overview-callbacks
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any, Final
 
 from dash import ALL, ClientsideFunction, Dash, Input, Output, Patch, State, ctx, no_update
 from dash.dependencies import DashDependency
 
+from callbacks.overview_charts import (
+    MountedCharts,
+    catch_up_charts,
+    chart_outputs,
+    chart_updates,
+    mount_panels,
+    mounted_charts,
+)
 from callbacks.overview_disclosures import (
     draw_chart_tables,
     draw_list,
@@ -45,8 +53,6 @@ from dashboard.views import (
     figure_parts,
     figures_map,
     page_views,
-    panel_registry,
-    panels,
     url_parsing,
 )
 from dashboard.views import overview as overview_view
@@ -55,11 +61,9 @@ from dashboard.views.cache import ViewCache
 from dashboard.views.overview import OverviewView
 from dashboard.views.state import ViewState
 from dashboard.web import ids
-from layouts.components import graph_config
 from layouts.drilldown import (
     drill_down_title,
     list_summary,
-    panels_grid,
 )
 from layouts.overview import (
     EVERY_SERVICE,
@@ -119,18 +123,20 @@ def show_change(
     fired."""
     *filters, key, drawn, list_clicks = rest
     controls = Controls(level, metric, all_wales, provision, compare, area, tuple(filters))
-    held = Held(key, drawn, list_clicks)
+    held = Held(key, drawn, list_clicks, mounted_charts(ctx.outputs_list))
     return change_outputs(context, cache, ctx.triggered_id, pathname, search, controls, click, held)
 
 
 @dataclass(frozen=True)
 class Held:
     """What the page holds besides its address and controls: the view's key, the key of the
-    view the map shows, and the clicks on the list's disclosure."""
+    view the map shows, the clicks on the list's disclosure, and the charts mounted (their
+    panel keys, in the order Dash matched them)."""
 
     key: object
     drawn: object
     list_clicks: object
+    charts: MountedCharts = field(default_factory=MountedCharts)
 
 
 def change_outputs(
@@ -146,8 +152,7 @@ def change_outputs(
     """Everything one change of the page redraws, in one answer (:func:`change_dependencies`):
     the URL, the controls and the key (:func:`url_and_controls`), the links that follow the
     address, the map with its notes and heading (:func:`draw_map`), the drill-down's text
-    (:func:`drill_down_text`) and the charts' changes (:func:`chart_parts`, applied in the
-    browser). One answer where there were five: each callback dash-renderer runs costs it a
+    (:func:`drill_down_text`) and the mounted charts' changes (:func:`chart_updates`). One answer where there were five: each callback dash-renderer runs costs it a
     request and its bookkeeping in series with the redraw (docs/PERFORMANCE.md, issue 25)."""
     synced = url_and_controls(context, cache, trigger, pathname, search, controls, click, held.key)
     key = held.key if synced[-1] is no_update else synced[-1]
@@ -165,10 +170,11 @@ def change_outputs(
     view = page_views.view_for_key(cache, context, key) if key != held.key else None
     if view is None:  # the same view: its text and charts are drawn
         drawn: tuple = (no_update,) * len(DRILL_DOWN_OUTPUTS)
+        charts = chart_updates(None, held.charts)
     else:
-        text = drill_down_text(context, cache, ids.VIEW_KEY, key, held.list_clicks)
-        drawn = (*text, chart_parts(view))
-    return (*synced, *links, *draw_map(context, cache, key, held.drawn), *drawn)
+        drawn = drill_down_text(context, cache, ids.VIEW_KEY, key, held.list_clicks)
+        charts = chart_updates(view, held.charts)
+    return (*synced, *links, *draw_map(context, cache, key, held.drawn), *drawn, *charts)
 
 
 def url_and_controls(
@@ -314,44 +320,6 @@ def draw_panels(context: AppContext, cache: ViewCache, key: object) -> tuple:
     return drill_down_title(view), list_summary(view)
 
 
-def mount_panels(context: AppContext, cache: ViewCache, ready: object, key: object) -> tuple:
-    """The panels, mounted once, when the map is drawn, with the view of that moment; every
-    later view (and a view that came while they were being mounted) patches their figures and
-    sets their summaries (:func:`chart_parts`). Drawing the panels again instead would
-    remount each graph: a whole new plot."""
-    view = page_views.view_for_key(cache, context, key) if ready is True else None
-    if view is None:
-        return no_update, no_update
-    grid = panels_grid(
-        view.locale, lambda filename: graph_config(view.lang, filename), view, overview=True
-    )
-    return grid, view.key
-
-
-def chart_parts(view: OverviewView) -> dict:
-    """The drill-down charts' changes for ``view``, as the browser applies them
-    (``drawPanelCharts`` in ``assets/overview-callbacks.js``): each chart's figure as a ``Patch``
-    (assigning only what depends on the view, so that it turns any drawn chart of the panel into
-    the view's) and its one-line summary, in the order of :func:`chart_outputs`, with the view's
-    key (the panels, mounted with a view, skip the changes of that same view)."""
-    charts = panel_registry.panels()
-    return {
-        "key": view.key,
-        "figures": [panels.figure_patch(view, panel.key).to_plotly_json() for panel in charts],
-        "summaries": [overview_view.panel_alternative(view, panel.key)[0] for panel in charts],
-    }
-
-
-def chart_outputs() -> list[Output]:
-    """What the panels' callback updates once they are mounted: each chart's figure (a Patch)
-    and its visually hidden one-line summary, which is also the chart's accessible name."""
-    charts = panel_registry.panels()
-    return [
-        *[Output(ids.panel_graph(panel.key), "figure") for panel in charts],
-        *[Output(f"{ids.panel_graph(panel.key)}-alt-text", "children") for panel in charts],
-    ]
-
-
 def drill_down_text(
     context: AppContext, cache: ViewCache, trigger: object, key: object, clicks: object
 ) -> tuple:
@@ -403,6 +371,15 @@ def server_callbacks() -> tuple[ServerCallback, ...]:
         ),
         ServerCallback(mount_panels, (*mounted, Input(ids.PANELS_READY, "data"), key_held)),
         ServerCallback(
+            catch_up_charts,
+            (
+                *chart_outputs(allow_duplicate=True),
+                Input(ids.PANEL_CHARTS_MOUNTED, "data"),
+                key,
+                State(ids.CHARTS_SHOWN, "data"),
+            ),
+        ),
+        ServerCallback(
             draw_survey_figures,
             (Output(ids.SURVEY_TABLE, "children"), Input(ids.SURVEY_TOGGLE, "n_clicks"), key_held),
         ),
@@ -419,12 +396,11 @@ def server_callbacks() -> tuple[ServerCallback, ...]:
 
 
 #: What :func:`change_outputs` draws of a new view after the map: the drill-down's heading, the
-#: list's disclosure text, the list (while open) and the charts' changes.
+#: list's disclosure text and the list (while open); then the charts (:func:`chart_outputs`).
 DRILL_DOWN_OUTPUTS: Final = (
     (ids.PANEL_TITLE, "children"),
     (ids.PANEL_LIST_TOGGLE, "children"),
     (ids.PANEL_LIST, "children"),
-    (ids.CHART_PARTS, "data"),
 )
 
 
@@ -448,6 +424,7 @@ def change_dependencies() -> tuple[DashDependency, ...]:
         Output(ids.WAVE_LINKS, "children"),
         *map_outputs(),
         *[Output(component, prop) for component, prop in DRILL_DOWN_OUTPUTS],
+        *chart_outputs(),
         Input(ids.OV_URL, "pathname"),
         Input(ids.OV_URL, "search"),
         Input(ids.LEVEL, "value"),
@@ -494,16 +471,6 @@ def clientside_callbacks() -> tuple[ClientsideCallback, ...]:
                 Input(ids.PANEL_TITLE, "children"),
                 State(ids.SCROLLED, "data"),
                 State(ids.SCROLL_DONE, "data"),
-            ),
-        ),
-        # The charts' changes of a new view applied to the mounted charts (or, once mounted, the
-        # changes of a view that came while they were being mounted).
-        ClientsideCallback(
-            "drawPanelCharts",
-            (
-                *chart_outputs(),
-                Input(ids.CHART_PARTS, "data"),
-                Input(ids.PANEL_CHARTS_MOUNTED, "data"),
             ),
         ),
         # The map is drawn: the signal that mounts the panels. It runs once, when the page opens

@@ -30,6 +30,7 @@ def panel_block(
     rule = " ".join(locale(step) for step in precarity.RULE_STEPS)
     summary, header, rows = overview_view.panel_alternative(view, panel.key)
     graph_id = ids.panel_graph(panel.key) if overview else ids.profile_graph(panel.key)
+    figure_id = f"ov-panel-{panel.key}" if overview else graph_id
     graph = dcc.Graph(
         id=graph_id,
         figure=panels.full_figure(view, panel.key),
@@ -41,7 +42,7 @@ def panel_block(
         actions = [
             html.Div(csv_button(panel.key, locale, page="overview"), className="panel-actions")
         ]
-        label = {"aria-labelledby": f"{graph_id}-alt-text"}
+        label = {"aria-labelledby": ids.panel_name(panel.key)}
     else:
         alternative = html.Div(
             [
@@ -54,7 +55,7 @@ def panel_block(
         label = {"aria-label": summary}
     return html.Div(
         [
-            html.Div(graph, id=f"{graph_id}-figure", role="figure", **label),
+            html.Div(graph, id=f"{figure_id}-figure", role="figure", **label),
             alternative,
             *actions,
             source_note(locale(panel.note).format(rule=rule), locale),
@@ -86,8 +87,10 @@ def chart_alternative(panel: Panel, locale: Locale, summary: str) -> html.Div:
     table is drawn only while it is open (see :func:`chart_table`)."""
     return html.Div(
         [
-            html.P(
-                summary, id=f"{ids.panel_graph(panel.key)}-alt-text", className="visually-hidden"
+            html.Div(
+                html.P(summary, id=ids.panel_summary(panel.key)),
+                id=ids.panel_name(panel.key),
+                className="visually-hidden",
             ),
             html.Details(
                 [

@@ -127,12 +127,24 @@ def _output_ok(item: object, want_id: object, want_prop: str) -> bool:
     """One output entry: the id and property the callback declares; for a pattern-matching id,
     the matching entries (a list of them for ALL)."""
     if isinstance(want_id, dict):
-        return _dependency_ok(item, {"id": want_id, "property": want_prop})
-    if not isinstance(item, dict) or not isinstance(item.get("property"), str):
+        entries = item if isinstance(item, list) else [item]
+        if not all(isinstance(entry, dict) for entry in entries):
+            return False
+        plain = [{**entry, "property": _output_property(entry)} for entry in entries]
+        return _dependency_ok(
+            plain if isinstance(item, list) else plain[0], {"id": want_id, "property": want_prop}
+        )
+    if not isinstance(item, dict):
         return False
-    # An output shared with another callback (``allow_duplicate``) is written by dash-renderer
-    # as "<property>@<hash of the callback>", which Dash reads up to the "@".
-    return item.get("id") == want_id and item["property"].split("@")[0] == want_prop
+    return item.get("id") == want_id and _output_property(item) == want_prop
+
+
+def _output_property(entry: dict) -> object:
+    """An output entry's property. An output shared with another callback (``allow_duplicate``)
+    is written by dash-renderer as "<property>@<hash of the callback>", which Dash reads up to
+    the "@"."""
+    prop = entry.get("property")
+    return prop.split("@")[0] if isinstance(prop, str) else prop
 
 
 def configure_callback_guard(app: Dash) -> None:

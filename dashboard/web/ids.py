@@ -39,9 +39,9 @@ PANELS = "ov-panels"
 PANELS_READY = "ov-panels-ready"
 #: The key of the view the drill-down panels were mounted with (absent until they are).
 PANEL_CHARTS_MOUNTED = "ov-panel-charts-mounted"
-#: The drill-down charts' changes for the latest view (each chart's Patch and one-line summary,
-#: with the view's key), sent with the rest of a change's answer and applied in the browser.
-CHART_PARTS = "ov-chart-parts"
+#: The key of the view the mounted charts show, when a change's answer or the catch-up after
+#: mounting patched them (None: the view they were mounted with, ``PANEL_CHARTS_MOUNTED``).
+CHARTS_SHOWN = "ov-charts-shown"
 PANEL_LIST = "ov-panel-list"
 #: The list's disclosure: its summary (the toggle, naming how many) and the list drawn while open.
 PANEL_LIST_TOGGLE = "ov-panel-list-toggle"
@@ -66,6 +66,10 @@ PROFILE_PANELS_LAYOUT = "profile-panels-layout"
 #: table" toggle and of the table it opens.
 CHART_TABLE_TOGGLE = "ov-chart-table-toggle"
 CHART_TABLE = "ov-chart-table"
+#: Pattern-matching id types of each overview chart and of its one-line summary: a change's one
+#: answer updates every chart mounted (``ALL``: none before the panels are mounted).
+PANEL_GRAPH = "ov-panel-graph"
+PANEL_SUMMARY = "ov-panel-summary"
 
 
 def profile_graph(key: str) -> str:
@@ -73,9 +77,21 @@ def profile_graph(key: str) -> str:
     return f"profile-panel-{key}"
 
 
-def panel_graph(key: str) -> str:
-    """Id of the graph of one drill-down panel (see dashboard.views.panel_registry)."""
-    return f"ov-panel-{key}"
+def panel_graph(key: str) -> dict[str, str]:
+    """Id of the graph of one drill-down panel of the overview (see
+    dashboard.views.panel_registry)."""
+    return {"type": PANEL_GRAPH, "panel": key}
+
+
+def panel_summary(key: str) -> dict[str, str]:
+    """Id of the one-line summary of one drill-down panel's chart on the overview."""
+    return {"type": PANEL_SUMMARY, "panel": key}
+
+
+def panel_name(key: str) -> str:
+    """Id of the element holding one overview chart's summary, which names the chart
+    (``aria-labelledby`` takes plain ids)."""
+    return f"ov-panel-{key}-name"
 
 
 def filter_id(key: str) -> str:

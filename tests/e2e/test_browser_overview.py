@@ -140,7 +140,7 @@ def test_clicking_an_area_updates_the_panels(dash_duo, open_page):
     drawn_js = (
         "return [...document.querySelectorAll('.panel .js-plotly-plot')].map(gd => "
         "JSON.stringify(gd.data.map(trace => [trace.x, trace.y])) + "
-        "document.getElementById(gd.closest('[id]').id + '-alt-text').textContent);"
+        "gd.closest('.panel').querySelector('.visually-hidden').textContent);"
     )
     charts_before = wait_until(
         lambda: len(drawn := dash_duo.driver.execute_script(drawn_js)) == 8 and drawn
@@ -201,7 +201,7 @@ def test_show_as_table_opens_the_charts_numbers_and_follows_the_view(dash_duo, o
         f"#{ids.MATCH_COUNT}", "5 of 5 current interventions match the filters."
     )
     details = dash_duo.driver.find_element(
-        By.XPATH, f"//p[@id='{ids.panel_graph('behaviour')}-alt-text']/following-sibling::details"
+        By.XPATH, f"//div[@id='{ids.panel_name('behaviour')}']/following-sibling::details"
     )
     assert details.find_elements(By.TAG_NAME, "table") == []  # nothing drawn while closed
 

@@ -189,7 +189,7 @@ def test_overview_renders_under_the_policy_without_console_errors(dash_duo, mini
         f"#{ids.MATCH_COUNT}", "5 of 5 current interventions match the filters."
     )
     wait_until(lambda: (map_state(dash_duo.driver, ids.MAP) or {}).get("rendered") == 6, timeout=20)
-    dash_duo.wait_for_element(f"#{ids.panel_graph('behaviour')} .main-svg")
+    dash_duo.wait_for_element("#ov-panel-behaviour-figure .main-svg")
     logs = dash_duo.get_logs() or []
     assert severe(logs) == []
     assert not [entry for entry in logs if "Content Security Policy" in entry.get("message", "")]

@@ -14,7 +14,9 @@ from app import create_app
 from bench.dashclient import (
     OVERVIEW_DRAWN,
     Session,
+    dict_id_text,
     flask_transport,
+    request_body,
     split_output,
     walk_components,
 )
@@ -29,7 +31,6 @@ READY = (ids.PANELS_READY, "data")
 MOUNTED = (ids.PANEL_CHARTS_MOUNTED, "data")
 KEY = (ids.VIEW_KEY, "data")
 PANELS = (ids.PANELS, "children")
-PARTS = (ids.CHART_PARTS, "data")
 CHARTS = panel_registry.panels()
 
 
@@ -40,19 +41,29 @@ def session_for(app, **kwargs) -> Session:
 def mounted_figures(session: Session) -> dict[str, dict]:
     """Each chart's figure as the session holds the mounted panels, by panel key."""
     graphs = {
-        component["props"]["id"]: component
+        component["props"]["id"]["panel"]: component
         for component in walk_components(session.props[PANELS])
         if component["type"] == "Graph"
     }
-    assert set(graphs) == {ids.panel_graph(panel.key) for panel in CHARTS}
-    return {panel.key: graphs[ids.panel_graph(panel.key)]["props"]["figure"] for panel in CHARTS}
+    assert set(graphs) == {panel.key for panel in CHARTS}
+    assert all(graph["props"]["id"] == ids.panel_graph(key) for key, graph in graphs.items())
+    return {panel.key: graphs[panel.key]["props"]["figure"] for panel in CHARTS}
 
 
-def summaries(session: Session) -> dict[str, str]:
-    """Each chart's one-line summary (its accessible name) as the session holds it."""
+def mounted_summaries(session: Session) -> dict[str, str]:
+    """Each chart's one-line summary (its accessible name) as mounted."""
     return {
-        p.key: session.props[(f"{ids.panel_graph(p.key)}-alt-text", "children")] for p in CHARTS
+        component["props"]["id"]["panel"]: component["props"]["children"]
+        for component in walk_components(session.props[PANELS])
+        if component["props"].get("id") in [ids.panel_summary(p.key) for p in CHARTS]
     }
+
+
+def patched(reply: dict) -> tuple[dict[str, dict], dict[str, str]]:
+    """Each chart's figure Patch and summary in an answer, by panel key."""
+    figures = {p.key: reply[dict_id_text(ids.panel_graph(p.key))]["figure"] for p in CHARTS}
+    texts = {p.key: reply[dict_id_text(ids.panel_summary(p.key))]["children"] for p in CHARTS}
+    return figures, texts
 
 
 def expected_figures(app, context, key: str) -> dict[str, dict]:
@@ -89,37 +100,28 @@ def test_no_chart_before_the_map_is_drawn_then_each_with_the_view(mini_context):
     assert session.props.get(MOUNTED) is None
     session.set({READY: True})
     assert mounted_figures(session) == expected_figures(app, mini_context, session.props[KEY])
-    assert summaries(session) == expected_summaries(app, mini_context, session.props[KEY])
+    assert mounted_summaries(session) == expected_summaries(app, mini_context, session.props[KEY])
     assert session.props[MOUNTED] == session.props[KEY]
 
 
-def chart_parts(session: Session) -> dict:
-    """The charts' changes the last change's answer brought (applied by the browser's
-    ``drawPanelCharts``, which the session does not run)."""
-    return session.props[PARTS]
-
-
-def test_a_later_view_patches_every_mounted_figure_to_that_view(mini_context):
+def test_a_later_view_patches_every_mounted_figure_in_the_changes_one_answer(mini_context):
     app = create_app(mini_context)
     session = session_for(app)
     session.open("/")
     before = mounted_figures(session)
-    before_summaries = summaries(session)
+    before_summaries = mounted_summaries(session)
     session.set({(ids.AREA, "value"): "gwent"})
-    reply = last_reply(session, PARTS)
-    # The charts' changes come in the change's one answer; the panels, and so the graphs, are
-    # left as they are.
-    assert PANELS[0] not in reply and PARTS[0] in reply
-    assert session.props[PANELS] is not None
-    parts = chart_parts(session)
-    assert parts["key"] == session.props[KEY]
+    reply = last_reply(session, KEY)
+    # The charts come in the answer that brings the key and the map; the panels, and so the
+    # graphs, are left as they are.
+    assert ids.MAP in reply and ids.PANELS not in reply
+    assert reply[ids.CHARTS_SHOWN]["data"] == session.props[KEY]
+    figures, texts = patched(reply)
     wanted = expected_figures(app, mini_context, session.props[KEY])
-    wanted_summaries = expected_summaries(app, mini_context, session.props[KEY])
-    assert dict(zip([p.key for p in CHARTS], parts["summaries"], strict=True)) == wanted_summaries
-    assert wanted_summaries != before_summaries
-    for panel, patch in zip(CHARTS, parts["figures"], strict=True):
-        assert "__dash_patch_update" in patch
-        assert apply_patch(before[panel.key], patch) == wanted[panel.key]
+    assert texts == expected_summaries(app, mini_context, session.props[KEY]) != before_summaries
+    for panel in CHARTS:
+        assert "__dash_patch_update" in figures[panel.key]
+        assert apply_patch(before[panel.key], figures[panel.key]) == wanted[panel.key]
     assert wanted != {panel.key: before[panel.key] for panel in CHARTS}
 
 
@@ -133,20 +135,37 @@ def test_a_view_chosen_before_the_map_was_drawn_is_the_one_mounted(mini_context)
     assert "gwent" in session.props[MOUNTED]
 
 
+def catch_up_request(session: Session, props: dict) -> dict:
+    """The body of the charts' catch-up request for ``props``, triggered by the mount's key."""
+    catch_up = next(
+        cb
+        for cb in session.callbacks
+        if (ids.PANEL_CHARTS_MOUNTED, "data") in cb.inputs
+        and any(component == ids.CHARTS_SHOWN for component, _prop in cb.outputs)
+    )
+    return request_body(catch_up, props, [MOUNTED], session.dict_ids.values())
+
+
 def test_a_view_that_came_while_the_charts_were_mounted_is_patched_in(mini_context):
-    # The charts were mounted with the first view and the key has moved on meanwhile: the
-    # changes held for the key now shown name that key, not the mounted one, so the browser
-    # applies them once the panels are mounted (drawPanelCharts skips only the changes of the
-    # view the panels were mounted with), and they bring the mounted charts to that view.
+    # The charts were mounted with the first view and the key moved on before they were (its
+    # answer matched no chart): the catch-up brings them to the key now shown.
     app = create_app(mini_context)
     session = session_for(app)
     session.open("/")
     mounted = session.props[MOUNTED]
-    session.set({(ids.AREA, "value"): "gwent"})
-    assert session.props[MOUNTED] == mounted != session.props[KEY]
-    parts = chart_parts(session)
-    assert parts["key"] == session.props[KEY] != mounted
-    wanted = expected_figures(app, mini_context, session.props[KEY])
     first = mounted_figures(session)
-    for panel, patch in zip(CHARTS, parts["figures"], strict=True):
-        assert apply_patch(first[panel.key], patch) == wanted[panel.key]
+    moved = {**session.props, KEY: "/?area=gwent"}
+    client = app.server.test_client()
+    answer = client.post(UPDATE, json=catch_up_request(session, moved))
+    assert answer.status_code == 200
+    reply = answer.get_json()["response"]
+    figures, texts = patched(reply)
+    wanted = expected_figures(app, mini_context, "/?area=gwent")
+    for panel in CHARTS:
+        assert apply_patch(first[panel.key], figures[panel.key]) == wanted[panel.key]
+    assert texts == expected_summaries(app, mini_context, "/?area=gwent")
+    assert reply[ids.CHARTS_SHOWN]["data"] == "/?area=gwent"
+    # With the very view it mounted (every change but that one), the catch-up sends nothing.
+    same = client.post(UPDATE, json=catch_up_request(session, {**session.props, KEY: mounted}))
+    assert same.status_code in (200, 204)
+    assert not (same.get_json(silent=True) or {}).get("response")

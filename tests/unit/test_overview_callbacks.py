@@ -14,13 +14,14 @@ import re
 from dataclasses import replace
 
 import pytest
-from dash import Output, no_update
+from dash import Output, Patch, no_update
 
 from callbacks import overview as callbacks
-from callbacks import overview_disclosures, overview_links
+from callbacks import overview_charts, overview_disclosures, overview_links
 from dashboard import config
 from dashboard.domain.model import offered_filters
-from dashboard.views import url_parsing
+from dashboard.views import overview as overview_view
+from dashboard.views import page_views, url_parsing
 from dashboard.views.cache import ViewCache
 from dashboard.web import ids
 from layouts.overview import EVERY_SERVICE
@@ -188,25 +189,25 @@ def test_the_clicked_area(click, location):
 
 
 def test_a_change_draws_the_map_text_and_charts_in_one_answer(mini_context, cache):
-    """A click on Gwent: the URL, the key, the map, the heading and the charts' changes come in
+    """A click on Gwent: the URL, the key, the map, the heading and every mounted chart come in
     the one answer; the same change again (the key already held, the map showing it) draws
     nothing more."""
     outputs = [each for each in callbacks.change_dependencies() if isinstance(each, Output)]
     names = [f"{each.component_id}.{each.component_property}" for each in outputs]
-    controls = OPENED
-    held = callbacks.Held("/", "/", None)
+    mounted = ("behaviour", "evidence")
+    held = callbacks.Held("/", "/", None, overview_charts.MountedCharts(mounted, mounted))
     answer = callbacks.change_outputs(
-        mini_context, cache, ids.MAP, "/", "", controls, GWENT_CLICK, held
+        mini_context, cache, ids.MAP, "/", "", OPENED, GWENT_CLICK, held
     )
     drawn = dict(zip(names, answer, strict=True))
     assert drawn[f"{ids.VIEW_KEY}.data"] == "/?area=gwent"
     assert drawn[f"{ids.MAP_DRAWN}.data"] == "/?area=gwent"
     assert "Gwent" in str(drawn[f"{ids.PANEL_TITLE}.children"])
-    parts = drawn[f"{ids.CHART_PARTS}.data"]
-    charts = len(callbacks.chart_outputs()) // 2
-    assert parts["key"] == "/?area=gwent"
-    assert len(parts["figures"]) == len(parts["summaries"]) == charts
-    assert all(figure["__dash_patch_update"] for figure in parts["figures"])
+    figures, summaries, shown = answer[-3:]
+    assert shown == "/?area=gwent"
+    assert [type(figure) for figure in figures] == [Patch, Patch]
+    view = page_views.view_for_key(cache, mini_context, "/?area=gwent")
+    assert summaries == [overview_view.panel_alternative(view, key)[0] for key in mounted]
     # The address changed, so the links follow it.
     assert drawn[f"{ids.LANG_SWITCH}.href"] == "/?area=gwent&lang=cy"
     # The list is closed: left alone.
@@ -217,11 +218,46 @@ def test_a_change_draws_the_map_text_and_charts_in_one_answer(mini_context, cach
         ids.MAP,
         "/",
         "?area=gwent",
-        replace(controls, area="gwent"),
+        replace(OPENED, area="gwent"),
         GWENT_CLICK,
-        callbacks.Held("/?area=gwent", "/?area=gwent", None),
+        callbacks.Held("/?area=gwent", "/?area=gwent", None, held.charts),
     )
-    assert all(value is no_update for value in again)
+    flat = [*again[:-3], *again[-3], *again[-2], again[-1]]
+    assert all(value is no_update for value in flat)
+    # Before the panels are mounted, the charts' outputs match nothing.
+    early = callbacks.change_outputs(
+        mini_context, cache, ids.MAP, "/", "", OPENED, GWENT_CLICK, callbacks.Held("/", "/", None)
+    )
+    assert early[-3:] == ([], [], no_update)
+
+
+def test_the_charts_catch_up_only_when_the_answer_could_not_patch_them(mini_context, cache):
+    mounted = overview_charts.MountedCharts(("behaviour",), ("behaviour",))
+    # Mounted with the view shown, or patched to it: nothing.
+    assert (
+        overview_charts.charts_caught_up(mini_context, cache, "/", "/", None, mounted)[-1]
+        is no_update
+    )
+    caught = overview_charts.charts_caught_up
+    assert (
+        caught(mini_context, cache, "/", "/?area=gwent", "/?area=gwent", mounted)[-1] is no_update
+    )
+    # Not yet mounted: nothing.
+    none = overview_charts.MountedCharts()
+    assert caught(mini_context, cache, None, "/?area=gwent", None, none)[-1] is no_update
+    # Mounted with "/" while the key moved to Gwent, and no answer patched them: patched now.
+    figures, summaries, shown = caught(mini_context, cache, "/", "/?area=gwent", None, mounted)
+    assert shown == "/?area=gwent" and isinstance(figures[0], Patch) and summaries[0]
+
+
+def test_the_charts_matched_are_read_one_value_per_entry():
+    """Dash wants one value per output matched: an entry naming no panel keeps its place (and
+    gets no update), whatever a tampered request matched."""
+    graph = {"id": {"type": ids.PANEL_GRAPH, "panel": "behaviour"}, "property": "figure"}
+    odd = {"id": {"type": ids.PANEL_GRAPH, "panel": "nonsense"}, "property": "figure"}
+    charts = overview_charts.mounted_charts([[], [graph, odd, "x"], [graph], {}])
+    assert charts == overview_charts.MountedCharts(("behaviour", "nonsense", ""), ("behaviour",))
+    assert overview_charts.mounted_charts("garbage") == overview_charts.MountedCharts()
 
 
 def test_the_list_is_drawn_when_opened_and_emptied_when_closed(mini_context, cache):
@@ -253,8 +289,6 @@ def test_the_clientside_functions_are_in_the_assets_file():
     assert {cb.function_name for cb in callbacks.clientside_callbacks()} == defined
     # The element ids it looks up are the ids module's.
     assert set(re.findall(r'getElementById\("([^"]+)"\)', script)) == {ids.MAP, ids.PANEL_TITLE}
-    # ...and so is the store whose change it tells from the panels' mounting.
-    assert set(re.findall(r'"([\w-]+)\.data"', script)) == {ids.CHART_PARTS}
 
 
 def test_no_callback_is_defined_inside_another():
