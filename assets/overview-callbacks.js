@@ -25,6 +25,32 @@ window.dash_clientside.overview = {
     });
   },
 
+  /* The charts brought to the view shown once they are mounted, when a change came before
+     they were: its answer matched no chart and left their changes (callbacks/overview_charts.py
+     pending_charts: each panel's Patch and summary by panel key, with the view's key). Nothing
+     when the charts show that view already (shown: the key a later answer patched them to; else
+     the key they were mounted with), nor before they are mounted. The outputs are the charts'
+     figures and summaries as dash-renderer matched them (pattern-matching ALL), then the key
+     they now show. */
+  catchUpCharts: function (pending, mounted, shown) {
+    var prevent = window.dash_clientside.PreventUpdate;
+    var showing = typeof shown === "string" ? shown : mounted;
+    if (!pending || typeof mounted !== "string" || pending.key === showing) { throw prevent; }
+    var matched = window.dash_clientside.callback_context.outputs_list;
+    var panelsOf = function (list) {
+      return list.map(function (output) { return output.id.panel; });
+    };
+    return [
+      panelsOf(matched[0]).map(function (panel) {
+        return pending.figures[panel] || window.dash_clientside.no_update;
+      }),
+      panelsOf(matched[1]).map(function (panel) {
+        return pending.summaries[panel] || window.dash_clientside.no_update;
+      }),
+      pending.key
+    ];
+  },
+
   /* After a click on the map, once the drill-down's heading names the area, the heading comes
      into view (the map stays in sight above it on a 768-pixel-high screen). Once per click: a
      later change of the view (a filter ticked) must not take the page away from the filter.

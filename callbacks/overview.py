@@ -30,11 +30,11 @@ from dash.dependencies import DashDependency
 
 from callbacks.overview_charts import (
     MountedCharts,
-    catch_up_charts,
     chart_outputs,
     chart_updates,
     mount_panels,
     mounted_charts,
+    pending_charts,
 )
 from callbacks.overview_disclosures import (
     draw_chart_tables,
@@ -174,7 +174,8 @@ def change_outputs(
     else:
         drawn = drill_down_text(context, cache, ids.VIEW_KEY, key, held.list_clicks)
         charts = chart_updates(view, held.charts)
-    return (*synced, *links, *draw_map(context, cache, key, held.drawn), *drawn, *charts)
+    pending = pending_charts(view, held.charts)
+    return (*synced, *links, *draw_map(context, cache, key, held.drawn), *drawn, pending, *charts)
 
 
 def url_and_controls(
@@ -371,15 +372,6 @@ def server_callbacks() -> tuple[ServerCallback, ...]:
         ),
         ServerCallback(mount_panels, (*mounted, Input(ids.PANELS_READY, "data"), key_held)),
         ServerCallback(
-            catch_up_charts,
-            (
-                *chart_outputs(allow_duplicate=True),
-                Input(ids.PANEL_CHARTS_MOUNTED, "data"),
-                key,
-                State(ids.CHARTS_SHOWN, "data"),
-            ),
-        ),
-        ServerCallback(
             draw_survey_figures,
             (Output(ids.SURVEY_TABLE, "children"), Input(ids.SURVEY_TOGGLE, "n_clicks"), key_held),
         ),
@@ -424,6 +416,8 @@ def change_dependencies() -> tuple[DashDependency, ...]:
         Output(ids.WAVE_LINKS, "children"),
         *map_outputs(),
         *[Output(component, prop) for component, prop in DRILL_DOWN_OUTPUTS],
+        Output(ids.PENDING_CHARTS, "data"),
+        # Last: mounted_charts reads what the charts matched from the end of the outputs.
         *chart_outputs(),
         Input(ids.OV_URL, "pathname"),
         Input(ids.OV_URL, "search"),
@@ -471,6 +465,17 @@ def clientside_callbacks() -> tuple[ClientsideCallback, ...]:
                 Input(ids.PANEL_TITLE, "children"),
                 State(ids.SCROLLED, "data"),
                 State(ids.SCROLL_DONE, "data"),
+            ),
+        ),
+        # The charts brought to the view shown, once mounted, when a change came before they
+        # were (its answer matched none) and they were mounted with an earlier view.
+        ClientsideCallback(
+            "catchUpCharts",
+            (
+                *chart_outputs(allow_duplicate=True),
+                Input(ids.PENDING_CHARTS, "data"),
+                Input(ids.PANEL_CHARTS_MOUNTED, "data"),
+                State(ids.CHARTS_SHOWN, "data"),
             ),
         ),
         # The map is drawn: the signal that mounts the panels. It runs once, when the page opens

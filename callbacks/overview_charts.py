@@ -1,7 +1,7 @@
 """The overview's drill-down charts: mounted once the map is drawn (:func:`mount_panels`), then
 brought to each new view by the change's one answer (:func:`chart_updates`, which
 :func:`callbacks.overview.change_outputs` sends), or, for a change whose request left before
-they were mounted, by :func:`catch_up_charts`. The charts are pattern-matching outputs
+they were mounted, by ``catchUpCharts`` in the browser from :func:`pending_charts`. The charts are pattern-matching outputs
 (``ALL``): before the panels are mounted they match none, where plain ids would be missing
 outputs, which dash-renderer refuses.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from dash import ALL, Output, ctx, no_update
+from dash import ALL, Output, no_update
 
 from dashboard.domain.context import AppContext
 from dashboard.views import overview as overview_view
@@ -84,29 +84,25 @@ def chart_updates(view: OverviewView | None, charts: MountedCharts) -> tuple[lis
     )
 
 
-def catch_up_charts(
-    context: AppContext, cache: ViewCache, mounted: object, key: object, shown: object
-) -> tuple:
-    """Dash's adapter for :func:`charts_caught_up`, with the charts matched."""
-    return charts_caught_up(context, cache, mounted, key, shown, mounted_charts(ctx.outputs_list))
-
-
-def charts_caught_up(
-    context: AppContext,
-    cache: ViewCache,
-    mounted: object,
-    key: object,
-    shown: object,
-    charts: MountedCharts,
-) -> tuple:
-    """The charts brought to the key's view when a change's answer could not patch them: it
-    left before they were mounted (it matched none) and they were mounted with an earlier
-    view. Nothing when they show the key's view (``shown``, else the view they were mounted
-    with), which is every change but that one."""
-    showing = shown if isinstance(shown, str) else mounted
-    if not isinstance(mounted, str) or showing == key:
-        return chart_updates(None, charts)
-    return chart_updates(page_views.view_for_key(cache, context, key), charts)
+def pending_charts(view: OverviewView | None, charts: MountedCharts) -> Any:
+    """What a change's answer leaves for the charts when none is mounted yet (its request
+    matched none): each panel's Patch and summary for ``view``, by panel key, with the view's
+    key, for ``catchUpCharts`` in ``assets/overview-callbacks.js`` to apply once they are
+    mounted if they were mounted with an earlier view. Nothing once they are mounted (the
+    answer patches them itself), so that no change but those runs a further callback."""
+    if view is None or charts.figures:
+        return no_update
+    return {
+        "key": view.key,
+        "figures": {
+            panel.key: panels.figure_patch(view, panel.key).to_plotly_json()
+            for panel in panel_registry.panels()
+        },
+        "summaries": {
+            panel.key: overview_view.panel_alternative(view, panel.key)[0]
+            for panel in panel_registry.panels()
+        },
+    }
 
 
 def chart_outputs(*, allow_duplicate: bool = False) -> list[Output]:

@@ -347,6 +347,7 @@ def drill_down_section(context: AppContext, view: OverviewView) -> list:
         dcc.Store(id=ids.PANELS_READY),
         dcc.Store(id=ids.PANEL_CHARTS_MOUNTED),
         dcc.Store(id=ids.CHARTS_SHOWN),
+        dcc.Store(id=ids.PENDING_CHARTS),
         dcc.Store(id=ids.SCROLLED),
         dcc.Store(id=ids.SCROLL_DONE),
         html.H2(drill_down_title(view), id=ids.PANEL_TITLE, className="panel-title"),

@@ -42,6 +42,9 @@ PANEL_CHARTS_MOUNTED = "ov-panel-charts-mounted"
 #: The key of the view the mounted charts show, when a change's answer or the catch-up after
 #: mounting patched them (None: the view they were mounted with, ``PANEL_CHARTS_MOUNTED``).
 CHARTS_SHOWN = "ov-charts-shown"
+#: The charts' changes a change's answer leaves while no chart is mounted (each panel's Patch
+#: and summary, with the view's key), applied in the browser once they are.
+PENDING_CHARTS = "ov-pending-charts"
 PANEL_LIST = "ov-panel-list"
 #: The list's disclosure: its summary (the toggle, naming how many) and the list drawn while open.
 PANEL_LIST_TOGGLE = "ov-panel-list-toggle"

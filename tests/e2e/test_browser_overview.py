@@ -337,3 +337,38 @@ def test_every_request_goes_to_the_app(dash_duo, open_page):
     assert seen, "the page loaded resources"
     assert {urlparse(url).netloc for url in seen} == {urlparse(app_origin).netloc}
     assert any("/geometry/la.geojson" in url for url in seen)
+
+
+#: Runs the overview's catchUpCharts as dash-renderer runs it (its outputs as matched: one chart
+#: mounted), for each case, and says what it returned or that it prevented the update.
+CATCH_UP_JS = """
+const dc = window.dash_clientside;
+const saved = dc.callback_context;
+dc.callback_context = {triggered: [], outputs_list: [
+  [{id: {type: arguments[0], panel: 'behaviour'}, property: 'figure'}],
+  [{id: {type: arguments[1], panel: 'behaviour'}, property: 'children'}],
+  {id: arguments[2], property: 'data'}]};
+const pending = {key: '/?area=gwent', figures: {behaviour: {patch: 1}}, summaries: {behaviour: 'S'}};
+const run = (...args) => {
+  try { return dc.overview.catchUpCharts(...args); }
+  catch (error) { return error === dc.PreventUpdate ? 'prevented' : String(error); }
+};
+const results = [
+  run(pending, '/', null), run(pending, '/', '/?area=gwent'), run(pending, '/?area=gwent', null),
+  run(null, '/', null), run(pending, null, null)];
+dc.callback_context = saved;
+return results;
+"""
+
+
+def test_changes_left_before_the_charts_were_mounted_are_applied_once(dash_duo, open_page):
+    """catchUpCharts in the browser: charts mounted with "/" while the page moved on to Gwent
+    take Gwent's changes; charts already showing Gwent (patched, or mounted with it), no
+    changes left, or no chart mounted: nothing."""
+    open_page()
+    wait_until(lambda: len(dash_duo.find_elements(".panel .js-plotly-plot")) == 8, timeout=15)
+    results = dash_duo.driver.execute_script(
+        CATCH_UP_JS, ids.PANEL_GRAPH, ids.PANEL_SUMMARY, ids.CHARTS_SHOWN
+    )
+    assert results[0] == [[{"patch": 1}], ["S"], "/?area=gwent"]
+    assert results[1:] == ["prevented"] * 4

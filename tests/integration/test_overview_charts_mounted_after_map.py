@@ -16,7 +16,6 @@ from bench.dashclient import (
     Session,
     dict_id_text,
     flask_transport,
-    request_body,
     split_output,
     walk_components,
 )
@@ -29,6 +28,7 @@ from tests.support.patches import apply_patch
 UPDATE = "/_dash-update-component"
 READY = (ids.PANELS_READY, "data")
 MOUNTED = (ids.PANEL_CHARTS_MOUNTED, "data")
+PENDING = (ids.PENDING_CHARTS, "data")
 KEY = (ids.VIEW_KEY, "data")
 PANELS = (ids.PANELS, "children")
 CHARTS = panel_registry.panels()
@@ -135,37 +135,26 @@ def test_a_view_chosen_before_the_map_was_drawn_is_the_one_mounted(mini_context)
     assert "gwent" in session.props[MOUNTED]
 
 
-def catch_up_request(session: Session, props: dict) -> dict:
-    """The body of the charts' catch-up request for ``props``, triggered by the mount's key."""
-    catch_up = next(
-        cb
-        for cb in session.callbacks
-        if (ids.PANEL_CHARTS_MOUNTED, "data") in cb.inputs
-        and any(component == ids.CHARTS_SHOWN for component, _prop in cb.outputs)
-    )
-    return request_body(catch_up, props, [MOUNTED], session.dict_ids.values())
-
-
-def test_a_view_that_came_while_the_charts_were_mounted_is_patched_in(mini_context):
-    # The charts were mounted with the first view and the key moved on before they were (its
-    # answer matched no chart): the catch-up brings them to the key now shown.
+def test_a_change_before_the_charts_were_mounted_leaves_them_its_changes(mini_context):
+    # The charts are not mounted yet when the key moves on: the answer matches no chart and
+    # leaves each panel's changes, which bring charts mounted with the first view to the one
+    # now shown (catchUpCharts applies them in the browser; tests/e2e checks that part).
     app = create_app(mini_context)
-    session = session_for(app)
+    session = session_for(app, drawn={})
     session.open("/")
-    mounted = session.props[MOUNTED]
+    first_key = session.props[KEY]
+    session.set({(ids.AREA, "value"): "gwent"})
+    pending = session.props[PENDING]
+    assert pending["key"] == session.props[KEY] != first_key
+    # Charts mounted with the first view, as a mount request sent before the change would.
+    session.props[KEY] = first_key
+    session.set({READY: True})
     first = mounted_figures(session)
-    moved = {**session.props, KEY: "/?area=gwent"}
-    client = app.server.test_client()
-    answer = client.post(UPDATE, json=catch_up_request(session, moved))
-    assert answer.status_code == 200
-    reply = answer.get_json()["response"]
-    figures, texts = patched(reply)
-    wanted = expected_figures(app, mini_context, "/?area=gwent")
+    wanted = expected_figures(app, mini_context, pending["key"])
     for panel in CHARTS:
-        assert apply_patch(first[panel.key], figures[panel.key]) == wanted[panel.key]
-    assert texts == expected_summaries(app, mini_context, "/?area=gwent")
-    assert reply[ids.CHARTS_SHOWN]["data"] == "/?area=gwent"
-    # With the very view it mounted (every change but that one), the catch-up sends nothing.
-    same = client.post(UPDATE, json=catch_up_request(session, {**session.props, KEY: mounted}))
-    assert same.status_code in (200, 204)
-    assert not (same.get_json(silent=True) or {}).get("response")
+        assert apply_patch(first[panel.key], pending["figures"][panel.key]) == wanted[panel.key]
+    assert pending["summaries"] == expected_summaries(app, mini_context, pending["key"])
+    # Once mounted, a change patches them in its answer and leaves nothing pending.
+    session.set({(ids.AREA, "value"): "gwent"})
+    session.set({(ids.AREA, "value"): "all"})
+    assert PENDING[0] not in last_reply(session, KEY)

@@ -21,7 +21,7 @@ from callbacks import overview_charts, overview_disclosures, overview_links
 from dashboard import config
 from dashboard.domain.model import offered_filters
 from dashboard.views import overview as overview_view
-from dashboard.views import page_views, url_parsing
+from dashboard.views import page_views, panel_registry, url_parsing
 from dashboard.views.cache import ViewCache
 from dashboard.web import ids
 from layouts.overview import EVERY_SERVICE
@@ -203,7 +203,8 @@ def test_a_change_draws_the_map_text_and_charts_in_one_answer(mini_context, cach
     assert drawn[f"{ids.VIEW_KEY}.data"] == "/?area=gwent"
     assert drawn[f"{ids.MAP_DRAWN}.data"] == "/?area=gwent"
     assert "Gwent" in str(drawn[f"{ids.PANEL_TITLE}.children"])
-    figures, summaries, shown = answer[-3:]
+    pending, figures, summaries, shown = answer[-4:]
+    assert pending is no_update  # the charts are mounted: patched in the answer itself
     assert shown == "/?area=gwent"
     assert [type(figure) for figure in figures] == [Patch, Patch]
     view = page_views.view_for_key(cache, mini_context, "/?area=gwent")
@@ -229,25 +230,21 @@ def test_a_change_draws_the_map_text_and_charts_in_one_answer(mini_context, cach
         mini_context, cache, ids.MAP, "/", "", OPENED, GWENT_CLICK, callbacks.Held("/", "/", None)
     )
     assert early[-3:] == ([], [], no_update)
+    assert early[-4]["key"] == "/?area=gwent"
 
 
-def test_the_charts_catch_up_only_when_the_answer_could_not_patch_them(mini_context, cache):
+def test_changes_are_left_for_the_charts_only_while_none_is_mounted(mini_context, cache):
+    view = page_views.view_for_key(cache, mini_context, "/?area=gwent")
     mounted = overview_charts.MountedCharts(("behaviour",), ("behaviour",))
-    # Mounted with the view shown, or patched to it: nothing.
-    assert (
-        overview_charts.charts_caught_up(mini_context, cache, "/", "/", None, mounted)[-1]
-        is no_update
-    )
-    caught = overview_charts.charts_caught_up
-    assert (
-        caught(mini_context, cache, "/", "/?area=gwent", "/?area=gwent", mounted)[-1] is no_update
-    )
-    # Not yet mounted: nothing.
-    none = overview_charts.MountedCharts()
-    assert caught(mini_context, cache, None, "/?area=gwent", None, none)[-1] is no_update
-    # Mounted with "/" while the key moved to Gwent, and no answer patched them: patched now.
-    figures, summaries, shown = caught(mini_context, cache, "/", "/?area=gwent", None, mounted)
-    assert shown == "/?area=gwent" and isinstance(figures[0], Patch) and summaries[0]
+    # Mounted: the answer patches them itself, and leaves nothing.
+    assert overview_charts.pending_charts(view, mounted) is no_update
+    assert overview_charts.pending_charts(None, overview_charts.MountedCharts()) is no_update
+    # None mounted: every panel's Patch and summary, by panel key, with the view's key.
+    pending = overview_charts.pending_charts(view, overview_charts.MountedCharts())
+    keys = {panel.key for panel in panel_registry.panels()}
+    assert pending["key"] == "/?area=gwent"
+    assert set(pending["figures"]) == set(pending["summaries"]) == keys
+    assert all("__dash_patch_update" in patch for patch in pending["figures"].values())
 
 
 def test_the_charts_matched_are_read_one_value_per_entry():
