@@ -6,11 +6,10 @@ renderer would (``output``, ``outputs``, ``inputs``, ``state``, ``changedPropIds
 ``/_dash-update-component``, applies the response and follows the chain of callbacks that the
 response triggers. Responses are the real HTTP bodies, so their sizes are what a browser receives.
 
-Simplifications (documented): callbacks with pattern-matching inputs or states, and clientside
-callbacks, are not run (on the overview that leaves out one small request per interaction, the
-tables behind "Show as table", measured on its own in docs/PERFORMANCE.md); a pattern-matching
-output (``ALL``) is sent, as dash-renderer sends it, as the list of the components present
-that match it; Patch responses are recorded but not applied (no callback of
+Simplifications (documented): callbacks with pattern-matching inputs, and clientside
+callbacks, are not run (on the overview: the "Show as table" toggles' own callback, and the
+charts' catch-up before they are mounted); a pattern-matching output or state (``ALL``) is sent,
+as dash-renderer sends it, as the list of the components present that match it; Patch responses are recorded but not applied (no callback of
 this app takes a patched prop as input), and callbacks run one at a time. What a page's own
 scripts set once the page is drawn (on the overview, :data:`OVERVIEW_DRAWN`: the signal that the
 map is drawn, which mounts the drill-down charts) is given as ``drawn`` and set after each page
@@ -53,6 +52,11 @@ def split_output(output: str) -> list[tuple[str, str]]:
     return [tuple(part.rsplit(".", 1)) for part in parts]  # type: ignore[misc]
 
 
+def _id_text(component_id: object) -> str:
+    """A dependency's id as text: a string id itself, a pattern-matching id as its JSON."""
+    return dict_id_text(component_id) if isinstance(component_id, dict) else str(component_id)
+
+
 def dict_id_text(component_id: dict) -> str:
     """A pattern-matching id as dash-renderer writes it: JSON, keys sorted, no spaces."""
     return json.dumps(component_id, sort_keys=True, separators=(",", ":"))
@@ -85,13 +89,13 @@ class Callback:
 def parse_dependencies(dependencies: list[dict]) -> list[Callback]:
     callbacks = []
     for item in dependencies:
-        pattern = any(isinstance(dep["id"], dict) for dep in item["inputs"] + item["state"])
+        pattern = any(isinstance(dep["id"], dict) for dep in item["inputs"])
         callbacks.append(
             Callback(
                 output=item["output"],
                 outputs=[] if pattern else split_output(item["output"]),
                 inputs=[(str(dep["id"]), dep["property"]) for dep in item["inputs"]],
-                state=[(str(dep["id"]), dep["property"]) for dep in item["state"]],
+                state=[(_id_text(dep["id"]), dep["property"]) for dep in item["state"]],
                 prevent_initial_call=bool(item.get("prevent_initial_call")),
                 clientside=bool(item.get("clientside_function")),
                 pattern=pattern,
@@ -134,13 +138,20 @@ def request_body(
     """The JSON body dash-renderer sends for ``callback`` given the current props and the
     components with dict ids present (``dict_ids``, matched by its ``ALL`` outputs)."""
 
-    def dep(key: tuple[str, str]) -> dict:
+    present = list(dict_ids)
+
+    def dep(key: tuple[str, str]) -> dict | list:
+        if key[0].startswith("{"):  # ALL: each component present that matches, with its value
+            return [
+                {"id": each, "property": key[1], "value": props.get((dict_id_text(each), key[1]))}
+                for each in present
+                if matches(key[0], each)
+            ]
         item = {"id": key[0], "property": key[1]}
         if key in props:
             item["value"] = props[key]
         return item
 
-    present = list(dict_ids)
     outputs = [
         [{"id": each, "property": p} for each in present if matches(i, each)]
         if i.startswith("{")
@@ -195,7 +206,10 @@ class Session:
         for component in walk_components(fragment):
             component_id = component["props"].get("id")
             if isinstance(component_id, dict):
-                self.dict_ids[dict_id_text(component_id)] = component_id
+                text = dict_id_text(component_id)
+                self.dict_ids[text] = component_id
+                for prop, value in component["props"].items():
+                    self.props[(text, prop)] = value
                 continue
             if not isinstance(component_id, str):
                 continue

@@ -37,11 +37,14 @@ from callbacks.overview_charts import (
     pending_charts,
 )
 from callbacks.overview_disclosures import (
+    ChartTables,
+    chart_tables,
     draw_chart_tables,
     draw_list,
     draw_list_on_toggle,
     draw_survey_figures,
     is_open,
+    matched_count,
 )
 from callbacks.overview_links import (
     download_report,
@@ -121,9 +124,10 @@ def show_change(
     """Dash's adapter for :func:`change_outputs`: the values in the order of its inputs (the
     filters, then the key held, the key the map shows and the list's clicks), and which input
     fired."""
-    *filters, key, drawn, list_clicks = rest
+    *filters, key, drawn, list_clicks, table_clicks, table_toggles = rest
     controls = Controls(level, metric, all_wales, provision, compare, area, tuple(filters))
-    held = Held(key, drawn, list_clicks, mounted_charts(ctx.outputs_list))
+    tables = ChartTables(table_clicks, table_toggles, matched_count(ctx.outputs_list, -5))
+    held = Held(key, drawn, list_clicks, mounted_charts(ctx.outputs_list), tables)
     return change_outputs(context, cache, ctx.triggered_id, pathname, search, controls, click, held)
 
 
@@ -137,6 +141,7 @@ class Held:
     drawn: object
     list_clicks: object
     charts: MountedCharts = field(default_factory=MountedCharts)
+    tables: ChartTables = field(default_factory=lambda: ChartTables(None, None, 0))
 
 
 def change_outputs(
@@ -168,11 +173,13 @@ def change_outputs(
         else (no_update, no_update)
     )
     view = page_views.view_for_key(cache, context, key) if key != held.key else None
-    if view is None:  # the same view: its text and charts are drawn
-        drawn: tuple = (no_update,) * len(DRILL_DOWN_OUTPUTS)
+    if view is None:  # the same view: its text, tables and charts are drawn
+        drawn: tuple = (*(no_update,) * len(DRILL_DOWN_OUTPUTS), [no_update] * held.tables.matched)
         charts = chart_updates(None, held.charts)
     else:
-        drawn = drill_down_text(context, cache, ids.VIEW_KEY, key, held.list_clicks)
+        text = drill_down_text(context, cache, ids.VIEW_KEY, key, held.list_clicks)
+        tables = chart_tables(context, cache, key, *held.tables, new_view=True)
+        drawn = (*text, tables)
         charts = chart_updates(view, held.charts)
     pending = pending_charts(view, held.charts)
     return (*synced, *links, *draw_map(context, cache, key, held.drawn), *drawn, pending, *charts)
@@ -356,7 +363,7 @@ class ClientsideCallback:
 
 def server_callbacks() -> tuple[ServerCallback, ...]:
     """Every server callback of the overview, none run when the page opens."""
-    key, key_held = Input(ids.VIEW_KEY, "data"), State(ids.VIEW_KEY, "data")
+    key_held = State(ids.VIEW_KEY, "data")
     chart_toggles = {"type": ids.CHART_TABLE_TOGGLE, "panel": ALL}
     report_button = Input(ids.EXPORT_REPORT_BUTTON, "n_clicks")
     mounted = (Output(ids.PANELS, "children"), Output(ids.PANEL_CHARTS_MOUNTED, "data"))
@@ -378,8 +385,8 @@ def server_callbacks() -> tuple[ServerCallback, ...]:
         ServerCallback(
             draw_chart_tables,
             (
-                Output({"type": ids.CHART_TABLE, "panel": ALL}, "children"),
-                key,
+                Output({"type": ids.CHART_TABLE, "panel": ALL}, "children", allow_duplicate=True),
+                key_held,
                 Input(chart_toggles, "n_clicks"),
                 State(chart_toggles, "id"),
             ),
@@ -416,6 +423,7 @@ def change_dependencies() -> tuple[DashDependency, ...]:
         Output(ids.WAVE_LINKS, "children"),
         *map_outputs(),
         *[Output(component, prop) for component, prop in DRILL_DOWN_OUTPUTS],
+        Output({"type": ids.CHART_TABLE, "panel": ALL}, "children"),
         Output(ids.PENDING_CHARTS, "data"),
         # Last: mounted_charts reads what the charts matched from the end of the outputs.
         *chart_outputs(),
@@ -433,6 +441,8 @@ def change_dependencies() -> tuple[DashDependency, ...]:
         State(ids.VIEW_KEY, "data"),
         State(ids.MAP_DRAWN, "data"),
         State(ids.PANEL_LIST_TOGGLE, "n_clicks"),
+        State({"type": ids.CHART_TABLE_TOGGLE, "panel": ALL}, "n_clicks"),
+        State({"type": ids.CHART_TABLE_TOGGLE, "panel": ALL}, "id"),
     )
 
 

@@ -6,7 +6,7 @@ callbacks (:func:`callbacks.overview.server_callbacks`).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from dash import ctx, no_update
 
@@ -14,7 +14,6 @@ from dashboard.domain.context import AppContext
 from dashboard.views import overview as overview_view
 from dashboard.views import page_views, panel_registry
 from dashboard.views.cache import ViewCache
-from dashboard.web import ids
 from layouts.drilldown import chart_table, intervention_table, survey_figures_table
 
 
@@ -39,11 +38,29 @@ def draw_survey_figures(context: AppContext, cache: ViewCache, clicks: object, k
 def draw_chart_tables(
     context: AppContext, cache: ViewCache, key: object, clicks: object, toggles: object
 ) -> list:
-    """Dash's adapter for :func:`chart_tables`, with how many outputs matched."""
-    matched = len(ctx.outputs_list) if isinstance(ctx.outputs_list, list) else 0
-    return chart_tables(
-        context, cache, key, clicks, toggles, matched, new_view=ctx.triggered_id == ids.VIEW_KEY
-    )
+    """Dash's adapter for :func:`chart_tables` when a "Show as table" is clicked, with how many
+    outputs matched (a new view redraws the open tables with the rest of the change:
+    :func:`callbacks.overview.change_outputs`)."""
+    return chart_tables(context, cache, key, clicks, toggles, matched_count([ctx.outputs_list]))
+
+
+class ChartTables(NamedTuple):
+    """What the page holds of the charts' tables: each "Show as table" toggle's clicks and id,
+    as Dash matched them, and how many tables the request matched."""
+
+    clicks: object
+    toggles: object
+    matched: int
+
+
+def matched_count(outputs_list: object, index: int = 0) -> int:
+    """How many components the ``ALL`` output at ``index`` of a request's ``outputs_list``
+    matched (0 when the request does not say)."""
+    try:
+        matched = outputs_list[index]  # type: ignore[index]
+    except (IndexError, KeyError, TypeError):
+        return 0
+    return len(matched) if isinstance(matched, list) else 0
 
 
 def chart_tables(

@@ -195,7 +195,9 @@ def test_a_change_draws_the_map_text_and_charts_in_one_answer(mini_context, cach
     outputs = [each for each in callbacks.change_dependencies() if isinstance(each, Output)]
     names = [f"{each.component_id}.{each.component_property}" for each in outputs]
     mounted = ("behaviour", "evidence")
-    held = callbacks.Held("/", "/", None, overview_charts.MountedCharts(mounted, mounted))
+    toggles = [{"type": ids.CHART_TABLE_TOGGLE, "panel": key} for key in mounted]
+    tables = overview_disclosures.ChartTables([1, 2], toggles, 2)  # the first table open
+    held = callbacks.Held("/", "/", None, overview_charts.MountedCharts(mounted, mounted), tables)
     answer = callbacks.change_outputs(
         mini_context, cache, ids.MAP, "/", "", OPENED, GWENT_CLICK, held
     )
@@ -211,8 +213,12 @@ def test_a_change_draws_the_map_text_and_charts_in_one_answer(mini_context, cach
     assert summaries == [overview_view.panel_alternative(view, key)[0] for key in mounted]
     # The address changed, so the links follow it.
     assert drawn[f"{ids.LANG_SWITCH}.href"] == "/?area=gwent&lang=cy"
-    # The list is closed: left alone.
+    # The list is closed: left alone. The first chart's table is open: drawn for Gwent; the
+    # second is closed: left alone.
     assert drawn[f"{ids.PANEL_LIST}.children"] is no_update
+    open_table, closed_table = answer[-5]
+    assert open_table is not None and open_table is not no_update
+    assert closed_table is no_update
     again = callbacks.change_outputs(
         mini_context,
         cache,
@@ -223,7 +229,7 @@ def test_a_change_draws_the_map_text_and_charts_in_one_answer(mini_context, cach
         GWENT_CLICK,
         callbacks.Held("/?area=gwent", "/?area=gwent", None, held.charts),
     )
-    flat = [*again[:-3], *again[-3], *again[-2], again[-1]]
+    flat = [each for value in again for each in (value if isinstance(value, list) else [value])]
     assert all(value is no_update for value in flat)
     # Before the panels are mounted, the charts' outputs match nothing.
     early = callbacks.change_outputs(
