@@ -207,7 +207,10 @@ def url_and_controls(
     wanted = wanted_state(context, trigger, pathname, search, controls, click)
     # Computed here, once, so that every drawing callback finds the view in the cache.
     view = page_views.overview_view(cache, context, wanted)
-    return changed_outputs(context, wanted, view, pathname, search, controls, key)
+    # A level chosen in its dropdown is already the control's value, but the area's options
+    # still list the previous level's areas.
+    level_chosen = trigger == ids.LEVEL
+    return changed_outputs(context, wanted, view, pathname, search, controls, key, level_chosen)
 
 
 def wanted_state(
@@ -255,8 +258,10 @@ def changed_outputs(
     search: object,
     controls: Controls,
     key: object,
+    level_chosen: bool = False,
 ) -> tuple:
-    """:func:`url_and_controls`'s answer: each output that differs from what the page holds."""
+    """:func:`url_and_controls`'s answer: each output that differs from what the page holds
+    (the area's options whenever the level changed, ``level_chosen`` in its own dropdown)."""
     new_path, new_search = view_state.to_url(wanted)
     current_filters = [value if isinstance(value, list) else [] for value in controls.filters]
     wanted_filters = [list(wanted.filters.get(name, ())) for name in filter_keys()]
@@ -276,7 +281,7 @@ def changed_outputs(
         unless_same(compare, controls.compare),
         unless_same(shown_area, controls.area or view_state.ALL_AREAS),
         area_options(context, wanted.level, view.locale)
-        if wanted.level != controls.level
+        if level_chosen or wanted.level != controls.level
         else no_update,
         *[unless_same(new, old) for new, old in zip(wanted_filters, current_filters, strict=True)],
         unless_same(view.key, key),

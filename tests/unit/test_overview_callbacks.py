@@ -156,6 +156,21 @@ def test_an_address_of_another_level_sets_the_level_and_its_areas(mini_context, 
     assert found[AREA_OPTIONS][0]["value"] == "all"
 
 
+def test_a_level_chosen_in_its_dropdown_brings_its_areas(mini_context, cache):
+    """The dropdown already holds the level chosen; the area's options still listed the
+    regions (the tester's "Force" showed "Cardiff and Vale")."""
+    chosen = replace(OPENED, level="force")
+    outputs = callbacks.url_and_controls(mini_context, cache, ids.LEVEL, "/", "", chosen, None, "/")
+    options = changed(outputs)[AREA_OPTIONS]
+    assert [option["value"] for option in options] == [
+        "all",
+        "dyfed-powys",
+        "gwent",
+        "north-wales",
+        "south-wales",
+    ]
+
+
 def test_the_reset_button_keeps_the_area_and_drops_the_filters(mini_context, cache):
     stalking = [["stalking"] if key == "behaviour_focus" else [] for key in FILTERS]
     controls = replace(OPENED, filters=tuple(stalking))
