@@ -358,6 +358,8 @@ def profile_area(pathname: object) -> tuple[str, str] | None:
 UNKNOWN_EARLIER: Final = N_("Unknown wave to compare from; allowed: {allowed}.")
 UNKNOWN_LATER: Final = N_("Unknown wave to compare to; allowed: {allowed}.")
 UNKNOWN_CHANGE_LEVEL: Final = N_("Unknown level for the list of changes; allowed: region, force.")
+#: The gaps and scorecard pages compare regions and police force areas only.
+UNKNOWN_AREA_PAGE_LEVEL: Final = N_("Unknown level for this page; allowed: region, force.")
 
 
 def change_settings(context: AppContext, search: object) -> tuple[ChangeSettings, tuple]:

@@ -180,6 +180,11 @@ PAGES: Final[Mapping[str, Tables]] = MappingProxyType(
 )
 
 
+#: The pages that compare regions and police force areas only (``view_state.AREA_PAGE_LEVELS``):
+#: a link asking them for another level is refused, not answered with regions.
+AREA_PAGES: Final = frozenset({"gaps", "scorecard"})
+
+
 def download_path(page: str, panel: str) -> str:
     """The stable address of a download, without its query."""
     return f"{DOWNLOAD_PREFIX}/{page}/{panel}.csv"
@@ -255,14 +260,16 @@ def survey_template_file(context: AppContext, lang: str) -> TemplateFile:
     )
 
 
-def _settings_problem(context: AppContext, search: str) -> Response | None:
-    """400 naming the settings that were not recognised, or None when all were."""
+def _settings_problem(context: AppContext, search: str, page: str = "") -> Response | None:
+    """400 naming the settings that were not recognised (for ``page``), or None when all were."""
     parsed = url_parsing.parse_for(context, "/", search)
-    if not parsed.problems:
-        return None
     locale = locale_for(parsed.state.lang)
-    lines = [locale("Some link settings were not recognised:")]
-    lines += url_parsing.problem_texts(parsed, locale)
+    texts = url_parsing.problem_texts(parsed, locale)
+    if page in AREA_PAGES and parsed.state.level not in view_state.AREA_PAGE_LEVELS:
+        texts.append(locale(url_parsing.UNKNOWN_AREA_PAGE_LEVEL) + f" ({parsed.state.level})")
+    if not texts:
+        return None
+    lines = [locale("Some link settings were not recognised:"), *texts]
     return _text(400, "\n".join(lines))
 
 
@@ -290,7 +297,7 @@ def add_download_route(app: Dash, context: AppContext, cache: ViewCache) -> None
     @app.server.route(f"{DOWNLOAD_PREFIX}/<page>/<panel>.csv")
     def serve_download(page: str, panel: str) -> Response:
         search = "?" + request.query_string.decode("utf-8", "replace")
-        problem = _settings_problem(context, search)
+        problem = _settings_problem(context, search, page)
         if problem is not None:
             return problem
         locale = locale_for(url_parsing.language_of(search))

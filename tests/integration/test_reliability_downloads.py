@@ -209,3 +209,18 @@ def test_bad_download_query_is_a_clear_400(client):
     assert response.status_code == 400
     text = response.get_data(as_text=True)
     assert "not recognised" in text and "moon" in text
+
+
+@pytest.mark.parametrize(
+    "url", ["/download/scorecard/minimum-offer.csv", "/download/gaps/tier.csv"]
+)
+def test_an_area_page_asked_for_local_authorities_refuses_instead_of_answering_regions(client, url):
+    # The gaps and scorecard pages compare regions and police force areas only: their files
+    # at ?level=la were regions' files under a local-authority link.
+    response = client.get(url + "?level=la")
+    assert response.status_code == 400
+    text = response.get_data(as_text=True)
+    assert "Unknown level for this page; allowed: region, force. (la)" in text
+    assert client.get(url + "?level=force").status_code == 200
+    # The overview counts local authorities: its files answer.
+    assert client.get("/download/overview/map.csv?level=la").status_code == 200
