@@ -190,7 +190,10 @@ DASH_FLOOR_JS = """
 const [before, after] = [JSON.parse(arguments[0]), JSON.parse(arguments[1])];
 const done = arguments[arguments.length - 1];
 const graphs = [...document.querySelectorAll('#ov-map .js-plotly-plot, .panel .js-plotly-plot')];
-const ids = graphs.map(gd => gd.closest('[id]').id);
+const ids = graphs.map(gd => {
+  const id = gd.closest('[id]').id;  // a pattern-matching id is its JSON text in the page
+  return id.startsWith('{') ? JSON.parse(id) : id;
+});
 const copy = value => JSON.parse(JSON.stringify(value));
 const redrawn = () => Promise.all(graphs.map(gd => new Promise(resolve => {
   const handler = () => { gd.removeListener('plotly_afterplot', handler); resolve(); };
