@@ -1,10 +1,16 @@
-"""Overview callbacks: URL <-> controls, then the map, heading and panels drawn by key.
+"""Overview callbacks: one change of the URL or the controls, and everything it redraws, in
+one answer.
 
-The browser keeps only the view's key (the state's canonical URL, in ``ids.VIEW_KEY``). The
-callback that keeps the URL and the controls in step reads the address once, computes the view
-and writes its key; every drawing callback takes the key and asks the server's view cache for
-the view (:func:`dashboard.views.page_views.view_for_key`), which finds it by that key without
-parsing it again when this process computed it.
+The browser keeps only the view's key (the state's canonical URL, in ``ids.VIEW_KEY``).
+:func:`show_change` reads the address once, computes the view and writes its key, the URL and
+the controls, and, in the same answer, what the new view redraws: the links that follow the
+address, the map with its notes and heading, the drill-down's text, the open tables and the
+mounted charts (pattern-matching outputs, :mod:`callbacks.overview_charts`). Five callbacks ran
+one after the other for this (the key's change triggering the rest); each cost dash-renderer a
+request and its bookkeeping, and the charts came a React commit after the map. Other callbacks
+take the key and ask the server's view cache for the view
+(:func:`dashboard.views.page_views.view_for_key`), which finds it by that key without parsing it
+again when this process computed it.
 
 The page opens drawn for its view, with its key (see layouts.overview), so none of these runs
 when it opens (``prevent_initial_call``): on a first load, their requests and the renderer's
@@ -13,9 +19,10 @@ map is drawn then mounts the drill-down panels.
 
 Each callback is a top-level function taking the app's context and view cache first;
 :func:`register` binds them (``functools.partial``) and attaches them all, as
-:func:`server_callbacks` and :func:`clientside_callbacks` list them. The few that need Dash's request context (which input
-fired, how many outputs matched) read it in a thin adapter and pass it to a function the unit
-tests call directly. The clientside functions are in ``assets/overview-callbacks.js``.
+:func:`server_callbacks` and :func:`clientside_callbacks` list them. The few that need Dash's
+request context (which input fired, which outputs matched) read it in a thin adapter and pass
+it to a function the unit tests call directly. The clientside functions are in
+``assets/overview-callbacks.js``.
 """
 
 from __future__ import annotations
@@ -157,8 +164,11 @@ def change_outputs(
     """Everything one change of the page redraws, in one answer (:func:`change_dependencies`):
     the URL, the controls and the key (:func:`url_and_controls`), the links that follow the
     address, the map with its notes and heading (:func:`draw_map`), the drill-down's text
-    (:func:`drill_down_text`) and the mounted charts' changes (:func:`chart_updates`). One answer where there were five: each callback dash-renderer runs costs it a
-    request and its bookkeeping in series with the redraw (docs/PERFORMANCE.md, issue 25)."""
+    (:func:`drill_down_text`), the open charts' tables (:func:`chart_tables`) and the mounted
+    charts' changes (:func:`chart_updates`), or, none being mounted, those changes left for them
+    (:func:`pending_charts`). One answer where there were five: each callback dash-renderer runs
+    costs it a request and its bookkeeping in series with the redraw, and the charts drawn in
+    the same React commit as the map (docs/PERFORMANCE.md, issue 25)."""
     synced = url_and_controls(context, cache, trigger, pathname, search, controls, click, held.key)
     key = held.key if synced[-1] is no_update else synced[-1]
     address_changed = trigger == ids.OV_URL or any(part is not no_update for part in synced[:2])
