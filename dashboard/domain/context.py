@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Mapping
@@ -140,11 +141,21 @@ def build_context(bundle: DataBundle | None = None, *, as_of: dt.date | None = N
     )
     shared: AppContext | None = None
     for wave_id, picture in pictures.items():
-        context = _wave_context(_wave_bundle(bundle, picture), picture, as_of, shared)
+        # An earlier wave is seen as at its own date: its financial year, and the precarity of
+        # its funding measured from then (built with today's, the 2020 review's downloads said
+        # "financial year 2026-27").
+        wave_as_of = as_of if wave_id == wave_set.default else wave_date(picture.wave)
+        context = _wave_context(_wave_bundle(bundle, picture), picture, wave_as_of, shared)
         context = replace(context, wave=picture.wave, waves=wave_set)
         shared = shared or context
         contexts[wave_id] = context
     return contexts[wave_set.default]
+
+
+def wave_date(wave: Wave) -> dt.date:
+    """The last day of the month a wave is as at (``as_at``: ``YYYY-MM``)."""
+    year, month = (int(part) for part in wave.as_at[:7].split("-"))
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _wave_bundle(bundle: DataBundle, picture: Picture) -> DataBundle:

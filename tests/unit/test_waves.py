@@ -3,6 +3,8 @@ dated facts, the latest the default, every page's context the wave's."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import pytest
 
@@ -11,7 +13,7 @@ from dashboard.data import column_registry
 from dashboard.data import vocabulary as vocab
 from dashboard.data.loader import load_bundle
 from dashboard.domain import facts, waves
-from dashboard.domain.context import build_context
+from dashboard.domain.context import build_context, wave_date
 from tests.support.reference import AS_OF
 from tests.support.waves import record_data_dir
 
@@ -68,6 +70,15 @@ def test_the_2020_review_holds_cardiff_and_the_vale_as_the_review_describes_them
 def test_each_wave_has_its_own_identity_for_the_cache(shipped):
     identities = {shipped.at(wave).data_identity for wave in shipped.wave_ids}
     assert len(identities) == len(shipped.wave_ids)
+
+
+def test_an_earlier_wave_is_seen_in_its_own_financial_year(shipped):
+    """The 2020 review's downloads said "financial year 2026-27": each earlier wave's directory
+    is built as at the last day of its month, the latest as at the day asked (``AS_OF``)."""
+    assert wave_date(shipped.at("review-2020").wave) == dt.date(2020, 11, 30)
+    assert shipped.at("review-2020").directory.current_year == "2020-21"
+    assert shipped.at("documents-2023").directory.current_year == "2023-24"
+    assert shipped.directory.current_year == vocab.financial_year(AS_OF)
 
 
 def test_a_folder_without_waves_has_one_wave_its_directory(mini_context):
