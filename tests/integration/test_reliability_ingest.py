@@ -395,11 +395,14 @@ def test_sigint_stops_the_command_with_one_line_and_no_temporary_file(tmp_path):
     """SIGINT to the running command: one line, exit 130, no traceback, nothing left behind."""
     source = write_csv(tmp_path / "survey.csv", responses(19_000))
     out = tmp_path / "out.csv"
-    # The command's own main(), which says when it has read the file and begins the run over
-    # its 19,000 responses (several seconds): the signal comes in the middle of the work.
+    # The command's own main(), which says when it has read the file and then waits, inside the
+    # run, to be interrupted (the 19,000 responses alone take under half a second now: with both
+    # cores busy, the run could finish before the signal came, exit 0, in CI once). The signal
+    # comes in the middle of the run; the wait never runs out.
     launcher = (
-        "import sys; from dashboard.data.ingest import cli; ingest = cli.ingest_table; "
-        "cli.ingest_table = lambda *args: (print('ingesting', flush=True), ingest(*args))[1]; "
+        "import sys, time; from dashboard.data.ingest import cli; ingest = cli.ingest_table; "
+        "cli.ingest_table = lambda *args: "
+        "(print('ingesting', flush=True), time.sleep(60), ingest(*args))[2]; "
         "raise SystemExit(cli.main(sys.argv[1:]))"
     )
     process = subprocess.Popen(
