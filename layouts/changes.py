@@ -26,6 +26,7 @@ from layouts.components import (
     names_as_published,
     source_note,
     with_names_marked,
+    with_settings_notice,
 )
 
 #: The categories listed one per line with their facts; the others as a list of names.
@@ -298,25 +299,10 @@ def changes_page(view: ChangesView, locale: Locale) -> html.Div:
     )
 
 
-def settings_notice(messages: list[str], locale: Locale) -> dbc.Alert:
-    """The page's own settings that were not recognised (``from``, ``to``, ``level``)."""
-    return dbc.Alert(
-        [
-            html.Strong(locale("Some link settings were not recognised:")),
-            html.Ul([html.Li(message) for message in messages]),
-        ],
-        color="warning",
-        className="notice",
-    )
-
-
 def page_body(context: AppContext, cache: ViewCache, address: Address, locale: Locale) -> html.Div:
     settings, problems = url_parsing.change_settings(context, address.search)
     page = changes_page(page_views.changes_view(cache, context, settings), locale)
-    messages = url_parsing.problem_texts(url_parsing.Parsed(address.state, problems), locale)
-    if not messages:
-        return page
-    return html.Div([settings_notice(messages, locale), page])
+    return with_settings_notice(page, url_parsing.Parsed(address.state, problems), locale)
 
 
 CHANGES_TITLE: Final = N_("What changed – VAWDASV perpetration interventions in Wales")

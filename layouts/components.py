@@ -281,3 +281,22 @@ def _wave_link_items(context: AppContext, path: str, search: str, locale: Locale
 def wave_links(context: AppContext, path: str, search: str, locale: Locale) -> html.Div:
     """The "as at" control of every page: which wave's picture the page shows."""
     return html.Div(wave_links_children(context, path, search, locale), id=ids.WAVE_LINKS)
+
+
+def settings_notice(messages: list[str], locale: Locale) -> dbc.Alert:
+    """A page's own link settings that were not recognised, each in words with the value given
+    (:func:`dashboard.views.url_parsing.problem_texts`)."""
+    return dbc.Alert(
+        [
+            html.Strong(locale("Some link settings were not recognised:")),
+            html.Ul([html.Li(message) for message in messages]),
+        ],
+        color="warning",
+        className="notice",
+    )
+
+
+def with_settings_notice(page: Any, parsed: url_parsing.Parsed, locale: Locale) -> Any:
+    """``page``, under the notice of its link settings that were not recognised, if any."""
+    messages = url_parsing.problem_texts(parsed, locale)
+    return html.Div([settings_notice(messages, locale), page]) if messages else page

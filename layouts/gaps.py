@@ -25,6 +25,7 @@ from layouts.components import (
     radio_group,
     source_note,
     with_names_marked,
+    with_settings_notice,
 )
 
 #: Headings of the findings, in the order shown: the gaps sources state (with their year) and
@@ -253,9 +254,10 @@ def gap_figures(review: GapReview, locale: Locale) -> list:
 
 
 def page_body(context: AppContext, cache: ViewCache, address: Address, locale: Locale) -> html.Div:
-    settings = url_parsing.area_settings(address.search, context.wave_ids)
+    settings, parsed = url_parsing.area_settings_and_problems(address.search, context.wave_ids)
     result = page_views.gap_review(cache, context, settings, locale.lang)
-    return gaps_page(result, context.bundle.recommendations, settings=settings, locale=locale)
+    page = gaps_page(result, context.bundle.recommendations, settings=settings, locale=locale)
+    return with_settings_notice(page, parsed, locale)
 
 
 GAPS_TITLE: Final = N_("Gap review – VAWDASV perpetration interventions in Wales")

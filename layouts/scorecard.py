@@ -27,6 +27,7 @@ from layouts.components import (
     quoted_english,
     source_note,
     with_names_marked,
+    with_settings_notice,
 )
 
 #: The counting rules the method note quotes word for word, in this order.
@@ -354,14 +355,11 @@ def scorecard_body(view: ScorecardView, *, locale: Locale) -> list:
 
 def method_text(locale: Locale) -> str:
     rules = " ".join(locale(counting.RULES[key]) for key in RULE_KEYS)
-    return (
-        locale(
-            "Each cell counts the current services in the area that have any of the element's "
-            "values in the field named under the element."
-        )
-        + " "
-        + rules
+    method = locale(
+        "Each cell counts the current services in the area that have any of the element's "
+        "values in the field named under the element."
     )
+    return f"{method} {rules}"
 
 
 def scorecard_page(view: ScorecardView, *, locale: Locale) -> html.Div:
@@ -433,8 +431,9 @@ def scorecard_page(view: ScorecardView, *, locale: Locale) -> html.Div:
 
 
 def page_body(context: AppContext, cache: ViewCache, address: Address, locale: Locale) -> html.Div:
-    settings = url_parsing.area_settings(address.search, context.wave_ids)
-    return scorecard_page(page_views.scorecard_view(cache, context, settings), locale=locale)
+    settings, parsed = url_parsing.area_settings_and_problems(address.search, context.wave_ids)
+    view = page_views.scorecard_view(cache, context, settings)
+    return with_settings_notice(scorecard_page(view, locale=locale), parsed, locale)
 
 
 SCORECARD_TITLE: Final = N_("Minimum-offer scorecard – VAWDASV perpetration interventions in Wales")

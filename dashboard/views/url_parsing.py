@@ -299,7 +299,23 @@ def area_settings(search: object, waves: tuple[str, ...] = ()) -> AreaSettings:
     """``?level=force&all_wales=1&provision=all&wave=…&lang=cy`` -> settings; anything unknown
     falls back to regions, local services only, current provision, the latest picture, English.
     ``waves``: the wave ids the data offers."""
-    state = parse("/", search, waves=dict.fromkeys(waves, ())).state
+    return area_settings_and_problems(search, waves)[0]
+
+
+def area_settings_and_problems(
+    search: object, waves: tuple[str, ...] = ()
+) -> tuple[AreaSettings, Parsed]:
+    """:func:`area_settings`, with the settings that were not recognised (as :func:`parse` gives
+    them, and a level these pages do not compare, such as ``la``), for the page's notice and
+    its downloads' refusal."""
+    parsed = parse("/", search, waves=dict.fromkeys(waves, ()))
+    state = parsed.state
+    if state.level not in AREA_PAGE_LEVELS:
+        parsed = Parsed(state, (*parsed.problems, (UNKNOWN_AREA_PAGE_LEVEL, state.level)))
+    return _area_settings_of(state, waves), parsed
+
+
+def _area_settings_of(state: ViewState, waves: tuple[str, ...]) -> AreaSettings:
     return area_settings_from_controls(
         level=state.level,
         include_all_wales=state.include_all_wales,

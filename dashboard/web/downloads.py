@@ -180,8 +180,9 @@ PAGES: Final[Mapping[str, Tables]] = MappingProxyType(
 )
 
 
-#: The pages that compare regions and police force areas only (``view_state.AREA_PAGE_LEVELS``):
-#: a link asking them for another level is refused, not answered with regions.
+#: The pages whose settings are area settings (:func:`url_parsing.area_settings_and_problems`):
+#: they compare regions and police force areas only, so a link asking them for another level is
+#: refused, not answered with regions, as their pages say.
 AREA_PAGES: Final = frozenset({"gaps", "scorecard"})
 
 

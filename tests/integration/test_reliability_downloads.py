@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 
 from app import create_app
+from bench.dashclient import Session, flask_transport
 from dashboard.data.loader import load_bundle
 from dashboard.domain.context import build_context
 from dashboard.web import ids
@@ -224,3 +225,24 @@ def test_an_area_page_asked_for_local_authorities_refuses_instead_of_answering_r
     assert client.get(url + "?level=force").status_code == 200
     # The overview counts local authorities: its files answer.
     assert client.get("/download/overview/map.csv?level=la").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/scorecard?level=la", "Unknown level for this page; allowed: region, force. (la)"),
+        (
+            "/gaps?level=la&lang=cy",
+            "Lefel anhysbys ar gyfer y dudalen hon; caniateir: region, force. (la)",
+        ),
+        ("/scorecard?level=moon", "Unknown geography level"),
+    ],
+)
+def test_an_area_page_says_which_link_settings_it_did_not_recognise(mini_context, path, expected):
+    # Both pages showed the regions at ?level=la (and at ?level=moon) without a word.
+    session = Session(*flask_transport(create_app(mini_context).server.test_client()))
+    session.open(path)
+    page = json.dumps(session.props[(ids.PAGE, "children")], ensure_ascii=False)
+    assert expected in page
+    session.open(path.split("?")[0] + "?level=force")
+    assert "not recognised" not in json.dumps(session.props[(ids.PAGE, "children")])
