@@ -396,11 +396,14 @@ def test_sigint_stops_the_command_with_one_line_and_no_temporary_file(tmp_path):
     source = write_csv(tmp_path / "survey.csv", responses(19_000))
     out = tmp_path / "out.csv"
     # The command's own main(), which says when it has read the file and then waits, inside the
-    # run, to be interrupted (the 19,000 responses alone take under half a second now: with both
-    # cores busy, the run could finish before the signal came, exit 0, in CI once). The signal
-    # comes in the middle of the run; the wait never runs out.
+    # run, to be interrupted: the signal comes in the middle of the run, and the wait never runs
+    # out. SIGINT is set back to Python's own handler first: an ignored SIGINT survives exec, so
+    # a child inherits it when its test process had it ignored (started in the background, or
+    # left so by an earlier test in the same worker, in random order), and the command then ran
+    # on to exit 0 (twice in full CI runs of this stop; not reproduced alone).
     launcher = (
-        "import sys, time; from dashboard.data.ingest import cli; ingest = cli.ingest_table; "
+        "import signal, sys, time; signal.signal(signal.SIGINT, signal.default_int_handler); "
+        "from dashboard.data.ingest import cli; ingest = cli.ingest_table; "
         "cli.ingest_table = lambda *args: "
         "(print('ingesting', flush=True), time.sleep(60), ingest(*args))[2]; "
         "raise SystemExit(cli.main(sys.argv[1:]))"
