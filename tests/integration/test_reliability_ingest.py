@@ -393,16 +393,18 @@ def test_interrupt_while_writing_leaves_no_temporary_file(tmp_path, capsys, monk
 
 def test_sigint_stops_the_command_with_one_line_and_no_temporary_file(tmp_path):
     """SIGINT to the running command: one line, exit 130, no traceback, nothing left behind."""
-    source = write_csv(tmp_path / "survey.csv", responses(19_000))
+    source = write_csv(tmp_path / "survey.csv", responses(50))
     out = tmp_path / "out.csv"
     # The command's own main(), which says when it has read the file and then waits, inside the
     # run, to be interrupted: the signal comes in the middle of the run, and the wait never runs
-    # out. SIGINT is set back to Python's own handler first: an ignored SIGINT survives exec, so
-    # a child inherits it when its test process had it ignored (started in the background, or
-    # left so by an earlier test in the same worker, in random order), and the command then ran
-    # on to exit 0 (twice in full CI runs of this stop; not reproduced alone).
+    # out (so a few responses do). SIGINT is set back to Python's own handler, and unblocked,
+    # first: an ignored or blocked SIGINT survives exec, so a child inherits it from a test
+    # process that had it so (started in the background, or left so by an earlier test in the
+    # same worker, in random order), and the command then ran on to exit 0 (twice in full CI
+    # runs of this stop; not reproduced alone).
     launcher = (
         "import signal, sys, time; signal.signal(signal.SIGINT, signal.default_int_handler); "
+        "signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT}); "
         "from dashboard.data.ingest import cli; ingest = cli.ingest_table; "
         "cli.ingest_table = lambda *args: "
         "(print('ingesting', flush=True), time.sleep(60), ingest(*args))[2]; "
