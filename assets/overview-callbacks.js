@@ -1,7 +1,7 @@
 /* The overview's clientside callbacks (callbacks/overview.py registers them by name through
-   ClientsideFunction("overview", ...)). The element ids are dashboard/web/ids.py's MAP
-   ("ov-map") and PANEL_TITLE ("ov-panel-title"); tests/unit/test_overview_callbacks.py checks
-   that they still match. */
+   ClientsideFunction("overview", ...)). The element id is dashboard/web/ids.py's MAP ("ov-map");
+   tests/unit/test_overview_callbacks.py checks that it still matches. The drill-down's heading
+   brought into view after a click is not a callback: assets/overview-scroll.js. */
 window.dash_clientside = window.dash_clientside || {};
 window.dash_clientside.overview = {
   /* Resolves once the overview's map shows its areas (or after five seconds, so that the panels
@@ -49,32 +49,5 @@ window.dash_clientside.overview = {
       }),
       pending.key
     ];
-  },
-
-  /* After a click on the map, once the drill-down's heading names the area, the heading comes
-     into view (the map stays in sight above it on a 768-pixel-high screen). Once per click: a
-     later change of the view (a filter ticked) must not take the page away from the filter.
-     The click is remembered with the heading it found (rememberClick), and each scroll with the
-     heading it showed (scrollToHeading): a heading this click brings scrolls the page once (a
-     heading of an earlier change still on its way does not stop it), an unchanged heading (a
-     filter ticked) never. */
-  rememberClick: function (click) {
-    if (!click) { return window.dash_clientside.no_update; }
-    var heading = document.getElementById("ov-panel-title");
-    return {at: Date.now(), from: heading ? heading.textContent : null};
-  },
-
-  /* Once per click, however long the heading takes to come (a rule of "within 10 s of the
-     click" left a slow server's drill-down out of view): a click already scrolled for is done,
-     so a later change (a filter, a level) never moves the page. */
-  scrollToHeading: function (title, clicked, handled) {
-    var heading = document.getElementById("ov-panel-title");
-    var seen = handled && clicked && handled.at === clicked.at;
-    if (!heading || !clicked || seen || title === clicked.from) {
-      return window.dash_clientside.no_update;
-    }
-    var still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-    heading.scrollIntoView({behavior: still ? "auto" : "smooth", block: "start"});
-    return {at: clicked.at, title: title};
   }
 };

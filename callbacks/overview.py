@@ -478,20 +478,6 @@ def map_outputs() -> tuple[Output, ...]:
 def clientside_callbacks() -> tuple[ClientsideCallback, ...]:
     """The overview's callbacks run in the browser (``assets/overview-callbacks.js``)."""
     return (
-        # A click on the map is remembered with the heading it found...
-        ClientsideCallback(
-            "rememberClick", (Output(ids.SCROLLED, "data"), Input(ids.MAP, "clickData"))
-        ),
-        # ...and the heading it brings scrolled into view, once.
-        ClientsideCallback(
-            "scrollToHeading",
-            (
-                Output(ids.SCROLL_DONE, "data"),
-                Input(ids.PANEL_TITLE, "children"),
-                State(ids.SCROLLED, "data"),
-                State(ids.SCROLL_DONE, "data"),
-            ),
-        ),
         # The charts brought to the view shown, once mounted, when a change came before they
         # were (its answer matched none) and they were mounted with an earlier view.
         ClientsideCallback(

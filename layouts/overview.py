@@ -341,15 +341,13 @@ def map_downloads(locale: Locale) -> html.Div:
 
 def drill_down_section(context: AppContext, view: OverviewView) -> list:
     """Under the map: the drill-down's heading and the place of its panels (with the stores that
-    mount them and scroll to them), the survey's figures and the list of interventions."""
+    mount them), the survey's figures and the list of interventions."""
     locale = view.locale
     return [
         dcc.Store(id=ids.PANELS_READY),
         dcc.Store(id=ids.PANEL_CHARTS_MOUNTED),
         dcc.Store(id=ids.CHARTS_SHOWN),
         dcc.Store(id=ids.PENDING_CHARTS),
-        dcc.Store(id=ids.SCROLLED),
-        dcc.Store(id=ids.SCROLL_DONE),
         html.H2(drill_down_title(view), id=ids.PANEL_TITLE, className="panel-title"),
         # Filled once the map is drawn (see callbacks.overview): rendered first, the panels
         # held the map back.

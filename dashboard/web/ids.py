@@ -54,9 +54,6 @@ SURVEY_TABLE = "ov-survey-table"
 #: The overview's heading (the selected area's name) and the link to the area's profile.
 OV_TITLE = "ov-title"
 PROFILE_LINK = "ov-profile-link"
-#: When the map was last clicked (and the heading then), and the click last scrolled for.
-SCROLLED = "ov-scrolled"
-SCROLL_DONE = "ov-scroll-done"
 
 # An area's profile (/force/<area>, /region/<area>)
 PROFILE_MAP = "profile-map"

@@ -305,8 +305,10 @@ def test_the_clientside_functions_are_in_the_assets_file():
     script = (config.ASSETS_DIR / "overview-callbacks.js").read_text(encoding="utf-8")
     defined = set(re.findall(r"^  (\w+): function", script, flags=re.MULTILINE))
     assert {cb.function_name for cb in callbacks.clientside_callbacks()} == defined
-    # The element ids it looks up are the ids module's.
-    assert set(re.findall(r'getElementById\("([^"]+)"\)', script)) == {ids.MAP, ids.PANEL_TITLE}
+    # The element ids the overview's scripts look up are the ids module's.
+    assert set(re.findall(r'getElementById\("([^"]+)"\)', script)) == {ids.MAP}
+    scroll = (config.ASSETS_DIR / "overview-scroll.js").read_text(encoding="utf-8")
+    assert set(re.findall(r'getElementById\("([^"]+)"\)', scroll)) == {ids.MAP, ids.PANEL_TITLE}
 
 
 def test_no_callback_is_defined_inside_another():
