@@ -16,6 +16,7 @@ from dash.development.base_component import Component
 
 from callbacks import changes as changes_callbacks
 from callbacks import directory as directory_callbacks
+from callbacks import downloads as download_callbacks
 from callbacks import overview as overview_callbacks
 from callbacks import present as present_callbacks
 from callbacks import profile as profile_callbacks
@@ -66,6 +67,7 @@ def create_app(context: AppContext | None = None, cache: ViewCache | None = None
     overview_callbacks.register(app, context, cache)
     directory_callbacks.register(app, context, cache)
     review_callbacks.register(app, context, cache)
+    download_callbacks.register(app, context, cache)
     scorecard_callbacks.register(app, context, cache)
     present_callbacks.register(app, context, cache)
     changes_callbacks.register(app, context, cache)

@@ -1,4 +1,4 @@
-/* An area profile's clientside callback (callbacks/profile.py registers it by name through
+/* An area profile's clientside callbacks (callbacks/profile.py registers them by name through
    ClientsideFunction("profile", ...)). The element id is dashboard/web/ids.py's PROFILE_MAP
    ("profile-map"). */
 window.dash_clientside = window.dash_clientside || {};
@@ -20,5 +20,12 @@ window.dash_clientside.profile = {
         setTimeout(wait, 20);
       })();
     });
+  },
+
+  /* The print button: the browser's print dialogue (assets/profile-print.js lays the page out
+     for paper first). Its output, the button's title, is never changed. */
+  printPage: function (clicks) {
+    if (clicks) { window.print(); }
+    return window.dash_clientside.no_update;
   }
 };

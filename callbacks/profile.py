@@ -10,13 +10,14 @@ from dashboard.web import ids
 
 def register(app: Dash) -> None:
     """Attach the profile's print button and its charts' mounting to ``app``."""
+    # Both in assets/profile-callbacks.js.
     app.clientside_callback(
-        "function(n) { if (n) { window.print(); } return window.dash_clientside.no_update; }",
+        ClientsideFunction("profile", "printPage"),
         Output(ids.PROFILE_PRINT, "title"),
         Input(ids.PROFILE_PRINT, "n_clicks"),
         prevent_initial_call=True,
     )
-    # Runs when a profile opens (its input comes with the page): assets/profile-callbacks.js.
+    # Runs when a profile opens (its input comes with the page).
     app.clientside_callback(
         ClientsideFunction("profile", "mountPanels"),
         Output(ids.PROFILE_PANELS, "children"),

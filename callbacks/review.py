@@ -1,10 +1,11 @@
-"""Callbacks of the gap review, need and funding pages, and every page's CSV downloads."""
+"""Callbacks of the gap review, need and funding pages."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from functools import partial
+from typing import Final
 
-from dash import ALL, Dash, Input, Output, State, ctx, dcc, no_update
+from dash import Dash, Input, Output
 
 from callbacks.common import keeps_url_in_step, reads_search
 from dashboard.domain import need
@@ -13,78 +14,75 @@ from dashboard.i18n import locale_for
 from dashboard.views import page_views, url_parsing
 from dashboard.views import state as view_state
 from dashboard.views.cache import ViewCache
-from dashboard.web import downloads, ids
+from dashboard.web import ids
 from layouts.gaps import GAP_FIGURES, findings_list
 
 #: The funding timeline's groupings; the first is the default.
 FUNDING_GROUPS = ("funder", "class", "region", "force")
 
 
+#: The gap review's outputs: its figures, findings and summary.
+GAP_OUTPUTS: Final = (
+    *(Output(graph_id, "figure") for _panel, graph_id in GAP_FIGURES),
+    Output("gaps-findings-box", "children"),
+    Output("gaps-summary", "children"),
+)
+#: The gap review's controls.
+GAP_CONTROLS: Final = (
+    Input(ids.GAPS_LEVEL, "value"),
+    Input(ids.GAPS_ALL_WALES, "value"),
+    Input(ids.GAPS_PROVISION, "value"),
+)
+
+
+def update_gaps(
+    context: AppContext,
+    cache: ViewCache,
+    level: object,
+    include_all_wales: object,
+    provision: object,
+    search: object,
+) -> tuple:
+    """The gap review for the controls' settings, and the query string that says so."""
+    settings = url_parsing.area_settings_from_controls(
+        level=level,
+        include_all_wales=include_all_wales,
+        provision=provision,
+        lang=url_parsing.language_of(search),
+        wave=url_parsing.wave_of(context, search),
+        waves=context.wave_ids,
+    )
+    result = page_views.gap_review(cache, context, settings, settings.lang)
+    return (
+        *(result.figures[panel] for panel, _graph_id in GAP_FIGURES),
+        findings_list(result.findings, locale_for(settings.lang)),
+        result.summary_text,
+        view_state.area_search(settings),
+    )
+
+
+def update_scatter(context: AppContext, cache: ViewCache, measure: object, search: object):
+    """The need page's scatter for the measure chosen (the default for anything else)."""
+    measure = measure if measure in need.NEED_MEASURES else need.NEED_MEASURES[1]
+    state = url_parsing.parse_for(context, "/", search).state
+    return page_views.need_scatter(cache, context, state, measure).figure
+
+
+def update_timeline(context: AppContext, cache: ViewCache, group: object, search: object):
+    """The funding timeline by the grouping chosen (the first for anything else)."""
+    group = group if group in FUNDING_GROUPS else FUNDING_GROUPS[0]
+    state = url_parsing.parse_for(context, "/", search).state
+    return page_views.funding_timeline(cache, context, state, group).figure
+
+
 def register(app: Dash, context: AppContext, cache: ViewCache) -> None:
-    gap_outputs = [
-        *(Output(graph_id, "figure") for _panel, graph_id in GAP_FIGURES),
-        Output("gaps-findings-box", "children"),
-        Output("gaps-summary", "children"),
-    ]
-    gap_controls = [
-        Input(ids.GAPS_LEVEL, "value"),
-        Input(ids.GAPS_ALL_WALES, "value"),
-        Input(ids.GAPS_PROVISION, "value"),
-    ]
-
-    @keeps_url_in_step(app, ids.GAPS_URL, gap_outputs, gap_controls)
-    def update_gaps(level, include_all_wales, provision, search):
-        settings = url_parsing.area_settings_from_controls(
-            level=level,
-            include_all_wales=include_all_wales,
-            provision=provision,
-            lang=url_parsing.language_of(search),
-            wave=url_parsing.wave_of(context, search),
-            waves=context.wave_ids,
-        )
-        result = page_views.gap_review(cache, context, settings, settings.lang)
-        return (
-            *(result.figures[panel] for panel, _graph_id in GAP_FIGURES),
-            findings_list(result.findings, locale_for(settings.lang)),
-            result.summary_text,
-            view_state.area_search(settings),
-        )
-
-    @reads_search(
+    """Attach the pages' callbacks to ``app``, bound to ``context`` and ``cache``."""
+    keeps_url_in_step(app, ids.GAPS_URL, GAP_OUTPUTS, GAP_CONTROLS)(
+        partial(update_gaps, context, cache)
+    )
+    reads_search(
         app, ids.URL, Output(ids.NEED_SCATTER, "figure"), Input(ids.NEED_SCATTER_MEASURE, "value")
-    )
-    def update_scatter(measure, search):
-        measure = measure if measure in need.NEED_MEASURES else need.NEED_MEASURES[1]
-        state = url_parsing.parse_for(context, "/", search).state
-        return page_views.need_scatter(cache, context, state, measure).figure
-
-    @reads_search(
+    )(partial(update_scatter, context, cache))
+    reads_search(
         app, ids.URL, Output(ids.FUNDING_TIMELINE, "figure"), Input(ids.FUNDING_GROUP, "value")
-    )
-    def update_timeline(group, search):
-        group = group if group in FUNDING_GROUPS else FUNDING_GROUPS[0]
-        state = url_parsing.parse_for(context, "/", search).state
-        return page_views.funding_timeline(cache, context, state, group).figure
-
-    @app.callback(
-        Output(ids.EXPORT_CSV, "data"),
-        Input({"type": "csv", "page": ALL, "panel": ALL}, "n_clicks"),
-        State(ids.URL, "search"),
-        State(ids.VIEW_KEY, "data"),
-        prevent_initial_call=True,
-    )
-    def download_csv(clicks, search, view_key):
-        trigger = ctx.triggered_id
-        if not isinstance(trigger, dict) or not isinstance(clicks, list) or not any(clicks):
-            return no_update
-        page = trigger.get("page")
-        if page == "overview":
-            # The server's own settings for the view shown (its key, the canonical URL), never
-            # the browser's copy of the view; the same bytes as /download/overview/<panel>.csv.
-            if page_views.view_for_key(cache, context, view_key) is None:
-                return no_update
-            search = "?" + urlsplit(view_key).query
-        csv_file = downloads.panel_csv(context, cache, page, trigger.get("panel"), search)
-        if csv_file is None:
-            return no_update
-        return dcc.send_string(csv_file.content.decode("utf-8"), csv_file.name)
+    )(partial(update_timeline, context, cache))

@@ -6,9 +6,10 @@ address's query changes.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from functools import partial
+from typing import Final, NamedTuple
 
-from dash import Dash, Input, Output, State, dcc, html, no_update
+from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html, no_update
 from dash.development.base_component import Component
 
 from callbacks.common import reads_search
@@ -22,7 +23,7 @@ from dashboard.web import ids, pages
 from layouts import components, shell
 from layouts.page_table import PAGES
 
-__all__ = ["Rendered", "register", "render", "switch_href"]
+__all__ = ["Rendered", "register", "render", "route", "switch_href"]
 
 
 class Rendered(NamedTuple):
@@ -123,55 +124,64 @@ def unframed(body: Component, locale: Locale, view_key: str | None = None) -> ht
     )
 
 
-def register(app: Dash, context: AppContext, cache: ViewCache, table: pages.PageTable) -> None:
-    # What the router fills: the page shown, the tab's title, the language chosen.
-    stores = (shell.PAGE_KIND_STORE, shell.PAGE_TITLE_STORE, ids.LANG_STORE)
-    remembered = (shell.PAGE_KIND_STORE, ids.LANG_STORE)
+#: What the router fills: the page shown, the tab's title, the language chosen.
+ROUTER_STORES: Final = (shell.PAGE_KIND_STORE, shell.PAGE_TITLE_STORE, ids.LANG_STORE)
+#: What the router reads back: the page shown, the language remembered.
+REMEMBERED_STORES: Final = (shell.PAGE_KIND_STORE, ids.LANG_STORE)
 
-    @reads_search(
+
+def route(
+    context: AppContext,
+    cache: ViewCache,
+    table: pages.PageTable,
+    pathname: object,
+    current_page: object,
+    remembered_lang: object,
+    search: object,
+) -> tuple:
+    """The page for the address (:func:`render`), its kind, its title, its language and, when
+    the remembered language was added to it, the corrected query string. A page that keeps
+    itself in step with the URL (the overview) is not rendered again: only the tab's title
+    changes."""
+    page, params = pages.match(table, view_state.bounded_path(pathname))
+    if page.follows_url and current_page == page.name:
+        locale = locale_for(url_parsing.language_of(search))
+        title = pages.title(page, params, context, locale)
+        return no_update, no_update, title, no_update, no_update
+    search, corrected = view_state.with_remembered_language(search, remembered_lang)
+    rendered = render(context, cache, pathname, search, table)
+    return (
+        rendered.layout,
+        rendered.page.name,
+        rendered.title,
+        url_parsing.language_of(search),
+        no_update if corrected is None else corrected,
+    )
+
+
+def register(app: Dash, context: AppContext, cache: ViewCache, table: pages.PageTable) -> None:
+    """Attach the router and the frame's two browser callbacks (assets/shell-callbacks.js) to
+    ``app``, the router bound to ``context``, ``cache`` and ``table``."""
+    reads_search(
         app,
         ids.URL,
         Output(ids.PAGE, "children"),
-        *(Output(store, "data") for store in stores),
+        *(Output(store, "data") for store in ROUTER_STORES),
         Output(ids.URL, "search"),
         Input(ids.URL, "pathname"),
-        *(State(store, "data") for store in remembered),
+        *(State(store, "data") for store in REMEMBERED_STORES),
         initial=True,
-    )
-    def route(pathname, current_page, remembered_lang, search):
-        page, params = pages.match(table, view_state.bounded_path(pathname))
-        if page.follows_url and current_page == page.name:
-            # The page keeps itself in step with the URL: only the tab's title changes.
-            locale = locale_for(url_parsing.language_of(search))
-            title = pages.title(page, params, context, locale)
-            return no_update, no_update, title, no_update, no_update
-        search, corrected = view_state.with_remembered_language(search, remembered_lang)
-        rendered = render(context, cache, pathname, search, table)
-        return (
-            rendered.layout,
-            rendered.page.name,
-            rendered.title,
-            url_parsing.language_of(search),
-            no_update if corrected is None else corrected,
-        )
-
-    # The notice's close button hides it, in the browser.
+    )(partial(route, context, cache, table))
+    # The notice's close button hides it.
     app.clientside_callback(
-        "function(n) { return n ? false : window.dash_clientside.no_update; }",
+        ClientsideFunction("shell", "closeNotice"),
         Output(ids.NOTICE, "is_open"),
         Input(ids.NOTICE_CLOSE, "n_clicks"),
         prevent_initial_call=True,
     )
-
     # The document's language and the browser-tab title follow the page shown.
     app.clientside_callback(
-        """
-        function(lang, title) {
-            if (lang) { document.documentElement.lang = lang; }
-            if (title) { document.title = title; }
-            return lang;
-        }
-        """,
+        ClientsideFunction("shell", "followPage"),
         Output(ids.PAGE, "lang"),
         Input(ids.LANG_STORE, "data"),
         Input(shell.PAGE_TITLE_STORE, "data"),
