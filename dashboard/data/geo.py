@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 
 def slugify(name: str) -> str:
@@ -79,13 +80,9 @@ class AreaShapes:
     shapes: tuple[Any, ...]
 
     def only(self, areas: Iterable[str]) -> AreaShapes:
-        """The map of only ``areas`` (the others are not drawn: their ground is empty)."""
-        keep = set(areas)
-        chosen = [index for index, area in enumerate(self.ids) if area in keep]
-        return AreaShapes(
-            tuple(self.ids[index] for index in chosen),
-            tuple(self.shapes[index] for index in chosen),
-        )
+        """The map of only ``areas`` (the others are not drawn: their ground is empty); the same
+        object each time for the same areas (:func:`_only`)."""
+        return _only(self, frozenset(areas))
 
     def areas_at(self, lons: Sequence[float], lats: Sequence[float]) -> list[str | None]:
         """For each point, the area it lies in (None outside every area drawn; a point on an
@@ -98,6 +95,25 @@ class AreaShapes:
         for index, area in enumerate(self.shapes):
             found[shapely.contains_xy(area, x, y)] = index
         return [self.ids[index] if index >= 0 else None for index in found.tolist()]
+
+
+#: How many maps of some areas are remembered: a profile's map is one per area of each level
+#: (ten in Wales), the same for every wave.
+REMEMBERED_SUBSETS: Final = 64
+
+
+@functools.lru_cache(maxsize=REMEMBERED_SUBSETS)
+def _only(shapes: AreaShapes, areas: frozenset[str]) -> AreaShapes:
+    """:meth:`AreaShapes.only`, remembered. A map's label places are remembered by its shapes
+    object (:func:`dashboard.views.label_layout.place_labels`), so a profile's map, a new subset
+    at each request, placed its labels afresh every time: 24 ms of the 38 ms the router took to
+    build ``/force/gwent`` on a warm cache (docs/PERFORMANCE.md, issue 25)."""
+    return AreaShapes(
+        tuple(area for area in shapes.ids if area in areas),
+        tuple(
+            shape for area, shape in zip(shapes.ids, shapes.shapes, strict=True) if area in areas
+        ),
+    )
 
 
 def area_shapes(geojson_text: str) -> AreaShapes:

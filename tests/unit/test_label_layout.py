@@ -228,3 +228,24 @@ def test_labels_with_values_of_the_same_lengths_share_places_and_keep_their_own_
         != (placed_second[area].lon, placed_second[area].lat)
         for area in ("a", "b")
     )
+
+
+def test_a_map_of_some_areas_is_one_object_so_its_label_places_are_remembered(monkeypatch):
+    """A profile's map asks for the ground of its areas at each request: the same areas, in any
+    order, give the same object, so its labels are placed once and then remembered (they were
+    placed afresh for every profile opened)."""
+    ground = squares(("west", -4.6, 51.6, -3.5, 52.2), ("east", -3.5, 51.6, -2.6, 52.2))
+    assert ground.only(["east", "west"]) is ground.only(("west", "east"))
+    assert ground.only(["east"]) is not ground.only(["west"])
+    labels = [Wanted("east", -3.0, 51.9, 0.2, "East", "3", 15)]
+    placed = []
+    real_place = label_layout._place
+    monkeypatch.setattr(
+        label_layout,
+        "_place",
+        lambda *args, **kwargs: placed.append(1) or real_place(*args, **kwargs),
+    )
+    label_layout._remembered_places.cache_clear()
+    for _ in range(2):
+        place_labels(labels, extent=EXTENT, height=HEIGHT, ground=ground.only({"east"}))
+    assert placed == [1]
