@@ -7,7 +7,7 @@ from typing import Final
 
 from dash import Dash, Input, Output
 
-from callbacks.common import keeps_url_in_step, reads_search
+from callbacks.common import area_settings, keeps_url_in_step, reads_search
 from dashboard.domain import need
 from dashboard.domain.context import AppContext
 from dashboard.i18n import locale_for
@@ -44,14 +44,7 @@ def update_gaps(
     search: object,
 ) -> tuple:
     """The gap review for the controls' settings, and the query string that says so."""
-    settings = url_parsing.area_settings_from_controls(
-        level=level,
-        include_all_wales=include_all_wales,
-        provision=provision,
-        lang=url_parsing.language_of(search),
-        wave=url_parsing.wave_of(context, search),
-        waves=context.wave_ids,
-    )
+    settings = area_settings(context, level, include_all_wales, provision, search)
     result = page_views.gap_review(cache, context, settings, settings.lang)
     return (
         *(result.figures[panel] for panel, _graph_id in GAP_FIGURES),

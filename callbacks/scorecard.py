@@ -6,10 +6,10 @@ from functools import partial
 
 from dash import Dash, Input, Output, dcc, no_update
 
-from callbacks.common import keeps_url_in_step, reads_search
+from callbacks.common import area_settings, keeps_url_in_step, reads_search
 from dashboard.domain.context import AppContext
 from dashboard.i18n import locale_for
-from dashboard.views import page_views, url_parsing
+from dashboard.views import page_views
 from dashboard.views import state as view_state
 from dashboard.views.cache import ViewCache
 from dashboard.web import downloads, ids
@@ -20,14 +20,7 @@ def update_scorecard(
     context: AppContext, cache: ViewCache, level: object, include_all_wales: object, search: object
 ) -> tuple:
     """The scorecard for the level chosen, and the query string that says so."""
-    settings = url_parsing.area_settings_from_controls(
-        level=level,
-        include_all_wales=include_all_wales,
-        provision=None,
-        lang=url_parsing.language_of(search),
-        wave=url_parsing.wave_of(context, search),
-        waves=context.wave_ids,
-    )
+    settings = area_settings(context, level, include_all_wales, None, search)
     view = page_views.scorecard_view(cache, context, settings)
     body = scorecard_body(view, locale=locale_for(settings.lang))
     return body, view_state.area_search(settings)
