@@ -13,7 +13,16 @@
    tests/unit/test_overview_callbacks.py checks that they still match. */
 (function () {
   "use strict";
-  var watching = null;  // the observer of the heading since the last click, until it changed
+  // The observer of the heading since the last click, until it changed, and that heading. A
+  // click whose answer keeps the heading (the area already shown) leaves it watching: the next
+  // change of the heading, whatever brings it, scrolls once, as the callbacks did.
+  var watching = null, watched = null;
+
+  function stopWatching() {
+    if (watching) { watching.disconnect(); }
+    watching = null;
+    watched = null;
+  }
 
   function headingInView(heading) {
     var still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
@@ -26,11 +35,11 @@
     var heading = document.getElementById("ov-panel-title");
     if (!heading) { return; }
     var before = heading.textContent;
-    if (watching) { watching.disconnect(); }
+    stopWatching();
+    watched = heading;
     watching = new MutationObserver(function () {
       if (heading.textContent === before) { return; }
-      watching.disconnect();
-      watching = null;
+      stopWatching();
       if (heading.isConnected) { headingInView(heading); }
     });
     watching.observe(heading, {childList: true, subtree: true, characterData: true});
@@ -39,6 +48,8 @@
   /* plotly's click event is the graph's own, not the DOM's: it is listened to on the map's
      graph the first time a pointer goes down on it, before that press can make a click. */
   document.addEventListener("pointerdown", function (event) {
+    // A heading of a page since left (its answer never came) is let go.
+    if (watched && !watched.isConnected) { stopWatching(); }
     var map = document.getElementById("ov-map");
     var graph = map && event.target instanceof Element && map.contains(event.target)
       ? map.querySelector(".js-plotly-plot") : null;

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import functools
 import inspect
+import re
 
 import pytest
 
 from app import create_app
+from dashboard import config
 
 
 @pytest.fixture(scope="module")
@@ -43,3 +45,21 @@ def test_every_server_callback_is_a_top_level_function_of_a_callbacks_module(app
 def test_no_browser_callback_is_inline_javascript(app):
     # Dash allows an inline script by its hash: the renderer's start-up is the only one left.
     assert len(app.csp_hashes()) == 1
+
+
+def test_every_browser_callback_names_a_function_of_its_assets_file(app):
+    """Each browser callback Dash sends the page (``/_dash-dependencies``) names a function that
+    ``assets/<namespace>-callbacks.js`` defines: a misspelt name fails here, not only in a
+    browser."""
+    dependencies = app.server.test_client().get("/_dash-dependencies").get_json()
+    named = [
+        dependency["clientside_function"]
+        for dependency in dependencies
+        if dependency.get("clientside_function")
+    ]
+    assert len(named) >= 6
+    for function in named:
+        script = config.ASSETS_DIR / f"{function['namespace']}-callbacks.js"
+        assert re.search(
+            rf"^  {function['function_name']}: function", script.read_text("utf-8"), re.MULTILINE
+        ), function
