@@ -5,9 +5,8 @@
 
    Plain DOM listeners, not Dash callbacks. As two clientside callbacks (a click remembered in a
    store, then a callback on the heading's text) they put dash-renderer's bookkeeping into every
-   click: before its request went out, and after the charts were redrawn, before the frame that
-   shows them. `make bench`, back to back on this 2-core machine: a click took 272 ms with them,
-   220 and 237 ms without (docs/PERFORMANCE.md, issue 25).
+   click: a round of store updates (5-15 ms) before its request went out, and another after the
+   charts were redrawn, before the frame that shows them (docs/PERFORMANCE.md, issue 25).
 
    The ids are dashboard/web/ids.py's MAP ("ov-map") and PANEL_TITLE ("ov-panel-title");
    tests/unit/test_overview_callbacks.py checks that they still match. */
