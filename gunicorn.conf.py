@@ -47,7 +47,9 @@ proc_name = "vawdasv-dashboard"
 
 def when_ready(server):
     """In the master, after the app is loaded and before the workers fork: do the slow first-time
-    work (Dash's set-up, best-level compression of the static bundles) once for all workers."""
+    work (Dash's set-up, best-level compression of the static bundles, the first pages rendered)
+    once for all workers."""
+    from app import render_first_pages
     from dashboard.web.compression import warm_up
 
     # gunicorn handles its signals in its main loop, which starts after this hook: a stop asked
@@ -56,6 +58,7 @@ def when_ready(server):
     previous = {sig: signal.signal(sig, stop_before_serving(server)) for sig in STOP_SIGNALS}
     try:
         warm_up(server.app.wsgi())
+        render_first_pages(server.app.wsgi())
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)

@@ -14,7 +14,7 @@ from dash.development.base_component import Component
 
 from callbacks.common import reads_search
 from dashboard.domain.context import AppContext
-from dashboard.i18n import Locale, locale_for
+from dashboard.i18n import LANGUAGES, Locale, locale_for
 from dashboard.views import coverage_text, url_parsing
 from dashboard.views import state as view_state
 from dashboard.views.cache import ViewCache
@@ -122,6 +122,27 @@ def unframed(body: Component, locale: Locale, view_key: str | None = None) -> ht
             ),
         ]
     )
+
+
+def first_addresses(context: AppContext, table: pages.PageTable) -> tuple[tuple[str, str], ...]:
+    """(pathname, query) of the pages :func:`render_first_pages` renders: the overview and each
+    area page of ``table`` for the first area of its level, in each language."""
+    paths = [page.path for page in table if page.path == "/"] + [
+        page.path.replace("<area>", min(context.names("en", page.area_level)))
+        for page in table
+        if page.area_level is not None
+    ]
+    return tuple((path, f"?lang={lang}") for lang in LANGUAGES for path in paths)
+
+
+def render_first_pages(context: AppContext, cache: ViewCache, table: pages.PageTable) -> None:
+    """Render the pages of :func:`first_addresses` once, before serving (gunicorn's master, whose
+    workers inherit what it computed): the overview's views, the panels' chart templates of each
+    language, the first label places and every first-time path of building a page. A worker's
+    first profile took about 490 ms on the server, a later one 60 ms (docs/PERFORMANCE.md,
+    issue 25); the overview's first view about 60 ms, a later one 5."""
+    for pathname, search in first_addresses(context, table):
+        render(context, cache, pathname, search, table)
 
 
 #: What the router fills: the page shown, the tab's title, the language chosen.

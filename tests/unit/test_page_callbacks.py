@@ -64,3 +64,25 @@ def test_the_scorecard_and_the_changes_write_their_settings_to_the_address(mini_
     assert "level=region" in search  # an unknown level is the default
     body, search = changes.update_changes(mini_context, cache, None, None, None, "")
     assert body is not None and isinstance(search, str)
+
+
+def test_the_first_pages_are_the_overview_and_each_area_pages_first_area_in_each_language(
+    mini_context, cache
+):
+    addresses = shell.first_addresses(mini_context, PAGES)
+    assert {search for _path, search in addresses} == {"?lang=en", "?lang=cy"}
+    paths = {path for path, _search in addresses}
+    area_pages = [page for page in PAGES if page.area_level is not None]
+    assert len(paths) == 1 + len(area_pages) and "/" in paths
+    for page in area_pages:
+        first = min(mini_context.names("en", page.area_level))
+        assert page.path.replace("<area>", first) in paths
+    # Rendered before serving, the overview's view is then in the cache: a visit computes nothing.
+    shell.render_first_pages(mini_context, cache, PAGES)
+    computed = []
+    real_view = cache.view
+    cache.view = lambda key, kind, compute, *rest: real_view(
+        key, kind, lambda: computed.append(key) or compute(), *rest
+    )
+    shell.route(mini_context, cache, PAGES, "/", None, None, "?lang=cy")
+    assert computed == []
