@@ -10,12 +10,10 @@ import argparse
 import os
 import sys
 from functools import partial
-from typing import Final
 
 import dash
 from dash import Dash
 from dash.development.base_component import Component
-from flask import Flask
 
 from callbacks import changes as changes_callbacks
 from callbacks import directory as directory_callbacks
@@ -35,6 +33,7 @@ from dashboard.views.state import ViewState
 from dashboard.web import errors
 from dashboard.web.deck_route import add_deck_route
 from dashboard.web.downloads import add_download_route
+from dashboard.web.first_pages import keep_first_pages
 from dashboard.web.geometry import add_geometry_route
 from dashboard.web.report_route import add_report_route
 from dashboard.web.server import configure_server
@@ -75,23 +74,9 @@ def create_app(context: AppContext | None = None, cache: ViewCache | None = None
     present_callbacks.register(app, context, cache)
     changes_callbacks.register(app, context, cache)
     profile_callbacks.register(app)
-    app.server.extensions[FIRST_PAGES_KEY] = partial(
-        shell_callbacks.render_first_pages, context, cache, PAGES
-    )
+    # Rendered once by gunicorn's master before it serves (dashboard.web.first_pages).
+    keep_first_pages(app.server, partial(shell_callbacks.render_first_pages, context, cache, PAGES))
     return configure_server(app, PAGES, cache)
-
-
-#: Where an app keeps the rendering of its first pages, for :func:`render_first_pages`.
-FIRST_PAGES_KEY: Final = "vawdasv-first-pages"
-
-
-def render_first_pages(server: Flask) -> None:
-    """Render the overview and the first profile of each level once, in both languages, before
-    serving (:func:`callbacks.shell.render_first_pages`): gunicorn's master calls this after
-    loading the app (``gunicorn.conf.py``), so that no worker's first visitor waits for it."""
-    render = server.extensions.get(FIRST_PAGES_KEY)
-    if render is not None:
-        render()
 
 
 def report_profile(

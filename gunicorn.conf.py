@@ -49,8 +49,8 @@ def when_ready(server):
     """In the master, after the app is loaded and before the workers fork: do the slow first-time
     work (Dash's set-up, best-level compression of the static bundles, the first pages rendered)
     once for all workers."""
-    from app import render_first_pages
     from dashboard.web.compression import warm_up
+    from dashboard.web.first_pages import render_first_pages
 
     # gunicorn handles its signals in its main loop, which starts after this hook: a stop asked
     # for during the warm-up (a minute on a cold cache) would otherwise wait for all of it.
