@@ -30,7 +30,7 @@ from dashboard.domain.context import AppContext, build_context
 from dashboard.i18n import Locale
 from dashboard.views.cache import ViewCache
 from dashboard.views.state import ViewState
-from dashboard.web import errors
+from dashboard.web import engine_builtins, errors
 from dashboard.web.deck_route import add_deck_route
 from dashboard.web.downloads import add_download_route
 from dashboard.web.first_pages import keep_first_pages
@@ -52,6 +52,7 @@ def create_app(context: AppContext | None = None, cache: ViewCache | None = None
         __name__,
         title="VAWDASV perpetration interventions in Wales",
         assets_folder=str(config.ASSETS_DIR),
+        assets_ignore=engine_builtins.ASSETS_IGNORE,
         serve_locally=True,
         suppress_callback_exceptions=True,
         update_title=None,
