@@ -125,14 +125,24 @@ def unframed(body: Component, locale: Locale, view_key: str | None = None) -> ht
 
 
 def first_addresses(context: AppContext, table: pages.PageTable) -> tuple[tuple[str, str], ...]:
-    """(pathname, query) of the pages :func:`render_first_pages` renders: the overview and each
-    area page of ``table`` for the first area of its level, in each language."""
-    paths = [page.path for page in table if page.path == "/"] + [
+    """(pathname, query) of the pages :func:`render_first_pages` renders, in each language: the
+    overview, the overview with each area of its opening level chosen (what a click on its map
+    asks for first), and each area page of ``table`` for the first area of its level."""
+    overview = [page.path for page in table if page.path == "/"]
+    profiles = [
         page.path.replace("<area>", min(context.names("en", page.area_level)))
         for page in table
         if page.area_level is not None
     ]
-    return tuple((path, f"?lang={lang}") for lang in LANGUAGES for path in paths)
+    clicked = sorted(context.names("en", view_state.DEFAULT_LEVEL))
+    return tuple(
+        address
+        for lang in LANGUAGES
+        for address in (
+            *((path, f"?lang={lang}") for path in overview + profiles),
+            *((path, f"?area={area}&lang={lang}") for path in overview for area in clicked),
+        )
+    )
 
 
 def render_first_pages(context: AppContext, cache: ViewCache, table: pages.PageTable) -> None:
@@ -140,7 +150,8 @@ def render_first_pages(context: AppContext, cache: ViewCache, table: pages.PageT
     workers inherit what it computed): the overview's views, the panels' chart templates of each
     language, the first label places and every first-time path of building a page. A worker's
     first profile took about 490 ms on the server, a later one 60 ms (docs/PERFORMANCE.md,
-    issue 25); the overview's first view about 60 ms, a later one 5."""
+    issue 25); the overview's first view about 60 ms, a later one 5; a worker's first click on
+    an area of the opening map 32 ms, a later one 16."""
     for pathname, search in first_addresses(context, table):
         render(context, cache, pathname, search, table)
 

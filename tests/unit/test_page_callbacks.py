@@ -7,10 +7,11 @@ from __future__ import annotations
 import pytest
 from dash import html, no_update
 
-from callbacks import changes, downloads, present, scorecard, shell
+from callbacks import changes, downloads, overview, present, scorecard, shell
 from dashboard.views.cache import ViewCache
 from dashboard.web import ids
 from layouts.page_table import PAGES
+from tests.unit.test_overview_callbacks import OPENED
 
 
 @pytest.fixture
@@ -66,18 +67,26 @@ def test_the_scorecard_and_the_changes_write_their_settings_to_the_address(mini_
     assert body is not None and isinstance(search, str)
 
 
-def test_the_first_pages_are_the_overview_and_each_area_pages_first_area_in_each_language(
+def test_the_first_pages_are_the_overview_each_click_on_its_map_and_each_area_pages_first_area(
     mini_context, cache
 ):
     addresses = shell.first_addresses(mini_context, PAGES)
-    assert {search for _path, search in addresses} == {"?lang=en", "?lang=cy"}
-    paths = {path for path, _search in addresses}
     area_pages = [page for page in PAGES if page.area_level is not None]
-    assert len(paths) == 1 + len(area_pages) and "/" in paths
-    for page in area_pages:
-        first = min(mini_context.names("en", page.area_level))
-        assert page.path.replace("<area>", first) in paths
-    # Rendered before serving, the overview's view is then in the cache: a visit computes nothing.
+    regions = sorted(mini_context.names("en", "region"))
+    for lang in ("en", "cy"):
+        expected = {("/", f"?lang={lang}")}
+        expected |= {("/", f"?area={region}&lang={lang}") for region in regions}
+        expected |= {
+            (
+                page.path.replace("<area>", min(mini_context.names("en", page.area_level))),
+                f"?lang={lang}",
+            )
+            for page in area_pages
+        }
+        assert {address for address in addresses if address[1].endswith(lang)} == expected
+    assert len(addresses) == 2 * (1 + len(regions) + len(area_pages))
+    # Rendered before serving, the overview's view and the view a click on an area of its map
+    # asks for are then in the cache: neither computes anything.
     shell.render_first_pages(mini_context, cache, PAGES)
     computed = []
     real_view = cache.view
@@ -85,4 +94,7 @@ def test_the_first_pages_are_the_overview_and_each_area_pages_first_area_in_each
         key, kind, lambda: computed.append(key) or compute(), *rest
     )
     shell.route(mini_context, cache, PAGES, "/", None, None, "?lang=cy")
+    overview.url_and_controls(
+        mini_context, cache, ids.MAP, "/", "", OPENED, {"points": [{"location": "gwent"}]}, "/"
+    )
     assert computed == []
