@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from bench import browser as bench_browser
+from bench.browser import DASH_FLOOR_JS, PLOTLY_FLOOR_JS, SNAPSHOT_JS
 from tools import browser, servers
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -142,83 +143,6 @@ def auto_edges(timing: dict, trace: list[dict]) -> list[float]:
         if edge - merged[-1] >= 8:
             merged.append(edge)
     return merged
-
-
-#: The figures of the map and of every drill-down chart, as plotly holds them (deep copies).
-SNAPSHOT_JS = """
-const graphs = [...document.querySelectorAll('#ov-map .js-plotly-plot, .panel .js-plotly-plot')];
-return JSON.stringify(graphs.map(gd => ({data: gd.data, layout: gd.layout})));
-"""
-
-#: plotly's own redraw of the click, without Dash: each graph set back to its figure before the
-#: click, then, timed, to its figure after, with ``Plotly.react`` in turn, as dash-renderer does;
-#: until the frame after the last one. The median of five, in ms.
-PLOTLY_FLOOR_JS = """
-const [before, after] = [JSON.parse(arguments[0]), JSON.parse(arguments[1])];
-const done = arguments[arguments.length - 1];
-const graphs = [...document.querySelectorAll('#ov-map .js-plotly-plot, .panel .js-plotly-plot')];
-const copy = value => JSON.parse(JSON.stringify(value));
-(async () => {
-  const times = [];
-  for (let round = 0; round < 5; round++) {
-    for (let i = 0; i < graphs.length; i++) {
-      await Plotly.react(graphs[i], copy(before[i].data), copy(before[i].layout));
-    }
-    await new Promise(resolve => setTimeout(resolve, 50));
-    const started = performance.now();
-    const redraws = [];
-    for (let i = 0; i < graphs.length; i++) {
-      redraws.push(Plotly.react(graphs[i], copy(after[i].data), copy(after[i].layout)));
-    }
-    await Promise.all(redraws);
-    await new Promise(resolve => requestAnimationFrame(resolve));
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  done(times[2]);
-})();
-"""
-
-
-#: dash-renderer's share with the server's taken out: each graph set back to its figure before the
-#: click, then, timed, every figure after the click given to its ``dcc.Graph`` at once through
-#: Dash's public ``dash_clientside.set_props`` (one store update per graph, React's commit,
-#: ``dcc.Graph``'s own redraw), until each graph has fired ``plotly_afterplot`` and the frame
-#: after. What no callback chain of this page can go under: no request, no callback, only the
-#: figures applied as dash-renderer applies an answer. The median of five, in ms.
-DASH_FLOOR_JS = """
-const [before, after] = [JSON.parse(arguments[0]), JSON.parse(arguments[1])];
-const done = arguments[arguments.length - 1];
-const graphs = [...document.querySelectorAll('#ov-map .js-plotly-plot, .panel .js-plotly-plot')];
-const ids = graphs.map(gd => {
-  const id = gd.closest('[id]').id;  // a pattern-matching id is its JSON text in the page
-  return id.startsWith('{') ? JSON.parse(id) : id;
-});
-const copy = value => JSON.parse(JSON.stringify(value));
-const redrawn = () => Promise.all(graphs.map(gd => new Promise(resolve => {
-  const handler = () => { gd.removeListener('plotly_afterplot', handler); resolve(); };
-  gd.on('plotly_afterplot', handler);
-})));
-const setAll = figures => ids.forEach((id, i) => dash_clientside.set_props(
-  id, {figure: {data: copy(figures[i].data), layout: copy(figures[i].layout)}}));
-(async () => {
-  const times = [];
-  for (let round = 0; round < 5; round++) {
-    let waiting = redrawn();
-    setAll(before);
-    await waiting;
-    await new Promise(resolve => setTimeout(resolve, 50));
-    waiting = redrawn();
-    const started = performance.now();
-    setAll(after);
-    await waiting;
-    await new Promise(resolve => requestAnimationFrame(resolve));
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  done(times[2]);
-})();
-"""
 
 
 def trace_once(base: str) -> None:
