@@ -331,6 +331,10 @@ def measure_map_floor(args, workdir: Path) -> dict:
     )
 
 
+def _ms(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0f}"
+
+
 def _drawn(summary: dict) -> str:
     if not summary:
         return "-"
@@ -412,8 +416,8 @@ def print_table(report: dict) -> None:
     clicks = (report["sizes"][0] if report["sizes"] else {}).get("browser_interactions")
     if clicks:
         print(
-            f"Click to panels: {clicks['click_to_panels_ms_median']} ms median; "
-            f"filter: {clicks['filter_ms_median']} ms median"
+            f"Click to panels: {_ms(clicks['click_to_panels_ms_median'])} ms median; "
+            f"filter: {_ms(clicks['filter_ms_median'])} ms median"
         )
         if clicks.get("click_floor_ms_median"):
             print(
@@ -423,6 +427,9 @@ def print_table(report: dict) -> None:
     first = (report["sizes"][0] if report["sizes"] else {}).get("first_load") or {}
     if floor and floor.get("drawn_ms_median") and first.get("drawn_ms_median"):
         print(f"/ against the floor: {first['drawn_ms_median'] / floor['drawn_ms_median']:.2f}x")
+    if floor and floor.get("drawn_ms_median") and (shipped_force or {}).get("drawn_ms_median"):
+        ratio = shipped_force["drawn_ms_median"] / floor["drawn_ms_median"]
+        print(f"/force/gwent against the floor: {ratio:.2f}x")
     print("\nTargets:", json.dumps(TARGETS))
 
 
