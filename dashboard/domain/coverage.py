@@ -172,15 +172,20 @@ def coverage_rank(area: AreaCoverage) -> tuple:
     return (min(depths, default=len(vocab.SCOPE_DEPTHS)), -len(area.full), -len(area.partial))
 
 
+#: The coverage class of an area no source lists in full: its services are named in passing only.
+PASSING_CLASS: Final = 3
+
+
 def coverage_class(area: AreaCoverage) -> int:
     """A small number per kind of coverage, for the map's colours: 0 reviewed in depth, 1 listed
-    with part of the area reviewed in depth, 2 listed, 3 named in passing only."""
+    with part of the area reviewed in depth, 2 listed, 3 named in passing only
+    (:data:`PASSING_CLASS`)."""
     depths = {scope.depth for scope in area.full}
     if vocab.REVIEWED_IN_DEPTH in depths:
         return 0
     if vocab.LISTED in depths:
         return 1 if area.partial else 2
-    return 3
+    return PASSING_CLASS
 
 
 def build_coverage(scopes_frame: pd.DataFrame | None, lookup: pd.DataFrame) -> Coverage:

@@ -7,12 +7,13 @@ with none recorded and those whose share rests on too little) and the labels, as
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
 import pandas as pd
 
 from dashboard.domain import counting
+from dashboard.domain.coverage import PASSING_CLASS
 from dashboard.i18n import N_, Locale
 from dashboard.views import label_layout, theme
 from dashboard.views.figures_map import (
@@ -72,13 +73,16 @@ def map_values(
     (:class:`dashboard.data.geo.AreaShapes`), so that no label sits on another area where it
     can be placed elsewhere.
     """
-    has_any, shown, unknown_share, values = _value_states(table, metric)
-    hover = _map_hover(table, metric=metric, names=names, locale=locale, coverage=coverage)
+    area_ids = table["area_id"]
+    has_any, shown, unknown_share, not_known, values = _value_states(
+        table, metric, coverage_classes
+    )
+    hover = _map_hover(
+        table, metric=metric, names=names, locale=locale, coverage=coverage, not_known=not_known
+    )
     # A share's scale runs to 100%; any other to the largest value shown.
     highest = float(np.nanmax(values[shown])) if shown.any() else 1.0
     scale_top = 1.0 if metric in SHARE_COLUMNS else max(highest, 1e-9)
-    area_ids = table["area_id"]
-    label_states = np.where(~has_any, "none", np.where(unknown_share, "too_little", "value"))
     z_values = [round(float(value), 4) for value in values[shown]]
     fills = _area_fills(area_ids, has_any, shown, z_values, scale_top, coverage_classes)
     shared = {
@@ -87,7 +91,7 @@ def map_values(
             metric=metric,
             level=level,
             names=names,
-            states=label_states,
+            states=_label_states(has_any, unknown_share, not_known),
             points=points,
             locale=locale,
             extent=extent,
@@ -95,8 +99,7 @@ def map_values(
             ground=ground,
             colour_bar=coverage_classes is None,
         ),
-        "none_recorded": [names[area] for area in area_ids[~has_any]],
-        "too_little_names": [names[area] for area in area_ids[unknown_share]],
+        **_areas_by_state(area_ids, names, has_any, unknown_share, not_known),
         "by_coverage": coverage_classes is not None,
         "frame": frame(extent),
     }
@@ -122,11 +125,69 @@ def map_values(
     }
 
 
+def _areas_by_state(
+    area_ids: pd.Series,
+    names: Mapping[str, str],
+    has_any: np.ndarray,
+    unknown_share: np.ndarray,
+    not_known: np.ndarray,
+) -> dict[str, list[str]]:
+    """The names of the areas with none recorded, none counted where that is not known, and a
+    share too little known: what :func:`area_state_lines` writes out."""
+    return {
+        "none_recorded": [names[area] for area in area_ids[~has_any & ~not_known]],
+        "not_known_names": [names[area] for area in area_ids[not_known]],
+        "too_little_names": [names[area] for area in area_ids[unknown_share]],
+    }
+
+
+def area_state_lines(parts: Mapping[str, Any], locale: Locale) -> list[str]:
+    """The map's notes on the areas that show no value: none recorded (grey on a map of values;
+    coloured by coverage, those areas keep their class), not known, too little known. ``parts``
+    is :func:`map_values`' output."""
+    lines = []
+    if none := parts["none_recorded"]:
+        none_line = (
+            locale("No counted intervention recorded: {areas}.")
+            if parts["by_coverage"]
+            else locale("No counted intervention recorded (grey): {areas}.")
+        )
+        lines.append(none_line.format(areas=", ".join(none)))
+    if not_known := parts.get("not_known_names", []):
+        lines.append(
+            locale("Not known, as no source lists every service there: {areas}.").format(
+                areas=", ".join(not_known)
+            )
+        )
+    if too_little := parts.get("too_little_names", []):
+        lines.append(
+            locale("Too little known to show a share (white, dark outline): {areas}.").format(
+                areas=", ".join(too_little)
+            )
+        )
+    return lines
+
+
+def _listed_by_no_source(
+    area_ids: pd.Series, coverage_classes: Mapping[str, int] | None
+) -> np.ndarray:
+    """Per area: whether no source lists its services in full, on a map coloured by coverage
+    (``coverage_classes`` given). Where none is counted there, the count is not known, not none
+    (rule ``coverage``: :data:`dashboard.domain.counting.RULES`)."""
+    if coverage_classes is None:
+        return np.zeros(len(area_ids), dtype=bool)
+    return np.array(
+        [coverage_classes.get(area, PASSING_CLASS) == PASSING_CLASS for area in area_ids],
+        dtype=bool,
+    )
+
+
 def _value_states(
-    table: pd.DataFrame, metric: str
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    table: pd.DataFrame, metric: str, coverage_classes: Mapping[str, int] | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Per area (``table``'s rows): (has any service recorded, has a value shown on the scale,
-    has services but a share too little known or not known, the metric's values)."""
+    has services but a share too little known or not known, none counted where that is not known
+    (:func:`_listed_by_no_source`), the metric's values)."""
     has_any = table["count"].to_numpy() > 0
     flag = counting.TOO_LITTLE_COLUMN[metric]
     too_little = (
@@ -135,7 +196,19 @@ def _value_states(
     values = table[metric].to_numpy(dtype=float)
     shown = has_any & ~too_little & ~np.isnan(values)
     unknown_share = too_little | (has_any & np.isnan(values))
-    return has_any, shown, unknown_share, values
+    not_known = ~has_any & _listed_by_no_source(table["area_id"], coverage_classes)
+    return has_any, shown, unknown_share, not_known, values
+
+
+def _label_states(
+    has_any: np.ndarray, unknown_share: np.ndarray, not_known: np.ndarray
+) -> np.ndarray:
+    """Per area, what its label says: "not_known", "none", "too_little" or "value"."""
+    return np.where(
+        not_known,
+        "not_known",
+        np.where(~has_any, "none", np.where(unknown_share, "too_little", "value")),
+    )
 
 
 def _map_hover(
@@ -145,12 +218,21 @@ def _map_hover(
     names: Mapping[str, str],
     locale: Locale,
     coverage: Mapping[str, str] | None,
+    not_known: np.ndarray,
 ) -> list[str]:
-    """Each area's hover text: its value, then the sources' coverage of it and when its counted
-    services were last described, where known."""
+    """Each area's hover text: its value (``not_known``, per row: none counted where that is not
+    known), then the sources' coverage of it and when its counted services were last described, where
+    known."""
     total = len(table)
     return [
-        _hover_text(row, metric=metric, name=names[row.area_id], total=total, locale=locale)
+        (
+            f"<b>{names[row.area_id]}</b><br>"
+            + locale("Not known: no source lists every service here")
+            if unknown
+            else _hover_text(
+                row, metric=metric, name=names[row.area_id], total=total, locale=locale
+            )
+        )
         + (
             "<br>" + locale("Sources: {coverage}").format(coverage=coverage[row.area_id])
             if coverage and row.area_id in coverage
@@ -161,7 +243,7 @@ def _map_hover(
             if getattr(row, "last_described", "")
             else ""
         )
-        for row in table.itertuples(index=False)
+        for row, unknown in zip(table.itertuples(index=False), not_known, strict=True)
     ]
 
 
@@ -177,7 +259,8 @@ def _area_fills(
     little known, or its value's on the scale), so that its label can be coloured to contrast."""
     if coverage_classes is not None:
         return {
-            area: theme.COVERAGE_COLOURS[int(coverage_classes.get(area, 3))] for area in area_ids
+            area: theme.COVERAGE_COLOURS[int(coverage_classes.get(area, PASSING_CLASS))]
+            for area in area_ids
         }
     fills = {
         area: theme.NONE_RECORDED if not any_ else theme.TOO_LITTLE
@@ -275,7 +358,7 @@ def _coverage_values(
     every = np.ones(len(area_ids), dtype=bool)
     return {
         "locations": area_ids.tolist(),
-        "z": [int(coverage_classes.get(area, 3)) for area in area_ids],
+        "z": [int(coverage_classes.get(area, PASSING_CLASS)) for area in area_ids],
         "hovertext": hover,
         "zmin": 0,
         "zmax": len(theme.COVERAGE_COLOURS) - 1,

@@ -23,7 +23,7 @@ from dashboard.domain.context import AppContext
 from dashboard.views import coverage_text as coverage_words
 from dashboard.views import figures, panel_registry
 from dashboard.views.coverage_text import Comparison
-from dashboard.views.map_values import map_values
+from dashboard.views.map_values import area_state_lines, map_values
 from dashboard.views.panel_registry import FUNDING_END, Panel
 from dashboard.views.state import ViewState, to_url
 
@@ -415,18 +415,7 @@ def map_note_lines(view: OverviewView, *, for_file: bool = False) -> list[str]:
     lines = [provision_label(view) + "."]
     if view.provision != counting.ALL_STATUSES and view.not_current:
         lines.append(_not_counted_line(view, for_file=for_file))
-    if none := view.map["none_recorded"]:
-        lines.append(
-            locale("No counted intervention recorded (grey): {areas}.").format(
-                areas=", ".join(none)
-            )
-        )
-    if too_little := view.map.get("too_little_names", []):
-        lines.append(
-            locale("Too little known to show a share (white, dark outline): {areas}.").format(
-                areas=", ".join(too_little)
-            )
-        )
+    lines.extend(area_state_lines(view.map, locale))
     lines.append(_all_wales_line(view))
     if view.kinds:
         lines.append(
