@@ -84,7 +84,7 @@ RULES: Final = MappingProxyType(
             "are coloured on one scale, ranked or set against Wales only where their services "
             "come from sources of the same coverage; otherwise the map colours each area by its "
             "coverage and shows what is named, with no rank. There, an area that no source lists "
-            "in full and where none is counted reads 'not known', not 'none recorded'."
+            "in full, with none counted, is shown on the map as 'not known', not 'none recorded'."
         ),
         "currency": N_(
             "Currency: a service is as current as the latest document that describes it. Every "

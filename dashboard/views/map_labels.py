@@ -77,9 +77,9 @@ def map_labels(
     colour_bar: bool = True,
 ) -> dict:
     """The label trace's values: near each area's point, its (short) name and its value, or
-    "none recorded" / "too little known" / "not known" (``states``: "not_known", no source
-    listing the area's services in full and none counted) in words; an area too small for a name shows the value
-    alone (in short words: "none", "too little"). Placed so that none covers another on the
+    "none recorded" / "too little known" / "not known" (``states``: "not_known", none
+    counted where no source lists the area's services in full) in words; an area too small for
+    a name shows the value alone (in short words: "none", "too little", "unknown"). Placed so that none covers another on the
     Wales-wide map (:mod:`dashboard.views.label_layout`, for the smallest map drawn,
     :data:`LAYOUT_WIDTH` by :data:`LAYOUT_HEIGHT` less its ``colour_bar``'s band,
     fitted to ``extent``, off other areas given their shapes, ``ground``), with a leader line
@@ -94,7 +94,7 @@ def map_labels(
         # Local authorities (22, many small) always take the one-word forms.
         small, brief = room < NAME_ROOM, room < PHRASE_ROOM or level == "la"
         if state == "not_known":
-            value = locale("not known")
+            value = locale("unknown") if brief else locale("not known")
         elif state == "none":
             value = locale("none") if brief else locale("none recorded")
         elif state == "too_little":

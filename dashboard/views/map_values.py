@@ -142,9 +142,9 @@ def _areas_by_state(
 
 
 def area_state_lines(parts: Mapping[str, Any], locale: Locale) -> list[str]:
-    """The map's notes on the areas that show no value: none recorded (grey on a map of values;
-    coloured by coverage, those areas keep their class), not known, too little known. ``parts``
-    is :func:`map_values`' output."""
+    """The map's notes on the areas that show no value: none recorded, not known, too little
+    known. Their grey and white are named only on a map of values: coloured by coverage, those
+    areas keep their class's colour. ``parts`` is :func:`map_values`' output."""
     lines = []
     if none := parts["none_recorded"]:
         none_line = (
@@ -160,11 +160,12 @@ def area_state_lines(parts: Mapping[str, Any], locale: Locale) -> list[str]:
             )
         )
     if too_little := parts.get("too_little_names", []):
-        lines.append(
-            locale("Too little known to show a share (white, dark outline): {areas}.").format(
-                areas=", ".join(too_little)
-            )
+        too_little_line = (
+            locale("Too little known to show a share: {areas}.")
+            if parts["by_coverage"]
+            else locale("Too little known to show a share (white, dark outline): {areas}.")
         )
+        lines.append(too_little_line.format(areas=", ".join(too_little)))
     return lines
 
 
@@ -220,18 +221,18 @@ def _map_hover(
     coverage: Mapping[str, str] | None,
     not_known: np.ndarray,
 ) -> list[str]:
-    """Each area's hover text: its value (``not_known``, per row: none counted where that is not
-    known), then the sources' coverage of it and when its counted services were last described, where
-    known."""
+    """Each area's hover text: its value (``not_known``, per row: none counted where that is
+    not known), then the sources' coverage of it and when its counted services were last
+    described, where known."""
     total = len(table)
     return [
-        (
-            f"<b>{names[row.area_id]}</b><br>"
-            + locale("Not known: no source lists every service here")
-            if unknown
-            else _hover_text(
-                row, metric=metric, name=names[row.area_id], total=total, locale=locale
-            )
+        _hover_text(
+            row,
+            metric=metric,
+            name=names[row.area_id],
+            total=total,
+            locale=locale,
+            not_known=bool(unknown),
         )
         + (
             "<br>" + locale("Sources: {coverage}").format(coverage=coverage[row.area_id])
@@ -384,7 +385,9 @@ def rank_text(rank, total: int, locale: Locale) -> str:
     )
 
 
-def _hover_text(row, *, metric: str, name: str, total: int, locale: Locale) -> str:
+def _hover_text(
+    row, *, metric: str, name: str, total: int, locale: Locale, not_known: bool = False
+) -> str:
     count = int(row.count)
     beside = (
         ""
@@ -400,8 +403,13 @@ def _hover_text(row, *, metric: str, name: str, total: int, locale: Locale) -> s
             "+{n} recorded across its region or police force area (may serve it)"
         ).format(n=locale.number(wider))
     if count == 0:
-        # Outside the f-string, where Babel's extractor finds it.
-        nothing = locale("No counted intervention recorded")
+        # Outside the f-string, where Babel's extractor finds it. ``not_known``: no source lists
+        # the area's services in full, so its zero is not known (rule ``coverage``).
+        nothing = (
+            locale("Not known: no source lists every service here")
+            if not_known
+            else locale("No counted intervention recorded")
+        )
         return f"<b>{name}</b><br>{nothing}{beside}"
     if row.includes_all_wales:
         count_text = locale("{n} interventions, {local} local").format(

@@ -40,7 +40,11 @@ def test_the_2020_map_calls_the_regions_it_did_not_review_not_known(real_context
     assert labels[0] == "<b>North Wales</b><br>not known"
     assert "<b>Cardiff</b><br><b>and Vale</b><br>10" in labels
     hover = view.map["values"]["hovertext"][0]
-    assert hover.startswith("<b>North Wales</b><br>Not known: no source lists every service here")
+    # Only the headline changes: what is available across Wales still follows it.
+    assert hover.startswith(
+        "<b>North Wales</b><br>Not known: no source lists every service here"
+        "<br>+4 available across Wales<br>"
+    )
     notes = overview.map_note_lines(view)
     assert (
         "Not known, as no source lists every service there: " + ", ".join(UNREVIEWED_REGIONS) + "."
@@ -54,8 +58,12 @@ def test_an_area_the_review_covered_keeps_none_recorded_without_the_grey_it_is_n
     view = view_at(real_context, "?wave=review-2020&level=la")
     assert view.map["by_coverage"]
     assert view.map["none_recorded"] == ["Vale of Glamorgan"]
-    assert "Cardiff" not in view.map["not_known_names"]
     assert len(view.map["not_known_names"]) == 20  # 22 authorities less Cardiff and the Vale
+    labels = view.map["labels"]["text"]
+    # Local authorities take the one-word forms, so that the small ones keep their names.
+    assert labels.count("<b>none</b>") == 1 and "<b>10</b>" in labels
+    assert "<b>Swansea</b><br>unknown" in labels and "<b>Ceredigion</b><br>unknown" in labels
+    assert not any("not known" in label for label in labels)
     notes = overview.map_note_lines(view)
     assert "No counted intervention recorded: Vale of Glamorgan." in notes
     assert not any("(grey)" in line for line in notes)
@@ -87,3 +95,14 @@ def test_a_map_of_values_still_draws_none_recorded_in_grey(real_context):
     assert view.map["none_recorded"] == ["Gwent", "North Wales", "South Wales"]
     notes = overview.map_note_lines(view)
     assert "No counted intervention recorded (grey): Gwent, North Wales, South Wales." in notes
+
+
+def test_a_share_too_little_known_is_not_called_white_on_a_map_coloured_by_coverage(real_context):
+    view = view_at(real_context, "?metric=precarious_share")
+    assert view.map["by_coverage"]
+    notes = overview.map_note_lines(view)
+    assert (
+        "Too little known to show a share: North Wales, Cardiff and Vale, Cwm Taf Morgannwg, "
+        "West Glamorgan."
+    ) in notes
+    assert not any("white, dark outline" in line for line in notes)
