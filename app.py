@@ -58,9 +58,9 @@ def create_app(context: AppContext | None = None, cache: ViewCache | None = None
         update_title=None,
         external_stylesheets=[],
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
-        index_string=shell.INDEX_STRING,
         on_error=errors.callback_error,
     )
+    app.index_string = shell.index_string(engine_builtins.keep_script_tag(app, config.ASSETS_DIR))
     app.layout = shell.shell()
     add_geometry_route(app, context)
     add_report_route(app, context, cache, report_profile)

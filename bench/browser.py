@@ -247,15 +247,20 @@ def measure_interactions(url: str, *, map_selector: str, area: tuple[str, float,
             wait_until_settled(driver)
         errors = [entry["message"] for entry in severe(driver.get_log("browser"))]
         # Ticked and unticked, the page shows the click's figures again: the floor replays them.
-        driver.set_script_timeout(60)
-        floor_ms = driver.execute_async_script(
-            DASH_FLOOR_JS, before_click, driver.execute_script(SNAPSHOT_JS)
-        )
+        # A floor that fails is recorded as such and keeps the run's click and filter times.
+        floor: dict = {}
+        try:
+            driver.set_script_timeout(60)
+            floor["click_floor_ms"] = driver.execute_async_script(
+                DASH_FLOOR_JS, before_click, driver.execute_script(SNAPSHOT_JS)
+            )
+        except Exception as error:
+            floor["click_floor_error"] = f"{type(error).__name__}: {str(error)[:160]}"
     finally:
         driver.quit()
     return {
         "click_to_panels_ms": click_ms,
-        "click_floor_ms": floor_ms,
+        **floor,
         "filter_ms": filter_ms,
         "console_errors": errors,
     }

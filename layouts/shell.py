@@ -8,15 +8,17 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.i18n import Locale
-from dashboard.web import engine_builtins, ids
+from dashboard.web import ids
 
-#: Dash's own page template, with its scripts in a plain ``div``: Dash's ``footer`` around them
-#: was a second "contentinfo" landmark beside the page's footer (axe's
-#: landmark-no-duplicate-contentinfo and landmark-unique on every page). Before Dash's scripts, the
-#: one that keeps the browser's own string and number functions from Dash's polyfill
-#: (:mod:`dashboard.web.engine_builtins`).
-INDEX_STRING = (
-    """<!DOCTYPE html>
+
+def index_string(before_scripts: str) -> str:
+    """Dash's own page template, with its scripts in a plain ``div``: Dash's ``footer`` around
+    them was a second "contentinfo" landmark beside the page's footer (axe's
+    landmark-no-duplicate-contentinfo and landmark-unique on every page). ``before_scripts``: the
+    tag of the script that keeps the browser's own string and number functions from Dash's
+    polyfill (:func:`dashboard.web.engine_builtins.keep_script_tag`), before Dash's scripts."""
+    return (
+        """<!DOCTYPE html>
 <html>
     <head>
         {%metas%}
@@ -28,15 +30,17 @@ INDEX_STRING = (
         {%app_entry%}
         <div class="dash-scripts">
             """
-    + engine_builtins.KEEP_SCRIPT_TAG
-    + """
+        + before_scripts
+        + """
             {%config%}
             {%scripts%}
             {%renderer%}
         </div>
     </body>
 </html>"""
-)
+    )
+
+
 #: The name of the page the router last rendered (one that keeps itself in step with the URL is
 #: not rendered again while it is shown).
 PAGE_KIND_STORE = "shell-page-kind"

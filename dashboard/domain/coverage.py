@@ -172,7 +172,8 @@ def coverage_rank(area: AreaCoverage) -> tuple:
     return (min(depths, default=len(vocab.SCOPE_DEPTHS)), -len(area.full), -len(area.partial))
 
 
-#: The coverage class of an area no source lists in full: its services are named in passing only.
+#: The coverage class of an area that no source listing services covers in full: its services are
+#: named in passing, or listed for part of it only.
 PASSING_CLASS: Final = 3
 
 

@@ -11,24 +11,33 @@ figures through ``Plotly.react``, two runs each way, issue 25): 121 and 121 ms w
 polyfill's versions, 108 and 111 ms with the browser's own; the polyfill's ``trim`` and
 ``parseInt`` were 7% of plotly's sampled CPU time in the redraw.
 
-How, with Dash's public API only: the app's ``index_string`` loads ``assets/`` +
-:data:`KEEP_SCRIPT` before Dash's scripts (it keeps the browser's functions), and
-:data:`ASSETS_IGNORE` leaves that file out of the assets Dash adds after its own scripts (Dash
-documents that an ignored asset is still served when asked for). ``assets/engine-builtins.js``,
-one of those added assets, so after the polyfill, puts the kept functions back. Nothing else of
-the polyfill is touched. ``tests/e2e/test_engine_builtins.py`` checks, in Chromium, that the
-page's ``trim`` and ``parseFloat`` are the browser's own; re-check at a Dash upgrade (a Dash
-without the polyfill leaves the two scripts with nothing to do).
+How, with Dash's public API only: the app's ``index_string`` loads :data:`KEEP_SCRIPT` (from
+the app's assets, at :func:`keep_script_tag`'s address) before Dash's scripts, which keeps the
+browser's functions, and :data:`ASSETS_IGNORE` leaves that file out of the assets Dash adds after
+its own scripts (Dash documents that an ignored asset is still served when asked for).
+``assets/engine-builtins.js``, one of those added assets, so after the polyfill, puts the kept
+functions back. Nothing else of the polyfill is touched. ``tests/e2e/test_engine_builtins.py``
+checks, in Chromium, that the page's ``trim`` and ``parseFloat`` are the browser's own; re-check
+at a Dash upgrade (a Dash without the polyfill leaves the two scripts with nothing to do).
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Final
+
+from dash import Dash
 
 #: The asset that keeps the browser's functions: loaded by the index before Dash's scripts.
 KEEP_SCRIPT: Final = "engine-builtins-keep.js"
 #: Dash's ``assets_ignore``: the keep script is not added again after Dash's scripts.
 ASSETS_IGNORE: Final = "^" + re.escape(KEEP_SCRIPT) + "$"
-#: The keep script's tag, for the app's ``index_string`` (before ``{%scripts%}``).
-KEEP_SCRIPT_TAG: Final = f'<script src="/assets/{KEEP_SCRIPT}"></script>'
+
+
+def keep_script_tag(app: Dash, assets_dir: Path) -> str:
+    """The keep script's tag for ``app``'s index: at Dash's address for the asset (any path
+    prefix included), versioned by the file's modification time as Dash versions the assets it
+    adds (``?m=``), so that a cache in front serves the new file after a deploy."""
+    version = int((assets_dir / KEEP_SCRIPT).stat().st_mtime)
+    return f'<script src="{app.get_asset_url(KEEP_SCRIPT)}?m={version}"></script>'
