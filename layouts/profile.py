@@ -235,10 +235,14 @@ def area_map(figure, view: OverviewView, name: str, locale: Locale) -> html.Div:
 
 
 def area_las_table(la_rows: Sequence[Mapping[str, Any]], locale: Locale) -> html.Table:
-    """The map's numbers, for paper and screen readers: each local authority's count."""
+    """The map's numbers, for paper and screen readers: each local authority's count, or "not
+    known" where the map says so (its row's ``not_known``)."""
     _ = locale
     rows = [
-        (row["area_name"], locale.number(int(row["local_count"])))
+        (
+            row["area_name"],
+            _("not known") if row.get("not_known") else locale.number(int(row["local_count"])),
+        )
         for row in sorted(la_rows, key=lambda row: row["area_name"])
     ]
     return data_table(
@@ -344,13 +348,24 @@ def area_profile_page(
     return profile_page(
         summary=page_views.area_summary(cache, context, replace(state, lang=locale.lang)),
         map_figure=profile_view.area_map(context, la_view, level, state.area),
-        la_rows=[row for row in la_view.areas if row["area_id"] in las],
+        la_rows=_with_not_known(la_view, las),
         view=view,
         data_date=context.data_date,
         directory_note=coverage_text.directory_note(context, locale),
         locale=locale,
         report_href=report_href,
     )
+
+
+def _with_not_known(la_view: OverviewView, las: set[str]) -> list[dict[str, Any]]:
+    """The area's local authorities' rows of the map's table, each marked ``not_known`` where
+    the map says so (none counted, no source listing the authority in full: rule ``coverage``)."""
+    not_known = set(la_view.map.get("not_known_names", ()))
+    return [
+        {**row, "not_known": row["area_name"] in not_known}
+        for row in la_view.areas
+        if row["area_id"] in las
+    ]
 
 
 REGION_TITLE: Final = N_(

@@ -9,6 +9,8 @@ other regions, and at local-authority level none in the Vale of Glamorgan, which
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from dashboard.domain import counting
@@ -106,3 +108,20 @@ def test_a_share_too_little_known_is_not_called_white_on_a_map_coloured_by_cover
         "West Glamorgan."
     ) in notes
     assert not any("white, dark outline" in line for line in notes)
+
+
+def test_a_profiles_table_of_local_authorities_says_not_known_where_its_map_does(real_context):
+    from plotly.utils import PlotlyJSONEncoder
+
+    from dashboard.i18n import locale_for
+    from layouts.profile import area_profile_page
+    from tests.integration.test_overview_disclosures import text_of
+
+    state = url_parsing.parse_for(real_context, "/", "?wave=review-2020&level=region&area=gwent")
+    page = area_profile_page(
+        real_context, ViewCache(), state.state, locale_for("en"), report_href=None
+    )
+    text = text_of(json.loads(json.dumps(page, cls=PlotlyJSONEncoder)))
+    # Gwent's five local authorities, none listed in full by the 2020 review.
+    for authority in ("Blaenau Gwent", "Caerphilly", "Monmouthshire", "Newport", "Torfaen"):
+        assert f"{authority}not known" in text
